@@ -1,0 +1,319 @@
+"""The ``shortlist`` command line.
+
+With no command it opens the desktop app. Every command takes ``--db PATH``
+(or the ``SHORTLIST_DB`` environment variable); the default database lives in
+the user's data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from parsing.errors import Outcome
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed without a traceback."""
+
+
+def _db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    # On a sub-command the option must not reset a --db given before the command.
+    parser.add_argument("--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
+                        help="database file (default: $SHORTLIST_DB or the data folder)")
+
+
+def _open_store(args):
+    from review.db import Store, StoreError
+
+    try:
+        return Store(args.db)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _fmt_seconds(seconds: float | None) -> str:
+    if seconds is None:
+        return "--:--"
+    seconds = int(seconds)
+    return f"{seconds // 60:d}:{seconds % 60:02d}"
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal; silent when output is not a terminal."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.last_draw = 0.0
+
+    def update(self, state) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.last_draw < 0.1 and state.done < state.total:
+            return
+        self.last_draw = now
+        width = 28
+        filled = int(width * state.done / state.total) if state.total else width
+        bar = "█" * filled + "░" * (width - filled)
+        line = (f"\r{bar} {state.done}/{state.total}  {state.rate:5.1f} files/s  "
+                f"ETA {_fmt_seconds(state.eta)}  ")  # fmt: skip
+        self.stream.write(line)
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+# --- parse -------------------------------------------------------------------
+
+
+def cmd_parse(args) -> int:
+    from parsing.batch import Job, Pool, Settings, problem_result
+    from parsing.collect import TooBig, collect
+
+    candidates, _ = collect(args.files)
+    by_key = {}
+    results: dict[int, dict] = {}
+    jobs = []
+    for index, cand in enumerate(candidates):
+        if cand.problem is not None:
+            results[index] = problem_result(cand.source, *cand.problem)
+            continue
+        if cand.size > args.max_mb * 1024 * 1024:
+            results[index] = problem_result(cand.source, Outcome.TOO_LARGE,
+                                            f"{cand.size / 1e6:.1f} MB is over the {args.max_mb} MB limit")  # fmt: skip
+            continue
+        try:
+            data = cand.read()
+        except TooBig as exc:
+            results[index] = problem_result(cand.source, Outcome.TOO_LARGE, str(exc))
+            continue
+        except Exception as exc:
+            results[index] = problem_result(cand.source, Outcome.MALFORMED, f"cannot read: {exc}")
+            continue
+        by_key[index] = cand
+        jobs.append(Job(index, cand.source, data))
+    if jobs:
+        settings = Settings(time_limit=args.time_limit, max_bytes=args.max_mb * 1024 * 1024)
+        with Pool(min(args.workers or os.cpu_count() or 1, len(jobs)), settings) as pool:
+            for key, result, _ in pool.run(jobs):
+                result["file"] = by_key[key].source
+                results[key] = result
+    # In the order the files were given (largest first would surprise a reader).
+    order = sorted(results, key=lambda i: _input_rank(candidates[i].source, args.files))
+    for index in order:
+        result = results[index]
+        if args.json:
+            from parsing.resume import ParsedResume
+
+            print(json.dumps({k: result.get(k) for k in ParsedResume.PUBLIC_KEYS}, ensure_ascii=False))
+        else:
+            _print_parse_summary(result)
+    return EXIT_OK
+
+
+def _input_rank(source: str, given: list[str]) -> tuple[int, str]:
+    for rank, path in enumerate(given):
+        if source == path or source.startswith(path.rstrip("/") + "/"):
+            return rank, source
+    return len(given), source
+
+
+def _print_parse_summary(result: dict) -> None:
+    print(result["file"])
+    if result["outcome"] != "ok":
+        print(f"  {Outcome(result['outcome']).label}: {result['error']}")
+        print()
+        return
+    rows = [
+        ("name", result.get("name")),
+        ("title", result.get("title")),
+        ("emails", ", ".join(result.get("emails") or [])),
+        ("phones", ", ".join(result.get("phones") or [])),
+        ("links", ", ".join(result.get("links") or [])),
+        ("location", result.get("location")),
+        ("experience", f"{result['years_experience']:g} years" if result.get("years_experience") is not None else None),
+        ("education", "; ".join(
+            " — ".join(x for x in (e.get("degree"), e.get("institution")) if x) for e in result.get("education") or [])),
+        ("skills", ", ".join(result.get("skills") or [])),
+        ("sections", ", ".join(result.get("sections") or [])),
+        ("pages", result.get("pages")),
+    ]  # fmt: skip
+    for label, value in rows:
+        print(f"  {label:<11} {value if value not in (None, '') else '—'}")
+    print()
+
+
+# --- import --------------------------------------------------------------------
+
+
+def cmd_import(args) -> int:
+    from review.importer import Importer, ImportOptions
+    from review.jobs import JobNotFound, resolve_job
+
+    store = _open_store(args)
+    job_id = None
+    if args.job:
+        try:
+            job_id = resolve_job(store, args.job)["id"]
+        except JobNotFound as exc:
+            raise CliError(str(exc)) from None
+    for path in args.paths:
+        if not Path(path).exists():
+            raise CliError(f"{path}: no such file or folder")
+    options = ImportOptions(
+        workers=args.workers or 0, time_limit=args.time_limit, max_bytes=args.max_mb * 1024 * 1024,
+        job_id=job_id,
+    )  # fmt: skip
+    bar = ProgressBar()
+    stop = {"requested": False}
+    try:
+        report = Importer(store, options).run(args.paths, progress=bar.update, cancelled=lambda: stop["requested"])
+    except KeyboardInterrupt:
+        bar.finish()
+        print("Stopped. Everything stored so far is kept; run the same import again to finish it.", file=sys.stderr)
+        return 130
+    bar.finish()
+    _print_import_summary(report, store)
+    return EXIT_OK
+
+
+def _print_import_summary(report, store) -> None:
+    counts = report.counts()
+    total = len(report.files)
+    rate = report.parsed / report.seconds if report.seconds else 0
+    print(f"Imported {total} file(s) in {report.seconds:.1f} s ({rate:.1f} files/s parsed)"
+          + (f", skipped {report.skipped_junk} system file(s)" if report.skipped_junk else ""))  # fmt: skip
+    known = sum(1 for f in report.files if f.known)
+    for outcome in [o.value for o in Outcome]:
+        if counts.get(outcome):
+            print(f"  {outcome:<16} {counts[outcome]:>6}   {Outcome(outcome).label}")
+    if known:
+        print(f"  ({known} already in the database: not parsed again)")
+    people = len(report.people)
+    print(f"People from this import: {people}")
+    if report.problems:
+        print("\nNot imported cleanly:")
+        for f in sorted(report.problems, key=lambda f: f.source):
+            print(f"  {f.source}\n      {f.outcome}: {f.error}")
+    print(f"\nDatabase: {store.path}")
+
+
+# --- people --------------------------------------------------------------------
+
+
+def cmd_people(args) -> int:
+    store = _open_store(args)
+    rows = store.query(
+        "SELECT p.id, p.name, p.emails, p.title, d.outcome, d.original_name, d.error FROM people p "
+        "JOIN documents d ON d.id = p.document_id ORDER BY p.id"
+    )
+    if args.json:
+        for row in rows:
+            print(json.dumps({
+                "id": row["id"], "name": row["name"], "emails": json.loads(row["emails"]),
+                "outcome": row["outcome"], "file": row["original_name"], "title": row["title"],
+            }, ensure_ascii=False))  # fmt: skip
+        return EXIT_OK
+    if not rows:
+        print(f"No people in {store.path} yet. Import resumes with: shortlist import FOLDER")
+        return EXIT_OK
+    width = max(len(str(r["id"])) for r in rows)
+    for row in rows:
+        name = row["name"] or f"({row['original_name']})"
+        emails = ", ".join(json.loads(row["emails"])) or "—"
+        outcome = "" if row["outcome"] == "ok" else f"  [{row['outcome']}]"
+        print(f"{row['id']:>{width}}  {name:<32} {emails}{outcome}")
+    print(f"\n{len(rows)} people in {store.path}")
+    return EXIT_OK
+
+
+# --- demo ------------------------------------------------------------------------
+
+
+def cmd_demo(args) -> int:
+    """Generate demo resumes, import them and print the summary."""
+    from app.demo import demo_folder, ensure_demo_job
+    from review.importer import Importer, ImportOptions
+
+    store = _open_store(args)
+    folder = demo_folder(store, args.count)
+    job_id = ensure_demo_job(store)
+    print(f"Demo resumes: {folder}")
+    bar = ProgressBar()
+    report = Importer(store, ImportOptions(job_id=job_id)).run([folder], progress=bar.update)
+    bar.finish()
+    _print_import_summary(report, store)
+    return EXIT_OK
+
+
+# --- entry point --------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shortlist",
+        description="Screen resumes fast, rank them with reasons, and let nobody go without a human word.",
+    )
+    _db_option(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="parse files without storing them")
+    p.add_argument("files", nargs="+", metavar="FILE", help="resumes, folders or ZIPs")
+    p.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
+    p.add_argument("--time-limit", type=float, default=30.0, help="seconds per file (default 30)")
+    p.add_argument("--max-mb", type=int, default=20, help="largest file in MB (default 20)")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("import", help="import resumes into the database")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or ZIPs")
+    p.add_argument("--job", help="link everyone imported to this job (id or exact title)")
+    _db_option(p)
+    p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
+    p.add_argument("--time-limit", type=float, default=30.0, help="seconds per file (default 30)")
+    p.add_argument("--max-mb", type=int, default=20, help="largest file in MB (default 20)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("people", help="list stored people")
+    p.add_argument("--json", action="store_true", help="one JSON object per person per line")
+    _db_option(p)
+    p.set_defaults(func=cmd_people)
+
+    p = sub.add_parser("demo", help="generate demo resumes and import them")
+    p.add_argument("--count", type=int, default=200, help="how many resumes (default 200)")
+    _db_option(p)
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "db", None):
+        args.db = None
+    if args.command is None:
+        from app.gui import run_gui
+
+        return run_gui(args.db)
+    try:
+        return args.func(args)
+    except CliError as exc:
+        print(f"shortlist: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,278 @@
+"""Parse many files in worker processes, each file under a time limit and a memory cap.
+
+One pipe per worker, one file in flight per worker. The parent waits on all
+pipes with a deadline: a worker that overruns its file's time limit is killed
+and replaced, and the file gets ``timeout``; a worker that dies (a crash in a
+C extension, the kernel's OOM killer) costs only its file. Workers cap their
+own address space, so a decompression bomb ends in MemoryError →
+``too_complex`` instead of taking the machine down.
+
+Workers are started with ``spawn`` and import only this module's parsing
+dependencies — never Qt — so they start fast and are safe to start from the
+desktop app (forking a Qt process is not).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
+from multiprocessing.connection import Connection, wait
+
+from parsing.errors import Outcome
+
+DEFAULT_TIME_LIMIT = 30.0
+DEFAULT_MEMORY_LIMIT = 1024**3
+# Tests can make a worker hang on purpose on a file that carries this marker:
+# the stand-in for a PDF that keeps pdfminer busy forever. Only honoured when
+# the SHORTLIST_TEST_HOOKS environment variable is set.
+HANG_MARKER = b"%%SHORTLIST-TEST-HANG%%"
+
+
+@dataclass(frozen=True)
+class Settings:
+    time_limit: float = DEFAULT_TIME_LIMIT
+    memory_limit: int = DEFAULT_MEMORY_LIMIT
+    max_bytes: int = 20 * 1024 * 1024
+    today: str | None = None  # ISO date, for "present" in date ranges (tests pin it)
+
+
+@dataclass
+class Job:
+    key: object  # the caller's handle for the result
+    name: str
+    data: bytes
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+# --- worker side ------------------------------------------------------------
+
+
+def _worker_main(conn: Connection, settings: Settings) -> None:
+    # Ctrl-C belongs to the parent, which stops the batch cleanly.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if settings.memory_limit:
+        try:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (settings.memory_limit, settings.memory_limit))
+        except (ImportError, ValueError, OSError):
+            pass  # not on this platform: the time limit still bounds the work
+    from parsing.resume import parse_bytes
+    from parsing.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    today = date.fromisoformat(settings.today) if settings.today else None
+    hooks = bool(os.environ.get("SHORTLIST_TEST_HOOKS"))
+    conn.send(("ready", None))
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        key, name, data = message
+        if hooks and HANG_MARKER in data[:4096]:
+            while True:
+                time.sleep(3600)
+        try:
+            result = parse_bytes(data, name, max_bytes=settings.max_bytes, taxonomy=taxonomy, today=today)
+            conn.send(("done", (key, asdict(result))))
+        except MemoryError:
+            data = None  # free what we can before reporting
+            conn.send(("memory", (key, None)))
+            return  # the heap may be in a bad state: let the parent start a fresh worker
+        except Exception as exc:  # a bug in our parser: report it against the file, keep going
+            conn.send(("error", (key, f"{type(exc).__name__}: {exc}")))
+
+
+# --- parent side ------------------------------------------------------------
+
+
+class _Worker:
+    def __init__(self, ctx, settings: Settings):
+        parent_end, child_end = ctx.Pipe(duplex=True)
+        self.conn = parent_end
+        self.process = ctx.Process(target=_worker_main, args=(child_end, settings), daemon=True)
+        self.process.start()
+        child_end.close()
+        self.ready = False
+        self.job: Job | None = None
+        self.deadline = 0.0
+        self.started = 0.0
+
+    def assign(self, job: Job, time_limit: float) -> None:
+        self.job = job
+        self.started = time.monotonic()
+        self.deadline = self.started + time_limit
+        self.conn.send((job.key, job.name, job.data))
+
+    def kill(self) -> None:
+        try:
+            self.process.kill()
+        except Exception:  # already gone
+            pass
+        self.process.join(timeout=5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except (OSError, BrokenPipeError):
+            pass
+        self.process.join(timeout=2)
+        if self.process.is_alive():
+            self.kill()
+        else:
+            self.conn.close()
+
+
+def problem_result(name: str, outcome: Outcome | str, message: str) -> dict:
+    """A result for a file that never got parsed (or whose worker died)."""
+    from parsing.resume import ParsedResume  # light: no pdfminer
+
+    result = ParsedResume(file=name, outcome=Outcome(outcome).value, error=message)
+    return asdict(result)
+
+
+class Pool:
+    """Worker processes that parse files; use as a context manager."""
+
+    def __init__(self, workers: int | None = None, settings: Settings | None = None):
+        self.size = max(1, workers or default_workers())
+        self.settings = settings or Settings()
+        # forkserver forks workers from a clean server process (no Qt, no
+        # threads) that has already imported the parsers and loaded the
+        # taxonomy, so a worker starts in milliseconds; spawn is the portable
+        # fallback. Plain fork from the caller (maybe a Qt app) is never used.
+        if "forkserver" in mp.get_all_start_methods():
+            self._ctx = mp.get_context("forkserver")
+            self._ctx.set_forkserver_preload(["parsing.preload"])
+        else:
+            self._ctx = mp.get_context("spawn")
+        self._workers: list[_Worker] = []
+        self.restarts = 0
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self._ctx, self.settings)
+        self._workers.append(worker)
+        return worker
+
+    def close(self) -> None:
+        for worker in self._workers:
+            if worker.job is not None:
+                worker.kill()
+            else:
+                worker.stop()
+        self._workers.clear()
+
+    def run(
+        self, jobs: Iterable[Job], cancelled: Callable[[], bool] = lambda: False
+    ) -> Iterator[tuple[object, dict, float]]:
+        """Yield ``(key, result dict, seconds)`` per job as each finishes, in finishing order.
+
+        Stops handing out work once ``cancelled()`` is true; files in flight
+        are abandoned (their workers killed) and not yielded.
+        """
+        pending = iter(jobs)
+        exhausted = False
+        while len(self._workers) < self.size:
+            self._spawn()
+        while True:
+            if cancelled():
+                for worker in self._workers:
+                    if worker.job is not None:
+                        worker.kill()
+                self._workers = [w for w in self._workers if w.job is None]
+                return
+            # Hand a job to every idle, ready worker.
+            for worker in self._workers:
+                if worker.ready and worker.job is None and not exhausted:
+                    job = next(pending, None)
+                    if job is None:
+                        exhausted = True
+                    else:
+                        try:
+                            worker.assign(job, self.settings.time_limit)
+                        except (OSError, BrokenPipeError):
+                            worker.job = job
+                            worker.deadline = 0  # handled as a dead worker below
+            busy = [w for w in self._workers if w.job is not None]
+            starting = [w for w in self._workers if not w.ready]
+            if exhausted and not busy:
+                return
+            now = time.monotonic()
+            timeout = min((w.deadline - now for w in busy), default=1.0)
+            ready = wait([w.conn for w in busy + starting], timeout=max(0.0, min(timeout, 1.0)))
+            for conn in ready:
+                worker = next(w for w in self._workers if w.conn is conn)
+                try:
+                    kind, payload = conn.recv()
+                except (EOFError, OSError):
+                    yield from self._replace_dead(worker)
+                    continue
+                if kind == "ready":
+                    worker.ready = True
+                    continue
+                job, elapsed = worker.job, time.monotonic() - worker.started
+                worker.job = None
+                if job is None:
+                    continue
+                if kind == "done":
+                    yield job.key, payload[1], elapsed
+                elif kind == "memory":
+                    yield job.key, problem_result(job.name, Outcome.TOO_COMPLEX,
+                        f"needed more than the {self.settings.memory_limit / 1024**2:,.0f} MB memory cap"), elapsed  # fmt: skip
+                    self._retire(worker)
+                else:
+                    yield job.key, problem_result(job.name, Outcome.MALFORMED,
+                                                  f"could not be read: {payload[1]}"), elapsed  # fmt: skip
+            now = time.monotonic()
+            for worker in list(self._workers):
+                if worker.job is not None and now >= worker.deadline:
+                    job = worker.job
+                    self._retire(worker, kill=True)
+                    yield job.key, problem_result(job.name, Outcome.TIMEOUT,
+                        f"reading took longer than the {self.settings.time_limit:g} s limit"), now - worker.started  # fmt: skip
+
+    def _retire(self, worker: _Worker, kill: bool = False) -> None:
+        if kill:
+            worker.kill()
+        else:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.kill()
+        worker.job = None
+        if worker in self._workers:
+            self._workers.remove(worker)
+        self.restarts += 1
+        self._spawn()
+
+    def _replace_dead(self, worker: _Worker) -> Iterator[tuple[object, dict, float]]:
+        job = worker.job
+        worker.process.join(timeout=5)
+        code = worker.process.exitcode
+        self._retire(worker)
+        if job is None:
+            return
+        if code is not None and code < 0 and -code == signal.SIGKILL:
+            message = "the reader was killed while reading it (out of memory?)"
+            outcome = Outcome.TOO_COMPLEX
+        else:
+            message = f"the reader crashed on this file (exit code {code})"
+            outcome = Outcome.MALFORMED
+        yield job.key, problem_result(job.name, outcome, message), time.monotonic() - worker.started

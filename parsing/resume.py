@@ -1,0 +1,251 @@
+"""One file's bytes in, one parsed resume (or an honest problem outcome) out."""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import PurePath
+
+from parsing import fields as F
+from parsing import formats
+from parsing.errors import Outcome, ParseProblem
+from parsing.sections import LANGUAGES, SKILLS, Section, find_sections, section_at
+from parsing.taxonomy import Hit, Taxonomy, load_taxonomy
+from parsing.text import cid_ratio, clean_text
+
+# Defaults of the design; the batch layer passes the user's settings.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_DOCUMENT_SUFFIXES = {"pdf", "docx", "doc", "odt", "rtf", "txt", "md"}
+# A resume with less text than this has no real text layer (a scan with a
+# page number, say).
+MIN_TEXT_CHARS = 40
+# Share of (cid:N) placeholders above which the text is not worth reading.
+MAX_CID_RATIO = 0.25
+# Share of replacement characters or private-use glyphs that makes text garbage.
+MAX_GARBAGE_RATIO = 0.3
+
+
+@dataclass
+class ParsedResume:
+    file: str
+    outcome: str = Outcome.OK.value
+    error: str | None = None
+    kind: str | None = None  # pdf, docx, odt, rtf, text
+    text: str = ""
+    name: str | None = None
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    location: str | None = None
+    skills: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    years_experience: float | None = None
+    education: list[dict] = field(default_factory=list)
+    title: str | None = None
+    pages: int | None = None
+    text_chars: int = 0
+    # For the store and the matcher, not for the CLI's JSON.
+    section_spans: list[dict] = field(default_factory=list)
+    skill_hits: list[dict] = field(default_factory=list)
+    parse_ms: float = 0.0
+
+    # The JSON contract of `shortlist parse --json`.
+    PUBLIC_KEYS = (
+        "file", "outcome", "error", "name", "emails", "phones", "links", "location", "skills",
+        "sections", "years_experience", "education", "title", "pages", "text_chars",
+    )  # fmt: skip
+
+    def public(self) -> dict:
+        data = asdict(self)
+        return {key: data[key] for key in self.PUBLIC_KEYS}
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == Outcome.OK.value
+
+
+def parse_bytes(
+    data: bytes,
+    file: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    taxonomy: Taxonomy | None = None,
+    today: date | None = None,
+) -> ParsedResume:
+    """Parse one file's bytes. Never raises for a bad file: problems become outcomes."""
+    started = time.perf_counter()
+    result = ParsedResume(file=file)
+    try:
+        _parse_into(result, data, max_bytes, taxonomy, today)
+    except ParseProblem as problem:
+        _clear_fields(result)
+        result.outcome = problem.outcome.value
+        result.error = problem.message
+    except RecursionError:
+        _clear_fields(result)
+        result.outcome = Outcome.TOO_COMPLEX.value
+        result.error = "the document is nested too deeply to read"
+    result.parse_ms = round((time.perf_counter() - started) * 1000, 1)
+    return result
+
+
+def _clear_fields(result: ParsedResume) -> None:
+    keep = {"file", "kind", "pages"}
+    fresh = ParsedResume(file=result.file)
+    for key, value in asdict(fresh).items():
+        if key not in keep:
+            setattr(result, key, value)
+
+
+def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, today) -> None:
+    if len(data) > max_bytes:
+        raise ParseProblem(
+            "too_large", f"{len(data) / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit"
+        )
+    sniffed = formats.sniff(data)
+    claimed = PurePath(result.file).suffix.lower().lstrip(".")
+    if sniffed.kind == "empty":
+        raise ParseProblem("malformed", "the file is empty (0 bytes)")
+    if sniffed.kind == "broken-zip":
+        raise ParseProblem("malformed", sniffed.description)
+    if sniffed.kind not in formats.READABLE:
+        if sniffed.description.startswith("binary data") and claimed in _DOCUMENT_SUFFIXES:
+            raise ParseProblem(
+                "malformed", f"named .{claimed}, but the content is not a {claimed.upper()} (damaged?)"
+            )
+        named = f" (named .{claimed})" if claimed else ""
+        raise ParseProblem("unsupported", f"{sniffed.description}{named} is not a resume format we read")
+    result.kind = sniffed.kind
+    targets: list[str] = []
+    if sniffed.kind == formats.PDF:
+        from parsing.pdf import extract_pdf  # pdfminer is only loaded when a PDF comes
+
+        pdf = extract_pdf(data)
+        raw, targets, result.pages = pdf.raw, pdf.link_targets, pdf.pages
+    elif sniffed.kind == formats.DOCX:
+        office = formats.extract_docx(data)
+        raw, targets = office.text, office.link_targets
+    elif sniffed.kind == formats.ODT:
+        office = formats.extract_odt(data)
+        raw, targets = office.text, office.link_targets
+    elif sniffed.kind == formats.RTF:
+        raw = formats.extract_rtf(data)
+    else:
+        raw = formats.decode_text(data)
+        raw = _unflatten(raw)
+    _check_readable(raw, result.pages)
+    text = clean_text(raw)
+    result.text = text
+    result.text_chars = len(text)
+    fill_fields(result, text, targets, taxonomy or load_taxonomy(), today)
+
+
+def _unflatten(text: str) -> str:
+    """Text exported without line breaks (fields run on, separated by spaces) gets its lines back.
+
+    Only for text files whose lines average several hundred characters: wide
+    gaps of two or more spaces are where the lines were.
+    """
+    lines = text.split("\n")
+    if len(text) / max(len(lines), 1) < 300:
+        return text
+    return re.sub(r" {2,}", "\n", text)
+
+
+def _check_readable(raw: str, pages: int | None) -> None:
+    ratio = cid_ratio(raw)
+    if ratio > MAX_CID_RATIO:
+        raise ParseProblem(
+            "unreadable_text",
+            f"{ratio:.0%} of the text is glyphs without a character mapping ((cid:N)); "
+            "open the original to read it",
+        )
+    visible = [ch for ch in raw if not ch.isspace()]
+    readable = len(re.sub(r"\(cid:\d+\)", "", "".join(visible)))
+    if readable < MIN_TEXT_CHARS:
+        where = f"{pages} page(s)" if pages else "the file"
+        if readable == 0:
+            raise ParseProblem("no_text", f"no text layer in {where}: a scanned image? Open the original to read it")
+        raise ParseProblem(
+            "no_text", f"only {readable} characters of text in {where}: a scanned image or an empty page?"
+        )
+    garbage = sum(
+        1 for ch in visible if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cs")
+    )
+    if garbage / len(visible) > MAX_GARBAGE_RATIO:
+        raise ParseProblem(
+            "unreadable_text", f"{garbage / len(visible):.0%} of the characters are unmapped glyphs"
+        )
+
+
+def _header_end(text: str, sections: list[Section]) -> int:
+    """Where the header (name, contact lines) ends: the first section, or ~12 lines in."""
+    limit = 0
+    for _ in range(12):
+        nxt = text.find("\n", limit + 1)
+        if nxt < 0:
+            return len(text)
+        limit = nxt
+    if sections:
+        return min(sections[0].start, max(limit, 0)) if sections[0].start > 0 else limit
+    return limit
+
+
+def fill_fields(
+    result: ParsedResume, text: str, targets: list[str], taxonomy: Taxonomy, today: date | None
+) -> None:
+    lines = text.split("\n")
+    sections = find_sections(text)
+    header_end = _header_end(text, sections)
+    header_lines = text[:header_end].split("\n")
+    mailto = [t for t in targets if t.lower().startswith("mailto:")]
+    tel = [t for t in targets if t.lower().startswith(("tel:", "callto:"))]
+    result.sections = [s.heading for s in sections]
+    result.section_spans = [
+        {"heading": s.heading, "kind": s.kind, "start": s.start, "end": s.end} for s in sections
+    ]
+    result.emails = F.find_emails(text, sections, mailto)
+    result.name = F.find_name(lines, result.emails)
+    result.location = F.find_location(header_lines)
+    region = F.region_of(result.location, result.emails)
+    # A number printed with a country code tells the country of the others.
+    if region is None:
+        region = _region_from_plus(text[:header_end])
+    phones = F.find_phones(text, sections, region, tel, header_end)
+    result.phones = [p.value for p in phones]
+    result.links = F.find_links(text, targets, header_end, sections)
+    result.years_experience = F.years_of_experience(text, sections, today)
+    result.education = F.find_education(text, sections)
+    result.title = F.find_title(lines, result.name, text, sections)
+    hits = find_skills(text, sections, taxonomy)
+    result.skill_hits = [
+        {"skill": h.skill, "start": h.start, "end": h.end, "text": h.text,
+         "similarity": h.similarity, "negated": h.negated, "section": h.section}  # fmt: skip
+        for h in hits
+    ]
+    result.skills = list(dict.fromkeys(h.skill for h in hits if not h.negated))
+
+
+def _region_from_plus(header: str) -> str | None:
+    import phonenumbers
+
+    m = re.search(r"\(?\+(\d{1,3})\)?[\s\-.]?\d", header)
+    if not m:
+        return None
+    region = phonenumbers.region_code_for_country_code(int(m.group(1)))
+    return None if region in ("ZZ", "001") else region
+
+
+def find_skills(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[Hit]:
+    def in_skills_section(offset: int) -> bool:
+        section = section_at(sections, offset)
+        return section is not None and section.kind in (SKILLS, LANGUAGES)
+
+    hits = taxonomy.find(text, in_skills_section)
+    for hit in hits:
+        section = section_at(sections, hit.start)
+        hit.section = section.kind if section else "header"
+    return hits

@@ -1,0 +1,301 @@
+"""The skills taxonomy and finding its skills in a resume's text.
+
+The taxonomy lives in ``resources/skills/*.txt`` (format in its README). Finding
+skills is exact first: the text is cut into tokens that keep the characters
+skills are written with (C++, C#, .NET, Node.js), and every run of up to
+``max_tokens`` tokens is looked up as a key. Then approximate, for spellings and
+typos, only for long names and only against names of similar length that start
+with the same letter (rapidfuzz ``ratio``), so "Kubernets" finds Kubernetes but
+"trails" does not find Rails.
+
+Guards where matching would hurt: ``[case]`` names (Go, R, Swift) only count in
+their exact case, and the short or everyday ones only with context — in a
+skills section, in a list next to another skill, or next to words like
+"programming". A negation ("no experience with X") marks the hit negated.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from parsing.text import fold
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+SKILLS_DIR = RESOURCES / "skills"
+
+# A token: letters/digits, keeping the inner and trailing characters that
+# skill names use (C++, C#, Node.js, .NET, ASP.NET, don't).
+TOKEN_RE = re.compile(r"\.?[^\W_](?:[\w.+#'’]*[\w+#])?")
+
+_FLAG_RE = re.compile(r"\s*\[(\w+)\]")
+
+# Words that make a short or everyday name read as a skill when they are near it.
+_TECH_CONTEXT = {
+    "programming", "language", "languages", "lang", "coding", "code", "scripts", "scripting",
+    "developer", "development", "framework", "frameworks", "library", "libraries", "packages",
+    "statistical", "stack", "backend", "back-end", "services", "microservices", "apps",
+    "written", "wrote", "using", "with", "in", "skills", "tools", "technologies",
+}  # fmt: skip
+_NEGATION_RE = re.compile(
+    r"\b(?:no|not|never|without|lack(?:ing)?|zero)\s+(?:\w+\s+){0,3}"
+    r"(?:experience|exposure|knowledge|familiar(?:ity)?|used|worked|skills?)\b[^.;\n]*$"
+    r"|\b(?:keine|ohne)\s+(?:\w+\s+){0,2}(?:kenntnisse|erfahrung)\b[^.;\n]*$"
+    r"|\b(?:sans|aucune)\s+(?:\w+\s+){0,2}(?:expérience|connaissance)s?\b[^.;\n]*$"
+    r"|\b(?:sin|ninguna)\s+(?:\w+\s+){0,2}(?:experiencia|conocimientos?)\b[^.;\n]*$"
+    r"|\b(?:sem|nenhuma)\s+(?:\w+\s+){0,2}(?:experiência|conhecimentos?)\b[^.;\n]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    id: int
+    name: str
+    category: str
+    aliases: tuple[str, ...]
+    case_sensitive: bool = False
+    fuzzy: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Hit:
+    """One place a skill was found."""
+
+    skill: str  # canonical name
+    start: int
+    end: int
+    text: str  # the words in the resume
+    similarity: int  # 100 for an exact alias
+    negated: bool = False
+    section: str | None = None  # filled in by the caller, which knows the sections
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def key_of(words: list[str], case_sensitive: bool = False) -> str:
+    if case_sensitive:
+        return " ".join(unicodedata.normalize("NFKC", w) for w in words)
+    return " ".join(fold(w) for w in words)
+
+
+@dataclass
+class Taxonomy:
+    skills: list[Skill]
+    # folded key -> skill id; original-case key -> skill id for [case] skills
+    exact: dict[str, int] = field(default_factory=dict)
+    exact_case: dict[str, int] = field(default_factory=dict)
+    max_tokens: int = 1
+    # (first letter, length) -> [(key, skill id)] for approximate matching
+    _fuzzy: dict[tuple[str, int], list[tuple[str, int]]] = field(default_factory=dict)
+    by_name: dict[str, Skill] = field(default_factory=dict)
+
+    @classmethod
+    def from_lines(cls, entries: list[tuple[str, str]]) -> Taxonomy:
+        """Build from (category, line) pairs in the file format."""
+        skills: list[Skill] = []
+        for category, line in entries:
+            fields = [f.strip() for f in line.split(" | ")]
+            head = fields[0]
+            flags = set(_FLAG_RE.findall(head))
+            name = _FLAG_RE.sub("", head).strip()
+            if not name:
+                continue
+            aliases = tuple(a for a in fields[1:] if a)
+            skills.append(
+                Skill(len(skills), name, category, aliases, "case" in flags, "nofuzzy" not in flags)
+            )
+        return cls.build(skills)
+
+    @classmethod
+    def build(cls, skills: list[Skill]) -> Taxonomy:
+        tax = cls(skills)
+        for skill in skills:
+            tax.by_name[skill.name.casefold()] = skill
+            for alias in (skill.name, *skill.aliases):
+                words = [t.text for t in tokens(alias)]
+                if not words:
+                    continue
+                tax.max_tokens = max(tax.max_tokens, len(words))
+                if skill.case_sensitive:
+                    tax.exact_case.setdefault(key_of(words, True), skill.id)
+                    continue
+                key = key_of(words)
+                tax.exact.setdefault(key, skill.id)
+                if skill.fuzzy and len(key) > 4:
+                    tax._fuzzy.setdefault((key[0], len(key)), []).append((key, skill.id))
+        return tax
+
+    def skill(self, name: str) -> Skill | None:
+        return self.by_name.get(name.casefold())
+
+    def lookup(self, phrase: str) -> Skill | None:
+        """The skill a phrase names exactly (canonical name or alias), if any."""
+        words = [t.text for t in tokens(phrase)]
+        if not words:
+            return None
+        sid = self.exact.get(key_of(words))
+        if sid is None:
+            sid = self.exact_case.get(key_of(words, True))
+        return self.skills[sid] if sid is not None else None
+
+    def fuzzy_candidates(self, key: str) -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
+        for length in range(len(key) - 2, len(key) + 3):
+            out.extend(self._fuzzy.get((key[0], length), ()))
+        return out
+
+    def find(self, text: str, in_skills_section=None) -> list[Hit]:
+        """Every place a skill is named in ``text``.
+
+        ``in_skills_section(offset) -> bool`` tells whether an offset lies in a
+        skills or languages section, where short names need no other context.
+        """
+        toks = tokens(text)
+        n = len(toks)
+        hits: list[Hit] = []
+        taken = [False] * n
+        folded = [fold(t.text) for t in toks]
+        # Exact: longest first, so "Ruby on Rails" wins over "Ruby" and "Rails".
+        for size in range(min(self.max_tokens, n), 0, -1):
+            for i in range(n - size + 1):
+                if any(taken[i : i + size]) or not _contiguous(text, toks, i, size):
+                    continue
+                sid = self.exact.get(" ".join(folded[i : i + size]))
+                similarity = 100
+                if sid is None:
+                    sid = self.exact_case.get(" ".join(t.text for t in toks[i : i + size]))
+                    if sid is not None and not self._case_context_ok(
+                        text, toks, i, size, in_skills_section
+                    ):
+                        sid = None
+                if sid is None:
+                    continue
+                start, end = toks[i].start, toks[i + size - 1].end
+                for j in range(i, i + size):
+                    taken[j] = True
+                hits.append(
+                    Hit(self.skills[sid].name, start, end, text[start:end], similarity,
+                        _negated(text, start))  # fmt: skip
+                )
+        # Approximate: runs of 1-3 untaken tokens of more than four letters.
+        exact_names = {h.skill for h in hits}
+        for size in (3, 2, 1):
+            for i in range(n - size + 1):
+                if any(taken[i : i + size]) or not _contiguous(text, toks, i, size):
+                    continue
+                key = " ".join(folded[i : i + size])
+                if len(key) <= 4 or not key[0].isalpha():
+                    continue
+                choices = self.fuzzy_candidates(key)
+                if not choices:
+                    continue
+                cutoff = 88 if len(key) >= 8 else 92
+                best = process.extractOne(
+                    key, [c[0] for c in choices], scorer=fuzz.ratio, score_cutoff=cutoff
+                )
+                if best is None:
+                    continue
+                sid = choices[best[2]][1]
+                name = self.skills[sid].name
+                if name in exact_names:
+                    continue
+                start, end = toks[i].start, toks[i + size - 1].end
+                for j in range(i, i + size):
+                    taken[j] = True
+                hits.append(Hit(name, start, end, text[start:end], int(best[1]), _negated(text, start)))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def _case_context_ok(self, text, toks, i, size, in_skills_section) -> bool:
+        """A case-sensitive name that is also an everyday word or a letter needs context."""
+        if size > 1:
+            return True
+        tok = toks[i]
+        before = text[tok.start - 1] if tok.start > 0 else " "
+        after = text[tok.end] if tok.end < len(text) else " "
+        if len(tok.text) <= 2:
+            # "R&D", "C-level", "R. Smith", "(C)" are not skills.
+            if before == "&" or after in "&-'’" or before == "-":
+                return False
+            if after == "." and text[tok.end + 1 : tok.end + 3].strip()[:1].isupper():
+                return False
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if re.fullmatch(r"(19|20)\d\d", nxt):
+            return False  # "Spring 2021", "Fall 2019"
+        if in_skills_section is not None and in_skills_section(tok.start):
+            return True
+        line_start = text.rfind("\n", 0, tok.start) + 1
+        line_end = text.find("\n", tok.end)
+        line_end = len(text) if line_end < 0 else line_end
+        window = text[max(line_start, tok.start - 60) : min(line_end, tok.end + 60)]
+        words = {fold(w) for w in TOKEN_RE.findall(window)}
+        if words & _TECH_CONTEXT - {"in", "with", "using"}:
+            return True
+        # In a list with another skill on the same line: "Kafka and Go", "Go, Python".
+        neighbours = [t for t in toks if line_start <= t.start < line_end and t is not tok]
+        near = [t for t in neighbours if abs(t.start - tok.start) <= 60]
+        for other in near:
+            key = fold(other.text)
+            if key in self.exact and len(key) > 2:
+                return True
+        # Mid-sentence capital after "in/with/using": "written in Go".
+        prev = toks[i - 1].text.lower() if i > 0 else ""
+        return len(tok.text) > 2 and prev in {"in", "with", "using", "and"}
+
+
+def _contiguous(text: str, toks: list[Token], i: int, size: int) -> bool:
+    """Tokens i..i+size-1 are one phrase: no line break or sentence/list punctuation between."""
+    for j in range(i, i + size - 1):
+        gap = text[toks[j].end : toks[j + 1].start]
+        if len(gap) > 3 or any(ch in gap for ch in "\n,;|•·:()[]{}\"!?") or gap.strip(" -/&.") :
+            return False
+        if "." in gap and gap.strip() == ".":
+            return False
+    return True
+
+
+def _negated(text: str, start: int) -> bool:
+    window_start = max(0, start - 60)
+    window = text[window_start:start]
+    for stop in ".;\n!?":
+        cut = window.rfind(stop)
+        if cut >= 0:
+            window = window[cut + 1 :]
+    return bool(_NEGATION_RE.search(window))
+
+
+def _read_entries(directory: Path) -> list[tuple[str, str]]:
+    entries: list[tuple[str, str]] = []
+    for path in sorted(directory.glob("*.txt")):
+        category = path.stem.replace("_", " ").replace("-", " ").capitalize()
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = raw.strip()
+            if line.startswith("# category:"):
+                category = line.split(":", 1)[1].strip()
+                continue
+            if not line or line.startswith("#"):
+                continue
+            entries.append((category, line))
+    return entries
+
+
+@lru_cache(maxsize=4)
+def load_taxonomy(directory: str | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Taxonomy:
+    """The taxonomy from ``resources/skills`` (cached), plus extra (category, line) entries."""
+    entries = _read_entries(Path(directory) if directory else SKILLS_DIR)
+    return Taxonomy.from_lines(entries + list(extra))

@@ -1,0 +1,196 @@
+"""The local SQLite database: where it lives, how it is opened, its schema and migrations.
+
+Every write goes through :meth:`Store.transaction`, which starts with
+``BEGIN IMMEDIATE``: the write lock is taken up front, so a transaction that
+reads and then writes never fails half-way with "database is locked" under
+WAL. SQLite errors become :class:`StoreError` with words a recruiter can act on.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from review.schema import MIGRATIONS
+
+APP_NAME = "shortlist"
+
+
+class StoreError(Exception):
+    """A database problem, explained."""
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """``--db`` wins, then ``SHORTLIST_DB``, then the user's data folder."""
+    env = os.environ.get("SHORTLIST_DB")
+    if env:
+        return Path(env).expanduser()
+    return default_data_dir() / "shortlist.db"
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """An open Shortlist database and the folder of original files beside it."""
+
+    def __init__(self, path: str | Path | None = None, *, migrate: bool = True):
+        self.path = Path(path) if path is not None else default_db_path()
+        in_memory = str(self.path) == ":memory:"
+        if not in_memory:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for the database {self.path}: {exc.strerror}") from None
+        try:
+            conn = sqlite3.connect(
+                str(self.path), timeout=10, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc}") from None
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        try:
+            if not in_memory:
+                conn.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode survives a crash of the app at any moment;
+            # only a power cut can lose the last commits, never consistency.
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=10000")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{self.path} is not a Shortlist database (or is damaged): {exc}") from None
+        if in_memory:
+            import tempfile
+
+            self.files_dir = Path(tempfile.mkdtemp(prefix="shortlist-files-"))
+        else:
+            self.files_dir = self.path.with_name(self.path.stem + "-files")
+        if migrate:
+            self.migrate()
+
+    # --- transactions ---------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of work. Nested calls become savepoints of the outer one."""
+        conn = self.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield conn
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise StoreError(_explain(exc, self.path)) from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- schema ---------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        if not self.db["schema_version"].exists():
+            return 0
+        row = self.conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        return row[0] or 0
+
+    def pending_migrations(self) -> list[int]:
+        current = self.schema_version
+        return [version for version, _ in MIGRATIONS if version > current]
+
+    def migrate(self) -> list[int]:
+        """Bring the schema up to date, one transaction per step. Returns the versions applied."""
+        applied = []
+        for version, step in MIGRATIONS:
+            if version <= self.schema_version:
+                continue
+            try:
+                with self.transaction() as conn:
+                    if isinstance(step, str):
+                        for statement in _statements(step):
+                            conn.execute(statement)
+                    else:
+                        step(self)
+                    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+                    conn.execute(
+                        "INSERT INTO schema_version (version) VALUES (?)", (version,)
+                    )
+            except sqlite3.Error as exc:
+                raise StoreError(f"could not upgrade the database to version {version}: {exc}") from None
+            applied.append(version)
+        return applied
+
+    # --- helpers --------------------------------------------------------
+
+    def query(self, sql: str, params=()) -> list[sqlite3.Row]:
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def one(self, sql: str, params=()) -> dict | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params=()):
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (triggers keep their inner semicolons)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+def _explain(exc: sqlite3.Error, path: Path) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"the database {path} is busy in another program (is Shortlist open twice?)"
+    if "readonly" in text:
+        return f"the database {path} is read-only: check the file's permissions"
+    if "disk" in text and "full" in text:
+        return f"the disk holding {path} is full"
+    return f"database error in {path}: {text}"

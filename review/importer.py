@@ -1,0 +1,404 @@
+"""Import a batch of files: hash, skip what is known, parse the rest in workers, store each result.
+
+The parent process is the single writer. Each file's result is stored in one
+transaction (document, person, contact points, skill hits, duplicate
+suggestions, the file's outcome and its application), so the import can be
+killed at any moment and run again: what was stored is skipped by its hash,
+what was not is parsed again. Nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from parsing.batch import Job, Pool, Settings, default_workers, problem_result
+from parsing.collect import Candidate, Limits, TooBig, collect
+from parsing.errors import Outcome
+from parsing.text import fold
+from review.db import Store, now_iso
+
+
+@dataclass
+class ImportOptions:
+    workers: int = 0  # 0: one per core
+    time_limit: float = 30.0
+    memory_limit: int = 1024**3
+    max_bytes: int = 20 * 1024 * 1024
+    job_id: int | None = None
+    today: str | None = None  # ISO date for "present" (tests pin it)
+
+
+@dataclass
+class FileOutcome:
+    source: str
+    outcome: str
+    error: str | None
+    person_id: int | None = None
+    known: bool = False  # the same bytes were already in the database
+
+
+@dataclass
+class Progress:
+    done: int
+    total: int
+    started: float
+    last: FileOutcome | None = None
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    @property
+    def rate(self) -> float:
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def eta(self) -> float | None:
+        if self.rate <= 0 or self.done == 0:
+            return None
+        return (self.total - self.done) / self.rate
+
+
+@dataclass
+class ImportReport:
+    run_id: int
+    status: str
+    files: list[FileOutcome] = field(default_factory=list)
+    skipped_junk: int = 0
+    seconds: float = 0.0
+    parsed: int = 0  # files that went through a worker (not known before)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for f in self.files:
+            out[f.outcome] = out.get(f.outcome, 0) + 1
+        return out
+
+    @property
+    def problems(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.outcome != Outcome.OK.value]
+
+    @property
+    def people(self) -> set[int]:
+        return {f.person_id for f in self.files if f.person_id is not None}
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class Importer:
+    def __init__(self, store: Store, options: ImportOptions | None = None):
+        self.store = store
+        self.options = options or ImportOptions()
+
+    def run(
+        self,
+        paths: list[str | Path],
+        progress: Callable[[Progress], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> ImportReport:
+        opts = self.options
+        started = time.monotonic()
+        self._mark_interrupted_runs()
+        with self.store.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO import_runs (started_at, sources, job_id) VALUES (?, ?, ?)",
+                (now_iso(), json.dumps([str(p) for p in paths]), opts.job_id),
+            )
+            run_id = cur.lastrowid
+        report = ImportReport(run_id, "running")
+        candidates, report.skipped_junk = collect(paths, Limits(max_bytes=opts.max_bytes))
+        total = len(candidates)
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE import_runs SET total = ? WHERE id = ?", (total, run_id))
+        state = Progress(0, total, started)
+
+        def record(outcome: FileOutcome) -> None:
+            report.files.append(outcome)
+            state.done += 1
+            state.last = outcome
+            if progress:
+                progress(state)
+
+        # First pass: problems known up front, and files already stored (by hash).
+        to_parse: dict[str, list[Candidate]] = {}
+        for cand in candidates:
+            if cancelled():
+                break
+            if cand.problem is not None:
+                record(self._store_problem(run_id, cand, *cand.problem))
+                continue
+            if cand.size > opts.max_bytes:
+                record(self._store_problem(run_id, cand, Outcome.TOO_LARGE,
+                       f"{cand.size / 1e6:.1f} MB is over the {opts.max_bytes / 1e6:.0f} MB limit"))  # fmt: skip
+                continue
+            try:
+                data = cand.read()
+            except TooBig as exc:
+                record(self._store_problem(run_id, cand, Outcome.TOO_LARGE, str(exc)))
+                continue
+            except OSError as exc:
+                record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"cannot read: {exc}"))
+                continue
+            except Exception as exc:  # a damaged ZIP member (bad CRC, bad compression)
+                record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"cannot unpack: {exc}"))
+                continue
+            digest = sha256(data)
+            cand.size = len(data)
+            known = self._known_document(digest)
+            if known is not None:
+                record(self._store_known(run_id, cand, digest, known))
+            elif digest in to_parse:
+                to_parse[digest].append(cand)  # the same bytes twice in one batch
+            else:
+                to_parse[digest] = [cand]
+            del data
+
+        if to_parse and not cancelled():
+            settings = Settings(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today)
+            workers = min(opts.workers or default_workers(), len(to_parse))
+            # Bytes of the files in the workers' hands (a few at a time), kept
+            # for the file store so each file is read once more, not twice.
+            inflight: dict[str, bytes] = {}
+
+            def jobs():
+                for digest, group in to_parse.items():
+                    cand = group[0]
+                    try:
+                        data = cand.read()
+                    except Exception as exc:  # moved or changed since the first pass
+                        record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"cannot read: {exc}"))
+                        continue
+                    if sha256(data) != digest:
+                        record(self._store_problem(run_id, cand, Outcome.MALFORMED,
+                                                   "the file changed while it was being imported"))  # fmt: skip
+                        continue
+                    inflight[digest] = data
+                    yield Job(digest, cand.name, data)
+
+            with Pool(workers, settings) as pool:
+                for digest, result, seconds in pool.run(jobs(), cancelled):
+                    group = to_parse[digest]
+                    report.parsed += 1
+                    data = inflight.pop(digest)
+                    first = self._store_parsed(run_id, group[0], digest, data, result, seconds)
+                    record(first)
+                    for extra in group[1:]:
+                        record(self._store_known(run_id, extra, digest, self._known_document(digest)))
+
+        report.status = "cancelled" if cancelled() else "finished"
+        report.seconds = time.monotonic() - started
+        with self.store.transaction() as conn:
+            conn.execute(
+                "UPDATE import_runs SET status = ?, finished_at = ? WHERE id = ?",
+                (report.status, now_iso(), run_id),
+            )
+        return report
+
+    # --- storing ----------------------------------------------------------
+
+    def _mark_interrupted_runs(self) -> None:
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE import_runs SET status = 'interrupted' WHERE status = 'running'")
+
+    def _known_document(self, digest: str) -> dict | None:
+        return self.store.one(
+            "SELECT d.id, d.outcome, d.error, p.id AS person_id FROM documents d "
+            "LEFT JOIN people p ON p.document_id = d.id WHERE d.sha256 = ?",
+            (digest,),
+        )
+
+    def _store_problem(self, run_id: int, cand: Candidate, outcome: Outcome | str, message: str) -> FileOutcome:
+        outcome = Outcome(outcome).value
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, outcome, error, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (run_id, cand.source, cand.name, cand.size, outcome, message, now_iso()),
+            )
+        return FileOutcome(cand.source, outcome, message)
+
+    def _store_known(self, run_id: int, cand: Candidate, digest: str, known: dict) -> FileOutcome:
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, error, "
+                "document_id, person_id, duplicate_of_document, created_at) VALUES (?,?,?,?,?,?,?,?,?,1,?)",
+                (run_id, cand.source, cand.name, cand.size, digest, known["outcome"], known["error"],
+                 known["id"], known["person_id"], now_iso()),  # fmt: skip
+            )
+            if known["person_id"] is not None:
+                self._apply(conn, known["person_id"])
+        return FileOutcome(cand.source, known["outcome"], known["error"], known["person_id"], known=True)
+
+    def _store_parsed(
+        self, run_id: int, cand: Candidate, digest: str, data: bytes, result: dict, seconds: float
+    ) -> FileOutcome:
+        outcome = result["outcome"]
+        stored_path = None
+        if outcome != Outcome.UNSUPPORTED.value:
+            # The original, so the record survives when the source folder moves.
+            try:
+                stored_path = self._keep_original(data, digest, result.get("kind"))
+            except OSError as exc:
+                outcome, result = Outcome.MALFORMED.value, problem_result(
+                    cand.name, Outcome.MALFORMED, f"could not copy into the data folder: {exc}")  # fmt: skip
+        stamp = now_iso()
+        fields = {k: result.get(k) for k in (
+            "name", "emails", "phones", "links", "location", "skills", "sections", "years_experience",
+            "education", "title", "section_spans")}  # fmt: skip
+        with self.store.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO documents (sha256, size, kind, original_name, stored_path, outcome, error, text, "
+                "pages, text_chars, fields, parse_ms, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (digest, cand.size, result.get("kind"), cand.name, stored_path, outcome, result.get("error"),
+                 result.get("text") or None, result.get("pages"), result.get("text_chars") or 0,
+                 json.dumps(fields, ensure_ascii=False), result.get("parse_ms"), stamp),  # fmt: skip
+            )
+            document_id = cur.lastrowid
+            person_id = None
+            if result.get("kind") and outcome != Outcome.UNSUPPORTED.value:
+                person_id = self._insert_person(conn, document_id, result, stamp)
+                self._apply(conn, person_id)
+            conn.execute(
+                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, error, "
+                "document_id, person_id, seconds, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (run_id, cand.source, cand.name, cand.size, digest, outcome, result.get("error"),
+                 document_id, person_id, round(seconds, 3), stamp),  # fmt: skip
+            )
+        return FileOutcome(cand.source, outcome, result.get("error"), person_id)
+
+    def _keep_original(self, data: bytes, digest: str, kind: str | None) -> str:
+        suffix = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "text": ".txt"}.get(kind or "", "")
+        relative = f"{digest[:2]}/{digest}{suffix}"
+        target = self.store.files_dir / relative
+        if target.exists():
+            return relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        return relative
+
+    def _insert_person(self, conn, document_id: int, result: dict, stamp: str) -> int:
+        name = result.get("name")
+        emails = [e.lower() for e in result.get("emails") or []]
+        phones = result.get("phones") or []
+        cur = conn.execute(
+            "INSERT INTO people (document_id, name, emails, phones, links, location, title, years_experience, "
+            "skills, education, name_key, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (document_id, name, json.dumps(result.get("emails") or []), json.dumps(phones),
+             json.dumps(result.get("links") or []), result.get("location"), result.get("title"),
+             result.get("years_experience"), json.dumps(result.get("skills") or [], ensure_ascii=False),
+             json.dumps(result.get("education") or [], ensure_ascii=False), name_key(name), stamp, stamp),  # fmt: skip
+        )
+        person_id = cur.lastrowid
+        conn.executemany(
+            "INSERT OR IGNORE INTO contact_points (person_id, kind, value) VALUES (?, ?, ?)",
+            [(person_id, "email", e) for e in emails] + [(person_id, "phone", phone_key(p)) for p in phones],
+        )
+        hits = result.get("skill_hits") or []
+        conn.executemany(
+            "INSERT INTO skill_hits (person_id, skill, start, end, text, similarity, negated, section) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            [(person_id, h["skill"], h["start"], h["end"], h["text"], h["similarity"], int(h["negated"]),
+              h["section"]) for h in hits],  # fmt: skip
+        )
+        for other_id, reason in find_possible_duplicates(conn, person_id, result):
+            conn.execute(
+                "INSERT OR IGNORE INTO duplicate_suggestions (person_id, other_id, reason, created_at) "
+                "VALUES (?, ?, ?, ?)",
+                (person_id, other_id, reason, stamp),
+            )
+        return person_id
+
+    def _apply(self, conn, person_id: int) -> None:
+        job_id = self.options.job_id
+        if job_id is None:
+            return
+        stamp = now_iso()
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO applications (person_id, job_id, status, created_at, updated_at) "
+            "VALUES (?, ?, 'new', ?, ?)",
+            (person_id, job_id, stamp, stamp),
+        )
+        if cur.rowcount:
+            conn.execute(
+                "INSERT INTO audit_log (at, actor, action, person_id, job_id, application_id, detail) "
+                "VALUES (?, 'import', 'applied', ?, ?, ?, '{}')",
+                (stamp, person_id, job_id, cur.lastrowid),
+            )
+
+
+def name_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    parts = fold(name).replace("-", " ").split()
+    return parts[-1] if parts else None
+
+
+def phone_key(phone: str) -> str:
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return digits[-9:] if len(digits) >= 9 else digits
+
+
+def find_possible_duplicates(conn, person_id: int, result: dict) -> list[tuple[int, str]]:
+    """Earlier people who may be this person: a shared email or phone, or a very close
+    name together with one more matching detail. Suggestions only."""
+    found: dict[int, str] = {}
+    for email in {e.lower() for e in result.get("emails") or []}:
+        for (other,) in conn.execute(
+            "SELECT person_id FROM contact_points WHERE kind = 'email' AND value = ? AND person_id <> ?",
+            (email, person_id),
+        ):
+            found.setdefault(other, f"same email {email}")
+    for phone in result.get("phones") or []:
+        key = phone_key(phone)
+        if len(key) < 7:
+            continue
+        for (other,) in conn.execute(
+            "SELECT person_id FROM contact_points WHERE kind = 'phone' AND value = ? AND person_id <> ?",
+            (key, person_id),
+        ):
+            found.setdefault(other, f"same phone {phone}")
+    name = result.get("name")
+    key = name_key(name)
+    if key:
+        rows = conn.execute(
+            "SELECT id, name, location, title, links FROM people WHERE name_key = ? AND id <> ?",
+            (key, person_id),
+        ).fetchall()
+        for other, other_name, location, title, links in rows:
+            if other in found or not other_name:
+                continue
+            similarity = fuzz.ratio(fold(name), fold(other_name))
+            if similarity < 90:
+                continue
+            also = _another_matching_field(result, location, title, links)
+            if also:
+                found[other] = f"very similar name ({other_name}) and {also}"
+    return list(found.items())
+
+
+def _another_matching_field(result: dict, location, title, links_json) -> str | None:
+    if result.get("location") and location and fold(result["location"]) == fold(location):
+        return f"same location ({location})"
+    ours = {link.lower().rstrip("/") for link in result.get("links") or []}
+    theirs = {link.lower().rstrip("/") for link in json.loads(links_json or "[]")}
+    shared = ours & theirs
+    if shared:
+        return f"same link ({sorted(shared)[0]})"
+    if result.get("title") and title and fold(result["title"]) == fold(title):
+        return f"same title ({title})"
+    return None

@@ -1,0 +1,153 @@
+"""Schema migrations, in order. A step is SQL or a function taking the Store.
+
+Never edit a released step: add a new one. The table ``applications`` (one
+row per person per job, with ``status``) is a contract with outside tools.
+"""
+
+from __future__ import annotations
+
+V1 = """
+-- One row per distinct file content (sha256): the same bytes twice are one document.
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    kind TEXT,                      -- pdf, docx, odt, rtf, text; NULL if not recognised
+    original_name TEXT NOT NULL,
+    stored_path TEXT,               -- inside the file store, relative
+    outcome TEXT NOT NULL,          -- ok or a problem outcome (see parsing.errors.Outcome)
+    error TEXT,
+    text TEXT,
+    pages INTEGER,
+    text_chars INTEGER NOT NULL DEFAULT 0,
+    fields TEXT NOT NULL DEFAULT '{}',   -- JSON: parsed fields and section spans
+    parse_ms REAL,
+    imported_at TEXT NOT NULL
+);
+
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL UNIQUE REFERENCES documents(id),
+    name TEXT,
+    emails TEXT NOT NULL DEFAULT '[]',
+    phones TEXT NOT NULL DEFAULT '[]',
+    links TEXT NOT NULL DEFAULT '[]',
+    location TEXT,
+    title TEXT,
+    years_experience REAL,
+    skills TEXT NOT NULL DEFAULT '[]',
+    education TEXT NOT NULL DEFAULT '[]',
+    name_key TEXT,                  -- folded last name, to find possible duplicates fast
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX people_name_key ON people(name_key);
+
+-- Emails and phones, one per row, to spot the same person arriving twice.
+CREATE TABLE contact_points (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('email', 'phone')),
+    value TEXT NOT NULL,
+    PRIMARY KEY (person_id, kind, value)
+);
+CREATE INDEX contact_points_value ON contact_points(kind, value);
+
+-- Never merged silently: a human confirms or keeps apart.
+CREATE TABLE duplicate_suggestions (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    other_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    reason TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'suggested'
+        CHECK (status IN ('suggested', 'same_person', 'different_people')),
+    created_at TEXT NOT NULL,
+    decided_at TEXT,
+    decided_by TEXT,
+    UNIQUE (person_id, other_id),
+    CHECK (person_id <> other_id)
+);
+
+-- Where each skill of the taxonomy was found, built by the parse workers, so
+-- matching a new job over thousands of people never re-reads their text.
+CREATE TABLE skill_hits (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    skill TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    similarity INTEGER NOT NULL,
+    negated INTEGER NOT NULL DEFAULT 0,
+    section TEXT
+);
+CREATE INDEX skill_hits_skill ON skill_hits(skill);
+CREATE INDEX skill_hits_person ON skill_hits(person_id);
+
+CREATE TABLE import_runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running'
+        CHECK (status IN ('running', 'finished', 'cancelled', 'interrupted')),
+    sources TEXT NOT NULL DEFAULT '[]',
+    job_id INTEGER REFERENCES jobs(id),
+    total INTEGER NOT NULL DEFAULT 0
+);
+
+-- Every file of every import has an outcome.
+CREATE TABLE import_files (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES import_runs(id),
+    source TEXT NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER,
+    sha256 TEXT,
+    outcome TEXT NOT NULL,
+    error TEXT,
+    document_id INTEGER REFERENCES documents(id),
+    person_id INTEGER REFERENCES people(id),
+    duplicate_of_document INTEGER NOT NULL DEFAULT 0,  -- 1: the same bytes were already stored
+    seconds REAL,
+    created_at TEXT NOT NULL,
+    UNIQUE (run_id, source)
+);
+CREATE INDEX import_files_sha ON import_files(sha256);
+
+CREATE TABLE jobs (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    spec TEXT NOT NULL DEFAULT '{}',      -- JSON: criteria, min_years, location, remote...
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+-- People and jobs meet here: one row per person per job.
+CREATE TABLE applications (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    job_id INTEGER NOT NULL REFERENCES jobs(id),
+    status TEXT NOT NULL DEFAULT 'new',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (person_id, job_id)
+);
+CREATE INDEX applications_job_status ON applications(job_id, status);
+
+-- Who did what, when: every status change, note and message.
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    person_id INTEGER,
+    job_id INTEGER,
+    application_id INTEGER,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_log_person ON audit_log(person_id);
+"""
+
+MIGRATIONS: list[tuple[int, object]] = [
+    (1, V1),
+]
