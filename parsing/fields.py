@@ -58,7 +58,7 @@ def _unique_ci(items: list[str]) -> list[str]:
 # A run that may be a phone number: an optional +, (, then digits with the
 # separators people use; masked digits (xxx, ***) at the end are kept, since a
 # masked number is still what the page says.
-_PHONE_RUN = re.compile(r"(?<![\w+/.,=-])(?:\+|\(\+?|00)?\d[\d \-.()/\u2011\u2013]{5,24}[\d)](?:[ \-.]?[xX*]{1,4}){0,4}")
+_PHONE_RUN = re.compile(r"(?<![\w+/.,=-])(?:\+|\(\+?|00)?\d[\d \-.()/\u2011\u2013]{3,24}[\d)](?:[ \-.]?[xX*]{1,4}){0,4}")
 _PHONE_LABEL = re.compile(
     r"(?:\b(?:tel|tél|phone|mobile?|mob|cell|handy|telefon[eo]?|téléphone|teléfono|celular|"
     r"movil|móvil|portable|fon|whatsapp|contact|ph)\b\.?\s*:?|[☎📞📱✆])\s*$",
@@ -368,10 +368,20 @@ def _name_from_segment(segment: str) -> str | None:
     words = segment.split()
     for size in range(min(len(words), 5), 1, -1):
         name = _whole_name(" ".join(words[:size]))
-        if name and (size == len(words) or not _NAME_TOKEN.match(words[size]) or
-                     fold(words[size]) in _NOT_NAME_WORDS or _ROLE_WORDS.match(words[size])):  # fmt: skip
+        if name and (size == len(words) or _ends_name(words[size], " ".join(words[:size]))):
             return name
     return None
+
+
+def _ends_name(word: str, prefix: str) -> bool:
+    """Whether ``word`` cannot continue the name ``prefix`` (a role word, an acronym, a lowercase word)."""
+    bare = word.strip(".,")
+    return (
+        not _NAME_TOKEN.match(word)
+        or fold(bare) in _NOT_NAME_WORDS
+        or bool(_ROLE_WORDS.match(bare))
+        or (len(bare) > 1 and bare.isupper() and not prefix.isupper())
+    )
 
 
 def _whole_name(segment: str) -> str | None:

@@ -136,7 +136,7 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     else:
         raw = formats.decode_text(data)
         raw = _unflatten(raw)
-    _check_readable(raw, result.pages)
+    _check_readable(raw, result.pages, sniffed.kind)
     text = clean_text(raw)
     result.text = text
     result.text_chars = len(text)
@@ -155,7 +155,7 @@ def _unflatten(text: str) -> str:
     return re.sub(r" {2,}", "\n", text)
 
 
-def _check_readable(raw: str, pages: int | None) -> None:
+def _check_readable(raw: str, pages: int | None, kind: str) -> None:
     ratio = cid_ratio(raw)
     if ratio > MAX_CID_RATIO:
         raise ParseProblem(
@@ -166,6 +166,8 @@ def _check_readable(raw: str, pages: int | None) -> None:
     visible = [ch for ch in raw if not ch.isspace()]
     readable = len(re.sub(r"\(cid:\d+\)", "", "".join(visible)))
     if readable < MIN_TEXT_CHARS:
+        if kind != formats.PDF:
+            raise ParseProblem("no_text", f"the document holds only {readable} characters of text")
         where = f"{pages} page(s)" if pages else "the file"
         if readable == 0:
             raise ParseProblem("no_text", f"no text layer in {where}: a scanned image? Open the original to read it")

@@ -1,0 +1,157 @@
+"""Field extraction on small, realistic resume texts."""
+
+from datetime import date
+
+import pytest
+
+from parsing import fields as F
+from parsing.sections import find_sections, heading_kind
+
+TODAY = date(2026, 11, 1)
+
+
+def test_phone_e164_from_country_code_and_from_location(parse):
+    r = parse("Lena Vogel\nBerlin, Germany\nlena.vogel@example.de | 030 12345678 | +49 176 31387734\n\nExperience\nDeveloper")
+    assert "+4917631387734" in r.phones
+    assert "+493012345678" in r.phones
+
+
+def test_phone_us_national(parse):
+    r = parse("Mark Hill\nAustin, TX\n(512) 555-2671 · mark@example.com\n\nSkills\nExcel")
+    assert r.phones == ["+15125552671"]
+
+
+def test_dates_years_and_postcodes_are_not_phones(parse):
+    text = (
+        "Ana Ruiz\nCalle Mayor 5, 28013 Madrid, Spain\nana@example.es\n\n"
+        "Experience\nNurse, Hospital La Paz 03/2015 - 08/2018\n2012 – 2016 Clinic\n"
+        "Handled 12,000 patients; budget $1,250,000; GPA 3.66 (9.15/10.0)\nBorn 01.01.1980\n"
+        "ORCID 0000-0002-1825-0097\n"
+    )
+    r = parse(text)
+    assert r.phones == []
+
+
+def test_phone_after_a_label_anywhere(parse):
+    r = parse("Jo Park\n\nProfile\nNurse\n\nContact\nMobile: 0151 2345 6789\n")
+    assert len(r.phones) == 1
+
+
+def test_masked_phone_is_kept_as_printed(parse):
+    r = parse("Bin Yuan\nbin@example.com · (+86) 131-221-87xxx\n\nEducation\nSJTU")
+    assert r.phones == ["(+86) 131-221-87xxx"]
+
+
+def test_emails_skip_referees_and_keep_hidden_mailto():
+    text = "Jane Roe\njane@example.com\n\nReferees\nDr. A. Beta\na.beta@university.edu\n"
+    sections = find_sections(text)
+    assert F.find_emails(text, sections, ["mailto:jr@example.org"]) == ["jane@example.com", "jr@example.org"]
+
+
+def test_email_with_apostrophe_and_ligature(parse):
+    r = parse("Ryan O'Connell\nryan.o'connell@example.com\n\nSkills\nSales")
+    assert r.emails == ["ryan.o'connell@example.com"]
+    assert parse("Jo Fish\njo.ﬁsher@example.com\n\nSkills\nSales, negotiation, account management").emails == [
+        "jo.fisher@example.com"
+    ]
+
+
+def test_links_visible_bare_handles_and_hidden_targets():
+    text = ("Claud Park\nHOUSE-CHIMNEY www.posquit0.com | GITHUB-SQUARE posquit0 | LINKEDIN posquit0\n"
+            "linkedin.com/in/jane-roe · jankuester.com\n\nExperience\nUsed Node.js and ASP.NET daily\n")
+    sections = find_sections(text)
+    links = F.find_links(text, ["https://x.com/claud", "mailto:a@b.c"], header_end=text.index("Experience"), sections=sections)
+    assert "https://www.posquit0.com" in links
+    assert "https://github.com/posquit0" in links
+    assert "https://www.linkedin.com/in/posquit0" in links
+    assert "https://linkedin.com/in/jane-roe" in links
+    assert "https://jankuester.com" in links
+    assert "https://x.com/claud" in links
+    assert not any("node.js" in link.lower() or "asp.net" in link.lower() for link in links)
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["MARISSA MAYER", "Business Woman & Proud Geek"], "Marissa Mayer"),
+        (["Sourabh Bajaj Email: sourabh@example.com"], "Sourabh Bajaj"),
+        (["Last Updated on 21st January 2015", "Debarghya Das", "deedy@fb.com"], "Debarghya Das"),
+        (["JAN KÜSTER M.SC.", "RESEARCH SOFTWARE ENGINEER"], "Jan Küster"),
+        (["Lebenslauf", "Persönliche Daten", "Name Michael", "Geburtsdatum 01.01.1980"], "Michael"),
+        (["Allen Neal King ESB Integration Developer - Cisco Systems"], "Allen Neal King"),
+        (["Maria da Silva Santos", "Enfermeira"], "Maria da Silva Santos"),
+        (["Curriculum Vitae", "Name: Amos Treutel  Nationality: Kenyan"], "Amos Treutel"),
+        (["Bin Yuan", "my_address@example.com"], "Bin Yuan"),
+        (["张昊宇", "Education"], "张昊宇"),
+        (["Experience", "Senior Software Engineer"], None),
+    ],
+)
+def test_names(lines, expected):
+    assert F.find_name(lines, []) == expected
+
+
+def test_explicit_years():
+    assert F.explicit_years("With 15+ years of hands-on software engineering expertise")[0] == 15
+    assert F.explicit_years("over 10 years of experience in sales")[0] == 10
+    assert F.explicit_years("mehr als 8 Jahre Berufserfahrung")[0] == 8
+    assert F.explicit_years("Python 5+ yrs") is None  # a skill bar, not a total
+
+
+def test_years_from_ranges_overlaps_merged_and_present_words():
+    text = ("Experience\nEngineer, A 01/2015 - 12/2017\nEngineer, B Jan 2017 – Dec 2018\n"
+            "Lead, C seit 2024\nAdvisor, D 2020 - actualidad\n\nEducation\nBSc 2005 - 2014\n")
+    sections = find_sections(text)
+    years = F.years_of_experience(text, sections, TODAY)
+    # 2015-01..2018-12 = 4.0 years, 2020-01..2026-11 = 6.9 years (seit 2024 inside it); education not counted
+    assert years == pytest.approx(10.9, abs=0.1)
+
+
+@pytest.mark.parametrize("word", ["present", "Present", "current", "heute", "actualidad", "atual", "aujourd'hui", "now"])
+def test_present_words(word):
+    periods = F.find_periods(f"Jan 2020 - {word}", TODAY)
+    assert periods and periods[0].end == (2026, 11) and periods[0].ongoing
+
+
+@pytest.mark.parametrize(
+    "heading, kind",
+    [
+        ("Work Experience", "experience"), ("BERUFSERFAHRUNG", "experience"),
+        ("Expérience professionnelle", "experience"), ("Experiencia laboral", "experience"),
+        ("Experiência Profissional", "experience"), ("Education", "education"), ("Ausbildung", "education"),
+        ("Formation", "education"), ("Educación", "education"), ("Formação Acadêmica", "education"),
+        ("Technical Skills:", "skills"), ("Kenntnisse", "skills"), ("Compétences", "skills"),
+        ("Habilidades", "skills"), ("Competências", "skills"), ("Sprachen", "languages"),
+        ("Idiomas", "languages"), ("SKILLS & AWARDS", "skills"), ("## Projects", "projects"),
+        ("Python, Java and Go", None), ("Senior Software Engineer", None),
+    ],
+)
+def test_headings_in_five_languages(heading, kind):
+    assert heading_kind(heading) == kind
+
+
+def test_lowercase_prose_line_is_not_a_heading():
+    text = "Name Here\nSummary\nprofessional essay\nwriting\nExperience\nX"
+    assert [s.heading for s in find_sections(text)] == ["Summary", "Experience"]
+
+
+def test_education_degree_and_institution():
+    text = ("Education\nGeorgia Institute of Technology Atlanta, GA\n"
+            "Master of Science in Computer Science; GPA: 4.00 Aug 2012 – Dec 2013\n"
+            "2015 / 07 - University of Bremen\nB.Sc. Digital Media\n")
+    edu = F.find_education(text, find_sections(text))
+    assert edu[0] == {"degree": "Master of Science in Computer Science",
+                      "institution": "Georgia Institute of Technology Atlanta"}
+    assert {"degree": "B.Sc. Digital Media", "institution": "University of Bremen"} in edu
+
+
+def test_current_title_from_tagline_and_from_latest_entry(parse):
+    assert parse("JOHN DOE\nSENIOR SOFTWARE ENGINEER\njohn@example.com\n\nSummary\nx").title == "Senior Software Engineer"
+    r = parse("Ana Ruiz\nana@example.com\n\nExperience\nIBM Brasil\nApplication Developer (Remoto) 2022 – Presente\n")
+    assert r.title == "Application Developer"
+
+
+def test_location_in_a_contact_line(parse):
+    r = parse("John Doe\njohn.doe@email.com , +1 (415) 555-0142 , San Francisco, CA , github.com/johndoe\n\nSummary\nx")
+    assert r.location == "San Francisco, CA"
+    r = parse("Jan Küster\n* Bremen, Germany # info@example.com H +49 170 123 456 789\n\nSummary\nx")
+    assert r.location == "Bremen, Germany"

@@ -1,0 +1,93 @@
+"""Reading order of PDFs: a two-column resume reads sidebar and main column whole."""
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from parsing.pdf import extract_pdf
+from parsing.text import clean_text
+
+SIDEBAR = ["CONTACT", "ana@example.com", "+49 30 1234567", "SKILLS", "Python", "PostgreSQL", "Docker",
+           "Kubernetes", "LANGUAGES", "German (native)", "English (C1)"]
+MAIN = [
+    ("EXPERIENCE", 14),
+    ("Senior Backend Engineer, Parcel GmbH", 11),
+    ("Jan 2020 – Present", 9),
+    ("• Built the routing service in Python for 40 depots", 10),
+    ("• Moved billing from MySQL to PostgreSQL without downtime", 10),
+    ("• Mentored four junior engineers through their first year", 10),
+    ("Backend Engineer, Lagerhaus AG", 11),
+    ("Mar 2016 – Dec 2019", 9),
+    ("• Wrote the stock reconciliation jobs and their alerting", 10),
+    ("• Cut nightly batch time from three hours to forty minutes", 10),
+    ("EDUCATION", 14),
+    ("M.Sc. Computer Science, TU Berlin", 11),
+]
+
+
+def two_column_pdf(link: str | None = None) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    width, height = A4
+    c.setFont("Helvetica-Bold", 22)
+    c.drawString(40, height - 60, "Ana Weber")
+    y = height - 110
+    for line in SIDEBAR:  # left sidebar, 40..170
+        c.setFont("Helvetica-Bold" if line.isupper() else "Helvetica", 9)
+        c.drawString(40, y, line)
+        y -= 16
+    y = height - 110
+    for text, size in MAIN:  # main column, 210..560, a different line rhythm
+        c.setFont("Helvetica-Bold" if text.isupper() else "Helvetica", size)
+        c.drawString(210, y, text)
+        y -= size + 9
+    if link:
+        c.setFont("Helvetica", 9)
+        c.drawString(40, 60, "LinkedIn")
+        c.linkURL(link, (38, 55, 90, 70), relative=0)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_sidebar_is_not_spliced_into_job_entries():
+    result = extract_pdf(two_column_pdf())
+    text = clean_text(result.raw)
+    assert result.two_column_pages == 1
+    # reportlab's bullet glyph comes out as (cid:127), which clean-up removes.
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    expected = [t.lstrip("• ") for t, _ in MAIN]
+    start = lines.index(expected[0])
+    # The main column's lines come one after another, with nothing from the sidebar between.
+    assert lines[start : start + len(MAIN)] == expected
+    side_start = lines.index("CONTACT")
+    assert lines[side_start : side_start + len(SIDEBAR)] == SIDEBAR
+    assert lines[0] == "Ana Weber"
+
+
+def test_hidden_link_target_behind_a_word(parse):
+    result = parse(two_column_pdf(link="https://www.linkedin.com/in/ana-weber"), "ana.pdf")
+    assert result.outcome == "ok"
+    assert "https://www.linkedin.com/in/ana-weber" in result.links
+    assert result.name == "Ana Weber"
+    assert result.years_experience == 10.8  # Mar 2016 – Nov 2026, no overlap
+
+
+def test_one_column_with_right_aligned_dates_keeps_rows_together():
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    width, height = A4
+    y = height - 60
+    c.setFont("Helvetica", 10)
+    for i in range(6):
+        c.drawString(50, y, f"Engineer at Company {i}")
+        c.drawRightString(545, y, f"Jan {2010 + i} – Dec {2010 + i}")
+        y -= 14
+        c.drawString(50, y, "• Built things that mattered to the people who used them every single day")
+        y -= 20
+    c.showPage()
+    c.save()
+    text = clean_text(extract_pdf(buf.getvalue()).raw)
+    assert "Engineer at Company 0 Jan 2010 – Dec 2010" in text
+    assert "Engineer at Company 5 Jan 2015 – Dec 2015" in text
