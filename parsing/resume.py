@@ -223,12 +223,32 @@ def fill_fields(
     result.education = F.find_education(text, sections)
     result.title = F.find_title(lines, result.name, text, sections)
     hits = find_skills(text, sections, taxonomy)
+    _date_hits(hits, text, sections, today)
     result.skill_hits = [
-        {"skill": h.skill, "start": h.start, "end": h.end, "text": h.text,
-         "similarity": h.similarity, "negated": h.negated, "section": h.section}  # fmt: skip
+        {"skill": h.skill, "start": h.start, "end": h.end, "text": h.text, "similarity": h.similarity,
+         "flag": h.flag, "section": h.section, "year": h.year}  # fmt: skip
         for h in hits
     ]
-    result.skills = list(dict.fromkeys(h.skill for h in hits if not h.negated))
+    result.skills = list(dict.fromkeys(h.skill for h in hits if h.counts))
+
+
+def _date_hits(hits: list[Hit], text: str, sections: list[Section], today: date | None) -> None:
+    """Give each hit in a dated experience entry the entry's last year (for recency)."""
+    for section in sections:
+        if section.kind != "experience":
+            continue
+        inside = [h for h in hits if section.start <= h.start < section.end]
+        if not inside:
+            continue
+        periods = F.find_periods(text[section.body_start : section.end], today)
+        if not periods:
+            continue
+        starts = [section.body_start + p.offset for p in periods]
+        for hit in inside:
+            # The entry's dates are printed above its bullets (or on its title line).
+            before = [k for k, s in enumerate(starts) if s <= hit.start]
+            index = before[-1] if before else 0
+            hit.year = periods[index].end[0]
 
 
 def _region_from_plus(header: str) -> str | None:

@@ -79,8 +79,13 @@ class Hit:
     end: int
     text: str  # the words in the resume
     similarity: int  # 100 for an exact alias
-    negated: bool = False
+    flag: str | None = None  # None: a real mention; "negated"; "ordinary_word"
     section: str | None = None  # filled in by the caller, which knows the sections
+    year: int | None = None  # filled in by the caller: the dated entry it sits in
+
+    @property
+    def counts(self) -> bool:
+        return self.flag is None
 
 
 def tokens(text: str) -> list[Token]:
@@ -99,6 +104,8 @@ class Taxonomy:
     # folded key -> skill id; original-case key -> skill id for [case] skills
     exact: dict[str, int] = field(default_factory=dict)
     exact_case: dict[str, int] = field(default_factory=dict)
+    # folded form of [case] names, to notice "go" or "swift" used as ordinary words
+    case_folded: dict[str, int] = field(default_factory=dict)
     max_tokens: int = 1
     # (first letter, length) -> [(key, skill id)] for approximate matching
     _fuzzy: dict[tuple[str, int], list[tuple[str, int]]] = field(default_factory=dict)
@@ -133,6 +140,7 @@ class Taxonomy:
                 tax.max_tokens = max(tax.max_tokens, len(words))
                 if skill.case_sensitive:
                     tax.exact_case.setdefault(key_of(words, True), skill.id)
+                    tax.case_folded.setdefault(key_of(words), skill.id)
                     continue
                 key = key_of(words)
                 tax.exact.setdefault(key, skill.id)
@@ -170,6 +178,7 @@ class Taxonomy:
         hits: list[Hit] = []
         taken = [False] * n
         folded = [fold(t.text) for t in toks]
+        ordinary: dict[int, Hit] = {}  # one "ordinary word" note per skill is enough
         # Exact: longest first, so "Ruby on Rails" wins over "Ruby" and "Rails".
         for size in range(min(self.max_tokens, n), 0, -1):
             for i in range(n - size + 1):
@@ -182,16 +191,19 @@ class Taxonomy:
                     if sid is not None and not self._case_context_ok(
                         text, toks, i, size, in_skills_section
                     ):
+                        self._note_ordinary(ordinary, sid, text, toks, i, size)
                         sid = None
+                    elif sid is None:
+                        other = self.case_folded.get(" ".join(folded[i : i + size]))
+                        if other is not None:
+                            self._note_ordinary(ordinary, other, text, toks, i, size)
                 if sid is None:
                     continue
                 start, end = toks[i].start, toks[i + size - 1].end
                 for j in range(i, i + size):
                     taken[j] = True
-                hits.append(
-                    Hit(self.skills[sid].name, start, end, text[start:end], similarity,
-                        _negated(text, start))  # fmt: skip
-                )
+                flag = "negated" if _negated(text, start) else None
+                hits.append(Hit(self.skills[sid].name, start, end, text[start:end], similarity, flag))
         # Approximate: runs of 1-3 untaken tokens of more than four letters.
         exact_names = {h.skill for h in hits}
         for size in (3, 2, 1):
@@ -217,9 +229,19 @@ class Taxonomy:
                 start, end = toks[i].start, toks[i + size - 1].end
                 for j in range(i, i + size):
                     taken[j] = True
-                hits.append(Hit(name, start, end, text[start:end], int(best[1]), _negated(text, start)))
+                flag = "negated" if _negated(text, start) else None
+                hits.append(Hit(name, start, end, text[start:end], int(best[1]), flag))
+        real = {h.skill for h in hits}
+        hits.extend(h for h in ordinary.values() if h.skill not in real)
         hits.sort(key=lambda h: h.start)
         return hits
+
+    def _note_ordinary(self, notes: dict[int, Hit], sid: int, text: str, toks, i: int, size: int) -> None:
+        """Remember one place where a skill's name is used as an everyday word."""
+        if sid in notes or len(toks[i].text) < 2:
+            return
+        start, end = toks[i].start, toks[i + size - 1].end
+        notes[sid] = Hit(self.skills[sid].name, start, end, text[start:end], 0, "ordinary_word")
 
     def _case_context_ok(self, text, toks, i, size, in_skills_section) -> bool:
         """A case-sensitive name that is also an everyday word or a letter needs context."""

@@ -310,10 +310,10 @@ class Importer:
         )
         hits = result.get("skill_hits") or []
         conn.executemany(
-            "INSERT INTO skill_hits (person_id, skill, start, end, text, similarity, negated, section) "
-            "VALUES (?,?,?,?,?,?,?,?)",
-            [(person_id, h["skill"], h["start"], h["end"], h["text"], h["similarity"], int(h["negated"]),
-              h["section"]) for h in hits],  # fmt: skip
+            "INSERT INTO skill_hits (person_id, skill, start, end, text, similarity, flag, section, year) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            [(person_id, h["skill"], h["start"], h["end"], h["text"], h["similarity"], h["flag"],
+              h["section"], h["year"]) for h in hits],  # fmt: skip
         )
         for other_id, reason in find_possible_duplicates(conn, person_id, result):
             conn.execute(

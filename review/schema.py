@@ -76,8 +76,10 @@ CREATE TABLE skill_hits (
     end INTEGER NOT NULL,
     text TEXT NOT NULL,
     similarity INTEGER NOT NULL,
-    negated INTEGER NOT NULL DEFAULT 0,
-    section TEXT
+    flag TEXT,                      -- NULL: counts; 'negated' ("no experience with X");
+                                    -- 'ordinary_word' ("go the extra mile"): shown, never scored
+    section TEXT,
+    year INTEGER                    -- last year of the dated entry it sits in, for recency
 );
 CREATE INDEX skill_hits_skill ON skill_hits(skill);
 CREATE INDEX skill_hits_person ON skill_hits(person_id);

@@ -1,0 +1,172 @@
+"""Import benchmark: figures and ratios from one run on the same generated files.
+
+    python bench/import_bench.py [--files 1000] [--big 5000] [--workers N]
+
+1. The floor: pdfminer.six's bare ``extract_text`` over the generated PDFs, in
+   one process, then one process per core over disjoint shares of the files.
+2. ``shortlist import`` of the same PDFs with all cores: its throughput as a
+   ratio of the parallel floor (target ≥ 0.85).
+3. Re-importing the same files: speed-up over the first import (target ≥ 50×).
+4. Peak RSS of the importing process for ``--files`` and ``--big`` files
+   (target: flat as batches grow).
+5. files/s for the full mixed batch (PDF by two producers, one and two
+   columns, DOCX, TXT).
+
+Not a test: it prints numbers; nothing fails because the machine is slow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+OUT = HERE / "out"
+sys.path.insert(0, str(REPO))
+
+
+def generate(n: int) -> Path:
+    """A cached batch of n generated resumes (with ground truth beside each)."""
+    folder = OUT / f"resumes-{n}"
+    marker = OUT / f"resumes-{n}.complete"
+    if marker.exists():
+        return folder
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.samples import write_batch
+
+    started = time.perf_counter()
+    write_batch(folder, n, seed=1)
+    print(f"  generated {n} resumes in {time.perf_counter() - started:.1f} s -> {folder}")
+    marker.write_text("ok\n")
+    return folder
+
+
+def resumes_only(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[Path]:
+    files = sorted(p for p in folder.iterdir() if not p.name.endswith(".truth.json"))
+    if suffixes:
+        files = [p for p in files if p.suffix in suffixes]
+    return files
+
+
+def _bare(paths: list[str]) -> int:
+    import logging
+
+    from pdfminer.high_level import extract_text
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    chars = 0
+    for path in paths:
+        chars += len(extract_text(path))
+    return chars
+
+
+def bare_floor(pdfs: list[Path], workers: int) -> tuple[float, float]:
+    paths = [str(p) for p in pdfs]
+    started = time.perf_counter()
+    _bare(paths)
+    single = len(paths) / (time.perf_counter() - started)
+    shares = [paths[i::workers] for i in range(workers)]
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(workers) as pool:
+        pool.map(_bare, [paths[:2]] * workers)  # start-up is not what we measure
+        started = time.perf_counter()
+        pool.map(_bare, shares)
+        parallel = len(paths) / (time.perf_counter() - started)
+    return single, parallel
+
+
+_IMPORT_SNIPPET = r"""
+import json, resource, sys, time
+from review.db import Store
+from review.importer import Importer, ImportOptions
+db, workers, paths = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+if len(paths) == 1 and paths[0].endswith(".list"):
+    paths = open(paths[0]).read().split("\n")
+with Store(db) as store:
+    started = time.perf_counter()
+    report = Importer(store, ImportOptions(workers=workers)).run(paths)
+    seconds = time.perf_counter() - started
+print(json.dumps({"seconds": seconds, "files": len(report.files), "parsed": report.parsed,
+                  "counts": report.counts(),
+                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_import(db: Path, paths: list[Path] | Path, workers: int) -> dict:
+    if isinstance(paths, Path):
+        args = [str(paths)]
+    else:
+        listing = db.with_suffix(".list")
+        listing.write_text("\n".join(str(p) for p in paths))
+        args = [str(listing)]
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT_SNIPPET, str(db), str(workers), *args],
+        check=True, capture_output=True, text=True, cwd=REPO,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--big", type=int, default=5000, help="second batch size for the memory figure (0: skip)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+
+    print(f"Import benchmark — {args.workers} worker(s), {os.cpu_count()} core(s)")
+    folder = generate(args.files)
+    everything = resumes_only(folder)
+    pdfs = resumes_only(folder, (".pdf",))
+    kinds = {}
+    for p in everything:
+        kinds[p.suffix] = kinds.get(p.suffix, 0) + 1
+    print(f"  batch: {len(everything)} files {kinds}")
+
+    single, parallel = bare_floor(pdfs, args.workers)
+    print(f"\n1. floor, bare pdfminer extract_text over {len(pdfs)} PDFs")
+    print(f"   one process:           {single:7.2f} PDFs/s")
+    print(f"   {args.workers} processes (shares):  {parallel:7.2f} PDFs/s   ({parallel / single:.2f}x one process)")
+
+    tmp = Path(tempfile.mkdtemp(prefix="shortlist-bench-"))
+    try:
+        pdf_import = run_import(tmp / "pdfs.db", pdfs, args.workers)
+        pdf_rate = pdf_import["parsed"] / pdf_import["seconds"]
+        print(f"\n2. shortlist import of the same {len(pdfs)} PDFs, {args.workers} workers")
+        print(f"   {pdf_rate:7.2f} PDFs/s = {pdf_rate / parallel:.2f} x the parallel floor (target >= 0.85)")
+
+        first = run_import(tmp / "all.db", folder, args.workers)
+        again = run_import(tmp / "all.db", folder, args.workers)
+        print(f"\n3. re-import of the same {first['files']} files")
+        print(f"   first {first['seconds']:.2f} s, again {again['seconds']:.3f} s "
+              f"-> {first['seconds'] / again['seconds']:.0f}x faster (target >= 50x)")  # fmt: skip
+
+        print(f"\n5. full mixed batch: {first['files'] / first['seconds']:.2f} files/s "
+              f"({first['files']} files in {first['seconds']:.1f} s; outcomes {first['counts']})")  # fmt: skip
+
+        print("\n4. peak RSS of the importing process (workers not included)")
+        print(f"   {first['files']:>6} files: {first['max_rss_mb']:6.1f} MB")
+        if args.big:
+            big_folder = generate(args.big)
+            big = run_import(tmp / "big.db", big_folder, args.workers)
+            print(f"   {big['files']:>6} files: {big['max_rss_mb']:6.1f} MB "
+                  f"({big['max_rss_mb'] / first['max_rss_mb']:.2f}x for {big['files'] / first['files']:.0f}x the files; "
+                  f"{big['files'] / big['seconds']:.2f} files/s)")  # fmt: skip
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
