@@ -257,6 +257,145 @@ def cmd_demo(args) -> int:
     return EXIT_OK
 
 
+# --- jobs, ranking ----------------------------------------------------------------------
+
+
+def _job(store, ref: str) -> dict:
+    from review.jobs import JobNotFound, resolve_job
+
+    try:
+        return resolve_job(store, ref)
+    except JobNotFound as exc:
+        raise CliError(str(exc)) from None
+
+
+def _person_id(store, ref: str) -> int:
+    text = str(ref).strip()
+    if text.isdigit() and store.one("SELECT id FROM people WHERE id = ?", (int(text),)):
+        return int(text)
+    rows = store.query("SELECT id FROM people WHERE name = ? COLLATE NOCASE", (text,))
+    if len(rows) == 1:
+        return rows[0]["id"]
+    if len(rows) > 1:
+        raise CliError(f"{len(rows)} people are called {text!r} (ids {', '.join(str(r['id']) for r in rows)}): give the id")
+    raise CliError(f"no person with id or name {text!r} (see: shortlist people)")
+
+
+def cmd_job_add(args) -> int:
+    from review.jobs import JobSpecError, create_job, load_job_toml
+
+    store = _open_store(args)
+    try:
+        title, description, spec = load_job_toml(args.file)
+    except JobSpecError as exc:
+        raise CliError(str(exc)) from None
+    print(create_job(store, title, description, spec))
+    return EXIT_OK
+
+
+def cmd_job_from_ad(args) -> int:
+    from parsing.jobad import propose_job
+    from parsing.taxonomy import load_taxonomy
+    from review.jobs import spec_to_toml
+
+    try:
+        text = Path(args.file).read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise CliError(f"{args.file}: {exc.strerror}") from None
+    spec = propose_job(text, load_taxonomy())
+    print("# Proposed from the ad: check must-haves and weights, then: shortlist job add FILE.toml")
+    print(spec_to_toml(spec), end="")
+    return EXIT_OK
+
+
+def cmd_job_list(args) -> int:
+    from review.jobs import list_jobs
+
+    store = _open_store(args)
+    jobs = list_jobs(store)
+    if args.json:
+        for job in jobs:
+            print(json.dumps({"id": job["id"], "title": job["title"], "status": job["status"],
+                              "people": job["people"], "criteria": job["spec"].get("criteria", [])},
+                             ensure_ascii=False))  # fmt: skip
+        return EXIT_OK
+    if not jobs:
+        print("No jobs yet. Add one with: shortlist job add FILE.toml")
+    for job in jobs:
+        musts = [c["name"] for c in job["spec"].get("criteria", []) if c.get("must")]
+        print(f"{job['id']:>4}  {job['title']:<36} {job['people']:>5} people  {job['status']}"
+              + (f"  must: {', '.join(musts)}" if musts else ""))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_rank(args) -> int:
+    from review.ranking import Ranker
+
+    store = _open_store(args)
+    job = _job(store, args.job)
+    ranker = Ranker(store, job, scope="all" if args.all else "applicants")
+    if not ranker.people:
+        raise CliError(f"nobody has applied to {job['title']!r} yet: import with --job, or rank everyone with --all")
+    ranked = ranker.rank()
+    if args.top:
+        ranked = ranked[: args.top]
+    names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM people")}
+    for position, row in enumerate(ranked, start=1):
+        if args.json:
+            score = ranker.score(row.person)
+            print(json.dumps({
+                "person": row.person, "name": names.get(row.person), "score": score.total,
+                "recommendation": score.recommendation, "parts": [p.public() for p in score.parts],
+                "missing_must_haves": score.missing_must_haves,
+            }, ensure_ascii=False))  # fmt: skip
+            continue
+        missing = f"  missing: {', '.join(row.missing_must_haves)}" if row.missing_must_haves else ""
+        print(f"{position:>4}. {row.total:5.1f}  {row.recommendation:<8}  {names.get(row.person) or '(no name)':<28} "
+              f"#{row.person:<5} {', '.join(row.top)}{missing}")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    from review.ranking import Ranker, person_text
+
+    store = _open_store(args)
+    job = _job(store, args.job)
+    person_id = _person_id(store, args.person)
+    ranker = Ranker(store, job, scope="all")
+    score = ranker.score(person_id)
+    name = store.scalar("SELECT name FROM people WHERE id = ?", (person_id,)) or f"person #{person_id}"
+    text, _ = person_text(store, person_id)
+    print(f"{name} for {job['title']}: {score.total:.1f} / 100 — {score.recommendation}")
+    for reason in score.reasons:
+        print(f"  · {reason}")
+    print()
+    for part in score.parts:
+        must = " (must-have)" if part.must else ""
+        print(f"  {part.points:5.2f} of {part.weight:g}  {part.criterion}{must}" + (f"  — {part.note}" if part.note else ""))
+        for ev in [e for e in part.evidence if e.flag is None][:4]:
+            line_start = text.rfind("\n", 0, ev.start) + 1
+            line_end = text.find("\n", ev.end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+            where = f"[{ev.section or 'text'}]"
+            alike = f" ({ev.similarity}% alike)" if ev.similarity < 100 else ""
+            print(f"        {where:<14} “{_mark(line, ev.text)}”{alike}")
+        flagged = [e for e in part.evidence if e.flag]
+        for ev in flagged[:2]:
+            print(f"        [not counted: {ev.flag.replace('_', ' ')}] “{ev.text}”")
+    return EXIT_OK
+
+
+def _mark(line: str, word: str, width: int = 90) -> str:
+    at = line.find(word)
+    if at < 0:
+        return line[:width]
+    marked = line[:at] + "»" + word + "«" + line[at + len(word):]
+    if len(marked) <= width:
+        return marked
+    start = max(0, at - width // 3)
+    return ("…" if start else "") + marked[start : start + width] + "…"
+
+
 # --- entry point --------------------------------------------------------------------
 
 
@@ -289,6 +428,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per person per line")
     _db_option(p)
     p.set_defaults(func=cmd_people)
+
+    job = sub.add_parser("job", help="add and list jobs")
+    job_sub = job.add_subparsers(dest="job_command", metavar="ACTION", required=True)
+    p = job_sub.add_parser("add", help="add a job from a TOML file; prints its id")
+    p.add_argument("file", metavar="FILE.toml")
+    _db_option(p)
+    p.set_defaults(func=cmd_job_add)
+    p = job_sub.add_parser("from-ad", help="propose a job (TOML) from the text of a job ad")
+    p.add_argument("file", metavar="AD.txt")
+    p.set_defaults(func=cmd_job_from_ad)
+    p = job_sub.add_parser("list", help="list jobs")
+    p.add_argument("--json", action="store_true")
+    _db_option(p)
+    p.set_defaults(func=cmd_job_list)
+
+    p = sub.add_parser("rank", help="rank a job's people, with reasons")
+    p.add_argument("--job", required=True, help="job id or exact title")
+    p.add_argument("--top", type=int, default=0, help="only the first N")
+    p.add_argument("--json", action="store_true", help="one JSON object per person per line")
+    p.add_argument("--all", action="store_true", help="rank every stored person, not only the job's applicants")
+    _db_option(p)
+    p.set_defaults(func=cmd_rank)
+
+    p = sub.add_parser("explain", help="the full score breakdown of one person for a job")
+    p.add_argument("person", metavar="PERSON", help="person id or exact name")
+    p.add_argument("--job", required=True, help="job id or exact title")
+    _db_option(p)
+    p.set_defaults(func=cmd_explain)
 
     p = sub.add_parser("demo", help="generate demo resumes and import them")
     p.add_argument("--count", type=int, default=200, help="how many resumes (default 200)")

@@ -109,6 +109,10 @@ class Taxonomy:
     max_tokens: int = 1
     # (first letter, length) -> [(key, skill id)] for approximate matching
     _fuzzy: dict[tuple[str, int], list[tuple[str, int]]] = field(default_factory=dict)
+    _windows: dict[tuple[str, int], tuple[list[str], list[int]]] = field(default_factory=dict)
+    # first token of any alias -> the most tokens an alias starting with it has
+    _first_len: dict[str, int] = field(default_factory=dict)
+    _first_len_case: dict[str, int] = field(default_factory=dict)
     by_name: dict[str, Skill] = field(default_factory=dict)
 
     @classmethod
@@ -138,9 +142,13 @@ class Taxonomy:
                 if not words:
                     continue
                 tax.max_tokens = max(tax.max_tokens, len(words))
+                folded_first = key_of(words[:1])
+                tax._first_len[folded_first] = max(tax._first_len.get(folded_first, 0), len(words))
                 if skill.case_sensitive:
                     tax.exact_case.setdefault(key_of(words, True), skill.id)
                     tax.case_folded.setdefault(key_of(words), skill.id)
+                    first = key_of(words[:1], True)
+                    tax._first_len_case[first] = max(tax._first_len_case.get(first, 0), len(words))
                     continue
                 key = key_of(words)
                 tax.exact.setdefault(key, skill.id)
@@ -161,11 +169,19 @@ class Taxonomy:
             sid = self.exact_case.get(key_of(words, True))
         return self.skills[sid] if sid is not None else None
 
-    def fuzzy_candidates(self, key: str) -> list[tuple[str, int]]:
-        out: list[tuple[str, int]] = []
-        for length in range(len(key) - 2, len(key) + 3):
-            out.extend(self._fuzzy.get((key[0], length), ()))
-        return out
+    def fuzzy_candidates(self, key: str) -> tuple[list[str], list[int]]:
+        """Aliases that could be a typo of ``key``: same first letter, length within two."""
+        window = (key[0], len(key))
+        cached = self._windows.get(window)
+        if cached is None:
+            keys: list[str] = []
+            sids: list[int] = []
+            for length in range(len(key) - 2, len(key) + 3):
+                for alias, sid in self._fuzzy.get((key[0], length), ()):
+                    keys.append(alias)
+                    sids.append(sid)
+            cached = self._windows[window] = (keys, sids)
+        return cached
 
     def find(self, text: str, in_skills_section=None) -> list[Hit]:
         """Every place a skill is named in ``text``.
@@ -175,54 +191,61 @@ class Taxonomy:
         """
         toks = tokens(text)
         n = len(toks)
+        if n == 0:
+            return []
+        folded = [fold(t.text) for t in toks]
+        # run_end[i]: the last token of the phrase that can start at i (no line
+        # break or list punctuation in between), computed once for all sizes.
+        run_end = list(range(n))
+        for i in range(n - 2, -1, -1):
+            if _gap_ok(text[toks[i].end : toks[i + 1].start]):
+                run_end[i] = run_end[i + 1]
         hits: list[Hit] = []
         taken = [False] * n
-        folded = [fold(t.text) for t in toks]
         ordinary: dict[int, Hit] = {}  # one "ordinary word" note per skill is enough
-        # Exact: longest first, so "Ruby on Rails" wins over "Ruby" and "Rails".
-        for size in range(min(self.max_tokens, n), 0, -1):
-            for i in range(n - size + 1):
-                if any(taken[i : i + size]) or not _contiguous(text, toks, i, size):
-                    continue
-                sid = self.exact.get(" ".join(folded[i : i + size]))
-                similarity = 100
+        # Exact, left to right, longest phrase first at each token: "Ruby on
+        # Rails" wins over "Ruby"; only tokens that begin some alias are tried.
+        i = 0
+        while i < n:
+            longest = max(self._first_len.get(folded[i], 0), self._first_len_case.get(toks[i].text, 0))
+            size = min(longest, run_end[i] - i + 1)
+            matched = 0
+            while size > 0:
+                key = " ".join(folded[i : i + size])
+                sid = self.exact.get(key)
                 if sid is None:
                     sid = self.exact_case.get(" ".join(t.text for t in toks[i : i + size]))
-                    if sid is not None and not self._case_context_ok(
-                        text, toks, i, size, in_skills_section
-                    ):
+                    if sid is not None and not self._case_context_ok(text, toks, i, size, in_skills_section):
                         self._note_ordinary(ordinary, sid, text, toks, i, size)
                         sid = None
-                    elif sid is None:
-                        other = self.case_folded.get(" ".join(folded[i : i + size]))
-                        if other is not None:
-                            self._note_ordinary(ordinary, other, text, toks, i, size)
-                if sid is None:
-                    continue
-                start, end = toks[i].start, toks[i + size - 1].end
-                for j in range(i, i + size):
-                    taken[j] = True
-                flag = "negated" if _negated(text, start) else None
-                hits.append(Hit(self.skills[sid].name, start, end, text[start:end], similarity, flag))
+                    elif sid is None and key in self.case_folded:
+                        self._note_ordinary(ordinary, self.case_folded[key], text, toks, i, size)
+                if sid is not None:
+                    start, end = toks[i].start, toks[i + size - 1].end
+                    flag = "negated" if _negated(text, start) else None
+                    hits.append(Hit(self.skills[sid].name, start, end, text[start:end], 100, flag))
+                    for j in range(i, i + size):
+                        taken[j] = True
+                    matched = size
+                    break
+                size -= 1
+            i += matched or 1
         # Approximate: runs of 1-3 untaken tokens of more than four letters.
         exact_names = {h.skill for h in hits}
+        memo: dict[str, tuple[int, int] | None] = {}
         for size in (3, 2, 1):
             for i in range(n - size + 1):
-                if any(taken[i : i + size]) or not _contiguous(text, toks, i, size):
+                if run_end[i] < i + size - 1 or any(taken[i : i + size]):
                     continue
                 key = " ".join(folded[i : i + size])
                 if len(key) <= 4 or not key[0].isalpha():
                     continue
-                choices = self.fuzzy_candidates(key)
-                if not choices:
+                if key not in memo:
+                    memo[key] = self._closest(key)
+                found = memo[key]
+                if found is None:
                     continue
-                cutoff = 88 if len(key) >= 8 else 92
-                best = process.extractOne(
-                    key, [c[0] for c in choices], scorer=fuzz.ratio, score_cutoff=cutoff
-                )
-                if best is None:
-                    continue
-                sid = choices[best[2]][1]
+                sid, similarity = found
                 name = self.skills[sid].name
                 if name in exact_names:
                     continue
@@ -230,11 +253,26 @@ class Taxonomy:
                 for j in range(i, i + size):
                     taken[j] = True
                 flag = "negated" if _negated(text, start) else None
-                hits.append(Hit(name, start, end, text[start:end], int(best[1]), flag))
+                hits.append(Hit(name, start, end, text[start:end], similarity, flag))
         real = {h.skill for h in hits}
         hits.extend(h for h in ordinary.values() if h.skill not in real)
         hits.sort(key=lambda h: h.start)
         return hits
+
+    def _closest(self, key: str) -> tuple[int, int] | None:
+        keys, sids = self.fuzzy_candidates(key)
+        if not keys:
+            return None
+        cutoff = 88 if len(key) >= 8 else 92
+        best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None:
+            return None
+        alias = keys[best[2]]
+        # One word inside the other is a different word, not a typo: "fluent"
+        # is not Fluentd, "trails" is not Rails, "reacting" is not React.
+        if alias.startswith(key) or key.startswith(alias) or alias.endswith(key) or key.endswith(alias):
+            return None
+        return sids[best[2]], int(best[1])
 
     def _note_ordinary(self, notes: dict[int, Hit], sid: int, text: str, toks, i: int, size: int) -> None:
         """Remember one place where a skill's name is used as an everyday word."""
@@ -280,14 +318,13 @@ class Taxonomy:
         return len(tok.text) > 2 and prev in {"in", "with", "using", "and"}
 
 
-def _contiguous(text: str, toks: list[Token], i: int, size: int) -> bool:
-    """Tokens i..i+size-1 are one phrase: no line break or sentence/list punctuation between."""
-    for j in range(i, i + size - 1):
-        gap = text[toks[j].end : toks[j + 1].start]
-        if len(gap) > 3 or any(ch in gap for ch in "\n,;|•·:()[]{}\"!?") or gap.strip(" -/&.") :
-            return False
-        if "." in gap and gap.strip() == ".":
-            return False
+def _gap_ok(gap: str) -> bool:
+    """Whether two tokens with ``gap`` between them can belong to one phrase."""
+    if len(gap) > 3:
+        return False
+    for ch in gap:
+        if ch not in " -/&":
+            return False  # a line break, list punctuation or a full stop ends a phrase
     return True
 
 

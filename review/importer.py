@@ -24,6 +24,7 @@ from parsing.collect import Candidate, Limits, TooBig, collect
 from parsing.errors import Outcome
 from parsing.text import fold
 from review.db import Store, now_iso
+from review.search import sync_search_index
 
 
 @dataclass
@@ -195,6 +196,7 @@ class Importer:
                     for extra in group[1:]:
                         record(self._store_known(run_id, extra, digest, self._known_document(digest)))
 
+        sync_search_index(self.store)
         report.status = "cancelled" if cancelled() else "finished"
         report.seconds = time.monotonic() - started
         with self.store.transaction() as conn:

@@ -113,3 +113,82 @@ def spec_from_toml(data: dict, source: str = "job") -> dict:
         "languages": [x.strip() for x in languages],
         "criteria": criteria,
     }
+
+
+def load_job_toml(path) -> tuple[str, str, dict]:
+    """(title, description, spec) from a job TOML file, or JobSpecError naming the problem."""
+    import tomllib
+    from pathlib import Path
+
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise JobSpecError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise JobSpecError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise JobSpecError(f"{path}: not valid TOML ({exc})") from None
+    spec = spec_from_toml(data, str(path))
+    return data["title"].strip(), str(data.get("description", "")).strip(), spec
+
+
+def _toml_string(value: str) -> str:
+    if "\n" in value:
+        return '"""\n' + value.replace("\\", "\\\\").replace('"""', '\\"\\"\\"') + '\n"""'
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return _toml_string(str(value))
+
+
+def spec_to_toml(spec: dict) -> str:
+    """The TOML form of a job (as read by ``shortlist job add``)."""
+    lines = []
+    for key in ("title", "description", "min_years", "location", "remote", "languages"):
+        value = spec.get(key)
+        if value is None or value == [] or value == "":
+            continue
+        lines.append(f"{key} = {_toml_value(value)}")
+    for criterion in spec.get("criteria", []):
+        lines.append("")
+        lines.append("[[criteria]]")
+        lines.append(f"name = {_toml_value(criterion['name'])}")
+        if criterion.get("kind", "skill") != "skill":
+            lines.append(f"kind = {_toml_value(criterion['kind'])}")
+        if criterion.get("must"):
+            lines.append("must = true")
+        lines.append(f"weight = {_toml_value(criterion.get('weight', 1))}")
+        if criterion.get("synonyms"):
+            lines.append(f"synonyms = {_toml_value(criterion['synonyms'])}")
+    return "\n".join(lines) + "\n"
+
+
+def list_jobs(store: Store) -> list[dict]:
+    rows = store.query(
+        "SELECT j.id, j.title, j.status, j.created_at, j.spec, "
+        "  (SELECT count(*) FROM applications a WHERE a.job_id = j.id) AS people "
+        "FROM jobs j ORDER BY j.id"
+    )
+    for row in rows:
+        row["spec"] = json.loads(row["spec"] or "{}")
+    return rows
+
+
+def update_spec(store: Store, job_id: int, spec: dict, actor: str = "reviewer") -> None:
+    stamp = now_iso()
+    with store.transaction() as conn:
+        conn.execute("UPDATE jobs SET spec = ?, updated_at = ? WHERE id = ?",
+                     (json.dumps(spec, ensure_ascii=False), stamp, job_id))  # fmt: skip
+        conn.execute(
+            "INSERT INTO audit_log (at, actor, action, job_id, detail) VALUES (?, ?, 'job_edited', ?, ?)",
+            (stamp, actor, job_id, json.dumps({"criteria": [c["name"] for c in spec.get("criteria", [])]})),
+        )

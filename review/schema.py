@@ -150,6 +150,17 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_person ON audit_log(person_id);
 """
 
+# Search as you type, and the phrases of custom criteria. Filled at the end of
+# each import (cheaper than triggers during it) and repaired by
+# review.search.sync_search_index if an import was interrupted.
+V2 = """
+CREATE VIRTUAL TABLE people_fts USING fts5(
+    name, title, skills, text, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE people_fts_vocab USING fts5vocab(people_fts, 'row');
+"""
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
+    (2, V2),
 ]
