@@ -40,7 +40,7 @@ _TECH_CONTEXT = {
     "programming", "language", "languages", "lang", "coding", "code", "scripts", "scripting",
     "developer", "development", "framework", "frameworks", "library", "libraries", "packages",
     "statistical", "stack", "backend", "back-end", "services", "microservices", "apps",
-    "written", "wrote", "using", "with", "in", "skills", "tools", "technologies",
+    "skills", "tools", "technologies",
 }  # fmt: skip
 _NEGATION_RE = re.compile(
     r"\b(?:no|not|never|without|lack(?:ing)?|zero)\s+(?:\w+\s+){0,3}"
@@ -304,18 +304,43 @@ class Taxonomy:
         line_end = len(text) if line_end < 0 else line_end
         window = text[max(line_start, tok.start - 60) : min(line_end, tok.end + 60)]
         words = {fold(w) for w in TOKEN_RE.findall(window)}
-        if words & _TECH_CONTEXT - {"in", "with", "using"}:
+        if words & _TECH_CONTEXT:
             return True
-        # In a list with another skill on the same line: "Kafka and Go", "Go, Python".
-        neighbours = [t for t in toks if line_start <= t.start < line_end and t is not tok]
-        near = [t for t in neighbours if abs(t.start - tok.start) <= 60]
-        for other in near:
-            key = fold(other.text)
-            if key in self.exact and len(key) > 2:
-                return True
-        # Mid-sentence capital after "in/with/using": "written in Go".
+        # In a list next to another skill: "Kafka and Go", "C, C++", "R/Python".
+        if self._skill_beside(text, toks, i, -1) or self._skill_beside(text, toks, i, 1):
+            return True
+        # After "in/with/using" mid-sentence: "written in Go", "models in R".
         prev = toks[i - 1].text.lower() if i > 0 else ""
-        return len(tok.text) > 2 and prev in {"in", "with", "using", "and"}
+        if prev in {"in", "with", "using"} and _gap_ok(text[toks[i - 1].end : tok.start]):
+            return True
+        if len(tok.text) <= 2:
+            return False
+        # A longer everyday word (Swift, Spring) needs another skill close by on its line.
+        for other in toks:
+            if line_start <= other.start < line_end and other is not tok and abs(other.start - tok.start) <= 60:
+                key = fold(other.text)
+                if key in self.exact and len(key) > 2:
+                    return True
+        return False
+
+    def _skill_beside(self, text: str, toks, i: int, step: int) -> bool:
+        """Whether the nearest word on one side, across list connectors, names a skill."""
+        j = i
+        while 0 <= j + step < len(toks):
+            a, b = (toks[j + step], toks[j]) if step < 0 else (toks[j], toks[j + step])
+            gap = text[a.end : b.start]
+            if len(gap) > 4 or any(ch not in " ,/&;|·•+" for ch in gap):
+                return False
+            j += step
+            word = toks[j].text
+            if fold(word) in _CONNECTORS:
+                continue
+            key = fold(word)
+            return (key in self.exact and len(key) > 1) or word in self.exact_case
+        return False
+
+
+_CONNECTORS = {"and", "or", "und", "oder", "et", "ou", "y", "o", "e"}
 
 
 def _gap_ok(gap: str) -> bool:
