@@ -43,7 +43,7 @@ def test_go_as_a_verb_is_noted_but_not_counted(taxonomy):
 
 def test_java_and_javascript_stay_apart(taxonomy):
     assert skills_in(taxonomy, "Built the checkout in JavaScript") == ["JavaScript"]
-    assert skills_in(taxonomy, "Wrote the billing service in Java 17") == ["Java"]
+    assert skills_in(taxonomy, "Wrote that service in Java 17") == ["Java"]
 
 
 def test_dotnet_and_network(taxonomy):
