@@ -160,7 +160,22 @@ CREATE VIRTUAL TABLE people_fts USING fts5(
 CREATE VIRTUAL TABLE people_fts_vocab USING fts5vocab(people_fts, 'row');
 """
 
+# The review desk: blind review per job, and notes about people as people.
+V3 = """
+ALTER TABLE jobs ADD COLUMN blind INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE relationship_notes (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX relationship_notes_person ON relationship_notes(person_id);
+"""
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
+    (3, V3),
 ]

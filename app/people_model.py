@@ -1,0 +1,365 @@
+"""The people table: a model over a job's applications, fast at 10,000 rows.
+
+The model holds one compact row per application (ids, score, status, the
+name for sorting) and fetches the rest of a row (title, location) lazily, a
+page at a time, only when the row is painted. Sorting and filtering happen
+on Python lists inside the model — a QSortFilterProxyModel over 10,000 rows
+costs seconds per sort (design.md) — and every change is a layout change,
+never a reset, so the selection stays put.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from review.workflow import LABELS, NEW, SHORTLISTED, pseudonym, waited_days
+
+COLUMNS = ("#", "Name", "Score", "Advice", "Top matches", "Current title", "Years", "Status", "Waiting")
+COL_RANK, COL_NAME, COL_SCORE, COL_ADVICE, COL_TOP, COL_TITLE, COL_YEARS, COL_STATUS, COL_WAIT = range(9)
+PAGE = 100
+REVEALED = {"shortlisted", "interviewing", "offered", "hired"}
+
+ADVICE_COLORS = {"strong": "#2e7d32", "possible": "#b26a00", "unlikely": "#6b6b6b"}
+
+
+@dataclass
+class Row:
+    person: int
+    application: int
+    name: str | None
+    status: str
+    created_at: str
+    years: float | None
+    file: str
+    outcome: str
+    score: float = 0.0
+    advice: str = "unlikely"
+    top: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    rank: int = 0
+
+
+class PeopleModel(QAbstractTableModel):
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.job_id: int | None = None
+        self.rows: list[Row] = []
+        self.visible: list[int] = []  # indexes into self.rows, in display order
+        self._by_person: dict[int, int] = {}
+        self._details: dict[int, tuple] = {}  # person -> (title, location), fetched lazily
+        self.statuses: set[str] | None = {NEW}
+        self.search_ids: set[int] | None = None
+        self.blind = False
+        self.stale_days = 7
+        self.sort_column = COL_RANK
+        self.sort_order = Qt.AscendingOrder
+        self.now = datetime.now(UTC)
+        self.detail_fetches = 0  # pages fetched (tests check the laziness)
+
+    # --- loading --------------------------------------------------------------
+
+    def load(self, job_id: int | None) -> None:
+        """All applications of a job, compactly (no text, no details)."""
+        self.job_id = job_id
+        rows: list[Row] = []
+        if job_id is not None:
+            for pid, app_id, name, status, created, years, file, outcome in self.store.conn.execute(
+                "SELECT p.id, a.id, p.name, a.status, a.created_at, p.years_experience, d.original_name, d.outcome "
+                "FROM applications a JOIN people p ON p.id = a.person_id JOIN documents d ON d.id = p.document_id "
+                "WHERE a.job_id = ?",
+                (job_id,),
+            ):
+                rows.append(Row(pid, app_id, name, status, created, years, file, outcome))
+        self.beginResetModel()
+        self.rows = rows
+        self._by_person = {r.person: i for i, r in enumerate(rows)}
+        self._details.clear()
+        self.now = datetime.now(UTC)
+        self._refilter()
+        self.endResetModel()
+
+    def add_people(self, person_ids: list[int]) -> None:
+        """Rows for people who just arrived (an import in progress), appended without a reset."""
+        new = [pid for pid in person_ids if pid not in self._by_person]
+        if not new or self.job_id is None:
+            return
+        marks = ",".join("?" * len(new))
+        fresh = [
+            Row(pid, app_id, name, status, created, years, file, outcome)
+            for pid, app_id, name, status, created, years, file, outcome in self.store.conn.execute(
+                "SELECT p.id, a.id, p.name, a.status, a.created_at, p.years_experience, d.original_name, d.outcome "
+                f"FROM applications a JOIN people p ON p.id = a.person_id JOIN documents d ON d.id = p.document_id "
+                f"WHERE a.job_id = ? AND p.id IN ({marks})",
+                [self.job_id, *new],
+            )
+        ]
+        if not fresh:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self._remember()
+        for row in fresh:
+            self._by_person[row.person] = len(self.rows)
+            row.rank = len(self.rows) + 1
+            self.rows.append(row)
+        self._refilter()
+        self._restore(persistent)
+        self.layoutChanged.emit()
+
+    def apply_ranking(self, ranked) -> None:
+        """Scores from the matching core (``Ranked`` rows), best first."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self._remember()
+        for position, r in enumerate(ranked, start=1):
+            i = self._by_person.get(r.person)
+            if i is None:
+                continue
+            row = self.rows[i]
+            row.score, row.advice, row.top, row.missing, row.rank = r.total, r.recommendation, r.top, r.missing_must_haves, position
+        self._refilter()
+        self._restore(persistent)
+        self.layoutChanged.emit()
+
+    def _remember(self):
+        """The persistent indexes (the selection, the current row) and whose rows they point at."""
+        old = self.persistentIndexList()
+        people = [
+            self.rows[self.visible[i.row()]].person if i.isValid() and i.row() < len(self.visible) else None
+            for i in old
+        ]
+        return old, people
+
+    def _restore(self, remembered) -> None:
+        old, people = remembered
+        position = {self.rows[v].person: n for n, v in enumerate(self.visible)}
+        new = [
+            self.index(position[pid], index.column()) if pid in position else QModelIndex()
+            for index, pid in zip(old, people, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+
+    # --- filtering and sorting -----------------------------------------------
+
+    def _refilter(self) -> None:
+        statuses, ids = self.statuses, self.search_ids
+        self.visible = [
+            i for i, r in enumerate(self.rows)
+            if (statuses is None or r.status in statuses) and (ids is None or r.person in ids)
+        ]  # fmt: skip
+        self._sort()
+
+    def _sort(self) -> None:
+        key = {
+            COL_RANK: lambda i: self.rows[i].rank or 10**9,
+            COL_SCORE: lambda i: -self.rows[i].score,
+            COL_NAME: lambda i: (self.display_name(self.rows[i]) or "").casefold(),
+            COL_ADVICE: lambda i: ("strong", "possible", "unlikely").index(self.rows[i].advice)
+            if self.rows[i].advice in ("strong", "possible", "unlikely") else 3,
+            COL_YEARS: lambda i: -(self.rows[i].years or -1),
+            COL_STATUS: lambda i: self.rows[i].status,
+            COL_WAIT: lambda i: self.rows[i].created_at,
+            COL_TOP: lambda i: ", ".join(self.rows[i].top),
+            COL_TITLE: lambda i: self.rows[i].rank,  # titles are fetched lazily: sort by rank
+        }[self.sort_column]
+        self.visible.sort(key=key, reverse=self.sort_order == Qt.DescendingOrder)
+
+    def set_filter(self, statuses: set[str] | None = None, search_ids: set[int] | None = None, *,
+                   keep_statuses: bool = False, keep_search: bool = False) -> None:  # fmt: skip
+        self.layoutAboutToBeChanged.emit()
+        remembered = self._remember()
+        if not keep_statuses:
+            self.statuses = statuses
+        if not keep_search:
+            self.search_ids = search_ids
+        self._refilter()
+        self._restore(remembered)
+        self.layoutChanged.emit()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        remembered = self._remember()
+        self.sort_column, self.sort_order = column, order
+        self._sort()
+        self._restore(remembered)
+        self.layoutChanged.emit()
+
+    def set_blind(self, blind: bool) -> None:
+        self.blind = blind
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, COL_NAME), self.index(self.rowCount() - 1, COL_TITLE))
+
+    # --- access ------------------------------------------------------------------
+
+    def row_at(self, row: int) -> Row:
+        return self.rows[self.visible[row]]
+
+    def row_of_person(self, person_id: int) -> int | None:
+        i = self._by_person.get(person_id)
+        if i is None:
+            return None
+        try:
+            return self.visible.index(i)
+        except ValueError:
+            return None
+
+    def set_status(self, person_id: int, status: str) -> None:
+        i = self._by_person.get(person_id)
+        if i is None:
+            return
+        self.rows[i].status = status
+        row = self.row_of_person(person_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def count_by_status(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for r in self.rows:
+            counts[r.status] = counts.get(r.status, 0) + 1
+        return counts
+
+    def is_hidden_identity(self, row: Row) -> bool:
+        return self.blind and row.status not in REVEALED
+
+    def display_name(self, row: Row) -> str:
+        if self.is_hidden_identity(row):
+            return pseudonym(row.person, self.job_id or 0)
+        return row.name or f"({row.file})"
+
+    def waited(self, row: Row) -> float | None:
+        if row.status != NEW:
+            return None
+        return waited_days(row.created_at, self.now)
+
+    def _detail(self, row_number: int) -> tuple:
+        row = self.row_at(row_number)
+        found = self._details.get(row.person)
+        if found is not None:
+            return found
+        # Fetch the page of visible rows around this one in one query.
+        start = (row_number // PAGE) * PAGE
+        page = [self.row_at(n).person for n in range(start, min(start + PAGE, len(self.visible)))]
+        marks = ",".join("?" * len(page))
+        for pid, title, location in self.store.conn.execute(
+            f"SELECT id, title, location FROM people WHERE id IN ({marks})", page
+        ):
+            self._details[pid] = (title, location)
+        self.detail_fetches += 1
+        return self._details.get(row.person, (None, None))
+
+    # --- Qt model API ---------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.visible)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
+            return {
+                COL_SCORE: "How well the resume meets the job's criteria (0-100). Advice only: nobody is dropped by a score.",
+                COL_ADVICE: "The matching core's advice, with its reasons in the person pane.",
+                COL_WAIT: "How long a person has waited for a first decision.",
+            }.get(section)
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.visible):
+            return None
+        row = self.row_at(index.row())
+        col = index.column()
+        if role == Qt.DisplayRole:
+            if col == COL_RANK:
+                return row.rank or ""
+            if col == COL_NAME:
+                return self.display_name(row)
+            if col == COL_SCORE:
+                return f"{row.score:.0f}"
+            if col == COL_ADVICE:
+                return row.advice
+            if col == COL_TOP:
+                return ", ".join(row.top) if row.top else "—"
+            if col == COL_TITLE:
+                if self.is_hidden_identity(row):
+                    return "—"
+                return self._detail(index.row())[0] or "—"
+            if col == COL_YEARS:
+                return f"{row.years:g}" if row.years is not None else "—"
+            if col == COL_STATUS:
+                if row.outcome != "ok":
+                    return f"{LABELS.get(row.status, row.status)} · file needs a look"
+                return LABELS.get(row.status, row.status)
+            if col == COL_WAIT:
+                days = self.waited(row)
+                if days is None:
+                    return ""
+                return "today" if days < 1 else f"{days:.0f} day{'s' if days >= 1.5 else ''}"
+        if role == Qt.UserRole:
+            return row.score if col == COL_SCORE else row.person
+        if role == Qt.ForegroundRole and col == COL_ADVICE:
+            return QBrush(QColor(ADVICE_COLORS.get(row.advice, "#6b6b6b")))
+        if role == Qt.FontRole:
+            days = self.waited(row)
+            if col == COL_WAIT and days is not None and days > self.stale_days:
+                font = QFont()
+                font.setBold(True)
+                return font
+        if role == Qt.BackgroundRole and col == COL_WAIT:
+            days = self.waited(row)
+            if days is not None and days > self.stale_days:
+                return QBrush(QColor(230, 120, 20, 60))
+        if role == Qt.ToolTipRole:
+            if col == COL_WAIT and self.waited(row) is not None:
+                days = self.waited(row)
+                stale = " — longer than your limit; they are waiting to hear from you" if days > self.stale_days else ""
+                return f"Waiting {days:.1f} days for a first decision{stale}"
+            if col == COL_ADVICE and row.missing:
+                return "Missing must-have: " + ", ".join(row.missing)
+            if col == COL_STATUS and row.outcome != "ok":
+                return f"The file could not be read cleanly ({row.outcome}): open the original"
+        if role == Qt.TextAlignmentRole and col in (COL_RANK, COL_SCORE, COL_YEARS):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.AccessibleTextRole:
+            if col == COL_SCORE:
+                return f"score {row.score:.0f} of 100"
+        return None
+
+
+class ScoreDelegate(QStyledItemDelegate):
+    """The score as a bar with its number: readable at a glance, exact on reading."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        score = index.data(Qt.UserRole) or 0.0
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        rect = option.rect.adjusted(6, 7, -34, -7)
+        palette = option.palette
+        track = palette.color(QPalette.Mid)
+        track.setAlpha(70)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(track)
+        painter.drawRoundedRect(rect, 3, 3)
+        fill = QRect(rect)
+        fill.setWidth(max(2, int(rect.width() * min(score, 100) / 100)))
+        color = QColor("#2e7d32") if score >= 65 else QColor("#c77700") if score >= 35 else QColor("#8a8a8a")
+        painter.setBrush(color)
+        painter.drawRoundedRect(fill, 3, 3)
+        text_rect = option.rect.adjusted(0, 0, -4, 0)
+        selected = option.state & QStyle.State_Selected
+        painter.setPen(palette.color(QPalette.HighlightedText if selected else QPalette.Text))
+        painter.drawText(text_rect, Qt.AlignRight | Qt.AlignVCenter, f"{score:.0f}")
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:
+        return QSize(120, 28)

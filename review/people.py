@@ -1,0 +1,116 @@
+"""One person: details, possible duplicates, relationship notes, history, and blind redaction."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from review.db import Store, now_iso
+from review.workflow import audit
+
+
+def person(store: Store, person_id: int) -> dict:
+    row = store.one(
+        "SELECT p.*, d.text, d.fields, d.outcome, d.error, d.kind, d.original_name, d.stored_path, d.pages "
+        "FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
+        (person_id,),
+    )
+    if row is None:
+        raise LookupError(f"no person with id {person_id}")
+    for key in ("emails", "phones", "links", "skills", "education"):
+        row[key] = json.loads(row[key] or "[]")
+    row["fields"] = json.loads(row["fields"] or "{}")
+    row["sections"] = row["fields"].get("section_spans") or []
+    return row
+
+
+def original_path(store: Store, row: dict):
+    if not row.get("stored_path"):
+        return None
+    path = store.files_dir / row["stored_path"]
+    return path if path.exists() else None
+
+
+def duplicates(store: Store, person_id: int) -> list[dict]:
+    return store.query(
+        "SELECT s.id, s.reason, s.status, s.created_at, "
+        "  CASE WHEN s.person_id = ? THEN s.other_id ELSE s.person_id END AS other, "
+        "  o.name AS other_name FROM duplicate_suggestions s "
+        "JOIN people o ON o.id = CASE WHEN s.person_id = ? THEN s.other_id ELSE s.person_id END "
+        "WHERE s.person_id = ? OR s.other_id = ? ORDER BY s.id",
+        (person_id, person_id, person_id, person_id),
+    )
+
+
+def decide_duplicate(store: Store, suggestion_id: int, same_person: bool, actor: str) -> None:
+    status = "same_person" if same_person else "different_people"
+    with store.transaction() as conn:
+        row = conn.execute("SELECT person_id, other_id FROM duplicate_suggestions WHERE id = ?", (suggestion_id,)).fetchone()
+        if row is None:
+            raise LookupError(f"no duplicate suggestion {suggestion_id}")
+        conn.execute(
+            "UPDATE duplicate_suggestions SET status = ?, decided_at = ?, decided_by = ? WHERE id = ?",
+            (status, now_iso(), actor, suggestion_id),
+        )
+        audit(conn, actor, "duplicate_" + status, person_id=row[0], other=row[1])
+
+
+def relationship_notes(store: Store, person_id: int) -> list[dict]:
+    return store.query(
+        "SELECT id, text, author, created_at FROM relationship_notes WHERE person_id = ? ORDER BY id DESC",
+        (person_id,),
+    )
+
+
+def add_relationship_note(store: Store, person_id: int, text: str, author: str) -> int:
+    text = text.strip()
+    if not text:
+        raise ValueError("a note needs some words")
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "INSERT INTO relationship_notes (person_id, text, author, created_at) VALUES (?, ?, ?, ?)",
+            (person_id, text, author, now_iso()),
+        )
+        audit(conn, author, "relationship_note", person_id=person_id, note_id=cur.lastrowid)
+        return cur.lastrowid
+
+
+def history(store: Store, person_id: int) -> list[dict]:
+    return store.query(
+        "SELECT a.at, a.actor, a.action, a.detail, j.title AS job FROM audit_log a "
+        "LEFT JOIN jobs j ON j.id = a.job_id WHERE a.person_id = ? ORDER BY a.id DESC",
+        (person_id,),
+    )
+
+
+_EMAIL = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev|me|de)/\S*", re.IGNORECASE)
+_PHONE = re.compile(r"\+?\(?\d[\d\s().\-/]{6,}\d")
+
+
+def redaction_spans(text: str, row: dict) -> list[tuple[int, int]]:
+    """Where a blind reviewer must not look: name, contact details, links, location, the header."""
+    spans: list[tuple[int, int]] = []
+    sections = row.get("sections") or []
+    header_end = sections[0]["start"] if sections else min(len(text), 300)
+    spans.append((0, header_end))
+    for pattern in (_EMAIL, _URL, _PHONE):
+        spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
+    words = []
+    if row.get("name"):
+        words += [w for w in re.split(r"[\s\-]+", row["name"]) if len(w) >= 3]
+    if row.get("location"):
+        words += [w.strip(",") for w in row["location"].split(",") if len(w.strip()) >= 3]
+    for word in words:
+        spans += [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)]
+    return spans
+
+
+def redact(text: str, row: dict) -> str:
+    """The text with every blind span blacked out, keeping its length (offsets stay valid)."""
+    chars = list(text)
+    for start, end in redaction_spans(text, row):
+        for i in range(start, min(end, len(chars))):
+            if not chars[i].isspace():
+                chars[i] = "█"
+    return "".join(chars)
