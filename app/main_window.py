@@ -515,6 +515,8 @@ class MainWindow(QMainWindow):
     def _import_done(self, report) -> None:
         self.import_panel.hide()
         self.last_import_report = report
+        # Progress comes in batches; whatever the last batch missed (a cancel) arrives here.
+        self.model.add_people(sorted(report.people))
         self.load_jobs_counts()
         self.rerank_in_background()
         self._update_state()
