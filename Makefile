@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench screenshots lint clean
+.PHONY: run test bench screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -27,6 +27,12 @@ test: $(STAMP)
 ## Benchmarks: figures and ratios, printed (not tests).
 bench: $(STAMP)
 	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/match_bench.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
+
+## PNGs of the app in screenshots/ (offscreen): look at them.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/screenshots.py

@@ -589,7 +589,9 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         has_people = self.store.scalar("SELECT count(*) FROM people") or 0
         importing = self.import_task is not None and self.import_task.running
-        self.stack.setCurrentWidget(self.table if (has_people or importing or self.job) else self.welcome)
+        welcome = not (has_people or importing or self.job)
+        self.stack.setCurrentWidget(self.welcome if welcome else self.table)
+        self.pane.setVisible(not welcome)
         counts = self.model.count_by_status()
         for index, (title, statuses) in enumerate(VIEWS):
             n = sum(counts.values()) if statuses is None else sum(counts.get(s, 0) for s in statuses)
@@ -605,8 +607,10 @@ class MainWindow(QMainWindow):
             return
         days = sorted((self.model.waited(r) or 0 for r in waiting), reverse=True)
         stale = sum(1 for d in days if d > self.model.stale_days)
+        longest = ("all arrived today" if days[0] < 1 else
+                   f"the longest for {days[0]:.0f} day{'s' if round(days[0]) != 1 else ''}")  # fmt: skip
         text = (f"<b>{len(waiting)} {'person is' if len(waiting) == 1 else 'people are'} waiting to hear from you</b>"
-                f" · the longest for {days[0]:.0f} day{'s' if round(days[0]) != 1 else ''}")  # fmt: skip
+                f" · {longest}")  # fmt: skip
         if stale:
             text += (f" · <span style='color:#c25e00'><b>{stale} for more than {self.model.stale_days} days</b></span>")
         self.waiting.setText(text)

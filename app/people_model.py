@@ -287,8 +287,6 @@ class PeopleModel(QAbstractTableModel):
             if col == COL_TOP:
                 return ", ".join(row.top) if row.top else "—"
             if col == COL_TITLE:
-                if self.is_hidden_identity(row):
-                    return "—"
                 return self._detail(index.row())[0] or "—"
             if col == COL_YEARS:
                 return f"{row.years:g}" if row.years is not None else "—"
