@@ -396,6 +396,155 @@ def _mark(line: str, word: str, width: int = 90) -> str:
     return ("…" if start else "") + marked[start : start + width] + "…"
 
 
+# --- the humane gate -------------------------------------------------------------------
+
+
+def _settings():
+    from review.settings import Settings
+
+    try:
+        return Settings()
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _ask_password(user: str):
+    import getpass
+
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(f"SMTP password for {user} (kept for this session only): ")
+
+
+def cmd_drop(args) -> int:
+    from review.gate import Disposition, GateRefused, blocking, draft_for, let_go, validate
+    from review.outbox import deliver, transport_from_settings
+    from review.workflow import WorkflowError, application_for
+
+    store = _open_store(args)
+    settings = _settings()
+    author = settings.get("reviewer.name") or os.environ.get("USER") or "reviewer"
+    person_id = _person_id(store, args.person)
+    applications = []
+    for ref in args.job:
+        job = _job(store, ref)
+        try:
+            applications.append(application_for(store, person_id, job["id"])["id"])
+        except WorkflowError as exc:
+            raise CliError(str(exc)) from None
+    if args.message:
+        try:
+            raw = Path(args.message).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"{args.message}: {exc.strerror}") from None
+        first, _, rest = raw.partition("\n")
+        subject, body = (first.removeprefix("Subject:").strip(), rest.lstrip("\n")) if first.startswith("Subject:") \
+            else ("Your application", raw)
+    else:
+        draft = draft_for(store, person_id, applications, args.brings, args.template, settings, args.feedback or "")
+        subject, body = draft.subject, draft.body
+    disposition = Disposition(person_id, applications, args.brings, args.why_not, subject, body,
+                              confirm_offer_conflict=args.confirm_offer)  # fmt: skip
+    checks, lints = validate(store, disposition, author, settings)
+    print("Note:")
+    for check in checks:
+        print(f"  {'ok ' if check.ok else 'NO '} {check.message if not check.ok else check.code.replace('_', ' ')}")
+    print("Message:")
+    if not lints:
+        print("  ok  no problems found")
+    for item in lints:
+        tip = f" Try: {item.suggestion}" if item.suggestion else ""
+        print(f"  {'BLOCK' if item.level == 'block' else 'warn '} {item.message}{tip}")
+    try:
+        message = let_go(store, disposition, author, settings)
+    except GateRefused as exc:
+        print("\nNot let go — nothing was changed:", file=sys.stderr)
+        for reason in exc.reasons:
+            print(f"  · {reason}", file=sys.stderr)
+        return EXIT_REFUSED
+    row = store.one("SELECT state, channel FROM messages WHERE id = ?", (message,))
+    if row["state"] == "kept":
+        print("\nThey asked not to be contacted: the message is kept on record, not sent. Let go.")
+        return EXIT_OK
+    if row["state"] == "call_pending":
+        print(f"\nThey prefer a phone call: call them with the message as your script, then confirm with "
+              f"`shortlist outbox --confirm-call {message}`. Until then they are waiting for a message.")
+        return EXIT_OK
+    result = deliver(store, message, transport_from_settings(store, settings, _ask_password), author)
+    if result.state == "delivered":
+        print(f"\nDelivered by {result.detail}. Let go.")
+        return EXIT_OK
+    print(f"\nNot delivered yet ({result.state}): {result.detail}\nThey stay on the list, waiting for a message: "
+          "see `shortlist outbox`.", file=sys.stderr)  # fmt: skip
+    return EXIT_ERROR
+
+
+def cmd_outbox(args) -> int:
+    from review.outbox import confirm_call, deliver, pending, recover, retry_due, transport_from_settings
+
+    store = _open_store(args)
+    settings = _settings()
+    author = settings.get("reviewer.name") or os.environ.get("USER") or "reviewer"
+    transport = transport_from_settings(store, settings, _ask_password)
+    print(f"Messages go out by: {transport.describe()}")
+    if args.confirm_call:
+        print(confirm_call(store, args.confirm_call, author).detail)
+    elif args.resend:
+        result = deliver(store, args.resend, transport, author, resend=True)
+        print(f"message {result.message}: {result.state} {result.detail}")
+    elif args.retry:
+        for result in retry_due(store, transport, author, include_failed=True):
+            print(f"message {result.message}: {result.state} {result.detail}")
+    else:
+        recover(store, transport, author)
+    rows = pending(store)
+    if not rows:
+        print("Nothing waiting: every message has been delivered.")
+        return EXIT_OK
+    for row in rows:
+        to = ", ".join(row["recipients"]) or row["channel"]
+        print(f"{row['id']:>5}  {row['state']:<12} {row['name'] or '#' + str(row['person_id']):<26} {row['jobs'] or ''}")
+        print(f"       to {to} · {row['attempts']} attempt(s)" + (f" · {row['last_error']}" if row["last_error"] else ""))
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from review.gate import GateRefused, restore
+    from review.workflow import WorkflowError, application_for
+
+    store = _open_store(args)
+    settings = _settings()
+    author = settings.get("reviewer.name") or os.environ.get("USER") or "reviewer"
+    person_id = _person_id(store, args.person)
+    job = _job(store, args.job)
+    try:
+        status = restore(store, application_for(store, person_id, job["id"])["id"], author)
+    except (GateRefused, WorkflowError) as exc:
+        raise CliError(str(exc)) from None
+    print(f"Back on the list for {job['title']} ({status}).")
+    return EXIT_OK
+
+
+def cmd_config(args) -> int:
+    from review.settings import SETTINGS
+
+    settings = _settings()
+    try:
+        if args.action == "set":
+            if args.value is None:
+                raise CliError("config set needs a KEY and a VALUE")
+            settings.set(args.key, args.value)
+            print(f"{args.key} = {settings.get(args.key)}")
+        elif args.action == "get":
+            print(settings.get(args.key))
+        else:
+            for setting in SETTINGS:
+                print(f"{setting.key:<20} {settings.get(setting.key)!s:<30} # {setting.title}")
+    except (KeyError, ValueError) as exc:
+        raise CliError(str(exc).strip('"')) from None
+    return EXIT_OK
+
+
 # --- entry point --------------------------------------------------------------------
 
 
@@ -456,6 +605,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--job", required=True, help="job id or exact title")
     _db_option(p)
     p.set_defaults(func=cmd_explain)
+
+    p = sub.add_parser("drop", help="let a person go: a person-first note and a message they receive")
+    p.add_argument("person", metavar="PERSON", help="person id or exact name")
+    p.add_argument("--job", required=True, action="append", help="job id or exact title (repeat for one message covering several)")
+    p.add_argument("--brings", required=True, help="what this person brings (at least 12 words, about them)")
+    p.add_argument("--why-not", required=True, dest="why_not", help="why not this role, now (at least 6 words)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--message", metavar="FILE", help="the message to send (first line 'Subject: ...')")
+    group.add_argument("--template", default="warm", help="template to draft from: warm, brief, formal (default warm)")
+    p.add_argument("--feedback", help="honest feedback to include in the drafted message")
+    p.add_argument("--confirm-offer", action="store_true",
+                   help="send even though they hold an offer or were hired for another job")
+    _db_option(p)
+    p.set_defaults(func=cmd_drop)
+
+    p = sub.add_parser("outbox", help="messages waiting to be delivered; retry or resend them")
+    p.add_argument("--retry", action="store_true", help="try queued and failed messages again now")
+    p.add_argument("--resend", type=int, metavar="ID", help="send an in-doubt message again (same Message-ID)")
+    p.add_argument("--confirm-call", type=int, metavar="ID", help="confirm you made the phone call of message ID")
+    _db_option(p)
+    p.set_defaults(func=cmd_outbox)
+
+    p = sub.add_parser("restore", help="bring a person who was let go back onto a job's list")
+    p.add_argument("person", metavar="PERSON")
+    p.add_argument("--job", required=True)
+    _db_option(p)
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("config", help="settings: config get KEY, config set KEY VALUE, config list")
+    p.add_argument("action", choices=["get", "set", "list"])
+    p.add_argument("key", nargs="?")
+    p.add_argument("value", nargs="?")
+    p.set_defaults(func=cmd_config)
 
     p = sub.add_parser("demo", help="generate demo resumes and import them")
     p.add_argument("--count", type=int, default=200, help="how many resumes (default 200)")

@@ -174,8 +174,127 @@ CREATE TABLE relationship_notes (
 CREATE INDEX relationship_notes_person ON relationship_notes(person_id);
 """
 
+# The humane gate: person-first notes, disposition messages and their
+# delivery, contact preferences — and triggers so that no path, raw SQL
+# included, lets someone go without a note and a delivered message.
+V4 = """
+ALTER TABLE applications ADD COLUMN previous_status TEXT;
+
+CREATE TABLE contact_preferences (
+    person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL DEFAULT 'email' CHECK (channel IN ('email', 'phone', 'none')),
+    frequency TEXT NOT NULL DEFAULT 'matching_roles'
+        CHECK (frequency IN ('never', 'matching_roles', 'monthly', 'quarterly')),
+    topics TEXT NOT NULL DEFAULT '[]',
+    consent INTEGER NOT NULL DEFAULT 0,     -- agreed to stay in touch (the talent pool)
+    consent_date TEXT,
+    consent_source TEXT,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE disposition_notes (
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES applications(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    job_id INTEGER NOT NULL REFERENCES jobs(id),
+    kind TEXT NOT NULL DEFAULT 'let_go' CHECK (kind IN ('let_go', 'withdrawn')),
+    brings TEXT NOT NULL,
+    why_not TEXT NOT NULL,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX disposition_notes_application ON disposition_notes(application_id);
+CREATE INDEX disposition_notes_author ON disposition_notes(author);
+
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    message_id TEXT NOT NULL UNIQUE,        -- RFC 5322 Message-ID: the same on every retry
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    kind TEXT NOT NULL DEFAULT 'let_go',
+    channel TEXT NOT NULL CHECK (channel IN ('email', 'phone', 'none')),
+    recipients TEXT NOT NULL DEFAULT '[]',
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    sender_name TEXT NOT NULL,
+    sender_email TEXT NOT NULL,
+    reply_to TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'queued'
+        CHECK (state IN ('queued', 'sending', 'delivered', 'failed', 'in_doubt', 'call_pending', 'kept')),
+    transport TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    refused TEXT NOT NULL DEFAULT '[]',     -- recipients the server refused (the others got it)
+    next_attempt_at TEXT,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    delivered_at TEXT
+);
+CREATE INDEX messages_state ON messages(state);
+
+CREATE TABLE message_applications (
+    message_id INTEGER NOT NULL REFERENCES messages(id),
+    application_id INTEGER NOT NULL REFERENCES applications(id),
+    PRIMARY KEY (message_id, application_id)
+);
+
+-- A message is born queued; it becomes delivered only with a time and a transport.
+CREATE TRIGGER messages_born_queued BEFORE INSERT ON messages
+WHEN NEW.state NOT IN ('queued', 'call_pending', 'kept')
+BEGIN
+    SELECT RAISE(ABORT, 'a message starts queued: it becomes delivered only when a transport delivers it');
+END;
+
+CREATE TRIGGER messages_kept_only_when_asked BEFORE INSERT ON messages
+WHEN NEW.state = 'kept' AND NOT EXISTS (
+    SELECT 1 FROM contact_preferences p WHERE p.person_id = NEW.person_id AND p.channel = 'none'
+)
+BEGIN
+    SELECT RAISE(ABORT, 'a message is kept unsent only for a person who asked not to be contacted');
+END;
+
+CREATE TRIGGER messages_delivered_honestly BEFORE UPDATE OF state ON messages
+WHEN NEW.state = 'delivered' AND (NEW.delivered_at IS NULL OR NEW.transport IS NULL)
+BEGIN
+    SELECT RAISE(ABORT, 'a delivered message needs the time and the transport that delivered it');
+END;
+
+CREATE TRIGGER applications_not_born_gone BEFORE INSERT ON applications
+WHEN NEW.status IN ('letting_go', 'let_go')
+BEGIN
+    SELECT RAISE(ABORT, 'nobody is let go without a person-first note and a message: use the gate');
+END;
+
+CREATE TRIGGER applications_letting_go_needs_note BEFORE UPDATE OF status ON applications
+WHEN NEW.status = 'letting_go' AND OLD.status <> 'letting_go' AND (
+    NOT EXISTS (SELECT 1 FROM disposition_notes n WHERE n.application_id = NEW.id AND n.kind = 'let_go')
+    OR NOT EXISTS (SELECT 1 FROM message_applications ma WHERE ma.application_id = NEW.id)
+)
+BEGIN
+    SELECT RAISE(ABORT, 'letting someone go needs their person-first note and a queued message');
+END;
+
+CREATE TRIGGER applications_let_go_needs_note_and_delivery BEFORE UPDATE OF status ON applications
+WHEN NEW.status = 'let_go' AND OLD.status <> 'let_go' AND (
+    NOT EXISTS (
+        SELECT 1 FROM disposition_notes n
+        WHERE n.application_id = NEW.id AND n.kind = 'let_go'
+          -- at least 12 words about what they bring and 6 about why not (words: spaces + 1)
+          AND length(trim(n.brings)) - length(replace(trim(n.brings), ' ', '')) >= 11
+          AND length(trim(n.why_not)) - length(replace(trim(n.why_not), ' ', '')) >= 5
+    )
+    OR NOT EXISTS (
+        SELECT 1 FROM message_applications ma JOIN messages m ON m.id = ma.message_id
+        WHERE ma.application_id = NEW.id AND m.state IN ('delivered', 'kept') AND m.delivered_at IS NOT NULL
+    )
+)
+BEGIN
+    SELECT RAISE(ABORT, 'let_go needs a valid person-first note and a delivered message for this application');
+END;
+"""
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
     (3, V3),
+    (4, V4),
 ]

@@ -1,0 +1,383 @@
+"""Delivering disposition messages: a transactional outbox.
+
+A message is queued in the same transaction that puts its applications into
+``letting_go`` (see :mod:`review.gate`). Delivery is:
+
+1. mark the message ``sending`` (committed), so a crash now leaves a trace;
+2. hand it to the transport: SMTP (accepted = 250 after DATA) or the outbox
+   folder (accepted = the ``.eml`` file written and fsynced);
+3. on acceptance, one transaction marks it ``delivered`` and its applications
+   ``let_go``.
+
+Transient failures (421, 45x, timeouts and refused connections before the data
+is sent) go back to ``queued`` with a backoff; permanent ones (55x, bad
+credentials) become ``failed`` with the reason, and the person stays on the
+list. A timeout after the data was sent is ``in_doubt``: the reviewer decides
+whether to send again, with the same Message-ID, so a mail system can tell the
+copies apart. A crash during step 2 is found at the next start: an outbox
+file that exists means delivered; an SMTP send means in doubt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import smtplib
+import socket
+import ssl
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, make_msgid
+from pathlib import Path
+
+from review.db import Store, now_iso
+from review.settings import Settings
+from review.workflow import LET_GO, LETTING_GO, audit
+
+QUEUED, SENDING, DELIVERED, FAILED, IN_DOUBT, CALL_PENDING, KEPT = (
+    "queued", "sending", "delivered", "failed", "in_doubt", "call_pending", "kept")  # fmt: skip
+MAX_BACKOFF = timedelta(hours=1)
+
+
+def new_message_id(sender_email: str | None) -> str:
+    domain = sender_email.split("@", 1)[1] if sender_email and "@" in sender_email else "shortlist.local"
+    return make_msgid(idstring=uuid.uuid4().hex[:12], domain=domain)
+
+
+class DeliveryError(Exception):
+    """A failed delivery: ``kind`` is transient, permanent or in_doubt."""
+
+    def __init__(self, kind: str, message: str, refused: list[str] = ()):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.refused = list(refused)
+
+
+@dataclass
+class Outgoing:
+    message_id: str
+    sender_name: str
+    sender_email: str
+    reply_to: str
+    recipients: list[str]
+    subject: str
+    body: str
+    created_at: str
+
+    def email(self) -> EmailMessage:
+        msg = EmailMessage()
+        msg["From"] = formataddr((self.sender_name, self.sender_email))
+        msg["To"] = ", ".join(self.recipients)
+        msg["Reply-To"] = self.reply_to
+        msg["Subject"] = self.subject
+        msg["Date"] = format_datetime(datetime.fromisoformat(self.created_at))
+        msg["Message-ID"] = self.message_id
+        msg["Auto-Submitted"] = "no"  # a person wrote it; autoresponders may answer
+        msg.set_content(self.body)
+        return msg
+
+
+# --- transports -------------------------------------------------------------------------
+
+
+class OutboxFolder:
+    """RFC 5322 ``.eml`` files that a mail client sends. Accepted once the file is on disk."""
+
+    name = "outbox"
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def describe(self) -> str:
+        return f"outbox folder {self.folder}"
+
+    def path_for(self, message_id: str) -> Path:
+        safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in message_id.strip("<>"))
+        return self.folder / f"{safe}.eml"
+
+    def already_delivered(self, message_id: str) -> bool:
+        return self.path_for(message_id).exists()
+
+    def send(self, out: Outgoing) -> list[str]:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            target = self.path_for(out.message_id)
+            tmp = target.with_name("." + target.name + ".tmp")
+            data = out.email().as_bytes()
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+            dir_fd = os.open(self.folder, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError as exc:
+            raise DeliveryError("transient", f"could not write to the outbox folder {self.folder}: {exc.strerror}") from None
+        return []
+
+
+class SMTPTransport:
+    """SMTP with STARTTLS, SSL or none (a local relay). The password comes from the keyring."""
+
+    name = "smtp"
+
+    def __init__(self, host: str, port: int, security: str = "starttls", user: str = "",
+                 password_provider=None, timeout: float = 30.0):  # fmt: skip
+        self.host, self.port, self.security, self.user = host, int(port), security, user
+        self.password_provider = password_provider
+        self.timeout = timeout
+
+    def describe(self) -> str:
+        return f"SMTP {self.host}:{self.port} ({self.security})"
+
+    def already_delivered(self, message_id: str) -> bool:
+        return False  # a server cannot be asked: an interrupted send is in doubt
+
+    def send(self, out: Outgoing) -> list[str]:
+        """Deliver; returns refused recipients (when others accepted). Raises DeliveryError."""
+        data_sent = False
+        try:
+            if self.security == "ssl":
+                client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout,
+                                          context=ssl.create_default_context())  # fmt: skip
+            else:
+                client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            with client:
+                client.ehlo()
+                if self.security == "starttls":
+                    client.starttls(context=ssl.create_default_context())
+                    client.ehlo()
+                if self.user:
+                    password = self.password_provider(self.user) if self.password_provider else None
+                    if password is None:
+                        raise DeliveryError("permanent", f"no SMTP password for {self.user}: enter it when asked")
+                    client.login(self.user, password)
+                code, reply = client.mail(out.sender_email)
+                if code != 250:
+                    raise smtplib.SMTPResponseException(code, reply)
+                refused = []
+                for rcpt in out.recipients:
+                    code, reply = client.rcpt(rcpt)
+                    if code not in (250, 251):
+                        refused.append((rcpt, code, reply))
+                if len(refused) == len(out.recipients):
+                    rcpt, code, reply = refused[0]
+                    raise smtplib.SMTPResponseException(code, reply)
+                # DATA by hand, so a timeout after the message went out is told apart.
+                client.putcmd("data")
+                code, reply = client.getreply()
+                if code != 354:
+                    raise smtplib.SMTPResponseException(code, reply)
+                client.send(_smtp_data(out.email().as_bytes()))
+                data_sent = True
+                code, reply = client.getreply()
+                if code != 250:
+                    raise smtplib.SMTPResponseException(code, reply)
+                return [f"{rcpt} ({code} {_text(reply)})" for rcpt, code, reply in refused]
+        except DeliveryError:
+            raise
+        except smtplib.SMTPAuthenticationError as exc:
+            raise DeliveryError("permanent", f"the SMTP server refused the login ({exc.smtp_code} {_text(exc.smtp_error)})") from None
+        except smtplib.SMTPResponseException as exc:
+            kind = "transient" if 400 <= exc.smtp_code < 500 else "permanent"
+            raise DeliveryError(kind, f"the server answered {exc.smtp_code} {_text(exc.smtp_error)}") from None
+        except (TimeoutError, socket.timeout) as exc:
+            if data_sent:
+                raise DeliveryError("in_doubt", "the server did not confirm in time after the message was sent: "
+                                                "it may or may not have arrived") from None  # fmt: skip
+            raise DeliveryError("transient", f"the SMTP server did not answer in time ({exc})") from None
+        except smtplib.SMTPServerDisconnected as exc:
+            if data_sent:
+                raise DeliveryError("in_doubt", f"the connection dropped after the message was sent ({exc})") from None
+            raise DeliveryError("transient", f"the SMTP server closed the connection ({exc})") from None
+        except (ConnectionRefusedError, ConnectionResetError) as exc:
+            raise DeliveryError("transient", f"cannot connect to {self.host}:{self.port} ({exc.strerror})") from None
+        except ssl.SSLError as exc:
+            raise DeliveryError("permanent", f"TLS with {self.host} failed ({exc.reason})") from None
+        except OSError as exc:
+            if data_sent:
+                raise DeliveryError("in_doubt", f"the connection failed after the message was sent ({exc})") from None
+            raise DeliveryError("transient", f"cannot reach {self.host}:{self.port} ({exc})") from None
+
+
+def _smtp_data(message: bytes) -> bytes:
+    """The DATA payload (RFC 5321 4.5.2): CRLF line ends, a dot doubled at a line start, then CRLF.CRLF."""
+    lines = re.split(rb"\r\n|\r|\n", message)
+    if lines and lines[-1] == b"":
+        lines.pop()
+    stuffed = [b"." + line if line.startswith(b".") else line for line in lines]
+    return b"\r\n".join(stuffed) + b"\r\n.\r\n"
+
+
+def _text(reply) -> str:
+    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+
+
+def keyring_password(user: str, ask=None):
+    """The SMTP password from the OS keyring; without a keyring backend, ``ask`` once per session."""
+    try:
+        import keyring
+        from keyring.errors import KeyringError, NoKeyringError
+
+        try:
+            found = keyring.get_password("shortlist-smtp", user)
+            if found:
+                return found
+        except (NoKeyringError, KeyringError):
+            pass
+    except ImportError:
+        pass
+    if ask is not None:
+        return ask(user)
+    return None
+
+
+def transport_from_settings(store: Store, settings: Settings, ask_password=None):
+    if settings.get("transport") == "smtp":
+        cache: dict[str, str] = {}
+
+        def provider(user: str):
+            if user not in cache:
+                value = keyring_password(user, ask_password)
+                if value is not None:
+                    cache[user] = value
+            return cache.get(user)
+
+        return SMTPTransport(settings.get("smtp.host"), settings.get("smtp.port"), settings.get("smtp.security"),
+                             settings.get("smtp.user"), provider)  # fmt: skip
+    folder = settings.get("outbox.dir") or str(store.path.with_name(store.path.stem + "-outbox"))
+    return OutboxFolder(Path(folder))
+
+
+# --- delivery ------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    message: int
+    state: str
+    detail: str = ""
+
+
+def _outgoing(row: dict) -> Outgoing:
+    return Outgoing(row["message_id"], row["sender_name"], row["sender_email"], row["reply_to"],
+                    json.loads(row["recipients"] or "[]"), row["subject"], row["body"], row["created_at"])  # fmt: skip
+
+
+def _finish(store: Store, row: dict, transport_name: str, refused: list[str], author: str) -> None:
+    stamp = now_iso()
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE messages SET state = 'delivered', delivered_at = ?, transport = ?, refused = ?, last_error = NULL "
+            "WHERE id = ?",
+            (stamp, transport_name, json.dumps(refused), row["id"]),
+        )
+        for app_id, person_id, job_id in conn.execute(
+            "SELECT a.id, a.person_id, a.job_id FROM message_applications ma JOIN applications a "
+            "ON a.id = ma.application_id WHERE ma.message_id = ? AND a.status = ?",
+            (row["id"], LETTING_GO),
+        ).fetchall():
+            conn.execute("UPDATE applications SET status = ?, updated_at = ? WHERE id = ?", (LET_GO, stamp, app_id))
+            audit(conn, author, "let_go", person_id=person_id, job_id=job_id, application_id=app_id,
+                  before=LETTING_GO, after=LET_GO, message=row["id"], delivered_by=transport_name)  # fmt: skip
+
+
+def deliver(store: Store, message: int, transport, author: str = "shortlist", *, resend: bool = False) -> Result:
+    """Try to deliver one message now. ``resend`` is the reviewer's choice for an in-doubt message."""
+    row = store.one("SELECT * FROM messages WHERE id = ?", (message,))
+    if row is None:
+        raise LookupError(f"no message {message}")
+    allowed = (QUEUED, FAILED) + ((IN_DOUBT,) if resend else ())
+    if row["state"] not in allowed:
+        return Result(message, row["state"], "not sent: " + {
+            DELIVERED: "already delivered", IN_DOUBT: "in doubt — resend only by choice",
+            CALL_PENDING: "a phone call to confirm", KEPT: "kept on record at their request",
+            SENDING: "a send is in progress"}.get(row["state"], row["state"]))  # fmt: skip
+    with store.transaction() as conn:
+        conn.execute("UPDATE messages SET state = 'sending', attempts = attempts + 1, transport = ? WHERE id = ?",
+                     (transport.name, message))  # fmt: skip
+        if resend:
+            audit(conn, author, "message_resent", person_id=row["person_id"], message=message,
+                  message_id=row["message_id"])  # fmt: skip
+    try:
+        refused = transport.send(_outgoing(row))
+    except DeliveryError as exc:
+        return _failed(store, row, exc, author)
+    _finish(store, row, transport.name, refused, author)
+    detail = transport.describe() + (f"; refused: {', '.join(refused)}" if refused else "")
+    return Result(message, DELIVERED, detail)
+
+
+def _failed(store: Store, row: dict, exc: DeliveryError, author: str) -> Result:
+    attempts = row["attempts"] + 1
+    if exc.kind == "transient":
+        state = QUEUED
+        backoff = min(timedelta(seconds=30 * 2 ** (attempts - 1)), MAX_BACKOFF)
+        next_at = (datetime.now(UTC) + backoff).isoformat(timespec="seconds")
+    else:
+        state = IN_DOUBT if exc.kind == "in_doubt" else FAILED
+        next_at = None
+    with store.transaction() as conn:
+        conn.execute("UPDATE messages SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                     (state, exc.message, next_at, row["id"]))  # fmt: skip
+        audit(conn, author, f"message_{state}", person_id=row["person_id"], message=row["id"], reason=exc.message)
+    retry = f"; next try {next_at}" if next_at else ""
+    return Result(row["id"], state, exc.message + retry)
+
+
+def confirm_call(store: Store, message: int, author: str) -> Result:
+    """The reviewer made the phone call the person asked for: the disposition is delivered."""
+    row = store.one("SELECT * FROM messages WHERE id = ?", (message,))
+    if row is None or row["state"] != CALL_PENDING:
+        raise LookupError(f"message {message} is not a call waiting for confirmation")
+    _finish(store, row, "phone call", [], author)
+    return Result(message, DELIVERED, "call confirmed")
+
+
+def recover(store: Store, transport, author: str = "shortlist") -> list[Result]:
+    """After a crash: sends that were under way are delivered (the file is there) or in doubt."""
+    out = []
+    for row in store.query("SELECT * FROM messages WHERE state = 'sending'"):
+        if row["transport"] == getattr(transport, "name", None) and transport.already_delivered(row["message_id"]):
+            _finish(store, row, transport.name, [], author)
+            out.append(Result(row["id"], DELIVERED, "found delivered after an interruption"))
+        else:
+            exc = DeliveryError("in_doubt", "the app stopped while this message was being sent: it may have arrived")
+            out.append(_failed(store, {**row, "attempts": row["attempts"] - 1}, exc, author))
+    return out
+
+
+def retry_due(store: Store, transport, author: str = "shortlist", now: datetime | None = None,
+              include_failed: bool = False) -> list[Result]:  # fmt: skip
+    now = now or datetime.now(UTC)
+    recover(store, transport, author)
+    states = (QUEUED, FAILED) if include_failed else (QUEUED,)
+    marks = ",".join("?" * len(states))
+    results = []
+    for row in store.query(f"SELECT id, next_attempt_at FROM messages WHERE state IN ({marks}) ORDER BY id", states):
+        due = row["next_attempt_at"] is None or datetime.fromisoformat(row["next_attempt_at"]) <= now
+        if due or include_failed:
+            results.append(deliver(store, row["id"], transport, author))
+    return results
+
+
+def pending(store: Store) -> list[dict]:
+    """Messages not delivered yet, with their people and jobs: the 'Waiting for a message' view."""
+    rows = store.query(
+        "SELECT m.id, m.state, m.channel, m.recipients, m.subject, m.last_error, m.attempts, m.next_attempt_at, "
+        "m.created_at, m.message_id, p.id AS person_id, p.name, "
+        "(SELECT group_concat(j.title, ', ') FROM message_applications ma JOIN applications a ON a.id = ma.application_id "
+        " JOIN jobs j ON j.id = a.job_id WHERE ma.message_id = m.id) AS jobs "
+        "FROM messages m JOIN people p ON p.id = m.person_id "
+        "WHERE m.state IN ('queued', 'sending', 'failed', 'in_doubt', 'call_pending') ORDER BY m.id"
+    )
+    for row in rows:
+        row["recipients"] = json.loads(row["recipients"] or "[]")
+    return rows
