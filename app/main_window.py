@@ -26,6 +26,7 @@ from review.importer import ImportOptions
 from review.jobs import list_jobs, resolve_job, update_spec
 from review.ranking import Ranker
 from review.search import search_people
+from review.outbox import transport_from_settings
 from review.settings import Settings
 
 VIEWS = (
@@ -48,6 +49,7 @@ def _rank_in_background(report, cancelled, db_path: str, job: dict):
 class MainWindow(QMainWindow):
     import_finished = Signal(object)  # the ImportReport
     ranked = Signal()
+    message_delivered = Signal(object)  # review.outbox.Result
 
     def __init__(self, store: Store, settings: Settings | None = None, errors=None):
         super().__init__()
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.stack, 1)
 
         self.pane = PersonPane(self.store, self.actor)
+        self.pane.message_action.connect(self._message_action)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 3)
@@ -223,8 +226,13 @@ class MainWindow(QMainWindow):
                                       "Let this person go, with a note and a message")  # fmt: skip
         self.act_note = self._action("Add a note about them", "N", self.pane.focus_note, review, "note",
                                      "Write down something you learned about this person")  # fmt: skip
+        self.act_restore = self._action("Restore to the list", None, self.restore_current, review, "undo",
+                                        "Bring someone who was let go back onto the list (logged)")  # fmt: skip
         review.addSeparator()
         self.act_search = self._action("Search", "/", self.focus_search, review, "search")
+        job_menu = menu.addMenu("&Job")
+        self._action("Close job…", None, self.close_job, job_menu, None,
+                     "Close the job: everyone still on it goes through the let-go queue first")  # fmt: skip
 
         view = menu.addMenu("&View")
         self.view_actions = []
@@ -352,6 +360,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_current()
+        self._refresh_message_state()
 
     def _show_current(self) -> None:
         row = self.current_row()
@@ -418,19 +427,125 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def let_go_current(self) -> None:
+        """D: the gate for the current person, or a queue for the selected ones — never a bulk drop."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        people = [self.model.row_at(r) for r in rows] or ([self.current_row()] if self.current_row() else [])
+        people = [p for p in people if p.status in W.ON_THE_LIST + (W.HIRED,)]
+        if not people:
+            self.statusBar().showMessage("Choose someone who is still on the list.", 5000)
+            return
+        self.open_gate_queue(people)
+
+    def open_gate_queue(self, people) -> None:
+        self.gate_queue = list(people)
+        self.gate_total = len(people)
+        self._next_in_gate_queue()
+
+    def _next_in_gate_queue(self) -> None:
+        if not getattr(self, "gate_queue", None):
+            self.gate_dialog = None
+            return
+        row = self.gate_queue.pop(0)
+        position = (self.gate_total - len(self.gate_queue), self.gate_total)
+        score = self.ranker.score(row.person) if self.ranker else None
+        strengths = [p.criterion for p in score.parts if p.kind == "criterion" and p.points > 0] if score else []
+        transport = transport_from_settings(self.store, self.settings)
+        from app.gate_dialog import GateDialog
+
+        dialog = GateDialog(self.store, self.settings, row.person, row.application, self.actor,
+                            transport.describe(), strengths, position, self)  # fmt: skip
+        dialog.sent.connect(self._gate_sent)
+        dialog.finished.connect(lambda _r: self._next_in_gate_queue())
+        self.gate_dialog = dialog
+        dialog.open()
+
+    def _gate_sent(self, message: int) -> None:
+        for app_id, person_id, status in self.store.conn.execute(
+            "SELECT a.id, a.person_id, a.status FROM message_applications ma JOIN applications a "
+            "ON a.id = ma.application_id WHERE ma.message_id = ?", (message,)
+        ).fetchall():
+            self.model.set_status(person_id, status)
+        self.deliver_in_background(message)
+        self._after_status_change(max(self.table.currentIndex().row(), 0))
+
+    def deliver_in_background(self, message: int, resend: bool = False) -> None:
+        state = self.store.scalar("SELECT state FROM messages WHERE id = ?", (message,))
+        if state not in ("queued", "failed", "in_doubt"):
+            self._refresh_message_state()
+            return
+        task = Task(_deliver, str(self.store.path), message, self.actor, resend, name="deliver", parent=self)
+        task.done.connect(self._delivered)
+        task.failed.connect(lambda exc, text: self._task_failed(exc, text, "Sending the message"))
+        self.deliver_tasks = [t for t in getattr(self, "deliver_tasks", []) if t.running] + [task.start()]
+
+    def _delivered(self, result) -> None:
+        for person_id, status in self.store.conn.execute(
+            "SELECT a.person_id, a.status FROM message_applications ma JOIN applications a "
+            "ON a.id = ma.application_id WHERE ma.message_id = ?", (result.message,)
+        ).fetchall():
+            self.model.set_status(person_id, status)
+        self.model.set_filter(keep_statuses=True, keep_search=True)
+        if result.state == "delivered":
+            self.statusBar().showMessage(f"Message delivered ({result.detail}).", 8000)
+        else:
+            self.statusBar().showMessage(f"Message not delivered yet — {result.state}: {result.detail}", 12000)
+        self._ensure_selection()
+        self._refresh_message_state()
+        self._update_state()
+        self.message_delivered.emit(result)
+
+    def _message_action(self, action: str, message: int) -> None:
+        if action == "confirm_call":
+            from review.outbox import confirm_call
+
+            self._delivered(confirm_call(self.store, message, self.actor))
+        else:
+            self.deliver_in_background(message, resend=action == "resend")
+
+    def _refresh_message_state(self) -> None:
+        row = self.current_row()
+        if row is None or row.status != W.LETTING_GO:
+            self.pane.show_message_state(None)
+            return
+        message = self.store.one(
+            "SELECT m.id, m.state, m.last_error FROM messages m JOIN message_applications ma ON ma.message_id = m.id "
+            "WHERE ma.application_id = ? ORDER BY m.id DESC LIMIT 1", (row.application,)
+        )
+        self.pane.show_message_state(message)
+
+    def restore_current(self) -> None:
         row = self.current_row()
         if row is None:
             return
-        opener = getattr(self, "open_gate", None)
-        if opener is not None:
-            opener(row)
+        from review.gate import GateRefused, restore
+
+        try:
+            status = restore(self.store, row.application, self.actor)
+        except GateRefused as exc:
+            self.statusBar().showMessage("; ".join(exc.reasons), 6000)
             return
-        QMessageBox.information(
-            self, "Letting someone go",
-            "Letting a person go needs two things first: a person-first note about what they bring, "
-            "and a kind message that reaches them. That dialog is not available in this version, "
-            "so nothing was changed.",
-        )  # fmt: skip
+        self.model.set_status(row.person, status)
+        self._after_status_change(max(self.table.currentIndex().row(), 0))
+        self.statusBar().showMessage(f"{self.model.display_name(row)} is back on the list.", 6000)
+
+    def close_job(self) -> None:
+        if self.job is None:
+            return
+        from review.gate import GateRefused, close_job
+
+        try:
+            close_job(self.store, self.job["id"], self.actor)
+        except GateRefused as exc:
+            remaining = [r for r in self.model.rows if r.status in W.ON_THE_LIST]
+            answer = QMessageBox.question(
+                self, "Close this job", exc.reasons[0] + "\n\nOpen the let-go queue for the people still on "
+                "the list now? Each gets their own note and message.",
+            )  # fmt: skip
+            if answer == QMessageBox.Yes and remaining:
+                self.open_gate_queue(remaining)
+            return
+        self.statusBar().showMessage(f"{self.job['title']} is closed.", 6000)
+        self.load_jobs()
 
     def toggle_blind(self, checked: bool) -> None:
         if self.job is None:
@@ -653,11 +768,20 @@ class MainWindow(QMainWindow):
                           "go without a human word.<br><br>Data: " + str(self.store.path))  # fmt: skip
 
     def closeEvent(self, event) -> None:
-        for task in (self.import_task, self.rank_task, getattr(self, "demo_task", None)):
+        for task in (self.import_task, self.rank_task, getattr(self, "demo_task", None),
+                     *getattr(self, "deliver_tasks", [])):  # fmt: skip
             if task is not None and task.running:
                 task.cancel()
                 task.wait(60000)
         super().closeEvent(event)
+
+
+def _deliver(report, cancelled, db_path: str, message: int, author: str, resend: bool):
+    """Deliver one message on a worker thread (SMTP can take seconds), with its own connection."""
+    from review.outbox import deliver
+
+    with Store(db_path) as store:
+        return deliver(store, message, transport_from_settings(store, Settings()), author, resend=resend)
 
 
 def _make_demo(report, cancelled, folder: str) -> str:

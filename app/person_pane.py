@@ -96,6 +96,7 @@ class PartRow(QFrame):
 
 class PersonPane(QWidget):
     note_requested = Signal()
+    message_action = Signal(str, int)  # ("retry" | "resend" | "confirm_call", message row id)
 
     def __init__(self, store, actor: str = "reviewer", parent=None):
         super().__init__(parent)
@@ -135,6 +136,21 @@ class PersonPane(QWidget):
         body.addWidget(self.name)
         body.addWidget(self.subtitle)
         body.addWidget(self.advice)
+        self.message_banner = QFrame()
+        self.message_banner.setObjectName("messageBanner")
+        self.message_banner.setFrameShape(QFrame.StyledPanel)
+        banner = QHBoxLayout(self.message_banner)
+        banner.setContentsMargins(8, 6, 8, 6)
+        self.message_text = QLabel()
+        self.message_text.setWordWrap(True)
+        self.message_text.setTextFormat(Qt.RichText)
+        self.message_button = QPushButton()
+        self.message_button.clicked.connect(self._message_clicked)
+        banner.addWidget(self.message_text, 1)
+        banner.addWidget(self.message_button)
+        self.message_banner.hide()
+        self._message_action: tuple[str, int] | None = None
+        body.addWidget(self.message_banner)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -275,6 +291,37 @@ class PersonPane(QWidget):
         self._fill_contact()
         self._fill_duplicates()
         self._fill_history()
+
+    def show_message_state(self, message: dict | None) -> None:
+        """For someone waiting for a message: where it is, why, and what can be done."""
+        self._message_action = None
+        if message is None:
+            self.message_banner.hide()
+            return
+        state = message["state"]
+        reason = html.escape(message.get("last_error") or "")
+        texts = {
+            "queued": ("Their message is queued" + (f" — last try: {reason}" if reason else "") +
+                       ". They stay on the list until it is delivered.", "Retry now", "retry"),
+            "sending": ("Their message is being sent…", None, None),
+            "failed": (f"<b style='color:#b00020'>Message failed:</b> {reason}. They stay on the list.",
+                       "Retry", "retry"),
+            "in_doubt": (f"<b style='color:#c25e00'>Delivery in doubt:</b> {reason}. Send again only if you "
+                         "are sure it did not arrive (same Message-ID).", "Send again", "resend"),
+            "call_pending": ("They prefer a phone call: call them with the message as your script, then confirm.",
+                             "I made the call", "confirm_call"),
+        }  # fmt: skip
+        text, button, action = texts.get(state, (f"Message: {state}", None, None))
+        self.message_text.setText(text)
+        self.message_button.setVisible(button is not None)
+        if button:
+            self.message_button.setText(button)
+            self._message_action = (action, message["id"])
+        self.message_banner.show()
+
+    def _message_clicked(self) -> None:
+        if self._message_action:
+            self.message_action.emit(*self._message_action)
 
     def _fill_parts(self) -> None:
         _clear_layout(self.parts_layout)

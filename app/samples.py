@@ -27,6 +27,7 @@ lazily, only inside :func:`render_pdf_qt`, so the rest works without a screen.
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import json
@@ -47,21 +48,21 @@ from xml.sax.saxutils import escape as xml_escape
 import phonenumbers
 
 __all__ = [
-    "REFERENCE_DATE",
     "DEFAULT_FORMATS",
-    "Job",
+    "REFERENCE_DATE",
     "Education",
-    "Trap",
-    "Style",
+    "Job",
     "SamplePerson",
-    "make_people",
-    "write_batch",
+    "Style",
+    "Trap",
     "ground_truth",
-    "years_of_experience",
-    "render_txt",
+    "make_people",
     "render_docx",
-    "render_pdf_reportlab",
     "render_pdf_qt",
+    "render_pdf_reportlab",
+    "render_txt",
+    "write_batch",
+    "years_of_experience",
 ]
 
 #: "Present" in every date range means this day; a parameter everywhere, this is its default.
@@ -277,7 +278,8 @@ TYPOS: dict[str, tuple[str, ...]] = {
     "Customer Relationship Management": ("Customer Relationship Managment",),
     "Business Development": ("Buisness Development",),
     "Medication Administration": ("Medication Adminstration",),
-    "Social Media Marketing": ("Social Media Marketting",), "Usability Testing": ("Useability Testing",),
+    "Social Media Marketing": ("Social Media Marketting",),
+    "Usability Testing": ("Useability Testing",),
     "Adobe Illustrator": ("Adobe Ilustrator",), "Web Accessibility": ("Web Accessability",),
     "Negotiation": ("Negociation",), "Food Preparation": ("Food Preperation",),
     "Phlebotomy": ("Phlebotomey",), "Typography": ("Typograpy",),
@@ -347,22 +349,22 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
         ),
         domain="software engineering",
         tool=(
-            "Built and maintained backend services in {lang} and {fw}, handling {k},000 "
-            "requests per minute at peak.",
+            ("Built and maintained backend services in {lang} and {fw}, handling {k},000 "
+            "requests per minute at peak."),
             "Built internal {api} endpoints in {lang} used by {few} product teams.",
-            "Moved {n} legacy services to {infra}, cutting deployment time from {a} hours to "
-            "{few} minutes.",
+            ("Moved {n} legacy services to {infra}, cutting deployment time from {a} hours to "
+            "{few} minutes."),
             "Designed the event pipeline on {queue}, processing {m} million events a day.",
             "Introduced {t} across {few} teams and wrote the internal guide that is still in use.",
-            "Reduced p95 latency of the checkout API from {ms_a} ms to {ms_b} ms by tuning "
-            "{store} queries.",
+            ("Reduced p95 latency of the checkout API from {ms_a} ms to {ms_b} ms by tuning "
+            "{store} queries."),
             "Automated environment set-up with {infra}, replacing {n} manual runbooks.",
-            "Wrote integration tests for the {lang} services, raising coverage from {lo}% to "
-            "{hi}%.",
-            "Upgraded {n} services to a supported version of {fw} without customer-facing "
-            "downtime.",
-            "Set up alerting in {obs} for {n} services; night-time pages dropped by "
-            "{pct}%.",
+            ("Wrote integration tests for the {lang} services, raising coverage from {lo}% to "
+            "{hi}%."),
+            ("Upgraded {n} services to a supported version of {fw} without customer-facing "
+            "downtime."),
+            ("Set up alerting in {obs} for {n} services; night-time pages dropped by "
+            "{pct}%."),
             "Rebuilt the release process on {ci}; a deploy now takes {few} minutes.",
             "Migrated {m} million records to {store} without data loss.",
             "Wrote {script} scripts that the support team runs every day.",
@@ -377,6 +379,8 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             "Worked with product managers to split a monolith roadmap into quarterly goals.",
             "Cut cloud spend by {pct}% by rightsizing instances and removing idle resources.",
             "Wrote post-incident reviews and fixed root causes instead of symptoms.",
+            "Took on-call duty one week in {few} and kept the runbooks current.",
+            "Wrote design documents for new services and reviewed those of others.",
         ),
         decoy=(
             "Shipped release {ver} to {units} users in {few} countries.",
@@ -422,6 +426,8 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             "Improved Largest Contentful Paint from {sec_a} s to {sec_b} s on mobile.",
             "Paired with designers on {n} features and kept the design handoff short.",
             "Cut customer-reported UI bugs by {pct}% over two quarters.",
+            "Fixed layout issues across Safari, Chrome and Firefox.",
+            "Reviewed pull requests for a team of {few} engineers.",
         ),
         decoy=(
             "Shipped version {ver} of the web app to {units} monthly users.",
@@ -465,6 +471,8 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             "Analysed {m} million transactions to find what drives repeat purchases.",
             "Wrote the metric definitions that finance and product now share.",
             "Built a shared glossary of metrics used across {few} teams.",
+            "Found and fixed a double-counting bug in the revenue figures.",
+            "Answered about {n} ad-hoc data questions a month from sales and marketing.",
             "Presented monthly findings to the management team.",
         ),
         decoy=(
@@ -507,6 +515,8 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             "Designed a new visual identity for the company's {few} product lines.",
             "Presented design reviews every two weeks to product and engineering.",
             "Ran weekly critiques for a team of {few} designers.",
+            "Paired with engineers to fix {n} visual bugs before launch.",
+            "Created a consistent icon style for the whole product family.",
         ),
         decoy=(
             "Delivered {n} screens for release {ver} ahead of schedule.",
@@ -534,8 +544,8 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
         ),
         domain="sales",
         tool=(
-            "Kept every opportunity up to date in {crm}, so quarterly targets held within "
-            "{few}%.",
+            ("Kept every opportunity up to date in {crm}, so quarterly targets held within "
+            "{few}%."),
             "Set up outbound sequences in {crm} that doubled the reply rate.",
             "Built the team's {crm} reports for weekly deal reviews.",
             "Merged about {n}00 duplicate company records in {crm}.",
@@ -550,6 +560,9 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             "Ran product demos for buyers in {few} countries.",
             "Onboarded {few} new sales reps to the team's sales playbook.",
             "Kept an average sales cycle of {few} weeks for mid-size deals.",
+            "Presented quarterly business reviews to the {few} largest customers.",
+            "Exceeded target in three of the last four quarters.",
+            "Handed new customers over smoothly to the support team.",
         ),
         decoy=(
             "Signed a three-year framework contract (ref. {ref}) worth €{k},000.",
@@ -575,8 +588,8 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
         ),
         domain="digital marketing",
         tool=(
-            "Managed a paid media spend of €{k},000 a year in {ads} at a {pct}% lower cost "
-            "per lead.",
+            ("Managed a paid media spend of €{k},000 a year in {ads} at a {pct}% lower cost "
+            "per lead."),
             "Ran weekly bid and keyword reviews in {ads}.",
             "Built lifecycle journeys in {mail} that reached {units} subscribers.",
             "Set up conversion tracking in {web} for {n} landing pages.",
@@ -591,6 +604,8 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             "Relaunched the company blog; monthly readers grew from {few},000 to {n},000.",
             "Coordinated an agency of {few} people and an in-house designer.",
             "Wrote landing pages, newsletters and product announcements.",
+            "Ran the company's presence at {few} trade fairs a year.",
+            "Briefed designers and reviewed every campaign asset before launch.",
         ),
         decoy=(
             "Campaign {cid} reached {units} people in its first week.",
@@ -616,8 +631,8 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
         ),
         domain="accounting and finance",
         tool=(
-            "Owned month-end close for {n} entities in {erp}, shortening it from {a} to {b} "
-            "working days.",
+            ("Owned month-end close for {n} entities in {erp}, shortening it from {a} to {b} "
+            "working days."),
             "Automated bank statement imports into {erp}, saving {few} hours a week.",
             "Rebuilt the management reporting pack in {sheet}, used by the board each month.",
             "Built a cash-flow model in {sheet} for a €{m} million refinancing.",
@@ -631,6 +646,8 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             "Answered questions from external reviewers and closed all findings on time.",
             "Worked with department heads to plan annual spending.",
             "Prepared monthly variance commentary for department heads.",
+            "Reduced month-end adjustments by {pct}% with better cut-off checks.",
+            "Documented finance processes for {few} new colleagues.",
         ),
         decoy=(
             "Processed purchase order {po} and {n} related invoices in one day.",
@@ -647,8 +664,8 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             ("Nursing Assistant", "Healthcare Assistant", "Graduate Nurse"),
         ),
         summary=(
-            "{title} with strengths in {s1}, {s2} and {s3}, committed to safe and "
-            "compassionate care.",
+            ("{title} with strengths in {s1}, {s2} and {s3}, committed to safe and "
+            "compassionate care."),
             "{title} experienced in {s1}, {s2} and {s3} on busy hospital wards.",
         ),
         closing=(
@@ -670,6 +687,9 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             "Coordinated discharges with families, social workers and community teams.",
             "Supported {few} student nurses through their placements each year.",
             "Escalated deteriorating patients early using the ward's early-warning score.",
+            "Welcomed new admissions and their relatives and explained the ward routine.",
+            "Took part in weekly multidisciplinary ward rounds.",
+            "Helped reduce falls on the ward by {pct}% with hourly rounding.",
             "Kept accurate fluid balance charts and handover notes.",
         ),
         decoy=(
@@ -689,8 +709,8 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             ("Waiter", "Commis Chef", "Receptionist", "Bar Staff"),
         ),
         summary=(
-            "{title} who keeps guests happy and shifts running smoothly; strong in {s1}, {s2} "
-            "and {s3}.",
+            ("{title} who keeps guests happy and shifts running smoothly; strong in {s1}, {s2} "
+            "and {s3}."),
             "{title} with hands-on experience in {s1}, {s2} and {s3}.",
         ),
         closing=(
@@ -714,6 +734,9 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             "Raised guest review scores from {sc_a} to {sc_b} out of 5.",
             "Planned weekly rotas for a crew of {few} to {n} people.",
             "Handled guest complaints personally and followed up the next day.",
+            "Opened and closed the venue, including cash-up and security checks.",
+            "Kept a {pct}% repeat-guest rate through personal touches.",
+            "Covered every role on the floor during staff shortages.",
             "Cut food waste by {pct}% with better stock rotation.",
         ),
         decoy=(
@@ -754,6 +777,9 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             "Cut mis-picks by {pct}% with clearer labels and a daily check.",
             "Reduced overtime by {pct}% through better shift planning.",
             "Ran daily safety walks and toolbox talks.",
+            "Kept dock schedules on time through the peak season.",
+            "Worked with carriers to cut damaged deliveries by {pct}%.",
+            "Trained {few} new starters on safe handling and site rules.",
         ),
         decoy=(
             "Shipped {units} units per week to {n} stores.",
@@ -795,14 +821,16 @@ _FAMILY_TEXT: dict[str, _FamilyText] = {
             "Trained {few} apprentices in safe working practices.",
             "Kept job sheets and material orders accurate for the office.",
             "Diagnosed and fixed faults on site, usually on the first visit.",
+            "Kept tools and test equipment calibrated and in date.",
+            "Quoted and scheduled small jobs directly with customers.",
             "Followed site method statements and risk assessments to the letter.",
         ),
         decoy=(
             "Completed job no. {job} on a {sqm} m² site ahead of schedule.",
             "Worked to drawing rev. {ver} on a {units} m² warehouse conversion.",
         ),
-        degrees=("Certificate in Electrical Installation", "Vocational Diploma in Mechanical "
-                 "Engineering", "Level 3 Diploma in Electrical Installation",
+        degrees=("Certificate in Electrical Installation", ("Vocational Diploma in Mechanical "
+                 "Engineering"), "Level 3 Diploma in Electrical Installation",
                  "Certificate in Building Services"),
         employer="trades",
     ),
@@ -1753,9 +1781,14 @@ _TITLE_IMPLIES = {"Account Manager": "Account Management",
                   "Financial Analyst": "Financial Analysis"}
 
 
-def _implied_by_title(title: str) -> set[str]:
+_SHORT_TERMS = frozenset(term for canon in ALL_CANONICAL
+                         for term in (canon, *ALIASES.get(canon, ())) if len(term) <= 4)
+
+
+@functools.cache
+def _implied_by_title(title: str) -> frozenset[str]:
     found = {canon for canon, rx in _TITLE_TERMS if rx.search(title)}
-    return found | {skill for t, skill in _TITLE_IMPLIES.items() if t in title}
+    return frozenset(found | {skill for t, skill in _TITLE_IMPLIES.items() if t in title})
 
 # ---------------------------------------------------------------------------
 # Drawing one person.
@@ -1775,6 +1808,23 @@ def _thousands(n: int, lang: str) -> str:
     """12000 -> '12,000' (en), '12.000' (de/es/pt), '12 000' with a no-break space (fr)."""
     s = f"{n:,}"
     return {"en": s, "fr": s.replace(",", "\u00a0")}.get(lang, s.replace(",", "."))
+
+
+class _LazySlots(dict):  # type: ignore[type-arg]
+    """Template values: the given slots, and numbers drawn only for the fields a
+    template actually uses, in the order it uses them."""
+
+    def __init__(self, slots: dict[str, str], filler: _Filler) -> None:
+        super().__init__()
+        self.slots, self.filler = slots, filler
+
+    def __missing__(self, key: str) -> str:
+        value = self.slots[key] if key in self.slots else self.filler.number(key)
+        self[key] = value
+        return value
+
+
+_ARTICLE = re.compile(r"\b([Aa]) (?=8|1[18](?!\d))")
 
 
 class _Filler:
@@ -1818,21 +1868,15 @@ class _Filler:
 
     def fill(self, template: str, slots: dict[str, str]) -> str:
         self.produced = {}
-
-        class _Lazy(dict):  # type: ignore[type-arg]
-            def __missing__(inner, key: str) -> str:  # noqa: N805 - closure over self
-                value = slots[key] if key in slots else self.number(key)
-                inner[key] = value
-                return value
-
-        text = template.format_map(_Lazy())
+        text = template.format_map(_LazySlots(slots, self))
         if self.lang == "en":  # "an 18-bed ward", "an 8% rise", "an 11,000 m² site"
-            text = re.sub(r"\b([Aa]) (?=8|1[18](?!\d))", r"\1n ", text)
+            text = _ARTICLE.sub(r"\1n ", text)
         return text
 
 
-def _fields(template: str) -> set[str]:
-    return set(re.findall(r"\{(\w+)\}", template))
+@functools.cache
+def _fields(template: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\{(\w+)\}", template))
 
 
 def _make_phone(rng: random.Random, country: _Country, city: _City,
@@ -1865,7 +1909,8 @@ def _print_phone(rng: random.Random, num: phonenumbers.PhoneNumber, iso: str,
     options: list[str]
     if iso in ("US", "CA"):
         options = [nat, nat, f"{nsn[:3]}-{nsn[3:6]}-{nsn[6:]}", f"{nsn[:3]}.{nsn[3:6]}.{nsn[6:]}",
-                   intl, f"+1 ({nsn[:3]}) {nsn[3:6]}-{nsn[6:]}", f"1-{nsn[:3]}-{nsn[3:6]}-{nsn[6:]}"]
+                   intl, f"+1 ({nsn[:3]}) {nsn[3:6]}-{nsn[6:]}",
+                   f"1-{nsn[:3]}-{nsn[3:6]}-{nsn[6:]}"]
     elif iso in ("DE", "AT", "CH"):
         local = f"0{nsn[:3]} {nsn[3:]}" if mobile and iso == "DE" else nat
         options = [local, local, intl, intl, f"{cc} (0){rest}", "00" + intl[1:], e164]
@@ -1900,6 +1945,8 @@ class _Draft:
     printed: dict[str, str] = field(default_factory=dict)
     mentioned: set[str] = field(default_factory=set)
     used: dict[str, int] = field(default_factory=dict)  # template -> times used in this resume
+    pools: dict[str, list[str]] = field(default_factory=dict)  # slot name -> fitting skills
+    fits: dict[str, bool] = field(default_factory=dict)  # template -> can be filled
 
 
 def _pick_skill(d: _Draft, pool: list[str]) -> str | None:
@@ -1928,19 +1975,25 @@ def _sentence(d: _Draft, kind: str, filler: _Filler, job_used: set[str]) -> str 
     """One bullet of the given kind (tool|practice|plain), or None if it cannot be filled."""
     local = d.lang != "en"
     templates = _LOCAL_TEXT[d.lang][kind] if local else getattr(d.text, kind)
-    tags = _TOOL_TAGS[d.family]
-    tools = [s for s in d.skills if s not in _PRACTICES and s not in _CREDENTIALS]
-    standards = [s for s in d.skills if s in ("IFRS", "US GAAP")]
-    pools: dict[str, list[str]] = {
-        "t": tools, "t2": tools, "std": standards,
-        "p": [s for s in d.skills if s in _PRACTICES and s not in standards],
-        **{tag: [s for s in d.skills if s in members] for tag, members in tags.items()},
-    }
+    if not d.pools:
+        tools = [s for s in d.skills if s not in _PRACTICES and s not in _CREDENTIALS]
+        standards = [s for s in d.skills if s in ("IFRS", "US GAAP")]
+        d.pools = {
+            "t": tools, "t2": tools, "std": standards,
+            "p": [s for s in d.skills if s in _PRACTICES and s not in standards],
+            **{tag: [s for s in d.skills if s in members]
+               for tag, members in _TOOL_TAGS[d.family].items()},
+        }
+    pools = d.pools
 
     def fillable(template: str) -> bool:
-        slots = [f for f in _fields(template) if f in pools]
-        return all(len(set().union(*(pools[f] for f in slots if pools[f] is pools[g]))) >= sum(
-            1 for f in slots if pools[f] is pools[g]) and pools[g] for g in slots)
+        # Every slot needs a skill of its kind, and slots sharing a pool need distinct ones.
+        if template not in d.fits:
+            slots = [f for f in _fields(template) if f in pools]
+            d.fits[template] = all(
+                pools[g] and len(pools[g]) >= sum(1 for f in slots if pools[f] is pools[g])
+                for g in slots)
+        return d.fits[template]
 
     template = _least_used(d, [t for t in templates if fillable(t)], job_used)
     if template is None:
@@ -1952,7 +2005,8 @@ def _sentence(d: _Draft, kind: str, filler: _Filler, job_used: set[str]) -> str 
         skill = _pick_skill(d, [s for s in pools[f] if s not in taken]) or ""
         taken.add(skill)
         text = d.printed[skill]
-        slots[f] = _PRACTICE_PHRASE.get(skill, "{}").format(text) if f == "p" else text
+        phrase = _PRACTICE_PHRASE.get(skill, "{}") if f == "p" and not local else "{}"
+        slots[f] = phrase.format(text)
     return filler.fill(template, slots)
 
 
@@ -2008,7 +2062,12 @@ def _career(rng: random.Random, n_jobs: int, ref: date) -> list[tuple[int, int |
             break
         spans.append((start, None if (i == 0 and current) else cursor))
         r = rng.random()
-        gap = rng.randint(0, 2) if r < 0.6 else rng.randint(3, 9) if r < 0.88 else -rng.randint(1, 6)
+        if r < 0.6:
+            gap = rng.randint(0, 2)
+        elif r < 0.88:
+            gap = rng.randint(3, 9)
+        else:
+            gap = -rng.randint(1, 6)  # overlap: a new job began before the old one ended
         cursor = start - gap
     return spans or [(now - 24, None)]
 
@@ -2077,8 +2136,8 @@ _EN_TRAPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...] | None, str, str], 
     ("ruby anniversary", ("Ruby",), ("hospitality", "marketing", "sales"), "bullet",
      "Organised the company's ruby anniversary celebration for 300 guests."),
     ("shell company", ("Bash",), ("finance", "sales", "logistics"), "bullet",
-     "Flagged a shell company during supplier due diligence and stopped a fraudulent "
-     "payment."),
+     ("Flagged a shell company during supplier due diligence and stopped a fraudulent "
+     "payment.")),
     ("Go-live", ("Go",), None, "bullet",
      "Supported the Go-live of the new booking system in four locations."),
     ("Kafkaesque", ("Apache Kafka",), None, "bullet",
@@ -2106,18 +2165,18 @@ _EN_TRAPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...] | None, str, str], 
 )
 _NEGATION: dict[str, tuple[str, str]] = {  # phrase, sentence
     "en": ("no experience with {skill} yet", "Keen to learn: no experience with {skill} yet."),
-    "de": ("bisher keine Erfahrung mit {skill}", "Entwicklungsfeld: bisher keine Erfahrung mit "
-           "{skill}."),
-    "fr": ("pas encore d'expérience avec {skill}", "À développer : pas encore d'expérience avec "
-           "{skill}."),
-    "es": ("sin experiencia con {skill} todavía", "Por desarrollar: sin experiencia con {skill} "
-           "todavía."),
-    "pt": ("ainda sem experiência com {skill}", "A desenvolver: ainda sem experiência com "
-           "{skill}."),
+    "de": ("bisher keine Erfahrung mit {skill}", ("Entwicklungsfeld: bisher keine Erfahrung mit "
+           "{skill}.")),
+    "fr": ("pas encore d'expérience avec {skill}", ("À développer : pas encore d'expérience avec "
+           "{skill}.")),
+    "es": ("sin experiencia con {skill} todavía", ("Por desarrollar: sin experiencia con {skill} "
+           "todavía.")),
+    "pt": ("ainda sem experiência com {skill}", ("A desenvolver: ainda sem experiência com "
+           "{skill}.")),
 }
 _REFERENCE: dict[str, tuple[str, str]] = {
-    "en": ("R. {ref_name} as reference", "R. {ref_name} as reference (former manager); contact "
-           "details on request."),
+    "en": ("R. {ref_name} as reference", ("R. {ref_name} as reference (former manager); contact "
+           "details on request.")),
     "de": ("R. {ref_name}", "Referenz: R. {ref_name}, Kontakt auf Anfrage."),
     "fr": ("R. {ref_name}", "Référence : R. {ref_name}, coordonnées sur demande."),
     "es": ("R. {ref_name}", "Referencia: R. {ref_name}, datos de contacto a petición."),
@@ -2252,7 +2311,7 @@ def _make_person(seed: int, index: int, variants: bool, reference: date) -> Samp
     spans = _career(rng, rng.choices(range(1, 7), weights)[0], reference)
     career_start = spans[-1][0]
     jobs: list[Job] = []
-    for i, (s, e) in enumerate(spans):
+    for s, e in spans:
         if style.date_style == "year":
             sy, ey = s // 12, (None if e is None else e // 12)
             if ey is not None and ey <= sy:
@@ -2269,6 +2328,8 @@ def _make_person(seed: int, index: int, variants: bool, reference: date) -> Samp
         job_city = city if rng.random() < 0.75 else rng.choice(country.cities)
         job_city_shown = city_shown if job_city is city else _city_name(rng, job_city, lang)
         employer = _employer(rng, text.employer, country, lang, job_city_shown)
+        while jobs and (title, employer) == (jobs[-1].title, jobs[-1].employer):
+            employer = _employer(rng, text.employer, country, lang, job_city_shown)
         jobs.append(Job(title, employer, job_city_shown, start, end,
                         "year" if style.date_style == "year" else "month",
                         _format_range(style, start, end)))
@@ -2332,7 +2393,8 @@ def _make_person(seed: int, index: int, variants: bool, reference: date) -> Samp
                 variant_spellings[pick] = s
     d.skills, d.printed = chosen, printed
     lang_sep = rng.choice((" ({})", " – {}", ": {}"))
-    languages_printed = [printed[s] + lang_sep.format(lv) for s, lv in zip(langs, language_levels)]
+    languages_printed = [printed[s] + lang_sep.format(lv) for s, lv in zip(langs, language_levels,
+                                                                        strict=True)]
 
     # Bullets, then a couple of sentences whose numbers must not pass for phones.
     decoys: list[str] = []
@@ -2422,16 +2484,17 @@ def _make_person(seed: int, index: int, variants: bool, reference: date) -> Samp
     kinds = [has_mobile and rng.random() < 0.75]
     if rng.random() < 0.08:
         kinds.append(not kinds[0] if has_mobile else False)
-    numbers: list[phonenumbers.PhoneNumber] = []
+    pairs: list[tuple[phonenumbers.PhoneNumber, bool]] = []
     for mobile in kinds:
         num = _make_phone(rng, country, city, mobile)
-        if num not in numbers:
-            numbers.append(num)
+        if all(num != other for other, _ in pairs):
+            pairs.append((num, mobile))
     phones = [phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164)
-              for n in numbers]
-    phones_printed = [_print_phone(rng, n, country.iso, m) for n, m in zip(numbers, kinds)]
+              for n, _ in pairs]
+    phones_printed = [_print_phone(rng, n, country.iso, m) for n, m in pairs]
+    # North Americans do not tell mobiles from landlines by the number: either label fits.
     phone_kinds = ["mobile" if m or (country.iso in ("US", "CA") and rng.random() < 0.5)
-                   else "phone" for m in kinds[:len(numbers)]]
+                   else "phone" for _, m in pairs]
     links: list[str] = []
     link_forms: list[str] = []
     if rng.random() < 0.7:
@@ -2447,17 +2510,29 @@ def _make_person(seed: int, index: int, variants: bool, reference: date) -> Samp
     if rng.random() < (0.4 if role in ("design", "marketing", "frontend") else 0.08):
         links.append(f"https://{gc}{fc}.example.com")
         link_forms.append(rng.choice(("full", "bare")))
-    links_printed = [_print_link(u, form) for u, form in zip(links, link_forms)]
+    links_printed = [_print_link(u, form) for u, form in zip(links, link_forms, strict=True)]
 
     location = f"{city_shown}, {city.region}" if country.iso == "US" else (
         f"{city_shown}, {country_shown}")
     address = None
     if country.address and rng.random() < 0.3:
-        postcode = _pattern(rng, city.postcode, _POSTCODE_CODES)
-        address = country.address.format(
-            num=rng.randint(1, 240), street=rng.choice(country.streets), postcode=postcode,
-            city=city_shown, region=city.region or "", country=country_shown)
-        decoys.append(postcode)
+        # A postcode is printed on purpose (it must not pass for a phone number); a
+        # house number next to it can ("14 – 22137-160" is a valid Rio number), so
+        # such an address is drawn again.
+        for _ in range(20):
+            postcode = _pattern(rng, city.postcode, _POSTCODE_CODES)
+            address = country.address.format(
+                num=rng.randint(1, 240), street=rng.choice(country.streets), postcode=postcode,
+                city=city_shown, region=city.region or "", country=country_shown)
+            # Dutch postcodes end in two letters: "2598 JS" must not read as JavaScript.
+            if any(tok in _SHORT_TERMS for tok in re.split(r"[\s-]", postcode)):
+                continue
+            if not any(True for _m in phonenumbers.PhoneNumberMatcher(address, country.iso)):
+                break
+        else:
+            address = None
+        if address:
+            decoys.append(postcode)
 
     # Traps (variants mode only): phrases that look like skills the person lacks.
     traps: list[Trap] = []
@@ -2607,10 +2682,10 @@ def _compose(p: SamplePerson, two_column: bool) -> _Doc:
             contact += [_Contact("email", labels.get("email"), e, "mailto:" + e) for e in p.emails]
         elif kind == "phone":
             contact += [_Contact("phone", labels.get("mobile" if k == "mobile" else "phone"), t,
-                                 "tel:" + e) for t, k, e in zip(p.phones_printed, p.phone_kinds,
-                                                                p.phones)]
+                                 "tel:" + e)
+                        for t, k, e in zip(p.phones_printed, p.phone_kinds, p.phones, strict=True)]
         else:
-            for url, text in zip(p.links, p.links_printed):
+            for url, text in zip(p.links, p.links_printed, strict=True):
                 # A narrow sidebar has no room for "https://www.": people shorten them.
                 if two_column and text.startswith("https://"):
                     text = _print_link(url, "bare")
@@ -3020,7 +3095,7 @@ def _rl_fonts(kind: str) -> tuple[str, str, str]:
         vera = os.path.join(os.path.dirname(rl_config.__file__), "fonts")
         files = tuple(os.path.join(vera, f) for f in ("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf"))
     names = (f"SL{kind}", f"SL{kind}-Bold", f"SL{kind}-Italic")
-    for font_name, path in zip(names, files):
+    for font_name, path in zip(names, files, strict=True):
         pdfmetrics.registerFont(TTFont(font_name, path))
     addMapping(names[0], 0, 0, names[0])
     addMapping(names[0], 1, 0, names[1])
@@ -3045,9 +3120,17 @@ def _render_reportlab(p: SamplePerson, two_column: bool, scale: float = 1.0) -> 
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak, KeepTogether,
-                                    NextPageTemplate, PageTemplate, Paragraph, Table,
-                                    TableStyle)
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        FrameBreak,
+        KeepTogether,
+        NextPageTemplate,
+        PageTemplate,
+        Paragraph,
+        Table,
+        TableStyle,
+    )
 
     doc_model = _compose(p, two_column)
     st = p.style
@@ -3216,6 +3299,10 @@ def _ensure_qt() -> None:
 
     Headless Linux has no display: use the offscreen platform unless the caller
     chose a platform. Done here, lazily, so importing this module never starts Qt.
+    The application made is a QApplication (a QGuiApplication that also allows
+    widgets) when QtWidgets is available, so a test run or the desktop app that
+    later shows a window in the same process is not stuck with a widget-less app.
+    Call it (or render_pdf_qt) first from the main thread.
     """
     global _qt_app
     from PySide6.QtCore import QCoreApplication
@@ -3226,7 +3313,11 @@ def _ensure_qt() -> None:
         if (not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux")
                 and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        _qt_app = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "shortlist"])
+        try:
+            from PySide6.QtWidgets import QApplication as AppClass
+        except ImportError:  # a Qt build without widgets
+            AppClass = QGuiApplication  # noqa: N806 - a class chosen at run time
+        _qt_app = AppClass([sys.argv[0] if sys.argv and sys.argv[0] else "shortlist"])
     elif not isinstance(app, QGuiApplication):
         raise RuntimeError("render_pdf_qt needs a QGuiApplication, but a QCoreApplication "
                            "already exists in this process")
@@ -3238,8 +3329,15 @@ _QT_FAMILIES = {"sans": "DejaVu Sans", "serif": "DejaVu Serif", "core": "Arial"}
 def _render_qt(p: SamplePerson, two_column: bool, scale: float = 1.0) -> tuple[bytes, int]:
     _ensure_qt()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
-    from PySide6.QtGui import (QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter,
-                               QPdfWriter, QTextDocument)
+    from PySide6.QtGui import (
+        QFont,
+        QFontMetricsF,
+        QPageLayout,
+        QPageSize,
+        QPainter,
+        QPdfWriter,
+        QTextDocument,
+    )
 
     doc_model = _compose(p, two_column)
     st = p.style
@@ -3451,7 +3549,7 @@ def _assign_formats(n: int, mix: dict[str, float], seed: int) -> list[tuple[str,
     out: list[tuple[str, bool]] = []
     for i in range(n):
         u = (offset + i * 0.6180339887498949) % 1.0
-        key = next((k for k, b in zip(keys, bounds) if u < b), keys[-1])
+        key = next((k for k, b in zip(keys, bounds, strict=True) if u < b), keys[-1])
         count = seen[key]
         seen[key] += 1
         two = count % 2 == 1 if key.startswith("pdf") else key == "docx" and count % 4 == 3
@@ -3494,7 +3592,7 @@ def write_batch(out_dir: Path, n: int, seed: int = 0, formats: dict[str, float] 
     out_dir.mkdir(parents=True, exist_ok=True)
     people = make_people(n, seed, variants, reference)
     paths: list[Path] = []
-    for p, (key, two_column) in zip(people, _assign_formats(n, mix, seed)):
+    for p, (key, two_column) in zip(people, _assign_formats(n, mix, seed), strict=True):
         producer, _fmt, ext = _PRODUCERS[key]
         path = out_dir / f"{p.index:05d}_{_slug(p.name, '-')[:40]}.{ext}"
         data, pages, encoding = _render_file(p, key, two_column)

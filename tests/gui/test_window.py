@@ -151,14 +151,11 @@ def test_keyboard_triage(triage_window, qtbot, monkeypatch):
     assert window.store.scalar("SELECT status FROM applications WHERE person_id = ?", (first,)) == "new"
     actions = [r[0] for r in window.store.conn.execute("SELECT action FROM audit_log WHERE person_id = ?", (first,))]
     assert actions[-2:] == ["status", "undo"]
-    # D never lets anyone go without the gate.
-    gate_calls = []
-    if getattr(window, "open_gate", None) is not None:
-        monkeypatch.setattr(window, "open_gate", lambda row: gate_calls.append(row.person))
-    else:
-        monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: gate_calls.append("explained"))
+    # D opens the gate; nobody is let go by a key press.
     qtbot.keyClick(window.table, Qt.Key_D)
-    assert gate_calls
+    assert window.gate_dialog is not None and window.gate_dialog.isVisible()
+    assert not window.gate_dialog.send_button.isEnabled()  # no note yet
+    window.gate_dialog.reject()
     assert window.store.scalar("SELECT count(*) FROM applications WHERE status IN ('letting_go', 'let_go')") == 0
     # 2 switches to the Shortlisted view, 5 to All; / focuses search; N the note field.
     qtbot.keyClick(window.table, Qt.Key_5)

@@ -1,0 +1,95 @@
+"""The gate dialog end to end: a note typed, the lint seen, a real SMTP server, the person let go."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from PySide6.QtCore import Qt
+
+from tests.gui.conftest import write_resumes
+from tests.gui.test_window import imported, job_window
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    inbox = Inbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield inbox, port
+    controller.stop()
+
+
+def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp_path, settings, smtp_server):
+    inbox, port = smtp_server
+    for key, value in {"transport": "smtp", "smtp.host": "127.0.0.1", "smtp.port": str(port),
+                       "smtp.security": "none", "sender.name": "Robin Reviewer",
+                       "sender.email": "robin@example.com", "reply_to": "robin@example.com"}.items():  # fmt: skip
+        settings.set(key, value)
+    window = job_window(make_window, tmp_path)
+    write_resumes(tmp_path / "inbox", 4, seed=21)
+    imported(qtbot, window, lambda: window.start_import([str(tmp_path / "inbox")]))
+    window.table.setFocus()
+    window.select_row(0)
+    row = window.current_row()
+    person = window.store.one("SELECT name, emails, skills FROM people WHERE id = ?", (row.person,))
+    skill = json.loads(person["skills"])[0]
+    assert "127.0.0.1" in window.transport_label.text()
+
+    qtbot.keyClick(window.table, Qt.Key_D)
+    dialog = window.gate_dialog
+    assert dialog.isVisible() and "SMTP 127.0.0.1" in dialog.transport_label.text()
+    # A label and generic praise are refused, kindly, and sending stays off.
+    qtbot.keyClicks(dialog.brings, "Great candidate, very strong.")
+    qtbot.keyClicks(dialog.why_not, "not a fit")
+    qtbot.waitUntil(lambda: any("label" in dialog.checks.item(i).text() for i in range(dialog.checks.count())))
+    assert not dialog.send_button.isEnabled()
+    # The reviewer's own words about this person.
+    dialog.brings.clear()
+    dialog.why_not.clear()
+    qtbot.keyClicks(dialog.brings, f"Years of hands-on work with {skill}, and the way the resume describes "
+                                   "improving things for colleagues stood out to me.")  # fmt: skip
+    qtbot.keyClicks(dialog.why_not, "The team needs someone who can start on site in Berlin next month.")
+    qtbot.waitUntil(lambda: dialog.send_button.isEnabled(), timeout=3000)
+    # The draft follows the note and greets them by name; the lint shows no blocks.
+    first = person["name"].split()[0]
+    assert dialog.body.toPlainText().splitlines()[0].startswith(("Hi", "Hello", "Dear"))
+    assert first in dialog.body.toPlainText().splitlines()[0]
+    assert skill in dialog.body.toPlainText()
+    assert not any(entry.level == "block" for entry in dialog.message_lints)
+    # A cold phrase typed into the message is flagged with a kinder alternative, but does not block.
+    dialog.body.appendPlainText("We regret to inform you that this is final.")
+    qtbot.waitUntil(lambda: any("reads cold" in dialog.lint.item(i).text() for i in range(dialog.lint.count())))
+    assert dialog.send_button.isEnabled()
+    with qtbot.waitSignal(window.message_delivered, timeout=20000) as delivered:
+        qtbot.keyClick(dialog.body, Qt.Key_Return, Qt.ControlModifier)
+    assert delivered.args[0].state == "delivered"
+    assert len(inbox.messages) == 1
+    envelope = inbox.messages[0]
+    assert envelope.rcpt_tos == json.loads(person["emails"])[:1]
+    content = envelope.content.decode("utf-8", "replace")
+    stored = window.store.one("SELECT message_id, subject FROM messages WHERE person_id = ?", (row.person,))
+    assert stored["message_id"] in content and "Reply-To: robin@example.com" in content
+    assert window.store.scalar("SELECT status FROM applications WHERE id = ?", (row.application,)) == "let_go"
+    # They moved to the Let go view.
+    assert window.model.row_of_person(row.person) is None
+    window.views.setCurrentIndex(3)
+    assert window.model.row_of_person(row.person) is not None
