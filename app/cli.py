@@ -545,6 +545,101 @@ def cmd_config(args) -> int:
     return EXIT_OK
 
 
+# --- hiring managers -------------------------------------------------------------------
+
+
+def cmd_export(args) -> int:
+    from app.exporting import export_shortlist
+
+    store = _open_store(args)
+    job = _job(store, args.job)
+    settings = _settings()
+    try:
+        path, count = export_shortlist(store, job, args.format, args.out, blind=args.blind, include=args.include,
+                                       reviewer=settings.get("reviewer.name"), page=args.page)  # fmt: skip
+    except (OSError, ValueError) as exc:
+        raise CliError(f"{args.out}: {exc}") from None
+    who = "shortlisted people" if args.include == "shortlisted" else "people"
+    print(f"Wrote {path} ({count} {who}{', blind' if args.blind else ''}).")
+    if count == 0 and args.include == "shortlisted":
+        print("Nobody is shortlisted for this job yet: --include all exports everyone.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import_decisions(args) -> int:
+    from review.exports import import_decisions
+
+    store = _open_store(args)
+    job = _job(store, args.job)
+    settings = _settings()
+    try:
+        text = Path(args.file).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise CliError(f"{args.file}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{args.file}: not UTF-8 text (save the CSV as UTF-8)") from None
+    result = import_decisions(store, job, text, settings.get("reviewer.name") or "reviewer", Path(args.file).name)
+    counts: dict[str, int] = {}
+    for _, decision in result.applied:
+        counts[decision] = counts.get(decision, 0) + 1
+    print(f"Read {len(result.applied)} decision(s) for {job['title']}: "
+          + (", ".join(f"{n} {d}" for d, n in sorted(counts.items())) or "none"))  # fmt: skip
+    if counts.get("no"):
+        print(f"{counts['no']} 'no' answer(s) are suggestions: each person is let go only through the gate "
+              "(a note and a message), in the app or with `shortlist drop`.")  # fmt: skip
+    for problem in result.problems:
+        print(f"  problem: {problem}", file=sys.stderr)
+    return EXIT_ERROR if result.problems and not result.applied else EXIT_OK
+
+
+# --- the relationship --------------------------------------------------------------------
+
+
+def cmd_followups(args) -> int:
+    from review.relationship import due_followups, mark_done, snooze
+
+    store = _open_store(args)
+    settings = _settings()
+    author = settings.get("reviewer.name") or os.environ.get("USER") or "reviewer"
+    try:
+        if args.done:
+            mark_done(store, args.done, author)
+            print(f"Follow-up {args.done} done.")
+        if args.snooze:
+            until = snooze(store, args.snooze, args.days, author)
+            print(f"Follow-up {args.snooze} snoozed until {until[:10]}.")
+    except LookupError as exc:
+        raise CliError(str(exc)) from None
+    due = due_followups(store, include_future=args.all)
+    if not due:
+        print("Nothing due. (" + ("no follow-ups at all" if args.all else "--all shows the ones coming up") + ")")
+    for item in due:
+        how = {"email": "by email", "phone": "by phone", "none": "they asked not to be contacted"}[item.channel]
+        print(f"{item.id:>5}  {item.due_at[:10]}  {item.name or '#' + str(item.person_id):<26} {item.title} ({how})")
+    return EXIT_OK
+
+
+def cmd_pool(args) -> int:
+    from review.relationship import add_to_job, pool_suggestions
+
+    store = _open_store(args)
+    job = _job(store, args.job)
+    settings = _settings()
+    suggestions = pool_suggestions(store, job)
+    if args.add:
+        ids = [s.person_id for s in suggestions] if args.add == ["all"] else [_person_id(store, p) for p in args.add]
+        added = add_to_job(store, ids, job["id"], settings.get("reviewer.name") or "reviewer")
+        print(f"Added {added} person(s) you already know to {job['title']}.")
+        return EXIT_OK
+    if not suggestions:
+        print(f"Nobody in the talent pool fits {job['title']} well yet.")
+    for s in suggestions:
+        print(f"{s.score:5.1f}  {s.name or '#' + str(s.person_id):<28} #{s.person_id:<5} {', '.join(s.top)}")
+        for note in s.notes[:2]:
+            print(f"        earlier: {note}")
+    return EXIT_OK
+
+
 # --- entry point --------------------------------------------------------------------
 
 
@@ -638,6 +733,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("key", nargs="?")
     p.add_argument("value", nargs="?")
     p.set_defaults(func=cmd_config)
+
+    p = sub.add_parser("export", help="export a job's shortlist for a hiring manager (PDF, HTML or CSV)")
+    p.add_argument("--job", required=True)
+    p.add_argument("--format", required=True, choices=["pdf", "html", "csv"])
+    p.add_argument("--out", required=True, metavar="PATH", help="a file, or a folder to write into")
+    p.add_argument("--blind", action="store_true", help="pseudonyms; no names, contact details or locations")
+    p.add_argument("--include", choices=["shortlisted", "all"], default="shortlisted")
+    p.add_argument("--page", choices=["A4", "Letter"], default="A4", help="PDF page size")
+    _db_option(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import-decisions", help="read a manager's answers (the exported CSV) back as suggestions")
+    p.add_argument("file", metavar="FILE.csv")
+    p.add_argument("--job", required=True)
+    _db_option(p)
+    p.set_defaults(func=cmd_import_decisions)
+
+    p = sub.add_parser("followups", help="follow-ups due: check-ins after a hire, keep-in-touch for the talent pool")
+    p.add_argument("--all", action="store_true", help="also the ones not due yet")
+    p.add_argument("--done", type=int, metavar="ID", help="mark a follow-up done")
+    p.add_argument("--snooze", type=int, metavar="ID", help="snooze a follow-up")
+    p.add_argument("--days", type=int, default=7, help="how long to snooze (default 7 days)")
+    _db_option(p)
+    p.set_defaults(func=cmd_followups)
+
+    p = sub.add_parser("pool", help="people you already know who fit a job (the talent pool)")
+    p.add_argument("--job", required=True)
+    p.add_argument("--add", nargs="+", metavar="PERSON", help="add them to the job's list ('all' for every suggestion)")
+    _db_option(p)
+    p.set_defaults(func=cmd_pool)
 
     p = sub.add_parser("demo", help="generate demo resumes and import them")
     p.add_argument("--count", type=int, default=200, help="how many resumes (default 200)")

@@ -292,9 +292,35 @@ BEGIN
 END;
 """
 
+# Hiring managers and the long relationship: what the reviewer says a person
+# brings (for exports), a manager's answers (suggestions, never decisions),
+# and follow-ups.
+V5 = """
+ALTER TABLE applications ADD COLUMN brings TEXT;
+ALTER TABLE applications ADD COLUMN manager_decision TEXT
+    CHECK (manager_decision IS NULL OR manager_decision IN ('yes', 'maybe', 'no'));
+ALTER TABLE applications ADD COLUMN manager_comment TEXT;
+ALTER TABLE applications ADD COLUMN manager_decided_at TEXT;
+
+CREATE TABLE followups (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    job_id INTEGER REFERENCES jobs(id),
+    kind TEXT NOT NULL CHECK (kind IN ('check_in', 'keep_in_touch')),
+    title TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    snoozed_until TEXT,
+    done_at TEXT,
+    done_by TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX followups_due ON followups(done_at, due_at);
+"""
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
     (3, V3),
     (4, V4),
+    (5, V5),
 ]

@@ -90,6 +90,14 @@ def set_status(store: Store, application_id: int, status: str, actor: str, *, ac
         )
         audit(conn, actor, action, person_id=person_id, job_id=job_id, application_id=application_id,
               before=before, after=status)  # fmt: skip
+        if status == HIRED:
+            from review.relationship import schedule_check_ins
+
+            schedule_check_ins(conn, person_id, job_id)
+        elif before == HIRED:
+            # Undoing a hire: its check-ins go too.
+            conn.execute("DELETE FROM followups WHERE person_id = ? AND job_id = ? AND kind = 'check_in' "
+                         "AND done_at IS NULL", (person_id, job_id))  # fmt: skip
     return Change(application_id, person_id, job_id, before, status)
 
 

@@ -1,0 +1,325 @@
+"""Shortlists for hiring managers: the data, one self-contained HTML file, and CSV.
+
+A hiring manager never opens Shortlist. They read what the recruiter exports,
+decide (yes / maybe / no, with a comment), and the recruiter reads their
+answers back as suggestions: a manager's "no" still goes through the humane
+gate. The PDF is the same HTML laid out by Qt (app/export_pdf.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from review.db import Store, now_iso
+from review.ranking import Ranker
+from review.workflow import LABELS, audit, pseudonym
+
+SHORTLISTED = ("shortlisted", "interviewing", "offered", "hired")
+CSV_COLUMNS = (
+    "rank", "person_id", "name", "headline", "score", "recommendation", "parts", "evidence", "brings",
+    "emails", "phones", "links", "location", "status", "manager_decision", "manager_comment",
+)  # fmt: skip
+
+
+@dataclass
+class PartOut:
+    criterion: str
+    kind: str
+    points: float
+    weight: float
+    quotes: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass
+class PersonOut:
+    rank: int
+    person_id: int
+    application_id: int
+    name: str
+    headline: str
+    score: float
+    recommendation: str
+    reasons: list[str]
+    parts: list[PartOut]
+    brings: str
+    emails: list[str]
+    phones: list[str]
+    links: list[str]
+    location: str | None
+    status: str
+    manager_decision: str | None
+    manager_comment: str | None
+
+
+@dataclass
+class Shortlist:
+    job_title: str
+    description: str
+    criteria: list[dict]
+    min_years: float | None
+    location: str | None
+    remote: bool
+    reviewer: str
+    date: str
+    blind: bool
+    include: str
+    people: list[PersonOut]
+
+
+def _quote(text: str, start: int, end: int, width: int = 140) -> str:
+    """The line around a piece of evidence, trimmed to a readable quote."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" •◦-*·\t")
+    if len(line) <= width:
+        return line
+    at = max(0, start - line_start - width // 3)
+    return ("…" if at else "") + line[at : at + width].strip() + "…"
+
+
+def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", blind: bool = False,
+                    reviewer: str = "", today: date | None = None) -> Shortlist:  # fmt: skip
+    if include not in ("shortlisted", "all"):
+        raise ValueError("include must be shortlisted or all")
+    ranker = Ranker(store, job)
+    order = {r.person: (position, r) for position, r in enumerate(ranker.rank(), start=1)}
+    statuses = SHORTLISTED if include == "shortlisted" else None
+    rows = store.query(
+        "SELECT a.id AS application_id, a.status, a.brings, a.manager_decision, a.manager_comment, p.id, p.name, "
+        "p.title, p.years_experience, p.location, p.emails, p.phones, p.links, d.text FROM applications a "
+        "JOIN people p ON p.id = a.person_id JOIN documents d ON d.id = p.document_id WHERE a.job_id = ?",
+        (job["id"],),
+    )
+    people: list[PersonOut] = []
+    for row in rows:
+        if statuses and row["status"] not in statuses:
+            continue
+        position, _ranked = order.get(row["id"], (len(order) + 1, None))
+        score = ranker.score(row["id"])
+        text = row["text"] or ""
+        parts = []
+        for part in score.parts:
+            counted = [e for e in part.evidence if e.flag is None]
+            quotes = list(dict.fromkeys(_quote(text, e.start, e.end) for e in counted[:3] if e.end <= len(text)))
+            parts.append(PartOut(part.criterion, part.kind, round(part.points, 2), part.weight, quotes[:2], part.note))
+        brings = row["brings"] or store.scalar(
+            "SELECT brings FROM disposition_notes WHERE application_id = ? ORDER BY id DESC LIMIT 1",
+            (row["application_id"],),
+        ) or ""
+        headline_bits = [row["title"] or ""]
+        if row["years_experience"] is not None:
+            headline_bits.append(f"{row['years_experience']:g} years")
+        if row["location"] and not blind:
+            headline_bits.append(row["location"])
+        name = pseudonym(row["id"], job["id"]) if blind else (row["name"] or f"Person #{row['id']}")
+        if blind and brings:
+            # The reviewer's note may use the real name: a blind export never shows it.
+            for part in (row["name"] or "").split():
+                if len(part) >= 3:
+                    brings = brings.replace(part, "[name]")
+        people.append(PersonOut(
+            position, row["id"], row["application_id"], name, " · ".join(b for b in headline_bits if b),
+            score.total, score.recommendation, score.reasons, parts, brings,
+            [] if blind else json.loads(row["emails"] or "[]"), [] if blind else json.loads(row["phones"] or "[]"),
+            [] if blind else json.loads(row["links"] or "[]"), None if blind else row["location"],
+            row["status"], row["manager_decision"], row["manager_comment"],
+        ))  # fmt: skip
+    people.sort(key=lambda p: (p.rank, p.person_id))
+    for number, person in enumerate(people, start=1):
+        person.rank = number
+    spec = job["spec"]
+    return Shortlist(job["title"], job.get("description") or "", spec.get("criteria", []), spec.get("min_years"),
+                     spec.get("location"), bool(spec.get("remote")), reviewer,
+                     (today or date.today()).isoformat(), blind, include, people)  # fmt: skip
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+_CSS = """
+@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; font-size: 10.5pt; color: #1d1d1d;
+       line-height: 1.4; margin: 0 auto; max-width: 190mm; padding: 12px; }
+h1 { font-size: 19pt; margin: 0 0 2px 0; }
+h2 { font-size: 13.5pt; margin: 18px 0 6px 0; border-bottom: 1.5px solid #2e7d32; padding-bottom: 3px; }
+h3 { font-size: 12pt; margin: 0 0 2px 0; }
+.meta { color: #555; margin-bottom: 10px; }
+.criteria { margin: 4px 0 10px 18px; padding: 0; }
+table.summary { border-collapse: collapse; width: 100%; margin: 6px 0 10px 0; }
+table.summary th, table.summary td { border-bottom: 1px solid #ddd; padding: 4px 6px; text-align: left;
+       vertical-align: top; }
+table.summary th { background: #f1f4f1; font-size: 9.5pt; }
+td.num { text-align: right; white-space: nowrap; }
+.person { border: 1px solid #cfd8cf; border-radius: 6px; padding: 10px 12px; margin: 12px 0;
+          page-break-inside: avoid; break-inside: avoid; }
+.headline { color: #444; margin-bottom: 6px; }
+.score { font-weight: bold; color: #2e7d32; }
+.parts { width: 100%; border-collapse: collapse; margin: 6px 0; }
+.parts td { padding: 2px 4px; vertical-align: top; font-size: 9.5pt; border-bottom: 1px solid #eee; }
+.quote { color: #444; font-style: italic; }
+.brings { background: #f6f8f3; border-left: 3px solid #2e7d32; padding: 6px 8px; margin: 6px 0; }
+.contact { font-size: 9.5pt; color: #333; word-break: break-all; }
+.decision { border: 1.5px solid #888; border-radius: 4px; padding: 8px; margin-top: 8px; }
+.decision .box { display: inline-block; margin-right: 18px; }
+.line { border-bottom: 1px solid #999; height: 18px; margin-top: 6px; }
+.footer { color: #777; font-size: 8.5pt; margin-top: 16px; }
+@media print { body { max-width: none; padding: 0; } .person { page-break-inside: avoid; } }
+"""
+
+
+def _e(value) -> str:
+    return html.escape(str(value)) if value is not None else ""
+
+
+def to_html(shortlist: Shortlist, for_qt: bool = False) -> str:
+    """One self-contained HTML file: no external assets, prints well."""
+    s = shortlist
+    crit = "".join(
+        f"<li>{_e(c['name'])}{' — <b>must-have</b>' if c.get('must') else ''} (weight {c.get('weight', 1):g})"
+        + (f"; also: {_e(', '.join(c['synonyms']))}" if c.get("synonyms") else "") + "</li>"
+        for c in s.criteria
+    )
+    extra = []
+    if s.min_years:
+        extra.append(f"at least {s.min_years:g} years of experience")
+    if s.location:
+        extra.append(f"{_e(s.location)}{' (remote possible)' if s.remote else ''}")
+    summary_rows = "".join(
+        f"<tr><td class='num'>{p.rank}</td><td>{_e(p.name)}</td><td>{_e(p.headline)}</td>"
+        f"<td class='num'>{p.score:.0f}</td><td>{_e(p.recommendation)}</td>"
+        f"<td>{_e(', '.join(pt.criterion for pt in p.parts if pt.points > 0 and pt.kind in ('criterion', 'language')))}</td></tr>"
+        for p in s.people
+    )
+    sections = []
+    for p in s.people:
+        parts = "".join(
+            f"<tr><td>{_e(pt.criterion)}</td><td class='num'>{pt.points:.1f} / {pt.weight:g}</td>"
+            f"<td>{'<br>'.join('<span class=quote>“' + _e(q) + '”</span>' for q in pt.quotes) or _e(pt.note or '')}</td></tr>"
+            for pt in p.parts
+        )
+        contact = ""
+        if not s.blind:
+            bits = [*p.emails, *p.phones, *p.links] + ([p.location] if p.location else [])
+            contact = f"<div class='contact'>{' · '.join(_e(b) for b in bits)}</div>" if bits else ""
+        brings = (f"<div class='brings'><b>What this person brings</b> (the recruiter's words): {_e(p.brings)}</div>"
+                  if p.brings else "")  # fmt: skip
+        reasons = f"<div>{_e('; '.join(p.reasons))}</div>" if p.reasons else ""
+        decided = (f"<div><b>Your earlier answer:</b> {_e(p.manager_decision)} — {_e(p.manager_comment or '')}</div>"
+                   if p.manager_decision else "")  # fmt: skip
+        sections.append(
+            f"<div class='person'><h3>{p.rank}. {_e(p.name)}</h3>"
+            f"<div class='headline'>{_e(p.headline)} · <span class='score'>{p.score:.0f} / 100</span> · "
+            f"{_e(p.recommendation)} · {_e(LABELS.get(p.status, p.status))}</div>{contact}{brings}{reasons}"
+            f"<table class='parts'>{parts}</table>{decided}"
+            f"<div class='decision'><b>Your decision:</b>&nbsp;&nbsp; <span class='box'>☐ Yes</span>&nbsp;&nbsp;&nbsp; "
+            f"<span class='box'>☐ Maybe</span>&nbsp;&nbsp;&nbsp; <span class='box'>☐ No</span>"
+            f"<div>Comment:</div><div class='line'></div><div class='line'></div></div></div>"
+        )
+    blind_note = ("<p><b>Blind review:</b> names, contact details and locations are left out; each person has a "
+                  "stable pseudonym.</p>") if s.blind else ""  # fmt: skip
+    css = "" if for_qt else f"<style>{_CSS}</style>"
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>Shortlist — {_e(s.job_title)}</title>{css}</head><body>"
+        f"<h1>{_e(s.job_title)}</h1>"
+        f"<div class='meta'>Shortlist of {len(s.people)} {'person' if len(s.people) == 1 else 'people'} "
+        f"({'shortlisted' if s.include == 'shortlisted' else 'everyone who applied'}) · prepared by "
+        f"{_e(s.reviewer or 'the recruiter')} on {_e(s.date)}</div>{blind_note}"
+        f"<h2>What the job asks for</h2><ul class='criteria'>{crit}</ul>"
+        + (f"<p>Also: {'; '.join(extra)}.</p>" if extra else "")
+        + "<p>Scores are advice from the matching: a sum of named parts, each with the words in the resume that "
+        "earned it. Nobody was dropped by a score.</p>"
+        f"<h2>Ranked summary</h2><table class='summary'><tr><th>#</th><th>Name</th><th>Headline</th><th>Score</th>"
+        f"<th>Advice</th><th>Matched</th></tr>{summary_rows}</table>"
+        f"<h2>The people</h2>{''.join(sections)}"
+        "<div class='footer'>Please answer yes / maybe / no with a comment for each person (or fill the "
+        "manager_decision and manager_comment columns of the CSV). Made with Shortlist.</div>"
+        "</body></html>"
+    )
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def to_csv(shortlist: Shortlist) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for p in shortlist.people:
+        writer.writerow([
+            p.rank, p.person_id, p.name, p.headline, f"{p.score:.1f}", p.recommendation,
+            "; ".join(f"{pt.criterion}: {pt.points:.1f}/{pt.weight:g}" for pt in p.parts),
+            " | ".join(dict.fromkeys(q for pt in p.parts for q in pt.quotes[:1])),
+            p.brings, "; ".join(p.emails), "; ".join(p.phones), "; ".join(p.links), p.location or "",
+            p.status, p.manager_decision or "", p.manager_comment or "",
+        ])  # fmt: skip
+    return buffer.getvalue()
+
+
+# --- a manager's answers, back in -------------------------------------------------------------------
+
+
+@dataclass
+class DecisionImport:
+    applied: list[tuple[int, str]] = field(default_factory=list)  # (person id, decision)
+    problems: list[str] = field(default_factory=list)
+
+
+_DECISIONS = {"yes": "yes", "y": "yes", "ja": "yes", "oui": "yes", "sí": "yes", "si": "yes", "sim": "yes",
+              "maybe": "maybe", "m": "maybe", "vielleicht": "maybe", "peut-être": "maybe", "quizás": "maybe",
+              "talvez": "maybe", "no": "no", "n": "no", "nein": "no", "non": "no", "não": "no", "nao": "no"}  # fmt: skip
+
+
+def import_decisions(store: Store, job: dict, text: str, actor: str, source: str = "CSV") -> DecisionImport:
+    """A manager's yes / maybe / no and comments, stored as suggestions on each application.
+
+    Rows are matched by ``person_id`` (the export's column). Nothing changes a
+    status: a manager's "no" is a suggestion that the recruiter acts on
+    through the gate. Every problem names the row and the cause.
+    """
+    result = DecisionImport()
+    try:
+        reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+        headers = [h.strip() for h in reader.fieldnames or []]
+    except csv.Error as exc:
+        result.problems.append(f"{source}: not readable as CSV ({exc})")
+        return result
+    missing = [h for h in ("person_id", "manager_decision") if h not in headers]
+    if missing:
+        result.problems.append(f"{source}: missing column(s) {', '.join(missing)} (export the CSV from Shortlist)")
+        return result
+    stamp = now_iso()
+    with store.transaction() as conn:
+        for number, row in enumerate(reader, start=2):
+            row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+            raw = row.get("manager_decision", "")
+            if not raw:
+                continue
+            decision = _DECISIONS.get(raw.casefold())
+            if decision is None:
+                result.problems.append(f"{source} line {number}: manager_decision {raw!r} is not yes, maybe or no")
+                continue
+            try:
+                person_id = int(row.get("person_id", ""))
+            except ValueError:
+                result.problems.append(f"{source} line {number}: person_id {row.get('person_id')!r} is not a number")
+                continue
+            app = conn.execute("SELECT id FROM applications WHERE person_id = ? AND job_id = ?",
+                               (person_id, job["id"])).fetchone()  # fmt: skip
+            if app is None:
+                result.problems.append(f"{source} line {number}: person {person_id} has not applied to {job['title']}")
+                continue
+            conn.execute(
+                "UPDATE applications SET manager_decision = ?, manager_comment = ?, manager_decided_at = ? WHERE id = ?",
+                (decision, row.get("manager_comment") or None, stamp, app[0]),
+            )
+            audit(conn, actor, "manager_decision", person_id=person_id, job_id=job["id"], application_id=app[0],
+                  decision=decision, source=source)  # fmt: skip
+            result.applied.append((person_id, decision))
+    return result

@@ -1,0 +1,226 @@
+"""The relationship after a decision: contact preferences, follow-ups, the talent pool.
+
+Preferences are the person's say over how we stay in touch, and every message
+and reminder follows them: ``channel`` (email, phone, none) and ``frequency``
+(never, only matching roles, monthly, quarterly), with consent recorded (date
+and source). Follow-ups: check-ins 1, 4 and 12 weeks after a hire, and
+keep-in-touch reminders for people in the talent pool at the frequency they
+chose. The talent pool: people let go who agreed to hear from us; a new job
+suggests the ones who fit it, with what was noted about them before.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from review.db import Store, now_iso
+
+CHANNELS = ("email", "phone", "none")
+FREQUENCIES = ("never", "matching_roles", "monthly", "quarterly")
+FREQUENCY_LABELS = {"never": "never", "matching_roles": "only roles that match them", "monthly": "monthly",
+                    "quarterly": "quarterly"}  # fmt: skip
+CHECK_IN_WEEKS = (1, 4, 12)
+KEEP_IN_TOUCH_DAYS = {"monthly": 30, "quarterly": 91}
+
+
+def _audit(conn, actor: str, action: str, person_id: int | None = None, **detail) -> None:
+    conn.execute(
+        "INSERT INTO audit_log (at, actor, action, person_id, detail) VALUES (?, ?, ?, ?, ?)",
+        (now_iso(), actor, action, person_id, json.dumps(detail, ensure_ascii=False)),
+    )
+
+
+def set_preferences(store: Store, person_id: int, actor: str, *, channel: str | None = None,
+                    frequency: str | None = None, topics: list[str] | None = None, consent: bool | None = None,
+                    consent_source: str | None = None) -> dict:  # fmt: skip
+    """Record what the person told us; only the given fields change. Consent gets its date and source."""
+    from review.gate import contact_preference
+
+    current = contact_preference(store, person_id)
+    if channel is not None and channel not in CHANNELS:
+        raise ValueError(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
+    if frequency is not None and frequency not in FREQUENCIES:
+        raise ValueError(f"frequency must be one of {', '.join(FREQUENCIES)}, not {frequency!r}")
+    new = dict(current)
+    if channel is not None:
+        new["channel"] = channel
+    if frequency is not None:
+        new["frequency"] = frequency
+    if topics is not None:
+        new["topics"] = [t.strip() for t in topics if t.strip()]
+    if consent is not None and bool(consent) != bool(current["consent"]):
+        new["consent"] = int(bool(consent))
+        new["consent_date"] = now_iso() if consent else None
+        new["consent_source"] = (consent_source or "recorded by the recruiter") if consent else None
+    stamp = now_iso()
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO contact_preferences (person_id, channel, frequency, topics, consent, consent_date, "
+            "consent_source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(person_id) DO UPDATE SET "
+            "channel = excluded.channel, frequency = excluded.frequency, topics = excluded.topics, "
+            "consent = excluded.consent, consent_date = excluded.consent_date, "
+            "consent_source = excluded.consent_source, updated_at = excluded.updated_at",
+            (person_id, new["channel"], new["frequency"], json.dumps(new["topics"], ensure_ascii=False),
+             new["consent"], new["consent_date"], new["consent_source"], stamp),  # fmt: skip
+        )
+        changed = {k: new[k] for k in ("channel", "frequency", "topics", "consent") if new[k] != current.get(k)}
+        _audit(conn, actor, "contact_preferences", person_id, **changed)
+        if new["channel"] == "none" or new["frequency"] == "never":
+            # Their wish, at once: no keep-in-touch reminders wait for them.
+            conn.execute("UPDATE followups SET done_at = ?, done_by = ? WHERE person_id = ? AND kind = 'keep_in_touch' "
+                         "AND done_at IS NULL", (stamp, "their preference"))  # fmt: skip
+    return new
+
+
+# --- follow-ups ---------------------------------------------------------------------------
+
+
+def schedule_check_ins(conn, person_id: int, job_id: int, when: datetime | None = None) -> None:
+    """A hire: check in after 1, 4 and 12 weeks."""
+    start = when or datetime.now(UTC)
+    title = conn.execute("SELECT title FROM jobs WHERE id = ?", (job_id,)).fetchone()
+    job_title = title[0] if title else "their new job"
+    for weeks in CHECK_IN_WEEKS:
+        due = (start + timedelta(weeks=weeks)).isoformat(timespec="seconds")
+        conn.execute(
+            "INSERT INTO followups (person_id, job_id, kind, title, due_at, created_at) VALUES (?, ?, 'check_in', ?, ?, ?)",
+            (person_id, job_id, f"Check in: {weeks} week{'s' if weeks > 1 else ''} in {job_title}", due, now_iso()),
+        )
+
+
+def in_pool(store: Store) -> list[int]:
+    """People let go (or who withdrew) who agreed to hear from us, by a channel and at a frequency they chose."""
+    return [row[0] for row in store.conn.execute(
+        "SELECT DISTINCT a.person_id FROM applications a JOIN contact_preferences c ON c.person_id = a.person_id "
+        "WHERE a.status IN ('let_go', 'withdrawn') AND c.consent = 1 AND c.channel <> 'none' "
+        "AND c.frequency <> 'never' AND a.person_id NOT IN "
+        "(SELECT person_id FROM applications WHERE status IN ('new', 'shortlisted', 'interviewing', 'offered', 'hired'))"
+    )]  # fmt: skip
+
+
+def refresh_keep_in_touch(store: Store, now: datetime | None = None) -> int:
+    """A keep-in-touch reminder for each pool member with a monthly or quarterly wish and none open."""
+    now = now or datetime.now(UTC)
+    made = 0
+    with store.transaction() as conn:
+        for person_id in in_pool(store):
+            freq = conn.execute("SELECT frequency FROM contact_preferences WHERE person_id = ?", (person_id,)).fetchone()[0]
+            if freq not in KEEP_IN_TOUCH_DAYS:
+                continue
+            if conn.execute("SELECT 1 FROM followups WHERE person_id = ? AND kind = 'keep_in_touch' AND done_at IS NULL",
+                            (person_id,)).fetchone():  # fmt: skip
+                continue
+            last = conn.execute(
+                "SELECT max(at) FROM (SELECT max(delivered_at) AS at FROM messages WHERE person_id = ? "
+                "UNION ALL SELECT max(done_at) FROM followups WHERE person_id = ? AND kind = 'keep_in_touch')",
+                (person_id, person_id),
+            ).fetchone()[0]
+            base = datetime.fromisoformat(last) if last else now
+            due = (base + timedelta(days=KEEP_IN_TOUCH_DAYS[freq])).isoformat(timespec="seconds")
+            conn.execute(
+                "INSERT INTO followups (person_id, kind, title, due_at, created_at) VALUES (?, 'keep_in_touch', ?, ?, ?)",
+                (person_id, f"Keep in touch ({FREQUENCY_LABELS[freq]}, as they asked)", due, now_iso()),
+            )
+            made += 1
+    return made
+
+
+@dataclass
+class Due:
+    id: int
+    person_id: int
+    name: str | None
+    kind: str
+    title: str
+    due_at: str
+    channel: str
+
+
+def due_followups(store: Store, now: datetime | None = None, include_future: bool = False) -> list[Due]:
+    now_text = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    refresh_keep_in_touch(store, now)
+    rows = store.query(
+        "SELECT f.id, f.person_id, p.name, f.kind, f.title, f.due_at, coalesce(c.channel, 'email') AS channel "
+        "FROM followups f JOIN people p ON p.id = f.person_id LEFT JOIN contact_preferences c ON c.person_id = f.person_id "
+        "WHERE f.done_at IS NULL AND (? OR (f.due_at <= ? AND (f.snoozed_until IS NULL OR f.snoozed_until <= ?))) "
+        "ORDER BY f.due_at",
+        (int(include_future), now_text, now_text),
+    )
+    # Their wish wins over our schedule: nobody who asked not to be contacted is reminded about.
+    return [Due(**r) for r in rows if not (r["kind"] == "keep_in_touch" and r["channel"] == "none")]
+
+
+def mark_done(store: Store, followup_id: int, actor: str) -> None:
+    with store.transaction() as conn:
+        row = conn.execute("SELECT person_id, kind FROM followups WHERE id = ? AND done_at IS NULL", (followup_id,)).fetchone()
+        if row is None:
+            raise LookupError(f"no open follow-up {followup_id}")
+        conn.execute("UPDATE followups SET done_at = ?, done_by = ? WHERE id = ?", (now_iso(), actor, followup_id))
+        _audit(conn, actor, "followup_done", row[0], followup=followup_id, kind=row[1])
+
+
+def snooze(store: Store, followup_id: int, days: int, actor: str) -> str:
+    until = (datetime.now(UTC) + timedelta(days=days)).isoformat(timespec="seconds")
+    with store.transaction() as conn:
+        row = conn.execute("SELECT person_id FROM followups WHERE id = ? AND done_at IS NULL", (followup_id,)).fetchone()
+        if row is None:
+            raise LookupError(f"no open follow-up {followup_id}")
+        conn.execute("UPDATE followups SET snoozed_until = ? WHERE id = ?", (until, followup_id))
+        _audit(conn, actor, "followup_snoozed", row[0], followup=followup_id, until=until)
+    return until
+
+
+# --- the talent pool for a new job ----------------------------------------------------------
+
+
+@dataclass
+class PoolSuggestion:
+    person_id: int
+    name: str | None
+    score: float
+    recommendation: str
+    top: list[str]
+    notes: list[str]  # what was written about them before: person-first notes and relationship notes
+
+
+def pool_suggestions(store: Store, job: dict, minimum: float = 45.0, limit: int = 20) -> list[PoolSuggestion]:
+    """People you already know who match a new job well, best first, with their earlier notes."""
+    from review.ranking import Ranker
+
+    pool = set(in_pool(store))
+    applied = {r[0] for r in store.conn.execute("SELECT person_id FROM applications WHERE job_id = ?", (job["id"],))}
+    candidates = pool - applied
+    if not candidates:
+        return []
+    ranker = Ranker(store, job, scope="all")
+    ranker.people = [p for p in ranker.people if p.person in candidates]
+    out = []
+    for row in ranker.rank():
+        if row.total < minimum or row.missing_must_haves:
+            continue
+        name = store.scalar("SELECT name FROM people WHERE id = ?", (row.person,))
+        notes = [f"{brings} ({author}, {at[:10]})" for brings, author, at in store.conn.execute(
+            "SELECT brings, author, created_at FROM disposition_notes WHERE person_id = ? ORDER BY id DESC", (row.person,))]  # fmt: skip
+        notes += [f"{text} ({author}, {at[:10]})" for text, author, at in store.conn.execute(
+            "SELECT text, author, created_at FROM relationship_notes WHERE person_id = ? ORDER BY id DESC", (row.person,))]  # fmt: skip
+        out.append(PoolSuggestion(row.person, name, row.total, row.recommendation, row.top, notes))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def add_to_job(store: Store, person_ids: list[int], job_id: int, actor: str) -> int:
+    stamp = now_iso()
+    added = 0
+    with store.transaction() as conn:
+        for pid in person_ids:
+            cur = conn.execute(
+                "INSERT OR IGNORE INTO applications (person_id, job_id, status, created_at, updated_at) VALUES (?, ?, 'new', ?, ?)",
+                (pid, job_id, stamp, stamp),
+            )
+            if cur.rowcount:
+                added += 1
+                _audit(conn, actor, "added_from_talent_pool", pid, job=job_id)
+    return added
