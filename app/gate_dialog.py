@@ -141,6 +141,13 @@ class GateDialog(QDialog):
                 self.recipients.append(box)
             recips.addStretch(1)
             grid.addLayout(recips, 2, 0, 1, 3)
+        touches = [t for (t,) in store.conn.execute(
+            "SELECT text FROM relationship_notes WHERE person_id = ? ORDER BY id DESC LIMIT 3", (person_id,))]  # fmt: skip
+        if touches:
+            personal = QLabel("<b>Personal touches you noted:</b> " + " · ".join(html.escape(t) for t in touches))
+            personal.setWordWrap(True)
+            personal.setAccessibleName("Relationship notes")
+            grid.addWidget(personal, 4, 0, 1, 3)
         self.transport_label = QLabel(f"Goes out {html.escape(how)} · via {html.escape(transport_text)}")
         self.transport_label.setWordWrap(True)
         grid.addWidget(self.transport_label, 3, 0, 1, 3)

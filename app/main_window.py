@@ -210,6 +210,10 @@ class MainWindow(QMainWindow):
         self._action("Import a folder…", "Ctrl+Shift+I", self.import_folder, file, "folder")
         self.act_report = self._action("Last import report", None, self.show_import_report, file)
         file.addSeparator()
+        self.act_export = self._action("Export the shortlist…", "Ctrl+Shift+E", self.export_shortlist, file, "export",
+                                       "PDF, HTML or CSV for a hiring manager")  # fmt: skip
+        self._action("Import the manager's answers…", None, self.import_manager_answers, file)
+        file.addSeparator()
         self._action("Settings…", "Ctrl+,", self.open_settings, file, "settings")
         file.addSeparator()
         self._action("Quit", QKeySequence.Quit, self.close, file)
@@ -231,6 +235,9 @@ class MainWindow(QMainWindow):
         review.addSeparator()
         self.act_search = self._action("Search", "/", self.focus_search, review, "search")
         job_menu = menu.addMenu("&Job")
+        self._action("New job…", "Ctrl+N", self.new_job, job_menu, None, "A new job, with criteria proposed from its ad")
+        self._action("People you already know…", None, self.show_pool, job_menu, None,
+                     "Talent pool members who fit this job")  # fmt: skip
         self._action("Close job…", None, self.close_job, job_menu, None,
                      "Close the job: everyone still on it goes through the let-go queue first")  # fmt: skip
 
@@ -240,6 +247,8 @@ class MainWindow(QMainWindow):
             act = self._action(title, str(number), lambda _=False, n=number - 1: self.views.setCurrentIndex(n), view)
             self.view_actions.append(act)
         view.addSeparator()
+        self._action("Follow-ups due…", "Ctrl+Shift+F", self.show_followups, view, None,
+                     "Check-ins after a hire, keep-in-touch for the talent pool")  # fmt: skip
         self.act_blind = self._action("Blind review", "Ctrl+B", self.toggle_blind, view, "blind",
                                       "Hide names, contact details and locations until shortlisted")  # fmt: skip
         self.act_blind.setCheckable(True)
@@ -367,7 +376,7 @@ class MainWindow(QMainWindow):
         if row is None or self.ranker is None:
             self.pane.clear()
             return
-        self.pane.show_person(row.person, self.ranker, self.job["id"], self.model.blind, row.status)
+        self.pane.show_person(row.person, self.ranker, self.job["id"], self.model.blind, row.status, row.application)
 
     def next_person(self) -> None:
         row = self.table.currentIndex().row()
@@ -527,6 +536,87 @@ class MainWindow(QMainWindow):
         self.model.set_status(row.person, status)
         self._after_status_change(max(self.table.currentIndex().row(), 0))
         self.statusBar().showMessage(f"{self.model.display_name(row)} is back on the list.", 6000)
+
+    def export_shortlist(self) -> None:
+        if self.job is None:
+            return
+        from app.exporting import export_shortlist
+        from app.relationship_dialogs import ExportDialog
+
+        dialog = ExportDialog(self.job["title"], bool(self.job.get("blind")), self)
+        if not dialog.exec():
+            return
+        choice = dialog.choice()
+        safe = "".join(ch if ch.isalnum() else "-" for ch in self.job["title"]).strip("-").lower()
+        suggested = str(Path.home() / f"shortlist-{safe}{'-blind' if choice['blind'] else ''}.{choice['fmt']}")
+        path, _ = QFileDialog.getSaveFileName(self, "Export the shortlist", suggested)
+        if not path:
+            return
+        out, count = export_shortlist(self.store, self.job, choice["fmt"], path, blind=choice["blind"],
+                                      include=choice["include"], reviewer=self.actor, page=choice["page"])  # fmt: skip
+        self.statusBar().showMessage(f"Exported {count} people to {out}.", 10000)
+        self.last_export = out
+
+    def import_manager_answers(self) -> None:
+        if self.job is None:
+            return
+        from review.exports import import_decisions
+
+        path, _ = QFileDialog.getOpenFileName(self, "The manager's answers (CSV)", str(Path.home()), "CSV (*.csv)")
+        if not path:
+            return
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            QMessageBox.warning(self, "Import the manager's answers", f"{path}: {exc}")
+            return
+        result = import_decisions(self.store, self.job, text, self.actor, Path(path).name)
+        message = f"Read {len(result.applied)} answer(s) from the manager."
+        if any(d == "no" for _, d in result.applied):
+            message += " A 'no' is a suggestion: letting someone go still takes a note and a message."
+        if result.problems:
+            QMessageBox.warning(self, "Import the manager's answers", message + "\n\n" + "\n".join(result.problems[:12]))
+        else:
+            self.statusBar().showMessage(message, 10000)
+        self._show_current()
+
+    def new_job(self) -> None:
+        from app.relationship_dialogs import NewJobDialog
+        from review.jobs import create_job
+
+        dialog = NewJobDialog(self)
+        if not dialog.exec():
+            return
+        title, description, spec = dialog.spec(self.ranker.taxonomy if self.ranker else _taxonomy())
+        job_id = create_job(self.store, title, description, spec)
+        with self.store.transaction() as conn:
+            W.audit(conn, self.actor, "job_created", job_id=job_id, title=title)
+        self.load_jobs(select=job_id)
+        self.editor_dock.show()
+        self.show_pool(quiet=True)
+
+    def show_pool(self, quiet: bool = False) -> None:
+        if self.job is None:
+            return
+        from app.relationship_dialogs import PoolDialog
+        from review.relationship import add_to_job, pool_suggestions
+
+        suggestions = pool_suggestions(self.store, self.job)
+        if not suggestions:
+            if not quiet:
+                self.statusBar().showMessage("Nobody in your talent pool fits this job well yet.", 6000)
+            return
+        dialog = PoolDialog(self.job["title"], suggestions, self)
+        if dialog.exec():
+            added = add_to_job(self.store, dialog.chosen(), self.job["id"], self.actor)
+            self.set_job(self.job["id"])
+            self.statusBar().showMessage(f"Added {added} people you already know.", 6000)
+
+    def show_followups(self) -> None:
+        from app.relationship_dialogs import FollowupsDialog
+
+        self.followups_dialog = FollowupsDialog(self.store, self.actor, self)
+        self.followups_dialog.open()
 
     def close_job(self) -> None:
         if self.job is None:
@@ -774,6 +864,12 @@ class MainWindow(QMainWindow):
                 task.cancel()
                 task.wait(60000)
         super().closeEvent(event)
+
+
+def _taxonomy():
+    from parsing.taxonomy import load_taxonomy
+
+    return load_taxonomy()
 
 
 def _deliver(report, cancelled, db_path: str, message: int, author: str, resend: bool):

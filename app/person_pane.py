@@ -13,7 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QPalette
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
+    QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QProgressBar,
     QPushButton, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )  # fmt: skip
 
@@ -208,6 +209,37 @@ class PersonPane(QWidget):
         self.contact.setOpenExternalLinks(True)
         self.contact.setTextInteractionFlags(Qt.TextBrowserInteraction)
         contact.addWidget(self.contact)
+        brings_row = QHBoxLayout()
+        brings_row.addWidget(QLabel("What they bring (shown to hiring managers):"))
+        self.brings_edit = QLineEdit()
+        self.brings_edit.setAccessibleName("What this person brings, for exports")
+        self.brings_edit.setPlaceholderText("Your words about this person, for the exported shortlist")
+        self.brings_edit.editingFinished.connect(self._save_brings)
+        brings_row.addWidget(self.brings_edit, 1)
+        contact.addLayout(brings_row)
+        prefs = QHBoxLayout()
+        prefs.addWidget(QLabel("Stay in touch by"))
+        self.pref_channel = QComboBox()
+        self.pref_channel.addItems(["email", "phone", "none"])
+        self.pref_channel.setAccessibleName("Contact channel")
+        self.pref_frequency = QComboBox()
+        self.pref_frequency.addItems(["never", "matching_roles", "monthly", "quarterly"])
+        self.pref_frequency.setAccessibleName("Contact frequency")
+        self.pref_topics = QLineEdit()
+        self.pref_topics.setPlaceholderText("topics")
+        self.pref_topics.setAccessibleName("Topics they want to hear about")
+        self.pref_consent = QCheckBox("agreed to hear from us")
+        for widget in (self.pref_channel, self.pref_frequency, self.pref_topics, self.pref_consent):
+            prefs.addWidget(widget)
+        self.pref_channel.currentTextChanged.connect(self._save_preferences)
+        self.pref_frequency.currentTextChanged.connect(self._save_preferences)
+        self.pref_topics.editingFinished.connect(self._save_preferences)
+        self.pref_consent.toggled.connect(self._save_preferences)
+        contact.addLayout(prefs)
+        self.pref_note = QLabel()
+        self.pref_note.setWordWrap(True)
+        self.pref_note.setForegroundRole(QPalette.PlaceholderText)
+        contact.addWidget(self.pref_note)
         notes_title = QLabel("<b>About them as a person</b> — interests, what matters to them; kept across jobs")
         notes_title.setWordWrap(True)
         contact.addWidget(notes_title)
@@ -249,8 +281,10 @@ class PersonPane(QWidget):
         self.body.hide()
         self.empty.show()
 
-    def show_person(self, person_id: int, ranker, job_id: int | None, blind: bool, status: str) -> None:
+    def show_person(self, person_id: int, ranker, job_id: int | None, blind: bool, status: str,
+                    application_id: int | None = None) -> None:  # fmt: skip
         self.person_id = person_id
+        self.application_id = application_id
         self.row = P.person(self.store, person_id)
         self.score = ranker.score(person_id) if ranker is not None else None
         self.blind_hidden = blind and status not in ("shortlisted", "interviewing", "offered", "hired")
@@ -274,13 +308,25 @@ class PersonPane(QWidget):
         if row["outcome"] != "ok":
             bits.append(f"<span style='color:#b00020'>file: {html.escape(row['outcome'])} — {html.escape(row['error'] or '')}</span>")
         self.subtitle.setText(" · ".join(bits))
+        manager = ""
+        if application_id is not None:
+            app = self.store.one("SELECT brings, manager_decision, manager_comment FROM applications WHERE id = ?",
+                                 (application_id,))  # fmt: skip
+            if app and app["manager_decision"]:
+                manager = (f"<br><b>Hiring manager:</b> {html.escape(app['manager_decision'])}"
+                           + (f" — “{html.escape(app['manager_comment'])}”" if app["manager_comment"] else "")
+                           + (" <span style='color:gray'>(a suggestion: letting go still takes a note and a message)</span>"
+                              if app["manager_decision"] == "no" else ""))  # fmt: skip
+            self.brings_edit.blockSignals(True)
+            self.brings_edit.setText((app or {}).get("brings") or "")
+            self.brings_edit.blockSignals(False)
         if self.score is not None:
             color = ADVICE_COLOR.get(self.score.recommendation, "#6b6b6b")
             reasons = "".join(f"<br>· {html.escape(r)}" for r in self.score.reasons[:4])
             self.advice.setText(
                 f"<span style='color:{color}; font-weight:600'>{ADVICE_TEXT.get(self.score.recommendation, '')}"
                 f" — {self.score.total:.0f} / 100</span>"
-                f"<span style='color:gray'> · advice only; you decide</span>{reasons}"
+                f"<span style='color:gray'> · advice only; you decide</span>{reasons}{manager}"
             )
         else:
             self.advice.setText("")
@@ -453,10 +499,43 @@ class PersonPane(QWidget):
             if row.get("location"):
                 lines.append(f"⌂ {html.escape(row['location'])}")
             self.contact.setText("<br>".join(lines) or "<i>No contact details were found in the resume.</i>")
+        from review.gate import contact_preference
+
+        pref = contact_preference(self.store, row["id"])
+        self._loading_prefs = True
+        self.pref_channel.setCurrentText(pref["channel"])
+        self.pref_frequency.setCurrentText(pref["frequency"])
+        self.pref_topics.setText(", ".join(pref["topics"]))
+        self.pref_consent.setChecked(bool(pref["consent"]))
+        self._loading_prefs = False
+        self.pref_note.setText(f"Consent recorded {pref['consent_date'][:10]} ({pref['consent_source']})."
+                               if pref["consent"] and pref["consent_date"] else
+                               "Every message and reminder follows these choices.")  # fmt: skip
         self.notes.clear()
         for note in P.relationship_notes(self.store, row["id"]):
             item = QListWidgetItem(f"{note['text']}\n— {note['author']}, {note['created_at'][:10]}")
             self.notes.addItem(item)
+
+    def _save_preferences(self, *_args) -> None:
+        if getattr(self, "_loading_prefs", False) or self.person_id is None:
+            return
+        from review.relationship import set_preferences
+
+        set_preferences(self.store, self.person_id, self.actor, channel=self.pref_channel.currentText(),
+                        frequency=self.pref_frequency.currentText(),
+                        topics=self.pref_topics.text().split(","), consent=self.pref_consent.isChecked())  # fmt: skip
+        self._fill_contact()
+        self._fill_history()
+
+    def _save_brings(self) -> None:
+        if self.application_id is None:
+            return
+        from review.db import now_iso
+
+        text = self.brings_edit.text().strip() or None
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE applications SET brings = ?, updated_at = ? WHERE id = ?",
+                         (text, now_iso(), self.application_id))  # fmt: skip
 
     def focus_note(self) -> None:
         self.tabs.setCurrentIndex(2)

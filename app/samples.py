@@ -23,6 +23,28 @@ Why it is built the way it is:
 
 This lives in ``app/`` because the Qt renderer needs PySide6; Qt is imported
 lazily, only inside :func:`render_pdf_qt`, so the rest works without a screen.
+
+Ground truth (``<file>.truth.json`` beside each file, UTF-8):
+
+``file, format`` (pdf|docx|txt), ``producer`` (reportlab|qt|docx|txt|markdown),
+``layout`` (one_column|two_column), ``language`` (en|de|fr|es|pt: headings and prose);
+``name``; ``emails``; ``phones`` (E.164) and ``phones_printed`` (national forms parse
+with ``country``, ISO 3166 alpha-2, as the region); ``links`` (full https URLs) and
+``links_printed``; ``location`` ("City, Country" or "City, ST"; when ``address`` is
+printed it replaces the location line and contains the city); ``title`` (of the
+newest job); ``skills`` (canonical: family skills, then spoken languages),
+``skills_section`` (as printed, variants included), ``languages_printed``;
+``sections`` (headings as printed, in print order: two-column files list the sidebar
+first; a summary printed without heading is not listed); ``years_experience`` (the
+stated "N+" if the summary states one, else ``years_from_dates``; see
+:func:`years_of_experience` for the conventions), ``years_statement`` ("8+ years",
+"8+ Jahre" ... or null); ``education`` ([{degree, institution}]); ``pages`` (PDFs:
+from the renderer; else null); ``experience`` ([{title, employer, city, start, end,
+dates}], start/end "YYYY-MM", or "YYYY" when only years are printed, end "present");
+``traps`` ([{phrase, imitates}]) and ``variant_spellings`` ({printed: canonical}), both
+empty unless ``variants``; ``number_decoys`` (digit strings printed on purpose that
+are not phone numbers); ``encoding`` (TXT files); ``seed``, ``index``,
+``reference_date``.
 """
 
 from __future__ import annotations
@@ -1488,7 +1510,7 @@ _RANGE_WORD: dict[str, str] = {"en": " to ", "de": " bis ", "fr": " à ", "es": 
 _LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"email": ("Email:", "E-mail:", "Email"), "phone": ("Phone:", "Tel:", "Tel.", "T:"),
            "mobile": ("Mobile:", "Cell:", "Mob."), "address": ("Address:", "Location:"),
-           "web": ("LinkedIn:", "Web:")},
+           "web": ("Web:", "Website:", "Portfolio:")},
     "de": {"email": ("E-Mail:", "Mail:"), "phone": ("Tel.:", "Telefon:", "Tel."),
            "mobile": ("Mobil:", "Handy:"), "address": ("Adresse:", "Anschrift:"),
            "web": ("Web:",)},
@@ -2539,9 +2561,7 @@ def _make_person(seed: int, index: int, variants: bool, reference: date) -> Samp
     references_line = None
     if variants:
         claimed = set(chosen) | set(langs)
-        span = (jobs[-1].start[0], reference.year - 1)
-        slots = {"year": str(vrng.randint(min(span), max(span))),
-                 "ref_name": vrng.choice(("Novak", "Keller", "Whitfield", "Moreau", "Silva",
+        slots = {"ref_name": vrng.choice(("Novak", "Keller", "Whitfield", "Moreau", "Silva",
                                           "Jansen", "Okafor"))}
         picks: list[tuple[str, tuple[str, ...], str, str]] = []
         if lang == "en":
@@ -2560,13 +2580,16 @@ def _make_person(seed: int, index: int, variants: bool, reference: date) -> Samp
             phrase, sentence = _REFERENCE[lang]
             picks.append((phrase, ("R",), "references", sentence))
         for phrase, imitates, place, sentence in picks:
+            job = jobs[vrng.randrange(min(3, len(jobs)))]
+            if place == "bullet":  # "in spring 2021" falls within that job
+                last = min((job.end or (reference.year, 1))[0], reference.year - 1)
+                slots["year"] = str(vrng.randint(min(job.start[0], last), last))
             phrase, sentence = phrase.format(**slots), sentence.format(**slots)
             if place == "summary":
                 sentences.insert(-1, sentence)
             elif place == "references":
                 references_line = sentence
             else:
-                job = jobs[vrng.randrange(min(3, len(jobs)))]
                 job.bullets.insert(vrng.randint(0, len(job.bullets)), sentence)
             traps += [Trap(phrase, skill) for skill in imitates]
 
@@ -2689,7 +2712,11 @@ def _compose(p: SamplePerson, two_column: bool) -> _Doc:
                 # A narrow sidebar has no room for "https://www.": people shorten them.
                 if two_column and text.startswith("https://"):
                     text = _print_link(url, "bare")
-                contact.append(_Contact("link", None, text, url))
+                label = None
+                if labels and not two_column:  # sidebars show icons, not "LinkedIn:"
+                    label = ("LinkedIn:" if "linkedin.com" in url else
+                             "GitHub:" if "github.com" in url else labels.get("web"))
+                contact.append(_Contact("link", label, text, url))
 
     summary = [p.summary, *([p.credentials_line] if p.credentials_line else [])]
     sections = {
@@ -2854,12 +2881,13 @@ def _w_run(run: _Run) -> str:
 
 def _w_p(runs: Sequence[_Run], style: str | None = None, space_before: int = 0,
          indent: int = 0, hanging: int = 0, right_tab: int | None = None,
-         keep_next: bool = False) -> str:
+         keep_next: bool | None = None) -> str:
     ppr = ""
     if style:
         ppr += f'<w:pStyle w:val="{style}"/>'
-    if keep_next:
-        ppr += "<w:keepNext/>"
+    if keep_next is not None:  # False overrides a style's keepNext
+        ppr += "<w:keepNext/>" if keep_next else '<w:keepNext w:val="0"/>'
+
     if right_tab:
         ppr += f'<w:tabs><w:tab w:val="right" w:pos="{right_tab}"/></w:tabs>'
     if space_before:
@@ -2884,34 +2912,41 @@ def render_docx(p: SamplePerson, two_column: bool = False) -> bytes:
         rels.append((rid, url))
         return rid
 
-    def heading(text: str) -> str:
+    # "Keep with next" inside a table makes LibreOffice keep the whole table with the
+    # paragraph after it, pushing a multi-page table off the first page: cells never keep.
+    def heading(text: str, keep: bool) -> str:
         if st.docx_heading_styles:
-            return _w_p([_Run(text)], style="Heading1", keep_next=True)
+            return _w_p([_Run(text)], style="Heading1", keep_next=keep)
         return _w_p([_Run(text, bold=True, color=st.accent, size=st.base_size + 2)],
-                    space_before=220, keep_next=True)
+                    space_before=220, keep_next=keep)
 
-    def contact_para(c: _Contact) -> str:
-        runs = [_Run(c.label + " ")] if c.label else []
-        runs.append(_Run(c.text, href_id=link_id(c.href) if c.kind == "link" and c.href
-                         else None))
+    def contact_para(c: _Contact, width: int | None = None) -> str:
+        size = None
+        if width:  # a narrow cell: shrink long lines rather than break an e-mail address
+            fits = width / 20 / (0.62 * len(c.line()))
+            size = round(min(st.base_size - 1, max(6.0, fits)) * 2) / 2
+        runs = [_Run(c.label + " ", size=size)] if c.label else []
+        runs.append(_Run(c.text, size=size, href_id=link_id(c.href)
+                         if c.kind == "link" and c.href else None))
         return _w_p(runs)
 
-    def section(sec: _Section, width: int) -> list[str]:
-        out = [heading(sec.heading)] if sec.heading else []
+    def section(sec: _Section, width: int, in_table: bool = False) -> list[str]:
+        keep = not in_table
+        out = [heading(sec.heading, keep)] if sec.heading else []
         for block in sec.blocks:
             if isinstance(block, str):
                 out.append(_w_p([_Run(block)]))
             elif isinstance(block, _Contact):
-                out.append(contact_para(block))
+                out.append(contact_para(block, width if in_table else None))
             elif isinstance(block, Job):
                 first, right, second = _job_head(block, st, dates_right=st.docx_tabs)
                 runs = [_Run(first, bold=True)]
                 if right:
                     runs.append(_Run("\t" + right))
                 out.append(_w_p(runs, space_before=120, right_tab=width if right else None,
-                                keep_next=True))
+                                keep_next=keep))
                 if second:
-                    out.append(_w_p([_Run(second, italic=True)], keep_next=True))
+                    out.append(_w_p([_Run(second, italic=True)], keep_next=keep))
                 out += [_w_p([_Run(f"{st.bullet}\t{b}")], indent=360, hanging=360)
                         for b in block.bullets]
             elif isinstance(block, Education):
@@ -2934,8 +2969,8 @@ def render_docx(p: SamplePerson, two_column: bool = False) -> bytes:
     if two_column:
         side_w = int(text_w * 0.32)
         cell = ('<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{shade}</w:tcPr>{content}</w:tc>')
-        side = "".join(x for sec in doc.sidebar for x in section(sec, side_w - 200))
-        main = "".join(x for sec in doc.main for x in section(sec, text_w - side_w - 200))
+        side = "".join(x for sec in doc.sidebar for x in section(sec, side_w - 240, True))
+        main = "".join(x for sec in doc.main for x in section(sec, text_w - side_w - 240, True))
         body.append(
             '<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>'
             + "".join(f'<w:{b} w:val="nil"/>' for b in ("top", "left", "bottom", "right",
@@ -3172,8 +3207,8 @@ def _render_reportlab(p: SamplePerson, two_column: bool, scale: float = 1.0) -> 
         size = base - 1
         w = stringWidth(text, regular, size)
         if w > width:
-            size = max(5.5, size * width / w * 0.98)
-        return para(text, style("fit", fontSize=size), href)
+            size = max(4.5, size * width / w * 0.98)
+        return para(text, style("fit", fontSize=size, splitLongWords=0), href)
 
     def section(sec: _Section, width: float) -> list[Any]:
         out: list[Any] = [para(sec.heading, s_h)] if sec.heading else []
@@ -3313,11 +3348,14 @@ def _ensure_qt() -> None:
         if (not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux")
                 and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app_class: type[QGuiApplication] = QGuiApplication
         try:
-            from PySide6.QtWidgets import QApplication as AppClass
+            from PySide6.QtWidgets import QApplication
+
+            app_class = QApplication
         except ImportError:  # a Qt build without widgets
-            AppClass = QGuiApplication  # noqa: N806 - a class chosen at run time
-        _qt_app = AppClass([sys.argv[0] if sys.argv and sys.argv[0] else "shortlist"])
+            pass
+        _qt_app = app_class([sys.argv[0] if sys.argv and sys.argv[0] else "shortlist"])
     elif not isinstance(app, QGuiApplication):
         raise RuntimeError("render_pdf_qt needs a QGuiApplication, but a QCoreApplication "
                            "already exists in this process")
@@ -3361,7 +3399,7 @@ def _render_qt(p: SamplePerson, two_column: bool, scale: float = 1.0) -> tuple[b
         font = QFont(family)
         font.setPointSizeF(base - 1)
         width = QFontMetricsF(font, writer).horizontalAdvance(text) * 72 / dpi
-        return base - 1 if width <= side_pt else max(5.5, (base - 1) * side_pt / width * 0.97)
+        return base - 1 if width <= side_pt else max(4.5, (base - 1) * side_pt / width * 0.97)
 
     def px(points: float) -> str:
         # Qt rich text takes margins in CSS pixels (1/96 in) and ignores "pt" there.
@@ -3394,8 +3432,9 @@ def _render_qt(p: SamplePerson, two_column: bool, scale: float = 1.0) -> tuple[b
         for block in sec.blocks:
             if isinstance(block, str):
                 out.append(p_(esc(block)))
-            elif isinstance(block, _Contact):
-                out.append(p_(contact_html(block), f"font-size:{fit_size(block.line()):.1f}pt"))
+            elif isinstance(block, _Contact):  # Qt would break "kavya-deshpande" at the hyphen
+                out.append(p_(contact_html(block),
+                              f"font-size:{fit_size(block.line()):.1f}pt; white-space:nowrap"))
             elif isinstance(block, Job):
                 first, right, second = _job_head(block, st, dates_right=True)
                 if right:

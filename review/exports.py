@@ -192,7 +192,7 @@ def to_html(shortlist: Shortlist, for_qt: bool = False) -> str:
         extra.append(f"{_e(s.location)}{' (remote possible)' if s.remote else ''}")
     summary_rows = "".join(
         f"<tr><td class='num'>{p.rank}</td><td>{_e(p.name)}</td><td>{_e(p.headline)}</td>"
-        f"<td class='num'>{p.score:.0f}</td><td>{_e(p.recommendation)}</td>"
+        f"<td class='num' nowrap>{p.score:.0f}</td><td nowrap>{_e(p.recommendation)}</td>"
         f"<td>{_e(', '.join(pt.criterion for pt in p.parts if pt.points > 0 and pt.kind in ('criterion', 'language')))}</td></tr>"
         for p in s.people
     )

@@ -1,0 +1,196 @@
+"""Dialogs for the long relationship and for hiring managers: export, new job, follow-ups, the pool."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout,
+)  # fmt: skip
+
+from review import relationship as R
+
+
+class ExportDialog(QDialog):
+    """Choose how to export the shortlist for a hiring manager."""
+
+    def __init__(self, job_title: str, blind: bool, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Export the shortlist — {job_title}")
+        self.setAccessibleName("Export shortlist")
+        form = QFormLayout(self)
+        self.format = QComboBox()
+        self.format.addItems(["PDF", "HTML", "CSV"])
+        self.format.setAccessibleName("Format")
+        self.page = QComboBox()
+        self.page.addItems(["A4", "Letter"])
+        self.include = QComboBox()
+        self.include.addItems(["Shortlisted people", "Everyone who applied"])
+        self.blind = QCheckBox("Blind: pseudonyms, no names, contact details or locations")
+        self.blind.setChecked(blind)
+        form.addRow("Format", self.format)
+        form.addRow("Page size", self.page)
+        form.addRow("Who", self.include)
+        form.addRow("", self.blind)
+        note = QLabel("The manager marks yes / maybe / no for each person; read their CSV back with "
+                      "File → Import the manager's answers.")  # fmt: skip
+        note.setWordWrap(True)
+        form.addRow(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.format.currentTextChanged.connect(lambda f: self.page.setEnabled(f == "PDF"))
+
+    def choice(self) -> dict:
+        return {"fmt": self.format.currentText().lower(), "page": self.page.currentText(),
+                "include": "shortlisted" if self.include.currentIndex() == 0 else "all",
+                "blind": self.blind.isChecked()}  # fmt: skip
+
+
+class NewJobDialog(QDialog):
+    """A new job: a title, and optionally the ad's text to propose criteria from."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("New job")
+        self.setAccessibleName("New job")
+        self.resize(640, 520)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Job title")
+        self.title.setPlaceholderText("e.g. Senior Data Engineer")
+        form.addRow("Title", self.title)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Paste the job ad (optional): Shortlist proposes criteria from it for you to edit."))
+        self.ad = QPlainTextEdit()
+        self.ad.setAccessibleName("Job ad text")
+        layout.addWidget(self.ad, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("Create job")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020")
+        layout.addWidget(self.error)
+
+    def _accept(self) -> None:
+        if not self.title.text().strip() and not self.ad.toPlainText().strip():
+            self.error.setText("Give the job a title, or paste its ad.")
+            return
+        self.accept()
+
+    def spec(self, taxonomy) -> tuple[str, str, dict]:
+        from parsing.jobad import propose_job
+        from review.jobs import spec_from_toml
+
+        ad = self.ad.toPlainText().strip()
+        proposal = propose_job(ad, taxonomy) if ad else {"criteria": []}
+        title = self.title.text().strip() or proposal.get("title") or "New job"
+        proposal["title"] = title
+        return title, proposal.get("description", ""), spec_from_toml(proposal, "job")
+
+
+class PoolDialog(QDialog):
+    """People you already know who fit a new job, with what was written about them."""
+
+    def __init__(self, job_title: str, suggestions: list[R.PoolSuggestion], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"People you already know — {job_title}")
+        self.setAccessibleName("Talent pool suggestions")
+        self.resize(720, 480)
+        layout = QVBoxLayout(self)
+        intro = QLabel(f"<b>{len(suggestions)} people from your talent pool fit {html.escape(job_title)}.</b> "
+                       "They agreed to hear from you. Add the ones you want to consider first.")  # fmt: skip
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Suggested people")
+        self.list.setWordWrap(True)
+        for s in suggestions:
+            notes = "\n    earlier: ".join(s.notes[:2])
+            item = QListWidgetItem(f"{s.name or '#' + str(s.person_id)} — {s.score:.0f}/100 · {', '.join(s.top)}"
+                                   + (f"\n    earlier: {notes}" if notes else ""))  # fmt: skip
+            item.setData(Qt.UserRole, s.person_id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked)
+            self.list.addItem(item)
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("Add to this job")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[int]:
+        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.Checked]  # fmt: skip
+
+
+class FollowupsDialog(QDialog):
+    """What is due: check-ins after a hire, keep-in-touch at the frequency people chose."""
+
+    def __init__(self, store, actor: str, parent=None):
+        super().__init__(parent)
+        self.store, self.actor = store, actor
+        self.setWindowTitle("Follow-ups due")
+        self.setAccessibleName("Follow-ups due")
+        self.resize(700, 420)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Follow-ups")
+        layout.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        self.done = QPushButton("Done")
+        self.snooze_days = QSpinBox()
+        self.snooze_days.setRange(1, 90)
+        self.snooze_days.setValue(7)
+        self.snooze_days.setSuffix(" days")
+        self.snooze = QPushButton("Snooze")
+        self.show_all = QCheckBox("Show the ones coming up too")
+        self.done.clicked.connect(self._done)
+        self.snooze.clicked.connect(self._snooze)
+        self.show_all.toggled.connect(self.reload)
+        for widget in (self.done, self.snooze, self.snooze_days, self.show_all):
+            row.addWidget(widget)
+        row.addStretch(1)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        due = R.due_followups(self.store, include_future=self.show_all.isChecked())
+        for item in due:
+            how = {"email": "by email", "phone": "by phone", "none": "they asked not to be contacted"}[item.channel]
+            entry = QListWidgetItem(f"{item.due_at[:10]}  {item.name or '#' + str(item.person_id)} — {item.title} ({how})")
+            entry.setData(Qt.UserRole, item.id)
+            self.list.addItem(entry)
+        self.summary.setText(f"{len(due)} follow-up{'s' if len(due) != 1 else ''} "
+                             + ("in all" if self.show_all.isChecked() else "due now"))  # fmt: skip
+        if due:
+            self.list.setCurrentRow(0)
+
+    def _current(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.UserRole) if item else None
+
+    def _done(self) -> None:
+        fid = self._current()
+        if fid is not None:
+            R.mark_done(self.store, fid, self.actor)
+            self.reload()
+
+    def _snooze(self) -> None:
+        fid = self._current()
+        if fid is not None:
+            R.snooze(self.store, fid, self.snooze_days.value(), self.actor)
+            self.reload()
