@@ -70,7 +70,7 @@ def set_preferences(store: Store, person_id: int, actor: str, *, channel: str | 
         if new["channel"] == "none" or new["frequency"] == "never":
             # Their wish, at once: no keep-in-touch reminders wait for them.
             conn.execute("UPDATE followups SET done_at = ?, done_by = ? WHERE person_id = ? AND kind = 'keep_in_touch' "
-                         "AND done_at IS NULL", (stamp, "their preference"))  # fmt: skip
+                         "AND done_at IS NULL", (stamp, "their preference", person_id))  # fmt: skip
     return new
 
 
