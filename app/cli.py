@@ -479,6 +479,33 @@ def cmd_drop(args) -> int:
     return EXIT_ERROR
 
 
+def cmd_withdraw(args) -> int:
+    from review.gate import GateRefused, draft_withdrawn, withdraw
+    from review.outbox import deliver, transport_from_settings
+    from review.workflow import WorkflowError, application_for
+
+    store = _open_store(args)
+    settings = _settings()
+    author = settings.get("reviewer.name") or os.environ.get("USER") or "reviewer"
+    person_id = _person_id(store, args.person)
+    job = _job(store, args.job)
+    try:
+        app_id = application_for(store, person_id, job["id"])["id"]
+    except WorkflowError as exc:
+        raise CliError(str(exc)) from None
+    draft = draft_withdrawn(store, person_id, app_id, settings)
+    try:
+        message = withdraw(store, person_id, app_id, args.note, draft.subject, draft.body, author, settings)
+    except GateRefused as exc:
+        print("Not recorded — nothing was changed:", file=sys.stderr)
+        for reason in exc.reasons:
+            print(f"  · {reason}", file=sys.stderr)
+        return EXIT_REFUSED
+    result = deliver(store, message, transport_from_settings(store, settings, _ask_password), author)
+    print(f"Recorded: they withdrew from {job['title']}. Acknowledgment: {result.state} {result.detail}")
+    return EXIT_OK
+
+
 def cmd_outbox(args) -> int:
     from review.outbox import confirm_call, deliver, pending, recover, retry_due, transport_from_settings
 
@@ -714,6 +741,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="send even though they hold an offer or were hired for another job")
     _db_option(p)
     p.set_defaults(func=cmd_drop)
+
+    p = sub.add_parser("withdraw", help="record that a person withdrew, with a short note and an acknowledgment")
+    p.add_argument("person", metavar="PERSON")
+    p.add_argument("--job", required=True)
+    p.add_argument("--note", required=True, help="why they withdrew (a few words)")
+    _db_option(p)
+    p.set_defaults(func=cmd_withdraw)
 
     p = sub.add_parser("outbox", help="messages waiting to be delivered; retry or resend them")
     p.add_argument("--retry", action="store_true", help="try queued and failed messages again now")

@@ -510,3 +510,72 @@ def draft_for(store: Store, person_id: int, application_ids: list[int], brings: 
         signature=settings.get("reviewer.signature"), feedback=feedback,
         other_roles=other_fitting_roles(store, person_id, [j for j, _ in jobs]),
     )  # fmt: skip
+
+
+MIN_WITHDRAWN_NOTE_WORDS = 3
+
+
+def withdraw(store: Store, person_id: int, application_id: int, note: str, subject: str, body: str,
+             author: str, settings: Settings) -> int:  # fmt: skip
+    """The person withdrew: a short note, an acknowledgment queued by their channel, status ``withdrawn``.
+
+    Returns the message row; :func:`review.outbox.deliver` delivers it (the
+    status does not wait for delivery: they told us, we are not telling them).
+    """
+    from review.outbox import new_message_id
+
+    reasons = []
+    if len(words(note)) < MIN_WITHDRAWN_NOTE_WORDS:
+        reasons.append(f"a short note, please: why they withdrew, in at least {MIN_WITHDRAWN_NOTE_WORDS} words")
+    context = person_context(store, person_id)
+    reasons += [item.message for item in blocking(lint_message(
+        subject, body, first=context.first_name, why_not=[], sender_email=settings.get("sender.email"),
+        reply_to=settings.get("reply_to")))]  # fmt: skip
+    preference = contact_preference(store, person_id)
+    person = store.one("SELECT emails, phones FROM people WHERE id = ?", (person_id,))
+    emails, phones = json.loads(person["emails"] or "[]"), json.loads(person["phones"] or "[]")
+    channel = preference["channel"]
+    if channel == "email" and not emails:
+        reasons.append("there is no email address for them")
+    if reasons:
+        raise GateRefused(reasons)
+    stamp = now_iso()
+    with store.transaction() as conn:
+        row = conn.execute("SELECT person_id, job_id, status FROM applications WHERE id = ?", (application_id,)).fetchone()
+        if row is None or row[0] != person_id:
+            raise GateRefused([f"application {application_id} is not this person's"])
+        if row[2] not in ON_THE_LIST:
+            raise GateRefused([f"they are {row[2].replace('_', ' ')}, not on the list"])
+        state = {"email": "queued", "phone": "call_pending", "none": "kept"}[channel]
+        cur = conn.execute(
+            "INSERT INTO messages (message_id, person_id, kind, channel, recipients, subject, body, sender_name, "
+            "sender_email, reply_to, state, author, created_at, delivered_at, transport) "
+            "VALUES (?, ?, 'withdrawn', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_message_id(settings.get("sender.email")), person_id, channel,
+             json.dumps(emails[:1] if channel == "email" else phones[:1] if channel == "phone" else []),
+             subject, body, settings.get("sender.name") or author, settings.get("sender.email"),
+             settings.get("reply_to"), state, author, stamp, stamp if state == "kept" else None,
+             "kept on record" if state == "kept" else None),  # fmt: skip
+        )
+        conn.execute(
+            "INSERT INTO disposition_notes (application_id, person_id, job_id, kind, brings, why_not, author, created_at) "
+            "VALUES (?, ?, ?, 'withdrawn', ?, ?, ?, ?)",
+            (application_id, person_id, row[1], "", " ".join(note.split()), author, stamp),
+        )
+        conn.execute("INSERT INTO message_applications (message_id, application_id) VALUES (?, ?)",
+                     (cur.lastrowid, application_id))  # fmt: skip
+        conn.execute("UPDATE applications SET previous_status = status, status = ?, updated_at = ? WHERE id = ?",
+                     (WITHDRAWN, stamp, application_id))  # fmt: skip
+        audit(conn, author, "withdrawn", person_id=person_id, job_id=row[1], application_id=application_id,
+              before=row[2], after=WITHDRAWN, message=cur.lastrowid)  # fmt: skip
+        return cur.lastrowid
+
+
+def draft_withdrawn(store: Store, person_id: int, application_id: int, settings: Settings) -> Draft:
+    title = store.scalar("SELECT j.title FROM applications a JOIN jobs j ON j.id = a.job_id WHERE a.id = ?",
+                         (application_id,))  # fmt: skip
+    context = person_context(store, person_id)
+    skills = ", ".join(context.skills[:3]) or "your experience"
+    return draft_message("withdrawn", first=context.first_name, job_titles=[title],
+                         strength=f"your work with {skills}", reviewer=settings.get("reviewer.name"),
+                         signature=settings.get("reviewer.signature"))  # fmt: skip

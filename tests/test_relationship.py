@@ -86,3 +86,20 @@ def test_talent_pool_suggests_people_you_know_for_a_new_job_with_their_notes(peo
     assert R.add_to_job(store, [ana], new, "robin") == 1
     assert application_for(store, ana, new)["status"] == "new"
     assert R.pool_suggestions(store, resolve_job(store, new)) == []  # already on the list
+
+
+def test_withdrawn_is_acknowledged_with_a_message_and_a_note(people):
+    from review.gate import GateRefused, draft_withdrawn, withdraw
+    from review.outbox import deliver, transport_from_settings
+
+    store, job_id, ids, settings = people
+    bo = ids["bo.txt"]
+    app = application_for(store, bo, job_id)["id"]
+    draft = draft_withdrawn(store, bo, app, settings)
+    with pytest.raises(GateRefused, match="short note"):
+        withdraw(store, bo, app, "left", draft.subject, draft.body, "robin", settings)
+    message = withdraw(store, bo, app, "Accepted an offer closer to home", draft.subject, draft.body, "robin", settings)
+    assert application_for(store, bo, job_id)["status"] == "withdrawn"
+    assert deliver(store, message, transport_from_settings(store, settings), "robin").state == "delivered"
+    assert draft.body.startswith("Hi Bo,")
+    assert store.scalar("SELECT why_not FROM disposition_notes WHERE kind = 'withdrawn'") == "Accepted an offer closer to home"
