@@ -328,3 +328,50 @@ def _ok_text(code: str) -> str:
         "original": "Your own words (not a copy of an earlier note)",
         "not_the_suggestion": "Not just Shortlist's suggestion",
     }.get(code, code)
+
+
+class WithdrawDialog(QDialog):
+    """They withdrew: a few words why, and an acknowledgment that thanks them."""
+
+    def __init__(self, store, settings: Settings, person_id: int, application_id: int, author: str, parent=None):
+        super().__init__(parent)
+        self.store, self.settings, self.person_id, self.application_id, self.author = (
+            store, settings, person_id, application_id, author)  # fmt: skip
+        self.message_row: int | None = None
+        name = store.scalar("SELECT name FROM people WHERE id = ?", (person_id,)) or "this person"
+        self.setWindowTitle(f"{name} withdrew")
+        self.setAccessibleName("Withdrawal dialog")
+        self.resize(720, 560)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>Why did {html.escape(name)} withdraw?</b> (a few words, for your records)"))
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Why they withdrew")
+        layout.addWidget(self.note)
+        layout.addWidget(QLabel("<b>Thank them</b> — edit as you like:"))
+        draft = G.draft_withdrawn(store, person_id, application_id, settings)
+        self.subject = QLineEdit(draft.subject)
+        self.body = QPlainTextEdit(draft.body)
+        self.body.setAccessibleName("Acknowledgment message")
+        layout.addWidget(self.subject)
+        layout.addWidget(self.body, 1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        self.send_button = QPushButton("Record and send")
+        self.send_button.clicked.connect(self.send)
+        row.addWidget(cancel)
+        row.addWidget(self.send_button)
+        layout.addLayout(row)
+
+    def send(self) -> None:
+        try:
+            self.message_row = G.withdraw(self.store, self.person_id, self.application_id, self.note.text(),
+                                          self.subject.text(), self.body.toPlainText(), self.author, self.settings)  # fmt: skip
+        except G.GateRefused as exc:
+            self.status.setText("Not recorded: " + "; ".join(exc.reasons))
+            return
+        self.accept()

@@ -90,6 +90,7 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
         return 1
     window = MainWindow(store, settings, errors)
     window.show()
+    window.recover_outbox()
     code = app.exec()
     errors.uninstall()
     store.close()

@@ -230,6 +230,8 @@ class MainWindow(QMainWindow):
                                       "Let this person go, with a note and a message")  # fmt: skip
         self.act_note = self._action("Add a note about them", "N", self.pane.focus_note, review, "note",
                                      "Write down something you learned about this person")  # fmt: skip
+        self._action("They withdrew…", None, self.withdraw_current, review, None,
+                     "Record that this person withdrew, with a short note and a thank-you")  # fmt: skip
         self.act_restore = self._action("Restore to the list", None, self.restore_current, review, "undo",
                                         "Bring someone who was let go back onto the list (logged)")  # fmt: skip
         review.addSeparator()
@@ -521,6 +523,25 @@ class MainWindow(QMainWindow):
             "WHERE ma.application_id = ? ORDER BY m.id DESC LIMIT 1", (row.application,)
         )
         self.pane.show_message_state(message)
+
+    def withdraw_current(self) -> None:
+        row = self.current_row()
+        if row is None or row.status not in W.ON_THE_LIST:
+            self.statusBar().showMessage("Choose someone who is still on the list.", 5000)
+            return
+        from app.gate_dialog import WithdrawDialog
+
+        dialog = WithdrawDialog(self.store, self.settings, row.person, row.application, self.actor, self)
+        if dialog.exec() and dialog.message_row:
+            self.model.set_status(row.person, W.WITHDRAWN)
+            self.deliver_in_background(dialog.message_row)
+            self._after_status_change(max(self.table.currentIndex().row(), 0))
+
+    def recover_outbox(self) -> None:
+        """At start: messages a crash left half-sent are found delivered or in doubt; due retries go out."""
+        task = Task(_recover_outbox, str(self.store.path), self.actor, name="outbox", parent=self)
+        task.failed.connect(lambda exc, text: self._task_failed(exc, text, "Checking the outbox"))
+        self.deliver_tasks = [t for t in getattr(self, "deliver_tasks", []) if t.running] + [task.start()]
 
     def restore_current(self) -> None:
         row = self.current_row()
@@ -870,6 +891,13 @@ def _taxonomy():
     from parsing.taxonomy import load_taxonomy
 
     return load_taxonomy()
+
+
+def _recover_outbox(report, cancelled, db_path: str, author: str):
+    from review.outbox import retry_due
+
+    with Store(db_path) as store:
+        return retry_due(store, transport_from_settings(store, Settings()), author)
 
 
 def _deliver(report, cancelled, db_path: str, message: int, author: str, resend: bool):
