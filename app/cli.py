@@ -282,14 +282,38 @@ def _person_id(store, ref: str) -> int:
 
 
 def cmd_job_add(args) -> int:
-    from review.jobs import JobSpecError, create_job, load_job_toml
+    from review.jobs import JobSpecError, create_job, load_job_toml, resolve_job
+    from review.relationship import pool_suggestions
 
     store = _open_store(args)
     try:
         title, description, spec = load_job_toml(args.file)
     except JobSpecError as exc:
         raise CliError(str(exc)) from None
-    print(create_job(store, title, description, spec))
+    job_id = create_job(store, title, description, spec)
+    print(job_id)
+    known = pool_suggestions(store, resolve_job(store, job_id))
+    if known:
+        # stdout is the id (scripts read it); people you already know go to stderr.
+        print(f"{len(known)} people you already know fit this job: shortlist pool --job {job_id}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_synonym(args) -> int:
+    from review.ranking import add_global_synonym, global_synonyms
+
+    store = _open_store(args)
+    if args.action == "add":
+        if not args.skill or not args.alias:
+            raise CliError("synonym add needs a SKILL and an ALIAS")
+        try:
+            skill = add_global_synonym(store, args.skill, args.alias, _settings().get("reviewer.name") or "reviewer")
+        except (LookupError, ValueError) as exc:
+            raise CliError(str(exc).strip('"')) from None
+        print(f"{args.alias!r} now counts as {skill} in every job.")
+        return EXIT_OK
+    for skill, aliases in sorted(global_synonyms(store).items()):
+        print(f"{skill}: {', '.join(aliases)}")
     return EXIT_OK
 
 
@@ -713,6 +737,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _db_option(p)
     p.set_defaults(func=cmd_job_list)
+
+    p = sub.add_parser("synonym", help="global synonyms of taxonomy skills: synonym add SKILL ALIAS, synonym list")
+    p.add_argument("action", choices=["add", "list"])
+    p.add_argument("skill", nargs="?")
+    p.add_argument("alias", nargs="?")
+    _db_option(p)
+    p.set_defaults(func=cmd_synonym)
 
     p = sub.add_parser("rank", help="rank a job's people, with reasons")
     p.add_argument("--job", required=True, help="job id or exact title")

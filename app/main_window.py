@@ -484,10 +484,37 @@ class MainWindow(QMainWindow):
         if state not in ("queued", "failed", "in_doubt"):
             self._refresh_message_state()
             return
-        task = Task(_deliver, str(self.store.path), message, self.actor, resend, name="deliver", parent=self)
+        password = self._smtp_password()
+        if password is False:
+            self.statusBar().showMessage("Not sent: the SMTP password is needed. The message waits in the outbox.", 8000)
+            self._refresh_message_state()
+            return
+        task = Task(_deliver, str(self.store.path), message, self.actor, resend, password, name="deliver", parent=self)
         task.done.connect(self._delivered)
         task.failed.connect(lambda exc, text: self._task_failed(exc, text, "Sending the message"))
         self.deliver_tasks = [t for t in getattr(self, "deliver_tasks", []) if t.running] + [task.start()]
+
+    def _smtp_password(self):
+        """The SMTP password: the keyring's, else asked once per session (never stored). False if refused."""
+        if self.settings.get("transport") != "smtp" or not self.settings.get("smtp.user"):
+            return None
+        if getattr(self, "_session_password", None):
+            return self._session_password
+        from review.outbox import keyring_password
+
+        found = keyring_password(self.settings.get("smtp.user"))
+        if found:
+            return None  # the worker reads the keyring itself
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(self, "SMTP password",
+                                        f"Password for {self.settings.get('smtp.user')} at "
+                                        f"{self.settings.get('smtp.host')} (kept for this session only):",
+                                        QLineEdit.Password)  # fmt: skip
+        if not ok or not text:
+            return False
+        self._session_password = text
+        return text
 
     def _delivered(self, result) -> None:
         for person_id, status in self.store.conn.execute(
@@ -900,12 +927,13 @@ def _recover_outbox(report, cancelled, db_path: str, author: str):
         return retry_due(store, transport_from_settings(store, Settings()), author)
 
 
-def _deliver(report, cancelled, db_path: str, message: int, author: str, resend: bool):
+def _deliver(report, cancelled, db_path: str, message: int, author: str, resend: bool, password: str | None = None):
     """Deliver one message on a worker thread (SMTP can take seconds), with its own connection."""
     from review.outbox import deliver
 
+    ask = (lambda _user: password) if password else None
     with Store(db_path) as store:
-        return deliver(store, message, transport_from_settings(store, Settings()), author, resend=resend)
+        return deliver(store, message, transport_from_settings(store, Settings(), ask), author, resend=resend)
 
 
 def _make_demo(report, cancelled, folder: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from parsing.matching import (
@@ -53,7 +54,8 @@ class Ranker:
         self.taxonomy = taxonomy or load_taxonomy()
         self.today = today or date.today()
         self.job_row = job
-        self.job = JobSpec.from_spec(job["title"], job["spec"], self.taxonomy)
+        self.global_synonyms = global_synonyms(store)
+        self.job = self._spec(job["spec"])
         self.scope = scope
         self._aggs: dict[tuple, dict[int, Agg]] = {}
         self._vocabulary: list[str] | None = None
@@ -75,7 +77,18 @@ class Ranker:
     def set_spec(self, spec: dict) -> None:
         """A changed job (weights, criteria): matches already known are reused."""
         self.job_row = {**self.job_row, "spec": spec}
-        self.job = JobSpec.from_spec(self.job_row["title"], spec, self.taxonomy)
+        self.job = self._spec(spec)
+
+    def _spec(self, spec: dict) -> JobSpec:
+        """The job, with the recruiter's global synonyms added to the skills they belong to."""
+        job = JobSpec.from_spec(self.job_row["title"], spec, self.taxonomy)
+        if self.global_synonyms:
+            job.criteria = [
+                replace(c, synonyms=tuple(dict.fromkeys(c.synonyms + tuple(self.global_synonyms.get(c.skill, ())))))
+                if c.skill in self.global_synonyms else c
+                for c in job.criteria
+            ]
+        return job
 
     # --- matches ------------------------------------------------------------
 
@@ -165,6 +178,30 @@ class Ranker:
                 found += self._phrase_evidence(criterion, only=[person_id]).get(person_id, [])
             evidence[criterion] = found
         return score_person(self.job, facts, evidence, self.today.year)
+
+
+def global_synonyms(store: Store) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for skill, alias in store.conn.execute("SELECT skill, alias FROM skill_synonyms ORDER BY created_at"):
+        out.setdefault(skill, []).append(alias)
+    return out
+
+
+def add_global_synonym(store: Store, skill: str, alias: str, actor: str, taxonomy: Taxonomy | None = None) -> str:
+    """A synonym for a taxonomy skill in every job; returns the skill's canonical name."""
+    from review.db import now_iso
+
+    taxonomy = taxonomy or load_taxonomy()
+    known = taxonomy.lookup(skill)
+    if known is None:
+        raise LookupError(f"{skill!r} is not a skill in the taxonomy; add it to a job as a phrase criterion instead")
+    alias = " ".join(alias.split())
+    if not alias:
+        raise ValueError("the synonym is empty")
+    with store.transaction() as conn:
+        conn.execute("INSERT OR IGNORE INTO skill_synonyms (skill, alias, added_by, created_at) VALUES (?, ?, ?, ?)",
+                     (known.name, alias, actor, now_iso()))  # fmt: skip
+    return known.name
 
 
 def person_text(store: Store, person_id: int) -> tuple[str, list[dict]]:

@@ -317,10 +317,23 @@ CREATE TABLE followups (
 CREATE INDEX followups_due ON followups(done_at, due_at);
 """
 
+# Synonyms a recruiter adds to a taxonomy skill for every job ("Postgres DBA"
+# for PostgreSQL): found in the text of people already stored as phrases.
+V6 = """
+CREATE TABLE skill_synonyms (
+    skill TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    added_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (skill, alias)
+);
+"""
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
     (3, V3),
     (4, V4),
     (5, V5),
+    (6, V6),
 ]
