@@ -19,3 +19,50 @@ def backup(store: Store, target: str | Path) -> Path:
     finally:
         dest.close()
     return target
+
+
+def restore_backup(source: str | Path, target: str | Path) -> Path | None:
+    """Replace the database at ``target`` with the backup at ``source``.
+
+    The backup is checked first (it must be a Shortlist database that passes
+    SQLite's integrity check); the database it replaces is kept beside it as
+    ``<name>-before-restore-<n>.db``, whose path is returned.
+    """
+    import shutil
+
+    source, target = Path(source), Path(target)
+    if not source.exists():
+        raise StoreError(f"{source}: no such backup")
+    try:
+        check = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            ok = check.execute("PRAGMA integrity_check").fetchone()[0]
+            version = check.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+        finally:
+            check.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{source} is not a Shortlist database ({exc})") from None
+    if ok != "ok" or not version:
+        raise StoreError(f"{source} is damaged: {ok}")
+    kept = None
+    if target.exists():
+        n = 1
+        while (candidate := target.with_name(f"{target.stem}-before-restore-{n}.db")).exists():
+            n += 1
+        # Copy through the backup API so the kept copy includes what is still in the WAL.
+        live = sqlite3.connect(str(target))
+        try:
+            dest = sqlite3.connect(str(candidate))
+            try:
+                live.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            live.close()
+        kept = candidate
+        for suffix in ("-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+    tmp = target.with_name(f".{target.name}.restoring")
+    shutil.copyfile(source, tmp)
+    tmp.replace(target)
+    return kept
