@@ -109,6 +109,29 @@ def main() -> int:
     window.cheat_sheet.close()
     window.act_edit_job.trigger()
     shot("08-job-editor")
+    window.act_edit_job.trigger()
+
+    # The gate: a note being written, the message drafted and linted.
+    settings.set("sender.name", "Robin Reviewer")
+    settings.set("sender.email", "robin@example.com")
+    settings.set("reply_to", "robin@example.com")
+    window.views.setCurrentIndex(0)
+    window.select_row(2)
+    row = window.current_row()
+    skills = store.one("SELECT skills, name FROM people WHERE id = ?", (row.person,))
+    import json
+
+    skill = (json.loads(skills["skills"]) or ["their work"])[0]
+    first = (skills["name"] or "They").split()[0]
+    window.let_go_current()
+    dialog = window.gate_dialog
+    dialog.brings.setPlainText(f"{first} has years of hands-on {skill} work and writes about it with real care "
+                               "for the people who use what they build.")  # fmt: skip
+    dialog.why_not.setPlainText("This role needs someone on site in Berlin four days a week from January.")
+    settle(600)
+    dialog.resize(1240, 780)
+    shot("09-gate-dialog", dialog)
+    dialog.reject()
     window.close()
     errors.uninstall()
     store.close()
