@@ -281,6 +281,15 @@ def _person_id(store, ref: str) -> int:
     raise CliError(f"no person with id or name {text!r} (see: shortlist people)")
 
 
+def _application(store, person_id: int, job: dict) -> int:
+    from review.workflow import WorkflowError, application_for
+
+    try:
+        return application_for(store, person_id, job["id"])["id"]
+    except WorkflowError as exc:
+        raise CliError(str(exc)) from None
+
+
 def cmd_job_add(args) -> int:
     from review.jobs import JobSpecError, create_job, load_job_toml, resolve_job
     from review.relationship import pool_suggestions
@@ -307,7 +316,7 @@ def cmd_synonym(args) -> int:
         if not args.skill or not args.alias:
             raise CliError("synonym add needs a SKILL and an ALIAS")
         try:
-            skill = add_global_synonym(store, args.skill, args.alias, _settings().get("reviewer.name") or "reviewer")
+            skill = add_global_synonym(store, args.skill, args.alias, _settings().reviewer())
         except (LookupError, ValueError) as exc:
             raise CliError(str(exc).strip('"')) from None
         print(f"{args.alias!r} now counts as {skill} in every job.")
@@ -441,21 +450,13 @@ def _ask_password(user: str):
 
 
 def cmd_drop(args) -> int:
-    from review.gate import Disposition, GateRefused, blocking, draft_for, let_go, validate
+    from review.gate import Disposition, GateRefused, draft_for, let_go, validate
     from review.outbox import deliver, transport_from_settings
-    from review.workflow import WorkflowError, application_for
-
     store = _open_store(args)
     settings = _settings()
-    author = settings.get("reviewer.name") or os.environ.get("USER") or "reviewer"
+    author = settings.reviewer()
     person_id = _person_id(store, args.person)
-    applications = []
-    for ref in args.job:
-        job = _job(store, ref)
-        try:
-            applications.append(application_for(store, person_id, job["id"])["id"])
-        except WorkflowError as exc:
-            raise CliError(str(exc)) from None
+    applications = [_application(store, person_id, _job(store, ref)) for ref in args.job]
     if args.message:
         try:
             raw = Path(args.message).read_text(encoding="utf-8")
@@ -506,17 +507,12 @@ def cmd_drop(args) -> int:
 def cmd_withdraw(args) -> int:
     from review.gate import GateRefused, draft_withdrawn, withdraw
     from review.outbox import deliver, transport_from_settings
-    from review.workflow import WorkflowError, application_for
-
     store = _open_store(args)
     settings = _settings()
-    author = settings.get("reviewer.name") or os.environ.get("USER") or "reviewer"
+    author = settings.reviewer()
     person_id = _person_id(store, args.person)
     job = _job(store, args.job)
-    try:
-        app_id = application_for(store, person_id, job["id"])["id"]
-    except WorkflowError as exc:
-        raise CliError(str(exc)) from None
+    app_id = _application(store, person_id, job)
     draft = draft_withdrawn(store, person_id, app_id, settings)
     try:
         message = withdraw(store, person_id, app_id, args.note, draft.subject, draft.body, author, settings)
@@ -535,7 +531,7 @@ def cmd_outbox(args) -> int:
 
     store = _open_store(args)
     settings = _settings()
-    author = settings.get("reviewer.name") or os.environ.get("USER") or "reviewer"
+    author = settings.reviewer()
     transport = transport_from_settings(store, settings, _ask_password)
     print(f"Messages go out by: {transport.describe()}")
     if args.confirm_call:
@@ -561,16 +557,14 @@ def cmd_outbox(args) -> int:
 
 def cmd_restore(args) -> int:
     from review.gate import GateRefused, restore
-    from review.workflow import WorkflowError, application_for
-
     store = _open_store(args)
     settings = _settings()
-    author = settings.get("reviewer.name") or os.environ.get("USER") or "reviewer"
+    author = settings.reviewer()
     person_id = _person_id(store, args.person)
     job = _job(store, args.job)
     try:
-        status = restore(store, application_for(store, person_id, job["id"])["id"], author)
-    except (GateRefused, WorkflowError) as exc:
+        status = restore(store, _application(store, person_id, job), author)
+    except GateRefused as exc:
         raise CliError(str(exc)) from None
     print(f"Back on the list for {job['title']} ({status}).")
     return EXIT_OK
@@ -629,7 +623,7 @@ def cmd_import_decisions(args) -> int:
         raise CliError(f"{args.file}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise CliError(f"{args.file}: not UTF-8 text (save the CSV as UTF-8)") from None
-    result = import_decisions(store, job, text, settings.get("reviewer.name") or "reviewer", Path(args.file).name)
+    result = import_decisions(store, job, text, settings.reviewer(), Path(args.file).name)
     counts: dict[str, int] = {}
     for _, decision in result.applied:
         counts[decision] = counts.get(decision, 0) + 1
@@ -651,7 +645,7 @@ def cmd_followups(args) -> int:
 
     store = _open_store(args)
     settings = _settings()
-    author = settings.get("reviewer.name") or os.environ.get("USER") or "reviewer"
+    author = settings.reviewer()
     try:
         if args.done:
             mark_done(store, args.done, author)
@@ -679,7 +673,7 @@ def cmd_pool(args) -> int:
     suggestions = pool_suggestions(store, job)
     if args.add:
         ids = [s.person_id for s in suggestions] if args.add == ["all"] else [_person_id(store, p) for p in args.add]
-        added = add_to_job(store, ids, job["id"], settings.get("reviewer.name") or "reviewer")
+        added = add_to_job(store, ids, job["id"], settings.reviewer())
         print(f"Added {added} person(s) you already know to {job['title']}.")
         return EXIT_OK
     if not suggestions:
@@ -688,6 +682,94 @@ def cmd_pool(args) -> int:
         print(f"{s.score:5.1f}  {s.name or '#' + str(s.person_id):<28} #{s.person_id:<5} {', '.join(s.top)}")
         for note in s.notes[:2]:
             print(f"        earlier: {note}")
+    return EXIT_OK
+
+
+# --- their data, their say ------------------------------------------------------------
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+
+
+def cmd_person_export(args) -> int:
+    from review.privacy import export_person
+
+    store = _open_store(args)
+    person_id = _person_id(store, args.person)
+    try:
+        folder = export_person(store, person_id, args.out)
+    except OSError as exc:
+        raise CliError(f"{args.out}: {exc.strerror or exc}") from None
+    print(f"Everything held about person #{person_id} is in {folder}")
+    return EXIT_OK
+
+
+def cmd_person_erase(args) -> int:
+    from review.privacy import erase_person
+
+    store = _open_store(args)
+    person_id = _person_id(store, args.person)
+    name = store.scalar("SELECT name FROM people WHERE id = ?", (person_id,)) or f"person #{person_id}"
+    if not args.yes and not _confirm(f"Erase {name} (#{person_id}) everywhere — rows, text, files, messages? "
+                                     "This cannot be undone."):  # fmt: skip
+        print("Nothing erased. (Add --yes to erase without asking.)", file=sys.stderr)
+        return EXIT_REFUSED
+    settings = _settings()
+    report = erase_person(store, person_id, settings.reviewer(), settings=settings)
+    print(report.summary())
+    return EXIT_OK
+
+
+def cmd_purge(args) -> int:
+    from review.privacy import purge, retention_candidates
+
+    store = _open_store(args)
+    candidates = retention_candidates(store, args.months)
+    if not candidates:
+        print(f"Nobody is past the retention policy ({args.months} months without activity, no consent to longer).")
+        return EXIT_OK
+    print(f"{len(candidates)} people are past the retention policy ({args.months} months without activity):")
+    for row in candidates:
+        print(f"  #{row['person_id']:<6} {row.get('name') or '(no name)':<30} last activity {str(row['last_activity'])[:10]}"
+              f"  {row.get('reason', '')}")  # fmt: skip
+    if not args.yes and not _confirm("Erase them all now?"):
+        print("Nothing erased: this was a preview. Add --yes to erase.", file=sys.stderr)
+        return EXIT_OK
+    settings = _settings()
+    reports = purge(store, settings.reviewer(), args.months, settings=settings)
+    print(f"Erased {len(reports)} people.")
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    from review.backup import backup
+    from review.db import StoreError
+
+    store = _open_store(args)
+    try:
+        path = backup(store, args.path)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Backed up {store.path} to {path}")
+    return EXIT_OK
+
+
+def cmd_restore_backup(args) -> int:
+    from review.backup import restore_backup
+    from review.db import StoreError, default_db_path
+
+    target = Path(args.db) if args.db else default_db_path()
+    if target.exists() and not args.yes and not _confirm(f"Replace {target} with {args.path}?"):
+        print("Nothing restored. (Add --yes to replace without asking.)", file=sys.stderr)
+        return EXIT_REFUSED
+    try:
+        kept = restore_backup(args.path, target)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Restored {target} from {args.path}" + (f" (the previous database is kept as {kept})" if kept else ""))
     return EXIT_OK
 
 
@@ -828,6 +910,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--add", nargs="+", metavar="PERSON", help="add them to the job's list ('all' for every suggestion)")
     _db_option(p)
     p.set_defaults(func=cmd_pool)
+
+    person = sub.add_parser("person", help="one person's data: export or erase it")
+    person_sub = person.add_subparsers(dest="person_command", metavar="ACTION", required=True)
+    p = person_sub.add_parser("export", help="everything held about one person (JSON, original file, messages)")
+    p.add_argument("person", metavar="PERSON")
+    p.add_argument("--out", required=True, metavar="DIR")
+    _db_option(p)
+    p.set_defaults(func=cmd_person_export)
+    p = person_sub.add_parser("erase", help="erase one person everywhere (asks unless --yes)")
+    p.add_argument("person", metavar="PERSON")
+    p.add_argument("--yes", action="store_true")
+    _db_option(p)
+    p.set_defaults(func=cmd_person_erase)
+
+    p = sub.add_parser("purge", help="retention: preview, then erase people past the policy")
+    p.add_argument("--months", type=int, default=12, help="months without activity (default 12)")
+    p.add_argument("--yes", action="store_true", help="erase without asking")
+    _db_option(p)
+    p.set_defaults(func=cmd_purge)
+
+    p = sub.add_parser("backup", help="back the database up (SQLite's online backup)")
+    p.add_argument("path", metavar="PATH")
+    _db_option(p)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore-backup", help="replace the database with a backup")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--yes", action="store_true")
+    _db_option(p)
+    p.set_defaults(func=cmd_restore_backup)
 
     p = sub.add_parser("demo", help="generate demo resumes and import them")
     p.add_argument("--count", type=int, default=200, help="how many resumes (default 200)")

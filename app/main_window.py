@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QMainWindow, QMessageBox, QSizePolicy, QSplitter, QStackedWidget, QTabBar, QTableView, QToolBar,
     QVBoxLayout, QWidget,
 )  # fmt: skip
@@ -56,7 +55,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings or Settings()
         self.errors = errors
-        self.actor = self.settings.get("reviewer.name") or os.environ.get("USER") or "reviewer"
+        self.actor = self.settings.reviewer()
         self.job: dict | None = None
         self.ranker: Ranker | None = None
         self.undo_stack: list[W.Change] = []

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from review.workflow import LABELS, NEW, SHORTLISTED, pseudonym, waited_days
+from review.workflow import LABELS, NEW, pseudonym, waited_days
 
 COLUMNS = ("#", "Name", "Score", "Advice", "Top matches", "Current title", "Years", "Status", "Waiting")
 COL_RANK, COL_NAME, COL_SCORE, COL_ADVICE, COL_TOP, COL_TITLE, COL_YEARS, COL_STATUS, COL_WAIT = range(9)

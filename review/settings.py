@@ -116,6 +116,10 @@ class Settings:
             json.dump(self._values, fh, indent=2, ensure_ascii=False)
         os.replace(tmp, self.path)
 
+    def reviewer(self) -> str:
+        """Who is acting: the reviewer's name, else the login name. Every audit row carries it."""
+        return self.get("reviewer.name") or os.environ.get("USER") or os.environ.get("USERNAME") or "reviewer"
+
     def as_dict(self) -> dict:
         return {s.key: self.get(s.key) for s in SETTINGS}
 
