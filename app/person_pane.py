@@ -512,6 +512,13 @@ class PersonPane(QWidget):
                                if pref["consent"] and pref["consent_date"] else
                                "Every message and reminder follows these choices.")  # fmt: skip
         self.notes.clear()
+        for note in P.earlier_notes(self.store, row["id"]):
+            what = "let go" if note["kind"] == "let_go" else "withdrew"
+            text = note["brings"] or note["why_not"]
+            item = QListWidgetItem(f"Earlier application ({note['job']}, {what} {note['created_at'][:10]}): {text}"
+                                   f"\n— {note['author']}")  # fmt: skip
+            item.setForeground(QPalette().color(QPalette.PlaceholderText))
+            self.notes.addItem(item)
         for note in P.relationship_notes(self.store, row["id"]):
             item = QListWidgetItem(f"{note['text']}\n— {note['author']}, {note['created_at'][:10]}")
             self.notes.addItem(item)

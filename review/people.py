@@ -75,6 +75,24 @@ def add_relationship_note(store: Store, person_id: int, text: str, author: str) 
         return cur.lastrowid
 
 
+def earlier_notes(store: Store, person_id: int) -> list[dict]:
+    """Person-first notes from earlier applications: theirs, and those of anyone they may be (duplicates).
+
+    A note stays with the person: when they apply again, the reviewer sees what
+    was written about them last time.
+    """
+    others = [row[0] for row in store.conn.execute(
+        "SELECT CASE WHEN person_id = ? THEN other_id ELSE person_id END FROM duplicate_suggestions "
+        "WHERE (person_id = ? OR other_id = ?) AND status <> 'different_people'", (person_id, person_id, person_id))]  # fmt: skip
+    ids = [person_id, *others]
+    marks = ",".join("?" * len(ids))
+    return store.query(
+        f"SELECT n.person_id, n.kind, n.brings, n.why_not, n.author, n.created_at, j.title AS job "
+        f"FROM disposition_notes n JOIN jobs j ON j.id = n.job_id WHERE n.person_id IN ({marks}) ORDER BY n.id DESC",
+        ids,
+    )
+
+
 def history(store: Store, person_id: int) -> list[dict]:
     return store.query(
         "SELECT a.at, a.actor, a.action, a.detail, j.title AS job FROM audit_log a "
