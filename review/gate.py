@@ -387,6 +387,9 @@ def let_go(store: Store, d: Disposition, author: str, settings: Settings) -> int
     emails, phones = json.loads(person["emails"] or "[]"), json.loads(person["phones"] or "[]")
     channel = preference["channel"]
     recipients = list(d.recipients) if d.recipients else emails[:1]
+    strangers = [r for r in recipients if r.lower() not in {e.lower() for e in emails}]
+    if strangers:
+        reasons.append(f"{', '.join(strangers)} is not one of their addresses: messages go only to them")
     if channel == "email" and not recipients:
         reasons.append("there is no email address for them: add one, or record that they prefer a phone call")
     if channel == "phone" and not phones:
@@ -453,6 +456,9 @@ def restore(store: Store, application_id: int, author: str) -> str:
         if status not in (LET_GO, WITHDRAWN):
             raise GateRefused([f"they are not let go (status: {status.replace('_', ' ')})"])
         target = previous if previous in ON_THE_LIST else "new"
+        # The old note and message belong to the old decision: a new one needs new ones.
+        conn.execute("UPDATE disposition_notes SET superseded = 1 WHERE application_id = ?", (application_id,))
+        conn.execute("UPDATE message_applications SET superseded = 1 WHERE application_id = ?", (application_id,))
         conn.execute("UPDATE applications SET status = ?, previous_status = ?, updated_at = ? WHERE id = ?",
                      (target, status, now_iso(), application_id))  # fmt: skip
         audit(conn, author, "restore", person_id=person_id, job_id=job_id, application_id=application_id,

@@ -40,6 +40,7 @@ from review.workflow import LET_GO, LETTING_GO, audit
 QUEUED, SENDING, DELIVERED, FAILED, IN_DOUBT, CALL_PENDING, KEPT = (
     "queued", "sending", "delivered", "failed", "in_doubt", "call_pending", "kept")  # fmt: skip
 MAX_BACKOFF = timedelta(hours=1)
+_IN_FLIGHT: set[int] = set()  # messages a thread of this process is sending right now
 
 
 def new_message_id(sender_email: str | None) -> str:
@@ -149,7 +150,7 @@ class SMTPTransport:
                                           context=ssl.create_default_context())  # fmt: skip
             else:
                 client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
-            with client:
+            try:
                 client.ehlo()
                 if self.security == "starttls":
                     client.starttls(context=ssl.create_default_context())
@@ -180,7 +181,17 @@ class SMTPTransport:
                 code, reply = client.getreply()
                 if code != 250:
                     raise smtplib.SMTPResponseException(code, reply)
-                return [f"{rcpt} ({code} {_text(reply)})" for rcpt, code, reply in refused]
+                accepted = [f"{rcpt} ({code} {_text(reply)})" for rcpt, code, reply in refused]
+            except BaseException:
+                client.close()
+                raise
+            # Accepted: whatever QUIT brings (a 421 from a server shutting down,
+            # a dropped line) cannot undo a delivery.
+            try:
+                client.quit()
+            except (smtplib.SMTPException, OSError):
+                client.close()
+            return accepted
         except DeliveryError:
             raise
         except smtplib.SMTPAuthenticationError as exc:
@@ -194,6 +205,9 @@ class SMTPTransport:
                                                 "it may or may not have arrived") from None  # fmt: skip
             raise DeliveryError("transient", f"the SMTP server did not answer in time ({exc})") from None
         except smtplib.SMTPServerDisconnected as exc:
+            if data_sent and "timed out" in str(exc):
+                raise DeliveryError("in_doubt", "the server did not confirm in time after the message was sent: "
+                                                "it may or may not have arrived") from None  # fmt: skip
             if data_sent:
                 raise DeliveryError("in_doubt", f"the connection dropped after the message was sent ({exc})") from None
             raise DeliveryError("transient", f"the SMTP server closed the connection ({exc})") from None
@@ -295,22 +309,34 @@ def deliver(store: Store, message: int, transport, author: str = "shortlist", *,
     if row is None:
         raise LookupError(f"no message {message}")
     allowed = (QUEUED, FAILED) + ((IN_DOUBT,) if resend else ())
-    if row["state"] not in allowed:
-        return Result(message, row["state"], "not sent: " + {
-            DELIVERED: "already delivered", IN_DOUBT: "in doubt — resend only by choice",
-            CALL_PENDING: "a phone call to confirm", KEPT: "kept on record at their request",
-            SENDING: "a send is in progress"}.get(row["state"], row["state"]))  # fmt: skip
     with store.transaction() as conn:
-        conn.execute("UPDATE messages SET state = 'sending', attempts = attempts + 1, transport = ? WHERE id = ?",
-                     (transport.name, message))  # fmt: skip
-        if resend:
+        # Claim the message: only one sender moves it to 'sending', even when
+        # the app and the command line retry at the same moment.
+        marks = ",".join("?" * len(allowed))
+        claimed = conn.execute(
+            f"UPDATE messages SET state = 'sending', attempts = attempts + 1, transport = ?, sending_pid = ?, "
+            f"sending_at = ? WHERE id = ? AND state IN ({marks})",
+            (transport.name, os.getpid(), now_iso(), message, *allowed),
+        ).rowcount
+        if not claimed:
+            state = conn.execute("SELECT state FROM messages WHERE id = ?", (message,)).fetchone()[0]
+        elif resend:
             audit(conn, author, "message_resent", person_id=row["person_id"], message=message,
                   message_id=row["message_id"])  # fmt: skip
+    if not claimed:
+        return Result(message, state, "not sent: " + {
+            DELIVERED: "already delivered", IN_DOUBT: "in doubt — resend only by choice",
+            CALL_PENDING: "a phone call to confirm", KEPT: "kept on record at their request",
+            SENDING: "a send is in progress"}.get(state, state))  # fmt: skip
+    _IN_FLIGHT.add(message)
     try:
-        refused = transport.send(_outgoing(row))
-    except DeliveryError as exc:
-        return _failed(store, row, exc, author)
-    _finish(store, row, transport.name, refused, author)
+        try:
+            refused = transport.send(_outgoing(row))
+        except DeliveryError as exc:
+            return _failed(store, row, exc, author)
+        _finish(store, row, transport.name, refused, author)
+    finally:
+        _IN_FLIGHT.discard(message)
     detail = transport.describe() + (f"; refused: {', '.join(refused)}" if refused else "")
     return Result(message, DELIVERED, detail)
 
@@ -345,6 +371,8 @@ def recover(store: Store, transport, author: str = "shortlist") -> list[Result]:
     """After a crash: sends that were under way are delivered (the file is there) or in doubt."""
     out = []
     for row in store.query("SELECT * FROM messages WHERE state = 'sending'"):
+        if _still_sending(row):
+            continue  # another process is sending it right now
         if row["transport"] == getattr(transport, "name", None) and transport.already_delivered(row["message_id"]):
             _finish(store, row, transport.name, [], author)
             out.append(Result(row["id"], DELIVERED, "found delivered after an interruption"))
@@ -352,6 +380,25 @@ def recover(store: Store, transport, author: str = "shortlist") -> list[Result]:
             exc = DeliveryError("in_doubt", "the app stopped while this message was being sent: it may have arrived")
             out.append(_failed(store, {**row, "attempts": row["attempts"] - 1}, exc, author))
     return out
+
+
+def _still_sending(row: dict, stale: timedelta = timedelta(minutes=10)) -> bool:
+    """Whether a 'sending' message is in the hands of a live process (not one a crash stopped)."""
+    pid = row.get("sending_pid")
+    if pid == os.getpid():
+        return row["id"] in _IN_FLIGHT  # this process: is a thread of ours sending it?
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # alive, someone else's
+    started = row.get("sending_at")
+    if started and datetime.now(UTC) - datetime.fromisoformat(started) > stale:
+        return False  # no send takes that long: the process is a stranger that reused the pid
+    return True
 
 
 def retry_due(store: Store, transport, author: str = "shortlist", now: datetime | None = None,

@@ -329,6 +329,69 @@ CREATE TABLE skill_synonyms (
 );
 """
 
+# The gate, tightened after fault tests:
+# - a note and a message count only for the current decision: restoring a
+#   person supersedes them, so an old delivery cannot let them go again;
+# - a message becomes 'kept' (unsent, by their wish) only when inserted so by
+#   the gate, never by a later update;
+# - a send in progress records its process, so recovery after a crash does
+#   not mistake another process's send for an interrupted one.
+V7 = """
+ALTER TABLE disposition_notes ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE message_applications ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN sending_pid INTEGER;
+ALTER TABLE messages ADD COLUMN sending_at TEXT;
+
+CREATE TRIGGER messages_never_updated_to_kept BEFORE UPDATE OF state ON messages
+WHEN NEW.state = 'kept' AND OLD.state <> 'kept'
+BEGIN
+    SELECT RAISE(ABORT, 'a message is kept unsent only when the gate records it so, for a person who asked');
+END;
+
+CREATE TRIGGER disposition_notes_stay_superseded BEFORE UPDATE OF superseded ON disposition_notes
+WHEN OLD.superseded = 1 AND NEW.superseded = 0
+BEGIN
+    SELECT RAISE(ABORT, 'a note from an earlier decision cannot be reused');
+END;
+
+CREATE TRIGGER message_links_stay_superseded BEFORE UPDATE OF superseded ON message_applications
+WHEN OLD.superseded = 1 AND NEW.superseded = 0
+BEGIN
+    SELECT RAISE(ABORT, 'a message from an earlier decision cannot be reused');
+END;
+
+DROP TRIGGER applications_letting_go_needs_note;
+CREATE TRIGGER applications_letting_go_needs_note BEFORE UPDATE OF status ON applications
+WHEN NEW.status = 'letting_go' AND OLD.status <> 'letting_go' AND (
+    NOT EXISTS (SELECT 1 FROM disposition_notes n
+                WHERE n.application_id = NEW.id AND n.kind = 'let_go' AND n.superseded = 0)
+    OR NOT EXISTS (SELECT 1 FROM message_applications ma WHERE ma.application_id = NEW.id AND ma.superseded = 0)
+)
+BEGIN
+    SELECT RAISE(ABORT, 'letting someone go needs their person-first note and a queued message');
+END;
+
+DROP TRIGGER applications_let_go_needs_note_and_delivery;
+CREATE TRIGGER applications_let_go_needs_note_and_delivery BEFORE UPDATE OF status ON applications
+WHEN NEW.status = 'let_go' AND OLD.status <> 'let_go' AND (
+    NOT EXISTS (
+        SELECT 1 FROM disposition_notes n
+        WHERE n.application_id = NEW.id AND n.kind = 'let_go' AND n.superseded = 0
+          -- at least 12 words about what they bring and 6 about why not (words: spaces + 1)
+          AND length(trim(n.brings)) - length(replace(trim(n.brings), ' ', '')) >= 11
+          AND length(trim(n.why_not)) - length(replace(trim(n.why_not), ' ', '')) >= 5
+    )
+    OR NOT EXISTS (
+        SELECT 1 FROM message_applications ma JOIN messages m ON m.id = ma.message_id
+        WHERE ma.application_id = NEW.id AND ma.superseded = 0
+          AND m.state IN ('delivered', 'kept') AND m.delivered_at IS NOT NULL
+    )
+)
+BEGIN
+    SELECT RAISE(ABORT, 'let_go needs a valid person-first note and a delivered message for this application');
+END;
+"""
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
@@ -336,4 +399,5 @@ MIGRATIONS: list[tuple[int, object]] = [
     (4, V4),
     (5, V5),
     (6, V6),
+    (7, V7),
 ]

@@ -1,0 +1,277 @@
+"""Delivery over a real SMTP server (aiosmtpd on 127.0.0.1) and every way it can go wrong.
+
+Each fault ends in a state a reviewer can see and act on: queued for a retry
+(transient), failed with the server's reason (permanent), or in doubt (the data
+went out but no answer came back) — and the person stays on the list, waiting
+for a message, until one is delivered.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from review import gate, outbox
+from review.db import Store
+from review.outbox import SMTPTransport
+from tests.smtp_server import Script, free_port, smtp_server
+from tests.test_gate import AUTHOR, build_template, open_world
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return build_template(tmp_path_factory.mktemp("smtp-template"))
+
+
+@pytest.fixture
+def world(template, tmp_path, monkeypatch):
+    w = open_world(template, tmp_path / "w", monkeypatch)
+    yield w
+    w.store.close()
+
+
+@pytest.fixture
+def server():
+    with smtp_server() as (handler, port):
+        yield handler, port
+
+
+def smtp(port: int, timeout: float = 5.0, **kwargs) -> SMTPTransport:
+    return SMTPTransport("127.0.0.1", port, security="none", timeout=timeout, **kwargs)
+
+
+def queue(world, name: str = "ana", **changes) -> int:
+    return gate.let_go(world.store, world.disposition(name, **changes), AUTHOR, world.settings)
+
+
+def actions(world, message: int) -> list[str]:
+    rows = world.store.conn.execute("SELECT action, detail FROM audit_log ORDER BY id").fetchall()
+    return [a for a, d in rows if json.loads(d).get("message") == message]
+
+
+def test_smtp_delivery_carries_the_stored_message(world, server):
+    handler, port = server
+    message = queue(world)
+    result = outbox.deliver(world.store, message, smtp(port), AUTHOR)
+    assert result.state == "delivered", result.detail
+    row = world.message(message)
+    assert len(handler.received) == 1
+    got = handler.received[0]
+    assert got.mail_from == "robin@example.com" and got.rcpt_tos == ["ana.lima@example.org"]
+    mail = got.message
+    assert mail["Message-ID"] == row["message_id"]
+    assert mail["From"].addresses[0].addr_spec == "robin@example.com"
+    assert mail["From"].addresses[0].display_name == AUTHOR
+    assert mail["To"] == "ana.lima@example.org"
+    assert mail["Reply-To"] == "robin@example.com"
+    assert mail["Subject"] == row["subject"] == "Your application"
+    assert mail.get_content().rstrip("\n") == row["body"].rstrip("\n")
+    assert row["state"] == "delivered" and row["transport"] == "smtp" and row["attempts"] == 1
+    assert json.loads(row["refused"]) == []
+    assert world.status("ana") == "let_go"
+    assert actions(world, message) == ["letting_go", "let_go"]
+
+
+def test_a_line_starting_with_a_dot_survives_smtp(world, server):
+    """Dot-stuffing: a body line that starts with '.' arrives as written."""
+    handler, port = server
+    body = world.disposition("ana").body.replace("Warm wishes,", ".NET and Kafka, both worth a look.\n.\nWarm wishes,")
+    message = queue(world, body=body)
+    assert outbox.deliver(world.store, message, smtp(port), AUTHOR).state == "delivered"
+    text = handler.received[0].message.get_content()
+    assert "\n.NET and Kafka, both worth a look.\n.\nWarm wishes," in text
+
+
+FAULTS = [
+    # stage, answer, state, kind
+    ("mail", "421 4.3.2 Service shutting down, try again later", "queued", "transient"),
+    ("rcpt", "451 4.7.1 Greylisted, please try again later", "queued", "transient"),
+    ("data", "451 4.3.0 Local error in processing", "queued", "transient"),
+    ("rcpt", "550 5.1.1 No such mailbox here", "failed", "permanent"),
+    ("data", "552 5.3.4 Message size exceeds fixed limit", "failed", "permanent"),
+    ("mail", "553 5.7.1 Sender address rejected", "failed", "permanent"),
+]
+
+
+@pytest.mark.parametrize("stage, answer, state, kind", FAULTS, ids=[f"{s}-{a[:3]}" for s, a, _, _ in FAULTS])
+def test_server_answers_decide_retry_or_failure(world, server, stage, answer, state, kind):
+    handler, port = server
+    code = answer[:3]
+    if stage == "mail":
+        handler.script = Script(mail=answer)
+    elif stage == "rcpt":
+        handler.script = Script(rcpt={"ana.lima@example.org": answer})
+    else:
+        handler.script = Script(data=answer)
+    message = queue(world)
+    started = datetime.now(UTC)
+    result = outbox.deliver(world.store, message, smtp(port), AUTHOR)
+    row = world.message(message)
+    assert result.state == row["state"] == state
+    assert row["attempts"] == 1 and code in row["last_error"] and code in result.detail
+    assert row["delivered_at"] is None
+    if kind == "transient":
+        due = datetime.fromisoformat(row["next_attempt_at"])
+        assert started + timedelta(seconds=20) <= due <= started + timedelta(seconds=40)
+    else:
+        assert row["next_attempt_at"] is None
+    assert world.status("ana") == "letting_go"  # on the list, visibly waiting for a message
+    assert actions(world, message)[-1] == f"message_{state}"
+    assert [p["id"] for p in outbox.pending(world.store)] == [message]
+    # A message only counts as received when the server said 250 to its data.
+    assert handler.answered == ([answer] if stage == "data" else [])
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_a_refused_login_fails_with_the_reason(world):
+    with smtp_server(auth=("robin", "right horse battery")) as (handler, port):
+        message = queue(world)
+        result = outbox.deliver(world.store, message, smtp(port, user="robin", password_provider=lambda u: "wrong"),
+                                AUTHOR)  # fmt: skip
+        row = world.message(message)
+        assert result.state == row["state"] == "failed"
+        assert "the SMTP server refused the login (535" in row["last_error"]
+        assert set(handler.logins) == {("robin", "wrong")} and handler.received == []
+        assert world.status("ana") == "letting_go"
+        # No password at all: failed too, and asking for it is the fix.
+        result = outbox.deliver(world.store, message, smtp(port, user="robin", password_provider=lambda u: None),
+                                AUTHOR)  # fmt: skip
+        assert result.state == "failed" and "no SMTP password for robin" in result.detail
+        # The right password delivers the same message (failed messages may be retried by choice).
+        result = outbox.deliver(world.store, message, smtp(port, user="robin",
+                                                           password_provider=lambda u: "right horse battery"), AUTHOR)  # fmt: skip
+        assert result.state == "delivered" and len(handler.received) == 1
+        assert world.status("ana") == "let_go" and world.message(message)["attempts"] == 3
+
+
+def test_a_421_to_quit_after_the_250_is_still_delivered(world, server):
+    """Accepted means a 250 after DATA (RFC 5321 §4.1.1.4). A server shutting down may answer
+    QUIT with 421 (§3.8); the message is already in its hands and must not be queued again."""
+    handler, port = server
+    handler.script = Script(quit="421 4.3.2 Service shutting down")
+    message = queue(world)
+    result = outbox.deliver(world.store, message, smtp(port), AUTHOR)
+    assert handler.answered == ["250 Message accepted for delivery"] and len(handler.received) == 1
+    assert result.state == world.message(message)["state"] == "delivered", result.detail
+    assert world.status("ana") == "let_go"
+    outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime(2999, 1, 1, tzinfo=UTC))
+    assert len(handler.received) == 1, "an accepted message was sent again"
+
+
+def test_connection_refused_is_transient(world):
+    message = queue(world)
+    result = outbox.deliver(world.store, message, smtp(free_port()), AUTHOR)
+    row = world.message(message)
+    assert result.state == row["state"] == "queued"
+    assert "cannot connect to 127.0.0.1" in row["last_error"] and row["next_attempt_at"]
+    assert row["attempts"] == 1 and world.status("ana") == "letting_go"
+
+
+def test_a_250_after_the_timeout_is_in_doubt_and_a_resend_keeps_the_message_id(world, server):
+    handler, port = server
+    handler.script = Script(data_delay=3.0)
+    message = queue(world)
+    result = outbox.deliver(world.store, message, smtp(port, timeout=1.0), AUTHOR)
+    row = world.message(message)
+    assert result.state == row["state"] == "in_doubt", result.detail
+    assert "after the message was sent" in row["last_error"]
+    assert handler.data_arrived.wait(5) and len(handler.received) == 1  # it did arrive
+    assert world.status("ana") == "letting_go"
+    # Never resent behind the reviewer's back: not by deliver, not by retry_due.
+    assert outbox.deliver(world.store, message, smtp(port), AUTHOR).detail == "not sent: in doubt — resend only by choice"
+    assert outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime.now(UTC) + timedelta(days=1)) == []
+    assert len(handler.received) == 1
+    # The reviewer chooses to send again: same Message-ID, so mail systems can tell the copies apart.
+    handler.script = Script()
+    result = outbox.deliver(world.store, message, smtp(port), AUTHOR, resend=True)
+    assert result.state == "delivered"
+    assert handler.by_message_id() == {row["message_id"]: 2}
+    assert world.status("ana") == "let_go" and world.message(message)["attempts"] == 2
+    assert actions(world, message) == ["letting_go", "message_in_doubt", "message_resent", "let_go"]
+
+
+def test_one_refused_recipient_of_two_is_recorded_and_the_other_gets_it(world, server):
+    handler, port = server
+    both = world.emails["bo"]
+    handler.script = Script(rcpt={both[1]: "550 5.1.1 Mailbox unavailable"})
+    message = queue(world, "bo", recipients=list(both))
+    result = outbox.deliver(world.store, message, smtp(port), AUTHOR)
+    row = world.message(message)
+    assert result.state == row["state"] == "delivered"
+    assert json.loads(row["refused"]) == [f"{both[1]} (550 5.1.1 Mailbox unavailable)"]
+    assert "refused: bo.private@example.com (550" in result.detail
+    assert len(handler.received) == 1 and handler.received[0].rcpt_tos == [both[0]]
+    assert handler.received[0].message["To"] == ", ".join(both)
+    assert world.status("bo") == "let_go"
+
+
+def test_both_recipients_refused_is_a_failure(world, server):
+    handler, port = server
+    both = world.emails["bo"]
+    handler.script = Script(rcpt={a: "550 5.1.1 Mailbox unavailable" for a in both})
+    message = queue(world, "bo", recipients=list(both))
+    result = outbox.deliver(world.store, message, smtp(port), AUTHOR)
+    assert result.state == "failed" and "550" in result.detail
+    assert handler.received == [] and world.status("bo") == "letting_go"
+
+
+def test_retry_due_delivers_a_queued_message_once_it_is_due(world, server):
+    handler, port = server
+    message = queue(world)
+    assert outbox.deliver(world.store, message, smtp(free_port()), AUTHOR).state == "queued"
+    assert outbox.retry_due(world.store, smtp(port), AUTHOR) == []  # not due yet: backoff
+    assert handler.received == []
+    results = outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime(2999, 1, 1, tzinfo=UTC))
+    assert [(r.message, r.state) for r in results] == [(message, "delivered")]
+    assert outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime(2999, 1, 1, tzinfo=UTC)) == []
+    assert handler.by_message_id() == {world.message(message)["message_id"]: 1}
+    row = world.message(message)
+    assert row["attempts"] == 2 and row["last_error"] is None and row["state"] == "delivered"
+    assert world.status("ana") == "let_go"
+
+
+class PausingStore(Store):
+    """A second connection whose next write transaction waits for a signal: another app, scheduled later."""
+
+    def __init__(self, path, reached: threading.Event, go: threading.Event):
+        self.reached, self.go, self.pause = reached, go, False
+        super().__init__(path)
+        self.pause = True
+
+    @contextmanager
+    def transaction(self):
+        if self.pause:
+            self.pause = False
+            self.reached.set()
+            assert self.go.wait(10)
+        with super().transaction() as conn:
+            yield conn
+
+
+def test_two_senders_at_once_never_send_the_same_message_twice(world, server):
+    """The app's background retry and ``shortlist outbox --retry`` may pick the same queued message.
+
+    Whoever comes second must find it taken (sending or delivered), not send it again.
+    """
+    handler, port = server
+    message = queue(world)
+    reached, go = threading.Event(), threading.Event()
+    other = PausingStore(world.store.path, reached, go)
+    results = {}
+    thread = threading.Thread(target=lambda: results.update(other=outbox.deliver(other, message, smtp(port), "app")))
+    thread.start()
+    try:
+        assert reached.wait(10)  # the other sender has read the message as queued
+        results["cli"] = outbox.deliver(world.store, message, smtp(port), AUTHOR)
+    finally:
+        go.set()
+        thread.join(15)
+        other.close()
+    assert results["cli"].state == "delivered"
+    assert handler.by_message_id() == {world.message(message)["message_id"]: 1}, "the message went out twice"
+    assert results["other"].detail == "not sent: already delivered"
+    assert world.status("ana") == "let_go"
