@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from parsing.errors import Outcome
+from parsing.errors import Outcome, too_large_message
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 
@@ -78,7 +78,7 @@ class ProgressBar:
 
 
 def cmd_parse(args) -> int:
-    from parsing.batch import Job, Pool, Settings, problem_result
+    from parsing.batch import Job, Pool, ReadersCannotStart, Settings, problem_result
     from parsing.collect import TooBig, collect
 
     candidates, _ = collect(args.files)
@@ -91,7 +91,7 @@ def cmd_parse(args) -> int:
             continue
         if cand.size > args.max_mb * 1024 * 1024:
             results[index] = problem_result(cand.source, Outcome.TOO_LARGE,
-                                            f"{cand.size / 1e6:.1f} MB is over the {args.max_mb} MB limit")  # fmt: skip
+                                            too_large_message(cand.size, args.max_mb * 1024 * 1024))  # fmt: skip
             continue
         try:
             data = cand.read()
@@ -105,10 +105,14 @@ def cmd_parse(args) -> int:
         jobs.append(Job(index, cand.source, data))
     if jobs:
         settings = Settings(time_limit=args.time_limit, max_bytes=args.max_mb * 1024 * 1024)
-        with Pool(min(args.workers or os.cpu_count() or 1, len(jobs)), settings) as pool:
-            for key, result, _ in pool.run(jobs):
-                result["file"] = by_key[key].source
-                results[key] = result
+        try:
+            with Pool(min(args.workers or os.cpu_count() or 1, len(jobs)), settings) as pool:
+                for key, result, _ in pool.run(jobs):
+                    result["file"] = by_key[key].source
+                    results[key] = result
+        except ReadersCannotStart as exc:
+            for job in jobs:
+                results.setdefault(job.key, problem_result(by_key[job.key].source, Outcome.MALFORMED, f"not read: {exc}"))
     # In the order the files were given (largest first would surprise a reader).
     order = sorted(results, key=lambda i: _input_rank(candidates[i].source, args.files))
     for index in order:

@@ -19,7 +19,7 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from multiprocessing.connection import Connection, wait
 
@@ -39,6 +39,9 @@ class Settings:
     memory_limit: int = DEFAULT_MEMORY_LIMIT
     max_bytes: int = 20 * 1024 * 1024
     today: str | None = None  # ISO date, for "present" in date ranges (tests pin it)
+    # Read from SHORTLIST_TEST_HOOKS in the parent when the pool starts: workers
+    # fork from a long-lived server whose environment is fixed at its start.
+    test_hooks: bool = False
 
 
 @dataclass
@@ -55,9 +58,21 @@ def default_workers() -> int:
 # --- worker side ------------------------------------------------------------
 
 
-def _worker_main(conn: Connection, settings: Settings) -> None:
+def _watch_lifeline(lifeline: Connection) -> None:
+    """End this worker when its parent is gone (killed mid-file): nobody would read its result."""
+    try:
+        lifeline.recv()
+    except (EOFError, OSError):
+        pass
+    os._exit(0)
+
+
+def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> None:
     # Ctrl-C belongs to the parent, which stops the batch cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import threading
+
+    threading.Thread(target=_watch_lifeline, args=(lifeline,), daemon=True, name="lifeline").start()
     if settings.memory_limit:
         try:
             import resource
@@ -70,7 +85,7 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
 
     taxonomy = load_taxonomy()
     today = date.fromisoformat(settings.today) if settings.today else None
-    hooks = bool(os.environ.get("SHORTLIST_TEST_HOOKS"))
+    hooks = settings.test_hooks
     conn.send(("ready", None))
     while True:
         try:
@@ -100,10 +115,14 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
 class _Worker:
     def __init__(self, ctx, settings: Settings):
         parent_end, child_end = ctx.Pipe(duplex=True)
+        # The lifeline's write end stays in this process only: when it dies,
+        # the worker reads end-of-file and stops, even in the middle of a file.
+        life_read, self._life_write = ctx.Pipe(duplex=False)
         self.conn = parent_end
-        self.process = ctx.Process(target=_worker_main, args=(child_end, settings), daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child_end, life_read, settings), daemon=True)
         self.process.start()
         child_end.close()
+        life_read.close()
         self.ready = False
         self.job: Job | None = None
         self.deadline = 0.0
@@ -122,6 +141,7 @@ class _Worker:
             pass
         self.process.join(timeout=5)
         self.conn.close()
+        self._life_write.close()
 
     def stop(self) -> None:
         try:
@@ -133,14 +153,27 @@ class _Worker:
             self.kill()
         else:
             self.conn.close()
+            self._life_write.close()
 
 
-def problem_result(name: str, outcome: Outcome | str, message: str) -> dict:
-    """A result for a file that never got parsed (or whose worker died)."""
+def problem_result(name: str, outcome: Outcome | str, message: str, data: bytes | None = None) -> dict:
+    """A result for a file that never got parsed (or whose worker died).
+
+    With the file's bytes, the result says what kind of document it is: a
+    PDF that timed out is still someone's resume, and still a person.
+    """
+    from parsing.formats import READABLE, sniff
     from parsing.resume import ParsedResume  # light: no pdfminer
 
     result = ParsedResume(file=name, outcome=Outcome(outcome).value, error=message)
+    if data:
+        kind = sniff(data).kind
+        result.kind = kind if kind in READABLE else None
     return asdict(result)
+
+
+class ReadersCannotStart(RuntimeError):
+    """Worker processes die before they are ready: nothing can be parsed (the message says why)."""
 
 
 class Pool:
@@ -160,6 +193,9 @@ class Pool:
             self._ctx = mp.get_context("spawn")
         self._workers: list[_Worker] = []
         self.restarts = 0
+        self._failed_starts = 0  # workers in a row that died before they were ready
+        if not self.settings.test_hooks and os.environ.get("SHORTLIST_TEST_HOOKS"):
+            self.settings = replace(self.settings, test_hooks=True)
 
     def __enter__(self) -> Pool:
         return self
@@ -227,6 +263,7 @@ class Pool:
                     continue
                 if kind == "ready":
                     worker.ready = True
+                    self._failed_starts = 0
                     continue
                 job, elapsed = worker.job, time.monotonic() - worker.started
                 worker.job = None
@@ -236,18 +273,18 @@ class Pool:
                     yield job.key, payload[1], elapsed
                 elif kind == "memory":
                     yield job.key, problem_result(job.name, Outcome.TOO_COMPLEX,
-                        f"needed more than the {self.settings.memory_limit / 1024**2:,.0f} MB memory cap"), elapsed  # fmt: skip
+                        f"needed more than the {self.settings.memory_limit / 1024**2:,.0f} MB memory cap", job.data), elapsed  # fmt: skip
                     self._retire(worker)
                 else:
                     yield job.key, problem_result(job.name, Outcome.MALFORMED,
-                                                  f"could not be read: {payload[1]}"), elapsed  # fmt: skip
+                                                  f"could not be read: {payload[1]}", job.data), elapsed  # fmt: skip
             now = time.monotonic()
             for worker in list(self._workers):
                 if worker.job is not None and now >= worker.deadline:
                     job = worker.job
                     self._retire(worker, kill=True)
                     yield job.key, problem_result(job.name, Outcome.TIMEOUT,
-                        f"reading took longer than the {self.settings.time_limit:g} s limit"), now - worker.started  # fmt: skip
+                        f"reading took longer than the {self.settings.time_limit:g} s limit", job.data), now - worker.started  # fmt: skip
 
     def _retire(self, worker: _Worker, kill: bool = False) -> None:
         if kill:
@@ -266,6 +303,15 @@ class Pool:
         job = worker.job
         worker.process.join(timeout=5)
         code = worker.process.exitcode
+        if not worker.ready:
+            self._failed_starts += 1
+            if self._failed_starts >= 3:
+                worker.kill()
+                self._workers.remove(worker)
+                raise ReadersCannotStart(
+                    f"the reader processes stop as soon as they start (exit code {code}); "
+                    "nothing could be read — see the log for the cause"
+                )
         self._retire(worker)
         if job is None:
             return
@@ -275,4 +321,4 @@ class Pool:
         else:
             message = f"the reader crashed on this file (exit code {code})"
             outcome = Outcome.MALFORMED
-        yield job.key, problem_result(job.name, outcome, message), time.monotonic() - worker.started
+        yield job.key, problem_result(job.name, outcome, message, job.data), time.monotonic() - worker.started

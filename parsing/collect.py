@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from parsing import formats
-from parsing.errors import Outcome
+from parsing.errors import Outcome, size_text, too_large_message
 
 MAX_ENTRIES = 10_000
 MAX_TOTAL_UNCOMPRESSED = 2 * 1024**3
@@ -172,8 +172,7 @@ def _member_problem(info: zipfile.ZipInfo, limits: Limits) -> tuple[Outcome, str
     if info.flag_bits & 0x1:
         return (Outcome.ENCRYPTED, "the file is password-protected inside the ZIP")
     if info.file_size > limits.max_bytes:
-        return (Outcome.TOO_LARGE,
-                f"{info.file_size / 1e6:.1f} MB is over the {limits.max_bytes / 1e6:.0f} MB limit")  # fmt: skip
+        return (Outcome.TOO_LARGE, too_large_message(info.file_size, limits.max_bytes))
     if info.compress_size and info.file_size / info.compress_size > limits.max_ratio:
         return (Outcome.MALFORMED, f"compressed {info.file_size // max(info.compress_size, 1):,} to 1, "
                 "far beyond any document (a ZIP bomb?); not unpacked")  # fmt: skip
@@ -203,7 +202,7 @@ def _member_reader(opener, info: zipfile.ZipInfo, limits: Limits, budget: _Budge
         with opener() as fh, zipfile.ZipFile(fh) as archive, archive.open(info) as member:
             data = member.read(limits.max_bytes + 1)
         if len(data) > limits.max_bytes:
-            raise _TooBig(f"unpacks to more than {limits.max_bytes / 1e6:.0f} MB (its header said "
+            raise _TooBig(f"unpacks to more than {size_text(limits.max_bytes)} (its header said "
                           f"{info.file_size:,} bytes)")  # fmt: skip
         budget.read_total += len(data)
         if budget.read_total > budget.limit:

@@ -37,6 +37,16 @@ _LABELS = {
 }
 
 
+def size_text(n: int) -> str:
+    """A size in MB as people set it (1 MB = 1024 × 1024 bytes, like the limit settings)."""
+    mb = n / 1024**2
+    return f"{mb:.0f} MB" if mb >= 10 or mb == int(mb) else f"{mb:.1f} MB"
+
+
+def too_large_message(size: int, limit: int) -> str:
+    return f"{size_text(size)} is over the {size_text(limit)} limit"
+
+
 class ParseProblem(Exception):
     """A file that cannot be read as a resume, with an outcome and a clear reason."""
 

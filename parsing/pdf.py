@@ -268,6 +268,9 @@ def _dedupe(items: list[str]) -> list[str]:
 
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
+    if isinstance(exc, (IndexError, KeyError, TypeError, AttributeError, AssertionError, RecursionError)):
+        # An error inside the PDF reader, not a message meant for people.
+        text = f"its internal structure is damaged (the reader stopped at: {text})"
     if len(text) > 160:
         text = text[:157] + "..."
     return text

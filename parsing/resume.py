@@ -11,7 +11,7 @@ from pathlib import PurePath
 
 from parsing import fields as F
 from parsing import formats
-from parsing.errors import Outcome, ParseProblem
+from parsing.errors import Outcome, ParseProblem, too_large_message
 from parsing.sections import LANGUAGES, SKILLS, Section, find_sections, section_at
 from parsing.taxonomy import Hit, Taxonomy, load_taxonomy
 from parsing.text import cid_ratio, clean_text
@@ -102,9 +102,7 @@ def _clear_fields(result: ParsedResume) -> None:
 
 def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, today) -> None:
     if len(data) > max_bytes:
-        raise ParseProblem(
-            "too_large", f"{len(data) / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit"
-        )
+        raise ParseProblem("too_large", too_large_message(len(data), max_bytes))
     sniffed = formats.sniff(data)
     claimed = PurePath(result.file).suffix.lower().lstrip(".")
     if sniffed.kind == "empty":

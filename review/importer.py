@@ -19,9 +19,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from parsing.batch import Job, Pool, Settings, default_workers, problem_result
+from parsing.batch import Job, Pool, ReadersCannotStart, Settings, default_workers, problem_result
 from parsing.collect import Candidate, Limits, TooBig, collect
-from parsing.errors import Outcome
+from parsing.errors import Outcome, too_large_message
 from parsing.text import fold
 from review.db import Store, now_iso
 from review.search import sync_search_index
@@ -107,6 +107,16 @@ class Importer:
         progress: Callable[[Progress], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> ImportReport:
+        try:
+            return self._run(paths, progress, cancelled)
+        except KeyboardInterrupt:
+            # Ctrl-C: what was stored stays; the run says it was stopped.
+            with self.store.transaction() as conn:
+                conn.execute("UPDATE import_runs SET status = 'cancelled', finished_at = ? WHERE status = 'running'",
+                             (now_iso(),))  # fmt: skip
+            raise
+
+    def _run(self, paths, progress, cancelled) -> ImportReport:
         opts = self.options
         started = time.monotonic()
         self._mark_interrupted_runs()
@@ -139,8 +149,7 @@ class Importer:
                 record(self._store_problem(run_id, cand, *cand.problem))
                 continue
             if cand.size > opts.max_bytes:
-                record(self._store_problem(run_id, cand, Outcome.TOO_LARGE,
-                       f"{cand.size / 1e6:.1f} MB is over the {opts.max_bytes / 1e6:.0f} MB limit"))  # fmt: skip
+                record(self._store_problem(run_id, cand, Outcome.TOO_LARGE, too_large_message(cand.size, opts.max_bytes)))
                 continue
             try:
                 data = cand.read()
@@ -186,15 +195,24 @@ class Importer:
                     inflight[digest] = data
                     yield Job(digest, cand.name, data)
 
-            with Pool(workers, settings) as pool:
-                for digest, result, seconds in pool.run(jobs(), cancelled):
-                    group = to_parse[digest]
-                    report.parsed += 1
-                    data = inflight.pop(digest)
-                    first = self._store_parsed(run_id, group[0], digest, data, result, seconds)
-                    record(first)
-                    for extra in group[1:]:
-                        record(self._store_known(run_id, extra, digest, self._known_document(digest)))
+            done: set[str] = set()
+            try:
+                with Pool(workers, settings) as pool:
+                    for digest, result, seconds in pool.run(jobs(), cancelled):
+                        group = to_parse[digest]
+                        report.parsed += 1
+                        done.add(digest)
+                        data = inflight.pop(digest)
+                        first = self._store_parsed(run_id, group[0], digest, data, result, seconds)
+                        record(first)
+                        for extra in group[1:]:
+                            record(self._store_known(run_id, extra, digest, self._known_document(digest)))
+            except ReadersCannotStart as exc:
+                # Every file still gets an outcome, with the reason, and the run ends.
+                for digest, group in to_parse.items():
+                    if digest not in done:
+                        for cand in group:
+                            record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"not read: {exc}"))
 
         sync_search_index(self.store)
         report.status = "cancelled" if cancelled() else "finished"
@@ -211,6 +229,12 @@ class Importer:
     def _mark_interrupted_runs(self) -> None:
         with self.store.transaction() as conn:
             conn.execute("UPDATE import_runs SET status = 'interrupted' WHERE status = 'running'")
+        # Half-written copies a killed import left in the file store.
+        if self.store.files_dir.exists():
+            for tmp in self.store.files_dir.glob("*/.*.tmp"):
+                pid = tmp.name.rsplit(".", 2)[-2]
+                if not pid.isdigit() or not _alive(int(pid)):
+                    tmp.unlink(missing_ok=True)
 
     def _known_document(self, digest: str) -> dict | None:
         return self.store.one(
@@ -341,6 +365,16 @@ class Importer:
                 "VALUES (?, 'import', 'applied', ?, ?, ?, '{}')",
                 (stamp, person_id, job_id, cur.lastrowid),
             )
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def name_key(name: str | None) -> str | None:
