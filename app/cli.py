@@ -712,7 +712,8 @@ def cmd_person_export(args) -> int:
 
 
 def cmd_person_erase(args) -> int:
-    from review.privacy import erase_person
+    from review.db import StoreError
+    from review.privacy import ErasureRefused, erase_person
 
     store = _open_store(args)
     person_id = _person_id(store, args.person)
@@ -722,13 +723,17 @@ def cmd_person_erase(args) -> int:
         print("Nothing erased. (Add --yes to erase without asking.)", file=sys.stderr)
         return EXIT_REFUSED
     settings = _settings()
-    report = erase_person(store, person_id, settings.reviewer(), settings=settings)
+    try:
+        report = erase_person(store, person_id, settings.reviewer(), settings=settings)
+    except (ErasureRefused, StoreError, LookupError) as exc:
+        raise CliError(f"not erased: {exc}") from None
     print(report.summary())
     return EXIT_OK
 
 
 def cmd_purge(args) -> int:
-    from review.privacy import purge, retention_candidates
+    from review.db import StoreError
+    from review.privacy import ErasureRefused, purge, retention_candidates
 
     store = _open_store(args)
     candidates = retention_candidates(store, args.months)
@@ -743,7 +748,10 @@ def cmd_purge(args) -> int:
         print("Nothing erased: this was a preview. Add --yes to erase.", file=sys.stderr)
         return EXIT_OK
     settings = _settings()
-    reports = purge(store, settings.reviewer(), args.months, settings=settings)
+    try:
+        reports = purge(store, settings.reviewer(), args.months, settings=settings)
+    except (ErasureRefused, StoreError) as exc:
+        raise CliError(f"purge stopped: {exc}") from None
     print(f"Erased {len(reports)} people.")
     return EXIT_OK
 
