@@ -7,26 +7,53 @@ import os
 import sys
 from pathlib import Path
 
-# Debian/Ubuntu packages that Qt's X11 platform plugin (xcb) needs beyond a bare desktop.
-XCB_LIBRARIES = {
-    "xcb-cursor": "libxcb-cursor0",
-    "xkbcommon-x11": "libxkbcommon-x11-0",
-    "xcb-icccm": "libxcb-icccm4",
-    "xcb-image": "libxcb-image0",
-    "xcb-keysyms": "libxcb-keysyms1",
-    "xcb-randr": "libxcb-randr0",
-    "xcb-render-util": "libxcb-render-util0",
-    "xcb-shape": "libxcb-shape0",
-    "xcb-xkb": "libxcb-xkb1",
-    "EGL": "libegl1",
-    "GL": "libgl1",
-    "fontconfig": "libfontconfig1",
+# Debian/Ubuntu packages for the libraries Qt's X11 platform plugin (xcb) needs
+# beyond a bare desktop, by the file name the loader looks for.
+XCB_PACKAGES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",  # loaded at run time by Qt >= 6.5, not linked
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxcb-xinerama.so.0": "libxcb-xinerama0",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libdbus-1.so.3": "libdbus-1-3",
 }
+
+
+def _unresolved_libraries() -> set[str]:
+    """Libraries the xcb plugin links to that the system loader cannot find (via ldd)."""
+    import shutil
+    import subprocess
+
+    try:
+        import PySide6
+    except ImportError:
+        return set()
+    if shutil.which("ldd") is None:
+        return set()
+    base = Path(PySide6.__file__).parent / "Qt"
+    missing: set[str] = set()
+    for binary in (base / "plugins" / "platforms" / "libqxcb.so", base / "lib" / "libQt6XcbQpa.so.6"):
+        if not binary.exists():
+            continue
+        out = subprocess.run(["ldd", str(binary)], capture_output=True, text=True, check=False).stdout
+        missing.update(line.split("=>")[0].strip() for line in out.splitlines() if "not found" in line)
+    return missing
 
 
 def missing_system_packages() -> list[str]:
     """Packages to install before Qt can open a window on X11 (empty when all is there)."""
-    return [package for library, package in XCB_LIBRARIES.items() if ctypes.util.find_library(library) is None]
+    missing = _unresolved_libraries()
+    if ctypes.util.find_library("xcb-cursor") is None:
+        missing.add("libxcb-cursor.so.0")
+    return sorted({XCB_PACKAGES.get(name, name) for name in missing})
 
 
 def preflight() -> str | None:
