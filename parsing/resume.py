@@ -19,6 +19,14 @@ from parsing.text import cid_ratio, clean_text
 # Defaults of the design; the batch layer passes the user's settings.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _DOCUMENT_SUFFIXES = {"pdf", "docx", "doc", "odt", "rtf", "txt", "md"}
+# Text files that are data or code, not resumes: named by what they are.
+_NOT_RESUME_TEXT = {
+    "json": "a JSON data file", "csv": "a CSV table", "tsv": "a table", "xml": "an XML data file",
+    "yaml": "a YAML file", "yml": "a YAML file", "log": "a log file", "ini": "a settings file",
+    "cfg": "a settings file", "toml": "a settings file", "py": "program code", "js": "program code",
+    "sql": "SQL code", "sh": "a shell script", "bat": "a script", "css": "a style sheet",
+    "eml": "an e-mail file", "ics": "a calendar file", "vcf": "a contact card", "svg": "an SVG image",
+}  # fmt: skip
 # A resume with less text than this has no real text layer (a scan with a
 # page number, say).
 MIN_TEXT_CHARS = 40
@@ -109,6 +117,8 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         raise ParseProblem("malformed", "the file is empty (0 bytes)")
     if sniffed.kind == "broken-zip":
         raise ParseProblem("malformed", sniffed.description)
+    if sniffed.kind == formats.TEXT and claimed in _NOT_RESUME_TEXT:
+        raise ParseProblem("unsupported", f"{_NOT_RESUME_TEXT[claimed]} (.{claimed}) is not a resume format we read")
     if sniffed.kind not in formats.READABLE:
         if sniffed.description.startswith("binary data") and claimed in _DOCUMENT_SUFFIXES:
             raise ParseProblem(

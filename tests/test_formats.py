@@ -111,3 +111,9 @@ def test_over_the_size_limit(taxonomy):
 
     result = parse_bytes(b"x" * 2000, "big.txt", max_bytes=1000, taxonomy=taxonomy)
     assert result.outcome == "too_large" and "limit" in result.error
+
+
+def test_text_files_that_are_data_are_not_resumes(parse):
+    result = parse('{"name": "Ana Ruiz", "email": "ana@example.com", "skills": ["Python", "SQL"]}', "cv.truth.json")
+    assert result.outcome == "unsupported" and "JSON" in result.error
+    assert parse("name,email\nAna,ana@example.com\nBo,bo@example.com\n" * 3, "people.csv").outcome == "unsupported"
