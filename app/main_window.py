@@ -42,7 +42,8 @@ def _rank_in_background(report, cancelled, db_path: str, job: dict):
     with Store(db_path) as store:
         ranker = Ranker(store, job)
         ranked = ranker.rank()
-        return ranked, ranker.people, dict(ranker._aggs)
+        people, dense = ranker.matches()
+        return ranked, people, dense
 
 
 class MainWindow(QMainWindow):
@@ -801,8 +802,7 @@ class MainWindow(QMainWindow):
         ranked, people, aggs = result
         if self.ranker is None:
             return
-        self.ranker.people = people
-        self.ranker._aggs = aggs
+        self.ranker.install(people, aggs)
         self.model.apply_ranking(ranked)
         self._ensure_selection()
         self._update_state()

@@ -188,12 +188,12 @@ def timed_rank(db: Path, spec: dict, taxonomy):
 def predictions_ranker(ranker) -> set[tuple[int, str]]:
     """(person, criterion) pairs the Ranker counts: a criterion with quality > 0."""
     out: set[tuple[int, str]] = set()
-    for criterion, aggs in ranker.aggregates().items():
+    people, dense = ranker.matches()
+    for criterion in ranker.job.criteria:
         if criterion.kind != "skill" or criterion.skill is None:
             continue
-        for pid, agg in aggs.items():
-            if agg.quality > 0:
-                out.add((pid, criterion.skill))
+        for i in dense[criterion.key].quality.nonzero()[0].tolist():
+            out.add((people[i].person, criterion.skill))
     return out
 
 
@@ -427,7 +427,7 @@ def main() -> int:
             ranker.set_spec(bigger)
             ranker.rank()
             runs.append(time.perf_counter() - started)
-            matched = sum(1 for a in ranker.aggregates()[ranker.job.criteria[-1]].values() if a.quality > 0)
+            matched = int((ranker.matches()[1][ranker.job.criteria[-1].key].quality > 0).sum())
             ranker.store.close()
         added[label] = statistics.median(runs)
         print(f"    {label:<28} {added[label]:.3f} s  ({matched} people match; target <= 0.5 s)")

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from parsing.batch import Job, Pool, ReadersCannotStart, Settings, default_workers, problem_result
 from parsing.collect import Candidate, Limits, TooBig, collect
 from parsing.errors import Outcome, too_large_message
+from parsing.matching import skill_aggregates
 from parsing.text import fold
 from review.db import Store, now_iso
 from review.search import sync_search_index
@@ -340,6 +341,12 @@ class Importer:
             "VALUES (?,?,?,?,?,?,?,?,?)",
             [(person_id, h["skill"], h["start"], h["end"], h["text"], h["similarity"], h["flag"],
               h["section"], h["year"]) for h in hits],  # fmt: skip
+        )
+        conn.executemany(
+            "INSERT INTO skill_aggs (skill, person_id, best, sections, quality, last_year, counted, ordinary, negated) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            [(skill, person_id, agg.best, ",".join(sorted(agg.sections)), agg.quality, agg.last_year, agg.counted,
+              agg.ordinary, agg.negated) for skill, agg in skill_aggregates(hits).items()],  # fmt: skip
         )
         for other_id, reason in find_possible_duplicates(conn, person_id, result):
             conn.execute(

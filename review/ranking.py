@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+
+import numpy as np
 from dataclasses import replace
 from datetime import date
 
 from parsing.matching import (
-    SECTION_FACTOR, OTHER_SECTION, Agg, Criterion, Evidence, JobSpec, PersonFacts, Ranked, Score,
-    aggregate, find_phrases, fuzzy_variants, rank_fast, score_person,
+    Agg, Criterion, Dense, Evidence, JobSpec, PersonFacts, Ranked, Score, aggregate, find_phrases,
+    fuzzy_variants, rank_dense, score_person,
 )  # fmt: skip
 from parsing.taxonomy import Taxonomy, load_taxonomy
+from parsing.text import fold
 from review.db import Store
 from review.search import people_with_phrase, sync_search_index, texts_of, vocabulary
-
-_FACTOR_SQL = "CASE coalesce(section, '') " + " ".join(
-    f"WHEN '{name}' THEN {factor}" for name, factor in SECTION_FACTOR.items()
-) + f" ELSE {OTHER_SECTION} END"
-
 
 def _section_of(spans: list[dict]):
     def section(offset: int) -> str | None:
@@ -57,8 +55,12 @@ class Ranker:
         self.global_synonyms = global_synonyms(store)
         self.job = self._spec(job["spec"])
         self.scope = scope
-        self._aggs: dict[tuple, dict[int, Agg]] = {}
-        self._vocabulary: list[str] | None = None
+        self._dense_cache: dict[tuple, Dense] = {}
+        self._rank_cache: dict = {}  # stacked matrices for rank_dense, reused while only weights change
+        self._dense_for: list[PersonFacts] | None = None
+        self._index: dict[int, int] = {}
+        self._vocabulary: dict[str, list[str]] = {}  # first letter -> indexed words
+        self._index_checked = False
         self.people = self._load_people()
 
     # --- people -------------------------------------------------------------
@@ -95,47 +97,97 @@ class Ranker:
     def _criteria(self) -> list[Criterion]:
         return self.job.criteria + self.job.language_criteria()
 
-    def aggregates(self) -> dict[Criterion, dict[int, Agg]]:
-        todo = [c for c in self._criteria() if c.key not in self._aggs]
-        skills = sorted({c.skill for c in todo if c.skill})
-        by_skill = self._skill_aggregates(skills) if skills else {}
+    def _dense(self) -> dict[Criterion, Dense]:
+        """Each criterion's matches as arrays over ``self.people`` (cached per criterion, not per weight).
+
+        A taxonomy skill is one indexed read of ``skill_aggs`` (its quality was
+        summed up at import). A criterion with phrases (custom words, synonyms)
+        also searches the text, and its mentions are merged with the skill's
+        exactly as :func:`parsing.matching.aggregate` would.
+        """
+        if self._dense_for is not self.people:
+            self._dense_cache.clear()
+            self._dense_for = self.people
+            self._index = {p.person: i for i, p in enumerate(self.people)}
+        n = len(self.people)
+        todo = [c for c in self._criteria() if c.key not in self._dense_cache]
+        plain = sorted({c.skill for c in todo if c.skill and not c.phrases})
+        if plain:
+            marks = ",".join("?" * len(plain))
+            found: dict[str, tuple[list, list, list]] = {skill: ([], [], []) for skill in plain}
+            index = self._index
+            for skill, pid, quality, year in self.store.conn.execute(
+                f"SELECT skill, person_id, quality, last_year FROM skill_aggs WHERE skill IN ({marks}) AND quality > 0",
+                plain,
+            ):
+                i = index.get(pid)
+                if i is not None:
+                    rows = found[skill]
+                    rows[0].append(i)
+                    rows[1].append(quality)
+                    rows[2].append(year or 0)
+            for criterion in todo:
+                if criterion.skill in found and not criterion.phrases:
+                    idx, quality, years = found[criterion.skill]
+                    dense = Dense(np.zeros(n), np.zeros(n, dtype=np.int32))
+                    dense.quality[idx] = quality
+                    dense.last_year[idx] = years
+                    self._dense_cache[criterion.key] = dense
         for criterion in todo:
-            aggs = dict(by_skill.get(criterion.skill, {})) if criterion.skill else {}
-            if criterion.phrases:
-                for pid, evidence in self._phrase_evidence(criterion).items():
-                    agg = aggregate(evidence)
-                    aggs[pid] = aggs[pid].merge(agg) if pid in aggs else agg
-            self._aggs[criterion.key] = aggs
-        return {c: self._aggs[c.key] for c in self._criteria()}
+            if criterion.key in self._dense_cache:
+                continue
+            aggs = self._skill_aggregates([criterion.skill]).get(criterion.skill, {}) if criterion.skill else {}
+            for pid, evidence in self._phrase_evidence(criterion).items():
+                agg = aggregate(evidence)
+                aggs[pid] = aggs[pid].merge(agg) if pid in aggs else agg
+            self._dense_cache[criterion.key] = Dense.from_aggs(aggs, self._index, n)
+        return {c: self._dense_cache[c.key] for c in self._criteria()}
+
+    def restrict(self, person_ids: set[int]) -> None:
+        """Rank only some of the people (the talent pool, say)."""
+        self.people = [p for p in self.people if p.person in person_ids]
+
+    def matches(self) -> tuple[list[PersonFacts], dict[tuple, Dense]]:
+        """What was matched, to hand to another Ranker of the same job (see :meth:`install`)."""
+        self._dense()
+        return self.people, dict(self._dense_cache)
+
+    def install(self, people: list[PersonFacts], dense: dict[tuple, Dense]) -> None:
+        """Matches computed elsewhere (a background thread) for the same job and people."""
+        self.people = people
+        self._dense_for = people
+        self._index = {p.person: i for i, p in enumerate(people)}
+        self._dense_cache = dict(dense)
+        self._rank_cache = {}
 
     def _skill_aggregates(self, skills: list[str]) -> dict[str, dict[int, Agg]]:
         marks = ",".join("?" * len(skills))
-        sql = (
-            f"SELECT skill, person_id, "
-            f"  max(CASE WHEN flag IS NULL THEN similarity * ({_FACTOR_SQL}) END) / 100.0, "
-            f"  group_concat(DISTINCT CASE WHEN flag IS NULL THEN coalesce(section, '') END), "
-            f"  max(CASE WHEN flag IS NULL THEN year END), "
-            f"  count(CASE WHEN flag IS NULL THEN 1 END), count(CASE WHEN flag = 'ordinary_word' THEN 1 END), "
-            f"  count(CASE WHEN flag = 'negated' THEN 1 END) "
-            f"FROM skill_hits WHERE skill IN ({marks}) GROUP BY skill, person_id"
-        )
         out: dict[str, dict[int, Agg]] = {s: {} for s in skills}
-        for skill, pid, best, sections, year, counted, ordinary, negated in self.store.conn.execute(sql, skills):
-            out[skill][pid] = Agg(best or 0.0, frozenset(sections.split(",")) if sections else frozenset(),
+        for skill, pid, best, sections, year, counted, ordinary, negated in self.store.conn.execute(
+            f"SELECT skill, person_id, best, sections, last_year, counted, ordinary, negated FROM skill_aggs "
+            f"WHERE skill IN ({marks})",
+            skills,
+        ):
+            out[skill][pid] = Agg(best, frozenset(sections.split(",")) if counted else frozenset(),
                                   year, counted, ordinary, negated)  # fmt: skip
         return out
 
     def _phrase_variants(self, criterion: Criterion) -> dict[str, int]:
         variants = {p: 100 for p in criterion.phrases}
         for phrase in criterion.phrases:
-            if self._vocabulary is None:
-                self._vocabulary = vocabulary(self.store)
-            for word, similarity in fuzzy_variants(phrase, self._vocabulary):
+            first = fold(phrase)[:1]
+            if not first:
+                continue
+            if first not in self._vocabulary:
+                self._vocabulary[first] = vocabulary(self.store, first)
+            for word, similarity in fuzzy_variants(phrase, self._vocabulary[first]):
                 variants.setdefault(word, similarity)
         return variants
 
     def _phrase_evidence(self, criterion: Criterion, only: Iterable[int] | None = None) -> dict[int, list[Evidence]]:
-        sync_search_index(self.store)
+        if not self._index_checked:
+            sync_search_index(self.store)
+            self._index_checked = True
         variants = self._phrase_variants(criterion)
         candidates: set[int] = set()
         for phrase in variants:
@@ -152,7 +204,7 @@ class Ranker:
     # --- ranking and explaining ----------------------------------------------
 
     def rank(self) -> list[Ranked]:
-        return rank_fast(self.job, self.people, self.aggregates(), self.today.year)
+        return rank_dense(self.job, self.people, self._dense(), self.today.year, self._rank_cache)
 
     def score(self, person_id: int) -> Score:
         """One person in full: every part with its evidence."""

@@ -195,7 +195,7 @@ def pool_suggestions(store: Store, job: dict, minimum: float = 45.0, limit: int 
     if not candidates:
         return []
     ranker = Ranker(store, job, scope="all")
-    ranker.people = [p for p in ranker.people if p.person in candidates]
+    ranker.restrict(candidates)
     out = []
     for row in ranker.rank():
         if row.total < minimum or row.missing_must_haves:

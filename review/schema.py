@@ -392,6 +392,41 @@ BEGIN
 END;
 """
 
+def _v8_skill_aggs(store) -> None:
+    """One row per person and skill, summed up at import: a job's skills load without a GROUP BY.
+
+    Filled here from the stored hits, with the same arithmetic as
+    parsing.matching.aggregate (its section factors), for databases made before.
+    """
+    from parsing.matching import BREADTH_BONUS, OTHER_SECTION, SECTION_FACTOR
+
+    factor = "CASE coalesce(section, '') " + " ".join(
+        f"WHEN '{name}' THEN {value}" for name, value in SECTION_FACTOR.items()
+    ) + f" ELSE {OTHER_SECTION} END"
+    conn = store.conn
+    conn.execute(
+        "CREATE TABLE skill_aggs ("
+        " skill TEXT NOT NULL, person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,"
+        " best REAL NOT NULL, sections TEXT NOT NULL, quality REAL NOT NULL, last_year INTEGER,"
+        " counted INTEGER NOT NULL, ordinary INTEGER NOT NULL, negated INTEGER NOT NULL,"
+        " PRIMARY KEY (skill, person_id)) WITHOUT ROWID"
+    )
+    conn.execute("CREATE INDEX skill_aggs_person ON skill_aggs(person_id)")
+    conn.execute(
+        f"INSERT INTO skill_aggs SELECT skill, person_id, "
+        f"  coalesce(max(CASE WHEN flag IS NULL THEN similarity * ({factor}) END) / 100.0, 0), "
+        f"  coalesce(group_concat(DISTINCT CASE WHEN flag IS NULL THEN coalesce(section, '') END), ''), 0, "
+        f"  max(CASE WHEN flag IS NULL THEN year END), count(CASE WHEN flag IS NULL THEN 1 END), "
+        f"  count(CASE WHEN flag = 'ordinary_word' THEN 1 END), count(CASE WHEN flag = 'negated' THEN 1 END) "
+        f"FROM skill_hits GROUP BY skill, person_id"
+    )
+    # quality() of parsing.matching, in SQL: the best mention plus a little for breadth.
+    conn.execute(
+        f"UPDATE skill_aggs SET quality = CASE WHEN best <= 0 OR counted = 0 THEN 0 ELSE min(1.0, best + "
+        f"{BREADTH_BONUS} * min(max(length(sections) - length(replace(sections, ',', '')), 0), 2)) END"
+    )
+
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
@@ -400,4 +435,5 @@ MIGRATIONS: list[tuple[int, object]] = [
     (5, V5),
     (6, V6),
     (7, V7),
+    (8, _v8_skill_aggs),
 ]

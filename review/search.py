@@ -14,6 +14,11 @@ def sync_search_index(store: Store) -> int:
     Imports call this once at their end; it also repairs the index after an
     import that was killed before it got there.
     """
+    # Cheap check first: every person indexed, no work (the NOT IN below scans the index).
+    indexed = store.conn.execute("SELECT count(*), max(rowid) FROM people_fts").fetchone()
+    people = store.conn.execute("SELECT count(*), max(id) FROM people").fetchone()
+    if tuple(indexed) == tuple(people):
+        return 0
     with store.transaction() as conn:
         cur = conn.execute(
             "INSERT INTO people_fts (rowid, name, title, skills, text) "
@@ -69,9 +74,15 @@ def people_with_phrase(store: Store, phrase: str) -> list[int]:
     return [row[0] for row in store.conn.execute("SELECT rowid FROM people_fts WHERE people_fts MATCH ?", (query,))]
 
 
-def vocabulary(store: Store) -> list[str]:
-    """Every distinct word in the indexed resumes (folded, lower case)."""
-    return [row[0] for row in store.conn.execute("SELECT term FROM people_fts_vocab")]
+def vocabulary(store: Store, first_letter: str | None = None) -> list[str]:
+    """Distinct words in the indexed resumes (folded, lower case), optionally those starting with a letter."""
+    if first_letter:
+        upper = first_letter[:-1] + chr(ord(first_letter[-1]) + 1)
+        rows = store.conn.execute("SELECT term FROM people_fts_vocab WHERE term >= ? AND term < ?",
+                                  (first_letter, upper))  # fmt: skip
+    else:
+        rows = store.conn.execute("SELECT term FROM people_fts_vocab")
+    return [row[0] for row in rows]
 
 
 def texts_of(store: Store, person_ids: list[int]) -> dict[int, tuple[str, list[dict]]]:
