@@ -269,12 +269,23 @@ def _region_from_plus(header: str) -> str | None:
     return None if region in ("ZZ", "001") else region
 
 
+_ADDRESS_RE = re.compile(
+    r"\b(?:https?://|www\.)\S+|[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+|"
+    r"\b(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com)/\S*",
+    re.IGNORECASE,
+)
+
+
 def find_skills(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[Hit]:
     def in_skills_section(offset: int) -> bool:
         section = section_at(sections, offset)
         return section is not None and section.kind in (SKILLS, LANGUAGES)
 
-    hits = taxonomy.find(text, in_skills_section)
+    # Web and e-mail addresses are not prose: "https" is not HTTP, a handle is not a skill.
+    masked = _ADDRESS_RE.sub(lambda m: " " * len(m.group()), text)
+    hits = taxonomy.find(masked, in_skills_section)
+    for hit in hits:
+        hit.text = text[hit.start : hit.end]
     for hit in hits:
         section = section_at(sections, hit.start)
         hit.section = section.kind if section else "header"

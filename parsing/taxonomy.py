@@ -42,6 +42,12 @@ _TECH_CONTEXT = {
     "statistical", "stack", "backend", "back-end", "services", "microservices", "apps",
     "skills", "tools", "technologies",
 }  # fmt: skip
+_LANGUAGE_CONTEXT = re.compile(
+    r"\b(?:speak\w*|spoken|fluen\w*|native|mother tongue|bilingual|language\w*|proficien\w*|conversational|"
+    r"basic|intermediate|advanced|business|working knowledge|[abc][12]|ielts|toefl|toeic|cambridge|delf|dalf|dele|"
+    r"goethe|jlpt|hsk|sprache\w*|muttersprache|fliessend|flie\w*end|grundkenntnisse|verhandlungssicher|"
+    r"langue\w*|courant|maternelle|idioma\w*|nativ[oa]|fluido|lingua\w*|fluente|materna)\b|[(/]\s*[abc][12]\b",
+)
 _NEGATION_RE = re.compile(
     r"\b(?:no|not|never|without|lack(?:ing)?|zero)\s+(?:\w+\s+){0,3}"
     r"(?:experience|exposure|knowledge|familiar(?:ity)?|used|worked|skills?)\b[^.;\n]*$"
@@ -220,6 +226,8 @@ class Taxonomy:
                         sid = None
                     elif sid is None and key in self.case_folded:
                         self._note_ordinary(ordinary, self.case_folded[key], text, toks, i, size)
+                if sid is not None and not self._plausible(sid, text, toks, i, size, in_skills_section):
+                    sid = None
                 if sid is not None:
                     start, end = toks[i].start, toks[i + size - 1].end
                     flag = "negated" if _negated(text, start) else None
@@ -240,6 +248,8 @@ class Taxonomy:
                 key = " ".join(folded[i : i + size])
                 if len(key) <= 4 or not key[0].isalpha():
                     continue
+                if folded[i] in _STOPWORDS or folded[i + size - 1] in _STOPWORDS:
+                    continue  # "the management" is not a typo of Time Management
                 if key not in memo:
                     memo[key] = self._closest(key)
                 found = memo[key]
@@ -273,6 +283,30 @@ class Taxonomy:
         if alias.startswith(key) or key.startswith(alias) or alias.endswith(key) or key.endswith(alias):
             return None
         return sids[best[2]], int(best[1])
+
+    def _plausible(self, sid: int, text: str, toks, i: int, size: int, in_skills_section) -> bool:
+        """Last checks on an exact match that the name alone cannot settle."""
+        tok = toks[i]
+        skill = self.skills[sid]
+        # "Seo-yeon", "Ji-Won": a short all-caps name (SEO) inside a hyphenated given name.
+        if size == 1 and len(tok.text) <= 4 and tok.text.istitle() and any(
+            a.isupper() and fold(a) == fold(tok.text) for a in (skill.name, *skill.aliases)
+        ):
+            before = text[tok.start - 1] if tok.start > 0 else " "
+            after = text[tok.end] if tok.end < len(text) else " "
+            if "-" in (before, after):
+                return False
+        # A language is a skill where languages are listed or spoken of, not in
+        # "Italian cuisine" or "French polish".
+        if skill.category.lower().startswith("spoken"):
+            if in_skills_section is not None and in_skills_section(tok.start):
+                return True
+            line_start = text.rfind("\n", 0, tok.start) + 1
+            line_end = text.find("\n", toks[i + size - 1].end)
+            line = text[line_start : len(text) if line_end < 0 else line_end]
+            window = fold(line[max(0, tok.start - line_start - 50) : tok.end - line_start + 50])
+            return bool(_LANGUAGE_CONTEXT.search(window))
+        return True
 
     def _note_ordinary(self, notes: dict[int, Hit], sid: int, text: str, toks, i: int, size: int) -> None:
         """Remember one place where a skill's name is used as an everyday word."""
@@ -341,6 +375,11 @@ class Taxonomy:
 
 
 _CONNECTORS = {"and", "or", "und", "oder", "et", "ou", "y", "o", "e"}
+_STOPWORDS = {
+    "the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "our", "my",
+    "your", "their", "its", "this", "that", "as", "is", "was", "be", "are", "der", "die", "das", "und", "le",
+    "la", "les", "de", "des", "el", "los", "las", "y", "o", "e", "do", "da", "em",
+}  # fmt: skip
 
 
 def _gap_ok(gap: str) -> bool:
@@ -354,13 +393,20 @@ def _gap_ok(gap: str) -> bool:
 
 
 def _negated(text: str, start: int) -> bool:
-    window_start = max(0, start - 60)
-    window = text[window_start:start]
-    for stop in ".;\n!?":
+    window = text[max(0, start - 60) : start]
+    for stop in ".;!?":
         cut = window.rfind(stop)
         if cut >= 0:
             window = window[cut + 1 :]
-    return bool(_NEGATION_RE.search(window))
+    # A line break ends the sentence only after punctuation or before a bullet;
+    # otherwise it is a line wrapped inside one ("no\nexperience with X").
+    lines = window.split("\n")
+    kept = [lines[-1]]
+    for line in reversed(lines[:-1]):
+        if not line.rstrip() or line.rstrip()[-1] in ":.;!?" or kept[0].lstrip()[:1] in "•-*◦·":
+            break
+        kept.insert(0, line)
+    return bool(_NEGATION_RE.search(" ".join(kept)))
 
 
 def _read_entries(directory: Path) -> list[tuple[str, str]]:

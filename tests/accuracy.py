@@ -224,7 +224,7 @@ def evaluate_ner(taxonomy: Taxonomy | None = None) -> dict[str, Tally]:
     taxonomy = taxonomy or load_taxonomy()
     names, emails = Tally(), Tally()
     for file, text, labels in ner_documents():
-        result = parse_bytes(text.encode("utf-8"), file, taxonomy=taxonomy)
+        result = parse_bytes(text.encode("utf-8"), file.replace(".xml", ".txt"), taxonomy=taxonomy)
         if labels.get("Name"):
             names.total += 1
             expected = labels["Name"][0]

@@ -189,3 +189,29 @@ def test_phrases_whole_words_any_case_and_negation():
     found = find_phrases(text, {"mentored": 100, "mentoring": 100}, lambda _o: "experience")
     assert [e.text for e in found] == ["Mentored", "mentoring"]
     assert found[1].flag == "negated"
+
+
+def test_web_addresses_are_not_skills(parse):
+    r = parse("Mia Chen\nhttps://mia.example.dev · github.com/miachen · mia@example.com\n\nSkills\nPython, SQL")
+    assert "HTTP" not in r.skills and "Git" not in r.skills and set(r.skills) >= {"Python", "SQL"}
+
+
+def test_negation_across_a_wrapped_line(taxonomy):
+    hits = taxonomy.find("Curious and quick to learn, though I have no\nexperience with Kubernetes yet.")
+    assert [h.flag for h in hits if h.skill == "Kubernetes"] == ["negated"]
+
+
+def test_languages_need_a_language_context(taxonomy):
+    assert "Italian" not in skills_in(taxonomy, "Cooked Italian cuisine for 200 guests a night")
+    assert "Italian" in skills_in(taxonomy, "Fluent in Italian and Spanish")
+    assert "Italian" in skills_in(taxonomy, "Italian (C1)")
+    assert "Italian" in skills_in(taxonomy, "Italian", skills_section=True)
+
+
+def test_hyphenated_given_names_are_not_acronyms(taxonomy):
+    assert "Search Engine Optimization" not in skills_in(taxonomy, "Kim Seo-yeon, Marketing Lead")
+    assert "Search Engine Optimization" in skills_in(taxonomy, "Grew organic traffic through SEO and content")
+
+
+def test_stopwords_do_not_start_a_typo(taxonomy):
+    assert "Time Management" not in skills_in(taxonomy, "Reported to the management board")
