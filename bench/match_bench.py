@@ -25,13 +25,6 @@ The databases are built once through the real import and cached in bench/out
 (generated text resumes; progress on stderr). Building takes a while: ~15-30
 files/s on two cores, so 10k people take several minutes and 50k half an hour.
 
-Why not ``bench/people_db.people_db`` as is: it imports the generator's folder,
-and the folder holds a ``<file>.truth.json`` beside each resume; the importer
-takes those JSON files for text resumes, so people_db(n) holds 2n people, half
-of them ground-truth files (full of skill names). This bench reuses
-people_db's generated folders (``resumes_folder``) but imports only the
-resumes; a people_db database is used as is only if it holds no truth files.
-
 Not a test: it prints numbers; nothing fails because the machine is slow.
 """
 
@@ -42,7 +35,6 @@ import itertools
 import json
 import math
 import os
-import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -55,8 +47,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 OUT = HERE / "out"
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
 
-from bench.people_db import BENCH_JOB, resumes_folder
 
 TODAY = date(2026, 11, 1)  # the generator's reference date: "present" in every resume
 CRITERIA = 40
@@ -73,51 +65,11 @@ def log(message: str) -> None:
 # --- databases ---------------------------------------------------------------------
 
 
-def _truth_files_imported(path: Path) -> int:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT count(*) FROM documents WHERE original_name LIKE '%.truth.json'").fetchone()[0]
-    finally:
-        conn.close()
-
-
 def bench_db(n: int, variants: bool = False) -> Path:
-    """A database of n generated text people, all applied to ``BENCH_JOB`` (cached in bench/out)."""
-    suffix = "-variants" if variants else ""
-    cached = OUT / f"people-{n}{suffix}.db"
-    if cached.with_suffix(".complete").exists() and _truth_files_imported(cached) == 0:
-        return cached  # people_db's own, once it no longer imports the truth files
-    path = OUT / f"match-people-{n}{suffix}.db"
-    marker = path.with_suffix(".complete")
-    if marker.exists():
-        return path
-    for stale in OUT.glob(path.name + "*"):
-        stale.unlink()
-    files_dir = path.with_name(path.stem + "-files")
-    if files_dir.exists():
-        shutil.rmtree(files_dir)
-    log(f"building {path.name}: {n} generated text resumes{' with variants' if variants else ''} ...")
-    folder = resumes_folder(n, variants)
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".truth.json"))
-    from review.db import Store
-    from review.importer import Importer, ImportOptions
-    from review.jobs import create_job
+    """A database of n generated text people (bench/people_db.py, cached in bench/out)."""
+    from people_db import people_db
 
-    started = time.perf_counter()
-    step = max(500, n // 20)
-
-    def progress(state) -> None:
-        if state.done % step == 0 or state.done == state.total:
-            rate = state.done / max(time.perf_counter() - started, 1e-9)
-            left = (state.total - state.done) / rate if rate else 0.0
-            log(f"  imported {state.done:>6}/{state.total} ({rate:.0f} files/s, ~{left / 60:.1f} min left)")
-
-    with Store(path) as store:
-        job_id = create_job(store, BENCH_JOB, "", {"criteria": []})
-        report = Importer(store, ImportOptions(job_id=job_id, today=TODAY.isoformat())).run(files, progress=progress)
-    log(f"  imported {len(report.files)} resumes in {time.perf_counter() - started:.0f} s -> {path}")
-    marker.write_text("ok\n")
-    return path
+    return people_db(n, variants)
 
 
 def truth_of(db: Path) -> dict[int, set[str]]:

@@ -21,6 +21,7 @@ OUT = HERE / "out"
 sys.path.insert(0, str(HERE.parent))
 
 BENCH_JOB = "Bench: every person"
+REFERENCE_TODAY = "2026-11-01"
 
 
 def resumes_folder(n: int, variants: bool = False) -> Path:
@@ -64,9 +65,20 @@ def people_db(n: int, variants: bool = False) -> Path:
     folder = resumes_folder(n, variants)
     started = time.perf_counter()
     resumes = [str(p) for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".truth.json")]
+    step = max(500, n // 20)
+
+    def progress(state) -> None:
+        if state.done % step == 0 or state.done == state.total:
+            rate = state.done / max(time.perf_counter() - started, 1e-9)
+            left = (state.total - state.done) / rate if rate else 0.0
+            print(f"  imported {state.done:>6}/{state.total} ({rate:.0f} files/s, ~{left / 60:.1f} min left)",
+                  file=sys.stderr, flush=True)  # fmt: skip
+
     with Store(path) as store:
         job_id = create_job(store, BENCH_JOB, "", {"criteria": []})
-        report = Importer(store, ImportOptions(job_id=job_id)).run(resumes)
+        # "Present" in the generated resumes is the generator's reference date.
+        options = ImportOptions(job_id=job_id, today=REFERENCE_TODAY)
+        report = Importer(store, options).run(resumes, progress=progress)
     print(f"  imported {len(report.files)} resumes in {time.perf_counter() - started:.0f} s -> {path}",
           file=sys.stderr)  # fmt: skip
     marker.write_text("ok\n")

@@ -226,6 +226,21 @@ class Pool:
         """
         pending = iter(jobs)
         exhausted = False
+
+        def feed(worker: _Worker) -> None:
+            nonlocal exhausted
+            if not worker.ready or worker.job is not None or exhausted or cancelled():
+                return
+            job = next(pending, None)
+            if job is None:
+                exhausted = True
+                return
+            try:
+                worker.assign(job, self.settings.time_limit)
+            except (OSError, BrokenPipeError):
+                worker.job = job
+                worker.deadline = 0  # handled as a dead worker below
+
         while len(self._workers) < self.size:
             self._spawn()
         while True:
@@ -236,17 +251,8 @@ class Pool:
                 self._workers = [w for w in self._workers if w.job is None]
                 return
             # Hand a job to every idle, ready worker.
-            for worker in self._workers:
-                if worker.ready and worker.job is None and not exhausted:
-                    job = next(pending, None)
-                    if job is None:
-                        exhausted = True
-                    else:
-                        try:
-                            worker.assign(job, self.settings.time_limit)
-                        except (OSError, BrokenPipeError):
-                            worker.job = job
-                            worker.deadline = 0  # handled as a dead worker below
+            for worker in list(self._workers):
+                feed(worker)
             busy = [w for w in self._workers if w.job is not None]
             starting = [w for w in self._workers if not w.ready]
             if exhausted and not busy:
@@ -270,6 +276,9 @@ class Pool:
                 if job is None:
                     continue
                 if kind == "done":
+                    # The worker gets its next file before the caller stores this
+                    # result: storing (a transaction, an fsync) must not idle a core.
+                    feed(worker)
                     yield job.key, payload[1], elapsed
                 elif kind == "memory":
                     yield job.key, problem_result(job.name, Outcome.TOO_COMPLEX,

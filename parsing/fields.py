@@ -678,17 +678,25 @@ def experience_text(text: str, sections: list[Section]) -> str:
     return "\n".join(parts)
 
 
-def years_of_experience(text: str, sections: list[Section], today: date | None = None) -> float | None:
+def years_of_experience(
+    text: str, sections: list[Section], today: date | None = None, periods: list[Period] | None = None
+) -> float | None:
+    """An explicit statement, else the experience sections' date ranges merged.
+
+    ``periods`` are the experience sections' periods when the caller has them already.
+    """
     explicit = explicit_years(text)
     if explicit:
         return explicit[0]
-    body = experience_text(text, sections)
-    if not body:
-        return None
-    periods = find_periods(body, today)
+    if periods is None:
+        periods = [p for body in experience_bodies(text, sections) for p in find_periods(body, today)]
     if not periods:
         return None
     return merged_years(periods)
+
+
+def experience_bodies(text: str, sections: list[Section]) -> list[str]:
+    return [text[s.body_start : s.end] for s in sections if s.kind == EXPERIENCE]
 
 
 # --- education --------------------------------------------------------------

@@ -227,11 +227,16 @@ def fill_fields(
     phones = F.find_phones(text, sections, region, tel, header_end)
     result.phones = [p.value for p in phones]
     result.links = F.find_links(text, targets, header_end, sections)
-    result.years_experience = F.years_of_experience(text, sections, today)
+    # Date ranges of the experience sections, read once: for years and for recency.
+    periods_by_section = {
+        s.start: F.find_periods(text[s.body_start : s.end], today) for s in sections if s.kind == "experience"
+    }
+    all_periods = [p for found in periods_by_section.values() for p in found]
+    result.years_experience = F.years_of_experience(text, sections, today, all_periods)
     result.education = F.find_education(text, sections)
     result.title = F.find_title(lines, result.name, text, sections)
     hits = find_skills(text, sections, taxonomy)
-    _date_hits(hits, text, sections, today)
+    _date_hits(hits, sections, periods_by_section)
     result.skill_hits = [
         {"skill": h.skill, "start": h.start, "end": h.end, "text": h.text, "similarity": h.similarity,
          "flag": h.flag, "section": h.section, "year": h.year}  # fmt: skip
@@ -240,7 +245,7 @@ def fill_fields(
     result.skills = list(dict.fromkeys(h.skill for h in hits if h.counts))
 
 
-def _date_hits(hits: list[Hit], text: str, sections: list[Section], today: date | None) -> None:
+def _date_hits(hits: list[Hit], sections: list[Section], periods_by_section: dict[int, list]) -> None:
     """Give each hit in a dated experience entry the entry's last year (for recency)."""
     for section in sections:
         if section.kind != "experience":
@@ -248,7 +253,7 @@ def _date_hits(hits: list[Hit], text: str, sections: list[Section], today: date 
         inside = [h for h in hits if section.start <= h.start < section.end]
         if not inside:
             continue
-        periods = F.find_periods(text[section.body_start : section.end], today)
+        periods = periods_by_section.get(section.start, [])
         if not periods:
             continue
         starts = [section.body_start + p.offset for p in periods]

@@ -116,6 +116,7 @@ class Taxonomy:
     # (first letter, length) -> [(key, skill id)] for approximate matching
     _fuzzy: dict[tuple[str, int], list[tuple[str, int]]] = field(default_factory=dict)
     _windows: dict[tuple[str, int], tuple[list[str], list[int]]] = field(default_factory=dict)
+    _closest_memo: dict[str, tuple[int, int] | None] = field(default_factory=dict)
     # first token of any alias -> the most tokens an alias starting with it has
     _first_len: dict[str, int] = field(default_factory=dict)
     _first_len_case: dict[str, int] = field(default_factory=dict)
@@ -270,6 +271,15 @@ class Taxonomy:
         return hits
 
     def _closest(self, key: str) -> tuple[int, int] | None:
+        # Words repeat across resumes: a worker remembers its answers (bounded).
+        if key in self._closest_memo:
+            return self._closest_memo[key]
+        found = self._closest_uncached(key)
+        if len(self._closest_memo) < 200_000:
+            self._closest_memo[key] = found
+        return found
+
+    def _closest_uncached(self, key: str) -> tuple[int, int] | None:
         keys, sids = self.fuzzy_candidates(key)
         if not keys:
             return None

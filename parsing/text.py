@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 CID_RE = re.compile(r"\(cid:\d+\)")
 
@@ -123,7 +124,8 @@ def cid_ratio(raw: str) -> float:
     return len(cids) / (len(cids) + visible)
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
-    """Lower-case and strip accents: for comparisons, never for display."""
+    """Lower-case and strip accents: for comparisons, never for display (cached: words repeat)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
