@@ -160,7 +160,7 @@ class Store:
 
     # --- helpers --------------------------------------------------------
 
-    def query(self, sql: str, params=()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params=()) -> list[dict]:
         cursor = self.conn.execute(sql, params)
         names = [d[0] for d in cursor.description or ()]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
