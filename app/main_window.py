@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
@@ -341,7 +342,15 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def _search_changed(self, text: str) -> None:
-        ids = set(search_people(self.store, text)) if text.strip() else None
+        query = text.strip()
+        if not query:
+            ids = None
+        elif len(query) == 1:
+            # One letter matches nearly every resume's text: it means a name's initial.
+            letter = query.casefold()
+            ids = {r.person for r in self.model.rows if (r.name or "").casefold().startswith(letter)}
+        else:
+            ids = set(search_people(self.store, query))
         self.model.set_filter(search_ids=ids, keep_statuses=True)
         self._ensure_selection()
 
@@ -763,7 +772,11 @@ class MainWindow(QMainWindow):
             self.model.add_people(progress.new_people)
             if not self.table.currentIndex().isValid():
                 self.select_row(0)
-            self._update_state()
+            # Counts and the waiting banner: twice a second is enough while rows pour in.
+            now = time.monotonic()
+            if now - getattr(self, "_state_updated", 0.0) > 0.5:
+                self._state_updated = now
+                self._update_state()
 
     def _import_done(self, report) -> None:
         self.import_panel.hide()
@@ -848,20 +861,18 @@ class MainWindow(QMainWindow):
         for index, (title, statuses) in enumerate(VIEWS):
             n = sum(counts.values()) if statuses is None else sum(counts.get(s, 0) for s in statuses)
             self.views.setTabText(index, f"{title} ({n})")
-        waiting = [r for r in self.model.rows if r.status == W.NEW]
         if self.job is None:
             self.waiting.setText("")
             self.waiting.hide()
             return
         self.waiting.show()
+        waiting, longest_days, stale = self.model.waiting_summary()
         if not waiting:
             self.waiting.setText("Nobody is waiting to hear from you for this job.")
             return
-        days = sorted((self.model.waited(r) or 0 for r in waiting), reverse=True)
-        stale = sum(1 for d in days if d > self.model.stale_days)
-        longest = ("all arrived today" if days[0] < 1 else
-                   f"the longest for {days[0]:.0f} day{'s' if round(days[0]) != 1 else ''}")  # fmt: skip
-        text = (f"<b>{len(waiting)} {'person is' if len(waiting) == 1 else 'people are'} waiting to hear from you</b>"
+        longest = ("all arrived today" if longest_days < 1 else
+                   f"the longest for {longest_days:.0f} day{'s' if round(longest_days) != 1 else ''}")  # fmt: skip
+        text = (f"<b>{waiting} {'person is' if waiting == 1 else 'people are'} waiting to hear from you</b>"
                 f" · {longest}")  # fmt: skip
         if stale:
             text += (f" · <span style='color:#c25e00'><b>{stale} for more than {self.model.stale_days} days</b></span>")

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from review.workflow import LABELS, NEW, pseudonym, waited_days
+from review.workflow import LABELS, NEW, pseudonym
 
 COLUMNS = ("#", "Name", "Score", "Advice", "Top matches", "Current title", "Years", "Status", "Waiting")
 COL_RANK, COL_NAME, COL_SCORE, COL_ADVICE, COL_TOP, COL_TITLE, COL_YEARS, COL_STATUS, COL_WAIT = range(9)
@@ -42,6 +42,7 @@ class Row:
     top: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     rank: int = 0
+    created_ts: float | None = None  # created_at as a timestamp, parsed once
 
 
 class PeopleModel(QAbstractTableModel):
@@ -100,6 +101,21 @@ class PeopleModel(QAbstractTableModel):
             )
         ]
         if not fresh:
+            return
+        if self.sort_column == COL_RANK and self.sort_order == Qt.AscendingOrder:
+            # In rank order, newcomers (not ranked yet) go at the end: an insert, not a re-sort.
+            shown = [row for row in fresh
+                     if (self.statuses is None or row.status in self.statuses)
+                     and (self.search_ids is None or row.person in self.search_ids)]  # fmt: skip
+            for row in fresh:
+                self._by_person[row.person] = len(self.rows)
+                row.rank = len(self.rows) + 1
+                self.rows.append(row)
+            if shown:
+                first = len(self.visible)
+                self.beginInsertRows(QModelIndex(), first, first + len(shown) - 1)
+                self.visible.extend(self._by_person[row.person] for row in shown)
+                self.endInsertRows()
             return
         self.layoutAboutToBeChanged.emit()
         persistent = self._remember()
@@ -233,7 +249,19 @@ class PeopleModel(QAbstractTableModel):
     def waited(self, row: Row) -> float | None:
         if row.status != NEW:
             return None
-        return waited_days(row.created_at, self.now)
+        return max(0.0, (self._now_ts - _timestamp(row)) / 86400)
+
+    def waiting_summary(self) -> tuple[int, float, int]:
+        """(people waiting for a first decision, the longest wait in days, how many past the stale limit)."""
+        cutoff = self._now_ts - self.stale_days * 86400
+        stamps = [_timestamp(r) for r in self.rows if r.status == NEW]
+        if not stamps:
+            return 0, 0.0, 0
+        return len(stamps), max(0.0, (self._now_ts - min(stamps)) / 86400), sum(1 for t in stamps if t < cutoff)
+
+    @property
+    def _now_ts(self) -> float:
+        return self.now.timestamp()
 
     def _detail(self, row_number: int) -> tuple:
         row = self.row_at(row_number)
@@ -271,63 +299,89 @@ class PeopleModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.visible):
+        # Called about a thousand times per paint: roles are compared as plain
+        # ints (comparing PySide enums costs a microsecond each) and every role
+        # this model does not answer returns at once.
+        role = role if isinstance(role, int) else role.value
+        if role not in _ANSWERED or not index.isValid() or index.row() >= len(self.visible):
             return None
-        row = self.row_at(index.row())
+        row = self.rows[self.visible[index.row()]]
         col = index.column()
-        if role == Qt.DisplayRole:
-            if col == COL_RANK:
-                return row.rank or ""
-            if col == COL_NAME:
-                return self.display_name(row)
-            if col == COL_SCORE:
-                return f"{row.score:.0f}"
-            if col == COL_ADVICE:
-                return row.advice
-            if col == COL_TOP:
-                return ", ".join(row.top) if row.top else "—"
-            if col == COL_TITLE:
-                return self._detail(index.row())[0] or "—"
-            if col == COL_YEARS:
-                return f"{row.years:g}" if row.years is not None else "—"
-            if col == COL_STATUS:
-                if row.outcome != "ok":
-                    return f"{LABELS.get(row.status, row.status)} · file needs a look"
-                return LABELS.get(row.status, row.status)
-            if col == COL_WAIT:
-                days = self.waited(row)
-                if days is None:
-                    return ""
-                return "today" if days < 1 else f"{days:.0f} day{'s' if days >= 1.5 else ''}"
-        if role == Qt.UserRole:
+        if role == _DISPLAY:
+            return self._display(row, col, index.row())
+        if role == _USER:
             return row.score if col == COL_SCORE else row.person
-        if role == Qt.ForegroundRole and col == COL_ADVICE:
-            return QBrush(QColor(ADVICE_COLORS.get(row.advice, "#6b6b6b")))
-        if role == Qt.FontRole:
+        if col == COL_WAIT:
             days = self.waited(row)
-            if col == COL_WAIT and days is not None and days > self.stale_days:
-                font = QFont()
-                font.setBold(True)
-                return font
-        if role == Qt.BackgroundRole and col == COL_WAIT:
-            days = self.waited(row)
-            if days is not None and days > self.stale_days:
-                return QBrush(QColor(230, 120, 20, 60))
-        if role == Qt.ToolTipRole:
-            if col == COL_WAIT and self.waited(row) is not None:
-                days = self.waited(row)
-                stale = " — longer than your limit; they are waiting to hear from you" if days > self.stale_days else ""
-                return f"Waiting {days:.1f} days for a first decision{stale}"
+            stale = days is not None and days > self.stale_days
+            if role == _FONT:
+                return _BOLD if stale else None
+            if role == _BACKGROUND:
+                return _STALE_BRUSH if stale else None
+            if role == _TOOLTIP and days is not None:
+                tail = " — longer than your limit; they are waiting to hear from you" if stale else ""
+                return f"Waiting {days:.1f} days for a first decision{tail}"
+            return None
+        if role == _FOREGROUND:
+            return _ADVICE_BRUSHES.get(row.advice) if col == COL_ADVICE else None
+        if role == _ALIGN:
+            return _RIGHT if col in (COL_RANK, COL_SCORE, COL_YEARS) else None
+        if role == _TOOLTIP:
             if col == COL_ADVICE and row.missing:
                 return "Missing must-have: " + ", ".join(row.missing)
             if col == COL_STATUS and row.outcome != "ok":
                 return f"The file could not be read cleanly ({row.outcome}): open the original"
-        if role == Qt.TextAlignmentRole and col in (COL_RANK, COL_SCORE, COL_YEARS):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.AccessibleTextRole:
-            if col == COL_SCORE:
-                return f"score {row.score:.0f} of 100"
+            return None
+        if role == _ACCESSIBLE and col == COL_SCORE:
+            return f"score {row.score:.0f} of 100"
         return None
+
+    def _display(self, row: Row, col: int, number: int):
+        if col == COL_RANK:
+            return row.rank or ""
+        if col == COL_NAME:
+            return self.display_name(row)
+        if col == COL_SCORE:
+            return f"{row.score:.0f}"
+        if col == COL_ADVICE:
+            return row.advice
+        if col == COL_TOP:
+            return ", ".join(row.top) if row.top else "—"
+        if col == COL_TITLE:
+            return self._detail(number)[0] or "—"
+        if col == COL_YEARS:
+            return f"{row.years:g}" if row.years is not None else "—"
+        if col == COL_STATUS:
+            label = LABELS.get(row.status, row.status)
+            return f"{label} · file needs a look" if row.outcome != "ok" else label
+        if col == COL_WAIT:
+            days = self.waited(row)
+            if days is None:
+                return ""
+            return "today" if days < 1 else f"{days:.0f} day{'s' if days >= 1.5 else ''}"
+        return None
+
+
+_DISPLAY, _USER = Qt.DisplayRole.value, Qt.UserRole.value
+_FONT, _BACKGROUND, _FOREGROUND = Qt.FontRole.value, Qt.BackgroundRole.value, Qt.ForegroundRole.value
+_TOOLTIP, _ALIGN, _ACCESSIBLE = Qt.ToolTipRole.value, Qt.TextAlignmentRole.value, Qt.AccessibleTextRole.value
+_ANSWERED = {_DISPLAY, _USER, _FONT, _BACKGROUND, _FOREGROUND, _TOOLTIP, _ALIGN, _ACCESSIBLE}
+_RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
+_BOLD = QFont()
+_BOLD.setBold(True)
+_STALE_BRUSH = QBrush(QColor(230, 120, 20, 60))
+_ADVICE_BRUSHES = {advice: QBrush(QColor(color)) for advice, color in ADVICE_COLORS.items()}
+
+
+def _timestamp(row: Row) -> float:
+    """When the application arrived, parsed once per row."""
+    if row.created_ts is None:
+        try:
+            when = datetime.fromisoformat(row.created_at)
+            row.created_ts = (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
+        except ValueError:
+            row.created_ts = datetime.now(UTC).timestamp()
+    return row.created_ts
 
 
 class ScoreDelegate(QStyledItemDelegate):

@@ -119,7 +119,7 @@ class Importer:
 
     def _run(self, paths, progress, cancelled) -> ImportReport:
         opts = self.options
-        # A writer needs little page cache; the reader's 32 MB (for ranking) would only
+        # A writer needs little page cache; the reader's 8 MB (for ranking) would only
         # grow this process as the batch grows.
         self.store.conn.execute("PRAGMA cache_size=-4096")
         started = time.monotonic()
