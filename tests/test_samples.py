@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -305,10 +304,11 @@ def test_variant_spellings(variant_people: list[samples.SamplePerson]) -> None:
         total += len(p.family_skills)
         varied += sum(1 for s in p.family_skills if p.printed[s] != s)
     assert 0.15 <= varied / total <= 0.35
-    rapidfuzz = pytest.importorskip("rapidfuzz")
+    from rapidfuzz import fuzz
+
     for canonical, typos in samples.TYPOS.items():
         for typo in typos:
-            assert rapidfuzz.fuzz.ratio(typo.lower(), canonical.lower()) >= 85, typo
+            assert fuzz.ratio(typo.lower(), canonical.lower()) >= 85, typo
 
 
 def test_traps_are_printed_and_not_claimed(variant_people: list[samples.SamplePerson]) -> None:
@@ -416,26 +416,10 @@ def test_docx_is_valid_wordprocessingml(people: list[samples.SamplePerson]) -> N
 
 
 def test_docx_opens_in_python_docx(people: list[samples.SamplePerson]) -> None:
-    docx = pytest.importorskip("docx")  # an independent reader, test-only
+    import docx  # an independent reader (python-docx, a test dependency)
     for i, p in enumerate(people[:10]):
         document = docx.Document(io.BytesIO(render_docx(p, two_column=i % 2 == 0)))
         assert any(p.name in para.text for para in document.paragraphs)
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_docx_opens_in_libreoffice(tmp_path: Path) -> None:
-    paths = write_batch(tmp_path / "in", 8, seed=4, formats={"docx": 1.0})
-    out = tmp_path / "out"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--convert-to", "txt:Text", "--outdir", str(out), *map(str, paths)],
-                   check=True, capture_output=True, timeout=300)
-    for path in paths:
-        t = truth_of(path)
-        text = flat((out / (path.stem + ".txt")).read_text(encoding="utf-8-sig"))
-        for expected in [t["name"], *t["emails"], *t["sections"], *t["phones_printed"],
-                         *(job["dates"] for job in t["experience"])]:
-            assert expected in text, (path.name, expected)
 
 
 def test_text_files_decode_with_their_encoding(mixed_batch: list[Path]) -> None:
