@@ -252,8 +252,7 @@ def test_skill_detection_on_generated_resumes(tmp_path, taxonomy, capsys):
 def test_skill_detection_on_labelled_real_resumes(taxonomy, capsys):
     from tests.accuracy import NER
 
-    if not NER.is_dir():
-        pytest.skip(f"no labelled corpus at {NER}")
+    assert NER.is_dir(), f"the labelled corpus is missing: {NER} (tests read ../shared/corpus)"
     ev = evaluate_ner(taxonomy)
     with capsys.disabled():
         print(f"\n\nSkill detection on {ev.documents} labelled text resumes ({', '.join(NER_TYPES)}; "
