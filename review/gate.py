@@ -396,8 +396,6 @@ def let_go(store: Store, d: Disposition, author: str, settings: Settings) -> int
         reasons.append("they prefer a phone call, but there is no phone number for them")
     if reasons:
         raise GateRefused(reasons)
-    from review.outbox import new_message_id
-
     stamp = now_iso()
     with store.transaction() as conn:
         rows = []
@@ -408,18 +406,9 @@ def let_go(store: Store, d: Disposition, author: str, settings: Settings) -> int
             if row[2] not in ON_THE_LIST + (HIRED,):
                 raise GateRefused([f"application {app_id} is already {row[2].replace('_', ' ')}"])
             rows.append((app_id, row[1], row[2]))
-        state = {"email": "queued", "phone": "call_pending", "none": "kept"}[channel]
-        cur = conn.execute(
-            "INSERT INTO messages (message_id, person_id, kind, channel, recipients, subject, body, sender_name, "
-            "sender_email, reply_to, state, author, created_at, delivered_at, transport) "
-            "VALUES (?, ?, 'let_go', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (new_message_id(settings.get("sender.email")), d.person_id, channel,
-             json.dumps(recipients if channel == "email" else phones[:1] if channel == "phone" else []),
-             d.subject, d.body, settings.get("sender.name") or author, settings.get("sender.email"),
-             settings.get("reply_to"), state, author, stamp,
-             stamp if state == "kept" else None, "kept on record" if state == "kept" else None),  # fmt: skip
-        )
-        message_row = cur.lastrowid
+        message_row = _queue_message(conn, d.person_id, "let_go", channel,
+                                     recipients if channel == "email" else phones[:1],
+                                     d.subject, d.body, settings, author, stamp)  # fmt: skip
         for app_id, job_id, status in rows:
             conn.execute(
                 "INSERT INTO disposition_notes (application_id, person_id, job_id, kind, brings, why_not, author, "
@@ -442,6 +431,25 @@ def let_go(store: Store, d: Disposition, author: str, settings: Settings) -> int
                       before=LETTING_GO, after=LET_GO, message=message_row,
                       honoured="they asked not to be contacted: the message is kept on record, not sent")  # fmt: skip
     return message_row
+
+
+def _queue_message(conn, person_id: int, kind: str, channel: str, recipients: list[str], subject: str,
+                   body: str, settings: Settings, author: str, stamp: str) -> int:  # fmt: skip
+    """A message born by the person's channel: queued (email), a call to make (phone), or kept
+    unsent on record (they asked not to be contacted)."""
+    from review.outbox import new_message_id
+
+    state = {"email": "queued", "phone": "call_pending", "none": "kept"}[channel]
+    cur = conn.execute(
+        "INSERT INTO messages (message_id, person_id, kind, channel, recipients, subject, body, sender_name, "
+        "sender_email, reply_to, state, author, created_at, delivered_at, transport) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (new_message_id(settings.get("sender.email")), person_id, kind, channel,
+         json.dumps(recipients if channel != "none" else []), subject, body,
+         settings.get("sender.name") or author, settings.get("sender.email"), settings.get("reply_to"), state,
+         author, stamp, stamp if state == "kept" else None, "kept on record" if state == "kept" else None),  # fmt: skip
+    )
+    return cur.lastrowid
 
 
 def restore(store: Store, application_id: int, author: str) -> str:
@@ -528,8 +536,6 @@ def withdraw(store: Store, person_id: int, application_id: int, note: str, subje
     Returns the message row; :func:`review.outbox.deliver` delivers it (the
     status does not wait for delivery: they told us, we are not telling them).
     """
-    from review.outbox import new_message_id
-
     reasons = []
     if len(words(note)) < MIN_WITHDRAWN_NOTE_WORDS:
         reasons.append(f"a short note, please: why they withdrew, in at least {MIN_WITHDRAWN_NOTE_WORDS} words")
@@ -552,29 +558,21 @@ def withdraw(store: Store, person_id: int, application_id: int, note: str, subje
             raise GateRefused([f"application {application_id} is not this person's"])
         if row[2] not in ON_THE_LIST:
             raise GateRefused([f"they are {row[2].replace('_', ' ')}, not on the list"])
-        state = {"email": "queued", "phone": "call_pending", "none": "kept"}[channel]
-        cur = conn.execute(
-            "INSERT INTO messages (message_id, person_id, kind, channel, recipients, subject, body, sender_name, "
-            "sender_email, reply_to, state, author, created_at, delivered_at, transport) "
-            "VALUES (?, ?, 'withdrawn', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (new_message_id(settings.get("sender.email")), person_id, channel,
-             json.dumps(emails[:1] if channel == "email" else phones[:1] if channel == "phone" else []),
-             subject, body, settings.get("sender.name") or author, settings.get("sender.email"),
-             settings.get("reply_to"), state, author, stamp, stamp if state == "kept" else None,
-             "kept on record" if state == "kept" else None),  # fmt: skip
-        )
+        message_row = _queue_message(conn, person_id, "withdrawn", channel,
+                                     emails[:1] if channel == "email" else phones[:1],
+                                     subject, body, settings, author, stamp)  # fmt: skip
         conn.execute(
             "INSERT INTO disposition_notes (application_id, person_id, job_id, kind, brings, why_not, author, created_at) "
             "VALUES (?, ?, ?, 'withdrawn', ?, ?, ?, ?)",
             (application_id, person_id, row[1], "", " ".join(note.split()), author, stamp),
         )
         conn.execute("INSERT INTO message_applications (message_id, application_id) VALUES (?, ?)",
-                     (cur.lastrowid, application_id))  # fmt: skip
+                     (message_row, application_id))  # fmt: skip
         conn.execute("UPDATE applications SET previous_status = status, status = ?, updated_at = ? WHERE id = ?",
                      (WITHDRAWN, stamp, application_id))  # fmt: skip
         audit(conn, author, "withdrawn", person_id=person_id, job_id=row[1], application_id=application_id,
-              before=row[2], after=WITHDRAWN, message=cur.lastrowid)  # fmt: skip
-        return cur.lastrowid
+              before=row[2], after=WITHDRAWN, message=message_row)  # fmt: skip
+        return message_row
 
 
 def draft_withdrawn(store: Store, person_id: int, application_id: int, settings: Settings) -> Draft:
