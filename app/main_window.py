@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
@@ -28,6 +28,8 @@ from review.ranking import Ranker
 from review.search import search_people
 from review.outbox import transport_from_settings
 from review.settings import Settings
+
+PANE_AFTER_TYPING_MS = 150  # how long typing must pause before the person pane follows the search
 
 VIEWS = (
     ("To review", {W.NEW}),
@@ -161,6 +163,13 @@ class MainWindow(QMainWindow):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(COL_TOP, QHeaderView.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        # While the recruiter types a search, the pane follows the current row once
+        # typing pauses: the table answers each keystroke, the pane is not redrawn for each.
+        self._typing = False
+        self.pane_timer = QTimer(self)
+        self.pane_timer.setSingleShot(True)
+        self.pane_timer.setInterval(PANE_AFTER_TYPING_MS)
+        self.pane_timer.timeout.connect(self._current_settled)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.table)
         left_layout.addWidget(self.stack, 1)
@@ -347,12 +356,15 @@ class MainWindow(QMainWindow):
             ids = None
         elif len(query) == 1:
             # One letter matches nearly every resume's text: it means a name's initial.
-            letter = query.casefold()
-            ids = {r.person for r in self.model.rows if (r.name or "").casefold().startswith(letter)}
+            ids = self.model.people_with_initial(query)
         else:
             ids = set(search_people(self.store, query))
-        self.model.set_filter(search_ids=ids, keep_statuses=True)
-        self._ensure_selection()
+        self._typing = True
+        try:
+            self.model.set_filter(search_ids=ids, keep_statuses=True)
+            self._ensure_selection()
+        finally:
+            self._typing = False
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -379,6 +391,13 @@ class MainWindow(QMainWindow):
         return self.model.row_at(index.row())
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._typing:
+            self.pane_timer.start()
+            return
+        self._current_settled()
+
+    def _current_settled(self) -> None:
+        self.pane_timer.stop()
         self._show_current()
         self._refresh_message_state()
 
@@ -916,6 +935,7 @@ class MainWindow(QMainWindow):
                           "go without a human word.<br><br>Data: " + str(self.store.path))  # fmt: skip
 
     def closeEvent(self, event) -> None:
+        self.pane_timer.stop()
         for task in (self.import_task, self.rank_task, getattr(self, "demo_task", None),
                      *getattr(self, "deliver_tasks", [])):  # fmt: skip
             if task is not None and task.running:

@@ -62,6 +62,8 @@ class PeopleModel(QAbstractTableModel):
         self.sort_order = Qt.AscendingOrder
         self.now = datetime.now(UTC)
         self.detail_fetches = 0  # pages fetched (tests check the laziness)
+        self._rank_keys: list[int] | None = None  # rows' sort keys by rank, kept until ranks change
+        self._initials: dict[bool, list[str]] = {}  # blind? -> each row's displayed initial, folded
 
     # --- loading --------------------------------------------------------------
 
@@ -81,6 +83,7 @@ class PeopleModel(QAbstractTableModel):
         self.rows = rows
         self._by_person = {r.person: i for i, r in enumerate(rows)}
         self._details.clear()
+        self._rows_changed()
         self.now = datetime.now(UTC)
         self._refilter()
         self.endResetModel()
@@ -111,6 +114,7 @@ class PeopleModel(QAbstractTableModel):
                 self._by_person[row.person] = len(self.rows)
                 row.rank = len(self.rows) + 1
                 self.rows.append(row)
+            self._rows_changed()
             if shown:
                 first = len(self.visible)
                 self.beginInsertRows(QModelIndex(), first, first + len(shown) - 1)
@@ -123,6 +127,7 @@ class PeopleModel(QAbstractTableModel):
             self._by_person[row.person] = len(self.rows)
             row.rank = len(self.rows) + 1
             self.rows.append(row)
+        self._rows_changed()
         self._refilter()
         self._restore(persistent)
         self.layoutChanged.emit()
@@ -137,6 +142,7 @@ class PeopleModel(QAbstractTableModel):
                 continue
             row = self.rows[i]
             row.score, row.advice, row.top, row.missing, row.rank = r.total, r.recommendation, r.top, r.missing_must_haves, position
+        self._rows_changed()
         self._refilter()
         self._restore(persistent)
         self.layoutChanged.emit()
@@ -152,24 +158,60 @@ class PeopleModel(QAbstractTableModel):
 
     def _restore(self, remembered) -> None:
         old, people = remembered
-        position = {self.rows[v].person: n for n, v in enumerate(self.visible)}
+        if not old:
+            return
+        if len(old) <= 64:
+            # Usually the current row and a small selection: a few C-speed scans beat a dict of every row.
+            position = {}
+            for pid in set(people) - {None}:
+                try:
+                    position[pid] = self.visible.index(self._by_person[pid])
+                except ValueError:
+                    pass  # filtered out: its indexes become invalid
+        else:
+            position = {self.rows[v].person: n for n, v in enumerate(self.visible)}
         new = [
             self.index(position[pid], index.column()) if pid in position else QModelIndex()
             for index, pid in zip(old, people, strict=True)
         ]
         self.changePersistentIndexList(old, new)
 
+    def _rows_changed(self) -> None:
+        """Rows were added or re-ranked: drop what was derived from them."""
+        self._rank_keys = None
+        self._initials.clear()
+
     # --- filtering and sorting -----------------------------------------------
 
     def _refilter(self) -> None:
-        statuses, ids = self.statuses, self.search_ids
-        self.visible = [
-            i for i, r in enumerate(self.rows)
-            if (statuses is None or r.status in statuses) and (ids is None or r.person in ids)
-        ]  # fmt: skip
+        statuses, ids, rows = self.statuses, self.search_ids, self.rows
+        if ids is not None:
+            # A search: walk the hits, not every row (order comes from the sort).
+            found = (self._by_person.get(pid) for pid in ids)
+            self.visible = [i for i in found if i is not None and (statuses is None or rows[i].status in statuses)]
+            self.visible.sort()  # row order first, so ties keep the same order as without a search
+        elif statuses is None:
+            self.visible = list(range(len(rows)))
+        else:
+            self.visible = [i for i, r in enumerate(rows) if r.status in statuses]
         self._sort()
 
+    def people_with_initial(self, letter: str) -> set[int]:
+        """People whose shown name (their pseudonym in blind mode) starts with a letter, case-folded."""
+        initials = self._initials.get(self.blind)
+        if initials is None:
+            initials = [self.display_name(r)[:1].casefold() for r in self.rows]
+            self._initials[self.blind] = initials
+        letter = letter.casefold()
+        return {self.rows[i].person for i, first in enumerate(initials) if first == letter}
+
     def _sort(self) -> None:
+        reverse = self.sort_order == Qt.DescendingOrder
+        if self.sort_column == COL_RANK:
+            if self._rank_keys is None:
+                self._rank_keys = [r.rank or 10**9 for r in self.rows]
+            self.visible.sort(key=self._rank_keys.__getitem__, reverse=reverse)
+            return
         key = {
             COL_RANK: lambda i: self.rows[i].rank or 10**9,
             COL_SCORE: lambda i: -self.rows[i].score,
@@ -182,7 +224,7 @@ class PeopleModel(QAbstractTableModel):
             COL_TOP: lambda i: ", ".join(self.rows[i].top),
             COL_TITLE: lambda i: self.rows[i].rank,  # titles are fetched lazily: sort by rank
         }[self.sort_column]
-        self.visible.sort(key=key, reverse=self.sort_order == Qt.DescendingOrder)
+        self.visible.sort(key=key, reverse=reverse)
 
     def set_filter(self, statuses: set[str] | None = None, search_ids: set[int] | None = None, *,
                    keep_statuses: bool = False, keep_search: bool = False) -> None:  # fmt: skip
@@ -228,6 +270,7 @@ class PeopleModel(QAbstractTableModel):
         if i is None:
             return
         self.rows[i].status = status
+        self._initials.pop(True, None)  # blind mode reveals the shortlisted: their shown initial may change
         row = self.row_of_person(person_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))

@@ -193,8 +193,37 @@ def test_search_as_you_type(triage_window, qtbot):
     qtbot.keyClicks(window.search, surname)
     assert window.model.rowCount() >= 1
     assert target.person in {window.model.row_at(r).person for r in range(window.model.rowCount())}
+    # Once typing pauses, the pane shows whoever is now the current row.
+    current = window.current_row()
+    qtbot.waitUntil(lambda: window.pane.person_id == current.person, timeout=2000)
     window.search.clear()
     assert window.model.rowCount() == 8
+
+
+def test_one_letter_searches_the_initial_of_the_shown_name(triage_window, qtbot):
+    """One letter means a name's initial: the real name's, and the pseudonym's in blind mode (no hint of who)."""
+    window = triage_window
+    window.views.setCurrentIndex(4)
+
+    def shown_after(letter):
+        window.search.setText(letter)
+        names = [window.model.display_name(window.model.row_at(r)) for r in range(window.model.rowCount())]
+        window.search.clear()
+        return names
+
+    everyone = [window.model.display_name(window.model.row_at(r)) for r in range(window.model.rowCount())]
+    letter = everyone[0][0]
+    names = shown_after(letter.lower())
+    assert names and all(n[0].casefold() == letter.casefold() for n in names)
+    assert len(names) == sum(1 for n in everyone if n[0].casefold() == letter.casefold())
+    window.act_blind.trigger()
+    pseudonyms = [window.model.display_name(window.model.row_at(r)) for r in range(window.model.rowCount())]
+    assert set(pseudonyms).isdisjoint(everyone)
+    letter = pseudonyms[0][0]
+    names = shown_after(letter)
+    assert names and all(n[0] == letter for n in names)
+    assert len(names) == sum(1 for n in pseudonyms if n[0] == letter)
+    window.act_blind.trigger()
 
 
 def test_blind_mode_hides_identity_until_shortlisted(triage_window, qtbot):
