@@ -213,7 +213,6 @@ class PeopleModel(QAbstractTableModel):
             self.visible.sort(key=self._rank_keys.__getitem__, reverse=reverse)
             return
         key = {
-            COL_RANK: lambda i: self.rows[i].rank or 10**9,
             COL_SCORE: lambda i: -self.rows[i].score,
             COL_NAME: lambda i: (self.display_name(self.rows[i]) or "").casefold(),
             COL_ADVICE: lambda i: ("strong", "possible", "unlikely").index(self.rows[i].advice)
