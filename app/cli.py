@@ -80,6 +80,7 @@ class ProgressBar:
 def cmd_parse(args) -> int:
     from parsing.batch import Job, Pool, ReadersCannotStart, Settings, problem_result
     from parsing.collect import TooBig, collect
+    from parsing.mail import apply_message
 
     candidates, _ = collect(args.files)
     by_key = {}
@@ -87,7 +88,7 @@ def cmd_parse(args) -> int:
     jobs = []
     for index, cand in enumerate(candidates):
         if cand.problem is not None:
-            results[index] = problem_result(cand.source, *cand.problem)
+            results[index] = apply_message(problem_result(cand.source, *cand.problem), cand.message)
             continue
         if cand.size > args.max_mb * 1024 * 1024:
             results[index] = problem_result(cand.source, Outcome.TOO_LARGE,
@@ -104,12 +105,12 @@ def cmd_parse(args) -> int:
         by_key[index] = cand
         jobs.append(Job(index, cand.source, data))
     if jobs:
-        settings = Settings(time_limit=args.time_limit, max_bytes=args.max_mb * 1024 * 1024)
+        settings = Settings(time_limit=args.time_limit, max_bytes=args.max_mb * 1024 * 1024, ocr=not args.no_ocr)
         try:
             with Pool(min(args.workers or os.cpu_count() or 1, len(jobs)), settings) as pool:
                 for key, result, _ in pool.run(jobs):
                     result["file"] = by_key[key].source
-                    results[key] = result
+                    results[key] = apply_message(result, by_key[key].message)
         except ReadersCannotStart as exc:
             for job in jobs:
                 results.setdefault(job.key, problem_result(by_key[job.key].source, Outcome.MALFORMED, f"not read: {exc}"))
@@ -120,7 +121,9 @@ def cmd_parse(args) -> int:
         if args.json:
             from parsing.resume import ParsedResume
 
-            print(json.dumps({k: result.get(k) for k in ParsedResume.PUBLIC_KEYS}, ensure_ascii=False))
+            # Documents found in e-mail also carry their message (the cover letter).
+            keys = ParsedResume.PUBLIC_KEYS + (("message", "from_message") if "message" in result else ())
+            print(json.dumps({k: result.get(k) for k in keys}, ensure_ascii=False))
         else:
             _print_parse_summary(result)
     return EXIT_OK
@@ -802,6 +805,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     p.add_argument("--time-limit", type=float, default=30.0, help="seconds per file (default 30)")
     p.add_argument("--max-mb", type=int, default=20, help="largest file in MB (default 20)")
+    p.add_argument("--no-ocr", action="store_true", help="do not read scans and photos (they get no_text)")
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("import", help="import resumes into the database")

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import PurePath
 
 from parsing import fields as F
-from parsing import formats
+from parsing import formats, readers
 from parsing.errors import Outcome, ParseProblem, too_large_message
 from parsing.sections import LANGUAGES, SKILLS, Section, find_sections, section_at
 from parsing.taxonomy import Hit, Taxonomy, load_taxonomy
@@ -25,7 +25,7 @@ _NOT_RESUME_TEXT = {
     "yaml": "a YAML file", "yml": "a YAML file", "log": "a log file", "ini": "a settings file",
     "cfg": "a settings file", "toml": "a settings file", "py": "program code", "js": "program code",
     "sql": "SQL code", "sh": "a shell script", "bat": "a script", "css": "a style sheet",
-    "eml": "an e-mail file", "ics": "a calendar file", "vcf": "a contact card", "svg": "an SVG image",
+    "ics": "a calendar file", "vcf": "a contact card", "svg": "an SVG image",
 }  # fmt: skip
 # A resume with less text than this has no real text layer (a scan with a
 # page number, say).
@@ -55,6 +55,8 @@ class ParsedResume:
     title: str | None = None
     pages: int | None = None
     text_chars: int = 0
+    # The text was read from pictures (OCR): its fields deserve a second look.
+    ocr: bool = False
     # For the store and the matcher, not for the CLI's JSON.
     section_spans: list[dict] = field(default_factory=list)
     skill_hits: list[dict] = field(default_factory=list)
@@ -63,7 +65,7 @@ class ParsedResume:
     # The JSON contract of `shortlist parse --json`.
     PUBLIC_KEYS = (
         "file", "outcome", "error", "name", "emails", "phones", "links", "location", "skills",
-        "sections", "years_experience", "education", "title", "pages", "text_chars",
+        "sections", "years_experience", "education", "title", "pages", "text_chars", "ocr",
     )  # fmt: skip
 
     def public(self) -> dict:
@@ -82,12 +84,13 @@ def parse_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     taxonomy: Taxonomy | None = None,
     today: date | None = None,
+    ocr: readers.OcrOptions | None = None,
 ) -> ParsedResume:
     """Parse one file's bytes. Never raises for a bad file: problems become outcomes."""
     started = time.perf_counter()
     result = ParsedResume(file=file)
     try:
-        _parse_into(result, data, max_bytes, taxonomy, today)
+        _parse_into(result, data, max_bytes, taxonomy, today, ocr or readers.OcrOptions())
     except ParseProblem as problem:
         _clear_fields(result)
         result.outcome = problem.outcome.value
@@ -108,15 +111,19 @@ def _clear_fields(result: ParsedResume) -> None:
             setattr(result, key, value)
 
 
-def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, today) -> None:
+def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, today, ocr) -> None:
     if len(data) > max_bytes:
         raise ParseProblem("too_large", too_large_message(len(data), max_bytes))
     sniffed = formats.sniff(data)
     claimed = PurePath(result.file).suffix.lower().lstrip(".")
     if sniffed.kind == "empty":
         raise ParseProblem("malformed", "the file is empty (0 bytes)")
-    if sniffed.kind == "broken-zip":
+    if sniffed.kind in ("broken-zip", "broken-ole"):
         raise ParseProblem("malformed", sniffed.description)
+    if sniffed.kind == "encrypted":
+        raise ParseProblem("encrypted", f"{sniffed.description}: save a copy without the password to import it")
+    if sniffed.kind in formats.MAIL:
+        raise readers.refuse_container(sniffed.kind)
     if sniffed.kind == formats.TEXT and claimed in _NOT_RESUME_TEXT:
         raise ParseProblem("unsupported", f"{_NOT_RESUME_TEXT[claimed]} (.{claimed}) is not a resume format we read")
     if sniffed.kind not in formats.READABLE:
@@ -128,6 +135,7 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         raise ParseProblem("unsupported", f"{sniffed.description}{named} is not a resume format we read")
     result.kind = sniffed.kind
     targets: list[str] = []
+    exact: dict = {}
     if sniffed.kind == formats.PDF:
         from parsing.pdf import extract_pdf  # pdfminer is only loaded when a PDF comes
 
@@ -141,14 +149,25 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         raw, targets = office.text, office.link_targets
     elif sniffed.kind == formats.RTF:
         raw = formats.extract_rtf(data)
-    else:
+    elif sniffed.kind == formats.TEXT:
         raw = formats.decode_text(data)
         raw = _unflatten(raw)
-    _check_readable(raw, result.pages, sniffed.kind)
+    else:
+        extracted = readers.extract(sniffed.kind, data, ocr)
+        raw, targets, exact, result.ocr = extracted.raw, extracted.targets, extracted.exact, extracted.ocr
+        result.pages = extracted.pages or result.pages
+    try:
+        _check_readable(raw, result.pages, sniffed.kind)
+    except ParseProblem as problem:  # a scan, or glyphs without characters: read the pages' pictures
+        extracted = readers.ocr_instead(sniffed.kind, data, problem, result.pages, ocr)
+        raw, result.ocr = extracted.raw, True
+    if sniffed.kind == formats.PDF:
+        exact = readers.pdf_exact(data, today)
     text = clean_text(raw)
     result.text = text
     result.text_chars = len(text)
     fill_fields(result, text, targets, taxonomy or load_taxonomy(), today)
+    readers.apply_exact(result, exact)
 
 
 def _unflatten(text: str) -> str:

@@ -1,0 +1,443 @@
+"""OCR for scans and photos of resumes: image-only PDFs, PDFs whose text is unreadable, pictures.
+
+The engine is RapidOCR (PP-OCRv6 small detection and recognition models inside
+its wheel, run by onnxruntime), so OCR works after ``pip install`` on any
+machine. Tesseract is used instead only when the OS has it, with the
+document's language installed, and only for the languages where it measured
+better (:data:`TESSERACT_BETTER`, from ``python -m tests.accuracy_formats``).
+
+A page goes through: EXIF orientation (phone photos) → text detection →
+quarter-turn check (text lines standing upright mean the page lies on its
+side) → upside-down check (the direction classifier's vote over the widest
+lines) → deskew (the median slope of the detected lines) → recognition →
+lines ordered like a PDF page's, columns included (:func:`parsing.pdf.order_page`).
+
+Everything here runs in a batch worker, never in the app: the models take
+~0.5 GB, and a page takes seconds (see README, "Speed").
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import re
+import shutil
+import subprocess
+import threading
+from dataclasses import dataclass, field
+
+from parsing.errors import ParseProblem
+
+# A photographed page is 12-50 megapixels; beyond this an image is a bomb, not a page.
+MAX_PIXELS = 80_000_000
+# Pictures are scaled down to this longer side before OCR (text stays ~25+ px high).
+WORK_SIDE = 2400
+RENDER_DPI = 200
+# Pixels of one rendered PDF page at most (a huge MediaBox is rendered smaller).
+MAX_RENDER_PIXELS = 12_000_000
+DEFAULT_MAX_PAGES = 5
+# Recognised lines below this confidence are dropped as noise.
+MIN_LINE_SCORE = 0.5
+# Languages (ISO 639-1) that Tesseract 5 read better than RapidOCR's PP-OCRv6
+# small model on the corpus rendered at 200 dpi (word F1; see README "OCR").
+TESSERACT_BETTER: dict[str, str] = {"ru": "rus"}
+
+
+@dataclass
+class OcrLine:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    score: float
+
+
+@dataclass
+class OcrPage:
+    lines: list[OcrLine]
+    width: int
+    height: int
+    rotation: int = 0  # quarter turns applied, in degrees
+    skew: float = 0.0  # degrees straightened
+
+
+@dataclass
+class OcrText:
+    raw: str
+    pages: int  # pages (or frames) in the file
+    read_pages: int
+    engine: str
+    language: str | None = None
+    rotations: list[int] = field(default_factory=list)
+    mean_score: float = 0.0
+
+
+# --- engines --------------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_rapid = None
+
+
+def _rapid_engine():
+    """One RapidOCR per process, loaded on first use (~1 s, ~0.5 GB)."""
+    global _rapid
+    with _lock:
+        if _rapid is None:
+            import logging
+
+            from rapidocr import RapidOCR
+
+            threads = int(os.environ.get("SHORTLIST_OCR_THREADS", "1"))
+            _rapid = RapidOCR(params={
+                "Global.log_level": "error",
+                "Global.use_cls": False,  # decided per page, see _orient
+                "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+                "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                # Detection on the page scaled to 1280 px: as accurate, 3x faster and
+                # ~300 MB smaller than the default on a 200 dpi page (measured).
+                "Det.limit_type": "max",
+                "Det.limit_side_len": 1280,
+                "Rec.rec_batch_num": 1,
+            })  # fmt: skip
+            logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+        return _rapid
+
+
+def tesseract_languages() -> set[str]:
+    """Tesseract's installed languages, or an empty set when the OS has no Tesseract."""
+    exe = shutil.which("tesseract")
+    if not exe:
+        return set()
+    try:
+        done = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    return {line.strip() for line in done.stdout.splitlines()[1:] if line.strip()}
+
+
+def _rapid_detect(image) -> list[list[tuple[float, float]]]:
+    import numpy as np
+
+    result = _rapid_engine()(np.asarray(image), use_det=True, use_cls=False, use_rec=False)
+    boxes = getattr(result, "boxes", None)
+    return [] if boxes is None else [[(float(x), float(y)) for x, y in quad] for quad in boxes]
+
+
+def _rapid_lines(image) -> list[OcrLine]:
+    import numpy as np
+
+    result = _rapid_engine()(np.asarray(image), use_det=True, use_cls=False, use_rec=True)
+    if getattr(result, "txts", None) is None:
+        return []
+    lines = []
+    for quad, text, score in zip(result.boxes, result.txts, result.scores):
+        if score < MIN_LINE_SCORE or not text.strip():
+            continue
+        xs, ys = [float(p[0]) for p in quad], [float(p[1]) for p in quad]
+        lines.append(OcrLine(min(xs), min(ys), max(xs), max(ys), text.strip(), float(score)))
+    return lines
+
+
+def _rapid_upside_down_votes(image, quads) -> tuple[int, int]:
+    """(upright, upside-down) votes of the direction classifier over the widest lines."""
+    import numpy as np
+
+    engine = _rapid_engine()
+    array = np.asarray(image)
+    wide = sorted(quads, key=lambda q: -(_width(q)))[:12]
+    upright = flipped = 0
+    for quad in wide:
+        xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+        crop = array[int(max(min(ys), 0)) : int(max(ys)) + 1, int(max(min(xs), 0)) : int(max(xs)) + 1]
+        if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 16:
+            continue
+        out = engine(crop, use_det=False, use_cls=True, use_rec=False)
+        labels = getattr(out, "cls_res", None) or []
+        for label, score in labels:
+            if score < 0.8:
+                continue
+            if str(label) == "180":
+                flipped += 1
+            else:
+                upright += 1
+    return upright, flipped
+
+
+def _tesseract_lines(image, language: str) -> list[OcrLine]:
+    exe = shutil.which("tesseract")
+    if not exe:
+        return []
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        done = subprocess.run([exe, "stdin", "stdout", "-l", language, "--psm", "3", "tsv"], input=buffer.getvalue(),
+                              capture_output=True, timeout=120, check=False, env=env)  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return []
+    rows: dict[tuple[str, ...], list[tuple[int, int, int, int, float, str]]] = {}
+    for line in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        left, top, width, height = (int(c) for c in cols[6:10])
+        rows.setdefault(tuple(cols[1:5]), []).append((left, top, width, height, float(cols[10]), cols[11]))
+    lines = []
+    for words in rows.values():
+        score = sum(w[4] for w in words) / len(words) / 100
+        if score < MIN_LINE_SCORE:
+            continue
+        text = " ".join(w[5] for w in words)
+        lines.append(OcrLine(min(w[0] for w in words), min(w[1] for w in words),
+                             max(w[0] + w[2] for w in words), max(w[1] + w[3] for w in words), text, score))  # fmt: skip
+    return lines
+
+
+# --- geometry -------------------------------------------------------------------------------
+
+
+def _width(quad) -> float:
+    return math.dist(quad[0], quad[1])
+
+
+def _height(quad) -> float:
+    return math.dist(quad[1], quad[2])
+
+
+def _slope(quad) -> float:
+    (x0, y0), (x1, y1) = quad[0], quad[1]
+    return math.degrees(math.atan2(y1 - y0, x1 - x0))
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _rotate(image, degrees: float):
+    """The image turned counter-clockwise by ``degrees``, corners filled white."""
+    from PIL import Image
+
+    if degrees % 90 == 0:
+        turns = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_270}
+        return image.transpose(turns[int(degrees) % 360]) if int(degrees) % 360 else image
+    return image.rotate(degrees, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(255, 255, 255))
+
+
+def _orient(image) -> tuple[object, int, float]:
+    """The page upright and straight: (image, quarter-turn degrees applied, skew degrees straightened)."""
+    quads = _rapid_detect(image)
+    if len(quads) < 2:
+        return image, 0, 0.0
+    turned = 0
+    sized = [q for q in quads if max(_width(q), _height(q)) > 20]
+    tall = [q for q in sized if _height(q) > 1.5 * _width(q)]
+    if sized and len(tall) >= 3 and len(tall) > 0.6 * len(sized):
+        # Text lines stand upright: the page lies on its side.
+        image, turned = _rotate(image, 90), 90
+        quads = _rapid_detect(image)
+    upright, flipped = _rapid_upside_down_votes(image, quads)
+    if flipped > upright and flipped >= 2:
+        image, turned = _rotate(image, 180), (turned + 180) % 360
+        quads = _rapid_detect(image)
+    wide = [q for q in quads if _width(q) > 3 * max(_height(q), 1)]
+    skew = _median([_slope(q) for q in wide]) if len(wide) >= 3 else 0.0
+    if 0.7 <= abs(skew) <= 45:
+        image = _rotate(image, skew)
+    else:
+        skew = 0.0
+    return image, turned, skew
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+def _prepare(image):
+    from PIL import ImageOps
+
+    image = ImageOps.exif_transpose(image)
+    if image.mode not in ("RGB", "L"):
+        background = None
+        if image.mode in ("RGBA", "LA", "P"):
+            from PIL import Image
+
+            rgba = image.convert("RGBA")
+            background = Image.new("RGB", rgba.size, (255, 255, 255))
+            background.paste(rgba, mask=rgba.split()[-1])
+            image = background
+        else:
+            image = image.convert("RGB")
+    elif image.mode == "L":
+        image = image.convert("RGB")
+    longest = max(image.size)
+    if longest > WORK_SIDE:
+        scale = WORK_SIDE / longest
+        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+    return image
+
+
+def read_page(image, engine: str = "rapidocr", tesseract_language: str | None = None) -> OcrPage:
+    image = _prepare(image)
+    image, turned, skew = _orient(image)
+    if engine == "tesseract" and tesseract_language:
+        lines = _tesseract_lines(image, tesseract_language)
+    else:
+        lines = _rapid_lines(image)
+    return OcrPage(lines, image.width, image.height, turned, skew)
+
+
+def page_text(page: OcrPage) -> str:
+    """The page's lines in reading order (rows, and columns where there are two)."""
+    from parsing.pdf import Line, order_page
+
+    lines = [Line(ln.x0, page.height - ln.y1, ln.x1, page.height - ln.y0, ln.text) for ln in page.lines]
+    ordered, _ = order_page(lines, float(page.width))
+    return "\n".join(ordered)
+
+
+def _read_all(images: list, pages: int) -> OcrText:
+    read = [read_page(image) for image in images]
+    text = "\n\n".join(page_text(p) for p in read)
+    language = guess_language(text)
+    engine = "rapidocr"
+    code = TESSERACT_BETTER.get(language or "")
+    if code and code in tesseract_languages():
+        better = [read_page(image, "tesseract", f"{code}+eng") for image in images]
+        if sum(len(p.lines) for p in better):
+            read, engine = better, "tesseract"
+            text = "\n\n".join(page_text(p) for p in read)
+    scores = [ln.score for p in read for ln in p.lines]
+    return OcrText(text, pages, len(images), engine, language, [p.rotation for p in read],
+                   sum(scores) / len(scores) if scores else 0.0)  # fmt: skip
+
+
+# --- inputs ---------------------------------------------------------------------------------
+
+
+def _open_image(data: bytes):
+    from PIL import Image
+
+    try:
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    except ImportError:
+        pass
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        image = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as exc:
+        raise ParseProblem("too_complex", f"the picture is too large to be a page ({exc})") from None
+    except Exception as exc:
+        raise ParseProblem("malformed", f"the picture cannot be read ({_short(exc)})") from None
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise ParseProblem(
+            "too_complex",
+            f"the picture is {width:,} × {height:,} pixels ({width * height / 1e6:,.0f} megapixels), "
+            f"far beyond a photographed page (limit {MAX_PIXELS / 1e6:.0f}); not decoded",
+        )
+    return image
+
+
+def ocr_image(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> OcrText:
+    """Text of a picture (JPEG, PNG, TIFF with its pages, HEIC, WebP …)."""
+    from PIL import Image, ImageSequence
+
+    image = _open_image(data)
+    frames = []
+    total = getattr(image, "n_frames", 1) or 1
+    try:
+        for index, frame in enumerate(ImageSequence.Iterator(image)):
+            if index >= max_pages:
+                break
+            width, height = frame.size
+            if width * height > MAX_PIXELS:
+                raise ParseProblem("too_complex", f"page {index + 1} of the picture is {width:,} × {height:,} pixels")
+            frame.load()
+            frames.append(frame.copy())
+    except ParseProblem:
+        raise
+    except (Image.DecompressionBombError, MemoryError):
+        raise ParseProblem("too_complex", "the picture is too large to decode") from None
+    except Exception as exc:
+        if not frames:
+            raise ParseProblem("malformed", f"the picture cannot be decoded ({_short(exc)})") from None
+    if not frames:
+        raise ParseProblem("malformed", "the picture has no frames")
+    return _read_all(frames, total)
+
+
+def render_pdf(data: bytes, max_pages: int = DEFAULT_MAX_PAGES, dpi: int = RENDER_DPI) -> tuple[list, int]:
+    """The first pages of a PDF as pictures, and its page count (pdfium renders)."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ParseProblem("encrypted", "the PDF is protected by a password") from None
+        raise ParseProblem("malformed", f"the PDF cannot be rendered for OCR ({_short(exc)})") from None
+    try:
+        total = len(document)
+        images = []
+        for index in range(min(total, max_pages)):
+            page = document[index]
+            width, height = page.get_size()
+            scale = dpi / 72
+            if width * height * scale * scale > MAX_RENDER_PIXELS:
+                scale = math.sqrt(MAX_RENDER_PIXELS / max(width * height, 1))
+            images.append(page.render(scale=scale).to_pil().convert("RGB"))
+            page.close()
+        return images, total
+    finally:
+        document.close()
+
+
+def ocr_pdf(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> OcrText:
+    """Text of a scanned PDF: its first ``max_pages`` pages rendered at 200 dpi and read."""
+    images, total = render_pdf(data, max_pages)
+    if not images:
+        raise ParseProblem("malformed", "the PDF has no pages")
+    return _read_all(images, total)
+
+
+# --- language -------------------------------------------------------------------------------
+
+_STOPWORDS = {
+    "en": "the and of to in for with on at is as from by experience education skills",
+    "de": "und der die das mit für von zu im bei den ist erfahrung ausbildung kenntnisse",
+    "fr": "et de la le les des en du pour avec au expérience formation compétences",
+    "pt": "e de da do em para com dos das na no experiência formação habilidades",
+    "es": "y de la el en para con los las del experiencia formación habilidades",
+    "it": "e di il la per con del della nel esperienza formazione competenze",
+    "nl": "en de het van een voor met op ervaring opleiding vaardigheden",
+    "pl": "i w z na do oraz dla doświadczenie wykształcenie umiejętności",
+    "tr": "ve bir ile için olarak deneyim eğitim beceriler üniversitesi",
+}
+_WORDS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
+
+
+def guess_language(text: str) -> str | None:
+    """The text's language (ISO 639-1) from its script and common words; None when unsure."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 20:
+        return None
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    cjk = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
+    if cyrillic > 0.3 * len(letters):
+        return "ru"
+    if cjk > 0.2 * len(letters):
+        return "zh"
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _WORDS.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= 3 else None
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."

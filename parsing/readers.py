@@ -1,0 +1,117 @@
+"""The readers of issue 11, behind one call each for :mod:`parsing.resume`.
+
+Legacy Word, pictures (OCR), web pages, MHTML and JSON Resume files give text
+(and sometimes exact fields); PDFs without a readable text layer get OCR;
+Europass PDFs give their embedded XML's fields. Each reader is imported only
+when a file needs it, so a batch of ordinary PDFs loads none of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from parsing import formats
+from parsing.errors import Outcome, ParseProblem
+
+# A picture with less text than this is not a document (a photo, a logo).
+MIN_PICTURE_CHARS = 40
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """When and how much to OCR. ``before`` runs just before OCR starts (a worker widens its limits)."""
+
+    enabled: bool = True
+    max_pages: int = 5
+    before: Callable[[], None] | None = None
+
+
+@dataclass
+class Extracted:
+    raw: str
+    targets: list[str] = field(default_factory=list)
+    pages: int | None = None
+    ocr: bool = False
+    exact: dict = field(default_factory=dict)  # fields taken as they are
+
+
+def extract(kind: str, data: bytes, ocr: OcrOptions) -> Extracted:
+    """Text of a file of one of the new kinds (doc, image, html, mhtml, jsonresume)."""
+    if kind == formats.DOC:
+        from parsing.doc import extract_doc
+
+        office = extract_doc(data)
+        return Extracted(office.text, office.link_targets)
+    if kind == formats.IMAGE:
+        return _ocr_picture(data, ocr)
+    if kind == formats.HTML:
+        from parsing.web import extract_html
+
+        text, links = extract_html(data)
+        return Extracted(text, links)
+    if kind == formats.MHTML:
+        from parsing.web import extract_mhtml
+
+        text, links = extract_mhtml(data)
+        return Extracted(text, links)
+    if kind == formats.JSON_RESUME:
+        from parsing.jsonresume import read_json_resume
+
+        found = read_json_resume(data)
+        return Extracted(found.text, found.links, exact=found.exact)
+    raise ParseProblem("unsupported", f"no reader for {kind} files")
+
+
+def refuse_container(kind: str) -> ParseProblem:
+    """Mail reaching the parser as one file: it is only opened as a container (nested too deep here)."""
+    what = {formats.EML: "an e-mail message", formats.MSG: "an Outlook message", formats.MBOX: "a mailbox (mbox)"}
+    return ParseProblem(Outcome.UNSUPPORTED, f"{what.get(kind, kind)} nested inside other containers is not opened "
+                        "(nested too deep)")  # fmt: skip
+
+
+def _ocr_picture(data: bytes, ocr: OcrOptions) -> Extracted:
+    if not ocr.enabled:
+        raise ParseProblem("no_text", "a picture, and reading text from pictures (OCR) is turned off")
+    if ocr.before:
+        ocr.before()
+    from parsing.ocr import ocr_image
+
+    found = ocr_image(data, ocr.max_pages)
+    visible = len(re.sub(r"\s", "", found.raw))
+    if visible < MIN_PICTURE_CHARS:
+        raise ParseProblem("no_text", "a picture without the text of a document (a photo or a logo?)"
+                           + (f": only {visible} characters were read" if visible else ""))  # fmt: skip
+    return Extracted(found.raw, pages=found.pages, ocr=True)
+
+
+def ocr_instead(kind: str, data: bytes, problem: ParseProblem, pages: int | None, ocr: OcrOptions) -> Extracted:
+    """OCR for a PDF whose text layer is missing or unreadable; re-raises ``problem`` otherwise."""
+    if kind != formats.PDF or problem.outcome not in (Outcome.NO_TEXT, Outcome.UNREADABLE_TEXT) or not ocr.enabled:
+        raise problem
+    if ocr.before:
+        ocr.before()
+    from parsing.ocr import ocr_pdf
+
+    found = ocr_pdf(data, ocr.max_pages)
+    visible = len(re.sub(r"\s", "", found.raw))
+    if visible < MIN_PICTURE_CHARS:
+        where = f"{found.read_pages} page(s)"
+        raise ParseProblem(problem.outcome, f"{problem.message}; OCR found no text either in {where}")
+    return Extracted(found.raw, pages=found.pages, ocr=True)
+
+
+def pdf_exact(data: bytes, today: date | None) -> dict:
+    """Exact fields of a Europass PDF's embedded XML ({} for other PDFs, at the cost of a byte search)."""
+    from parsing.europass import europass_fields
+
+    return europass_fields(data, today)
+
+
+def apply_exact(result, exact: dict) -> None:
+    """Fields the document states exactly replace what the text suggested."""
+    for key, value in exact.items():
+        if value not in (None, [], ""):
+            setattr(result, key, value)
