@@ -179,7 +179,7 @@ def _add_archive(source: str, opener, out: list[Candidate], limits: Limits, dept
         if mail_kind is not None:
             if depth >= MAX_NESTING + 1:
                 out.append(Candidate(label, name, info.file_size, _nothing, (Outcome.UNSUPPORTED,
-                    "an e-mail inside a ZIP inside a ZIP: containers nested this deep are not opened")))  # fmt: skip
+                    "an e-mail inside a container inside another: not opened (nested too deep)")))  # fmt: skip
                 continue
             from parsing import mailcollect
 

@@ -92,11 +92,11 @@ def sniff(data: bytes) -> Sniffed:
     for magic, offset, description in _MAGIC:
         if head[offset:].startswith(magic):
             return Sniffed("unsupported", description)
-    from parsing import web  # light: standard library only
+    from parsing import mail, web  # light: standard library only
 
-    markup = web.sniff_markup(data)
-    if markup is not None:
-        return Sniffed(*markup)
+    found = web.sniff_markup(data) or mail.sniff_mail(data)
+    if found is not None:
+        return Sniffed(*found)
     if _looks_like_text(data):
         if looks_like_json_resume(data):
             return Sniffed(JSON_RESUME, "JSON Resume (resume.json)")

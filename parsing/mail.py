@@ -75,6 +75,9 @@ class Document:
     is_body: bool = False
     # A nested container found among the attachments (ZIP, message): kind and bytes.
     container: str | None = None
+    # In a format a resume comes in (a spreadsheet or a program is reported, but
+    # does not stop the message's body from being read as the resume).
+    resume_like: bool = True
 
 
 @dataclass
@@ -198,6 +201,14 @@ def _from_stdlib(message) -> _Message:
         if ctype == "message/rfc822":
             inner = part.get_payload()
             inner = inner[0] if isinstance(inner, list) and inner else None
+            encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+            if isinstance(inner, Message) and encoding in ("base64", "quoted-printable"):
+                # Some mailers encode an attached message: the parser read the encoded
+                # text as a message; decode it and open it as an attached .eml file.
+                data = _decoded_message(inner, encoding)
+                name = _safe_name(_decode(part.get_filename() or "") or "message.eml", "eml")
+                out.attachments.append(_Attachment(name, data, "application/octet-stream"))
+                return
             if isinstance(inner, Message):
                 name = _decode(part.get_filename() or "") or _decode(inner.get("Subject", "")) or "message"
                 out.attachments.append(_Attachment(_safe_name(name, "eml"), None, ctype, message=inner))
@@ -241,6 +252,18 @@ def _from_stdlib(message) -> _Message:
         except ParseProblem:
             info.body = ""
     return out
+
+
+def _decoded_message(inner, encoding: str) -> bytes:
+    import base64
+    import quopri
+
+    text = inner.get_payload()
+    raw = text.encode("ascii", "replace") if isinstance(text, str) else b""
+    try:
+        return base64.b64decode(raw) if encoding == "base64" else quopri.decodestring(raw)
+    except ValueError:
+        return b""
 
 
 def _info_from_headers(message) -> MessageInfo:
@@ -339,6 +362,14 @@ def _from_outlook(msg, depth: int) -> _Message:
     info = MessageInfo()
     sender = _safe_get(msg, "sender") or ""
     name, address = parseaddr(str(sender))
+    if "@" not in address:
+        # No transport headers: the SMTP address is a property of its own (an Exchange
+        # sender's PidTagSenderEmailAddress is an X.500 name, not an address).
+        for stream in ("__substg1.0_5D01", "__substg1.0_0C1F", "__substg1.0_0065", "__substg1.0_5D02"):
+            candidate = _safe_call(msg, "getStringStream", stream) or ""
+            if "@" in candidate and not candidate.startswith("/"):
+                address, name = candidate.strip(), name or str(sender).strip()
+                break
     if "@" in address:
         info.sender, info.sender_name = address, (name or None)
     info.subject = (_safe_get(msg, "subject") or "").strip() or None
@@ -378,6 +409,15 @@ def _from_outlook(msg, depth: int) -> _Message:
         mimetype = _safe_get(att, "mimetype") or "application/octet-stream"
         out.attachments.append(_Attachment(_safe_name(str(filename), "bin"), data, str(mimetype), inline=inline))
     return out
+
+
+def _safe_call(obj, method: str, *args):
+    try:
+        return getattr(obj, method)(*args)
+    except MemoryError:
+        raise
+    except Exception:
+        return None
 
 
 def _safe_get(obj, attr: str):
@@ -463,8 +503,8 @@ def _documents(parsed: _Message, nested_ok: bool) -> list[Document]:
             continue  # a CSV, a calendar, code: not a resume
         if sniffed.kind == formats.HTML and att.inline:
             continue
-        docs.append(Document(unique(att.name), data=data, info=info))
-    readable = [d for d in docs if d.problem is None]
+        docs.append(Document(unique(att.name), data=data, info=info, resume_like=sniffed.kind in formats.READABLE))
+    readable = [d for d in docs if d.problem is None and d.resume_like]
     if not readable:
         # Pictures count only when there is no document: a scan sent by phone,
         # not the photo beside a CV.
@@ -475,7 +515,7 @@ def _documents(parsed: _Message, nested_ok: bool) -> list[Document]:
         docs.append(Document(f"(+{extra} more attachments)", problem=(Outcome.TOO_COMPLEX,
             f"the message holds {extra + MAX_DOCUMENTS} attachments; the first {MAX_DOCUMENTS} were read"),
             info=info))  # fmt: skip
-    if not any(d.problem is None for d in docs):
+    if not any(d.problem is None and d.resume_like for d in docs):
         # No resume attached: the message itself is the resume.
         docs.append(Document(parsed.body_name, data=parsed.body_bytes, info=info, is_body=True))
     return docs
