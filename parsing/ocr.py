@@ -87,7 +87,12 @@ def _rapid_engine():
         if _rapid is None:
             import logging
 
+            import cv2
             from rapidocr import RapidOCR
+
+            # The batch runs one worker per core: OpenCV's own thread pool would only
+            # oversubscribe the cores and reserve memory under the worker's cap.
+            cv2.setNumThreads(1)
 
             threads = int(os.environ.get("SHORTLIST_OCR_THREADS", "1"))
             _rapid = RapidOCR(params={
@@ -298,6 +303,19 @@ def page_text(page: OcrPage) -> str:
     return "\n".join(ordered)
 
 
+# What OCR does to contact data and dashes, undone: "ana @example.com", "ana@example .com",
+# and "2019 ? present" (the recogniser has no en dash; it answers "?").
+_SPACED_AT_RE = re.compile(r"(?<=[\w.+\-])[ \t]*@[ \t]*(?=[\w\-]+(?:[ \t]*\.[ \t]*[\w\-]+)+)")
+_SPACED_DOT_RE = re.compile(r"(?<=@)([\w\-]+(?:\.[\w\-]+)*)[ \t]+\.[ \t]*(?=[A-Za-z]{2,})")
+_LONE_QUESTION_RE = re.compile(r"(?<=\w) \? (?=\w)")
+
+
+def mend(text: str) -> str:
+    text = _SPACED_AT_RE.sub("@", text)
+    text = _SPACED_DOT_RE.sub(lambda m: m.group(1) + ".", text)
+    return _LONE_QUESTION_RE.sub(" – ", text)
+
+
 def _read_all(images: list, pages: int) -> OcrText:
     read = [read_page(image) for image in images]
     text = "\n\n".join(page_text(p) for p in read)
@@ -310,7 +328,7 @@ def _read_all(images: list, pages: int) -> OcrText:
             read, engine = better, "tesseract"
             text = "\n\n".join(page_text(p) for p in read)
     scores = [ln.score for p in read for ln in p.lines]
-    return OcrText(text, pages, len(images), engine, language, [p.rotation for p in read],
+    return OcrText(mend(text), pages, len(images), engine, language, [p.rotation for p in read],
                    sum(scores) / len(scores) if scores else 0.0)  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -77,9 +78,10 @@ def _ocr_picture(data: bytes, ocr: OcrOptions) -> Extracted:
         raise ParseProblem("no_text", "a picture, and reading text from pictures (OCR) is turned off")
     if ocr.before:
         ocr.before()
-    from parsing.ocr import ocr_image
+    with _ocr_guard():
+        from parsing.ocr import ocr_image
 
-    found = ocr_image(data, ocr.max_pages)
+        found = ocr_image(data, ocr.max_pages)
     visible = len(re.sub(r"\s", "", found.raw))
     if visible < MIN_PICTURE_CHARS:
         raise ParseProblem("no_text", "a picture without the text of a document (a photo or a logo?)"
@@ -93,14 +95,37 @@ def ocr_instead(kind: str, data: bytes, problem: ParseProblem, pages: int | None
         raise problem
     if ocr.before:
         ocr.before()
-    from parsing.ocr import ocr_pdf
+    with _ocr_guard():
+        from parsing.ocr import ocr_pdf
 
-    found = ocr_pdf(data, ocr.max_pages)
+        found = ocr_pdf(data, ocr.max_pages)
     visible = len(re.sub(r"\s", "", found.raw))
     if visible < MIN_PICTURE_CHARS:
         where = f"{found.read_pages} page(s)"
         raise ParseProblem(problem.outcome, f"{problem.message}; OCR found no text either in {where}")
     return Extracted(found.raw, pages=found.pages, ocr=True)
+
+
+_EXHAUSTED = ("failed to map segment", "cannot allocate memory", "bad_alloc", "bad allocation",
+              "failed to allocate", "out of memory", "can't spawn new thread")
+
+
+@contextmanager
+def _ocr_guard():
+    """Out of memory inside the OCR libraries (which report it in their own words) is MemoryError;
+    an OCR engine that cannot load at all is a clear outcome, not a crash."""
+    try:
+        yield
+    except (ParseProblem, MemoryError):
+        raise
+    except Exception as exc:
+        text = str(exc).lower()
+        if any(words in text for words in _EXHAUSTED):
+            raise MemoryError(str(exc)) from None
+        if isinstance(exc, ImportError):
+            raise ParseProblem("no_text", f"pictures cannot be read on this computer: the OCR engine did not load "
+                               f"({exc})") from None  # fmt: skip
+        raise
 
 
 def pdf_exact(data: bytes, today: date | None) -> dict:
