@@ -122,8 +122,13 @@ def test_pictures_that_are_not_documents(parse):
     result = parse(out.getvalue(), "me.jpg")
     assert result.outcome == "no_text"
     assert "photo or a logo" in result.error
-    logo = FF.scan(B.text_pdf("ACME"), dpi=300, fmt="PNG")
-    result = parse(logo, "logo.png")
+    from PIL import ImageFont
+
+    logo = Image.new("RGB", (900, 320), "white")
+    ImageDraw.Draw(logo).text((60, 80), "ACME", fill=(200, 30, 30), font=ImageFont.load_default(size=150))
+    out = io.BytesIO()
+    logo.save(out, format="PNG")
+    result = parse(out.getvalue(), "logo.png")
     assert result.outcome == "no_text" and "photo or a logo" in result.error
     assert "only 4 characters were read" in result.error
 
