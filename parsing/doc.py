@@ -62,6 +62,9 @@ def extract_doc(data: bytes) -> OfficeText:
     except Exception as exc:
         raise ParseProblem("malformed", f"damaged Word document (the OLE container cannot be read: {_short(exc)})") from None
     with ole:
+        from parsing.ole import check_streams
+
+        check_streams(ole, len(data), "Word document")
         if not ole.exists("WordDocument"):
             raise ParseProblem("malformed", "an Office file without a WordDocument stream: not a Word document")
         word = _read_stream(ole, "WordDocument")

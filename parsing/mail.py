@@ -343,6 +343,21 @@ def read_msg(data: bytes) -> _Message:
         import extract_msg
     except ImportError:  # pragma: no cover - a declared dependency
         raise ParseProblem("unsupported", "Outlook messages need the extract-msg package") from None
+    import olefile
+
+    from parsing.ole import check_streams
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            check_streams(ole, len(data), "Outlook message")
+            attached = sum(1 for entry in ole.listdir(streams=False, storages=True)
+                           if len(entry) == 1 and entry[0].startswith("__attach_version1.0_"))  # fmt: skip
+            if attached > MAX_PARTS:
+                raise ParseProblem("too_complex", f"the message holds {attached:,} attachments (a bomb?)")
+    except ParseProblem:
+        raise
+    except Exception as exc:
+        raise ParseProblem("malformed", f"the Outlook message cannot be read ({_short(exc)})") from None
     try:
         msg = extract_msg.openMsg(data, strict=False, delayAttachments=False)
     except Exception as exc:
@@ -535,21 +550,47 @@ def _inner_message(message) -> _Message | ParseProblem:
 # --- mbox ------------------------------------------------------------------------------------
 
 
-def mbox_messages(open_file: Callable[[], io.BufferedIOBase]) -> Iterator[tuple[int, int]]:
-    """(offset, length) of each message of an mbox, found by streaming its lines."""
+def mbox_messages(open_file: Callable[[], io.BufferedIOBase], block: int = 8 * 1024 * 1024) -> Iterator[tuple[int, int]]:
+    """(offset, length) of each message of an mbox: a "From " line after a blank line (or at
+    the start) begins one. Read in blocks and searched with ``bytes.find``, so a mailbox of
+    gigabytes is split at disk speed, in constant memory."""
+    starts: list[tuple[int, int]] = []  # (separator line start, message start)
     with open_file() as fh:
-        start: int | None = None
-        position = 0
-        previous_blank = True
-        for line in fh:
-            if line.startswith(b"From ") and previous_blank and _MBOX_FROM_RE.match(line):
-                if start is not None:
-                    yield start, position - start
-                start = position + len(line)  # the separator line is not part of the message
-            previous_blank = line in (b"\n", b"\r\n")
-            position += len(line)
-        if start is not None and position > start:
-            yield start, position - start
+        offset = 0  # file offset of buffer[0]
+        buffer = b"\n\n"  # as if a blank line came before the file
+        lead = 2
+        while True:
+            data = fh.read(block)
+            buffer += data
+            pos = 0
+            while True:
+                hit = buffer.find(b"\n\nFrom ", pos)
+                if hit < 0:
+                    break
+                line_start = hit + 2
+                line_end = buffer.find(b"\n", line_start)
+                if line_end < 0 and data:
+                    break  # the line goes on in the next block
+                line = buffer[line_start : line_end if line_end >= 0 else len(buffer)]
+                if _MBOX_FROM_RE.match(line):
+                    absolute = offset + line_start - lead
+                    starts.append((absolute, absolute + len(line) + 1))
+                    while len(starts) > 1:
+                        (_, first), (second, _) = starts[0], starts[1]
+                        yield first, second - first
+                        starts.pop(0)
+                pos = line_start
+            if not data:
+                end = offset + len(buffer) - lead
+                break
+            # Keep the tail that may hold the start of a separator split by the block edge.
+            keep = max(pos, len(buffer) - 4096)
+            offset += keep
+            buffer = buffer[keep:]
+    if starts:
+        first = starts[0][1]
+        if end > first:
+            yield first, end - first
 
 
 def unescape_mbox(data: bytes) -> bytes:

@@ -41,7 +41,7 @@ DEFAULT_MAX_PAGES = 5
 MIN_LINE_SCORE = 0.5
 # Languages (ISO 639-1) that Tesseract 5 read better than RapidOCR's PP-OCRv6
 # small model on the corpus rendered at 200 dpi (word F1; see README "OCR").
-TESSERACT_BETTER: dict[str, str] = {"ru": "rus"}
+TESSERACT_BETTER: dict[str, str] = {"ru": "rus", "tr": "tur"}
 
 
 @dataclass
@@ -344,19 +344,21 @@ def _open_image(data: bytes):
         pillow_heif.register_heif_opener()
     except ImportError:
         pass
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    # Opening reads the header only; the size is checked here, before any pixel is decoded,
+    # and Pillow's own bomb check stays on for the decoding (frames of a TIFF, say).
+    Image.MAX_IMAGE_PIXELS = None
     try:
         image = Image.open(io.BytesIO(data))
-    except Image.DecompressionBombError as exc:
-        raise ParseProblem("too_complex", f"the picture is too large to be a page ({exc})") from None
     except Exception as exc:
         raise ParseProblem("malformed", f"the picture cannot be read ({_short(exc)})") from None
+    finally:
+        Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     width, height = image.size
     if width * height > MAX_PIXELS:
         raise ParseProblem(
             "too_complex",
             f"the picture is {width:,} × {height:,} pixels ({width * height / 1e6:,.0f} megapixels), "
-            f"far beyond a photographed page (limit {MAX_PIXELS / 1e6:.0f}); not decoded",
+            f"far beyond a photographed page (the limit is {MAX_PIXELS / 1e6:.0f} megapixels); not decoded",
         )
     return image
 

@@ -56,3 +56,34 @@ def identify(data) -> OleIdentity:
 def _short(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text if len(text) <= 120 else text[:117] + "..."
+
+
+def check_streams(ole, file_size: int, what: str) -> None:
+    """Refuse an OLE bomb before any stream is read: streams that claim more bytes than the file
+    holds, sectors shared between streams (read over and over), chains that loop.
+
+    ``ole`` is an open ``olefile.OleFileIO``; raises :class:`ParseProblem` (``malformed``).
+    """
+    from parsing.errors import ParseProblem
+
+    total = 0
+    owner: dict[int, int] = {}
+    for sid, entry in enumerate(ole.direntries):
+        if entry is None or entry.entry_type != 2:  # streams only (STGTY_STREAM)
+            continue
+        size = entry.size
+        total += size
+        if size > file_size or total > 2 * file_size:
+            raise ParseProblem("malformed", f"damaged {what} (its streams claim more bytes than the file's "
+                               f"{file_size:,}: an OLE bomb?)")  # fmt: skip
+        if size < ole.minisectorcutoff:
+            continue  # in the mini stream, at most 4 KB each
+        sector = entry.isectStart
+        needed = (size + ole.sectorsize - 1) // ole.sectorsize
+        for _ in range(needed):
+            if not 0 <= sector < len(ole.fat):
+                break  # a broken chain: olefile reports it when the stream is read
+            if sector in owner:
+                raise ParseProblem("malformed", f"damaged {what} (its sectors are used twice: an OLE bomb?)")
+            owner[sector] = sid
+            sector = ole.fat[sector]
