@@ -11,6 +11,9 @@
    (target: flat as batches grow).
 5. files/s for the full mixed batch (PDF by two producers, one and two
    columns, DOCX, TXT).
+6. With ``--formats`` (or ``--formats-only [--files N]``): OCR seconds per page,
+   ``.doc`` and ``.eml`` files per second, and the no-OCR batch imported by the
+   code before issue 11 and now (the ratio should be 1.00).
 
 Not a test: it prints numbers; nothing fails because the machine is slow.
 """
@@ -123,6 +126,7 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--big", type=int, default=5000, help="second batch size for the memory figure (0: skip)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--formats", action="store_true", help="also the figures of the new formats (issue 11)")
     args = parser.parse_args()
 
     print(f"Import benchmark — {args.workers} worker(s), {os.cpu_count()} core(s)")
@@ -170,8 +174,103 @@ def main() -> int:
                   f"{big['files'] / big['seconds']:.2f} files/s)")  # fmt: skip
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    if args.formats:
+        formats_figures(min(args.files, 200), args.workers)
     return 0
 
 
+# --- issue 11: the new formats (own functions; run with --formats or --formats-only) ----------
+
+# The last commit before the readers of issue 11: "before" in the no-OCR ratio.
+BEFORE_FORMATS = "5b9ab5d"
+
+
+def _formats_batch(n: int) -> Path:
+    """Generated PDFs of n people, plus the same people as .doc and as .eml with the PDF attached,
+    and a few of them as photos (JPEG) of their first page."""
+    folder = OUT / f"formats-{n}"
+    marker = OUT / f"formats-{n}.complete"
+    if marker.exists():
+        return folder
+    if folder.exists():
+        shutil.rmtree(folder)
+    for sub in ("pdf", "doc", "eml", "photo"):
+        (folder / sub).mkdir(parents=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.samples import make_people, render_txt, write_batch
+    from tests.formatfiles import eml, scan, word97
+
+    pdfs = write_batch(folder / "pdf", n, seed=7, formats={"pdf_reportlab": 1.0})
+    for path in folder.joinpath("pdf").glob("*.truth.json"):
+        path.unlink()
+    for person, pdf in zip(make_people(n, seed=7), pdfs, strict=True):
+        text = render_txt(person).replace("\n", "\r")
+        (folder / "doc" / (pdf.stem + ".doc")).write_bytes(word97(text))
+        (folder / "eml" / (pdf.stem + ".eml")).write_bytes(
+            eml(sender=f"{person.name} <applicant@example.org>", attachments=[(pdf.name, pdf.read_bytes(), "application/pdf")]))
+    for index, pdf in enumerate(pdfs[:6]):
+        angle = (0, 3, -4, 180, 90, 2)[index]
+        (folder / "photo" / (pdf.stem + ".jpg")).write_bytes(scan(pdf.read_bytes(), dpi=200, angle=angle, quality=70))
+    marker.write_text("ok\n")
+    return folder
+
+
+def _import_with(code: Path | None, db: Path, paths: list[Path], workers: int) -> dict:
+    """run_import with the code of another checkout (its folder first on sys.path)."""
+    if code is None:
+        return run_import(db, paths, workers)
+    listing = db.with_suffix(".list")
+    listing.write_text("\n".join(str(p) for p in paths))
+    out = subprocess.run([sys.executable, "-c", _IMPORT_SNIPPET, str(db), str(workers), str(listing)],
+                         check=True, capture_output=True, text=True, cwd=code)  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def formats_figures(n: int, workers: int, rounds: int = 3) -> None:
+    """OCR seconds per page; .doc and .eml files per second; no-OCR files before and after."""
+    folder = _formats_batch(n)
+    tmp = Path(tempfile.mkdtemp(prefix="shortlist-bench-formats-"))
+    try:
+        def rate(sub: str, suffix: str) -> tuple[float, dict]:
+            files = sorted((folder / sub).glob(f"*{suffix}"))
+            result = run_import(tmp / f"{sub}.db", files, workers)
+            return result["files"] / result["seconds"], result
+
+        print(f"\n6. new formats ({n} generated people; {workers} workers; start-up included)")
+        pdf_rate, _ = rate("pdf", ".pdf")
+        doc_rate, doc = rate("doc", ".doc")
+        eml_rate, eml = rate("eml", ".eml")
+        print(f"   .pdf  {pdf_rate:7.2f} files/s")
+        print(f"   .doc  {doc_rate:7.2f} files/s   outcomes {doc['counts']}")
+        print(f"   .eml  {eml_rate:7.2f} files/s   ({eml_rate / pdf_rate:.2f}x the PDFs alone; outcomes {eml['counts']})")
+        photos = sorted((folder / "photo").glob("*.jpg"))
+        ocr = run_import(tmp / "photo.db", photos, workers)
+        print(f"   OCR   {ocr['seconds'] / len(photos):7.2f} s per page with {workers} workers "
+              f"({ocr['seconds'] / len(photos) * workers:.1f} s of one core per page; {len(photos)} photos, "
+              f"outcomes {ocr['counts']})")  # fmt: skip
+
+        # Files that need no OCR: the same batch imported by the code before issue 11 and now,
+        # alternating, so that the machine's drift touches both alike.
+        before = tmp / "before"
+        before.mkdir()
+        archive = subprocess.run(["git", "archive", BEFORE_FORMATS], cwd=REPO, check=True, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", str(before)], input=archive.stdout, check=True)
+        mixed = resumes_only(generate(n))
+        times = {"before": [], "now": []}
+        for i in range(rounds):
+            for label, code in (("before", before), ("now", None)):
+                result = _import_with(code, tmp / f"{label}-{i}.db", mixed, workers)
+                times[label].append(result["seconds"])
+        b, a = sorted(times["before"])[rounds // 2], sorted(times["now"])[rounds // 2]
+        print(f"   no-OCR batch ({len(mixed)} PDF/DOCX/TXT): before {b:.2f} s, now {a:.2f} s -> "
+              f"now/before = {a / b:.3f} (medians of {rounds}; target 1.00)")  # fmt: skip
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 if __name__ == "__main__":
+    if "--formats-only" in sys.argv:
+        sys.argv.remove("--formats-only")
+        count = int(sys.argv[sys.argv.index("--files") + 1]) if "--files" in sys.argv else 200
+        raise SystemExit(formats_figures(count, os.cpu_count() or 1) or 0)
     raise SystemExit(main())

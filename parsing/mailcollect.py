@@ -30,12 +30,6 @@ def add_mail(source: str, kind: str, opener: Callable[[], io.BufferedIOBase], si
     return _add_message(source, kind, _reader(opener), size, out, limits, depth)
 
 
-def add_message_bytes(source: str, data: bytes, out: list[Candidate], limits: Limits | None = None) -> int:
-    """Add the documents of one message held in memory (one fetched from a mailbox)."""
-    kind = formats.MSG if data.startswith(formats.OLE_MAGIC) else formats.EML
-    return _add_message(source, kind, lambda: data, len(data), out, limits or Limits(), depth=1)
-
-
 def _reader(opener) -> Callable[[], bytes]:
     def read() -> bytes:
         with opener() as fh:

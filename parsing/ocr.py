@@ -133,40 +133,68 @@ def _rapid_detect(image) -> list[list[tuple[float, float]]]:
 def _rapid_lines(image) -> list[OcrLine]:
     import numpy as np
 
-    result = _rapid_engine()(np.asarray(image), use_det=True, use_cls=False, use_rec=True)
+    result = _rapid_engine()(np.asarray(image), use_det=True, use_cls=False, use_rec=True, return_word_box=True)
     if getattr(result, "txts", None) is None:
         return []
+    words = getattr(result, "word_results", None) or [()] * len(result.txts)
     lines = []
-    for quad, text, score in zip(result.boxes, result.txts, result.scores):
+    for quad, text, score, parts in zip(result.boxes, result.txts, result.scores, words):
         if score < MIN_LINE_SCORE or not text.strip():
             continue
         xs, ys = [float(p[0]) for p in quad], [float(p[1]) for p in quad]
+        text = _spaced(text, parts, max(ys) - min(ys))
         lines.append(OcrLine(min(xs), min(ys), max(xs), max(ys), text.strip(), float(score)))
     return lines
 
 
+def _spaced(text: str, words, height: float) -> str:
+    """The line's text with a space where the recogniser left none across a wide gap: an icon
+    between "ana@example.com" and "www.ana.dev" is not read, and the two would run together."""
+    pieces: list[str] = []
+    position, previous_right = 0, None
+    try:
+        for word, _score, box in words:
+            found = text.find(word, position)
+            if found < 0:
+                return text
+            between = text[position:found]
+            left, right = float(box[0][0]), float(box[1][0])
+            if not between and pieces and previous_right is not None and left - previous_right > 0.5 * height:
+                between = " "
+            pieces.append(between + word)
+            position, previous_right = found + len(word), right
+    except (TypeError, ValueError, IndexError):
+        return text
+    return "".join(pieces) + text[position:]
+
+
 def _rapid_upside_down_votes(image, quads) -> tuple[int, int]:
-    """(upright, upside-down) votes of the direction classifier over the widest lines."""
+    """(upright, upside-down) votes over the widest lines: each line is recognised as it is
+    and turned half round, and the reading with the clearly higher confidence votes.
+
+    (The direction classifier shipped with RapidOCR was measured first: on upright,
+    slightly crooked pages it voted "upside down" for most lines.)
+    """
     import numpy as np
 
     engine = _rapid_engine()
     array = np.asarray(image)
-    wide = sorted(quads, key=lambda q: -(_width(q)))[:12]
+    wide = sorted(quads, key=lambda q: -(_width(q)))[:8]
     upright = flipped = 0
     for quad in wide:
         xs, ys = [p[0] for p in quad], [p[1] for p in quad]
         crop = array[int(max(min(ys), 0)) : int(max(ys)) + 1, int(max(min(xs), 0)) : int(max(xs)) + 1]
         if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 16:
             continue
-        out = engine(crop, use_det=False, use_cls=True, use_rec=False)
-        labels = getattr(out, "cls_res", None) or []
-        for label, score in labels:
-            if score < 0.8:
-                continue
-            if str(label) == "180":
-                flipped += 1
-            else:
-                upright += 1
+        scores = []
+        for candidate in (crop, np.ascontiguousarray(crop[::-1, ::-1])):
+            out = engine(candidate, use_det=False, use_cls=False, use_rec=True)
+            found = getattr(out, "scores", None)
+            scores.append(float(found[0]) if found else 0.0)
+        if scores[0] >= scores[1] + 0.1:
+            upright += 1
+        elif scores[1] >= scores[0] + 0.1:
+            flipped += 1
     return upright, flipped
 
 

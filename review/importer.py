@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from parsing.batch import Job, Pool, ReadersCannotStart, Settings, default_workers, problem_result
 from parsing.collect import Candidate, Limits, TooBig, collect
 from parsing.errors import Outcome, too_large_message
+from parsing.mail import apply_message
 from parsing.matching import skill_aggregates
 from parsing.text import fold
 from review.db import Store, now_iso
@@ -204,6 +205,8 @@ class Importer:
                 with Pool(workers, settings) as pool:
                     for digest, result, seconds in pool.run(jobs(), cancelled):
                         group = to_parse[digest]
+                        # A document from an e-mail: the sender's address when the resume has none.
+                        apply_message(result, group[0].message)
                         report.parsed += 1
                         done.add(digest)
                         data = inflight.pop(digest)
@@ -307,7 +310,8 @@ class Importer:
         return FileOutcome(cand.source, outcome, result.get("error"), person_id)
 
     def _keep_original(self, data: bytes, digest: str, kind: str | None) -> str:
-        suffix = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "text": ".txt"}.get(kind or "", "")
+        suffix = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "text": ".txt", "doc": ".doc",
+                  "html": ".html", "mhtml": ".mhtml", "jsonresume": ".json"}.get(kind or "", "")  # fmt: skip
         relative = f"{digest[:2]}/{digest}{suffix}"
         target = self.store.files_dir / relative
         if target.exists():
