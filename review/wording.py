@@ -1,0 +1,526 @@
+"""The words of the gate: is a note specific, does a message speak to them, does it read cold.
+
+Pure functions over text and what we know of a person; no database, no Qt. The gate, the
+message linter and the dialog call them (see each function's docstring for where).
+
+- :func:`note_specificity` — a note is *specific* when it says something only this person's
+  resume or the recruiter's own notes could give: a phrase of several words from their
+  experience, a name from their resume (an employer, a project, a school), a detail the
+  recruiter learned, or two of their skills in a sentence about what they did. Praise plus one
+  skill ("Great candidate with Python, very motivated") is not.
+- :func:`to_second_person` — a note about someone ("Owen has owned… His runbooks…") turned into
+  words to them ("You have owned… Your runbooks…"), for the drafted message.
+- :func:`third_person_sentences` — a message that speaks of them ("Owen led…", "she has") instead
+  of to them, sentence by sentence, with the second-person version as the suggestion.
+- :func:`cold_phrases` — stock phrases of rejection letters ("we regret to inform you", "the
+  position has been filled"), found by fuzzy matching with their variants in English, German,
+  French, Spanish and Portuguese, each with a kinder alternative in the same language. The table
+  is ``resources/templates/cold_phrases.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from parsing.text import fold
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+COLD_PHRASES_FILE = RESOURCES / "templates" / "cold_phrases.toml"
+
+_TOKEN = re.compile(r"[^\W_](?:[\w'’+#./%-]*[\w+#%])?")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+|\n+|\s*;\s*")
+
+# --- what says nothing about anyone ----------------------------------------------------------
+
+_STOP = set("""
+a an the and or but nor so yet of in on at to for with without by from into onto over under about as is are was were be
+been being am has have had having do does did doing will would shall should can could may might must this that these
+those it its it's he she they them him her his hers their theirs we us our ours you your yours i me my mine who whom
+whose which what when where why how than then there here also very really quite just even still too much many more
+most some any all both each every other such own same few lot lots not no yes only well again once while because
+if though although whether after before during since until up down out off per via etc e.g i.e one two three
+der die das den dem des ein eine einen einem einer eines und oder aber mit von zu im in am an auf für fur bei nach aus
+ist sind war waren hat haben hatte hatten wird werden wurde wurden sehr auch noch schon nur sie er es wir ihr ihre
+ihren ihrem ihrer sein seine seinen seinem seiner dass als wie wenn so zum zur vom über uber durch um ohne gegen
+le la les un une des du de et ou mais avec pour par sur dans en au aux est sont était ont a été très aussi il elle
+ils elles son sa ses leur leurs qui que quoi ce cette ces comme plus bien tout tous
+el los las uno una unos unas y o pero con para por sobre en es son era fue ha han muy también él ella ellos ellas
+su sus que como más este esta estos estas del al lo
+o os as um uma uns umas e ou mas com para por sobre em no na nos nas é são era foi tem têm muito também ele ela
+eles elas seu sua seus suas que como mais este esta do da dos das ao aos
+""".split())
+
+# Praise, buzzwords and role words: true of half the people who apply.
+_GENERIC = set("""
+good great nice strong solid excellent outstanding impressive amazing awesome wonderful lovely brilliant fantastic
+talented smart bright clever gifted capable competent skilled skillful experienced seasoned qualified suitable
+motivated hardworking hard-working diligent passionate dedicated committed driven enthusiastic eager keen ambitious
+reliable responsible dependable trustworthy organized organised structured methodical thorough careful meticulous
+creative innovative dynamic proactive flexible adaptable versatile resourceful curious positive friendly pleasant
+polite professional personable confident mature calm patient independent autonomous
+candidate candidates person people profile background experience experiences expertise knowledge understanding
+skills skill skillset abilities ability competencies competence qualifications potential attitude energy mindset
+fit match role roles job jobs position positions company companies team teams player players environment culture
+work working worked works career resume cv application applicant interview
+communicator communication communications interpersonal teamwork collaboration collaborative leadership
+problem-solving problem solving solver thinker learner fast quick quickly fast-paced results-driven result-driven
+results result detail-oriented details detail oriented self-starter starter self-motivated go-getter track record
+proven value values deliver delivers delivering delivered growth opportunity opportunities challenge challenges
+challenging success successful successfully achievements achievement accomplished various multiple several different
+broad wide range variety solid overall general clearly obviously definitely certainly truly genuinely highly
+extremely incredibly super pretty rather fairly somewhat lot lots bit years year months long time
+brings bring brought offers offer has have had shows show showed showing seems seem looks look appears appear
+think thought believe feel felt impressed liked like likes love loved enjoyed recommend recommended
+senior junior lead principal staff head chief mid-level entry-level intern trainee graduate
+engineer engineers engineering developer developers development analyst analysts analysis designer designers design
+manager managers management consultant specialist architect administrator coordinator assistant associate
+officer executive director scientist technician representative advisor expert professional professionals
+software hardware data web mobile cloud platform platforms product products project projects system systems
+solution solutions service services business businesses customer customers client clients stakeholder stakeholders
+technical technology technologies tech tool tools process processes quality support industry field area areas
+domain sector backend back-end frontend front-end full-stack fullstack stack code coding programming programmer
+task tasks responsibilities responsibility duties goals goal objectives targets
+gut gute guter gutes sehr stark starke starker starken toll tolle super motiviert motivierte motivierter engagiert
+engagierte zuverlässig zuverlässige teamfähig teamfähige belastbar flexibel kompetent kompetente erfahren erfahrene
+erfahrener qualifiziert qualifizierte sympathisch freundlich selbstständig strukturiert lösungsorientiert
+kommunikationsstark kandidat kandidatin bewerber bewerberin profil erfahrung erfahrungen kenntnisse fähigkeiten
+hintergrund team firma unternehmen stelle rolle passt passend jahre jahren bringt mit
+bon bonne bons bonnes très excellent excellente fort forte motivé motivée dynamique rigoureux rigoureuse autonome
+sérieux sérieuse passionné passionnée compétent compétente expérimenté expérimentée qualifié qualifiée candidat
+candidate profil expérience expériences compétences connaissances parcours équipe entreprise poste ans apporte
+bueno buena buenos buenas muy excelente fuerte motivado motivada proactivo proactiva responsable comprometido
+comprometida dinámico dinámica apasionado apasionada competente experimentado experimentada cualificado candidato
+candidata perfil experiencia experiencias habilidades conocimientos equipo empresa puesto años aporta trae
+bom boa bons boas muito ótimo ótima excelente forte motivado motivada proativo proativa dedicado dedicada
+comprometido comprometida dinâmico dinâmica competente experiente qualificado qualificada candidato candidata
+perfil experiência experiências habilidades conhecimentos equipe equipa empresa vaga cargo anos traz
+""".split())
+_GENERIC_FOLDED = {fold(w) for w in _GENERIC}
+_STOP_FOLDED = {fold(w) for w in _STOP}
+
+_MONTHS_AND_DAYS = {fold(w) for w in """
+january february march april may june july august september october november december jan feb mar apr jun jul aug
+sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday januar februar märz juni juli oktober
+dezember janvier février mars avril mai juin juillet août septembre octobre novembre décembre enero febrero marzo
+abril mayo junio julio agosto septiembre octubre noviembre diciembre janeiro fevereiro março maio junho julho
+setembro outubro novembro dezembro present today heute aujourd'hui hoy hoje
+""".split()}
+_NOT_NAMES = {fold(w) for w in """
+i i'm i've i'd cv hr it ceo cto cfo coo vp usa uk eu us b.sc bsc msc m.sc phd ph.d mba ba ma bs ms gpa ats faq
+note notes mr mrs ms dr prof
+""".split()}
+
+# Doing words: a sentence about what they did has one.
+_ACTION = {fold(w) for w in """
+built build builds building led lead leads leading ran run runs running designed design designs wrote write writes
+shipped ship ships launched launch launches created create creates founded founds started migrated migrate migrates
+moved rewrote rewrite rebuilt rebuild automated automate automates reduced reduce reduces cut cuts scaled scale
+scales implemented implement implements developed develop develops maintained maintain maintains owned own owns
+managed manage manages mentored mentor mentors coached coach coaches trained train trains taught teach teaches
+organised organized organise organize introduced introduce replaced replace improved improve improves optimised
+optimized optimise optimize tuned tune tunes deployed deploy deploys integrated integrate analysed analyzed
+analyse analyze modelled modeled model models tested test tests debugged debug fixed fix fixes delivered sold sells
+negotiated negotiate closed grew grow grows raised saved save saves turned won wins published presented
+researched translated edited produced set up setting configured configure architected refactored refactor
+ported port drove drive drives handled handle handles supported support supports used use uses using applied
+combined combine paired connected wired hired recruited onboarded cleaned prepared planned reorganised reorganized
+entwickelte entwickelt baute gebaut aufgebaut leitete geleitet führte geführt schrieb geschrieben migrierte migriert
+automatisierte automatisiert betreute betreut programmierte programmiert einführte eingeführt verbesserte
+verbessert optimierte optimiert gestaltete gestaltet aufgesetzt setzte verantwortete verantwortet
+développé a développé construit conçu dirigé mené créé migré automatisé écrit géré lancé amélioré optimisé
+déployé mis piloté encadré formé
+desarrolló desarrollado construyó construido diseñó diseñado lideró liderado dirigió creó creado migró migrado
+automatizó automatizado escribió escrito gestionó gestionado lanzó mejoró optimizó implementó implantó formó
+desenvolveu desenvolvido construiu construído projetou liderou criou criado migrou automatizou escreveu geriu
+gerenciou lançou melhorou otimizou implementou implantou treinou
+""".split()}
+# Words in -ed that describe rather than do.
+_ED_ADJECTIVES = {fold(w) for w in """
+skilled experienced motivated talented dedicated interested detailed advanced varied based qualified committed
+organized organised focused determined talented gifted seasoned animated excited balanced educated informed
+self-motivated well-rounded well-organized reserved tired surprised impressed pleased
+""".split()}
+
+# What the recruiter heard from them: a detail from a conversation, not from the page.
+_HEARD = re.compile(
+    r"\b(?:told me|tells me|mentioned|said (?:that )?|explained|described|talked about|spoke about|in (?:our|the) "
+    r"(?:call|interview|chat|conversation|screen(?:ing)?)|on the (?:phone|call)|when we (?:spoke|talked|met)|"
+    r"hat (?:mir )?erzählt|erzählte|erwähnte|sagte|im (?:gespräch|interview|telefonat)|"
+    r"m'a (?:dit|raconté|expliqué)|a mentionné|lors de (?:l'entretien|notre échange|l'appel)|"
+    r"me (?:dijo|contó|explicó)|mencionó|en la entrevista|en (?:la|nuestra) llamada|"
+    r"me (?:disse|contou|explicou)|mencionou|na entrevista|na (?:nossa )?conversa)\b",
+    re.IGNORECASE,
+)
+
+
+def _key(token: str) -> str:
+    """A word as compared: folded, without possessive, with a light stem ("queries" = "query")."""
+    word = fold(token).strip(".'’")
+    word = re.sub(r"['’]s$", "", word)
+    if len(word) > 5 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _is_number(word: str) -> bool:
+    """A figure worth comparing: two digits or more ("40", "120ms", "18%", "85,000"), not "3"."""
+    return bool(re.fullmatch(r"[€$£]?\d[\d.,]*(?:%|k|m|ms|x|h|s|km|kg|tb|gb)?", word)) and len(re.sub(r"\D", "", word)) >= 2
+
+
+def _content(token: str) -> str | None:
+    """The comparison key of a word that says something, or None for a word that says nothing."""
+    raw = fold(token).strip(".'’")
+    if _is_number(raw):
+        return re.sub(r"\D", "", raw)  # "120ms", "120 ms" and "120" are one figure
+    if len(raw) < 3 or raw in _STOP_FOLDED or raw in _GENERIC_FOLDED or raw.isdigit():
+        return None
+    key = _key(token)
+    if key in _GENERIC_FOLDED or key in _STOP_FOLDED or len(key) < 3:
+        return None
+    return key
+
+
+@dataclass
+class Known:
+    """What we know of a person, to tell a note about them from a note that fits anyone.
+
+    ``resume`` is their resume's text and ``sections`` its section spans as stored at import
+    (``{"kind", "start", "end"}`` dicts or ``(kind, start, end)`` tuples); ``skills`` the skills
+    found in it; ``employers``, ``titles`` and ``projects`` what the parser or the recruiter
+    knows; ``notes`` earlier notes about them (relationship notes, interview notes).
+    """
+
+    first_name: str = ""
+    full_name: str = ""
+    resume: str = ""
+    sections: list = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    employers: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+
+@dataclass
+class Evidence:
+    """Words of the note that make it specific, and where they come from."""
+
+    kind: str  # phrase, name, detail, skills_in_action
+    words: str  # the note's words
+    source: str  # "their resume", "their resume (experience)", "your earlier note", "your conversation"
+
+
+@dataclass
+class Specificity:
+    specific: bool
+    evidence: list[Evidence]
+    reason: str  # why it is specific (the best evidence), or what to add when it is not
+    generic: list[str] = field(default_factory=list)  # the praise words, to highlight
+
+
+# Where a resume says what they did. A summary is where boilerplate lives ("results-driven…"),
+# and a skills list is a list, not an experience.
+_EXCLUDED_SECTIONS = {"summary", "skills", "languages", "contact", "references", "personal"}
+_GERMAN_WORDS = {"der", "die", "das", "und", "mit", "für", "von", "bei", "nach", "eine", "einer", "des", "im", "zur"}
+
+
+def _section_of(sections, offset: int) -> str | None:
+    for sec in sections:
+        kind, start, end = (sec.get("kind"), sec.get("start", 0), sec.get("end", 0)) if isinstance(sec, dict) else sec
+        if start <= offset < end:
+            return kind
+    return None
+
+
+def _units(text: str, sections) -> list[tuple[int, int, str | None]]:
+    """Resume sentences and list items, with their section."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line_start = m.start()
+        line = m.group()
+        at = 0
+        for part in re.split(r"(?<=[.!?])\s+|\s*;\s*|\s+[•|·]\s+", line):
+            idx = line.find(part, at)
+            if idx < 0:
+                continue
+            at = idx + len(part)
+            if part.strip():
+                start = line_start + idx
+                out.append((start, start + len(part), _section_of(sections, start)))
+    return out
+
+
+def _taxonomy():
+    from parsing.taxonomy import load_taxonomy
+
+    return load_taxonomy()
+
+
+def _skill_spans(text: str, taxonomy) -> list[tuple[int, int, str, str]]:
+    """(start, end, skill, category) of each skill named in text."""
+    out = []
+    for hit in taxonomy.find(text, lambda _offset: False):
+        if not hit.counts:
+            continue
+        skill = taxonomy.skill(hit.skill)
+        out.append((hit.start, hit.end, hit.skill, skill.category if skill else ""))
+    return out
+
+
+def _keys_of(text: str, start: int, end: int, skills: list[tuple[int, int, str, str]]) -> tuple[set[str], set[str]]:
+    """Content keys of text[start:end] (skills as "skill:Name") and the plain (non-skill) ones."""
+    keys: set[str] = set()
+    plain: set[str] = set()
+    inside = [(s, e, name) for s, e, name, _cat in skills if start <= s < end]
+    for s, e, name in inside:
+        keys.add("skill:" + name)
+    previous = None
+    for m in _TOKEN.finditer(text, start, end):
+        if any(s <= m.start() < e for s, e, _ in inside):
+            continue
+        key = _content(m.group())
+        if key:
+            keys.add(key)
+            plain.add(key)
+        # "85 000" is one figure, as "85,000" is.
+        if previous is not None and previous[1].isdigit() and re.fullmatch(r"\d{3}", m.group()) \
+                and text[previous[0] : m.start()].strip(" \u00a0\u202f") == "":
+            keys.add(previous[1] + m.group())
+            plain.add(previous[1] + m.group())
+        previous = (m.end(), m.group())
+    return keys, plain
+
+
+def _resume_index(known: Known, taxonomy) -> dict:
+    cache = known._cache
+    if cache.get("resume") is known.resume and "units" in cache:
+        return cache
+    text = known.resume or ""
+    skills = _skill_spans(text, taxonomy) if text else []
+    units = []
+    for start, end, section in _units(text, known.sections):
+        if section in _EXCLUDED_SECTIONS:
+            continue
+        piece = text[start:end]
+        if piece.count(",") >= 3 and not any(_key(w) in _ACTION for w in _TOKEN.findall(piece)):
+            continue  # a list of skills or tools, not something they did
+        keys, plain = _keys_of(text, start, end, skills)
+        if keys:
+            units.append((start, end, section, keys, plain))
+    # Names: words written with a capital inside a sentence and never in lower case. German
+    # writes every noun with a capital: there only the employers and projects we know count.
+    words_folded = [fold(w) for w in _TOKEN.findall(text)]
+    german = sum(w in _GERMAN_WORDS for w in words_folded) > 0.04 * max(1, len(words_folded))
+    lower: set[str] = set()
+    capital: dict[str, str] = {}
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        before = text[max(0, m.start() - 2) : m.start()]
+        line_start = m.start() == 0 or "\n" in before or re.search(r"[.!?:•|·\-–]\s*$", text[max(0, m.start() - 3) : m.start()])
+        if word[:1].islower():
+            lower.add(fold(word))
+        elif word[:1].isupper() and not line_start and (not german or not word[1:].islower()):
+            capital.setdefault(fold(word), word)
+    own = {fold(p) for p in (known.full_name or known.first_name or "").replace("-", " ").split()}
+    skill_words = {fold(w) for s, e, _name, _cat in skills for w in _TOKEN.findall(text[s:e])}
+    names = {
+        key: word for key, word in capital.items()
+        if key not in lower and key not in own and key not in skill_words and _could_be_a_name(key)
+    }  # fmt: skip
+    for extra in [*known.employers, *known.projects]:
+        for word in _TOKEN.findall(extra or ""):
+            key = fold(word)
+            if word[:1].isupper() and key not in own and _could_be_a_name(key):
+                names.setdefault(key, word)
+    cache.clear()
+    cache.update(resume=known.resume, units=units, names=names, skills={s[2] for s in skills})
+    return cache
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    from parsing.jobad import places
+
+    return frozenset(fold(word) for p in places()[0] for spelling in (p.name, *p.aliases) for word in spelling.split())
+
+
+def _could_be_a_name(key: str) -> bool:
+    return (
+        len(key) >= 3 and key not in _STOP_FOLDED and key not in _GENERIC_FOLDED and key not in _MONTHS_AND_DAYS
+        and key not in _NOT_NAMES and key not in _ACTION and not key.isdigit() and key not in _places()
+        and _key(key) not in _GENERIC_FOLDED
+    )  # fmt: skip
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    at = 0
+    for m in _SENTENCE.finditer(text):
+        if m.start() > at:
+            out.append((at, m.start()))
+        at = m.end()
+    if at < len(text):
+        out.append((at, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _note_words(note: str, keys: set[str], start: int, end: int, skills=()) -> str:
+    """The note's own words for a set of keys, in the note's order."""
+    found = [(s, note[s:e]) for s, e, name, _cat in skills if start <= s < end and "skill:" + name in keys]
+    for m in _TOKEN.finditer(note, start, end):
+        if any(s <= m.start() < s + len(w) for s, w in found):
+            continue
+        k = _content(m.group())
+        if k and k in keys:
+            found.append((m.start(), m.group()))
+    return " … ".join(w for _s, w in sorted(found))
+
+
+def note_specificity(note: str, known: Known, taxonomy=None) -> Specificity:
+    """Whether a note about someone says something only their resume or your notes could give.
+
+    Specific means at least one of:
+
+    - a **phrase from their experience**: three or more words that say something (not praise,
+      not role words; one of them not a skill name) shared with one sentence of their resume, or
+      a number from it with a word beside it ("cut p95 latency to 120 ms");
+    - a **name from their resume**: an employer, a project, a school — a word their resume
+      always writes with a capital (``known.employers`` and ``known.projects`` count too);
+    - a **detail you learned**: words shared with your earlier notes about them, or a sentence
+      reporting what they told you ("she told me she rebuilt the deploy pipeline after an outage");
+    - **two of their skills in a sentence about what they did** ("built the ETL in Python and
+      Airflow"): two distinct skills, not soft skills or languages, and a doing word.
+
+    Returns a :class:`Specificity` with the evidence, or with a reason that says what to add.
+    The gate's "specific" check calls this (``review.gate.check_note``, or its successor).
+    """
+    taxonomy = taxonomy or _taxonomy()
+    note = note or ""
+    index = _resume_index(known, taxonomy)
+    note_skills = _skill_spans(note, taxonomy)
+    evidence: list[Evidence] = []
+    generic = [m.group() for m in _TOKEN.finditer(note) if fold(m.group()) in _GENERIC_FOLDED
+               and fold(m.group()) not in {"has", "have", "had", "brings", "bring", "work", "working", "worked"}
+               and fold(m.group()) in _PRAISE]  # fmt: skip
+    have_resume = bool((known.resume or "").strip())
+    their_skills = {s for s in known.skills} | index["skills"]
+    for s_start, s_end in _sentences(note):
+        keys, plain = _keys_of(note, s_start, s_end, note_skills)
+        # 1. A phrase from their experience.
+        best = None
+        for u_start, u_end, section, u_keys, u_plain in index["units"]:
+            shared = keys & u_keys
+            numbers = {k for k in shared if _is_number(k)}
+            plain_shared = shared & u_plain
+            if (len(shared) >= 3 and plain_shared) or (numbers and plain_shared - numbers):
+                score = len(shared) + len(numbers)
+                if best is None or score > best[0]:
+                    best = (score, shared, section)
+        if best is not None:
+            where = f"their resume ({best[2]})" if best[2] else "their resume"
+            evidence.append(Evidence("phrase", _note_words(note, best[1], s_start, s_end, note_skills), where))
+        # 2. A name from their resume.
+        for m in _TOKEN.finditer(note, s_start, s_end):
+            key = fold(m.group()).strip(".'’")
+            key = re.sub(r"['’]s$", "", key)
+            if key in index["names"] and m.group()[:1].isupper():
+                evidence.append(Evidence("name", m.group().removesuffix("'s").removesuffix("’s"), "their resume"))
+        # 3. A detail you learned: from your earlier notes, or from what they told you.
+        for earlier in known.notes:
+            e_keys, e_plain = _keys_of(earlier, 0, len(earlier), _skill_spans(earlier, taxonomy))
+            shared = plain & e_plain
+            if len(shared) >= 2:
+                evidence.append(Evidence("detail", _note_words(note, shared, s_start, s_end), "your earlier note"))
+                break
+        heard = _HEARD.search(note, s_start, s_end)
+        if heard and len(plain - {_key(w) for w in _TOKEN.findall(heard.group())}) >= 2:
+            evidence.append(Evidence("detail", note[s_start:s_end].strip(), "your conversation"))
+        # 4. Two of their skills in a sentence about what they did.
+        hard = []
+        for h_start, h_end, name, category in note_skills:
+            if not s_start <= h_start < s_end or name in hard:
+                continue
+            if _soft(category):
+                continue
+            if have_resume and name not in their_skills:
+                continue
+            hard.append(name)
+        if len(hard) >= 2 and _has_action(note[s_start:s_end], note_skills):
+            said = [note[h_s:h_e] for h_s, h_e, name, _c in note_skills if s_start <= h_s < s_end and name in hard]
+            evidence.append(Evidence("skills_in_action", _and(list(dict.fromkeys(said))[:3]), "their resume"))
+    if evidence:
+        first = evidence[0]
+        kinds = {"phrase": "words from their experience", "name": "a name from their resume",
+                 "detail": "something you learned", "skills_in_action": "what they did with their skills"}  # fmt: skip
+        return Specificity(True, evidence, f"Specific: {kinds[first.kind]} (“{first.words}”).", generic)
+    return Specificity(False, [], _reason(note, known, note_skills, their_skills, have_resume, generic), generic)
+
+
+_PRAISE = {fold(w) for w in """
+good great nice strong solid excellent outstanding impressive amazing awesome wonderful lovely brilliant fantastic
+talented smart bright clever gifted capable competent skilled experienced seasoned qualified motivated hardworking
+hard-working diligent passionate dedicated committed driven enthusiastic eager keen ambitious reliable responsible
+dependable organized organised creative innovative dynamic proactive flexible adaptable versatile curious positive
+friendly professional confident results-driven detail-oriented self-starter self-motivated
+gut gute guter toll motiviert engagiert zuverlässig teamfähig belastbar kompetent erfahren sympathisch
+bon bonne excellent excellente motivé motivée dynamique rigoureux autonome sérieux passionné compétent
+bueno buena excelente motivado motivada proactivo responsable comprometido apasionado competente
+bom boa ótimo ótima excelente motivado motivada proativo dedicado comprometido competente
+""".split()}
+
+
+def _soft(category: str) -> bool:
+    """Soft skills and spoken languages: true of many people, not a skill they used."""
+    return category.lower() in ("soft skills", "soft skill") or category.lower().startswith(("spoken", "language"))
+
+
+def _has_action(sentence: str, skills) -> bool:
+    for word in _TOKEN.findall(sentence):
+        key = fold(word)
+        if key in _ACTION or _key(word) in _ACTION:
+            return True
+        if len(key) > 4 and key.endswith("ed") and key not in _ED_ADJECTIVES and key not in _GENERIC_FOLDED:
+            return True
+    return False
+
+
+def _reason(note: str, known: Known, note_skills, their_skills, have_resume: bool, generic: list[str]) -> str:
+    ask = ("Name something only their resume or your conversation could give: what they built or ran, where "
+           "(an employer, a project), with what result — or two of their skills in a sentence about what they did.")  # fmt: skip
+    skills = list(dict.fromkeys(name for _s, _e, name, cat in note_skills if not _soft(cat)))
+    strangers = [s for s in skills if have_resume and s not in their_skills]
+    if strangers:
+        return f"{_and(strangers)} {'is' if len(strangers) == 1 else 'are'} not in their resume. {ask}"
+    resume = " ".join(fold(w) for w in _TOKEN.findall(known.resume or ""))
+    words = [m.group() for m in _TOKEN.finditer(note)]
+    if len(words) >= 6 and resume and " ".join(fold(w) for w in words[:6]) in resume:
+        return f"“{' '.join(words[:6])}…” is their resume's own summary, and it could be anyone's. {ask}"
+    praise = ", ".join(f"“{g}”" for g in dict.fromkeys(generic[:3]))
+    it = "it" if len(skills) == 1 else "them"
+    if praise and skills:
+        return (f"This is praise ({praise}) and {_and(skills[:2])}: true of many people. Say what they did with "
+                f"{it}. {ask}")  # fmt: skip
+    if praise:
+        return f"This is praise ({praise}) that could fit anyone. {ask}"
+    if skills:
+        return f"Naming {_and(skills[:3])} is not yet about them: say what they did with {it}. {ask}"
+    return f"Nothing here is specific to them yet. {ask}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
