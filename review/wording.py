@@ -140,6 +140,7 @@ automatizó automatizado escribió escrito gestionó gestionado lanzó mejoró o
 desenvolveu desenvolvido construiu construído projetou liderou criou criado migrou automatizou escreveu geriu
 gerenciou lançou melhorou otimizou implementou implantou treinou
 """.split()}
+_ACTION -= _STOP_FOLDED  # "a développé", "set up": the little words are not the doing
 # Words in -ed that describe rather than do.
 _ED_ADJECTIVES = {fold(w) for w in """
 skilled experienced motivated talented dedicated interested detailed advanced varied based qualified committed
@@ -524,3 +525,391 @@ def _reason(note: str, known: Known, note_skills, their_skills, have_resume: boo
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- speaking to them, not about them --------------------------------------------------------------
+
+_PRONOUNS = {
+    "he": {"subject": "he", "object": "him", "possessive": "his", "standalone": "his", "reflexive": "himself"},
+    "she": {"subject": "she", "object": "her", "possessive": "her", "standalone": "hers", "reflexive": "herself"},
+    "they": {"subject": "they", "object": "them", "possessive": "their", "standalone": "theirs",
+             "reflexive": "themselves"},
+}  # fmt: skip
+_ROLE_OF = {}
+for _set, _forms in _PRONOUNS.items():
+    for _role, _word in _forms.items():
+        _ROLE_OF.setdefault(_word, []).append((_set, _role))
+_ROLE_OF["themself"] = [("they", "reflexive")]
+_CONTRACTED = {"he's": "he", "she's": "she", "he'd": "he", "she'd": "she", "he'll": "he", "she'll": "she",
+               "they're": "they", "they've": "they", "they'd": "they", "they'll": "they"}  # fmt: skip
+
+_AGREE = {
+    "has": "have", "is": "are", "was": "were", "does": "do", "doesn't": "don't", "isn't": "aren't",
+    "wasn't": "weren't", "hasn't": "haven't", "goes": "go", "doesnt": "dont", "isnt": "arent", "wasnt": "werent",
+    "hasnt": "havent",
+}  # fmt: skip
+_ADVERB = {
+    "also", "always", "already", "still", "often", "never", "just", "even", "really", "clearly", "consistently",
+    "quickly", "recently", "currently", "previously", "once", "then", "now", "actually", "genuinely", "simply",
+    "truly", "usually", "rarely", "sometimes", "obviously", "certainly", "personally", "single-handedly", "not",
+}  # fmt: skip
+_AUX = {
+    "has", "have", "had", "is", "are", "was", "were", "does", "do", "did", "can", "could", "will", "would",
+    "shall", "should", "may", "might", "must", "doesn't", "isn't", "wasn't", "hasn't", "hadn't", "didn't",
+    "can't", "won't", "wouldn't", "couldn't", "shouldn't",
+}  # fmt: skip
+_IRREGULAR_PAST = {
+    "led", "built", "ran", "wrote", "took", "made", "gave", "brought", "taught", "grew", "drove", "sold", "won",
+    "kept", "left", "met", "found", "spent", "set", "cut", "put", "read", "began", "became", "chose", "spoke",
+    "told", "thought", "knew", "saw", "came", "went", "got", "held", "paid", "sent", "shipped", "rebuilt", "rewrote",
+    "understood", "fought", "bought", "caught", "felt", "heard", "meant", "stood", "taught", "overcame", "oversaw",
+}  # fmt: skip
+_VERBS_S = {  # third person forms, base form by rule
+    "brings", "knows", "owns", "shows", "speaks", "thinks", "wants", "needs", "loves", "enjoys", "works", "lives",
+    "takes", "makes", "gives", "cares", "understands", "seems", "looks", "writes", "builds", "leads", "runs", "uses",
+    "manages", "mentors", "coaches", "teaches", "designs", "ships", "owns", "handles", "explains", "asks", "listens",
+    "learns", "reads", "keeps", "helps", "prefers", "plans", "hopes", "likes", "says", "tells", "maintains", "drives",
+    "sells", "stays", "talks", "thrives", "communicates", "documents", "tests", "values", "knows", "juggles",
+    "combines", "deserves", "brought", "offers", "stands", "joins", "moves", "plays", "volunteers", "organises",
+    "organizes", "supports", "contributes", "collaborates",
+}  # fmt: skip
+_PERSON_BEFORE = re.compile(
+    r"(?:mentored|coached|hired|trained|taught|helped|supported|managed|replaced|introduced|recommended|referred|"
+    r"told|asked|met|with|colleague|manager|boss|lead|mentor|reference|referee|cto|ceo|founder|partner|wife|husband|"
+    r"son|daughter|friend|kollege|kollegin|collègue|compañero|compañera|colega)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_PERSON_AFTER = re.compile(r"^\s*(?:,\s*(?:who|our|their|his|her)\b|\s(?:said|says|told|thinks|mentioned|who)\b)",
+                           re.IGNORECASE)  # fmt: skip
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»|„[^“”]*[“”]|‘[^’\n]{3,}’(?!\w)")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
+_NOT_POSSESSED = {
+    "about", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "over", "to", "up", "with", "and",
+    "or", "but", "so", "the", "a", "an", "that", "this", "these", "those", "some", "any", "again", "too", "back",
+    "once", "when", "while", "if", "because", "before", "after", "how", "what", "why", "know", "feel", "very",
+}  # fmt: skip
+
+
+def _base_form(verb: str) -> str:
+    low = verb.lower()
+    if low in _AGREE:
+        out = _AGREE[low]
+    elif low.endswith("ies") and len(low) > 4:
+        out = low[:-3] + "y"
+    elif re.search(r"(?:ch|sh|ss|x|z|o)es$", low):
+        out = low[:-2]
+    elif low.endswith("s") and not low.endswith("ss"):
+        out = low[:-1]
+    else:
+        out = low
+    return out[:1].upper() + out[1:] if verb[:1].isupper() else out
+
+
+def _is_third_person_verb(word: str) -> bool:
+    low = word.lower().replace("’", "'")
+    if low in _AGREE or low in _VERBS_S:
+        return True
+    return low.endswith("s") and not low.endswith("ss") and (low[:-1] in _ACTION or low[:-2] in _ACTION)
+
+
+def _is_verb_after_subject(word: str) -> bool:
+    low = word.lower().replace("’", "'")
+    return (low in _AUX or _is_third_person_verb(low) or low in _IRREGULAR_PAST
+            or (low.endswith("ed") and low not in _ED_ADJECTIVES) or low in _ACTION)  # fmt: skip
+
+
+def _infer_pronoun(text: str) -> str | None:
+    counts = {"he": 0, "she": 0, "they": 0}
+    for m in _WORD.finditer(text):
+        for pset, _role in _ROLE_OF.get(m.group().lower().replace("’", "'"), []):
+            counts[pset] += 1
+        contracted = _CONTRACTED.get(m.group().lower().replace("’", "'"))
+        if contracted:
+            counts[contracted] += 1
+    if counts["he"] != counts["she"]:
+        return "he" if counts["he"] > counts["she"] else "she"
+    if counts["he"]:
+        # As many of each: the note is about whoever it speaks of first.
+        first = re.search(r"\b(he|she|his|her|him)\b", text, re.IGNORECASE)
+        return "he" if first.group(1).lower() in ("he", "his", "him") else "she"
+    return "they" if counts["they"] else None
+
+
+_ENGLISH = {"the", "and", "of", "to", "in", "is", "was", "has", "have", "with", "for", "on", "at", "his", "her",
+            "he", "she", "they", "their", "a", "an", "as", "by", "from", "that", "this", "who", "it", "be", "are"}  # fmt: skip
+
+
+def looks_english(text: str) -> bool:
+    """Whether a note or sentence is in English (the pronoun rules are English ones)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return False
+    hits = sum(w in _ENGLISH for w in words)
+    return hits >= 1 and hits >= 0.12 * len(words)
+
+
+def _cap(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _other_people(sentence: str, names: set[str]) -> list[int]:
+    """Offsets in a sentence where someone else is named ("mentored Priya", "Dana, our CTO")."""
+    out = []
+    for m in _WORD.finditer(sentence):
+        word = m.group()
+        if not word[:1].isupper() or fold(word) in names or m.start() == 0:
+            continue
+        if fold(word) in _STOP_FOLDED or fold(word) in {"i", "i'm", "i've", "i'd"}:
+            continue
+        if _PERSON_BEFORE.search(sentence[: m.start()]) or _PERSON_AFTER.match(sentence[m.end() :]):
+            out.append(m.start())
+    return out
+
+
+def to_second_person(note: str, first_name: str, full_name: str = "", pronoun: str | None = None) -> str:
+    """The recruiter's words about someone, turned into words to them, for the drafted message.
+
+    "Owen has owned the on-call rota. His runbooks are the ones the team still uses; he is calm
+    with people" → "You have owned the on-call rota. Your runbooks are the ones the team still
+    uses; you are calm with people". Handles the name as subject, object or possessive, he / she
+    / they with the verb after them ("she has" → "you have", "he is" → "you are", "they were" →
+    "you were"), his / her / their → your, him / her / them → you, hers / theirs → yours,
+    himself / herself / themselves → yourself. Quoted words and other people are left alone.
+    ``pronoun`` ("he", "she", "they") is guessed from the note when not given. The recruiter edits
+    the result; the gate's draft (``draft_for`` / ``draft_message``) calls this on "brings".
+    """
+    if not note or not looks_english(note):
+        return note  # other languages: the recruiter rewrites it (du/Sie, tu/vous, tú/usted, você)
+    pset = pronoun or _infer_pronoun(note)
+    names = {fold(n) for n in [first_name, *(full_name or "").split()] if n}
+    out = []
+    at = 0
+    for q in _QUOTE.finditer(note):
+        out.append(_convert(note[at : q.start()], names, pset))
+        out.append(q.group())
+        at = q.end()
+    out.append(_convert(note[at:], names, pset))
+    return "".join(out)
+
+
+def _convert(text: str, names: set[str], pset: str | None) -> str:
+    pieces = []
+    at = 0
+    for m in re.finditer(r"[^.!?;\n]+[.!?;]*\s*|\n+", text):
+        pieces.append(_convert_sentence(m.group(), names, pset))
+        at = m.end()
+    return "".join(pieces) + text[at:]
+
+
+def _convert_sentence(sentence: str, names: set[str], pset: str | None) -> str:
+    words = list(_WORD.finditer(sentence))
+    others = _other_people(sentence, names)
+    forms = _PRONOUNS.get(pset or "", {})
+    replaced: dict[int, tuple[int, str]] = {}  # start -> (end, new text)
+    agree_next: list[int] = []  # word indexes after a new "you", where a verb may need agreeing
+    first_word = 0 if words else None
+    i = 0
+    while i < len(words):
+        m = words[i]
+        word = m.group()
+        low = word.lower().replace("’", "'")
+        key = fold(word).replace("’", "'")
+        sentence_start = i == first_word
+        after_other = any(o < m.start() for o in others)
+        # The person's name (first, or first and last).
+        base = re.sub(r"['’]s$", "", key)
+        if base in names and word[:1].isupper():
+            end_i = i
+            while end_i + 1 < len(words) and fold(re.sub(r"['’]s$", "", words[end_i + 1].group())) in names \
+                    and sentence[words[end_i].end() : words[end_i + 1].start()] == " " \
+                    and not re.search(r"['’]s$", words[end_i].group()):
+                end_i += 1
+            last = words[end_i]
+            possessive = bool(re.search(r"['’]s$", last.group()))
+            gap_after = sentence[last.end() : last.end() + 2]
+            vocative = (sentence_start and gap_after.startswith(",")) or bool(
+                re.search(r",\s*$", sentence[: m.start()]) and re.match(r"\s*[,.!?]|\s*$", sentence[last.end() :]))
+            if vocative:
+                i = end_i + 1
+                continue
+            if possessive:
+                replaced[m.start()] = (last.end(), _cap("your", word) if sentence_start else "your")
+            else:
+                nxt = _next_verb_index(words, end_i + 1, sentence)
+                if nxt is not None:
+                    replaced[m.start()] = (last.end(), "You" if sentence_start else "you")
+                    agree_next.append(end_i + 1)
+                else:
+                    replaced[m.start()] = (last.end(), "You" if sentence_start else "you")
+            i = end_i + 1
+            continue
+        if forms and not after_other:
+            if low in _CONTRACTED and _CONTRACTED[low] == pset:
+                rest = low.split("'", 1)[1]
+                nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
+                if rest == "s":
+                    rest = "ve" if (nxt in _IRREGULAR_PAST or nxt.endswith("ed") or nxt in {"been", "done", "got",
+                                                                                            "shown", "grown"}) else "re"  # fmt: skip
+                new = "you" + "'" + ("re" if rest == "re" else rest)
+                replaced[m.start()] = (m.end(), _cap(new, word))
+                i += 1
+                continue
+            roles = [role for s_, role in _ROLE_OF.get(low, []) if s_ == pset]
+            if roles:
+                role = _pick_role(roles, words, i, sentence)
+                if role == "subject":
+                    replaced[m.start()] = (m.end(), _cap("you", word))
+                    agree_next.append(i + 1)
+                elif role == "object":
+                    replaced[m.start()] = (m.end(), _cap("you", word))
+                elif role == "possessive":
+                    replaced[m.start()] = (m.end(), _cap("your", word))
+                elif role == "standalone":
+                    replaced[m.start()] = (m.end(), _cap("yours", word))
+                elif role == "reflexive":
+                    replaced[m.start()] = (m.end(), _cap("yourself", word))
+        i += 1
+    # Verbs after a new "you": "has" → "have", "leads" → "lead"; and "…, and has" in the same clause.
+    for start_i in agree_next:
+        j = start_i
+        while j < len(words) and words[j].group().lower() in _ADVERB:
+            j += 1
+        if j < len(words) and (_is_third_person_verb(words[j].group()) or _after_pronoun(words, start_i, sentence)):
+            replaced[words[j].start()] = (words[j].end(), _base_form(words[j].group()))
+        # "…led the migration and has mentored three juniors": the same subject, a second verb.
+        k = j + 1
+        while k < len(words) - 1:
+            gap = sentence[words[k - 1].end() : words[k].start()]
+            if re.search(r"[;:]", gap) or words[k].start() in replaced:
+                break
+            # A verb goes on ("and fixes what breaks"); a noun ends the list ("code and tests.").
+            goes_on = k + 2 < len(words) and not re.search(r"[^\s]", sentence[words[k + 1].end() : words[k + 2].start()])
+            if words[k].group().lower() in {"and", "but", "or"} and goes_on \
+                    and _is_third_person_verb(words[k + 1].group()):
+                replaced[words[k + 1].start()] = (words[k + 1].end(), _base_form(words[k + 1].group()))
+            k += 1
+    if not replaced:
+        return sentence
+    out = []
+    at = 0
+    for start in sorted(replaced):
+        end, new = replaced[start]
+        out.append(sentence[at:start])
+        out.append(new)
+        at = end
+    out.append(sentence[at:])
+    return "".join(out)
+
+
+def _after_pronoun(words, i: int, sentence: str) -> bool:
+    """After "he" or "she", a word in -s is a verb ("she carries"): not after a name ("Owen Sales")."""
+    if i == 0 or i > len(words):
+        return False
+    subject = words[i - 1].group().lower()
+    j = i
+    while j < len(words) and words[j].group().lower() in _ADVERB:
+        j += 1
+    if subject not in ("he", "she") or j >= len(words):
+        return False
+    verb = words[j].group().lower()
+    return verb.endswith("s") and not verb.endswith(("ss", "us", "is")) and len(verb) > 2
+
+
+def _next_verb_index(words, i: int, sentence: str) -> int | None:
+    while i < len(words) and words[i].group().lower() in _ADVERB:
+        i += 1
+    if i < len(words) and _is_verb_after_subject(words[i].group()):
+        return i
+    return None
+
+
+def _pick_role(roles: list[str], words, i: int, sentence: str) -> str:
+    """Which use of an ambiguous pronoun this is: "her runbooks" (possessive), "told her" (object)."""
+    if len(roles) == 1:
+        return roles[0]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    gap = sentence[words[i].end() : nxt.start()] if nxt else ""
+    if "possessive" in roles and "object" in roles:  # her
+        if nxt is None or re.search(r"[^\s]", gap) or nxt.group().lower() in _NOT_POSSESSED:
+            return "object"
+        return "possessive"
+    if "possessive" in roles and "standalone" in roles:  # his
+        if nxt is None or re.search(r"[^\s]", gap) or nxt.group().lower() in _NOT_POSSESSED:
+            return "standalone"
+        return "possessive"
+    return roles[0]
+
+
+@dataclass
+class ThirdPerson:
+    """A sentence of a message that speaks of the person instead of to them."""
+
+    sentence: str
+    words: list[str]  # the third-person words in it
+    suggestion: str  # the sentence in the second person
+    level: str = "warn"
+    code: str = "third_person"
+
+    @property
+    def message(self) -> str:
+        said = f"“{self.sentence.strip()}” speaks about them ({', '.join(self.words)}): write to them"
+        if self.suggestion and self.suggestion.strip() != self.sentence.strip():
+            return f"{said} — “{self.suggestion.strip()}”"
+        return f"{said}, as “you”."
+
+
+_GREETING_WORDS = re.compile(
+    r"(?:hi|hello|hey|dear|hallo|liebe[rs]?|guten tag|bonjour|salut|cher|chère|hola|estimad[oa]|querid[oa]|"
+    r"olá|ola|oi|car[oa]|prezad[oa]|thanks|thank you|danke|merci|gracias|obrigad[oa])\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def third_person_sentences(message: str, first_name: str, full_name: str = "",
+                           pronoun: str | None = None) -> list[ThirdPerson]:  # fmt: skip
+    """Sentences of a message to someone that speak about them in the third person.
+
+    Their name used other than to address them ("Hi Owen," and "Thanks, Owen." are fine) is
+    flagged in any language; he / she / him / her / his (and they / them / their when
+    ``pronoun="they"``) in English, unless another person is named in that sentence or the one
+    before. Quotes are left alone. Each finding carries the sentence in the second person as
+    its suggestion. The message linter (``lint_message``) calls this and shows each as a warning.
+    """
+    names = {fold(n) for n in [first_name, *(full_name or "").split()] if n}
+    if not names and not pronoun:
+        return []
+    text = _QUOTE.sub(lambda m: " " * len(m.group()), message or "")
+    pset = pronoun if pronoun in ("he", "she", "they") else None
+    found: list[ThirdPerson] = []
+    previous_others = False
+    for m in re.finditer(r"[^.!?\n]+[.!?]*", text):
+        sentence = m.group()
+        original = message[m.start() : m.end()]
+        others = _other_people(sentence, names)
+        flagged: list[str] = []
+        for w in _WORD.finditer(sentence):
+            word = w.group()
+            base = fold(re.sub(r"['’]s$", "", word))
+            if base in names and word[:1].isupper():
+                before = sentence[: w.start()]
+                after = sentence[w.end() :]
+                addressed = (bool(_GREETING_WORDS.search(before)) or before.strip() == ""
+                             or bool(re.search(r",\s*$", before))) and bool(re.match(r"\s*(?:[,.!?:]|$)", after))  # fmt: skip
+                if not addressed and fold(word) not in {fold(f) for f in flagged}:
+                    flagged.append(word)
+                continue
+            low = word.lower().replace("’", "'")
+            sets = {s_ for s_, _r in _ROLE_OF.get(low, [])} | ({_CONTRACTED[low]} if low in _CONTRACTED else set())
+            if not sets or others or previous_others:
+                continue
+            if sets & {"he", "she"} and (pset is None or pset in sets):
+                flagged.append(word)
+            elif "they" in sets and pset == "they":
+                flagged.append(word)
+        if flagged:
+            guess = pset or _infer_pronoun(" ".join(f for f in flagged if fold(f) not in names)) or None
+            found.append(ThirdPerson(original.strip(), flagged,
+                                     to_second_person(original, first_name, full_name, guess).strip()))  # fmt: skip
+        previous_others = bool(others)
+    return found
+
