@@ -913,3 +913,156 @@ def third_person_sentences(message: str, first_name: str, full_name: str = "",
         previous_others = bool(others)
     return found
 
+
+
+# --- cold stock phrases ------------------------------------------------------------------------
+
+COLD_THRESHOLD = 84  # the middle of the development plateau (80-86: no miss, no false alarm)
+SHORT_THRESHOLD = 94  # two words or fewer ("we regret") must be nearly exact
+_PHRASE_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_NEGATIONS = {fold(w) for w in """not no never unable cannot can't won't unsuccessful nicht kein keine keinen keiner
+pas ne aucun aucune nunca ningun ninguna ninguno não nenhum nenhuma""".split()}
+
+
+def _negation(token: str) -> bool:
+    return token in _NEGATIONS or token.startswith(("n'", "n’")) or token.endswith(("n't", "n’t"))
+
+
+# "Other" in five languages: a phrase about choosing others needs one in the message's words too.
+_OTHER = {fold(w) for w in """other others another andere anderen anderer anderweitig autre autres d'autres
+otro otros otra otras outro outros outra outras""".split()}
+
+
+@dataclass(frozen=True)
+class ColdPhrase:
+    """One stock phrase of the table: what it says, in which language, and what to say instead."""
+
+    lang: str
+    text: str
+    variants: tuple[str, ...]
+    kinder: str
+
+
+@dataclass
+class ColdFinding:
+    """A sentence of a message that reads like a form letter."""
+
+    sentence: str
+    words: str  # the message's words that match
+    phrase: str  # the stock phrase they match
+    kinder: str  # what to say instead, in the same language
+    lang: str
+    score: float
+    start: int = 0  # offsets of ``words`` in the message
+    end: int = 0
+    level: str = "warn"
+    code: str = "cold_phrase"
+
+    @property
+    def message(self) -> str:
+        if self.code == "phrase_table":
+            return self.sentence  # the user's phrase file could not be read: say which and why
+        return f"“{self.words}” reads like a form letter (“{self.phrase}”)."
+
+    @property
+    def suggestion(self) -> str:
+        return self.kinder
+
+
+def _phrase_file() -> Path:
+    try:
+        from review.settings import config_path
+
+        mine = config_path().parent / "templates" / COLD_PHRASES_FILE.name
+        if mine.exists():
+            return mine
+    except Exception:  # noqa: BLE001 - a broken settings path must not stop the linter
+        pass
+    return COLD_PHRASES_FILE
+
+
+@lru_cache(maxsize=4)
+def _load_phrases(path: str, mtime: float) -> tuple[ColdPhrase, ...]:
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{path}: cannot be read as a phrase table ({exc})") from None
+    out = []
+    for number, raw in enumerate(data.get("phrase", []), start=1):
+        if not isinstance(raw, dict) or not raw.get("text") or not raw.get("kinder"):
+            raise ValueError(f"{path}: phrase #{number} needs a text and a kinder alternative")
+        out.append(ColdPhrase(str(raw.get("lang", "en")), raw["text"], tuple(raw.get("variants", [])), raw["kinder"]))
+    return tuple(out)
+
+
+def cold_phrase_table() -> tuple[ColdPhrase, ...]:
+    """The stock phrases (``resources/templates/cold_phrases.toml``; a user's copy wins)."""
+    path = _phrase_file()
+    return _load_phrases(str(path), path.stat().st_mtime)
+
+
+@lru_cache(maxsize=4)
+def _prepared(table: tuple[ColdPhrase, ...]) -> list[tuple[ColdPhrase, str, list[str], set[str]]]:
+    out = []
+    for phrase in table:
+        for variant in (phrase.text, *phrase.variants):
+            tokens = [fold(t) for t in _PHRASE_TOKEN.findall(variant)]
+            cues = {t[:5] for t in tokens if len(t) >= 4 and t not in _STOP_FOLDED}
+            out.append((phrase, " ".join(tokens), tokens, cues))
+    return out
+
+
+def cold_phrases(message: str, langs: tuple[str, ...] | None = None,
+                 threshold: float = COLD_THRESHOLD) -> list[ColdFinding]:  # fmt: skip
+    """Sentences that read like a form letter, each with a kinder alternative in its language.
+
+    Every sentence is compared, word window by word window, with every stock phrase and its
+    variants (rapidfuzz ``ratio`` and ``token_sort_ratio``, so an added word, another order or a
+    typo still match). A match scores ``threshold`` or more (two-word phrases:
+    :data:`SHORT_THRESHOLD`). ``langs`` limits the table to some languages. The threshold was
+    measured on a table of positive and negative sentences (tests/cold_table.py). The message
+    linter calls this; each finding is a warning with ``suggestion`` = the kinder words.
+    """
+    findings: list[ColdFinding] = []
+    try:
+        table = cold_phrase_table()
+    except ValueError as exc:
+        # A broken copy of the table beside the settings: say so, and lint with the built-in one.
+        findings.append(ColdFinding(f"{exc}; using the built-in phrases.", "", "", "", "", 0.0,
+                                    code="phrase_table"))  # fmt: skip
+        table = _load_phrases(str(COLD_PHRASES_FILE), COLD_PHRASES_FILE.stat().st_mtime)
+    prepared = [p for p in _prepared(table) if langs is None or p[0].lang in langs]
+    for s in re.finditer(r"[^.!?;\n]+", message or ""):
+        spans = [(m.start() + s.start(), m.end() + s.start(), fold(m.group())) for m in _PHRASE_TOKEN.finditer(s.group())]
+        if not spans:
+            continue
+        words = [w for _a, _b, w in spans]
+        prefixes = {w[:5] for w in words}
+        best: dict[str, tuple[float, int, int, ColdPhrase]] = {}
+        for phrase, joined, tokens, cues in prepared:
+            if cues and len(cues & prefixes) < max(1, (len(cues) + 1) // 2):
+                continue
+            n = len(tokens)
+            limit = SHORT_THRESHOLD if n <= 2 else threshold
+            others = any(t in _OTHER for t in tokens)
+            negated = any(_negation(t) for t in tokens)
+            for size in range(max(1, n - 1), n + 3):
+                for i in range(0, max(1, len(words) - size + 1)):
+                    if others and not any(w in _OTHER for w in words[i : i + size]):
+                        continue  # "we chose other candidates" is cold; "we chose your application" is news
+                    if negated and not any(_negation(w) for w in words[i : i + size]):
+                        continue  # "was not selected" is cold; "was selected" is good news
+                    window = " ".join(words[i : i + size])
+                    score = max(fuzz.ratio(joined, window), fuzz.token_sort_ratio(joined, window))
+                    if score >= limit and score > best.get(phrase.text, (0,))[0]:
+                        best[phrase.text] = (score, i, min(len(words), i + size), phrase)
+        taken: list[tuple[int, int]] = []
+        for score, i, j, phrase in sorted(best.values(), key=lambda b: -b[0]):
+            start, end = spans[i][0], spans[j - 1][1]
+            if any(a < end and start < b for a, b in taken):
+                continue  # one finding per stretch of words
+            taken.append((start, end))
+            findings.append(ColdFinding(s.group().strip(), message[start:end], phrase.text, phrase.kinder,
+                                        phrase.lang, float(score), start, end))  # fmt: skip
+    findings.sort(key=lambda f: (f.code != "phrase_table", f.start))
+    return findings
