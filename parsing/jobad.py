@@ -268,6 +268,10 @@ _REMOTE_WEAK = re.compile(
     r"\bremote(?:ly)?\b(?!\s+(?:teams?|sensing|monitoring|control|access|support|desktop|server|sites?)\b)|"
     r"\bteletravail\b|\bteletrabajo\b|\bhome ?-?office\b|\bremoto\b|\ba distance\b|\ba distancia\b"
 )
+_NOT_REMOTE = re.compile(
+    r"\bnot (?:a )?(?:fully )?remote\b|\bno remote\b|\bkein(?:e)? (?:remote|home ?office)\b|"
+    r"\bpas de teletravail\b|\bsin teletrabajo\b|\bsem (?:trabalho remoto|home office)\b"
+)
 _GERMAN = re.compile(r"\b(?:und|wir|sie|du|ihr|mit|der|die|das|fur)\b")
 _ONSITE = re.compile(
     r"\bon[- ]?site\b|\bin[- ]office\b|\boffice[- ]based\b|\bvor ort\b|\bprasenz\w*|\ben presentiel\b|"
@@ -389,6 +393,15 @@ class AdReading:
         return [c["name"] for c in self.criteria if not c["must"]]
 
 
+_HEADING_STARTS = (
+    (NICE, _NICE_HEAD),
+    (MUST, r"requirements|qualifications|anforderungen|requisitos|profil recherche|voraussetzungen|exigences"),
+    (SKIP, r"what we offer|benefits|wir bieten|ofrecemos|oferecemos|nous offrons|avantages|beneficios"),
+    (COMPANY, r"about us|uber uns|sobre nosotros|sobre nos|qui sommes"),
+    (NEUTRAL, r"responsibilities|aufgaben|missions|responsabilidades|funciones"),
+)  # fmt: skip
+
+
 def _classify_heading(body: str) -> str | None:
     """The kind of block a short line opens, or None when it is not a heading."""
     key = flat(_EMOJI.sub("", body)).strip()
@@ -402,12 +415,7 @@ def _classify_heading(body: str) -> str | None:
             return kind
     # "Requirements for this role", "Ihr Profil als Entwickler": a clear heading word then a few more.
     if len(key.split()) <= 6 and not re.search(r"[.,;]", key):
-        for kind, vocab in ((NICE, _NICE_HEAD), (MUST, r"requirements|qualifications|anforderungen|requisitos|"
-                                                       r"profil recherche|voraussetzungen|exigences|qualificacoes"),
-                            (SKIP, r"what we offer|benefits|wir bieten|ofrecemos|oferecemos|nous offrons|avantages|"
-                                   r"beneficios"),
-                            (COMPANY, r"about us|uber uns|sobre nosotros|sobre nos|qui sommes"),
-                            (NEUTRAL, r"responsibilities|aufgaben|missions|responsabilidades|funciones")):  # fmt: skip
+        for kind, vocab in _HEADING_STARTS:
             if re.match(rf"(?:{vocab})\b", key) and (kind == NICE or body.rstrip().endswith(":") or len(key.split()) <= 4):
                 return kind
     return None
@@ -649,16 +657,15 @@ def _is_place_or_mode(part: str) -> bool:
     return bool(m) and len(part) - len(m.group()) <= 12
 
 
-def find_work_mode(text: str, lines: list[Line]) -> tuple[str | None, str]:
+def find_work_mode(text: str) -> tuple[str | None, str]:
+    """Remote, hybrid or on site (None when the ad does not say), and the words that say it.
+
+    The most explicit words win: "remote-first" or "100 % remoto", then a refusal ("this is not
+    a remote role"), then hybrid wording ("2 days in the office", "télétravail partiel"), then
+    the word remote used about the work, then on site.
+    """
     key = flat(text)
-    for mode, pattern in (("remote", _REMOTE_STRONG), ("onsite_neg", None), ("hybrid", _HYBRID)):
-        if pattern is None:
-            # "This is not a remote role": a refusal beats the word remote.
-            m = re.search(r"\bnot (?:a )?(?:fully )?remote\b|\bno remote\b|\bkein(?:e)? (?:remote|home ?office)\b|"
-                          r"\bpas de teletravail\b|\bsin teletrabajo\b|\bsem (?:trabalho remoto|home office)\b", key)  # fmt: skip
-            if m:
-                return "onsite", text[m.start() : m.end()]
-            continue
+    for mode, pattern in (("remote", _REMOTE_STRONG), ("onsite", _NOT_REMOTE), ("hybrid", _HYBRID)):
         m = pattern.search(key)
         if m:
             return mode, text[m.start() : m.end()]
@@ -704,7 +711,7 @@ _OFFICE_AFTER = re.compile(
 
 def find_location(text: str, lines: list[Line], mode: str | None) -> tuple[str | None, str]:
     """Where the job is, as the ad writes the place, and the words it came from."""
-    spelled, pattern = places()
+    pattern = places()[1]
     for line in lines:
         if line.label != "place":
             continue
@@ -821,7 +828,7 @@ def read_ad(text: str, taxonomy: Taxonomy) -> AdReading:
     lines = split_lines(text)
     segs = segments(text, lines)
     title, title_words = find_title(text, lines)
-    mode, mode_words = find_work_mode(text, lines)
+    mode, mode_words = find_work_mode(text)
     location, location_words = find_location(text, lines, mode)
     low, high, years_words = find_years(text, segs)
 

@@ -6,7 +6,13 @@ import pytest
 
 from review.wording import COLD_THRESHOLD, cold_phrase_table, cold_phrases
 from tests.cold_table import (
-    DEV_NEGATIVE, DEV_POSITIVE, FRESH_NEGATIVE, FRESH_POSITIVE, HELD_NEGATIVE, HELD_POSITIVE, kinder_sentences,
+    DEV_NEGATIVE,
+    DEV_POSITIVE,
+    FRESH_NEGATIVE,
+    FRESH_POSITIVE,
+    HELD_NEGATIVE,
+    HELD_POSITIVE,
+    kinder_sentences,
     measure,
 )  # fmt: skip
 

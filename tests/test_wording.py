@@ -68,10 +68,10 @@ def test_with_nothing_known_only_what_they_did_or_what_you_heard_counts():
 # --- words to them, not about them ---------------------------------------------------------------
 
 SECOND_PERSON = [
-    ("Owen has owned the on-call rota at Pagora for four years. His on-call runbooks are the ones the team still "
-     "uses, and he is calm with people.",
-     "You have owned the on-call rota at Pagora for four years. Your on-call runbooks are the ones the team still "
-     "uses, and you are calm with people."),
+    (("Owen has owned the on-call rota at Pagora for four years. His on-call runbooks are the ones the team still "
+      "uses, and he is calm with people."),
+     ("You have owned the on-call rota at Pagora for four years. Your on-call runbooks are the ones the team still "
+      "uses, and you are calm with people.")),
     ("She led the migration and has mentored three juniors.", "You led the migration and have mentored three juniors."),
     ("They were the first to automate the deploys; their tests caught the outage.",
      "You were the first to automate the deploys; your tests caught the outage."),
