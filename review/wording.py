@@ -217,6 +217,29 @@ class Known:
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
 
+def known_about(store, person_id: int) -> Known:
+    """What the store knows of a person, for :func:`note_specificity`: their resume and its
+    sections, skills and title, and the notes written about them before (relationship notes and
+    earlier person-first notes, from any job)."""
+    import json
+
+    row = store.one(
+        "SELECT p.name, p.title, p.skills, d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id "
+        "WHERE p.id = ?", (person_id,))  # fmt: skip
+    if row is None:
+        raise LookupError(f"no person with id {person_id}")
+    fields = json.loads(row["fields"] or "{}")
+    notes = [r[0] for r in store.conn.execute(
+        "SELECT text FROM relationship_notes WHERE person_id = ? UNION ALL "
+        "SELECT brings FROM disposition_notes WHERE person_id = ? AND brings <> ''", (person_id, person_id))]  # fmt: skip
+    name = row["name"] or ""
+    return Known(
+        first_name=name.split()[0] if name.split() else "", full_name=name, resume=row["text"] or "",
+        sections=fields.get("section_spans") or [], skills=json.loads(row["skills"] or "[]"),
+        titles=[row["title"]] if row["title"] else [], notes=notes,
+    )  # fmt: skip
+
+
 @dataclass
 class Evidence:
     """Words of the note that make it specific, and where they come from."""

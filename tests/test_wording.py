@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from review.wording import Known, note_specificity, third_person_sentences, to_second_person
+from review.wording import Known, known_about, note_specificity, third_person_sentences, to_second_person
 from tests.notes_table import DEV, HELD_OUT, PEOPLE, _known, accuracy
 
 # --- a note that only this person could be given -------------------------------------------
@@ -137,3 +137,24 @@ def test_a_message_that_speaks_to_them_passes():
 def test_any_language_flags_their_name_used_about_them():
     found = third_person_sentences("Hallo Lena,\n\nLena hat die Abschlüsse verantwortet. Danke, Lena!", "Lena")
     assert [f.words for f in found] == [["Lena"]] and "as “you”" in found[0].message
+
+
+def test_known_about_a_stored_person(tmp_path, monkeypatch):
+    """From the store: the imported resume with its sections, and the notes written about them."""
+    from review.db import now_iso
+    from tests.people import make_people
+
+    store, _job_id, ids, _settings = make_people(tmp_path, monkeypatch)
+    ana = ids["ana.txt"]
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO relationship_notes (person_id, text, author, created_at) VALUES (?, ?, ?, ?)",
+                     (ana, "Runs a Saturday coding club for teenagers in Valencia.", "Robin", now_iso()))  # fmt: skip
+    known = known_about(store, ana)
+    assert known.first_name == "Ana" and "Pagora" in known.resume and "Python" in known.skills
+    assert {s["kind"] for s in known.sections} >= {"experience", "skills"}
+    assert note_specificity("She built the settlement service at Pagora.", known).specific
+    assert note_specificity("She runs a coding club for teenagers on Saturdays.", known).evidence[0].kind == "detail"
+    # The summary and the skills list are not "her experience": reciting them is not specific.
+    assert not note_specificity("Backend engineer with experience building payment services.", known).specific
+    assert not note_specificity("Python, PostgreSQL, Kubernetes, Docker and Kafka.", known).specific
+    store.close()
