@@ -123,7 +123,7 @@ def evaluate(taxonomy: Taxonomy | None = None) -> Report:
         garbled = label["text_extraction"]["status"] != "ok"
         if garbled:
             report.flagged.total += 1
-            if result.outcome in ("unreadable_text", "no_text"):
+            if result.outcome in ("unreadable_text", "no_text") or result.ocr:  # flagged, or read by OCR
                 report.flagged.found += 1
             else:
                 report.flagged.misses.append(name)
