@@ -19,7 +19,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from parsing.batch import Job, Pool, ReadersCannotStart, Settings, default_workers, problem_result
+# parsing.batch's Settings and Job are a reader pool's limits and one file's work:
+# named for what they hold here (the lead renames them in parsing/ with the parser work).
+from parsing.batch import Job as ParseJob
+from parsing.batch import Pool, ReadersCannotStart, default_workers, problem_result
+from parsing.batch import Settings as WorkerLimits
 from parsing.collect import Candidate, Limits, TooBig, collect
 from parsing.errors import Outcome, too_large_message
 from parsing.matching import skill_aggregates
@@ -27,7 +31,11 @@ from parsing.text import fold
 from review import audit
 from review.db import Store, now_iso
 from review.search import sync_search_index
+from review.settings import Settings
 from review.status import NEW
+
+
+MB = 1024 * 1024
 
 
 @dataclass
@@ -35,9 +43,33 @@ class ImportOptions:
     workers: int = 0  # 0: one per core
     time_limit: float = 30.0
     memory_limit: int = 1024**3
-    max_bytes: int = 20 * 1024 * 1024
+    max_bytes: int = 20 * MB
     job_id: int | None = None
     today: str | None = None  # ISO date for "present" (tests pin it)
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        job_id: int | None = None,
+        workers: int | None = None,
+        time_limit: float | None = None,
+        max_mb: int | None = None,
+    ) -> ImportOptions:
+        """The ``import.*`` settings (the window and ``shortlist import`` alike); a value
+        given here (a command-line flag) wins over its setting."""
+
+        def pick(given, key: str, kind: type):
+            return kind(settings.get(key)) if given is None else kind(given)
+
+        return cls(
+            workers=pick(workers, "import.workers", int),
+            time_limit=pick(time_limit, "import.time_limit", float),
+            memory_limit=int(settings.get("import.memory_mb")) * MB,
+            max_bytes=pick(max_mb, "import.max_mb", int) * MB,
+            job_id=job_id,
+        )
 
 
 @dataclass
@@ -189,7 +221,7 @@ class Importer:
             del data
 
         if to_parse and not cancelled():
-            settings = Settings(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today)
+            limits = WorkerLimits(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today)
             workers = min(opts.workers or default_workers(), len(to_parse))
             # Bytes of the files in the workers' hands (a few at a time), kept
             # for the file store so each file is read once more, not twice.
@@ -212,11 +244,11 @@ class Importer:
                                                    "the file changed while it was being imported"))  # fmt: skip
                         continue
                     inflight[digest] = data
-                    yield Job(digest, cand.name, data)
+                    yield ParseJob(digest, cand.name, data)
 
             done: set[str] = set()
             try:
-                with Pool(workers, settings) as pool:
+                with Pool(workers, limits) as pool:
                     for digest, result, seconds in pool.run(jobs(), cancelled):
                         group = to_parse[digest]
                         report.parsed += 1

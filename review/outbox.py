@@ -460,6 +460,11 @@ def _failed(store: Store, row: dict, exc: DeliveryError, author: str) -> Result:
     return Result(row["id"], state, exc.message + retry)
 
 
+def state_of(store: Store, message: int) -> str | None:
+    """Where one message is (a :class:`review.status.MessageState` value), None if no such message."""
+    return store.scalar("SELECT state FROM messages WHERE id = ?", (message,))
+
+
 def confirm_call(store: Store, message: int, author: str) -> Result:
     """The reviewer made the phone call the person asked for: the disposition is delivered."""
     row = store.one("SELECT * FROM messages WHERE id = ?", (message,))

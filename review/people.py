@@ -43,6 +43,26 @@ def person(store: Store, person_id: int) -> dict:
     return row
 
 
+def list_people(store: Store) -> list[dict]:
+    """Everyone stored, by id: name, emails (a list), title, and their file's outcome."""
+    rows = store.query(
+        "SELECT p.id, p.name, p.emails, p.title, d.outcome, d.original_name, d.error FROM people p "
+        "JOIN documents d ON d.id = p.document_id ORDER BY p.id"
+    )
+    for row in rows:
+        row["emails"] = json.loads(row["emails"] or "[]")
+    return rows
+
+
+def name_of(store: Store, person_id: int) -> str | None:
+    return store.scalar("SELECT name FROM people WHERE id = ?", (person_id,))
+
+
+def names(store: Store) -> dict[int, str | None]:
+    """Every person's name by id (for listing many at once)."""
+    return dict(store.conn.execute("SELECT id, name FROM people"))
+
+
 def original_path(store: Store, row: dict):
     if not row.get("stored_path"):
         return None
