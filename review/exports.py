@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from review.db import Store, now_iso
+from review.excerpts import excerpt, looks_like_address, place_for_headline
 from review.ranking import Ranker
 from review import audit
 from review.people import pseudonym
@@ -74,14 +75,8 @@ class Shortlist:
 
 
 def _quote(text: str, start: int, end: int, width: int = 140) -> str:
-    """The line around a piece of evidence, trimmed to a readable quote."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" •◦-*·\t")
-    if len(line) <= width:
-        return line
-    at = max(0, start - line_start - width // 3)
-    return ("…" if at else "") + line[at : at + width].strip() + "…"
+    """The line around a piece of evidence, trimmed at word or sentence boundaries."""
+    return excerpt(text, start, end, width)
 
 
 def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", blind: bool = False,
@@ -107,34 +102,18 @@ def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", bl
         parts = []
         for part in score.parts:
             counted = [e for e in part.evidence if e.flag is None]
-            quotes = list(
-                dict.fromkeys(
-                    _quote(text, e.start, e.end) for e in counted[:3] if e.end <= len(text)
-                )
-            )
-            parts.append(
-                PartOut(
-                    part.criterion,
-                    part.kind,
-                    round(part.points, 2),
-                    part.weight,
-                    quotes[:2],
-                    part.note,
-                )
-            )
-        brings = (
-            row["brings"]
-            or store.scalar(
-                "SELECT brings FROM disposition_notes WHERE application_id = ? ORDER BY id DESC LIMIT 1",
-                (row["application_id"],),
-            )
-            or ""
-        )
-        headline_bits = [row["title"] or ""]
+            quotes = list(dict.fromkeys(_quote(text, e.start, e.end) for e in counted[:3] if e.end <= len(text)))
+            parts.append(PartOut(part.criterion, part.kind, round(part.points, 2), part.weight, quotes[:2], part.note))
+        brings = row["brings"] or store.scalar(
+            "SELECT brings FROM disposition_notes WHERE application_id = ? ORDER BY id DESC LIMIT 1",
+            (row["application_id"],),
+        ) or ""
+        # The headline a manager reads: never a street address, only the town.
+        headline_bits = [row["title"] if not looks_like_address(row["title"]) else ""]
         if row["years_experience"] is not None:
             headline_bits.append(f"{row['years_experience']:g} years")
         if row["location"] and not blind:
-            headline_bits.append(row["location"])
+            headline_bits.append(place_for_headline(row["location"]) or "")
         name = pseudonym(row["id"], job["id"]) if blind else (row["name"] or f"Person #{row['id']}")
         if blind and brings:
             # The reviewer's note may use the real name: a blind export never shows it.
