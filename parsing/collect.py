@@ -175,7 +175,8 @@ def _add_archive(source: str, opener, out: list[Candidate], limits: Limits, dept
                 f"the archive would unpack to more than {limits.max_total / 1024**3:.0f} GiB in all")))  # fmt: skip
             continue
         reader = _member_reader(opener, info, limits, budget)
-        mail_kind = _member_mail_kind(opener, info)
+        head = _member_head(opener, info)
+        mail_kind = _member_mail_kind(head, opener, info)
         if mail_kind is not None:
             if depth >= MAX_NESTING + 1:
                 out.append(Candidate(label, name, info.file_size, _nothing, (Outcome.UNSUPPORTED,
@@ -186,7 +187,7 @@ def _add_archive(source: str, opener, out: list[Candidate], limits: Limits, dept
             skipped += mailcollect.add_mail(label, mail_kind, _bytes_opener(reader), info.file_size, out, limits,
                                             depth + 1)  # fmt: skip
             continue
-        if _looks_like_zip(opener, info):
+        if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
             kind = _member_zip_kind(reader)
             if kind == formats.ZIP:
                 if depth >= MAX_NESTING + 1:
@@ -251,20 +252,16 @@ def _member_reader(opener, info: zipfile.ZipInfo, limits: Limits, budget: _Budge
     return read
 
 
-def _looks_like_zip(opener, info: zipfile.ZipInfo) -> bool:
+def _member_head(opener, info: zipfile.ZipInfo) -> bytes:
+    """The first bytes of a member: enough to tell a ZIP or an e-mail (one read for both)."""
     try:
         with opener() as fh, zipfile.ZipFile(fh) as archive, archive.open(info) as member:
-            return member.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
+            return member.read(MAIL_HEAD_BYTES)
     except Exception:  # a broken member is reported when it is read
-        return False
+        return b""
 
 
-def _member_mail_kind(opener, info: zipfile.ZipInfo) -> str | None:
-    try:
-        with opener() as fh, zipfile.ZipFile(fh) as archive, archive.open(info) as member:
-            head = member.read(MAIL_HEAD_BYTES)
-    except Exception:  # a broken member is reported when it is read
-        return None
+def _member_mail_kind(head: bytes, opener, info: zipfile.ZipInfo) -> str | None:
     if head.startswith(formats.OLE_MAGIC):
         if info.file_size > 64 * 1024 * 1024:
             return None

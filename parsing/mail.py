@@ -496,7 +496,7 @@ def _documents(parsed: _Message, nested_ok: bool) -> list[Document]:
         suffix = PurePosixPath(att.name).suffix.lower().lstrip(".")
         if att.content_type in _NOT_DOCUMENT_TYPES or suffix in _NOT_DOCUMENT_SUFFIXES:
             continue
-        sniffed = formats.sniff(data[:65536] if len(data) > 65536 and not data.startswith(formats.OLE_MAGIC) else data)
+        sniffed = formats.sniff(data)
         if sniffed.kind == "empty":
             continue
         if sniffed.kind == formats.IMAGE:

@@ -323,12 +323,59 @@ def read_page(image, engine: str = "rapidocr", tesseract_language: str | None = 
 
 
 def page_text(page: OcrPage) -> str:
-    """The page's lines in reading order (rows, and columns where there are two)."""
-    from parsing.pdf import Line, order_page
+    """The page's lines in reading order: rows of boxes of one text size, and two columns read
+    one after the other where a gutter divides the page (found as for a PDF page)."""
+    from parsing.pdf import Line, find_gutter
 
-    lines = [Line(ln.x0, page.height - ln.y1, ln.x1, page.height - ln.y0, ln.text) for ln in page.lines]
-    ordered, _ = order_page(lines, float(page.width))
-    return "\n".join(ordered)
+    boxes = page.lines
+    gutter = find_gutter([Line(b.x0, page.height - b.y1, b.x1, page.height - b.y0, b.text) for b in boxes],
+                         float(page.width))  # fmt: skip
+    if gutter is None:
+        return "\n".join(_rows(boxes))
+    out: list[str] = []
+    pending: list[OcrLine] = []
+    # A box across the gutter (a full-width heading) closes the band of columns above it.
+    for box in sorted(boxes, key=lambda b: (b.y0 + b.y1) / 2):
+        if box.x0 < gutter - 1 and box.x1 > gutter + 1:
+            out += _columns(pending, gutter)
+            out += _rows([box])
+            pending = []
+        else:
+            pending.append(box)
+    out += _columns(pending, gutter)
+    return "\n".join(out)
+
+
+def _columns(boxes: list[OcrLine], gutter: float) -> list[str]:
+    left = [b for b in boxes if (b.x0 + b.x1) / 2 < gutter]
+    right = [b for b in boxes if (b.x0 + b.x1) / 2 >= gutter]
+    if not left or not right:
+        return _rows(left or right)
+    # What stands above the other column's first line (a name over a sidebar) comes first.
+    first_left, first_right = min(b.y0 for b in left), min(b.y0 for b in right)
+    top = [b for b in (right if first_right < first_left else left) if b.y1 <= max(first_left, first_right)]
+    rest_left = [b for b in left if b not in top]
+    rest_right = [b for b in right if b not in top]
+    return _rows(top) + _rows(rest_left) + [""] + _rows(rest_right)
+
+
+def _rows(boxes: list[OcrLine]) -> list[str]:
+    """Boxes side by side become one line, left to right; text of a clearly different size on
+    the same height (a name beside a town) stays a line of its own."""
+    rows: list[list[OcrLine]] = []
+    for box in sorted(boxes, key=lambda b: ((b.y0 + b.y1) / 2, b.x0)):
+        height = max(box.y1 - box.y0, 1.0)
+        for row in rows[-3:]:
+            row_height = max(_median([max(b.y1 - b.y0, 1.0) for b in row]), 1.0)
+            top, bottom = min(b.y0 for b in row), max(b.y1 for b in row)
+            overlap = min(bottom, box.y1) - max(top, box.y0)
+            if overlap > 0.5 * min(height, row_height) and max(height, row_height) <= 1.5 * min(height, row_height):
+                row.append(box)
+                break
+        else:
+            rows.append([box])
+    rows.sort(key=lambda row: (min(b.y0 for b in row), min(b.x0 for b in row)))
+    return [" ".join(b.text for b in sorted(row, key=lambda b: b.x0)) for row in rows]
 
 
 # What OCR does to contact data and dashes, undone: "ana @example.com", "ana@example .com",

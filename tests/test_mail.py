@@ -42,10 +42,22 @@ def test_sniffing_mail_by_content():
     assert sniff_mail(B.resume_text(3).encode()) is None
 
 
+def _big_docx(index: int) -> bytes:
+    """A DOCX of a few hundred KB (a photo inside), as most real ones are."""
+    import io
+    import os
+    import zipfile
+
+    out = io.BytesIO(B.docx_resume(index))
+    with zipfile.ZipFile(out, "a") as archive:
+        archive.writestr("word/media/image1.jpeg", os.urandom(300_000))
+    return out.getvalue()
+
+
 def test_eml_attachments_are_documents_with_their_message(tmp_path):
     pdf = B.text_pdf(B.resume_text(0, "Amelia Whitfield"))
     message = FF.eml(attachments=[("Amelia Whitfield CV.pdf", pdf, PDF), ("contact.vcf", b"BEGIN:VCARD\nEND:VCARD\n",
-                                  "text/vcard"), ("cv.docx", B.docx_resume(4), DOCX)])  # fmt: skip
+                                  "text/vcard"), ("cv.docx", _big_docx(4), DOCX)])  # fmt: skip
     path = tmp_path / "application.eml"
     path.write_bytes(message)
     results = {r["file"]: r for r in parse_json(path)}
@@ -57,6 +69,7 @@ def test_eml_attachments_are_documents_with_their_message(tmp_path):
     assert first["message"]["date"] == "2026-03-03T09:30:00+00:00"
     assert "please find my CV attached" in first["message"]["body"]
     assert first["from_message"] == []
+    assert results[f"{path}/cv.docx"]["outcome"] == "ok"
     # The same PDF alone gives the same fields.
     alone = tmp_path / "alone.pdf"
     alone.write_bytes(pdf)
