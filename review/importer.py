@@ -405,7 +405,7 @@ class Importer:
         stamp = now_iso()
         fields = {k: result.get(k) for k in (
             "name", "emails", "phones", "links", "location", "skills", "sections", "years_experience",
-            "education", "title", "section_spans")}  # fmt: skip
+            "education", "title", "section_spans", "ocr", "from_message")}  # fmt: skip
 
         def store(conn: sqlite3.Connection) -> int | None:
             cur = conn.execute(

@@ -179,3 +179,23 @@ def test_a_document_is_read_only_when_its_turn_comes(tmp_path):
     path.write_bytes(FF.eml(attachments=[("b.txt", b"other", "text/plain")]))
     with pytest.raises(OSError, match="no longer in the message"):
         candidate.read()
+
+
+def test_import_keeps_the_sender_as_the_contact_when_the_resume_has_none(tmp_path):
+    from tests.test_bad_input import check_every_row, person, run_import
+
+    resume = B.resume_text(2, "Priya Castellano").replace("priya.castellano2@example.com | ", "")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "application.eml").write_bytes(
+        FF.eml(sender="Priya Castellano <priya.c@example.in>", attachments=[("cv.txt", resume.encode(), "text/plain")]))
+    report, rows, _ = run_import(tmp_path / "db.sqlite", [tmp_path / "in"])
+    check_every_row(report, rows)
+    [row] = rows.values()
+    assert row["source"].endswith("application.eml/cv.txt") and row["outcome"] == "ok"
+    stored = person(tmp_path / "db.sqlite", row["person_id"])
+    assert json.loads(stored["emails"]) == ["priya.c@example.in"]
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "db.sqlite") as conn:
+        fields = json.loads(conn.execute("SELECT fields FROM documents WHERE id = ?", (row["document_id"],)).fetchone()[0])
+    assert fields["from_message"] == ["emails"] and fields["ocr"] is False
