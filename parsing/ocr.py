@@ -261,7 +261,11 @@ def _rotate(image, degrees: float):
 
 
 def _orient(image) -> tuple[object, int, float]:
-    """The page upright and straight: (image, quarter-turn degrees applied, skew degrees straightened)."""
+    """The page upright and straight: (image, quarter-turn degrees applied, skew degrees straightened).
+
+    Straightened before the upside-down vote: the vote reads line crops, and the
+    crop of a crooked line holds pieces of its neighbours.
+    """
     quads = _rapid_detect(image)
     if len(quads) < 2:
         return image, 0, 0.0
@@ -272,16 +276,16 @@ def _orient(image) -> tuple[object, int, float]:
         # Text lines stand upright: the page lies on its side.
         image, turned = _rotate(image, 90), 90
         quads = _rapid_detect(image)
-    upright, flipped = _rapid_upside_down_votes(image, quads)
-    if flipped > upright and flipped >= 2:
-        image, turned = _rotate(image, 180), (turned + 180) % 360
-        quads = _rapid_detect(image)
     wide = [q for q in quads if _width(q) > 3 * max(_height(q), 1)]
     skew = _median([_slope(q) for q in wide]) if len(wide) >= 3 else 0.0
     if 0.7 <= abs(skew) <= 45:
         image = _rotate(image, skew)
+        quads = _rapid_detect(image)
     else:
         skew = 0.0
+    upright, flipped = _rapid_upside_down_votes(image, quads)
+    if flipped > upright and flipped >= 2:
+        image, turned = _rotate(image, 180), (turned + 180) % 360
     return image, turned, skew
 
 
@@ -383,9 +387,12 @@ def _rows(boxes: list[OcrLine]) -> list[str]:
 _SPACED_AT_RE = re.compile(r"(?<=[\w.+\-])[ \t]*@[ \t]*(?=[\w\-]+(?:[ \t]*\.[ \t]*[\w\-]+)+)")
 _SPACED_DOT_RE = re.compile(r"(?<=@)([\w\-]+(?:\.[\w\-]+)*)[ \t]+\.[ \t]*(?=[A-Za-z]{2,})")
 _LONE_QUESTION_RE = re.compile(r"(?<=\w) \? (?=\w)")
+# A "|" between a phone number and an email, read as a letter: "555 0142Ijohn@example.com".
+_BAR_BEFORE_EMAIL_RE = re.compile(r"(?<=\d)[Il|](?=[a-z][\w.+\-]*@[\w\-]+\.)")
 
 
 def mend(text: str) -> str:
+    text = _BAR_BEFORE_EMAIL_RE.sub(" | ", text)
     text = _SPACED_AT_RE.sub("@", text)
     text = _SPACED_DOT_RE.sub(lambda m: m.group(1) + ".", text)
     return _LONE_QUESTION_RE.sub(" – ", text)
