@@ -363,7 +363,7 @@ def read_msg(data: bytes) -> _Message:
     except Exception as exc:
         raise ParseProblem("malformed", f"the Outlook message cannot be read ({_short(exc)})") from None
     try:
-        return _from_outlook(msg, depth=0)
+        return _from_outlook(msg)
     finally:
         try:
             msg.close()
@@ -371,7 +371,7 @@ def read_msg(data: bytes) -> _Message:
             pass
 
 
-def _from_outlook(msg, depth: int) -> _Message:
+def _from_outlook(msg) -> _Message:
     from email.utils import parseaddr
 
     info = MessageInfo()
@@ -540,7 +540,7 @@ def _inner_message(message) -> _Message | ParseProblem:
     try:
         if hasattr(message, "get_content_type"):
             return _from_stdlib(message)
-        return _from_outlook(message, depth=1)
+        return _from_outlook(message)
     except ParseProblem as problem:
         return problem
     except RecursionError:

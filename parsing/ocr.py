@@ -25,7 +25,7 @@ import re
 import shutil
 import subprocess
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from parsing.errors import ParseProblem
 
@@ -68,10 +68,8 @@ class OcrText:
     raw: str
     pages: int  # pages (or frames) in the file
     read_pages: int
-    engine: str
-    language: str | None = None
-    rotations: list[int] = field(default_factory=list)
-    mean_score: float = 0.0
+    engine: str  # "rapidocr" or "tesseract"
+    language: str | None = None  # as guessed from the text (ISO 639-1)
 
 
 # --- engines --------------------------------------------------------------------------------
@@ -296,18 +294,14 @@ def _prepare(image):
     from PIL import ImageOps
 
     image = ImageOps.exif_transpose(image)
-    if image.mode not in ("RGB", "L"):
-        background = None
-        if image.mode in ("RGBA", "LA", "P"):
-            from PIL import Image
+    if image.mode in ("RGBA", "LA", "P", "PA"):
+        from PIL import Image
 
-            rgba = image.convert("RGBA")
-            background = Image.new("RGB", rgba.size, (255, 255, 255))
-            background.paste(rgba, mask=rgba.split()[-1])
-            image = background
-        else:
-            image = image.convert("RGB")
-    elif image.mode == "L":
+        # Transparent parts of a picture are paper, not black.
+        rgba = image.convert("RGBA")
+        image = Image.new("RGB", rgba.size, (255, 255, 255))
+        image.paste(rgba, mask=rgba.split()[-1])
+    elif image.mode != "RGB":
         image = image.convert("RGB")
     longest = max(image.size)
     if longest > WORK_SIDE:
@@ -409,9 +403,7 @@ def _read_all(images: list, pages: int) -> OcrText:
         if sum(len(p.lines) for p in better):
             read, engine = better, "tesseract"
             text = "\n\n".join(page_text(p) for p in read)
-    scores = [ln.score for p in read for ln in p.lines]
-    return OcrText(mend(text), pages, len(images), engine, language, [p.rotation for p in read],
-                   sum(scores) / len(scores) if scores else 0.0)  # fmt: skip
+    return OcrText(mend(text), pages, len(images), engine, language)
 
 
 # --- inputs ---------------------------------------------------------------------------------

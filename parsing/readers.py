@@ -89,7 +89,7 @@ def _ocr_picture(data: bytes, ocr: OcrOptions) -> Extracted:
     return Extracted(found.raw, pages=found.pages, ocr=True)
 
 
-def ocr_instead(kind: str, data: bytes, problem: ParseProblem, pages: int | None, ocr: OcrOptions) -> Extracted:
+def ocr_instead(kind: str, data: bytes, problem: ParseProblem, ocr: OcrOptions) -> Extracted:
     """OCR for a PDF whose text layer is missing or unreadable; re-raises ``problem`` otherwise."""
     if kind != formats.PDF or problem.outcome not in (Outcome.NO_TEXT, Outcome.UNREADABLE_TEXT) or not ocr.enabled:
         raise problem

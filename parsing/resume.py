@@ -159,7 +159,7 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     try:
         _check_readable(raw, result.pages, sniffed.kind)
     except ParseProblem as problem:  # a scan, or glyphs without characters: read the pages' pictures
-        extracted = readers.ocr_instead(sniffed.kind, data, problem, result.pages, ocr)
+        extracted = readers.ocr_instead(sniffed.kind, data, problem, ocr)
         raw, result.ocr = extracted.raw, True
     if sniffed.kind == formats.PDF:
         exact = readers.pdf_exact(data, today)

@@ -110,7 +110,7 @@ def write_big_base64_message(path: Path, size: int = GiB, chunk: int = 3 * 1024 
 def write_mbox_with_a_giant(path: Path, giant: Path, good: list[bytes]) -> Path:
     """An mbox: a good message, the giant (copied in chunks), the other good messages."""
     with path.open("wb") as fh:
-        for index, message in enumerate([good[0], None, *good[1:]]):
+        for message in [good[0], None, *good[1:]]:
             fh.write(b"From sender@example.org Tue Mar  3 09:30:00 2026\n")
             if message is None:
                 with giant.open("rb") as src:

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import io
 import struct
+from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime, timezone
 
 # --- Word 97-2003 ---------------------------------------------------------------------------
 
