@@ -59,4 +59,4 @@ def test_photos_of_the_labelled_resumes(capsys):
     assert report.names.rate >= NAMES_FLOOR, report.names.misses
 
 
-NAMES_FLOOR = 0.66
+NAMES_FLOOR = 0.75  # the text layer of the same pages: 79 % (the name finder is the limit)
