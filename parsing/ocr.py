@@ -37,11 +37,16 @@ RENDER_DPI = 200
 # Pixels of one rendered PDF page at most (a huge MediaBox is rendered smaller).
 MAX_RENDER_PIXELS = 12_000_000
 DEFAULT_MAX_PAGES = 5
+# Share of detected text boxes the recogniser could not read above which the page's
+# script is probably one it lacks (Cyrillic pages: 20-26 %; Latin and Chinese: 0-6 %).
+UNREAD_SHARE = 0.15
 # Recognised lines below this confidence are dropped as noise.
 MIN_LINE_SCORE = 0.5
 # Languages (ISO 639-1) that Tesseract 5 read better than RapidOCR's PP-OCRv6
-# small model on the corpus rendered at 200 dpi (word F1; see README "OCR").
-TESSERACT_BETTER: dict[str, str] = {"ru": "rus", "tr": "tur"}
+# small model on the corpus rendered at 200 dpi (word F1; README "Measured"):
+# Russian clearly. Turkish won on its one page but lost the email of the
+# corpus's image-only Turkish resume, so it stays with RapidOCR.
+TESSERACT_BETTER: dict[str, str] = {"ru": "rus"}
 
 
 @dataclass
@@ -61,6 +66,12 @@ class OcrPage:
     height: int
     rotation: int = 0  # quarter turns applied, in degrees
     skew: float = 0.0  # degrees straightened
+    detected: int = 0  # text boxes found on the page (some may be unreadable to the recogniser)
+
+    @property
+    def unread_share(self) -> float:
+        """Boxes found but not read: RapidOCR's model drops scripts it does not know (Cyrillic)."""
+        return 1 - len(self.lines) / self.detected if self.detected else 0.0
 
 
 @dataclass
@@ -258,15 +269,16 @@ def _rotate(image, degrees: float):
     return image.rotate(degrees, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(255, 255, 255))
 
 
-def _orient(image) -> tuple[object, int, float]:
-    """The page upright and straight: (image, quarter-turn degrees applied, skew degrees straightened).
+def _orient(image) -> tuple[object, int, float, int]:
+    """The page upright and straight: (image, quarter-turn degrees applied, skew degrees straightened,
+    text boxes found).
 
     Straightened before the upside-down vote: the vote reads line crops, and the
     crop of a crooked line holds pieces of its neighbours.
     """
     quads = _rapid_detect(image)
     if len(quads) < 2:
-        return image, 0, 0.0
+        return image, 0, 0.0, len(quads)
     turned = 0
     sized = [q for q in quads if max(_width(q), _height(q)) > 20]
     tall = [q for q in sized if _height(q) > 1.5 * _width(q)]
@@ -284,7 +296,7 @@ def _orient(image) -> tuple[object, int, float]:
     upright, flipped = _rapid_upside_down_votes(image, quads)
     if flipped > upright and flipped >= 2:
         image, turned = _rotate(image, 180), (turned + 180) % 360
-    return image, turned, skew
+    return image, turned, skew, len(quads)
 
 
 # --- pages ----------------------------------------------------------------------------------
@@ -312,12 +324,12 @@ def _prepare(image):
 
 def read_page(image, engine: str = "rapidocr", tesseract_language: str | None = None) -> OcrPage:
     image = _prepare(image)
-    image, turned, skew = _orient(image)
+    image, turned, skew, detected = _orient(image)
     if engine == "tesseract" and tesseract_language:
         lines = _tesseract_lines(image, tesseract_language)
     else:
         lines = _rapid_lines(image)
-    return OcrPage(lines, image.width, image.height, turned, skew)
+    return OcrPage(lines, image.width, image.height, turned, skew, detected)
 
 
 def page_text(page: OcrPage) -> str:
@@ -385,6 +397,10 @@ _LONE_QUESTION_RE = re.compile(r"(?<=\w) \? (?=\w)")
 _BAR_BEFORE_EMAIL_RE = re.compile(r"(?<=\d)[Il|](?=[a-z][\w.+\-]*@[\w\-]+\.)")
 
 
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
 def mend(text: str) -> str:
     text = _BAR_BEFORE_EMAIL_RE.sub(" | ", text)
     text = _SPACED_AT_RE.sub("@", text)
@@ -397,12 +413,18 @@ def _read_all(images: list, pages: int) -> OcrText:
     text = "\n\n".join(page_text(p) for p in read)
     language = guess_language(text)
     engine = "rapidocr"
+    installed = tesseract_languages()
     code = TESSERACT_BETTER.get(language or "")
-    if code and code in tesseract_languages():
+    if code is None and max(p.unread_share for p in read) > UNREAD_SHARE:
+        # Many boxes found but not read: a script the model lacks; try Tesseract's languages
+        # of that kind, and keep whichever reads more letters.
+        code = "+".join(c for c in TESSERACT_BETTER.values() if c in installed) or None
+    if code and all(part in installed for part in code.split("+")):
         better = [read_page(image, "tesseract", f"{code}+eng") for image in images]
-        if sum(len(p.lines) for p in better):
-            read, engine = better, "tesseract"
-            text = "\n\n".join(page_text(p) for p in read)
+        better_text = "\n\n".join(page_text(p) for p in better)
+        if _letters(better_text) > _letters(text):
+            read, engine, text = better, "tesseract", better_text
+            language = guess_language(text) or language
     return OcrText(mend(text), pages, len(images), engine, language)
 
 

@@ -39,15 +39,23 @@ class Extracted:
     exact: dict = field(default_factory=dict)  # fields taken as they are
 
 
-def extract(kind: str, data: bytes, ocr: OcrOptions) -> Extracted:
-    """Text of a file of one of the new kinds (doc, image, html, mhtml, jsonresume)."""
+_PICTURE_SUFFIXES = {"jpg", "jpeg", "jpe", "png", "tif", "tiff", "heic", "heif", "webp", "bmp", "gif"}
+
+
+def extract(kind: str, data: bytes, ocr: OcrOptions, what: str = "", claimed: str = "") -> Extracted:
+    """Text of a file of one of the new kinds (doc, image, html, mhtml, jsonresume).
+
+    ``what`` is what the content is ("PNG image"), ``claimed`` the name's suffix: a
+    problem with a picture says both ("PNG image (named .pdf) without the text…").
+    """
     if kind == formats.DOC:
         from parsing.doc import extract_doc
 
         office = extract_doc(data)
         return Extracted(office.text, office.link_targets)
     if kind == formats.IMAGE:
-        return _ocr_picture(data, ocr)
+        named = f" (named .{claimed})" if claimed and claimed not in _PICTURE_SUFFIXES else ""
+        return _ocr_picture(data, ocr, f"{what or 'a picture'}{named}")
     if kind == formats.HTML:
         from parsing.web import extract_html
 
@@ -73,18 +81,23 @@ def refuse_container(kind: str) -> ParseProblem:
                         "(nested too deep)")  # fmt: skip
 
 
-def _ocr_picture(data: bytes, ocr: OcrOptions) -> Extracted:
+def _ocr_picture(data: bytes, ocr: OcrOptions, what: str) -> Extracted:
     if not ocr.enabled:
-        raise ParseProblem("no_text", "a picture, and reading text from pictures (OCR) is turned off")
+        raise ParseProblem("no_text", f"{what}, and reading text from pictures (OCR) is turned off")
     if ocr.before:
         ocr.before()
-    with _ocr_guard():
-        from parsing.ocr import ocr_image
+    try:
+        with _ocr_guard():
+            from parsing.ocr import ocr_image
 
-        found = ocr_image(data, ocr.max_pages)
+            found = ocr_image(data, ocr.max_pages)
+    except ParseProblem as problem:
+        if problem.outcome == Outcome.MALFORMED:
+            raise ParseProblem("malformed", f"{what}, but {problem.message}") from None
+        raise
     visible = len(re.sub(r"\s", "", found.raw))
     if visible < MIN_PICTURE_CHARS:
-        raise ParseProblem("no_text", "a picture without the text of a document (a photo or a logo?)"
+        raise ParseProblem("no_text", f"{what} without the text of a document (a photo or a logo?)"
                            + (f": only {visible} characters were read" if visible else ""))  # fmt: skip
     return Extracted(found.raw, pages=found.pages, ocr=True)
 

@@ -153,7 +153,7 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         raw = formats.decode_text(data)
         raw = _unflatten(raw)
     else:
-        extracted = readers.extract(sniffed.kind, data, ocr)
+        extracted = readers.extract(sniffed.kind, data, ocr, sniffed.description, claimed)
         raw, targets, exact, result.ocr = extracted.raw, extracted.targets, extracted.exact, extracted.ocr
         result.pages = extracted.pages or result.pages
     try:

@@ -173,3 +173,15 @@ def test_parse_json_says_ocr(tmp_path):
     off = subprocess.run([str(SHORTLIST), "parse", "--json", "--no-ocr", str(tmp_path / "photo.jpg")],
                          capture_output=True, text=True, timeout=120, check=True)  # fmt: skip
     assert json.loads(off.stdout)["outcome"] == "no_text"
+
+
+def test_tesseract_reads_russian_where_the_os_has_it():
+    """Russian: Tesseract when installed with Russian (it measured better), RapidOCR otherwise."""
+    from parsing import ocr
+
+    pdf = (CORPUS / "resumes2" / "ru_jspdf_k1r1k1.pdf").read_bytes()
+    found = ocr.ocr_image(FF.scan(pdf, dpi=200, quality=80), max_pages=1)
+    assert found.language == "ru"
+    expected = "tesseract" if "rus" in ocr.tesseract_languages() else "rapidocr"
+    assert found.engine == expected
+    assert "Кирилл" in found.raw or expected == "rapidocr"
