@@ -397,6 +397,9 @@ _LONE_QUESTION_RE = re.compile(r"(?<=\w) \? (?=\w)")
 _BAR_BEFORE_EMAIL_RE = re.compile(r"(?<=\d)[Il|](?=[a-z][\w.+\-]*@[\w\-]+\.)")
 
 
+_EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
 def _letters(text: str) -> int:
     return sum(1 for ch in text if ch.isalpha())
 
@@ -423,7 +426,11 @@ def _read_all(images: list, pages: int) -> OcrText:
         better = [read_page(image, "tesseract", f"{code}+eng") for image in images]
         better_text = "\n\n".join(page_text(p) for p in better)
         if _letters(better_text) > _letters(text):
-            read, engine, text = better, "tesseract", better_text
+            # RapidOCR reads Latin contact lines better: keep those Tesseract missed.
+            missed = [line for line in text.split("\n") if any(
+                email not in better_text for email in _EMAIL_RE.findall(line))]  # fmt: skip
+            read, engine = better, "tesseract"
+            text = "\n".join([better_text, *missed])
             language = guess_language(text) or language
     return OcrText(mend(text), pages, len(images), engine, language)
 
