@@ -82,6 +82,7 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> 
             pass  # not on this platform: the time limit still bounds the work
     from parsing.resume import parse_bytes
     from parsing.taxonomy import load_taxonomy
+    from parsing.terms import payload
 
     taxonomy = load_taxonomy()
     today = date.fromisoformat(settings.today) if settings.today else None
@@ -100,7 +101,8 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> 
                 time.sleep(3600)
         try:
             result = parse_bytes(data, name, max_bytes=settings.max_bytes, taxonomy=taxonomy, today=today)
-            conn.send(("done", (key, asdict(result))))
+            # The resume's words for the term index, cut here so the importing process does not.
+            conn.send(("done", (key, {**asdict(result), "terms": payload(result.text, result.section_spans)})))
         except MemoryError:
             data = None  # free what we can before reporting
             conn.send(("memory", (key, None)))

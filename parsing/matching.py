@@ -294,14 +294,14 @@ def score_person(
     aggs: list[tuple[Criterion, Agg | None]] = []
     missing: list[str] = []
     notes: list[str] = []
-    languages = job.language_criteria()
-    for criterion in job.criteria + languages:
+    own = len(job.criteria)
+    for k, criterion in enumerate(job.criteria + job.language_criteria()):
         found = evidence.get(criterion, [])
         agg = aggregate(found) if found else None
         aggs.append((criterion, agg))
         q = agg.quality if agg else 0.0
         note = _criterion_note(criterion, agg, found)
-        kind = "language" if criterion in languages else "criterion"
+        kind = "language" if k >= own else "criterion"
         label = f"Language: {criterion.name}" if kind == "language" else criterion.name
         ordered = sorted(found, key=lambda e: (e.flag is not None, -section_factor(e.section), e.start))
         parts.append(Part(label, kind, criterion.weight, criterion.weight * q, ordered, criterion.must, note))
@@ -314,7 +314,7 @@ def score_person(
         parts.append(Part("Years of experience", "years", YEARS_WEIGHT, points, note=note))
         if note:
             notes.append(note)
-    points, note = recency_points(job, [(c, a) for c, a in aggs if c in job.criteria], this_year)
+    points, note = recency_points(job, aggs[:own], this_year)
     if any(c.weight for c in job.criteria):
         parts.append(Part("Recency", "recency", RECENCY_WEIGHT, points, note=note))
     points, note = location_points(job, facts.location)
@@ -347,6 +347,10 @@ class Dense:
 
     quality: np.ndarray  # float64, 0 where not matched
     last_year: np.ndarray  # int32, 0 where undated or not matched
+    # Where its phrases were found (everyone in the index, not only these people), kept
+    # so that explaining one person slices them instead of matching again.
+    phrases: object | None = None  # parsing.terms.Matches
+    verified: dict[int, list[Evidence]] | None = None  # phrases only the regular expression decides
 
     @classmethod
     def from_aggs(cls, aggs: dict[int, Agg], index: dict[int, int], n: int) -> Dense:
@@ -495,17 +499,23 @@ def find_phrases(text: str, phrases: dict[str, int], section_of) -> list[Evidenc
     return out
 
 
-def fuzzy_variants(phrase: str, vocabulary: list[str], cutoff: int = 88) -> list[tuple[str, int]]:
-    """Spellings in ``vocabulary`` (single words) close to a one-word phrase: typos and variants.
+def fuzzy_variants(phrase: str, vocabulary: Iterable[str], cutoff: int = 88) -> list[tuple[str, int]]:
+    """Spellings in ``vocabulary`` (folded single words) close to a one-word phrase: typos and variants.
 
     Only for words longer than four letters, and only those that start with the
-    same letter, as for skills (see parsing.taxonomy).
+    same letter, as for skills (see parsing.taxonomy). Each word is judged on its
+    own (no "best 20"), so the variants found in one person's words are exactly
+    the variants found in everyone's words that this person uses: explaining
+    one person and ranking everyone agree.
     """
-    words = TOKEN_RE.findall(phrase)
-    if len(words) != 1 or len(phrase) <= 4:
+    from parsing.terms import fuzzy_key
+
+    key = fuzzy_key(phrase)
+    if key is None:
         return []
-    key = fold(phrase)
     cutoff = cutoff if len(key) >= 8 else max(cutoff, 92)
     candidates = [w for w in vocabulary if w[:1] == key[:1] and abs(len(w) - len(key)) <= 2 and w != key]
-    found = process.extract(key, candidates, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20)
+    if not candidates:
+        return []
+    found = process.extract(key, candidates, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
     return [(word, int(score)) for word, score, _ in found]

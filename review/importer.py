@@ -24,6 +24,8 @@ from parsing.collect import Candidate, Limits, TooBig, collect
 from parsing.errors import Outcome, too_large_message
 from parsing.matching import skill_aggregates
 from parsing.text import fold
+from parsing.terms import payload
+from review import term_index
 from review.db import Store, now_iso
 from review.search import sync_search_index
 
@@ -219,6 +221,7 @@ class Importer:
                             record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"not read: {exc}"))
 
         sync_search_index(self.store)
+        term_index.sync(self.store)
         report.status = "cancelled" if cancelled() else "finished"
         report.seconds = time.monotonic() - started
         with self.store.transaction() as conn:
@@ -345,6 +348,8 @@ class Importer:
             [(person_id, h["skill"], h["start"], h["end"], h["text"], h["similarity"], h["flag"],
               h["section"], h["year"]) for h in hits],  # fmt: skip
         )
+        term_index.stage(conn, person_id, result.get("terms") if "terms" in result else
+                         payload(result.get("text"), result.get("section_spans") or []))  # fmt: skip
         conn.executemany(
             "INSERT INTO skill_aggs (skill, person_id, best, sections, quality, last_year, counted, ordinary, negated) "
             "VALUES (?,?,?,?,?,?,?,?,?)",

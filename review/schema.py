@@ -427,6 +427,20 @@ def _v8_skill_aggs(store) -> None:
     )
 
 
+def _v9_term_index(store) -> None:
+    """The term index (review.term_index): phrases and synonyms matched without re-reading texts.
+
+    People stored before it are indexed here from their stored text and section
+    spans, with the same function the parse workers use (~1 ms a person).
+    """
+    from review.db import _statements
+    from review.term_index import SCHEMA, rebuild
+
+    for statement in _statements(SCHEMA):
+        store.conn.execute(statement)
+    rebuild(store)
+
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
@@ -436,4 +450,5 @@ MIGRATIONS: list[tuple[int, object]] = [
     (6, V6),
     (7, V7),
     (8, _v8_skill_aggs),
+    (9, _v9_term_index),
 ]

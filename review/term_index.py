@@ -1,0 +1,314 @@
+"""The term index on disk: which people hold a word, where, in which section.
+
+The parse workers cut each resume into atoms (:mod:`parsing.terms`); the
+import stores each person's atoms in ``term_pending`` in the same transaction
+as the person (one row, appended: cheap while files stream in). At the end of
+an import :func:`sync` moves them into ``term_postings``: one row per word and
+*block* of 4,096 person ids, holding every position of that word in those
+people, sorted by person. A phrase over 10,000 people is then three rows per
+word, decoded as arrays; a new person only rewrites the rows of the newest block.
+
+Readers (:class:`TermIndex`) never write: people still in ``term_pending``
+(an import still running, or killed before its end) are read from there, so a
+ranking is complete at any moment. ``term_vocab`` lists every word with the
+number of people who use it, for spelling variants.
+
+Erasing a person (:func:`forget`) re-reads their text, finds their words and
+removes their positions from those rows, so nothing of them stays in the index.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import struct
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+
+from parsing.terms import INDEX_VERSION, Postings, ResumeTerms, index_resume
+
+BLOCK = 4096  # person ids per postings row: a new person rewrites at most this block's rows
+_HEAD = struct.Struct("<BBBxII")  # version, position width, count width, people, positions
+
+SCHEMA = """
+CREATE TABLE term_pending (
+    person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+    data BLOB NOT NULL              -- parsing.terms.ResumeTerms.pack()
+);
+CREATE TABLE term_postings (
+    term TEXT NOT NULL,             -- a folded atom (parsing.terms)
+    block INTEGER NOT NULL,         -- person_id // 4096
+    data BLOB NOT NULL,             -- people, their counts, positions and info bytes (review.term_index)
+    PRIMARY KEY (term, block)
+) WITHOUT ROWID;
+CREATE TABLE term_vocab (
+    term TEXT PRIMARY KEY,
+    people INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE term_blocks (
+    block INTEGER PRIMARY KEY,
+    version INTEGER NOT NULL        -- parsing.terms.INDEX_VERSION it was built with
+);
+"""
+
+
+# --- the postings of one word in one block -------------------------------------------
+
+
+def encode(block: int, person: np.ndarray, counts: np.ndarray, pos: np.ndarray, info: np.ndarray) -> bytes:
+    """People (sorted, distinct), how many positions each has, then the positions and info bytes."""
+    offsets = (person - block * BLOCK).astype(np.uint16)
+    count_width = 2 if counts.max(initial=0) <= 0xFFFF else 4
+    pos_width = 2 if pos.max(initial=0) <= 0xFFFF else 4
+    return b"".join((
+        _HEAD.pack(INDEX_VERSION, pos_width, count_width, len(person), len(pos)),
+        offsets.tobytes(),
+        counts.astype(np.uint16 if count_width == 2 else np.uint32).tobytes(),
+        pos.astype(np.uint16 if pos_width == 2 else np.uint32).tobytes(),
+        info.astype(np.uint8).tobytes(),
+    ))  # fmt: skip
+
+
+def decode(block: int, data: bytes) -> Postings:
+    version, pos_width, count_width, n_people, n_pos = _HEAD.unpack_from(data, 0)
+    at = _HEAD.size
+    offsets = np.frombuffer(data, np.uint16, n_people, at)
+    at += 2 * n_people
+    counts = np.frombuffer(data, np.uint16 if count_width == 2 else np.uint32, n_people, at)
+    at += count_width * n_people
+    pos = np.frombuffer(data, np.uint16 if pos_width == 2 else np.uint32, n_pos, at)
+    at += pos_width * n_pos
+    info = np.frombuffer(data, np.uint8, n_pos, at)
+    person = np.repeat(offsets.astype(np.int64) + block * BLOCK, counts.astype(np.int64))
+    return Postings(person, pos.astype(np.int64), info)
+
+
+def _runs(person: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct people of a sorted array and how many positions each has."""
+    if not len(person):
+        return person, person
+    cuts = np.flatnonzero(np.diff(person)) + 1
+    starts = np.concatenate(([0], cuts))
+    return person[starts], np.diff(np.concatenate((starts, [len(person)])))
+
+
+# --- writing ------------------------------------------------------------------------
+
+
+def stage(conn: sqlite3.Connection, person_id: int, terms: bytes | ResumeTerms | None) -> None:
+    """Keep one person's atoms until :func:`sync` (inside the import's transaction for that person)."""
+    if terms is None:
+        return
+    data = terms.pack() if isinstance(terms, ResumeTerms) else terms
+    conn.execute("INSERT OR REPLACE INTO term_pending (person_id, data) VALUES (?, ?)", (person_id, data))
+
+
+def sync(store, limit_people: int | None = None) -> int:
+    """Move people from ``term_pending`` into the postings, one block per transaction. Returns how many."""
+    moved = 0
+    while True:
+        first = store.conn.execute("SELECT min(person_id) FROM term_pending").fetchone()[0]
+        if first is None:
+            return moved
+        block = first // BLOCK
+        with store.transaction() as conn:
+            rows = conn.execute(
+                "SELECT person_id, data FROM term_pending WHERE person_id >= ? AND person_id < ? ORDER BY person_id",
+                (block * BLOCK, (block + 1) * BLOCK),
+            ).fetchall()
+            people = []
+            for pid, data in rows:
+                try:
+                    people.append((pid, ResumeTerms.unpack(data)))
+                except ValueError:  # another version's payload: index the stored text again
+                    people.append((pid, _terms_from_text(conn, pid)))
+            _add_to_block(conn, block, people)
+            conn.execute("DELETE FROM term_pending WHERE person_id >= ? AND person_id < ?",
+                         (block * BLOCK, (block + 1) * BLOCK))  # fmt: skip
+        moved += len(rows)
+        if limit_people is not None and moved >= limit_people:
+            return moved
+
+
+def _terms_from_text(conn: sqlite3.Connection, person_id: int) -> ResumeTerms:
+    row = conn.execute(
+        "SELECT d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?", (person_id,)
+    ).fetchone()
+    text, fields = (row if row else ("", "{}"))
+    return index_resume(text or "", json.loads(fields or "{}").get("section_spans") or [])
+
+
+def _add_to_block(conn: sqlite3.Connection, block: int, people: list[tuple[int, ResumeTerms]]) -> None:
+    """Append these people's positions to the rows of their block (people not yet in it)."""
+    people = [(pid, t) for pid, t in people if len(t)]
+    existing_block = conn.execute("SELECT version FROM term_blocks WHERE block = ?", (block,)).fetchone()
+    conn.execute("INSERT OR REPLACE INTO term_blocks (block, version) VALUES (?, ?)", (block, INDEX_VERSION))
+    if not people:
+        return
+    # Global word numbers for this batch, then every position as parallel arrays.
+    number: dict[str, int] = {}
+    words: list[np.ndarray] = []
+    persons: list[np.ndarray] = []
+    for pid, t in people:
+        local = np.fromiter((number.setdefault(w, len(number)) for w in t.terms), np.int64, len(t.terms))
+        words.append(local[t.ids])
+        persons.append(np.full(len(t.ids), pid, np.int64))
+    word = np.concatenate(words)
+    person = np.concatenate(persons)
+    pos = np.concatenate([np.arange(len(t.ids), dtype=np.int64) for _, t in people])
+    info = np.concatenate([t.info for _, t in people])
+    order = np.lexsort((pos, person, word))
+    word, person, pos, info = word[order], person[order], pos[order], info[order]
+    cuts = np.flatnonzero(np.diff(word)) + 1
+    starts = np.concatenate(([0], cuts)).tolist()
+    stops = np.concatenate((cuts, [len(word)])).tolist()
+    terms = list(number)
+    new_people = {pid for pid, _ in people}
+    rows, vocab = [], []
+    for a, b in zip(starts, stops):
+        term = terms[int(word[a])]
+        p, counts = _runs(person[a:b])
+        q, i = pos[a:b], info[a:b]
+        if existing_block is not None:
+            old = conn.execute("SELECT data FROM term_postings WHERE term = ? AND block = ?", (term, block)).fetchone()
+            if old is not None:
+                before = decode(block, old[0])
+                keep = ~np.isin(before.person, list(new_people))
+                merged = Postings.concat([Postings(before.person[keep], before.pos[keep], before.info[keep]),
+                                          Postings(person[a:b], q, i)])  # fmt: skip
+                p, counts = _runs(merged.person)
+                q, i = merged.pos, merged.info
+        rows.append((term, block, encode(block, p, counts, q, i)))
+        vocab.append((term, len(_runs(person[a:b])[0])))
+    conn.executemany(
+        "INSERT INTO term_postings (term, block, data) VALUES (?, ?, ?) "
+        "ON CONFLICT (term, block) DO UPDATE SET data = excluded.data",
+        rows,
+    )
+    conn.executemany(
+        "INSERT INTO term_vocab (term, people) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET people = people + excluded.people",
+        vocab,
+    )
+
+
+def rebuild(store) -> int:
+    """Index every stored person again from their text (a new index version, or a database from before it)."""
+    with store.transaction() as conn:
+        for table in ("term_postings", "term_vocab", "term_blocks", "term_pending"):
+            conn.execute(f"DELETE FROM {table}")
+    ids = [pid for (pid,) in store.conn.execute("SELECT id FROM people ORDER BY id")]
+    blocks: dict[int, list[int]] = {}
+    for pid in ids:
+        blocks.setdefault(pid // BLOCK, []).append(pid)
+    for block, chunk in blocks.items():
+        with store.transaction() as conn:
+            _add_to_block(conn, block, list(_index_texts(conn, chunk)))
+    return len(ids)
+
+
+def _index_texts(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int, ResumeTerms]]:
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for pid, text, fields in conn.execute(
+            f"SELECT p.id, d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id "
+            f"WHERE p.id IN ({marks})",
+            chunk,
+        ).fetchall():
+            yield pid, index_resume(text or "", json.loads(fields or "{}").get("section_spans") or [])
+
+
+def forget(conn: sqlite3.Connection, person_id: int) -> int:
+    """Remove one person from the index (before their text is deleted). Returns the rows changed."""
+    conn.execute("DELETE FROM term_pending WHERE person_id = ?", (person_id,))
+    terms = _terms_from_text(conn, person_id)
+    block = person_id // BLOCK
+    changed = 0
+    for term in terms.terms:
+        row = conn.execute("SELECT data FROM term_postings WHERE term = ? AND block = ?", (term, block)).fetchone()
+        if row is None:
+            continue
+        before = decode(block, row[0])
+        keep = before.person != person_id
+        if keep.all():
+            continue
+        changed += 1
+        if keep.any():
+            p, counts = _runs(before.person[keep])
+            conn.execute("UPDATE term_postings SET data = ? WHERE term = ? AND block = ?",
+                         (encode(block, p, counts, before.pos[keep], before.info[keep]), term, block))  # fmt: skip
+        else:
+            conn.execute("DELETE FROM term_postings WHERE term = ? AND block = ?", (term, block))
+        conn.execute("UPDATE term_vocab SET people = people - 1 WHERE term = ?", (term,))
+        conn.execute("DELETE FROM term_vocab WHERE term = ? AND people <= 0", (term,))
+    return changed
+
+
+# --- reading ------------------------------------------------------------------------
+
+
+class TermIndex:
+    """Read side of the index, for one connection (a ranking's): words -> positions, spelling variants."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._cache: dict[str, Postings] = {}
+        self._pending: dict[str, list[Postings]] | None = None
+        self._pending_words: set[str] = set()
+        self._vocabulary: dict[str, list[str]] = {}
+
+    def _load_pending(self) -> dict[str, list[Postings]]:
+        if self._pending is None:
+            self._pending = {}
+            for pid, data in self.conn.execute("SELECT person_id, data FROM term_pending ORDER BY person_id"):
+                try:
+                    terms = ResumeTerms.unpack(data)
+                except ValueError:
+                    terms = _terms_from_text(self.conn, pid)
+                for term, (pos, info) in terms.postings().items():
+                    self._pending.setdefault(term, []).append(Postings(np.full(len(pos), pid, np.int64), pos, info))
+            self._pending_words = set(self._pending)
+        return self._pending
+
+    def postings(self, term: str) -> Postings:
+        found = self._cache.get(term)
+        if found is None:
+            parts = [decode(block, data) for block, data in self.conn.execute(
+                "SELECT block, data FROM term_postings WHERE term = ? ORDER BY block", (term,))]  # fmt: skip
+            parts += self._load_pending().get(term, [])
+            found = self._cache[term] = Postings.concat(parts) if len(parts) != 1 else parts[0]
+        return found
+
+    def vocabulary(self, first_letter: str) -> list[str]:
+        """Every indexed word starting with these letters."""
+        known = self._vocabulary.get(first_letter)
+        if known is None:
+            known = self._vocabulary[first_letter] = self._words(first_letter)
+        return known
+
+    def _words(self, first_letter: str) -> list[str]:
+        upper = first_letter[:-1] + chr(ord(first_letter[-1]) + 1)
+        words = [t for (t,) in self.conn.execute("SELECT term FROM term_vocab WHERE term >= ? AND term < ?",
+                                                 (first_letter, upper))]  # fmt: skip
+        self._load_pending()
+        extra = [w for w in self._pending_words if w.startswith(first_letter)]
+        return list(dict.fromkeys(words + extra)) if extra else words
+
+    def prefetch(self, terms: Iterable[str]) -> None:
+        """Read several words in one query (a new job's phrases)."""
+        todo = sorted({t for t in terms if t not in self._cache})
+        if not todo:
+            return
+        found: dict[str, list[Postings]] = {t: [] for t in todo}
+        for start in range(0, len(todo), 500):
+            chunk = todo[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for term, block, data in self.conn.execute(
+                f"SELECT term, block, data FROM term_postings WHERE term IN ({marks}) ORDER BY term, block", chunk
+            ):
+                found[term].append(decode(block, data))
+        pending = self._load_pending()
+        for term, parts in found.items():
+            parts += pending.get(term, [])
+            self._cache[term] = Postings.concat(parts) if len(parts) != 1 else parts[0]
