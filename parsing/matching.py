@@ -17,6 +17,7 @@ import gc
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -49,7 +50,7 @@ class Criterion:
     synonyms: tuple[str, ...] = ()
     skill: str | None = None  # canonical taxonomy name when the name is a known skill
 
-    @property
+    @cached_property
     def key(self) -> tuple:
         """What the hits depend on (not the weight): the cache key of its matches."""
         return (self.skill, tuple(sorted(p.casefold() for p in self.phrases)))

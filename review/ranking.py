@@ -62,6 +62,9 @@ class Plan:
 
 
 def _popcount(mask: np.ndarray) -> np.ndarray:
+    """Set bits per element (the sections a criterion was found in)."""
+    if hasattr(np, "bitwise_count"):  # numpy >= 2
+        return np.bitwise_count(mask).astype(np.int64)
     return _POPCOUNT[mask.view(np.uint8).reshape(len(mask), 8)].sum(axis=1)
 
 
@@ -95,6 +98,7 @@ class Ranker:
         self._position: np.ndarray = np.zeros(0, np.int64)  # person id -> position in people, -1 if absent
         self._people: list[PersonFacts] | None = None
         self._plans: dict[tuple, Plan] = {}
+        self._skill_arrays: dict[str, tuple] = {}  # skill -> positions, best, section bits, last year
         self._terms: TermIndex | None = None
         self._section_bits: dict[str, int] = {name or "": code for code, name in enumerate(SECTION_NAMES)}
 
@@ -217,6 +221,7 @@ class Ranker:
                     self._dense_cache[criterion.key] = dense
         rest = [c for c in todo if c.key not in self._dense_cache]
         if rest:
+            self._skill_rows(s for c in rest for s in self.plan(c).skills)
             self.terms.prefetch(w for c in rest for p in self.plan(c).phrases
                                 for w in compile_phrase(p).atoms)  # fmt: skip
         for criterion in rest:
@@ -226,6 +231,7 @@ class Ranker:
 
     def _reindex(self, people: list[PersonFacts]) -> None:
         self._dense_for = people
+        self._skill_arrays = {}
         self._index = {p.person: i for i, p in enumerate(people)}
         ids = np.fromiter((p.person for p in people), np.int64, len(people))
         self._position = np.full(int(ids.max(initial=-1)) + 1, -1, np.int64)
@@ -264,27 +270,45 @@ class Ranker:
             mask |= 1 << bit
         return mask
 
+    def _skill_rows(self, skills) -> None:
+        """Stored aggregates of these skills over ``people``, as arrays (read once per skill)."""
+        todo = sorted({s for s in skills if s not in self._skill_arrays})
+        if not todo:
+            return
+        marks = ",".join("?" * len(todo))
+        rows = self.store.conn.execute(
+            f"SELECT skill, person_id, best, sections, last_year FROM skill_aggs "
+            f"WHERE skill IN ({marks}) AND counted > 0 ORDER BY skill",
+            todo,
+        ).fetchall()
+        empty = (np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.uint64), np.zeros(0, np.int32))
+        self._skill_arrays.update(dict.fromkeys(todo, empty))
+        if not rows:
+            return
+        skill, pid, best, sections, year = zip(*rows)
+        at = self._positions(np.array(pid, np.int64))
+        bits = {s: self._bits(s) for s in set(sections)}
+        mask = np.array([bits[s] for s in sections], np.uint64)
+        best = np.array(best)
+        year = np.array([y or 0 for y in year], np.int32)
+        cuts = [0] + [i for i in range(1, len(skill)) if skill[i] != skill[i - 1]] + [len(skill)]
+        for a, b in zip(cuts, cuts[1:]):
+            keep = at[a:b] >= 0
+            self._skill_arrays[skill[a]] = (at[a:b][keep], best[a:b][keep], mask[a:b][keep], year[a:b][keep])
+
     def _combined(self, plan: Plan) -> Dense:
         """Skills' stored aggregates and phrase matches merged per person, as aggregate() would."""
         n = len(self.people)
         best = np.zeros(n)
         mask = np.zeros(n, np.uint64)
         year = np.zeros(n, np.int32)
-        if plan.skills:
-            marks = ",".join("?" * len(plan.skills))
-            rows = self.store.conn.execute(
-                f"SELECT person_id, best, sections, last_year FROM skill_aggs WHERE skill IN ({marks}) AND counted > 0",
-                plan.skills,
-            ).fetchall()
-            if rows:
-                pid, b, sections, y = zip(*rows)
-                at = self._positions(np.array(pid, np.int64))
-                ok = at >= 0
-                bits = {s: self._bits(s) for s in set(sections)}
-                at = at[ok]
-                np.maximum.at(best, at, np.array(b)[ok])
-                np.bitwise_or.at(mask, at, np.array([bits[s] for s in sections], np.uint64)[ok])
-                np.maximum.at(year, at, np.array([v or 0 for v in y], np.int32)[ok])
+        self._skill_rows(plan.skills)
+        for skill in plan.skills:
+            # One row per person and skill: plain fancy indexing, no ufunc.at.
+            at, b, m, y = self._skill_arrays[skill]
+            best[at] = np.maximum(best[at], b)
+            mask[at] |= m
+            year[at] = np.maximum(year[at], y)
         phrases, verified = None, None
         if plan.phrases:
             variants = self._variants(plan, self.terms.vocabulary)
@@ -465,17 +489,13 @@ def rank_job(db_path, job: dict, *, scope: str = "applicants", previous: Ranking
     """
     with Store(db_path, migrate=False) as store:
         ranker = Ranker(store, job, scope=scope, taxonomy=taxonomy, today=today)
-        if previous is not None:
-            ranker.install(previous.people, previous.dense)
-            ranker.people = ranker._load_people() if _changed(previous.people, ranker) else previous.people
+        if previous is not None and previous.job.get("id") == job.get("id"):
+            people = ranker.people
+            if [p.person for p in people] == [p.person for p in previous.people]:
+                ranker.install(people, previous.dense)  # the same people in the same order
         ranked = ranker.rank()
         people, dense = ranker.matches()
         return Ranking(job, people, dense, ranked)
-
-
-def _changed(people: list[PersonFacts], ranker: Ranker) -> bool:
-    fresh = ranker._load_people()
-    return [p.person for p in fresh] != [p.person for p in people]
 
 
 # --- synonyms ------------------------------------------------------------------------

@@ -1,0 +1,199 @@
+"""The term index in the database: built at import, read by rankings, emptied of a person on erasure."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from review import term_index
+from review.importer import Importer, ImportOptions
+from review.jobs import resolve_job, update_spec
+from review.ranking import Ranker, add_global_synonym, rank_job
+from tests.people import RESUMES, make_people
+
+MORE = {
+    "dee.txt": """Dee Okafor
+dee.okafor@example.org | Lagos, Nigeria
+
+Summary
+Always ready to go the extra mile for the team. Ran Kubernetes at scale.
+
+Experience
+Platform Engineer, Ikeja Cloud 2019 - Present
+- Owned the on-call rota and the incident-response runbooks
+- R&D budget for the platform team
+
+Skills
+Kubernetes, Terraform, Python
+""",
+    "eli.txt": """Eli Moreau
+eli.moreau@example.fr | Nantes, France
+
+Summary
+Backend developer writing Go services.
+
+Experience
+Backend Developer, Quai 2020 - Present
+- Wrote Go services on k8s; no experience with incident response yet
+
+Skills
+Go, k8s, PostgreSQL
+""",
+}
+
+SYNONYM_JOB = {
+    "title": "Platform Engineer",
+    "criteria": [
+        {"name": "Golang", "must": True, "weight": 3, "synonyms": ["go"]},
+        {"name": "Container platforms", "weight": 2, "synonyms": ["k8s"]},
+        {"name": "incident response", "kind": "phrase", "weight": 2},
+        {"name": "R&D", "kind": "phrase", "weight": 1},
+        {"name": "Python", "weight": 1, "synonyms": ["py3", "tooling"]},
+    ],
+}
+
+
+@pytest.fixture
+def world(tmp_path, monkeypatch):
+    store, job_id, ids, settings = make_people(tmp_path, monkeypatch, {**RESUMES, **MORE}, SYNONYM_JOB)
+    yield store, resolve_job(store, job_id), ids
+    store.close()
+
+
+def part(score, name):
+    return next(p for p in score.parts if p.criterion == name)
+
+
+def test_import_leaves_nothing_pending_and_every_word_indexed(world):
+    store, job, ids = world
+    assert store.scalar("SELECT count(*) FROM term_pending") == 0
+    index = term_index.TermIndex(store.conn)
+    assert set(index.postings("runbooks").person.tolist()) == {ids["cy.txt"], ids["dee.txt"]}
+    assert "kubernetes" in index.vocabulary("k")
+
+
+def test_synonyms_the_taxonomy_knows_count_as_that_skill_with_its_rules(world):
+    store, job, ids = world
+    ranker = Ranker(store, job)
+    plan = ranker.plan(ranker.job.criteria[1])
+    assert plan.skills == ("Kubernetes",) and plan.phrases == ("Container platforms",)
+    assert ranker.plan(ranker.job.criteria[0]).skills == ("Go",) and not ranker.plan(ranker.job.criteria[0]).phrases
+    rows = {r.person: r for r in ranker.rank()}
+    # "go the extra mile" is not Go; "Go services" is.
+    assert "Golang" in rows[ids["dee.txt"]].missing_must_haves and not rows[ids["eli.txt"]].missing_must_haves
+    containers = part(ranker.score(ids["eli.txt"]), "Container platforms")
+    assert containers.points > 0 and {e.text for e in containers.evidence} == {"k8s"}
+    assert part(ranker.score(ids["dee.txt"]), "Container platforms").evidence[0].text == "Kubernetes"
+
+
+def test_phrases_keep_whole_words_negation_and_separators(world):
+    store, job, ids = world
+    ranker = Ranker(store, job)
+    ranker.rank()
+    dee, eli = ranker.score(ids["dee.txt"]), ranker.score(ids["eli.txt"])
+    assert [e.text for e in part(dee, "incident response").evidence] == ["incident-response"]
+    assert part(dee, "incident response").evidence[0].section == "experience"
+    assert [e.flag for e in part(eli, "incident response").evidence] == ["negated"]
+    assert part(eli, "incident response").points == 0
+    assert [e.text for e in part(dee, "R&D").evidence] == ["R&D"]  # decided by the text: "&" is no atom
+    assert [e.text for e in part(ranker.score(ids["cy.txt"]), "Python").evidence if e.text == "tooling"]
+
+
+def test_ranking_and_explaining_agree_for_everyone(world):
+    store, job, ids = world
+    ranked = {r.person: r for r in Ranker(store, job).rank()}
+    warm, cold = Ranker(store, job), Ranker(store, job)
+    warm.rank()
+    for person, row in ranked.items():
+        for ranker in (warm, cold):
+            score = ranker.score(person)
+            assert (score.total, score.recommendation) == (row.total, row.recommendation)
+            assert list(score.missing_must_haves) == list(row.missing_must_haves)
+    # The cold ranker explained without ranking: it never loaded everyone.
+    assert cold._people is None
+
+
+def test_people_still_pending_are_ranked_and_sync_keeps_the_result(tmp_path, monkeypatch):
+    monkeypatch.setattr(term_index, "sync", lambda store, limit_people=None: 0)  # an import killed before its end
+    store, job_id, ids, _ = make_people(tmp_path, monkeypatch, {**RESUMES, **MORE}, SYNONYM_JOB)
+    job = resolve_job(store, job_id)
+    assert store.scalar("SELECT count(*) FROM term_pending") == len(ids)
+    before = [(r.person, r.total) for r in Ranker(store, job).rank()]
+    monkeypatch.undo()
+    assert term_index.sync(store) == len(ids)
+    assert store.scalar("SELECT count(*) FROM term_pending") == 0
+    assert [(r.person, r.total) for r in Ranker(store, job).rank()] == before
+    assert before[0][1] > 0
+
+
+def postings_of(store) -> dict[tuple[str, int], bytes]:
+    return {(t, b): d for t, b, d in store.conn.execute("SELECT term, block, data FROM term_postings")}
+
+
+def test_small_blocks_appended_import_by_import_equal_a_rebuild(tmp_path, monkeypatch):
+    monkeypatch.setattr(term_index, "BLOCK", 2)
+    store, job_id, ids, _ = make_people(tmp_path, monkeypatch, RESUMES, SYNONYM_JOB)
+    later = tmp_path / "later"
+    later.mkdir()
+    for name, text in MORE.items():
+        (later / name).write_text(text, encoding="utf-8")
+    Importer(store, ImportOptions(workers=1, job_id=job_id)).run([later])
+    assert store.scalar("SELECT count(DISTINCT block) FROM term_postings") == 3
+    incremental = postings_of(store)
+    job = resolve_job(store, job_id)
+    before = [(r.person, r.total) for r in Ranker(store, job).rank()]
+    assert term_index.rebuild(store) == 5
+    assert postings_of(store) == incremental
+    assert [(r.person, r.total) for r in Ranker(store, job).rank()] == before
+    store.close()
+
+
+def test_forget_removes_every_position_and_unique_word(world):
+    store, job, ids = world
+    dee = ids["dee.txt"]
+    with store.transaction() as conn:
+        assert term_index.forget(conn, dee) > 0
+    for (term, block), data in postings_of(store).items():
+        assert dee not in term_index.decode(block, data).person.tolist(), term
+    words = {t for (t,) in store.conn.execute("SELECT term FROM term_vocab")}
+    assert "okafor" not in words and "ikeja" not in words and "python" in words
+
+
+def test_new_synonym_matches_one_criterion_and_a_global_one_counts_everywhere(world):
+    store, job, ids = world
+    ranker = Ranker(store, job)
+    ranker.rank()
+    known = set(ranker._dense_cache)
+    spec = json.loads(json.dumps(job["spec"]))
+    spec["criteria"][2]["synonyms"] = ["runbooks"]
+    ranker.set_spec(spec)
+    ranker.rank()
+    assert len(set(ranker._dense_cache) - known) == 1
+    assert part(ranker.score(ids["cy.txt"]), "incident response").points > 0  # "careful with runbooks"
+    add_global_synonym(store, "Terraform", "Terraform modules", "robin")
+    update_spec(store, job["id"], {"criteria": [{"name": "Terraform", "weight": 1}]})
+    fresh = Ranker(store, resolve_job(store, job["id"]))
+    assert fresh.plan(fresh.job.criteria[0]).phrases == ("Terraform modules",)
+    assert "Terraform modules" in {e.text for e in part(fresh.score(ids["cy.txt"]), "Terraform").evidence}
+
+
+def test_rank_job_on_its_own_connection_reuses_earlier_matches(world):
+    store, job, ids = world
+    first = rank_job(store.path, job)
+    assert [r.person for r in first.ranked] == [r.person for r in Ranker(store, job).rank()]
+    spec = json.loads(json.dumps(job["spec"]))
+    spec["criteria"][4]["weight"] = 9
+    second = rank_job(store.path, {**job, "spec": spec}, previous=first)
+    assert all(second.dense[k] is first.dense[k] for k in first.dense)  # nothing matched again
+    assert second.ranked[0].person == ids["cy.txt"] or second.ranked[0].total >= first.ranked[0].total
+
+
+def test_cli_explain_shows_phrase_and_synonym_evidence(world):
+    store, job, ids = world
+    out = subprocess.run([sys.executable, "-m", "app.cli", "explain", str(ids["dee.txt"]), "--job", str(job["id"]),
+                          "--db", str(store.path)], capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "»incident-response«" in out.stdout and "»Kubernetes«" in out.stdout
