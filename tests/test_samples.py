@@ -1,4 +1,4 @@
-"""Tests for app/samples.py: the synthetic resumes must be deterministic, valid files,
+"""Tests for app/samples/: the synthetic resumes must be deterministic, valid files,
 and their ground truth must be exactly what a careful reader finds in them."""
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ import phonenumbers
 import pytest
 
 from app import samples
+from app.samples.batch import PRODUCERS, assign_formats
+from app.samples.render import fit_pages, qt, reportlab
+from app.samples.skills import implied_by_title, names_missing_from
 from app.samples import (
     ALIASES,
     ALL_CANONICAL,
@@ -123,7 +126,17 @@ def test_skills_are_canonical_and_in_range(people: list[samples.SamplePerson]) -
         assert 1 <= len(p.experience) <= 6
         assert p.title == p.experience[0].title and 1 <= len(p.title.split()) <= 3
         for job in p.experience:  # a title that names a skill comes with that skill
-            assert samples._implied_by_title(job.title) <= set(p.skills)
+            assert implied_by_title(job.title) <= set(p.skills)
+
+
+def test_generator_skills_are_taxonomy_skills() -> None:
+    # The families in resources/samples name skills; the taxonomy must know each by that
+    # exact canonical name, or the generator's truth would name skills no parser can find.
+    from parsing.taxonomy import load_taxonomy
+
+    canonical = {skill.name for skill in load_taxonomy().skills}
+    assert names_missing_from(canonical) == []
+    assert names_missing_from(canonical - {"Kubernetes"}) == ["Kubernetes"]
 
 
 def test_emails_are_ascii_reserved_and_unique(people: list[samples.SamplePerson]) -> None:
@@ -331,7 +344,7 @@ def test_mix_of_formats_and_layouts(mixed_batch: list[Path]) -> None:
     truths = [truth_of(p) for p in mixed_batch]
     producers = Counter(t["producer"] for t in truths)
     for key, share in samples.DEFAULT_FORMATS.items():
-        producer = samples._PRODUCERS[key][0]
+        producer = PRODUCERS[key][0]
         assert abs(producers[producer] - 100 * share) <= 3, producers
     pdfs = [t for t in truths if t["format"] == "pdf"]
     two = sum(t["layout"] == "two_column" for t in pdfs)
@@ -349,11 +362,11 @@ def test_mix_of_formats_and_layouts(mixed_batch: list[Path]) -> None:
 
 def test_shares_are_exact_enough_for_any_n() -> None:
     for n in (20, 100, 1000):
-        plan = samples._assign_formats(n, samples.DEFAULT_FORMATS, seed=0)
+        plan = assign_formats(n, samples.DEFAULT_FORMATS, seed=0)
         counts = Counter(k for k, _ in plan)
         for key, share in samples.DEFAULT_FORMATS.items():
             assert abs(counts[key] - n * share) <= 2
-    assert samples._assign_formats(50, samples.DEFAULT_FORMATS, 0) == samples._assign_formats(
+    assert assign_formats(50, samples.DEFAULT_FORMATS, 0) == assign_formats(
         500, samples.DEFAULT_FORMATS, 0)[:50]
 
 
@@ -391,8 +404,8 @@ def test_pdfs_extract_with_pdfminer(pdf_texts: dict[Path, str]) -> None:
 def test_page_counts_vary() -> None:
     pages = Counter()
     for i, p in enumerate(make_people(60, seed=21)):
-        render = samples._render_reportlab if i % 2 else samples._render_qt
-        pages[samples._fit_pages(render, p, i % 4 < 2)[1]] += 1
+        render = reportlab.render_scaled if i % 2 else qt.render_scaled
+        pages[fit_pages(render, p, i % 4 < 2)[1]] += 1
     assert set(pages) <= {1, 2, 3} and pages[1] and pages[2]
 
 
