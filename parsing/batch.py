@@ -42,6 +42,8 @@ class Settings:
     # Read from SHORTLIST_TEST_HOOKS in the parent when the pool starts: workers
     # fork from a long-lived server whose environment is fixed at its start.
     test_hooks: bool = False
+    # Cut each resume into the term index's atoms (parsing.terms) while the file is here.
+    index_terms: bool = True
 
 
 @dataclass
@@ -102,7 +104,8 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> 
         try:
             result = parse_bytes(data, name, max_bytes=settings.max_bytes, taxonomy=taxonomy, today=today)
             # The resume's words for the term index, cut here so the importing process does not.
-            conn.send(("done", (key, {**asdict(result), "terms": payload(result.text, result.section_spans)})))
+            terms = payload(result.text, result.section_spans) if settings.index_terms else None
+            conn.send(("done", (key, {**asdict(result), "terms": terms})))
         except MemoryError:
             data = None  # free what we can before reporting
             conn.send(("memory", (key, None)))

@@ -435,6 +435,6 @@ def one_person_lookup(terms: ResumeTerms, person: int = 0) -> Callable[[str], Po
     return lookup
 
 
-def payload(text: str | None, spans: Sequence[dict]) -> bytes | None:
-    """What a parse worker sends for the index: the packed atoms of the text (None without text)."""
-    return index_resume(text, spans).pack() if text else None
+def payload(text: str | None, spans: Sequence[dict]) -> bytes:
+    """What a parse worker sends for the index: the packed atoms of the text (none for a scan)."""
+    return index_resume(text or "", spans).pack()

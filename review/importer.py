@@ -38,6 +38,9 @@ class ImportOptions:
     max_bytes: int = 20 * 1024 * 1024
     job_id: int | None = None
     today: str | None = None  # ISO date for "present" (tests pin it)
+    # False: leave people out of the term index until term_index.sync indexes them from their
+    # stored text (bench/import_bench.py measures what the index costs an import this way).
+    index_terms: bool = True
 
 
 @dataclass
@@ -180,7 +183,8 @@ class Importer:
             del data
 
         if to_parse and not cancelled():
-            settings = Settings(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today)
+            settings = Settings(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today,
+                                index_terms=opts.index_terms)
             workers = min(opts.workers or default_workers(), len(to_parse))
             # Bytes of the files in the workers' hands (a few at a time), kept
             # for the file store so each file is read once more, not twice.
@@ -221,7 +225,8 @@ class Importer:
                             record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"not read: {exc}"))
 
         sync_search_index(self.store)
-        term_index.sync(self.store)
+        if opts.index_terms:
+            term_index.sync(self.store)
         report.status = "cancelled" if cancelled() else "finished"
         report.seconds = time.monotonic() - started
         with self.store.transaction() as conn:
@@ -348,8 +353,9 @@ class Importer:
             [(person_id, h["skill"], h["start"], h["end"], h["text"], h["similarity"], h["flag"],
               h["section"], h["year"]) for h in hits],  # fmt: skip
         )
-        term_index.stage(conn, person_id, result.get("terms") if "terms" in result else
-                         payload(result.get("text"), result.get("section_spans") or []))  # fmt: skip
+        if self.options.index_terms:
+            term_index.stage(conn, person_id, result.get("terms") if "terms" in result else
+                             payload(result.get("text"), result.get("section_spans") or []))  # fmt: skip
         conn.executemany(
             "INSERT INTO skill_aggs (skill, person_id, best, sections, quality, last_year, counted, ordinary, negated) "
             "VALUES (?,?,?,?,?,?,?,?,?)",

@@ -50,6 +50,9 @@ CREATE TABLE term_blocks (
     block INTEGER PRIMARY KEY,
     version INTEGER NOT NULL        -- parsing.terms.INDEX_VERSION it was built with
 );
+CREATE TABLE term_people (          -- people whose words are in term_postings
+    person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE
+);
 """
 
 
@@ -104,13 +107,14 @@ def stage(conn: sqlite3.Connection, person_id: int, terms: bytes | ResumeTerms |
     conn.execute("INSERT OR REPLACE INTO term_pending (person_id, data) VALUES (?, ?)", (person_id, data))
 
 
-def sync(store, limit_people: int | None = None) -> int:
-    """Move people from ``term_pending`` into the postings, one block per transaction. Returns how many."""
+def sync(store) -> int:
+    """Move people from ``term_pending`` into the postings, one block per transaction, then index
+    from their stored text anyone who never got there (stored by another path). Returns how many."""
     moved = 0
     while True:
         first = store.conn.execute("SELECT min(person_id) FROM term_pending").fetchone()[0]
         if first is None:
-            return moved
+            break
         block = first // BLOCK
         with store.transaction() as conn:
             rows = conn.execute(
@@ -127,8 +131,25 @@ def sync(store, limit_people: int | None = None) -> int:
             conn.execute("DELETE FROM term_pending WHERE person_id >= ? AND person_id < ?",
                          (block * BLOCK, (block + 1) * BLOCK))  # fmt: skip
         moved += len(rows)
-        if limit_people is not None and moved >= limit_people:
-            return moved
+    missing = _unindexed(store.conn)
+    blocks: dict[int, list[int]] = {}
+    for pid in missing:
+        blocks.setdefault(pid // BLOCK, []).append(pid)
+    for block, chunk in blocks.items():
+        with store.transaction() as conn:
+            _add_to_block(conn, block, list(_index_texts(conn, chunk)))
+    return moved + len(missing)
+
+
+def _unindexed(conn: sqlite3.Connection) -> list[int]:
+    """People neither in the postings nor waiting for them (cheap when there are none)."""
+    people = conn.execute("SELECT count(*) FROM people").fetchone()[0]
+    known = conn.execute("SELECT (SELECT count(*) FROM term_people) + (SELECT count(*) FROM term_pending)").fetchone()[0]
+    if people <= known:
+        return []
+    return [pid for (pid,) in conn.execute(
+        "SELECT id FROM people WHERE id NOT IN (SELECT person_id FROM term_people) "
+        "AND id NOT IN (SELECT person_id FROM term_pending) ORDER BY id")]  # fmt: skip
 
 
 def _terms_from_text(conn: sqlite3.Connection, person_id: int) -> ResumeTerms:
@@ -141,6 +162,7 @@ def _terms_from_text(conn: sqlite3.Connection, person_id: int) -> ResumeTerms:
 
 def _add_to_block(conn: sqlite3.Connection, block: int, people: list[tuple[int, ResumeTerms]]) -> None:
     """Append these people's positions to the rows of their block (people not yet in it)."""
+    conn.executemany("INSERT OR IGNORE INTO term_people (person_id) VALUES (?)", [(pid,) for pid, _ in people])
     people = [(pid, t) for pid, t in people if len(t)]
     existing_block = conn.execute("SELECT version FROM term_blocks WHERE block = ?", (block,)).fetchone()
     conn.execute("INSERT OR REPLACE INTO term_blocks (block, version) VALUES (?, ?)", (block, INDEX_VERSION))
@@ -195,7 +217,7 @@ def _add_to_block(conn: sqlite3.Connection, block: int, people: list[tuple[int, 
 def rebuild(store) -> int:
     """Index every stored person again from their text (a new index version, or a database from before it)."""
     with store.transaction() as conn:
-        for table in ("term_postings", "term_vocab", "term_blocks", "term_pending"):
+        for table in ("term_postings", "term_vocab", "term_blocks", "term_pending", "term_people"):
             conn.execute(f"DELETE FROM {table}")
     ids = [pid for (pid,) in store.conn.execute("SELECT id FROM people ORDER BY id")]
     blocks: dict[int, list[int]] = {}
@@ -222,6 +244,7 @@ def _index_texts(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int
 def forget(conn: sqlite3.Connection, person_id: int) -> int:
     """Remove one person from the index (before their text is deleted). Returns the rows changed."""
     conn.execute("DELETE FROM term_pending WHERE person_id = ?", (person_id,))
+    conn.execute("DELETE FROM term_people WHERE person_id = ?", (person_id,))
     terms = _terms_from_text(conn, person_id)
     block = person_id // BLOCK
     changed = 0
@@ -259,11 +282,14 @@ class TermIndex:
         self._vocabulary: dict[str, list[str]] = {}
 
     def _load_pending(self) -> dict[str, list[Postings]]:
+        """People not in the postings yet: waiting in ``term_pending``, or (rarely) never indexed."""
         if self._pending is None:
             self._pending = {}
-            for pid, data in self.conn.execute("SELECT person_id, data FROM term_pending ORDER BY person_id"):
+            waiting = [(pid, data) for pid, data in self.conn.execute("SELECT person_id, data FROM term_pending")]
+            waiting += [(pid, None) for pid in _unindexed(self.conn)]
+            for pid, data in sorted(waiting, key=lambda row: row[0]):
                 try:
-                    terms = ResumeTerms.unpack(data)
+                    terms = ResumeTerms.unpack(data) if data is not None else _terms_from_text(self.conn, pid)
                 except ValueError:
                     terms = _terms_from_text(self.conn, pid)
                 for term, (pos, info) in terms.postings().items():

@@ -117,7 +117,7 @@ def test_ranking_and_explaining_agree_for_everyone(world):
 
 
 def test_people_still_pending_are_ranked_and_sync_keeps_the_result(tmp_path, monkeypatch):
-    monkeypatch.setattr(term_index, "sync", lambda store, limit_people=None: 0)  # an import killed before its end
+    monkeypatch.setattr(term_index, "sync", lambda store: 0)  # an import killed before its end
     store, job_id, ids, _ = make_people(tmp_path, monkeypatch, {**RESUMES, **MORE}, SYNONYM_JOB)
     job = resolve_job(store, job_id)
     assert store.scalar("SELECT count(*) FROM term_pending") == len(ids)
@@ -197,3 +197,20 @@ def test_cli_explain_shows_phrase_and_synonym_evidence(world):
                           "--db", str(store.path)], capture_output=True, text=True, timeout=60)  # fmt: skip
     assert out.returncode == 0, out.stderr
     assert "»incident-response«" in out.stdout and "»Kubernetes«" in out.stdout
+
+
+def test_people_stored_by_another_path_are_indexed_from_their_text(world):
+    store, job, ids = world
+    with store.transaction() as conn:
+        doc = conn.execute(
+            "INSERT INTO documents (sha256, size, original_name, outcome, text, fields, imported_at) "
+            "VALUES ('f', 1, 'fay.txt', 'ok', ?, '{}', 'now')",
+            ("Fay Adeyemi\nLed incident response for the payments team",),
+        ).lastrowid
+        fay = conn.execute("INSERT INTO people (document_id, name, created_at, updated_at) "
+                           "VALUES (?, 'Fay Adeyemi', 'now', 'now')", (doc,)).lastrowid  # fmt: skip
+    ranker = Ranker(store, job, scope="all")
+    assert {r.person: r.total for r in ranker.rank()}[fay] == ranker.score(fay).total > 0
+    assert term_index.sync(store) == 1
+    assert store.scalar("SELECT count(*) FROM term_people WHERE person_id = ?", (fay,)) == 1
+    assert fay in term_index.TermIndex(store.conn).postings("incident").person.tolist()
