@@ -376,7 +376,10 @@ def cmd_rank(args) -> int:
     ranked = ranker.rank()
     if args.top:
         ranked = ranked[: args.top]
-    names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM people")}
+    shown = [row.person for row in ranked]  # the names of those printed, not of everyone stored
+    names = dict(store.conn.execute(
+        f"SELECT id, name FROM people WHERE id IN ({','.join('?' * len(shown))})", shown).fetchall()) \
+        if len(shown) <= 900 else dict(store.conn.execute("SELECT id, name FROM people").fetchall())  # fmt: skip
     for position, row in enumerate(ranked, start=1):
         if args.json:
             score = ranker.score(row.person)

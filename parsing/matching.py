@@ -441,7 +441,7 @@ def rank_dense(job: JobSpec, people: list[PersonFacts], dense: dict[Criterion, D
     # the ones that earned something come first and a prefix is the answer.
     positive = np.where(weights > 0, gains, 0.0)
     if criteria:
-        order = np.argsort(-positive, axis=1, kind="stable")[:, :3]
+        order = _top_columns(positive, 3)
         earned = (np.take_along_axis(positive, order, axis=1) > 0).sum(axis=1).tolist()
         tops = np.array([c.name for c in criteria], dtype=object)[order].tolist()
     else:
@@ -463,6 +463,21 @@ def rank_dense(job: JobSpec, people: list[PersonFacts], dense: dict[Criterion, D
     finally:
         if collecting:
             gc.enable()
+    return out
+
+
+def _top_columns(values: np.ndarray, count: int) -> np.ndarray:
+    """Per row, the columns of the ``count`` largest values (ties: the leftmost first), as a stable
+    argsort would give, by repeated argmax: ~10x faster than sorting 45 columns of 50,000 rows."""
+    n, k = values.shape
+    count = min(count, k)
+    work = values.copy()
+    rows = np.arange(n)
+    out = np.empty((n, count), dtype=np.int64)
+    for j in range(count):
+        best = work.argmax(axis=1)
+        out[:, j] = best
+        work[rows, best] = -np.inf
     return out
 
 

@@ -187,13 +187,13 @@ class PoolSuggestion:
 
 def pool_suggestions(store: Store, job: dict, minimum: float = 45.0, limit: int = 20) -> list[PoolSuggestion]:
     """People you already know who match a new job well, best first, with their earlier notes."""
-    from review.ranking import Ranker
-
     pool = set(in_pool(store))
     applied = {r[0] for r in store.conn.execute("SELECT person_id FROM applications WHERE job_id = ?", (job["id"],))}
     candidates = pool - applied
     if not candidates:
         return []
+    from review.ranking import Ranker  # only now: `shortlist job add` with nobody in the pool stays light
+
     ranker = Ranker(store, job, scope="all")
     ranker.restrict(candidates)
     out = []
