@@ -209,7 +209,7 @@ def recency_factor(last_year: int | None, this_year: int) -> float | None:
 # --- the score ------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonFacts:
     person: int
     years: float | None = None

@@ -272,29 +272,22 @@ class Ranker:
 
     def _skill_rows(self, skills) -> None:
         """Stored aggregates of these skills over ``people``, as arrays (read once per skill)."""
-        todo = sorted({s for s in skills if s not in self._skill_arrays})
-        if not todo:
-            return
-        marks = ",".join("?" * len(todo))
-        rows = self.store.conn.execute(
-            f"SELECT skill, person_id, best, sections, last_year FROM skill_aggs "
-            f"WHERE skill IN ({marks}) AND counted > 0 ORDER BY skill",
-            todo,
-        ).fetchall()
-        empty = (np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.uint64), np.zeros(0, np.int32))
-        self._skill_arrays.update(dict.fromkeys(todo, empty))
-        if not rows:
-            return
-        skill, pid, best, sections, year = zip(*rows)
-        at = self._positions(np.array(pid, np.int64))
-        bits = {s: self._bits(s) for s in set(sections)}
-        mask = np.array([bits[s] for s in sections], np.uint64)
-        best = np.array(best)
-        year = np.array([y or 0 for y in year], np.int32)
-        cuts = [0] + [i for i in range(1, len(skill)) if skill[i] != skill[i - 1]] + [len(skill)]
-        for a, b in zip(cuts, cuts[1:]):
-            keep = at[a:b] >= 0
-            self._skill_arrays[skill[a]] = (at[a:b][keep], best[a:b][keep], mask[a:b][keep], year[a:b][keep])
+        for skill in sorted({s for s in skills if s not in self._skill_arrays}):
+            rows = self.store.conn.execute(
+                "SELECT person_id, best, sections, coalesce(last_year, 0) FROM skill_aggs "
+                "WHERE skill = ? AND counted > 0",
+                (skill,),
+            ).fetchall()
+            if not rows:
+                self._skill_arrays[skill] = (np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.uint64),
+                                             np.zeros(0, np.int32))  # fmt: skip
+                continue
+            pid, best, sections, year = zip(*rows)
+            at = self._positions(np.array(pid, np.int64))
+            bits = {s: self._bits(s) for s in set(sections)}
+            mask = np.array([bits[s] for s in sections], np.uint64)
+            keep = at >= 0
+            self._skill_arrays[skill] = (at[keep], np.array(best)[keep], mask[keep], np.array(year, np.int32)[keep])
 
     def _combined(self, plan: Plan) -> Dense:
         """Skills' stored aggregates and phrase matches merged per person, as aggregate() would."""

@@ -19,6 +19,7 @@ removes their positions from those rows, so nothing of them stays in the index.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 import struct
@@ -28,7 +29,8 @@ import numpy as np
 
 from parsing.terms import INDEX_VERSION, Postings, ResumeTerms, index_resume
 
-BLOCK = 4096  # person ids per postings row: a new person rewrites at most this block's rows
+BLOCK = 4096  # person ids per postings row
+MAX_CHUNKS = 16  # appended pieces a row may hold before they are merged into one
 _HEAD = struct.Struct("<BBBxII")  # version, position width, count width, people, positions
 
 SCHEMA = """
@@ -39,6 +41,7 @@ CREATE TABLE term_pending (
 CREATE TABLE term_postings (
     term TEXT NOT NULL,             -- a folded atom (parsing.terms)
     block INTEGER NOT NULL,         -- person_id // 4096
+    chunks INTEGER NOT NULL,        -- appended pieces in data (merged into one past MAX_CHUNKS)
     data BLOB NOT NULL,             -- people, their counts, positions and info bytes (review.term_index)
     PRIMARY KEY (term, block)
 ) WITHOUT ROWID;
@@ -48,7 +51,8 @@ CREATE TABLE term_vocab (
 ) WITHOUT ROWID;
 CREATE TABLE term_blocks (
     block INTEGER PRIMARY KEY,
-    version INTEGER NOT NULL        -- parsing.terms.INDEX_VERSION it was built with
+    version INTEGER NOT NULL,       -- parsing.terms.INDEX_VERSION it was built with
+    last_person INTEGER NOT NULL    -- people after this one are appended without reading the rows
 );
 CREATE TABLE term_people (          -- people whose words are in term_postings
     person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE
@@ -74,17 +78,23 @@ def encode(block: int, person: np.ndarray, counts: np.ndarray, pos: np.ndarray, 
 
 
 def decode(block: int, data: bytes) -> Postings:
-    version, pos_width, count_width, n_people, n_pos = _HEAD.unpack_from(data, 0)
-    at = _HEAD.size
-    offsets = np.frombuffer(data, np.uint16, n_people, at)
-    at += 2 * n_people
-    counts = np.frombuffer(data, np.uint16 if count_width == 2 else np.uint32, n_people, at)
-    at += count_width * n_people
-    pos = np.frombuffer(data, np.uint16 if pos_width == 2 else np.uint32, n_pos, at)
-    at += pos_width * n_pos
-    info = np.frombuffer(data, np.uint8, n_pos, at)
-    person = np.repeat(offsets.astype(np.int64) + block * BLOCK, counts.astype(np.int64))
-    return Postings(person, pos.astype(np.int64), info)
+    """All the pieces of a row (each import appends one), as one sorted array set."""
+    parts = []
+    at = 0
+    while at < len(data):
+        version, pos_width, count_width, n_people, n_pos = _HEAD.unpack_from(data, at)
+        at += _HEAD.size
+        offsets = np.frombuffer(data, np.uint16, n_people, at)
+        at += 2 * n_people
+        counts = np.frombuffer(data, np.uint16 if count_width == 2 else np.uint32, n_people, at)
+        at += count_width * n_people
+        pos = np.frombuffer(data, np.uint16 if pos_width == 2 else np.uint32, n_pos, at)
+        at += pos_width * n_pos
+        info = np.frombuffer(data, np.uint8, n_pos, at)
+        at += n_pos
+        person = np.repeat(offsets.astype(np.int64) + block * BLOCK, counts.astype(np.int64))
+        parts.append(Postings(person, pos.astype(np.int64), info))
+    return parts[0] if len(parts) == 1 else Postings.concat(parts)
 
 
 def _runs(person: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -161,57 +171,85 @@ def _terms_from_text(conn: sqlite3.Connection, person_id: int) -> ResumeTerms:
 
 
 def _add_to_block(conn: sqlite3.Connection, block: int, people: list[tuple[int, ResumeTerms]]) -> None:
-    """Append these people's positions to the rows of their block (people not yet in it)."""
+    """Add these people's positions to the rows of their block.
+
+    People newer than everyone in the block (an import) are appended as a new
+    piece of each row, in SQL, without reading the rows; a row past
+    MAX_CHUNKS pieces is merged into one. Anyone else (indexed again) replaces
+    their old positions row by row.
+    """
     conn.executemany("INSERT OR IGNORE INTO term_people (person_id) VALUES (?)", [(pid,) for pid, _ in people])
+    known = conn.execute("SELECT last_person FROM term_blocks WHERE block = ?", (block,)).fetchone()
+    last = max([pid for pid, _ in people] + ([known[0]] if known else []))
+    conn.execute("INSERT OR REPLACE INTO term_blocks (block, version, last_person) VALUES (?, ?, ?)",
+                 (block, INDEX_VERSION, last))  # fmt: skip
     people = [(pid, t) for pid, t in people if len(t)]
-    existing_block = conn.execute("SELECT version FROM term_blocks WHERE block = ?", (block,)).fetchone()
-    conn.execute("INSERT OR REPLACE INTO term_blocks (block, version) VALUES (?, ?)", (block, INDEX_VERSION))
     if not people:
         return
-    # Global word numbers for this batch, then every position as parallel arrays.
-    number: dict[str, int] = {}
-    words: list[np.ndarray] = []
-    persons: list[np.ndarray] = []
-    for pid, t in people:
-        local = np.fromiter((number.setdefault(w, len(number)) for w in t.terms), np.int64, len(t.terms))
-        words.append(local[t.ids])
-        persons.append(np.full(len(t.ids), pid, np.int64))
+    appending = known is None or min(pid for pid, _ in people) > known[0]
+    # Global word numbers for this batch, then every position as parallel arrays sorted by word, person, position.
+    number = dict.fromkeys(itertools.chain.from_iterable(t.terms for _, t in people))
+    for k, term in enumerate(number):
+        number[term] = k
+    words = [np.fromiter(map(number.__getitem__, t.terms), np.int64, len(t.terms))[t.ids] for _, t in people]
     word = np.concatenate(words)
-    person = np.concatenate(persons)
+    person = np.concatenate([np.full(len(t.ids), pid, np.int64) for pid, t in people])
     pos = np.concatenate([np.arange(len(t.ids), dtype=np.int64) for _, t in people])
     info = np.concatenate([t.info for _, t in people])
     order = np.lexsort((pos, person, word))
     word, person, pos, info = word[order], person[order], pos[order], info[order]
-    cuts = np.flatnonzero(np.diff(word)) + 1
-    starts = np.concatenate(([0], cuts)).tolist()
-    stops = np.concatenate((cuts, [len(word)])).tolist()
+    # Runs of one person within one word, then the runs of each word: slices, no per-row work.
+    n = len(word)
+    run_starts = np.flatnonzero(np.r_[True, (word[1:] != word[:-1]) | (person[1:] != person[:-1])])
+    run_person = person[run_starts]
+    run_counts = np.diff(np.r_[run_starts, n])
+    first_run = np.flatnonzero(np.r_[True, word[run_starts][1:] != word[run_starts][:-1]])
+    last_run = np.r_[first_run[1:], len(run_starts)]
     terms = list(number)
-    new_people = {pid for pid, _ in people}
     rows, vocab = [], []
-    for a, b in zip(starts, stops):
+    for r0, r1 in zip(first_run.tolist(), last_run.tolist()):
+        a = int(run_starts[r0])
+        b = int(run_starts[r1]) if r1 < len(run_starts) else n
         term = terms[int(word[a])]
-        p, counts = _runs(person[a:b])
-        q, i = pos[a:b], info[a:b]
-        if existing_block is not None:
+        rows.append((term, block, encode(block, run_person[r0:r1], run_counts[r0:r1], pos[a:b], info[a:b])))
+        vocab.append((term, r1 - r0))
+    if appending:
+        conn.executemany(
+            "INSERT INTO term_postings (term, block, chunks, data) VALUES (?, ?, 1, ?) "
+            "ON CONFLICT (term, block) DO UPDATE SET data = CAST(data || excluded.data AS BLOB), chunks = chunks + 1",
+            rows,
+        )
+        _merge_pieces(conn, block, [row[0] for row in rows])
+    else:
+        new_people = np.array(sorted(pid for pid, _ in people), np.int64)
+        for term, _, data in rows:
             old = conn.execute("SELECT data FROM term_postings WHERE term = ? AND block = ?", (term, block)).fetchone()
             if old is not None:
                 before = decode(block, old[0])
-                keep = ~np.isin(before.person, list(new_people))
+                keep = ~np.isin(before.person, new_people)
                 merged = Postings.concat([Postings(before.person[keep], before.pos[keep], before.info[keep]),
-                                          Postings(person[a:b], q, i)])  # fmt: skip
-                p, counts = _runs(merged.person)
-                q, i = merged.pos, merged.info
-        rows.append((term, block, encode(block, p, counts, q, i)))
-        vocab.append((term, len(_runs(person[a:b])[0])))
-    conn.executemany(
-        "INSERT INTO term_postings (term, block, data) VALUES (?, ?, ?) "
-        "ON CONFLICT (term, block) DO UPDATE SET data = excluded.data",
-        rows,
-    )
+                                          decode(block, data)])  # fmt: skip
+                data = encode(block, *_runs(merged.person), merged.pos, merged.info)
+            conn.execute("INSERT OR REPLACE INTO term_postings (term, block, chunks, data) VALUES (?, ?, 1, ?)",
+                         (term, block, data))  # fmt: skip
     conn.executemany(
         "INSERT INTO term_vocab (term, people) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET people = people + excluded.people",
         vocab,
     )
+
+
+def _merge_pieces(conn: sqlite3.Connection, block: int, terms: list[str]) -> None:
+    """Rows of these words grown past MAX_CHUNKS pieces become one piece again."""
+    for start in range(0, len(terms), 500):
+        chunk = terms[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for term, data in conn.execute(
+            f"SELECT term, data FROM term_postings WHERE block = ? AND chunks > ? AND term IN ({marks})",
+            [block, MAX_CHUNKS, *chunk],
+        ).fetchall():
+            merged = decode(block, data)
+            conn.execute("UPDATE term_postings SET data = ?, chunks = 1 WHERE term = ? AND block = ?",
+                         (encode(block, *_runs(merged.person), merged.pos, merged.info), term, block))  # fmt: skip
 
 
 def rebuild(store) -> int:
@@ -259,7 +297,7 @@ def forget(conn: sqlite3.Connection, person_id: int) -> int:
         changed += 1
         if keep.any():
             p, counts = _runs(before.person[keep])
-            conn.execute("UPDATE term_postings SET data = ? WHERE term = ? AND block = ?",
+            conn.execute("UPDATE term_postings SET data = ?, chunks = 1 WHERE term = ? AND block = ?",
                          (encode(block, p, counts, before.pos[keep], before.info[keep]), term, block))  # fmt: skip
         else:
             conn.execute("DELETE FROM term_postings WHERE term = ? AND block = ?", (term, block))

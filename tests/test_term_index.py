@@ -133,20 +133,30 @@ def postings_of(store) -> dict[tuple[str, int], bytes]:
     return {(t, b): d for t, b, d in store.conn.execute("SELECT term, block, data FROM term_postings")}
 
 
+def decoded(store) -> dict[tuple[str, int], tuple]:
+    out = {}
+    for (term, block), data in postings_of(store).items():
+        p = term_index.decode(block, data)
+        out[(term, block)] = (p.person.tolist(), p.pos.tolist(), p.info.tolist())
+    return out
+
+
 def test_small_blocks_appended_import_by_import_equal_a_rebuild(tmp_path, monkeypatch):
-    monkeypatch.setattr(term_index, "BLOCK", 2)
+    monkeypatch.setattr(term_index, "BLOCK", 3)  # ids 1-2 | 3 (first import), 4-5 (the later one) appended
     store, job_id, ids, _ = make_people(tmp_path, monkeypatch, RESUMES, SYNONYM_JOB)
     later = tmp_path / "later"
     later.mkdir()
     for name, text in MORE.items():
         (later / name).write_text(text, encoding="utf-8")
     Importer(store, ImportOptions(workers=1, job_id=job_id)).run([later])
-    assert store.scalar("SELECT count(DISTINCT block) FROM term_postings") == 3
-    incremental = postings_of(store)
+    assert store.scalar("SELECT count(DISTINCT block) FROM term_postings") == 2
+    assert store.scalar("SELECT max(chunks) FROM term_postings") == 2  # the later import appended pieces
+    incremental = decoded(store)
     job = resolve_job(store, job_id)
     before = [(r.person, r.total) for r in Ranker(store, job).rank()]
     assert term_index.rebuild(store) == 5
-    assert postings_of(store) == incremental
+    assert store.scalar("SELECT max(chunks) FROM term_postings") == 1
+    assert decoded(store) == incremental
     assert [(r.person, r.total) for r in Ranker(store, job).rank()] == before
     store.close()
 
