@@ -9,7 +9,6 @@ go" (Ctrl+Enter) is enabled only when every check passes and nothing blocks.
 from __future__ import annotations
 
 import html
-import json
 
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from review import gate as G
+from review.messages import TONES, blocking, lint_message
 from review.settings import Settings
 
 OK_MARK, NO_MARK, WARN_MARK = "✓", "✗", "⚠"
@@ -30,25 +30,22 @@ class GateDialog(QDialog):
     sent = Signal(int)  # the message row id, queued (delivery follows)
 
     def __init__(self, store, settings: Settings, person_id: int, application_id: int, author: str,
-                 transport_text: str, strengths: list[str], position: tuple[int, int] | None = None,
-                 parent=None):  # fmt: skip
+                 transport_text: str, position: tuple[int, int] | None = None, parent=None):  # fmt: skip
         super().__init__(parent)
         self.store, self.settings, self.person_id, self.author = store, settings, person_id, author
         self.application_id = application_id
-        self.context = G.person_context(store, person_id)
-        self.strengths = strengths
-        self.suggestion = G.suggestion_for(self.context, strengths)
-        self.earlier = G.earlier_notes(store, author, person_id)
+        # Everything the checks and the draft need, once: the person, their earlier notes,
+        # the suggestion from the match, other fitting roles, how they want to hear from us.
+        self.ctx = G.prepare(store, person_id, [application_id], author)
+        self.context = self.ctx.person
+        strengths = self.ctx.strengths
         self.message_row: int | None = None
         self._user_edited_message = False
-        person = store.one("SELECT name, emails FROM people WHERE id = ?", (person_id,))
-        self.name = person["name"] or "this person"
-        self.emails = json.loads(person["emails"] or "[]")
-        job = store.one(
-            "SELECT j.id, j.title FROM applications a JOIN jobs j ON j.id = a.job_id WHERE a.id = ?", (application_id,)
-        )
-        self.job_title = job["title"]
-        self.preference = G.contact_preference(store, person_id)
+        self._redraft_later = False
+        self.name = self.ctx.name or "this person"
+        self.emails = self.ctx.emails
+        self.job_title = self.ctx.applications[application_id].job_title
+        self.preference = self.ctx.preference
         self.setWindowTitle(f"Let go — {self.name}")
         self.setAccessibleName("Let go dialog")
         self.resize(1180, 760)
@@ -64,19 +61,15 @@ class GateDialog(QDialog):
         layout.addWidget(intro)
 
         self.also: list[tuple[QCheckBox, int]] = []
-        others = store.query(
-            "SELECT a.id, j.title FROM applications a JOIN jobs j ON j.id = a.job_id WHERE a.person_id = ? "
-            "AND a.id <> ? AND a.status IN ('new', 'shortlisted', 'interviewing', 'offered')",
-            (person_id, application_id),
-        )
+        others = self.ctx.open_applications(besides=application_id)
         if others:
             row = QHBoxLayout()
             row.addWidget(QLabel("Also on your list for:"))
             for other in others:
-                box = QCheckBox(f"{other['title']} (one message covers both)")
+                box = QCheckBox(f"{other.job_title} (one message covers both)")
                 box.toggled.connect(self._redraft_if_untouched)
                 row.addWidget(box)
-                self.also.append((box, other["id"]))
+                self.also.append((box, other.id))
             row.addStretch(1)
             layout.addLayout(row)
 
@@ -113,7 +106,7 @@ class GateDialog(QDialog):
         message = QVBoxLayout(message_box)
         grid = QGridLayout()
         self.tone = QComboBox()
-        self.tone.addItems(list(G.TONES))
+        self.tone.addItems(list(TONES))
         self.tone.setAccessibleName("Tone of the message")
         self.tone.currentTextChanged.connect(lambda _t: self.redraft())
         self.feedback = QLineEdit()
@@ -141,8 +134,7 @@ class GateDialog(QDialog):
                 self.recipients.append(box)
             recips.addStretch(1)
             grid.addLayout(recips, 2, 0, 1, 3)
-        touches = [t for (t,) in store.conn.execute(
-            "SELECT text FROM relationship_notes WHERE person_id = ? ORDER BY id DESC LIMIT 3", (person_id,))]  # fmt: skip
+        touches = self.ctx.touches
         if touches:
             personal = QLabel("<b>Personal touches you noted:</b> " + " · ".join(html.escape(t) for t in touches))
             personal.setWordWrap(True)
@@ -170,7 +162,7 @@ class GateDialog(QDialog):
         split.setSizes([480, 680])
 
         self.conflict = None
-        conflicts = G.offer_conflicts(store, person_id, [application_id])
+        conflicts = self.ctx.conflicts([application_id])
         if conflicts:
             self.conflict = QCheckBox(f"They hold an offer or were hired for {', '.join(conflicts)}. "
                                       "I confirm I want to send this message anyway.")  # fmt: skip
@@ -212,9 +204,8 @@ class GateDialog(QDialog):
         return [self.application_id] + [app_id for box, app_id in self.also if box.isChecked()]
 
     def redraft(self) -> None:
-        draft = G.draft_for(self.store, self.person_id, self.application_ids(),
-                            self.brings.toPlainText().strip() or "…", self.tone.currentText(), self.settings,
-                            self.feedback.text())  # fmt: skip
+        draft = G.draft(self.ctx, self.application_ids(), self.brings.toPlainText().strip() or "…",
+                        self.tone.currentText(), self.settings, self.feedback.text())  # fmt: skip
         self._drafting = True
         self.subject.setText(draft.subject)
         self.body.setPlainText(draft.body)
@@ -251,20 +242,16 @@ class GateDialog(QDialog):
         return G.Disposition(
             self.person_id, self.application_ids(), self.brings.toPlainText(), self.why_not.toPlainText(),
             self.subject.text(), self.body.toPlainText(), recipients,
-            bool(self.conflict and self.conflict.isChecked()), self.suggestion or None,
+            bool(self.conflict and self.conflict.isChecked()),
         )  # fmt: skip
 
     def refresh(self) -> None:
-        if getattr(self, "_redraft_later", False) and not self._user_edited_message:
+        if self._redraft_later and not self._user_edited_message:
             self._redraft_later = False
             self.redraft()
             return
         d = self.disposition()
-        self.note_checks = G.check_note(d.brings, d.why_not, self.context, self.earlier, d.suggestion)
-        self.message_lints = G.lint_message(
-            d.subject, d.body, first=self.context.first_name, why_not=[d.why_not],
-            sender_email=self.settings.get("sender.email"), reply_to=self.settings.get("reply_to"),
-        )  # fmt: skip
+        self.note_checks, self.message_lints = G.checks(self.ctx, d, self.settings)
         self.checks.clear()
         for check in self.note_checks:
             text = f"{OK_MARK}  {_ok_text(check.code)}" if check.ok else f"{NO_MARK}  {check.message}"
@@ -282,7 +269,7 @@ class GateDialog(QDialog):
             item = QListWidgetItem(f"{mark}  {entry.message}{tip}")
             item.setForeground(Qt.red if entry.level == "block" else Qt.darkYellow)
             self.lint.addItem(item)
-        problems = [c for c in self.note_checks if not c.ok] + G.blocking(self.message_lints)
+        problems = [c for c in self.note_checks if not c.ok] + blocking(self.message_lints)
         conflict_open = self.conflict is not None and not self.conflict.isChecked()
         self.send_button.setEnabled(not problems and not conflict_open)
         if problems or conflict_open:

@@ -21,9 +21,10 @@ from app.people_model import COL_NAME, COL_RANK, COL_SCORE, COL_TOP, PeopleModel
 from app.person_pane import PersonPane
 from app.tasks import Task
 from review import workflow as W
+from review.status import HIRED, LABELS, LETTING_GO, ON_THE_LIST, VIEWS, WITHDRAWN
 from review.db import Store
 from review.importer import ImportOptions
-from review.jobs import list_jobs, resolve_job, update_spec
+from review.jobs import list_jobs, resolve_job, set_blind, update_spec
 from review.ranking import Ranker
 from review.search import search_people
 from review.outbox import transport_from_settings
@@ -31,13 +32,6 @@ from review.settings import Settings
 
 PANE_AFTER_TYPING_MS = 150  # how long typing must pause before the person pane follows the search
 
-VIEWS = (
-    ("To review", {W.NEW}),
-    ("Shortlisted", {W.SHORTLISTED, W.INTERVIEWING, W.OFFERED, W.HIRED}),
-    ("Waiting for a message", {W.LETTING_GO}),
-    ("Let go", {W.LET_GO, W.WITHDRAWN}),
-    ("All", None),
-)
 
 
 def _rank_in_background(report, cancelled, db_path: str, job: dict):
@@ -455,7 +449,7 @@ class MainWindow(QMainWindow):
         row = self.model.row_of_person(back.person_id)
         if row is not None:
             self.select_row(row)
-        self.statusBar().showMessage(f"Undone: back to {W.LABELS[back.after].lower()}.", 5000)
+        self.statusBar().showMessage(f"Undone: back to {LABELS[back.after].lower()}.", 5000)
         self._update_state()
 
     def _after_status_change(self, position: int) -> None:
@@ -469,7 +463,7 @@ class MainWindow(QMainWindow):
         """D: the gate for the current person, or a queue for the selected ones — never a bulk drop."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         people = [self.model.row_at(r) for r in rows] or ([self.current_row()] if self.current_row() else [])
-        people = [p for p in people if p.status in W.ON_THE_LIST + (W.HIRED,)]
+        people = [p for p in people if p.status in (*ON_THE_LIST, HIRED)]
         if not people:
             self.statusBar().showMessage("Choose someone who is still on the list.", 5000)
             return
@@ -486,13 +480,11 @@ class MainWindow(QMainWindow):
             return
         row = self.gate_queue.pop(0)
         position = (self.gate_total - len(self.gate_queue), self.gate_total)
-        score = self.ranker.score(row.person) if self.ranker else None
-        strengths = [p.criterion for p in score.parts if p.kind == "criterion" and p.points > 0] if score else []
         transport = transport_from_settings(self.store, self.settings)
         from app.gate_dialog import GateDialog
 
         dialog = GateDialog(self.store, self.settings, row.person, row.application, self.actor,
-                            transport.describe(), strengths, position, self)  # fmt: skip
+                            transport.describe(), position, self)  # fmt: skip
         dialog.sent.connect(self._gate_sent)
         dialog.finished.connect(lambda _r: self._next_in_gate_queue())
         self.gate_dialog = dialog
@@ -570,7 +562,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_message_state(self) -> None:
         row = self.current_row()
-        if row is None or row.status != W.LETTING_GO:
+        if row is None or row.status != LETTING_GO:
             self.pane.show_message_state(None)
             return
         message = self.store.one(
@@ -581,14 +573,14 @@ class MainWindow(QMainWindow):
 
     def withdraw_current(self) -> None:
         row = self.current_row()
-        if row is None or row.status not in W.ON_THE_LIST:
+        if row is None or row.status not in ON_THE_LIST:
             self.statusBar().showMessage("Choose someone who is still on the list.", 5000)
             return
         from app.gate_dialog import WithdrawDialog
 
         dialog = WithdrawDialog(self.store, self.settings, row.person, row.application, self.actor, self)
         if dialog.exec() and dialog.message_row:
-            self.model.set_status(row.person, W.WITHDRAWN)
+            self.model.set_status(row.person, WITHDRAWN)
             self.deliver_in_background(dialog.message_row)
             self._after_status_change(max(self.table.currentIndex().row(), 0))
 
@@ -664,9 +656,7 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         title, description, spec = dialog.spec(self.ranker.taxonomy if self.ranker else _taxonomy())
-        job_id = create_job(self.store, title, description, spec)
-        with self.store.transaction() as conn:
-            W.audit(conn, self.actor, "job_created", job_id=job_id, title=title)
+        job_id = create_job(self.store, title, description, spec, self.actor)
         self.load_jobs(select=job_id)
         self.editor_dock.show()
         self.show_pool(quiet=True)
@@ -702,7 +692,7 @@ class MainWindow(QMainWindow):
         try:
             close_job(self.store, self.job["id"], self.actor)
         except GateRefused as exc:
-            remaining = [r for r in self.model.rows if r.status in W.ON_THE_LIST]
+            remaining = [r for r in self.model.rows if r.status in ON_THE_LIST]
             answer = QMessageBox.question(
                 self, "Close this job", exc.reasons[0] + "\n\nOpen the let-go queue for the people still on "
                 "the list now? Each gets their own note and message.",
@@ -716,9 +706,7 @@ class MainWindow(QMainWindow):
     def toggle_blind(self, checked: bool) -> None:
         if self.job is None:
             return
-        with self.store.transaction() as conn:
-            conn.execute("UPDATE jobs SET blind = ? WHERE id = ?", (int(checked), self.job["id"]))
-            W.audit(conn, self.actor, "blind_review", job_id=self.job["id"], on=bool(checked))
+        set_blind(self.store, self.job["id"], checked, self.actor)
         self.job["blind"] = int(checked)
         self.model.set_blind(checked)
         self._show_current()
@@ -781,7 +769,7 @@ class MainWindow(QMainWindow):
         from review.jobs import create_job
 
         job_id = create_job(self.store, "New job", "", {"criteria": [], "languages": [], "remote": False,
-                                                        "min_years": None, "location": None})  # fmt: skip
+                                                        "min_years": None, "location": None}, self.actor)  # fmt: skip
         self.load_jobs(select=job_id)
         return job_id
 

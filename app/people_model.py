@@ -17,12 +17,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from review.workflow import LABELS, NEW, pseudonym
+from review.people import pseudonym
+from review.status import LABELS, NEW, PAST_SCREENING
 
 COLUMNS = ("#", "Name", "Score", "Advice", "Top matches", "Current title", "Years", "Status", "Waiting")
 COL_RANK, COL_NAME, COL_SCORE, COL_ADVICE, COL_TOP, COL_TITLE, COL_YEARS, COL_STATUS, COL_WAIT = range(9)
 PAGE = 100
-REVEALED = {"shortlisted", "interviewing", "offered", "hired"}
+REVEALED = frozenset(PAST_SCREENING)
 
 ADVICE_COLORS = {"strong": "#2e7d32", "possible": "#b26a00", "unlikely": "#6b6b6b"}
 

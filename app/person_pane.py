@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from review import people as P
-from review.workflow import LABELS, pseudonym
+from review.people import pseudonym
+from review.status import LABELS, PAST_SCREENING
 
 ADVICE_TEXT = {"strong": "Strong match", "possible": "Possible match", "unlikely": "Unlikely match"}
 ADVICE_COLOR = {"strong": "#2e7d32", "possible": "#b26a00", "unlikely": "#6b6b6b"}
@@ -287,7 +288,7 @@ class PersonPane(QWidget):
         self.application_id = application_id
         self.row = P.person(self.store, person_id)
         self.score = ranker.score(person_id) if ranker is not None else None
-        self.blind_hidden = blind and status not in ("shortlisted", "interviewing", "offered", "hired")
+        self.blind_hidden = blind and status not in PAST_SCREENING
         row = self.row
         self.empty.hide()
         self.body.show()
@@ -499,7 +500,7 @@ class PersonPane(QWidget):
             if row.get("location"):
                 lines.append(f"⌂ {html.escape(row['location'])}")
             self.contact.setText("<br>".join(lines) or "<i>No contact details were found in the resume.</i>")
-        from review.gate import contact_preference
+        from review.relationship import contact_preference
 
         pref = contact_preference(self.store, row["id"])
         self._loading_prefs = True
@@ -512,7 +513,7 @@ class PersonPane(QWidget):
                                if pref["consent"] and pref["consent_date"] else
                                "Every message and reminder follows these choices.")  # fmt: skip
         self.notes.clear()
-        for note in P.earlier_notes(self.store, row["id"]):
+        for note in P.earlier_notes_about(self.store, row["id"]):
             what = "let go" if note["kind"] == "let_go" else "withdrew"
             text = note["brings"] or note["why_not"]
             item = QListWidgetItem(f"Earlier application ({note['job']}, {what} {note['created_at'][:10]}): {text}"
@@ -537,12 +538,9 @@ class PersonPane(QWidget):
     def _save_brings(self) -> None:
         if self.application_id is None:
             return
-        from review.db import now_iso
+        from review.workflow import set_brings
 
-        text = self.brings_edit.text().strip() or None
-        with self.store.transaction() as conn:
-            conn.execute("UPDATE applications SET brings = ?, updated_at = ? WHERE id = ?",
-                         (text, now_iso(), self.application_id))  # fmt: skip
+        set_brings(self.store, self.application_id, self.brings_edit.text(), self.actor)
 
     def focus_note(self) -> None:
         self.tabs.setCurrentIndex(2)

@@ -22,7 +22,7 @@ from functools import cached_property
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from parsing.taxonomy import TOKEN_RE, Taxonomy, _negated
+from parsing.taxonomy import Taxonomy, _negated
 from parsing.text import fold
 
 # How much a mention counts, by the section it is in: a skill listed under

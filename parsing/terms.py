@@ -31,8 +31,7 @@ from __future__ import annotations
 
 import re
 import struct
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 

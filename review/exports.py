@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from review.db import Store, now_iso
+from review.excerpts import excerpt, looks_like_address, place_for_headline
 from review.ranking import Ranker
-from review.workflow import LABELS, audit, pseudonym
+from review import audit
+from review.people import pseudonym
+from review.status import LABELS, PAST_SCREENING
 
-SHORTLISTED = ("shortlisted", "interviewing", "offered", "hired")
 CSV_COLUMNS = (
     "rank", "person_id", "name", "headline", "score", "recommendation", "parts", "evidence", "brings",
     "emails", "phones", "links", "location", "status", "manager_decision", "manager_comment",
@@ -73,14 +75,8 @@ class Shortlist:
 
 
 def _quote(text: str, start: int, end: int, width: int = 140) -> str:
-    """The line around a piece of evidence, trimmed to a readable quote."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" •◦-*·\t")
-    if len(line) <= width:
-        return line
-    at = max(0, start - line_start - width // 3)
-    return ("…" if at else "") + line[at : at + width].strip() + "…"
+    """The line around a piece of evidence, trimmed at word or sentence boundaries."""
+    return excerpt(text, start, end, width)
 
 
 def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", blind: bool = False,
@@ -89,7 +85,7 @@ def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", bl
         raise ValueError("include must be shortlisted or all")
     ranker = Ranker(store, job)
     order = {r.person: (position, r) for position, r in enumerate(ranker.rank(), start=1)}
-    statuses = SHORTLISTED if include == "shortlisted" else None
+    statuses = PAST_SCREENING if include == "shortlisted" else None
     rows = store.query(
         "SELECT a.id AS application_id, a.status, a.brings, a.manager_decision, a.manager_comment, p.id, p.name, "
         "p.title, p.years_experience, p.location, p.emails, p.phones, p.links, d.text FROM applications a "
@@ -112,11 +108,12 @@ def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", bl
             "SELECT brings FROM disposition_notes WHERE application_id = ? ORDER BY id DESC LIMIT 1",
             (row["application_id"],),
         ) or ""
-        headline_bits = [row["title"] or ""]
+        # The headline a manager reads: never a street address, only the town.
+        headline_bits = [row["title"] if not looks_like_address(row["title"]) else ""]
         if row["years_experience"] is not None:
             headline_bits.append(f"{row['years_experience']:g} years")
         if row["location"] and not blind:
-            headline_bits.append(row["location"])
+            headline_bits.append(place_for_headline(row["location"]) or "")
         name = pseudonym(row["id"], job["id"]) if blind else (row["name"] or f"Person #{row['id']}")
         if blind and brings:
             # The reviewer's note may use the real name: a blind export never shows it.
@@ -182,7 +179,8 @@ def to_html(shortlist: Shortlist, for_qt: bool = False) -> str:
     s = shortlist
     crit = "".join(
         f"<li>{_e(c['name'])}{' — <b>must-have</b>' if c.get('must') else ''} (weight {c.get('weight', 1):g})"
-        + (f"; also: {_e(', '.join(c['synonyms']))}" if c.get("synonyms") else "") + "</li>"
+        + (f"; also: {_e(', '.join(c['synonyms']))}" if c.get("synonyms") else "")
+        + "</li>"
         for c in s.criteria
     )
     extra = []
@@ -206,7 +204,9 @@ def to_html(shortlist: Shortlist, for_qt: bool = False) -> str:
         contact = ""
         if not s.blind:
             bits = [*p.emails, *p.phones, *p.links] + ([p.location] if p.location else [])
-            contact = f"<div class='contact'>{' · '.join(_e(b) for b in bits)}</div>" if bits else ""
+            contact = (
+                f"<div class='contact'>{' · '.join(_e(b) for b in bits)}</div>" if bits else ""
+            )
         brings = (f"<div class='brings'><b>What this person brings</b> (the recruiter's words): {_e(p.brings)}</div>"
                   if p.brings else "")  # fmt: skip
         reasons = f"<div>{_e('; '.join(p.reasons))}</div>" if p.reasons else ""
@@ -276,7 +276,9 @@ _DECISIONS = {"yes": "yes", "y": "yes", "ja": "yes", "oui": "yes", "sí": "yes",
               "talvez": "maybe", "no": "no", "n": "no", "nein": "no", "non": "no", "não": "no", "nao": "no"}  # fmt: skip
 
 
-def import_decisions(store: Store, job: dict, text: str, actor: str, source: str = "CSV") -> DecisionImport:
+def import_decisions(
+    store: Store, job: dict, text: str, actor: str, source: str = "CSV"
+) -> DecisionImport:
     """A manager's yes / maybe / no and comments, stored as suggestions on each application.
 
     Rows are matched by ``person_id`` (the export's column). Nothing changes a
@@ -292,7 +294,9 @@ def import_decisions(store: Store, job: dict, text: str, actor: str, source: str
         return result
     missing = [h for h in ("person_id", "manager_decision") if h not in headers]
     if missing:
-        result.problems.append(f"{source}: missing column(s) {', '.join(missing)} (export the CSV from Shortlist)")
+        result.problems.append(
+            f"{source}: missing column(s) {', '.join(missing)} (export the CSV from Shortlist)"
+        )
         return result
     stamp = now_iso()
     with store.transaction() as conn:
@@ -303,23 +307,29 @@ def import_decisions(store: Store, job: dict, text: str, actor: str, source: str
                 continue
             decision = _DECISIONS.get(raw.casefold())
             if decision is None:
-                result.problems.append(f"{source} line {number}: manager_decision {raw!r} is not yes, maybe or no")
+                result.problems.append(
+                    f"{source} line {number}: manager_decision {raw!r} is not yes, maybe or no"
+                )
                 continue
             try:
                 person_id = int(row.get("person_id", ""))
             except ValueError:
-                result.problems.append(f"{source} line {number}: person_id {row.get('person_id')!r} is not a number")
+                result.problems.append(
+                    f"{source} line {number}: person_id {row.get('person_id')!r} is not a number"
+                )
                 continue
             app = conn.execute("SELECT id FROM applications WHERE person_id = ? AND job_id = ?",
                                (person_id, job["id"])).fetchone()  # fmt: skip
             if app is None:
-                result.problems.append(f"{source} line {number}: person {person_id} has not applied to {job['title']}")
+                result.problems.append(
+                    f"{source} line {number}: person {person_id} has not applied to {job['title']}"
+                )
                 continue
             conn.execute(
                 "UPDATE applications SET manager_decision = ?, manager_comment = ?, manager_decided_at = ? WHERE id = ?",
                 (decision, row.get("manager_comment") or None, stamp, app[0]),
             )
-            audit(conn, actor, "manager_decision", person_id=person_id, job_id=job["id"], application_id=app[0],
+            audit.record(conn, actor, "manager_decision", person_id=person_id, job_id=job["id"], application_id=app[0],
                   decision=decision, source=source)  # fmt: skip
             result.applied.append((person_id, decision))
     return result

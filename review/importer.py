@@ -25,9 +25,10 @@ from parsing.errors import Outcome, too_large_message
 from parsing.matching import skill_aggregates
 from parsing.text import fold
 from parsing.terms import payload
-from review import term_index
+from review import audit, term_index
 from review.db import Store, now_iso
 from review.search import sync_search_index
+from review.status import NEW
 
 
 @dataclass
@@ -158,7 +159,14 @@ class Importer:
                 record(self._store_problem(run_id, cand, *cand.problem))
                 continue
             if cand.size > opts.max_bytes:
-                record(self._store_problem(run_id, cand, Outcome.TOO_LARGE, too_large_message(cand.size, opts.max_bytes)))
+                record(
+                    self._store_problem(
+                        run_id,
+                        cand,
+                        Outcome.TOO_LARGE,
+                        too_large_message(cand.size, opts.max_bytes),
+                    )
+                )
                 continue
             try:
                 data = cand.read()
@@ -169,7 +177,9 @@ class Importer:
                 record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"cannot read: {exc}"))
                 continue
             except Exception as exc:  # a damaged ZIP member (bad CRC, bad compression)
-                record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"cannot unpack: {exc}"))
+                record(
+                    self._store_problem(run_id, cand, Outcome.MALFORMED, f"cannot unpack: {exc}")
+                )
                 continue
             digest = sha256(data)
             cand.size = len(data)
@@ -183,8 +193,13 @@ class Importer:
             del data
 
         if to_parse and not cancelled():
-            settings = Settings(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today,
-                                index_terms=opts.index_terms)
+            settings = Settings(
+                opts.time_limit,
+                opts.memory_limit,
+                opts.max_bytes,
+                opts.today,
+                index_terms=opts.index_terms,
+            )
             workers = min(opts.workers or default_workers(), len(to_parse))
             # Bytes of the files in the workers' hands (a few at a time), kept
             # for the file store so each file is read once more, not twice.
@@ -196,7 +211,11 @@ class Importer:
                     try:
                         data = cand.read()
                     except Exception as exc:  # moved or changed since the first pass
-                        record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"cannot read: {exc}"))
+                        record(
+                            self._store_problem(
+                                run_id, cand, Outcome.MALFORMED, f"cannot read: {exc}"
+                            )
+                        )
                         continue
                     if sha256(data) != digest:
                         record(self._store_problem(run_id, cand, Outcome.MALFORMED,
@@ -216,13 +235,21 @@ class Importer:
                         first = self._store_parsed(run_id, group[0], digest, data, result, seconds)
                         record(first)
                         for extra in group[1:]:
-                            record(self._store_known(run_id, extra, digest, self._known_document(digest)))
+                            record(
+                                self._store_known(
+                                    run_id, extra, digest, self._known_document(digest)
+                                )
+                            )
             except ReadersCannotStart as exc:
                 # Every file still gets an outcome, with the reason, and the run ends.
                 for digest, group in to_parse.items():
                     if digest not in done:
                         for cand in group:
-                            record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"not read: {exc}"))
+                            record(
+                                self._store_problem(
+                                    run_id, cand, Outcome.MALFORMED, f"not read: {exc}"
+                                )
+                            )
 
         sync_search_index(self.store)
         if opts.index_terms:
@@ -255,7 +282,9 @@ class Importer:
             (digest,),
         )
 
-    def _store_problem(self, run_id: int, cand: Candidate, outcome: Outcome | str, message: str) -> FileOutcome:
+    def _store_problem(
+        self, run_id: int, cand: Candidate, outcome: Outcome | str, message: str
+    ) -> FileOutcome:
         outcome = Outcome(outcome).value
         with self.store.transaction() as conn:
             conn.execute(
@@ -270,12 +299,24 @@ class Importer:
             conn.execute(
                 "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, error, "
                 "document_id, person_id, duplicate_of_document, created_at) VALUES (?,?,?,?,?,?,?,?,?,1,?)",
-                (run_id, cand.source, cand.name, cand.size, digest, known["outcome"], known["error"],
-                 known["id"], known["person_id"], now_iso()),  # fmt: skip
+                (
+                    run_id,
+                    cand.source,
+                    cand.name,
+                    cand.size,
+                    digest,
+                    known["outcome"],
+                    known["error"],
+                    known["id"],
+                    known["person_id"],
+                    now_iso(),
+                ),  # fmt: skip
             )
             if known["person_id"] is not None:
                 self._apply(conn, known["person_id"])
-        return FileOutcome(cand.source, known["outcome"], known["error"], known["person_id"], known=True)
+        return FileOutcome(
+            cand.source, known["outcome"], known["error"], known["person_id"], known=True
+        )
 
     def _store_parsed(
         self, run_id: int, cand: Candidate, digest: str, data: bytes, result: dict, seconds: float
@@ -297,9 +338,21 @@ class Importer:
             cur = conn.execute(
                 "INSERT INTO documents (sha256, size, kind, original_name, stored_path, outcome, error, text, "
                 "pages, text_chars, fields, parse_ms, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (digest, cand.size, result.get("kind"), cand.name, stored_path, outcome, result.get("error"),
-                 result.get("text") or None, result.get("pages"), result.get("text_chars") or 0,
-                 json.dumps(fields, ensure_ascii=False), result.get("parse_ms"), stamp),  # fmt: skip
+                (
+                    digest,
+                    cand.size,
+                    result.get("kind"),
+                    cand.name,
+                    stored_path,
+                    outcome,
+                    result.get("error"),
+                    result.get("text") or None,
+                    result.get("pages"),
+                    result.get("text_chars") or 0,
+                    json.dumps(fields, ensure_ascii=False),
+                    result.get("parse_ms"),
+                    stamp,
+                ),  # fmt: skip
             )
             document_id = cur.lastrowid
             person_id = None
@@ -309,13 +362,26 @@ class Importer:
             conn.execute(
                 "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, error, "
                 "document_id, person_id, seconds, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (run_id, cand.source, cand.name, cand.size, digest, outcome, result.get("error"),
-                 document_id, person_id, round(seconds, 3), stamp),  # fmt: skip
+                (
+                    run_id,
+                    cand.source,
+                    cand.name,
+                    cand.size,
+                    digest,
+                    outcome,
+                    result.get("error"),
+                    document_id,
+                    person_id,
+                    round(seconds, 3),
+                    stamp,
+                ),  # fmt: skip
             )
         return FileOutcome(cand.source, outcome, result.get("error"), person_id)
 
     def _keep_original(self, data: bytes, digest: str, kind: str | None) -> str:
-        suffix = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "text": ".txt"}.get(kind or "", "")
+        suffix = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "text": ".txt"}.get(
+            kind or "", ""
+        )
         relative = f"{digest[:2]}/{digest}{suffix}"
         target = self.store.files_dir / relative
         if target.exists():
@@ -336,22 +402,46 @@ class Importer:
         cur = conn.execute(
             "INSERT INTO people (document_id, name, emails, phones, links, location, title, years_experience, "
             "skills, education, name_key, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (document_id, name, json.dumps(result.get("emails") or []), json.dumps(phones),
-             json.dumps(result.get("links") or []), result.get("location"), result.get("title"),
-             result.get("years_experience"), json.dumps(result.get("skills") or [], ensure_ascii=False),
-             json.dumps(result.get("education") or [], ensure_ascii=False), name_key(name), stamp, stamp),  # fmt: skip
+            (
+                document_id,
+                name,
+                json.dumps(result.get("emails") or []),
+                json.dumps(phones),
+                json.dumps(result.get("links") or []),
+                result.get("location"),
+                result.get("title"),
+                result.get("years_experience"),
+                json.dumps(result.get("skills") or [], ensure_ascii=False),
+                json.dumps(result.get("education") or [], ensure_ascii=False),
+                name_key(name),
+                stamp,
+                stamp,
+            ),  # fmt: skip
         )
         person_id = cur.lastrowid
         conn.executemany(
             "INSERT OR IGNORE INTO contact_points (person_id, kind, value) VALUES (?, ?, ?)",
-            [(person_id, "email", e) for e in emails] + [(person_id, "phone", phone_key(p)) for p in phones],
+            [(person_id, "email", e) for e in emails]
+            + [(person_id, "phone", phone_key(p)) for p in phones],
         )
         hits = result.get("skill_hits") or []
         conn.executemany(
             "INSERT INTO skill_hits (person_id, skill, start, end, text, similarity, flag, section, year) "
             "VALUES (?,?,?,?,?,?,?,?,?)",
-            [(person_id, h["skill"], h["start"], h["end"], h["text"], h["similarity"], h["flag"],
-              h["section"], h["year"]) for h in hits],  # fmt: skip
+            [
+                (
+                    person_id,
+                    h["skill"],
+                    h["start"],
+                    h["end"],
+                    h["text"],
+                    h["similarity"],
+                    h["flag"],
+                    h["section"],
+                    h["year"],
+                )
+                for h in hits
+            ],  # fmt: skip
         )
         if self.options.index_terms:
             term_index.stage(conn, person_id, result.get("terms") if "terms" in result else
@@ -359,8 +449,20 @@ class Importer:
         conn.executemany(
             "INSERT INTO skill_aggs (skill, person_id, best, sections, quality, last_year, counted, ordinary, negated) "
             "VALUES (?,?,?,?,?,?,?,?,?)",
-            [(skill, person_id, agg.best, ",".join(sorted(agg.sections)), agg.quality, agg.last_year, agg.counted,
-              agg.ordinary, agg.negated) for skill, agg in skill_aggregates(hits).items()],  # fmt: skip
+            [
+                (
+                    skill,
+                    person_id,
+                    agg.best,
+                    ",".join(sorted(agg.sections)),
+                    agg.quality,
+                    agg.last_year,
+                    agg.counted,
+                    agg.ordinary,
+                    agg.negated,
+                )
+                for skill, agg in skill_aggregates(hits).items()
+            ],  # fmt: skip
         )
         for other_id, reason in find_possible_duplicates(conn, person_id, result):
             conn.execute(
@@ -377,14 +479,18 @@ class Importer:
         stamp = now_iso()
         cur = conn.execute(
             "INSERT OR IGNORE INTO applications (person_id, job_id, status, created_at, updated_at) "
-            "VALUES (?, ?, 'new', ?, ?)",
-            (person_id, job_id, stamp, stamp),
+            "VALUES (?, ?, ?, ?, ?)",
+            (person_id, job_id, NEW, stamp, stamp),
         )
         if cur.rowcount:
-            conn.execute(
-                "INSERT INTO audit_log (at, actor, action, person_id, job_id, application_id, detail) "
-                "VALUES (?, 'import', 'applied', ?, ?, ?, '{}')",
-                (stamp, person_id, job_id, cur.lastrowid),
+            audit.record(
+                conn,
+                "import",
+                "applied",
+                person_id=person_id,
+                job_id=job_id,
+                application_id=cur.lastrowid,
+                at=stamp,
             )
 
 

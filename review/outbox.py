@@ -25,6 +25,7 @@ import os
 import re
 import smtplib
 import socket
+import sqlite3
 import ssl
 import uuid
 from dataclasses import dataclass
@@ -33,19 +34,67 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
 
+from review import audit
 from review.db import Store, now_iso
 from review.settings import Settings
-from review.workflow import LET_GO, LETTING_GO, audit
+from review.status import LET_GO, LETTING_GO, UNDELIVERED, MessageState
 
-QUEUED, SENDING, DELIVERED, FAILED, IN_DOUBT, CALL_PENDING, KEPT = (
-    "queued", "sending", "delivered", "failed", "in_doubt", "call_pending", "kept")  # fmt: skip
+QUEUED, SENDING, DELIVERED = MessageState.QUEUED, MessageState.SENDING, MessageState.DELIVERED
+FAILED, IN_DOUBT = MessageState.FAILED, MessageState.IN_DOUBT
+CALL_PENDING, KEPT = MessageState.CALL_PENDING, MessageState.KEPT
+# A message is born in the state its person's channel calls for.
+_FIRST_STATE = {"email": QUEUED, "phone": CALL_PENDING, "none": KEPT}
 MAX_BACKOFF = timedelta(hours=1)
 _IN_FLIGHT: set[int] = set()  # messages a thread of this process is sending right now
 
 
 def new_message_id(sender_email: str | None) -> str:
-    domain = sender_email.split("@", 1)[1] if sender_email and "@" in sender_email else "shortlist.local"
+    domain = (
+        sender_email.split("@", 1)[1] if sender_email and "@" in sender_email else "shortlist.local"
+    )
     return make_msgid(idstring=uuid.uuid4().hex[:12], domain=domain)
+
+
+def queue(
+    conn: sqlite3.Connection,
+    person_id: int,
+    kind: str,
+    channel: str,
+    recipients: list[str],
+    subject: str,
+    body: str,
+    settings: Settings,
+    author: str,
+    stamp: str,
+) -> int:
+    """A message born by the person's channel, inside the caller's transaction: queued
+    (email), a call to make (phone), or kept unsent on record (they asked not to be
+    contacted). Returns its row id; :func:`deliver` sends a queued one."""
+    state = _FIRST_STATE[channel]
+    kept = state == KEPT
+    cur = conn.execute(
+        "INSERT INTO messages (message_id, person_id, kind, channel, recipients, subject, body, "
+        "sender_name, sender_email, reply_to, state, author, created_at, delivered_at, transport) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            new_message_id(settings.get("sender.email")),
+            person_id,
+            kind,
+            channel,
+            json.dumps(recipients if channel != "none" else []),
+            subject,
+            body,
+            settings.get("sender.name") or author,
+            settings.get("sender.email"),
+            settings.get("reply_to"),
+            state,
+            author,
+            stamp,
+            stamp if kept else None,
+            "kept on record" if kept else None,
+        ),
+    )
+    return cur.lastrowid or 0
 
 
 class DeliveryError(Exception):
@@ -120,7 +169,9 @@ class OutboxFolder:
             finally:
                 os.close(dir_fd)
         except OSError as exc:
-            raise DeliveryError("transient", f"could not write to the outbox folder {self.folder}: {exc.strerror}") from None
+            raise DeliveryError(
+                "transient", f"could not write to the outbox folder {self.folder}: {exc.strerror}"
+            ) from None
         return []
 
 
@@ -158,7 +209,9 @@ class SMTPTransport:
                 if self.user:
                     password = self.password_provider(self.user) if self.password_provider else None
                     if password is None:
-                        raise DeliveryError("permanent", f"no SMTP password for {self.user}: enter it when asked")
+                        raise DeliveryError(
+                            "permanent", f"no SMTP password for {self.user}: enter it when asked"
+                        )
                     client.login(self.user, password)
                 code, reply = client.mail(out.sender_email)
                 if code != 250:
@@ -195,30 +248,49 @@ class SMTPTransport:
         except DeliveryError:
             raise
         except smtplib.SMTPAuthenticationError as exc:
-            raise DeliveryError("permanent", f"the SMTP server refused the login ({exc.smtp_code} {_text(exc.smtp_error)})") from None
+            raise DeliveryError(
+                "permanent",
+                f"the SMTP server refused the login ({exc.smtp_code} {_text(exc.smtp_error)})",
+            ) from None
         except smtplib.SMTPResponseException as exc:
             kind = "transient" if 400 <= exc.smtp_code < 500 else "permanent"
-            raise DeliveryError(kind, f"the server answered {exc.smtp_code} {_text(exc.smtp_error)}") from None
+            raise DeliveryError(
+                kind, f"the server answered {exc.smtp_code} {_text(exc.smtp_error)}"
+            ) from None
         except (TimeoutError, socket.timeout) as exc:
             if data_sent:
-                raise DeliveryError("in_doubt", "the server did not confirm in time after the message was sent: "
+                raise DeliveryError(IN_DOUBT, "the server did not confirm in time after the message was sent: "
                                                 "it may or may not have arrived") from None  # fmt: skip
-            raise DeliveryError("transient", f"the SMTP server did not answer in time ({exc})") from None
+            raise DeliveryError(
+                "transient", f"the SMTP server did not answer in time ({exc})"
+            ) from None
         except smtplib.SMTPServerDisconnected as exc:
             if data_sent and "timed out" in str(exc):
-                raise DeliveryError("in_doubt", "the server did not confirm in time after the message was sent: "
+                raise DeliveryError(IN_DOUBT, "the server did not confirm in time after the message was sent: "
                                                 "it may or may not have arrived") from None  # fmt: skip
             if data_sent:
-                raise DeliveryError("in_doubt", f"the connection dropped after the message was sent ({exc})") from None
-            raise DeliveryError("transient", f"the SMTP server closed the connection ({exc})") from None
+                raise DeliveryError(
+                    IN_DOUBT, f"the connection dropped after the message was sent ({exc})"
+                ) from None
+            raise DeliveryError(
+                "transient", f"the SMTP server closed the connection ({exc})"
+            ) from None
         except (ConnectionRefusedError, ConnectionResetError) as exc:
-            raise DeliveryError("transient", f"cannot connect to {self.host}:{self.port} ({exc.strerror})") from None
+            raise DeliveryError(
+                "transient", f"cannot connect to {self.host}:{self.port} ({exc.strerror})"
+            ) from None
         except ssl.SSLError as exc:
-            raise DeliveryError("permanent", f"TLS with {self.host} failed ({exc.reason})") from None
+            raise DeliveryError(
+                "permanent", f"TLS with {self.host} failed ({exc.reason})"
+            ) from None
         except OSError as exc:
             if data_sent:
-                raise DeliveryError("in_doubt", f"the connection failed after the message was sent ({exc})") from None
-            raise DeliveryError("transient", f"cannot reach {self.host}:{self.port} ({exc})") from None
+                raise DeliveryError(
+                    IN_DOUBT, f"the connection failed after the message was sent ({exc})"
+                ) from None
+            raise DeliveryError(
+                "transient", f"cannot reach {self.host}:{self.port} ({exc})"
+            ) from None
 
 
 def _smtp_data(message: bytes) -> bytes:
@@ -289,21 +361,36 @@ def _finish(store: Store, row: dict, transport_name: str, refused: list[str], au
     stamp = now_iso()
     with store.transaction() as conn:
         conn.execute(
-            "UPDATE messages SET state = 'delivered', delivered_at = ?, transport = ?, refused = ?, last_error = NULL "
-            "WHERE id = ?",
-            (stamp, transport_name, json.dumps(refused), row["id"]),
+            "UPDATE messages SET state = ?, delivered_at = ?, transport = ?, refused = ?, "
+            "last_error = NULL WHERE id = ?",
+            (DELIVERED, stamp, transport_name, json.dumps(refused), row["id"]),
         )
         for app_id, person_id, job_id in conn.execute(
             "SELECT a.id, a.person_id, a.job_id FROM message_applications ma JOIN applications a "
             "ON a.id = ma.application_id WHERE ma.message_id = ? AND a.status = ?",
             (row["id"], LETTING_GO),
         ).fetchall():
-            conn.execute("UPDATE applications SET status = ?, updated_at = ? WHERE id = ?", (LET_GO, stamp, app_id))
-            audit(conn, author, "let_go", person_id=person_id, job_id=job_id, application_id=app_id,
-                  before=LETTING_GO, after=LET_GO, message=row["id"], delivered_by=transport_name)  # fmt: skip
+            conn.execute(
+                "UPDATE applications SET status = ?, updated_at = ? WHERE id = ?",
+                (LET_GO, stamp, app_id),
+            )
+            audit.record(
+                conn,
+                author,
+                LET_GO,
+                person_id=person_id,
+                job_id=job_id,
+                application_id=app_id,
+                before=LETTING_GO,
+                after=LET_GO,
+                message=row["id"],
+                delivered_by=transport_name,
+            )
 
 
-def deliver(store: Store, message: int, transport, author: str = "shortlist", *, resend: bool = False) -> Result:
+def deliver(
+    store: Store, message: int, transport, author: str = "shortlist", *, resend: bool = False
+) -> Result:
     """Try to deliver one message now. ``resend`` is the reviewer's choice for an in-doubt message."""
     row = store.one("SELECT * FROM messages WHERE id = ?", (message,))
     if row is None:
@@ -314,15 +401,23 @@ def deliver(store: Store, message: int, transport, author: str = "shortlist", *,
         # the app and the command line retry at the same moment.
         marks = ",".join("?" * len(allowed))
         claimed = conn.execute(
-            f"UPDATE messages SET state = 'sending', attempts = attempts + 1, transport = ?, sending_pid = ?, "
+            "UPDATE messages SET state = ?, attempts = attempts + 1, transport = ?, sending_pid = ?, "
             f"sending_at = ? WHERE id = ? AND state IN ({marks})",
-            (transport.name, os.getpid(), now_iso(), message, *allowed),
+            (SENDING, transport.name, os.getpid(), now_iso(), message, *allowed),
         ).rowcount
         if not claimed:
-            state = conn.execute("SELECT state FROM messages WHERE id = ?", (message,)).fetchone()[0]
+            state = conn.execute("SELECT state FROM messages WHERE id = ?", (message,)).fetchone()[
+                0
+            ]
         elif resend:
-            audit(conn, author, "message_resent", person_id=row["person_id"], message=message,
-                  message_id=row["message_id"])  # fmt: skip
+            audit.record(
+                conn,
+                author,
+                "message_resent",
+                person_id=row["person_id"],
+                message=message,
+                message_id=row["message_id"],
+            )
     if not claimed:
         return Result(message, state, "not sent: " + {
             DELIVERED: "already delivered", IN_DOUBT: "in doubt — resend only by choice",
@@ -348,12 +443,19 @@ def _failed(store: Store, row: dict, exc: DeliveryError, author: str) -> Result:
         backoff = min(timedelta(seconds=30 * 2 ** (attempts - 1)), MAX_BACKOFF)
         next_at = (datetime.now(UTC) + backoff).isoformat(timespec="seconds")
     else:
-        state = IN_DOUBT if exc.kind == "in_doubt" else FAILED
+        state = IN_DOUBT if exc.kind == IN_DOUBT else FAILED
         next_at = None
     with store.transaction() as conn:
         conn.execute("UPDATE messages SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
                      (state, exc.message, next_at, row["id"]))  # fmt: skip
-        audit(conn, author, f"message_{state}", person_id=row["person_id"], message=row["id"], reason=exc.message)
+        audit.record(
+            conn,
+            author,
+            f"message_{state}",
+            person_id=row["person_id"],
+            message=row["id"],
+            reason=exc.message,
+        )
     retry = f"; next try {next_at}" if next_at else ""
     return Result(row["id"], state, exc.message + retry)
 
@@ -370,14 +472,18 @@ def confirm_call(store: Store, message: int, author: str) -> Result:
 def recover(store: Store, transport, author: str = "shortlist") -> list[Result]:
     """After a crash: sends that were under way are delivered (the file is there) or in doubt."""
     out = []
-    for row in store.query("SELECT * FROM messages WHERE state = 'sending'"):
+    for row in store.query("SELECT * FROM messages WHERE state = ?", (SENDING,)):
         if _still_sending(row):
             continue  # another process is sending it right now
-        if row["transport"] == getattr(transport, "name", None) and transport.already_delivered(row["message_id"]):
+        if row["transport"] == getattr(transport, "name", None) and transport.already_delivered(
+            row["message_id"]
+        ):
             _finish(store, row, transport.name, [], author)
             out.append(Result(row["id"], DELIVERED, "found delivered after an interruption"))
         else:
-            exc = DeliveryError("in_doubt", "the app stopped while this message was being sent: it may have arrived")
+            exc = DeliveryError(
+                IN_DOUBT, "the app stopped while this message was being sent: it may have arrived"
+            )
             out.append(_failed(store, {**row, "attempts": row["attempts"] - 1}, exc, author))
     return out
 
@@ -408,8 +514,12 @@ def retry_due(store: Store, transport, author: str = "shortlist", now: datetime 
     states = (QUEUED, FAILED) if include_failed else (QUEUED,)
     marks = ",".join("?" * len(states))
     results = []
-    for row in store.query(f"SELECT id, next_attempt_at FROM messages WHERE state IN ({marks}) ORDER BY id", states):
-        due = row["next_attempt_at"] is None or datetime.fromisoformat(row["next_attempt_at"]) <= now
+    for row in store.query(
+        f"SELECT id, next_attempt_at FROM messages WHERE state IN ({marks}) ORDER BY id", states
+    ):
+        due = (
+            row["next_attempt_at"] is None or datetime.fromisoformat(row["next_attempt_at"]) <= now
+        )
         if due or include_failed:
             results.append(deliver(store, row["id"], transport, author))
     return results
@@ -423,7 +533,8 @@ def pending(store: Store) -> list[dict]:
         "(SELECT group_concat(j.title, ', ') FROM message_applications ma JOIN applications a ON a.id = ma.application_id "
         " JOIN jobs j ON j.id = a.job_id WHERE ma.message_id = m.id) AS jobs "
         "FROM messages m JOIN people p ON p.id = m.person_id "
-        "WHERE m.state IN ('queued', 'sending', 'failed', 'in_doubt', 'call_pending') ORDER BY m.id"
+        f"WHERE m.state IN ({','.join('?' * len(UNDELIVERED))}) ORDER BY m.id",
+        UNDELIVERED,
     )
     for row in rows:
         row["recipients"] = json.loads(row["recipients"] or "[]")

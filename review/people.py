@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
+from review import audit
 from review.db import Store, now_iso
-from review.workflow import audit
+
+
+class PersonNotFound(LookupError):
+    pass
+
+
+def resolve_person(store: Store, ref: str | int) -> int:
+    """A person's id from their id or exact name (any case). Raises PersonNotFound saying why."""
+    text = str(ref).strip()
+    if text.isdigit() and store.one("SELECT id FROM people WHERE id = ?", (int(text),)):
+        return int(text)
+    rows = store.query("SELECT id FROM people WHERE name = ? COLLATE NOCASE", (text,))
+    if len(rows) == 1:
+        return rows[0]["id"]
+    if len(rows) > 1:
+        ids = ", ".join(str(r["id"]) for r in rows)
+        raise PersonNotFound(f"{len(rows)} people are called {text!r} (ids {ids}): give the id")
+    raise PersonNotFound(f"no person with id or name {text!r} (see: shortlist people)")
 
 
 def person(store: Store, person_id: int) -> dict:
@@ -45,14 +64,16 @@ def duplicates(store: Store, person_id: int) -> list[dict]:
 def decide_duplicate(store: Store, suggestion_id: int, same_person: bool, actor: str) -> None:
     status = "same_person" if same_person else "different_people"
     with store.transaction() as conn:
-        row = conn.execute("SELECT person_id, other_id FROM duplicate_suggestions WHERE id = ?", (suggestion_id,)).fetchone()
+        row = conn.execute(
+            "SELECT person_id, other_id FROM duplicate_suggestions WHERE id = ?", (suggestion_id,)
+        ).fetchone()
         if row is None:
             raise LookupError(f"no duplicate suggestion {suggestion_id}")
         conn.execute(
             "UPDATE duplicate_suggestions SET status = ?, decided_at = ?, decided_by = ? WHERE id = ?",
             (status, now_iso(), actor, suggestion_id),
         )
-        audit(conn, actor, "duplicate_" + status, person_id=row[0], other=row[1])
+        audit.record(conn, actor, "duplicate_" + status, person_id=row[0], other=row[1])
 
 
 def relationship_notes(store: Store, person_id: int) -> list[dict]:
@@ -71,11 +92,11 @@ def add_relationship_note(store: Store, person_id: int, text: str, author: str) 
             "INSERT INTO relationship_notes (person_id, text, author, created_at) VALUES (?, ?, ?, ?)",
             (person_id, text, author, now_iso()),
         )
-        audit(conn, author, "relationship_note", person_id=person_id, note_id=cur.lastrowid)
+        audit.record(conn, author, "relationship_note", person_id=person_id, note_id=cur.lastrowid)
         return cur.lastrowid
 
 
-def earlier_notes(store: Store, person_id: int) -> list[dict]:
+def earlier_notes_about(store: Store, person_id: int) -> list[dict]:
     """Person-first notes from earlier applications: theirs, and those of anyone they may be (duplicates).
 
     A note stays with the person: when they apply again, the reviewer sees what
@@ -102,7 +123,9 @@ def history(store: Store, person_id: int) -> list[dict]:
 
 
 _EMAIL = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev|me|de)/\S*", re.IGNORECASE)
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev|me|de)/\S*", re.IGNORECASE
+)
 _PHONE = re.compile(r"\+?\(?\d[\d\s().\-/]{6,}\d")
 
 
@@ -120,7 +143,10 @@ def redaction_spans(text: str, row: dict) -> list[tuple[int, int]]:
     if row.get("location"):
         words += [w.strip(",") for w in row["location"].split(",") if len(w.strip()) >= 3]
     for word in words:
-        spans += [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)]
+        spans += [
+            (m.start(), m.end())
+            for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+        ]
     return spans
 
 
@@ -132,3 +158,18 @@ def redact(text: str, row: dict) -> str:
             if not chars[i].isspace():
                 chars[i] = "█"
     return "".join(chars)
+
+
+_ADJECTIVES = """Amber Azure Bright Calm Cedar Coral Crisp Dawn Ember Fern Golden Hazel Indigo Ivory
+Jade Juniper Linen Maple Meadow Misty Olive Opal Pebble Quartz River Rowan Sage Silver Slate Sunny
+Teal Willow""".split()
+_NOUNS = """Badger Crane Dolphin Falcon Finch Fox Heron Ibis Jay Kestrel Koala Lark Lynx Marten Newt
+Orca Otter Owl Panda Puffin Quail Raven Robin Seal Sparrow Swift Tern Wren Yak Zebra Bison
+Hare""".split()
+
+
+def pseudonym(person_id: int, job_id: int) -> str:
+    """A stable, friendly name for blind review ("Amber Heron 42"), the same every time."""
+    digest = hashlib.sha256(f"shortlist:{job_id}:{person_id}".encode()).digest()
+    adjective = _ADJECTIVES[digest[0] % len(_ADJECTIVES)]
+    return f"{adjective} {_NOUNS[digest[1] % len(_NOUNS)]} {digest[2] % 90 + 10}"

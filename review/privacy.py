@@ -68,13 +68,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from review import term_index
+from review import audit, term_index
 from review.db import Store, StoreError, now_iso
 from review.settings import Settings
+from review.status import PROTECTED, MessageState
 
 CONSENT_MONTHS = 24
-# Statuses that mean "still on a list": a retention purge never touches these people.
-PROTECTED_STATUSES = ("new", "shortlisted", "interviewing", "offered", "letting_go")
 # JSON text columns of the tables we export, decoded so the person reads lists, not strings.
 _JSON_COLUMNS = {"emails", "phones", "links", "skills", "education", "fields", "topics", "recipients",
                  "refused", "detail"}  # fmt: skip
@@ -97,7 +96,9 @@ def export_person(store: Store, person_id: int, out_dir: str | Path) -> Path:
     out_dir = Path(out_dir)
     target = out_dir / f"person-{person_id}"
     if target.exists():
-        raise FileExistsError(f"{target} already exists: choose another folder or move the earlier export")
+        raise FileExistsError(
+            f"{target} already exists: choose another folder or move the earlier export"
+        )
     data = _person_data(store, person_id)
     out_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".person-{person_id}-", dir=out_dir))
@@ -210,10 +211,19 @@ def _copy_original(store: Store, document: dict, work: Path) -> dict:
     name = Path(original.replace("\\", "/")).name.replace("\x00", "") or "original"
     if name in ("person.json", "messages") or name.startswith("."):
         name = "original-" + name.lstrip(".")
-    info = {"name": original, "sha256": document.get("sha256"), "file": None, "missing": False, "reason": None}
+    info = {
+        "name": original,
+        "sha256": document.get("sha256"),
+        "file": None,
+        "missing": False,
+        "reason": None,
+    }
     stored = document.get("stored_path")
     if not stored:
-        info.update(missing=True, reason="the original was never kept (its format is not one Shortlist reads)")
+        info.update(
+            missing=True,
+            reason="the original was never kept (its format is not one Shortlist reads)",
+        )
         return info
     source = store.files_dir / stored
     try:
@@ -325,7 +335,7 @@ def _erase(store: Store, person_id: int, actor: str, why: str, outbox: Path, *,
     worth it for one erasure on request, skipped by a purge of hundreds.
     """
     target = _target(store, person_id)
-    sending = [m["id"] for m in target.messages if m["state"] == "sending"]
+    sending = [m["id"] for m in target.messages if m["state"] == MessageState.SENDING]
     if sending:
         raise ErasureRefused(f"a message to person #{person_id} is being sent right now (message "
                              f"{', '.join(map(str, sending))}): erase them when it has finished")  # fmt: skip
@@ -343,12 +353,16 @@ def _erase(store: Store, person_id: int, actor: str, why: str, outbox: Path, *,
                 _check_residue(conn, target, report)
             report.tombstone_id = _tombstone(conn, target, report, why)
     except sqlite3.Error as exc:
-        raise StoreError(f"could not erase person #{person_id}: {exc}. Nothing was erased.") from None
+        raise StoreError(
+            f"could not erase person #{person_id}: {exc}. Nothing was erased."
+        ) from None
     finally:
         conn.execute(f"PRAGMA secure_delete={int(previous_secure)}")
     # Files only after the rows are gone for good: a failed transaction leaves a whole record.
     _remove_files(store, target, outbox, report)
-    report.warnings.append("backups made before now still hold this person: erase them there too, or delete those backups")
+    report.warnings.append(
+        "backups made before now still hold this person: erase them there too, or delete those backups"
+    )
     return report
 
 
@@ -370,13 +384,20 @@ def _target(store: Store, person_id: int) -> _Target:
             pass
     needles += [v for (v,) in store.conn.execute(
         "SELECT value FROM contact_points WHERE person_id = ? AND length(value) >= 6", (person_id,))]  # fmt: skip
-    app_ids = [r[0] for r in store.conn.execute("SELECT id FROM applications WHERE person_id = ?", (person_id,))]
-    messages = store.query("SELECT id, message_id, state, transport FROM messages WHERE person_id = ?", (person_id,))
+    app_ids = [
+        r[0]
+        for r in store.conn.execute("SELECT id FROM applications WHERE person_id = ?", (person_id,))
+    ]
+    messages = store.query(
+        "SELECT id, message_id, state, transport FROM messages WHERE person_id = ?", (person_id,)
+    )
     sources = [r[0] for r in store.conn.execute(
         "SELECT source FROM import_files WHERE person_id = ? OR document_id = ?", (person_id, person["document_id"]))]  # fmt: skip
     # lower(), not casefold(): the SQL side compares with SQLite's lower().
     unique = list(dict.fromkeys(n.lower() for n in needles))
-    return _Target(person_id, person["document_id"], person["stored_path"], unique, app_ids, messages, sources)
+    return _Target(
+        person_id, person["document_id"], person["stored_path"], unique, app_ids, messages, sources
+    )
 
 
 def _marks(values: list) -> str:
@@ -384,7 +405,9 @@ def _marks(values: list) -> str:
     return ",".join("?" * len(values)) if values else "NULL"
 
 
-def _delete(conn: sqlite3.Connection, report: ErasureReport, table: str, where: str, params: list) -> None:
+def _delete(
+    conn: sqlite3.Connection, report: ErasureReport, table: str, where: str, params: list
+) -> None:
     count = conn.execute(f'DELETE FROM "{table}" WHERE {where}', params).rowcount
     if count:
         report.rows[table] = report.rows.get(table, 0) + count
@@ -401,15 +424,29 @@ def _delete_rows(conn: sqlite3.Connection, t: _Target, report: ErasureReport) ->
     _delete(conn, report, "message_applications",
             f"message_id IN ({_marks(msgs)}) OR application_id IN ({_marks(apps)})", [*msgs, *apps])  # fmt: skip
     _delete(conn, report, "messages", "person_id = ?", [pid])
-    _delete(conn, report, "disposition_notes", f"person_id = ? OR application_id IN ({_marks(apps)})", [pid, *apps])
-    for table in ("followups", "relationship_notes", "contact_preferences", "contact_points", "skill_hits"):
+    _delete(
+        conn,
+        report,
+        "disposition_notes",
+        f"person_id = ? OR application_id IN ({_marks(apps)})",
+        [pid, *apps],
+    )
+    for table in (
+        "followups",
+        "relationship_notes",
+        "contact_preferences",
+        "contact_points",
+        "skill_hits",
+    ):
         _delete(conn, report, table, "person_id = ?", [pid])
     _delete(conn, report, "duplicate_suggestions", "person_id = ? OR other_id = ?", [pid, pid])
     _delete_from_newer_tables(conn, t, report)
     _delete(conn, report, "applications", "person_id = ?", [pid])
     _delete(conn, report, "import_files", "person_id = ? OR document_id = ?", [pid, t.document_id])
     _delete(conn, report, "people_fts", "rowid = ?", [pid])
-    if changed := term_index.forget(conn, pid):  # their words, found from their text: before it goes
+    if changed := term_index.forget(
+        conn, pid
+    ):  # their words, found from their text: before it goes
         report.rows["term_postings"] = changed
     _delete(conn, report, "people", "id = ?", [pid])
     if not conn.execute("SELECT 1 FROM people WHERE document_id = ?", (t.document_id,)).fetchone():
@@ -458,7 +495,10 @@ def _scrub_import_runs(conn: sqlite3.Connection, t: _Target, report: ErasureRepo
             continue
         kept = [s for s in listed if s not in gone and str(Path(s)) not in gone]
         if len(kept) != len(listed):
-            conn.execute("UPDATE import_runs SET sources = ? WHERE id = ?", (json.dumps(kept, ensure_ascii=False), run_id))
+            conn.execute(
+                "UPDATE import_runs SET sources = ? WHERE id = ?",
+                (json.dumps(kept, ensure_ascii=False), run_id),
+            )
             report.rows["import_runs.sources (paths removed)"] = (
                 report.rows.get("import_runs.sources (paths removed)", 0) + len(listed) - len(kept))  # fmt: skip
 
@@ -471,7 +511,10 @@ def _blank_audit(conn: sqlite3.Connection, t: _Target) -> int:
     for needle in t.needles:
         where.append("instr(lower(detail), ?) > 0")
         params.append(needle)
-    cur = conn.execute(f"UPDATE audit_log SET detail = '{{}}' WHERE detail <> '{{}}' AND ({' OR '.join(where)})", params)
+    cur = conn.execute(
+        f"UPDATE audit_log SET detail = '{{}}' WHERE detail <> '{{}}' AND ({' OR '.join(where)})",
+        params,
+    )
     return cur.rowcount
 
 
@@ -497,7 +540,9 @@ def _check_residue(conn: sqlite3.Connection, t: _Target, report: ErasureReport) 
             if declared and "TEXT" not in declared and "CHAR" not in declared:
                 continue
             test = " OR ".join(f'instr(lower("{name}"), ?) > 0' for _ in t.needles)
-            count = conn.execute(f'SELECT count(*) FROM "{table}" WHERE {test}', t.needles).fetchone()[0]
+            count = conn.execute(
+                f'SELECT count(*) FROM "{table}" WHERE {test}', t.needles
+            ).fetchone()[0]
             if count:
                 report.warnings.append(
                     f"their name or contact details still appear in {table}.{name} ({count} row(s)) that belong "
@@ -506,21 +551,29 @@ def _check_residue(conn: sqlite3.Connection, t: _Target, report: ErasureReport) 
 
 
 def _tombstone(conn: sqlite3.Connection, t: _Target, report: ErasureReport, why: str) -> int:
-    detail = {"erased_at": report.erased_at, "by": report.actor, "why": why, "rows": dict(report.rows),
-              "audit_rows_blanked": report.audit_rows_blanked}  # fmt: skip
-    cur = conn.execute(
-        "INSERT INTO audit_log (at, actor, action, person_id, detail) VALUES (?, ?, 'erased', ?, ?)",
-        (report.erased_at, report.actor, t.person_id, json.dumps(detail, ensure_ascii=False)),
+    return audit.record(
+        conn,
+        report.actor,
+        "erased",
+        person_id=t.person_id,
+        at=report.erased_at,
+        erased_at=report.erased_at,
+        by=report.actor,
+        why=why,
+        rows=dict(report.rows),
+        audit_rows_blanked=report.audit_rows_blanked,
     )
-    return cur.lastrowid
 
 
 def _remove_files(store: Store, t: _Target, outbox: Path, report: ErasureReport) -> None:
     from review.outbox import OutboxFolder
 
-    if t.stored_path and not store.conn.execute(
-        "SELECT 1 FROM documents WHERE stored_path = ?", (t.stored_path,)
-    ).fetchone():
+    if (
+        t.stored_path
+        and not store.conn.execute(
+            "SELECT 1 FROM documents WHERE stored_path = ?", (t.stored_path,)
+        ).fetchone()
+    ):
         path = store.files_dir / t.stored_path
         # Leftovers of an interrupted copy of the same file hold the same bytes.
         for candidate in [path, *path.parent.glob(f".{path.name}.*.tmp")]:
@@ -535,7 +588,11 @@ def _remove_files(store: Store, t: _Target, outbox: Path, report: ErasureReport)
             if _unlink(candidate, report):
                 report.outbox_files_removed.append(str(candidate))
                 found = True
-        if not found and message["state"] == "delivered" and message["transport"] == OutboxFolder.name:
+        if (
+            not found
+            and message["state"] == MessageState.DELIVERED
+            and message["transport"] == OutboxFolder.name
+        ):
             report.warnings.append(f"message {message['id']} is no longer in the outbox folder {outbox}: "
                                    "your mail client has it (and may have sent it); delete it there too")  # fmt: skip
 
@@ -594,7 +651,9 @@ def compact(store: Store) -> Compaction:
             tx.execute("INSERT INTO people_fts(people_fts) VALUES ('optimize')")
         done.index_rebuilt = True
     except (sqlite3.Error, StoreError) as exc:
-        done.problems.append(f"the search index could not be rebuilt now ({exc}): compact the database again")
+        done.problems.append(
+            f"the search index could not be rebuilt now ({exc}): compact the database again"
+        )
     finally:
         conn.execute(f"PRAGMA secure_delete={int(previous_secure)}")
     try:
@@ -619,7 +678,11 @@ def compact(store: Store) -> Compaction:
 def _compact(store: Store, reports: list[ErasureReport]) -> None:
     done = compact(store)
     for report in reports:
-        report.index_rebuilt, report.vacuumed, report.wal_truncated = done.index_rebuilt, done.vacuumed, done.wal_truncated
+        report.index_rebuilt, report.vacuumed, report.wal_truncated = (
+            done.index_rebuilt,
+            done.vacuumed,
+            done.wal_truncated,
+        )
         report.warnings += done.problems
 
 
@@ -680,8 +743,8 @@ def retention_candidates(store: Store, months: int = 12, now: datetime | None = 
     consent_cutoff = months_before(now, CONSENT_MONTHS)
     activity = last_activity(store)
     protected = {pid for (pid,) in store.conn.execute(
-        f"SELECT DISTINCT person_id FROM applications WHERE status IN ({_marks(list(PROTECTED_STATUSES))})",
-        PROTECTED_STATUSES)}  # fmt: skip
+        f"SELECT DISTINCT person_id FROM applications WHERE status IN ({_marks(list(PROTECTED))})",
+        PROTECTED)}  # fmt: skip
     consent = {pid: _parse(date) for pid, date in store.conn.execute(
         "SELECT person_id, consent_date FROM contact_preferences WHERE consent = 1")}  # fmt: skip
     out = []

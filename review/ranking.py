@@ -95,12 +95,18 @@ class Ranker:
         self._rank_cache: dict = {}  # stacked matrices for rank_dense, reused while only weights change
         self._dense_for: list[PersonFacts] | None = None
         self._index: dict[int, int] = {}
-        self._position: np.ndarray = np.zeros(0, np.int64)  # person id -> position in people, -1 if absent
+        self._position: np.ndarray = np.zeros(
+            0, np.int64
+        )  # person id -> position in people, -1 if absent
         self._people: list[PersonFacts] | None = None
         self._plans: dict[tuple, Plan] = {}
-        self._skill_arrays: dict[str, tuple] = {}  # skill -> positions, best, section bits, last year
+        self._skill_arrays: dict[
+            str, tuple
+        ] = {}  # skill -> positions, best, section bits, last year
         self._terms: TermIndex | None = None
-        self._section_bits: dict[str, int] = {name or "": code for code, name in enumerate(SECTION_NAMES)}
+        self._section_bits: dict[str, int] = {
+            name or "": code for code, name in enumerate(SECTION_NAMES)
+        }
 
     # --- people -------------------------------------------------------------
 
@@ -116,7 +122,9 @@ class Ranker:
 
     def _load_people(self) -> list[PersonFacts]:
         if self.scope == "all":
-            rows = self.store.conn.execute("SELECT id, years_experience, location FROM people ORDER BY id")
+            rows = self.store.conn.execute(
+                "SELECT id, years_experience, location FROM people ORDER BY id"
+            )
         else:
             rows = self.store.conn.execute(
                 "SELECT p.id, p.years_experience, p.location FROM people p "
@@ -139,8 +147,14 @@ class Ranker:
         job = JobSpec.from_spec(self.job_row["title"], spec, self.taxonomy)
         if self.global_synonyms:
             job.criteria = [
-                replace(c, synonyms=tuple(dict.fromkeys(c.synonyms + tuple(self.global_synonyms.get(c.skill, ())))))
-                if c.skill in self.global_synonyms else c
+                replace(
+                    c,
+                    synonyms=tuple(
+                        dict.fromkeys(c.synonyms + tuple(self.global_synonyms.get(c.skill, ())))
+                    ),
+                )
+                if c.skill in self.global_synonyms
+                else c
                 for c in job.criteria
             ]
         return job
@@ -287,7 +301,12 @@ class Ranker:
             bits = {s: self._bits(s) for s in set(sections)}
             mask = np.array([bits[s] for s in sections], np.uint64)
             keep = at >= 0
-            self._skill_arrays[skill] = (at[keep], np.array(best)[keep], mask[keep], np.array(year, np.int32)[keep])
+            self._skill_arrays[skill] = (
+                at[keep],
+                np.array(best)[keep],
+                mask[keep],
+                np.array(year, np.int32)[keep],
+            )
 
     def _combined(self, plan: Plan) -> Dense:
         """Skills' stored aggregates and phrase matches merged per person, as aggregate() would."""
@@ -322,11 +341,17 @@ class Ranker:
                 best[i] = max(best[i], agg.best)
                 mask[i] |= np.uint64(self._bits(",".join(s or "" for s in agg.sections)))
         quality = np.where(
-            best > 0, np.minimum(1.0, best + BREADTH_BONUS * np.minimum(np.maximum(_popcount(mask) - 1, 0), 2)), 0.0
+            best > 0,
+            np.minimum(
+                1.0, best + BREADTH_BONUS * np.minimum(np.maximum(_popcount(mask) - 1, 0), 2)
+            ),
+            0.0,
         )
         return Dense(quality, year, phrases, verified)
 
-    def _verified(self, variants: dict[str, int], only: int | None = None) -> dict[int, list[Evidence]]:
+    def _verified(
+        self, variants: dict[str, int], only: int | None = None
+    ) -> dict[int, list[Evidence]]:
         """Phrases the atoms cannot express exactly ("R&D"): their atoms find candidates, the text decides."""
         from parsing.terms import inexact_variants
 
@@ -383,7 +408,9 @@ class Ranker:
                 f"WHERE person_id = ? AND skill IN ({marks}) ORDER BY start",
                 [person_id, *skills],
             ):
-                hits.setdefault(skill, []).append(Evidence(text, start, end, section, similarity, year, flag))
+                hits.setdefault(skill, []).append(
+                    Evidence(text, start, end, section, similarity, year, flag)
+                )
         mentions = _PersonText(person_id, row[3] or "", row[4])
         evidence: dict[Criterion, list[Evidence]] = {}
         for criterion in criteria:
@@ -394,7 +421,9 @@ class Ranker:
             evidence[criterion] = found
         return score_person(self.job, facts, evidence, self.today.year)
 
-    def _phrase_evidence(self, criterion: Criterion, plan: Plan, person: _PersonText) -> list[Evidence]:
+    def _phrase_evidence(
+        self, criterion: Criterion, plan: Plan, person: _PersonText
+    ) -> list[Evidence]:
         dense = self._dense_cache.get(criterion.key)
         if dense is not None and dense.phrases is not None:
             # Ranked already: this person's rows of the matches everyone got.
@@ -450,12 +479,24 @@ class _PersonText:
         return self._spans
 
 
-def _evidence(text: str, m: Matches, lo: int, hi: int, starts: np.ndarray, ends: np.ndarray) -> list[Evidence]:
+def _evidence(
+    text: str, m: Matches, lo: int, hi: int, starts: np.ndarray, ends: np.ndarray
+) -> list[Evidence]:
     out = []
     for k in range(int(lo), int(hi)):
         a, b = int(starts[m.start[k]]), int(ends[m.end[k] - 1])
         flag = "negated" if m.info[k] & 0x04 else None
-        out.append(Evidence(text[a:b], a, b, SECTION_NAMES[int(m.info[k]) >> 3], int(m.similarity[k]), None, flag))
+        out.append(
+            Evidence(
+                text[a:b],
+                a,
+                b,
+                SECTION_NAMES[int(m.info[k]) >> 3],
+                int(m.similarity[k]),
+                None,
+                flag,
+            )
+        )
     return out
 
 
@@ -496,19 +537,25 @@ def rank_job(db_path, job: dict, *, scope: str = "applicants", previous: Ranking
 
 def global_synonyms(store: Store) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for skill, alias in store.conn.execute("SELECT skill, alias FROM skill_synonyms ORDER BY created_at"):
+    for skill, alias in store.conn.execute(
+        "SELECT skill, alias FROM skill_synonyms ORDER BY created_at"
+    ):
         out.setdefault(skill, []).append(alias)
     return out
 
 
-def add_global_synonym(store: Store, skill: str, alias: str, actor: str, taxonomy: Taxonomy | None = None) -> str:
+def add_global_synonym(
+    store: Store, skill: str, alias: str, actor: str, taxonomy: Taxonomy | None = None
+) -> str:
     """A synonym for a taxonomy skill in every job; returns the skill's canonical name."""
     from review.db import now_iso
 
     taxonomy = taxonomy or load_taxonomy()
     known = taxonomy.lookup(skill)
     if known is None:
-        raise LookupError(f"{skill!r} is not a skill in the taxonomy; add it to a job as a phrase criterion instead")
+        raise LookupError(
+            f"{skill!r} is not a skill in the taxonomy; add it to a job as a phrase criterion instead"
+        )
     alias = " ".join(alias.split())
     if not alias:
         raise ValueError("the synonym is empty")

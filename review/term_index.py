@@ -63,7 +63,9 @@ CREATE TABLE term_people (          -- people whose words are in term_postings
 # --- the postings of one word in one block -------------------------------------------
 
 
-def encode(block: int, person: np.ndarray, counts: np.ndarray, pos: np.ndarray, info: np.ndarray) -> bytes:
+def encode(
+    block: int, person: np.ndarray, counts: np.ndarray, pos: np.ndarray, info: np.ndarray
+) -> bytes:
     """People (sorted, distinct), how many positions each has, then the positions and info bytes."""
     offsets = (person - block * BLOCK).astype(np.uint16)
     count_width = 2 if counts.max(initial=0) <= 0xFFFF else 4
@@ -114,7 +116,9 @@ def stage(conn: sqlite3.Connection, person_id: int, terms: bytes | ResumeTerms |
     if terms is None:
         return
     data = terms.pack() if isinstance(terms, ResumeTerms) else terms
-    conn.execute("INSERT OR REPLACE INTO term_pending (person_id, data) VALUES (?, ?)", (person_id, data))
+    conn.execute(
+        "INSERT OR REPLACE INTO term_pending (person_id, data) VALUES (?, ?)", (person_id, data)
+    )
 
 
 def sync(store) -> int:
@@ -154,7 +158,9 @@ def sync(store) -> int:
 def _unindexed(conn: sqlite3.Connection) -> list[int]:
     """People neither in the postings nor waiting for them (cheap when there are none)."""
     people = conn.execute("SELECT count(*) FROM people").fetchone()[0]
-    known = conn.execute("SELECT (SELECT count(*) FROM term_people) + (SELECT count(*) FROM term_pending)").fetchone()[0]
+    known = conn.execute(
+        "SELECT (SELECT count(*) FROM term_people) + (SELECT count(*) FROM term_pending)"
+    ).fetchone()[0]
     if people <= known:
         return []
     return [pid for (pid,) in conn.execute(
@@ -164,13 +170,16 @@ def _unindexed(conn: sqlite3.Connection) -> list[int]:
 
 def _terms_from_text(conn: sqlite3.Connection, person_id: int) -> ResumeTerms:
     row = conn.execute(
-        "SELECT d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?", (person_id,)
+        "SELECT d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
+        (person_id,),
     ).fetchone()
-    text, fields = (row if row else ("", "{}"))
+    text, fields = row if row else ("", "{}")
     return index_resume(text or "", json.loads(fields or "{}").get("section_spans") or [])
 
 
-def _add_to_block(conn: sqlite3.Connection, block: int, people: list[tuple[int, ResumeTerms]]) -> None:
+def _add_to_block(
+    conn: sqlite3.Connection, block: int, people: list[tuple[int, ResumeTerms]]
+) -> None:
     """Add these people's positions to the rows of their block.
 
     People newer than everyone in the block (an import) are appended as a new
@@ -178,7 +187,9 @@ def _add_to_block(conn: sqlite3.Connection, block: int, people: list[tuple[int, 
     MAX_CHUNKS pieces is merged into one. Anyone else (indexed again) replaces
     their old positions row by row.
     """
-    conn.executemany("INSERT OR IGNORE INTO term_people (person_id) VALUES (?)", [(pid,) for pid, _ in people])
+    conn.executemany(
+        "INSERT OR IGNORE INTO term_people (person_id) VALUES (?)", [(pid,) for pid, _ in people]
+    )
     known = conn.execute("SELECT last_person FROM term_blocks WHERE block = ?", (block,)).fetchone()
     last = max([pid for pid, _ in people] + ([known[0]] if known else []))
     conn.execute("INSERT OR REPLACE INTO term_blocks (block, version, last_person) VALUES (?, ?, ?)",
@@ -191,7 +202,10 @@ def _add_to_block(conn: sqlite3.Connection, block: int, people: list[tuple[int, 
     number = dict.fromkeys(itertools.chain.from_iterable(t.terms for _, t in people))
     for k, term in enumerate(number):
         number[term] = k
-    words = [np.fromiter(map(number.__getitem__, t.terms), np.int64, len(t.terms))[t.ids] for _, t in people]
+    words = [
+        np.fromiter(map(number.__getitem__, t.terms), np.int64, len(t.terms))[t.ids]
+        for _, t in people
+    ]
     word = np.concatenate(words)
     person = np.concatenate([np.full(len(t.ids), pid, np.int64) for pid, t in people])
     pos = np.concatenate([np.arange(len(t.ids), dtype=np.int64) for _, t in people])
@@ -211,7 +225,9 @@ def _add_to_block(conn: sqlite3.Connection, block: int, people: list[tuple[int, 
         a = int(run_starts[r0])
         b = int(run_starts[r1]) if r1 < len(run_starts) else n
         term = terms[int(word[a])]
-        rows.append((term, block, encode(block, run_person[r0:r1], run_counts[r0:r1], pos[a:b], info[a:b])))
+        rows.append(
+            (term, block, encode(block, run_person[r0:r1], run_counts[r0:r1], pos[a:b], info[a:b]))
+        )
         vocab.append((term, r1 - r0))
     if appending:
         conn.executemany(
@@ -223,7 +239,9 @@ def _add_to_block(conn: sqlite3.Connection, block: int, people: list[tuple[int, 
     else:
         new_people = np.array(sorted(pid for pid, _ in people), np.int64)
         for term, _, data in rows:
-            old = conn.execute("SELECT data FROM term_postings WHERE term = ? AND block = ?", (term, block)).fetchone()
+            old = conn.execute(
+                "SELECT data FROM term_postings WHERE term = ? AND block = ?", (term, block)
+            ).fetchone()
             if old is not None:
                 before = decode(block, old[0])
                 keep = ~np.isin(before.person, new_people)
@@ -276,7 +294,10 @@ def _index_texts(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int
             f"WHERE p.id IN ({marks})",
             chunk,
         ).fetchall():
-            yield pid, index_resume(text or "", json.loads(fields or "{}").get("section_spans") or [])
+            yield (
+                pid,
+                index_resume(text or "", json.loads(fields or "{}").get("section_spans") or []),
+            )
 
 
 def forget(conn: sqlite3.Connection, person_id: int) -> int:
@@ -287,7 +308,9 @@ def forget(conn: sqlite3.Connection, person_id: int) -> int:
     block = person_id // BLOCK
     changed = 0
     for term in terms.terms:
-        row = conn.execute("SELECT data FROM term_postings WHERE term = ? AND block = ?", (term, block)).fetchone()
+        row = conn.execute(
+            "SELECT data FROM term_postings WHERE term = ? AND block = ?", (term, block)
+        ).fetchone()
         if row is None:
             continue
         before = decode(block, row[0])
@@ -323,15 +346,24 @@ class TermIndex:
         """People not in the postings yet: waiting in ``term_pending``, or (rarely) never indexed."""
         if self._pending is None:
             self._pending = {}
-            waiting = [(pid, data) for pid, data in self.conn.execute("SELECT person_id, data FROM term_pending")]
+            waiting = [
+                (pid, data)
+                for pid, data in self.conn.execute("SELECT person_id, data FROM term_pending")
+            ]
             waiting += [(pid, None) for pid in _unindexed(self.conn)]
             for pid, data in sorted(waiting, key=lambda row: row[0]):
                 try:
-                    terms = ResumeTerms.unpack(data) if data is not None else _terms_from_text(self.conn, pid)
+                    terms = (
+                        ResumeTerms.unpack(data)
+                        if data is not None
+                        else _terms_from_text(self.conn, pid)
+                    )
                 except ValueError:
                     terms = _terms_from_text(self.conn, pid)
                 for term, (pos, info) in terms.postings().items():
-                    self._pending.setdefault(term, []).append(Postings(np.full(len(pos), pid, np.int64), pos, info))
+                    self._pending.setdefault(term, []).append(
+                        Postings(np.full(len(pos), pid, np.int64), pos, info)
+                    )
             self._pending_words = set(self._pending)
         return self._pending
 
@@ -369,7 +401,8 @@ class TermIndex:
             chunk = todo[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for term, block, data in self.conn.execute(
-                f"SELECT term, block, data FROM term_postings WHERE term IN ({marks}) ORDER BY term, block", chunk
+                f"SELECT term, block, data FROM term_postings WHERE term IN ({marks}) ORDER BY term, block",
+                chunk,
             ):
                 found[term].append(decode(block, data))
         pending = self._load_pending()

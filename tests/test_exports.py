@@ -55,7 +55,7 @@ def test_pdf_holds_the_job_the_ranking_and_each_person(shortlisted, tmp_path):
 
 def test_blind_pdf_has_no_names_contacts_or_locations(shortlisted, tmp_path):
     from app.exporting import export_shortlist
-    from review.workflow import pseudonym
+    from review.people import pseudonym
 
     store, job, ids = shortlisted
     path, _ = export_shortlist(store, job, "pdf", tmp_path / "blind.pdf", blind=True)

@@ -30,6 +30,7 @@ from review.gate import Disposition, GateRefused
 from review.importer import Importer, ImportOptions
 from review.jobs import create_job, spec_from_toml
 from review.settings import Settings
+from review.messages import blocking, lint_message
 from review.workflow import WorkflowError, set_status
 
 AUTHOR = "Robin Reviewer"
@@ -466,9 +467,38 @@ def test_generic_praise_is_not_a_note(world):
     generic = "Great candidate with strong skills and a very good attitude overall, really impressive person"
     checks, lints = gate.validate(world.store, world.disposition("ana", brings=generic), AUTHOR, world.settings)
     assert [c.code for c in checks if not c.ok] == ["specific"]  # long enough, original, but about nobody
-    assert gate.blocking(lints) == []
+    assert blocking(lints) == []
     reasons = _refused(world, world.disposition("ana", brings=generic))
     assert reasons == [next(c.message for c in checks if c.code == "specific")]
+
+
+def test_the_gate_makes_its_own_suggestion_and_refuses_a_note_that_repeats_it(world):
+    # The caller hands in no suggestion (the command line never did): the gate finds the
+    # strengths the match saw and will not take its own sentence back as the note.
+    ana, app = world.people["ana"], world.apps[("ana", "backend")]
+    ctx = gate.prepare(world.store, ana, [app], AUTHOR, roles=False)
+    assert ctx.strengths and ctx.suggestion.startswith("Ana brings experience with")
+    reasons = _refused(world, world.disposition("ana", brings=ctx.suggestion))
+    assert any("repeats Shortlist's suggestion" in r for r in reasons)
+    assert world.status("ana") == "new"
+
+
+def test_an_unknown_placeholder_in_a_template_is_named_and_blocks(world):
+    # A recruiter's own template asks for something Shortlist does not fill: the draft
+    # keeps it as written (no error), and the linter names it until the words are theirs.
+    templates = world.folder / "templates"
+    templates.mkdir()
+    (templates / "warm.txt").write_text(
+        "Subject: About {job_title}\nHi {first_name},\n\nThank you. {favourite_colour}\n\n"
+        "{preferences}\n\n{reviewer_name}\n",
+        encoding="utf-8",
+    )
+    ana, app = world.people["ana"], world.apps[("ana", "backend")]
+    draft = gate.draft_for(world.store, ana, [app], BRINGS["ana"], "warm", world.settings)
+    assert draft.subject == "About Backend Engineer" and "{favourite_colour}" in draft.body
+    reasons = _refused(world, world.disposition("ana", subject=draft.subject, body=draft.body))
+    assert any("“{favourite_colour}” in the message is not a placeholder" in r for r in reasons)
+    assert world.status("ana") == "new"
 
 
 def test_workflow_set_status_refuses_the_gate_statuses(world):
@@ -650,9 +680,9 @@ def test_a_job_closes_only_when_nobody_is_left_on_its_list(world):
 def test_cold_phrases_and_a_copied_why_not_are_warnings_with_kinder_words(world):
     why_not = WHY_NOT["ana"]
     body = body_for("Ana", extra=f" We regret to inform you that there were more qualified candidates. {why_not}")
-    lints = gate.lint_message("Your application", body, first="Ana", why_not=[why_not],
+    lints = lint_message("Your application", body, first="Ana", why_not=[why_not],
                               sender_email="robin@example.com", reply_to="robin@example.com")  # fmt: skip
-    assert {item.level for item in lints} == {"warn"} and gate.blocking(lints) == []
+    assert {item.level for item in lints} == {"warn"} and blocking(lints) == []
     by_code = {}
     for item in lints:
         by_code.setdefault(item.code, []).append(item)

@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 
 from review import outbox
 from review.db import Store, now_iso
-from review.gate import normalise
+from review.messages import normalise
 from review.jobs import create_job
 from review.settings import Settings
 from tests.smtp_server import smtp_server

@@ -22,7 +22,8 @@ from review.jobs import create_job
 from review.people import add_relationship_note
 from review.search import search_people
 from review.settings import Settings
-from review.workflow import audit
+from review.audit import record as audit
+from review.messages import PREFERENCES_INVITATION
 
 REVIEWER = "Robin Reviewer"
 
@@ -108,7 +109,7 @@ def _let_go(store: Store, settings: Settings, person_id: int, app_id: int, first
         "Thank you for applying for the Data Platform Engineer role and for the time you gave us. "
         f"{brings} This time we are moving forward with someone whose experience matches this particular "
         "role more closely, and I wanted you to hear it from me rather than wonder. "
-        f"{gate.PREFERENCES_INVITATION}\n\nWarm wishes,\n{REVIEWER}\n"
+        f"{PREFERENCES_INVITATION}\n\nWarm wishes,\n{REVIEWER}\n"
     )
     disposition = gate.Disposition(person_id, [app_id], brings, why_not,
                                    "Your application for Data Platform Engineer", body)  # fmt: skip
