@@ -52,8 +52,12 @@ class Criterion:
 
     @cached_property
     def key(self) -> tuple:
-        """What the hits depend on (not the weight): the cache key of its matches."""
-        return (self.skill, tuple(sorted(p.casefold() for p in self.phrases)))
+        """What the hits depend on (not the weight): the cache key of its matches.
+
+        The kind counts: the words of a skill criterion may name taxonomy skills,
+        a phrase criterion's words are taken as typed.
+        """
+        return (self.skill, self.kind, tuple(sorted(p.casefold() for p in self.phrases)))
 
     @property
     def phrases(self) -> list[str]:

@@ -505,7 +505,12 @@ def _evidence(
 
 @dataclass
 class Ranking:
-    """A finished ranking, made on its own connection: plain data the window swaps in."""
+    """A finished ranking, made on its own connection: plain data the window swaps in.
+
+    Its arrays are read-only, so the thread that made it and the one that uses it
+    share nothing mutable. On the UI thread: ``ranker.install(r.people, r.dense)``
+    (explaining then slices these matches), and show ``r.ranked``.
+    """
 
     job: dict
     people: list[PersonFacts]
@@ -529,7 +534,20 @@ def rank_job(db_path, job: dict, *, scope: str = "applicants", previous: Ranking
                 ranker.install(people, previous.dense)  # the same people in the same order
         ranked = ranker.rank()
         people, dense = ranker.matches()
+        for matches in dense.values():
+            _freeze(matches)
         return Ranking(job, people, dense, ranked)
+
+
+def _freeze(dense: Dense) -> None:
+    arrays = [dense.quality, dense.last_year]
+    if dense.phrases is not None:
+        arrays += [
+            getattr(dense.phrases, name)
+            for name in ("person", "start", "end", "info", "similarity")
+        ]
+    for array in arrays:
+        array.flags.writeable = False
 
 
 # --- synonyms ------------------------------------------------------------------------

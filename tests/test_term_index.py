@@ -224,3 +224,16 @@ def test_people_stored_by_another_path_are_indexed_from_their_text(world):
     assert term_index.sync(store) == 1
     assert store.scalar("SELECT count(*) FROM term_people WHERE person_id = ?", (fay,)) == 1
     assert fay in term_index.TermIndex(store.conn).postings("incident").person.tolist()
+
+
+def test_a_word_as_a_skill_and_as_a_phrase_are_matched_apart(world):
+    """"go" as a skill criterion is the language (with its rules); as a phrase, the word wherever it is."""
+    store, job, ids = world
+    spec = {"criteria": [{"name": "go", "weight": 1}, {"name": "go", "kind": "phrase", "weight": 1}]}
+    ranker = Ranker(store, {**job, "spec": spec})
+    skill, phrase = ranker.job.criteria
+    assert skill.key != phrase.key
+    assert ranker.plan(skill).skills == ("Go",) and ranker.plan(phrase).phrases == ("go",)
+    parts = sorted((p for p in ranker.score(ids["dee.txt"]).parts if p.criterion == "go"), key=lambda p: p.points)
+    assert parts[0].points == 0 and parts[0].note == "'go' found only as an ordinary word"  # "go the extra mile"
+    assert parts[1].points > 0 and [e.text for e in parts[1].evidence] == ["go"]
