@@ -187,6 +187,12 @@ def timed_rank(db: Path, spec: dict, taxonomy):
     return seconds, ranker, ranked
 
 
+def _shortlist() -> list[str]:
+    """The ``shortlist`` command as installed (make run / make test), else the module."""
+    script = Path(sys.executable).parent / "shortlist"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "app.cli"]
+
+
 def _user_env() -> dict:
     """The environment of a user's shell: bytecode is written and reused (pip installs do that)."""
     env = dict(os.environ)
@@ -199,7 +205,7 @@ def cli_run(db: Path, toml: Path) -> dict:
     import resource
 
     env = _user_env()
-    shortlist = [sys.executable, "-m", "app.cli"]
+    shortlist = _shortlist()
     out: dict = {}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -231,7 +237,7 @@ def _drop_job(db: Path, job_id: int) -> None:
 
 def cli_explain(db: Path, toml: Path, person: int) -> float:
     env = _user_env()
-    shortlist = [sys.executable, "-m", "app.cli"]
+    shortlist = _shortlist()
     job_id = subprocess.run(shortlist + ["job", "add", str(toml), "--db", str(db)], capture_output=True, text=True,
                             env=env, cwd=REPO, check=True).stdout.strip().splitlines()[-1]  # fmt: skip
     started = time.perf_counter()
