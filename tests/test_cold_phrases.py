@@ -73,7 +73,7 @@ def test_typos_and_word_order_still_match():
 
 
 def test_the_templates_own_sentences_are_not_cold():
-    from review.gate import TEMPLATES
+    from review.messages import TEMPLATES
 
     for path in TEMPLATES.glob("*.txt"):
         assert cold_phrases(path.read_text(encoding="utf-8")) == [], path.name
