@@ -145,14 +145,7 @@ def sync(store) -> int:
             conn.execute("DELETE FROM term_pending WHERE person_id >= ? AND person_id < ?",
                          (block * BLOCK, (block + 1) * BLOCK))  # fmt: skip
         moved += len(rows)
-    missing = _unindexed(store.conn)
-    blocks: dict[int, list[int]] = {}
-    for pid in missing:
-        blocks.setdefault(pid // BLOCK, []).append(pid)
-    for block, chunk in blocks.items():
-        with store.transaction() as conn:
-            _add_to_block(conn, block, list(_index_texts(conn, chunk)))
-    return moved + len(missing)
+    return moved + _index_from_text(store, _unindexed(store.conn))
 
 
 def _unindexed(conn: sqlite3.Connection) -> list[int]:
@@ -275,7 +268,13 @@ def rebuild(store) -> int:
     with store.transaction() as conn:
         for table in ("term_postings", "term_vocab", "term_blocks", "term_pending", "term_people"):
             conn.execute(f"DELETE FROM {table}")
-    ids = [pid for (pid,) in store.conn.execute("SELECT id FROM people ORDER BY id")]
+    return _index_from_text(
+        store, [pid for (pid,) in store.conn.execute("SELECT id FROM people ORDER BY id")]
+    )
+
+
+def _index_from_text(store, ids: list[int]) -> int:
+    """Index these people from their stored text, one block per transaction."""
     blocks: dict[int, list[int]] = {}
     for pid in ids:
         blocks.setdefault(pid // BLOCK, []).append(pid)
