@@ -353,8 +353,8 @@ def find_phrase(phrase: Phrase, lookup: Callable[[str], Postings], exact_only: b
         keep = np.ones(len(nxt.person), dtype=bool)
         if exact_only:
             keep = (nxt.info & 0x03) == phrase.gaps[j]
-        following = np.unique(_key(nxt.person[keep], nxt.pos[keep] - j))
-        hit = np.isin(_key(person, pos), following, assume_unique=False)
+        following = _key(nxt.person[keep], nxt.pos[keep] - j)  # distinct already: one atom per position
+        hit = np.isin(_key(person, pos), following)
         person, pos, info = person[hit], pos[hit], info[hit]
     n = len(person)
     if n and len(set(phrase.atoms)) < len(phrase.atoms):
