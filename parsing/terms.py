@@ -18,10 +18,9 @@ by the parse workers from the same text and section spans that are stored:
 
 Atoms are compared in lower case (``casefold``), accents kept, as the regular
 expression did: "r" is not "ŕ". A phrase is then a sequence of atoms with the
-separators it needs; its
-matches in one person or in ten thousand are found with the same array code
-(:func:`match_variants`), so a ranking and the explanation of one person
-always agree. Phrases the atoms cannot express exactly ("R&D", ".NET") fall
+separators it needs; its matches in one person or in ten thousand are found
+with the same array code (:func:`match_variants`), so a ranking and the
+explanation of one person always agree. Phrases the atoms cannot express exactly ("R&D", ".NET") fall
 back to the regular expression on the texts that contain their atoms.
 
 Pure functions; the review layer stores and reads the arrays.
@@ -44,6 +43,7 @@ _ATOM_SPLIT_RE = re.compile(r"([\w+#]+)")
 _FLEX_RE = re.compile(r"[\s\-/]+")
 # The separator before an atom (two bits of its info byte).
 FLEX, DOT, APOSTROPHE, OTHER_GAP = 0, 1, 2, 3
+# The info byte of an atom: bits 0-1 the separator before it, bit 2 negated, bits 3-7 its section code.
 # A negation can only govern an atom within 60 characters after one of these words
 # (see parsing.taxonomy._negated, which decides); most atoms are never checked.
 _NEGATION_CUES = frozenset(
@@ -60,16 +60,13 @@ SECTION_NAMES: tuple[str | None, ...] = (
 SECTION_CODE = {name: code for code, name in enumerate(SECTION_NAMES)}
 UNKNOWN_SECTION = SECTION_CODE["other"]
 NEGATED = 0x04
-# Bumped whenever atoms, codes or the payload change: stored indexes are rebuilt.
+# Bump it whenever atoms, codes or the payload change, with a migration that calls
+# review.term_index.rebuild (payloads of another version waiting at import are read again from text).
 INDEX_VERSION = 1
 
 
 def section_code(kind: str | None) -> int:
     return SECTION_CODE.get(kind, UNKNOWN_SECTION)
-
-
-def info_byte(gap: int, negated: bool, section: int) -> int:
-    return gap | (NEGATED if negated else 0) | (section << 3)
 
 
 def gap_class(gap: str) -> int:
@@ -162,7 +159,7 @@ def index_resume(text: str, spans: Sequence[dict], *, offsets: bool = False) -> 
         return ResumeTerms([], np.zeros(0, np.uint32), np.zeros(0, np.uint8), z if offsets else None,
                            z if offsets else None)  # fmt: skip
     gaps = parts[0::2]  # gaps[i] comes before words[i]; gaps[n] after the last
-    # Fold each distinct spelling once; the per-atom work stays in C (map, dict lookups).
+    # Lower-case each distinct spelling once; the per-atom work stays in C (map, dict lookups).
     vocab: dict[str, int] = {}
     spelling: dict[str, int] = {}
     for word in dict.fromkeys(words):

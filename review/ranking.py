@@ -36,8 +36,8 @@ from parsing.matching import (
 )  # fmt: skip
 from parsing.taxonomy import Taxonomy, key_of, load_taxonomy, tokens
 from parsing.terms import (
-    ATOM_RE, SECTION_NAMES, Matches, compile_phrase, find_phrase, fuzzy_key, index_resume, match_variants,
-    one_person_lookup, section_finder,
+    ATOM_RE, NEGATED, SECTION_NAMES, Matches, compile_phrase, find_phrase, fuzzy_key, index_resume,
+    inexact_variants, match_variants, one_person_lookup, section_finder,
 )  # fmt: skip
 from review.db import Store
 from review.search import texts_of
@@ -95,14 +95,12 @@ class Ranker:
         self._rank_cache: dict = {}  # stacked matrices for rank_dense, reused while only weights change
         self._dense_for: list[PersonFacts] | None = None
         self._index: dict[int, int] = {}
-        self._position: np.ndarray = np.zeros(
-            0, np.int64
-        )  # person id -> position in people, -1 if absent
+        # person id -> position in people, -1 if absent
+        self._position: np.ndarray = np.zeros(0, np.int64)
         self._people: list[PersonFacts] | None = None
         self._plans: dict[tuple, Plan] = {}
-        self._skill_arrays: dict[
-            str, tuple
-        ] = {}  # skill -> positions, best, section bits, last year
+        # skill -> positions in people, best, section bits, last year (of its stored aggregates)
+        self._skill_arrays: dict[str, tuple] = {}
         self._terms: TermIndex | None = None
         self._section_bits: dict[str, int] = {
             name or "": code for code, name in enumerate(SECTION_NAMES)
@@ -349,12 +347,8 @@ class Ranker:
         )
         return Dense(quality, year, phrases, verified)
 
-    def _verified(
-        self, variants: dict[str, int], only: int | None = None
-    ) -> dict[int, list[Evidence]]:
+    def _verified(self, variants: dict[str, int]) -> dict[int, list[Evidence]]:
         """Phrases the atoms cannot express exactly ("R&D"): their atoms find candidates, the text decides."""
-        from parsing.terms import inexact_variants
-
         hard = inexact_variants(variants)
         if not hard:
             return {}
@@ -362,8 +356,6 @@ class Ranker:
         for text in hard:
             found = find_phrase(compile_phrase(text), self.terms.postings, exact_only=False)
             candidates.update(found.person.tolist())
-        if only is not None:
-            candidates &= {only}
         out: dict[int, list[Evidence]] = {}
         for pid, (text, spans) in texts_of(self.store, sorted(candidates)).items():
             found = find_phrases(text, hard, section_finder(spans))
@@ -435,8 +427,6 @@ class Ranker:
         variants = self._variants(plan, person.vocabulary)
         matches = match_variants(variants, person.lookup())
         out = _evidence(person.text, matches, 0, len(matches), terms.starts, terms.ends)
-        from parsing.terms import inexact_variants
-
         hard = inexact_variants(variants)
         if hard:
             out += find_phrases(person.text, hard, section_finder(person.spans))
@@ -482,21 +472,13 @@ class _PersonText:
 def _evidence(
     text: str, m: Matches, lo: int, hi: int, starts: np.ndarray, ends: np.ndarray
 ) -> list[Evidence]:
+    """Mentions ``lo:hi`` of ``m`` as evidence: the words in the text, their section, negation."""
     out = []
     for k in range(int(lo), int(hi)):
         a, b = int(starts[m.start[k]]), int(ends[m.end[k] - 1])
-        flag = "negated" if m.info[k] & 0x04 else None
-        out.append(
-            Evidence(
-                text[a:b],
-                a,
-                b,
-                SECTION_NAMES[int(m.info[k]) >> 3],
-                int(m.similarity[k]),
-                None,
-                flag,
-            )
-        )
+        section = SECTION_NAMES[int(m.info[k]) >> 3]
+        flag = "negated" if m.info[k] & NEGATED else None
+        out.append(Evidence(text[a:b], a, b, section, int(m.similarity[k]), None, flag))
     return out
 
 
