@@ -84,7 +84,7 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> 
             pass  # not on this platform: the time limit still bounds the work
     from parsing.resume import parse_bytes
     from parsing.taxonomy import load_taxonomy
-    from parsing.terms import payload
+    from parsing.atoms import payload
 
     taxonomy = load_taxonomy()
     today = date.fromisoformat(settings.today) if settings.today else None

@@ -2,25 +2,14 @@
 
 A job's taxonomy skills were found at import (``skill_hits``). Everything else a
 recruiter types — a phrase criterion ("incident response"), a synonym the
-taxonomy does not know ("spreadsheets") — is matched against this index, built
-by the parse workers from the same text and section spans that are stored:
+taxonomy does not know ("spreadsheets") — is matched against the atoms the
+parse workers cut each resume into (:mod:`parsing.atoms`: words with their
+position, separator, section and negation).
 
-* the text is cut into *atoms*: maximal runs of ``[\\w+#]`` — exactly the
-  characters the phrase rule treats as part of a word, so a whole-word match is
-  a run of whole atoms (``C++``, ``C#`` and ``k8s`` are atoms; ``Node.js`` is
-  ``node`` ``.`` ``js``);
-* each atom keeps its position, the section it sits in, whether a negation
-  ("no experience with …") governs it, and what separates it from the atom
-  before: spaces, hyphens and slashes (which a phrase may cross: "front end"
-  matches "front-end" and a line wrap), a single dot or apostrophe (inside
-  ``node.js``, ``don't``), or anything else (a comma, a full stop and a space:
-  a phrase never crosses those).
-
-Atoms are compared in lower case (``casefold``), accents kept, as the regular
-expression did: "r" is not "ŕ". A phrase is then a sequence of atoms with the
-separators it needs; its matches in one person or in ten thousand are found
-with the same array code (:func:`match_variants`), so a ranking and the
-explanation of one person always agree. Phrases the atoms cannot express exactly ("R&D", ".NET") fall
+A phrase is a sequence of atoms with the separators it needs; its matches in
+one person or in ten thousand are found with the same array code
+(:func:`match_variants`), so a ranking and the explanation of one person
+always agree. Phrases the atoms cannot express exactly ("R&D", ".NET") fall
 back to the regular expression on the texts that contain their atoms.
 
 Pure functions; the review layer stores and reads the arrays.
@@ -36,47 +25,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from parsing.taxonomy import _negated
-
-ATOM_RE = re.compile(r"[\w+#]+")
-_ATOM_SPLIT_RE = re.compile(r"([\w+#]+)")
-_FLEX_RE = re.compile(r"[\s\-/]+")
-# The separator before an atom (two bits of its info byte).
-FLEX, DOT, APOSTROPHE, OTHER_GAP = 0, 1, 2, 3
-# The info byte of an atom: bits 0-1 the separator before it, bit 2 negated, bits 3-7 its section code.
-# A negation can only govern an atom within 60 characters after one of these words
-# (see parsing.taxonomy._negated, which decides); most atoms are never checked.
-_NEGATION_CUES = frozenset(
-    "no not never without lack lacking zero keine ohne sans aucune sin ninguna sem nenhuma".split()
-)
-_NEGATION_REACH = 60
-
-# Section kinds, by a code stored in the index. Append only: codes are on disk.
-# tests/test_terms.py checks that every kind parsing.sections knows has a code.
-SECTION_NAMES: tuple[str | None, ...] = (
-    None, "header", "summary", "experience", "education", "skills", "languages", "projects", "certifications",
-    "awards", "publications", "references", "interests", "contact", "personal", "other",
+from parsing.atoms import (  # noqa: F401  (re-exported: the names phrase matching speaks in)
+    ATOM_RE, DOT, FLEX, HEAD, INDEX_VERSION, NEGATED, OTHER_GAP, SECTION_CODE, SECTION_NAMES, APOSTROPHE,
+    Atoms, cut, gap_class, pack, payload, section_finder,
 )  # fmt: skip
-SECTION_CODE = {name: code for code, name in enumerate(SECTION_NAMES)}
-UNKNOWN_SECTION = SECTION_CODE["other"]
-NEGATED = 0x04
-# Bump it whenever atoms, codes or the payload change, with a migration that calls
-# review.term_index.rebuild (payloads of another version waiting at import are read again from text).
-INDEX_VERSION = 1
-
-
-def section_code(kind: str | None) -> int:
-    return SECTION_CODE.get(kind, UNKNOWN_SECTION)
-
-
-def gap_class(gap: str) -> int:
-    if gap == " " or _FLEX_RE.fullmatch(gap):
-        return FLEX
-    if gap == ".":
-        return DOT
-    if gap in ("'", "’"):
-        return APOSTROPHE
-    return OTHER_GAP
 
 
 # --- one resume -------------------------------------------------------------------
@@ -95,22 +47,24 @@ class ResumeTerms:
     def __len__(self) -> int:
         return len(self.ids)
 
-    # The payload a worker sends and the store keeps until the index takes it in.
-    _HEAD = struct.Struct("<BBxxII")
+    @classmethod
+    def from_atoms(cls, atoms: Atoms, offsets: bool = False) -> ResumeTerms:
+        ids = np.frombuffer(atoms.ids, dtype=np.uint32 if atoms.ids.itemsize == 4 else np.uint16).astype(np.uint32)
+        info = np.frombuffer(bytes(atoms.info), dtype=np.uint8)
+        if not offsets:
+            return cls(atoms.terms, ids, info)
+        return cls(atoms.terms, ids, info, np.array(atoms.starts, np.int64), np.array(atoms.ends, np.int64))
 
     def pack(self) -> bytes:
-        wide = len(self.terms) > 0xFFFF
-        words = "\n".join(self.terms).encode("utf-8")
-        ids = self.ids.astype(np.uint32 if wide else np.uint16)
-        return b"".join((self._HEAD.pack(INDEX_VERSION, 4 if wide else 2, len(self.terms), len(self.ids)),
-                         struct.pack("<I", len(words)), words, ids.tobytes(), self.info.tobytes()))  # fmt: skip
+        """The payload a worker sends and the store keeps until the index takes it in."""
+        return pack(self.terms, self.ids.tolist(), self.info.tobytes())
 
     @classmethod
     def unpack(cls, data: bytes) -> ResumeTerms:
-        version, width, n_terms, n_atoms = cls._HEAD.unpack_from(data, 0)
+        version, width, n_terms, n_atoms = HEAD.unpack_from(data, 0)
         if version != INDEX_VERSION:
             raise ValueError(f"term index payload of version {version}, expected {INDEX_VERSION}")
-        at = cls._HEAD.size
+        at = HEAD.size
         (size,) = struct.unpack_from("<I", data, at)
         at += 4
         terms = data[at : at + size].decode("utf-8").split("\n") if n_terms else []
@@ -137,84 +91,9 @@ class ResumeTerms:
         return found
 
 
-def section_finder(spans: Sequence[dict]) -> Callable[[int], str | None]:
-    """The section kind at an offset: header before the first section (or with none), None between sections."""
-
-    def section(offset: int) -> str | None:
-        for span in spans:
-            if span["start"] <= offset < span["end"]:
-                return span["kind"]
-        return "header" if not spans or offset < spans[0]["start"] else None
-
-    return section
-
-
 def index_resume(text: str, spans: Sequence[dict], *, offsets: bool = False) -> ResumeTerms:
-    """Cut one resume into atoms with their section, negation and separator (see the module's notes)."""
-    parts = _ATOM_SPLIT_RE.split(text)  # gap, atom, gap, atom, ..., gap
-    words = parts[1::2]
-    n = len(words)
-    if not n:
-        z = np.zeros(0, np.int64)
-        return ResumeTerms([], np.zeros(0, np.uint32), np.zeros(0, np.uint8), z if offsets else None,
-                           z if offsets else None)  # fmt: skip
-    gaps = parts[0::2]  # gaps[i] comes before words[i]; gaps[n] after the last
-    # Lower-case each distinct spelling once; the per-atom work stays in C (map, dict lookups).
-    vocab: dict[str, int] = {}
-    spelling: dict[str, int] = {}
-    for word in dict.fromkeys(words):
-        folded = word.casefold()
-        spelling[word] = vocab.setdefault(folded, len(vocab))
-    ids = np.fromiter(map(spelling.__getitem__, words), dtype=np.uint32, count=n)
-    classes = list(map(_GAP_CLASSES.get, gaps[:n]))
-    if None in classes:
-        for i, c in enumerate(classes):
-            if c is None:
-                classes[i] = gap_class(gaps[i])
-                if len(_GAP_CLASSES) < 10_000:  # separators repeat across resumes: learn them (bounded)
-                    _GAP_CLASSES[gaps[i]] = classes[i]
-    classes[0] = FLEX
-    word_lengths = np.fromiter(map(len, words), dtype=np.int64, count=n)
-    ends = np.cumsum(np.fromiter(map(len, gaps[:n]), dtype=np.int64, count=n) + word_lengths)
-    starts = ends - word_lengths
-    sections = _section_codes(starts, spans)
-    info = np.fromiter(classes, dtype=np.uint8, count=n) | (sections << 3).astype(np.uint8)
-    cue_ids = [tid for word, tid in vocab.items() if word in _NEGATION_CUES]
-    if cue_ids:
-        # Only atoms shortly after a negation word can be negated: ask _negated about those.
-        at = starts.tolist()
-        negated = set()
-        for cue in np.flatnonzero(np.isin(ids, cue_ids)).tolist():
-            reach = at[cue] + len(words[cue]) + _NEGATION_REACH
-            i = cue + 1
-            while i < n and at[i] < reach:
-                if i not in negated and _negated(text, at[i]):
-                    negated.add(i)
-                i += 1
-        if negated:
-            info[list(negated)] |= NEGATED
-    return ResumeTerms(list(vocab), ids, info, starts if offsets else None, ends if offsets else None)
-
-
-# Separators seen again and again, classified once.
-_GAP_CLASSES = {g: gap_class(g) for g in (" ", "\n", ", ", ". ", ".\n", ",\n", " - ", "-", "/", " / ", ".", "'", "’",
-                                           ": ", ":\n", "; ", " (", ") ", "), ", " | ", " · ", "\n\n", " & ")}
-
-
-def _section_codes(starts: np.ndarray, spans: Sequence[dict]) -> np.ndarray:
-    """The section code at each offset: header before the first section (or with none), none between sections."""
-    n = len(starts)
-    if not spans:
-        return np.full(n, SECTION_CODE["header"], np.int64)
-    ordered = sorted(spans, key=lambda s: s["start"])
-    span_starts = np.array([s["start"] for s in ordered], np.int64)
-    span_ends = np.array([s["end"] for s in ordered], np.int64)
-    codes = np.array([section_code(s["kind"]) for s in ordered], np.int64)
-    k = np.searchsorted(span_starts, starts, side="right") - 1  # the last section starting at or before
-    inside = (k >= 0) & (starts < span_ends[np.maximum(k, 0)])
-    out = np.where(inside, codes[np.maximum(k, 0)], SECTION_CODE[None])
-    out[starts < span_starts[0]] = SECTION_CODE["header"]
-    return out
+    """One resume's atoms as arrays (with their character offsets when asked: to explain one person)."""
+    return ResumeTerms.from_atoms(cut(text, spans), offsets)
 
 
 # --- phrases ----------------------------------------------------------------------
@@ -429,8 +308,3 @@ def one_person_lookup(terms: ResumeTerms, person: int = 0) -> Callable[[str], Po
         return Postings(np.full(len(pos), person, np.int64), pos, info)
 
     return lookup
-
-
-def payload(text: str | None, spans: Sequence[dict]) -> bytes:
-    """What a parse worker sends for the index: the packed atoms of the text (none for a scan)."""
-    return index_resume(text or "", spans).pack()

@@ -24,7 +24,7 @@ from parsing.collect import Candidate, Limits, TooBig, collect
 from parsing.errors import Outcome, too_large_message
 from parsing.matching import skill_aggregates
 from parsing.text import fold
-from parsing.terms import payload
+from parsing.atoms import payload
 from review import audit, term_index
 from review.db import Store, now_iso
 from review.search import sync_search_index
