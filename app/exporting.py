@@ -16,7 +16,10 @@ def export_shortlist(store, job: dict, fmt: str, out: str | Path, *, blind: bool
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     out = Path(out)
     if out.is_dir():
-        safe = "".join(ch if ch.isalnum() else "-" for ch in job["title"]).strip("-").lower() or "shortlist"
+        safe = (
+            "".join(ch if ch.isalnum() else "-" for ch in job["title"]).strip("-").lower()
+            or "shortlist"
+        )
         out = out / f"shortlist-{safe}{'-blind' if blind else ''}.{fmt}"
     out.parent.mkdir(parents=True, exist_ok=True)
     shortlist = build_shortlist(store, job, include=include, blind=blind, reviewer=reviewer)

@@ -55,7 +55,7 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp
     assert "127.0.0.1" in window.transport_label.text()
 
     qtbot.keyClick(window.table, Qt.Key_D)
-    dialog = window.gate_dialog
+    dialog = window.gate.dialog
     assert dialog.isVisible() and "SMTP 127.0.0.1" in dialog.transport_label.text()
     # A label and generic praise are refused, kindly, and sending stays off.
     qtbot.keyClicks(dialog.brings, "Great candidate, very strong.")
