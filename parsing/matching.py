@@ -417,14 +417,20 @@ def rank_dense(job: JobSpec, people: list[PersonFacts], dense: dict[Criterion, D
         points += YEARS_WEIGHT * np.nan_to_num(np.minimum(1.0, cache["years"] / job.min_years), nan=0.0)
     # Recency: over the job's own criteria (not languages) that matched with a date.
     if any(c.weight for c in job.criteria):
-        q, used, w = quality[:, :k], cache["years_used"], weights[:k]
-        matched = (q > 0) & (w > 0)
-        dated = matched & (used > 0)
-        age = np.maximum(0, this_year - used)
-        factor = np.where(age <= 2, 1.0, np.maximum(0.5, 1.0 - 0.05 * (age - 2)))
-        num = (np.where(dated, factor, 0.0) * w).sum(axis=1)
-        den = (dated * w).sum(axis=1)
-        recency = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.where(matched.any(axis=1), 0.5, 0.0))
+        if cache.get("recency_year") != this_year:
+            # What does not depend on weights: which criteria matched, which with a date, how recent.
+            q, used = quality[:, :k], cache["years_used"]
+            found = q > 0
+            dated = found & (used > 0)
+            age = np.maximum(0, this_year - used)
+            factor = np.where(age <= 2, 1.0, np.maximum(0.5, 1.0 - 0.05 * (age - 2)))
+            cache.update(recency_year=this_year, found=found, dated=dated, dated_factor=np.where(dated, factor, 0.0))
+        w = weights[:k]
+        counts = w > 0
+        num = (np.where(counts, cache["dated_factor"], 0.0) * w).sum(axis=1)
+        den = ((cache["dated"] & counts) * w).sum(axis=1)
+        matched = (cache["found"] & counts).any(axis=1)
+        recency = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.where(matched, 0.5, 0.0))
         points += RECENCY_WEIGHT * recency
     maximum = max_points(job)
     totals = np.round(100.0 * points / maximum, 1) if maximum > 0 else np.zeros(n)
@@ -439,11 +445,13 @@ def rank_dense(job: JobSpec, people: list[PersonFacts], dense: dict[Criterion, D
         for code in set(codes.tolist())  # (np.unique would import numpy.ma: 10-30 ms of a command's start)
     }
     has_missing = codes > 0
-    levels = np.where(has_missing, np.where(totals >= 55, POSSIBLE, UNLIKELY),
-                      np.where(totals >= 65, STRONG, np.where(totals >= 35, POSSIBLE, UNLIKELY))).tolist()  # fmt: skip
+    level = np.where(has_missing, np.where(totals >= 55, 1, 0),
+                     np.where(totals >= 65, 2, np.where(totals >= 35, 1, 0)))  # fmt: skip
+    # Best first, ties by id; every column put in that order before it becomes Python objects.
+    ranked = np.lexsort((cache["ids"], -totals))
     # The three criteria that earned the most, per person: sorted by gain, so
     # the ones that earned something come first and a prefix is the answer.
-    positive = np.where(weights > 0, gains, 0.0)
+    positive = np.where(weights > 0, gains, 0.0)[ranked]
     if criteria:
         order = _top_columns(positive, 3)
         earned = (np.take_along_axis(positive, order, axis=1) > 0).sum(axis=1).tolist()
@@ -451,23 +459,24 @@ def rank_dense(job: JobSpec, people: list[PersonFacts], dense: dict[Criterion, D
     else:
         earned = [0] * n
         tops = [[] for _ in range(n)]
-    ids = cache["ids"]
-    totals_list = totals.tolist()
-    ids_list = ids.tolist()
+    columns = (cache["ids"][ranked].tolist(), totals[ranked].tolist(), level[ranked].tolist(),
+               codes[ranked].tolist(), tops, earned)  # fmt: skip
     # Ten thousand small objects and no cycles among them: the cyclic garbage
     # collector would only walk them again and again while they are made.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        codes_list = codes.tolist()
         out = [
-            Ranked(ids_list[i], totals_list[i], levels[i], names_for_code[codes_list[i]], tops[i][: earned[i]])
-            for i in np.lexsort((ids, -totals)).tolist()
+            Ranked(person, total, _LEVELS[lv], names_for_code[code], top[:e])
+            for person, total, lv, code, top, e in zip(*columns)
         ]
     finally:
         if collecting:
             gc.enable()
     return out
+
+
+_LEVELS = (UNLIKELY, POSSIBLE, STRONG)
 
 
 def _top_columns(values: np.ndarray, count: int) -> np.ndarray:
