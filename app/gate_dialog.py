@@ -1,9 +1,15 @@
 """The gate dialog: a person-first note and a message they receive, before anyone leaves the list.
 
-Left: the note, in two parts, with its checks live as the reviewer types.
-Right: the message, drafted from a template and the note, linted live, with a
-preview of exactly what will be sent and by which transport. "Send and let
-go" (Ctrl+Enter) is enabled only when every check passes and nothing blocks.
+Left: the person — their resume with the evidence of their score — so a note about
+something specific is written with them in view. Middle: the note, in two parts, with
+its checks live as the reviewer types. Right: the message, drafted from a template and
+the note, linted live, with a preview of exactly what will be sent and by which
+transport; the first time, "Before your first message" (:mod:`app.first_use`) stands
+there until a sender and a reply-to address are set. "Send and let go" (Ctrl+Enter) is
+enabled only when every check passes and nothing blocks.
+
+Tab moves between the fields. Closing with words typed keeps them for this person:
+opening their gate again brings them back.
 """
 
 from __future__ import annotations
@@ -11,10 +17,11 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QTimer, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout,
+    QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget, QTabWidget, QTextBrowser,
+    QVBoxLayout,
 )  # fmt: skip
 
 from review import gate as G
@@ -31,14 +38,25 @@ _HOW = {
 }
 
 
+def _mark_colors(dialog: QDialog) -> dict[str, QColor]:
+    """Ticks, crosses and warnings that keep their contrast on a light or a dark palette."""
+    from app.people_model import is_dark
+
+    if is_dark(dialog.palette()):
+        return {"ok": QColor("#81c784"), "block": QColor("#ef9a9a"), "warn": QColor("#ffcc80")}
+    return {"ok": QColor("#1b5e20"), "block": QColor("#b71c1c"), "warn": QColor("#8a5a00")}
+
+
 class GateDialog(QDialog):
     """Let one person go from one or more of their applications."""
 
     sent = Signal(int)  # the message row id, queued (delivery follows)
+    settings_saved = Signal()  # the first-use step stored the sender and reply-to
 
     def __init__(self, store, writer, settings: Settings, person_id: int, application_id: int,
                  author: str, transport_text: str, position: tuple[int, int] | None = None,
-                 parent=None):  # fmt: skip
+                 parent=None, *, draft: dict | None = None, ranker=None,
+                 blind: bool = False):  # fmt: skip
         super().__init__(parent)
         self.store, self.settings, self.person_id, self.author = store, settings, person_id, author
         self.writer = writer  # app.writer.Writer: the let-go is written there
@@ -56,16 +74,32 @@ class GateDialog(QDialog):
         self.preference = self.ctx.preference
         self.setWindowTitle(f"Let go — {self.name}")
         self.setAccessibleName("Let go dialog")
-        self.resize(1180, 760)
+        self._colors = _mark_colors(self)
+        self._size_to(parent)
         layout = QVBoxLayout(self)
         self._build_title(layout, position)
         self.also: list[tuple[QCheckBox, int]] = []
         self._build_also(layout)
-        split = QSplitter(Qt.Horizontal)
+        self.split = split = QSplitter(Qt.Horizontal)
+        split.setChildrenCollapsible(False)
         layout.addWidget(split, 1)
+        split.addWidget(self._build_person(ranker, blind))
         split.addWidget(self._build_note())
-        split.addWidget(self._build_message(transport_text))
-        split.setSizes([480, 680])
+        self.message_side = QStackedWidget()
+        self.message_box = self._build_message(transport_text)
+        self.message_side.addWidget(self.message_box)
+        self.first_use = None
+        from app.first_use import FirstUseStep, needs_first_use
+
+        if needs_first_use(settings):
+            default_outbox = str(store.path.with_name(store.path.stem + "-outbox"))
+            self.first_use = FirstUseStep(settings, default_outbox)
+            self.first_use.saved.connect(self._first_use_saved)
+            self.message_side.addWidget(self.first_use)
+            self.message_side.setCurrentWidget(self.first_use)
+        split.addWidget(self.message_side)
+        third = max(self.width() // 3, 360)
+        split.setSizes([third, third, self.width() - 2 * third])
         self.conflict: QCheckBox | None = None
         conflicts = self.ctx.conflicts([application_id])
         if conflicts:
@@ -88,9 +122,32 @@ class GateDialog(QDialog):
         self.finished.connect(lambda _r: self._timer.stop())
         self._drafting = False
         self.redraft()
+        if draft:
+            self._restore(draft)
         self.refresh()
+        self.brings.setFocus()
 
     # --- building ------------------------------------------------------------------------
+
+    def _size_to(self, parent) -> None:
+        """As large as the window it belongs to (a laptop screen), never larger than the screen."""
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        width = min(1400, screen.width() - 40, max(1100, parent.width() if parent else 1100))
+        height = min(820, screen.height() - 60)
+        self.resize(width, height)
+
+    def _build_person(self, ranker, blind: bool):
+        """The person, beside the note: their score's evidence and their resume (the pane)."""
+        from app.person_pane import PersonPane
+
+        self.person_view = PersonPane(self.store, self.writer, self.author)
+        self.person_view.setObjectName("gatePerson")
+        self.person_view.setMinimumWidth(300)
+        self.person_view.compact()
+        app = self.ctx.applications[self.application_id]
+        self.person_view.show_person(self.person_id, ranker, app.job_id, blind, app.status,
+                                     self.application_id)  # fmt: skip
+        return self.person_view
 
     def _build_title(self, layout: QVBoxLayout, position: tuple[int, int] | None) -> None:
         name, job = html.escape(self.name), html.escape(self.job_title)
@@ -130,6 +187,7 @@ class GateDialog(QDialog):
             )
         )
         self.brings = QPlainTextEdit()
+        self.brings.setTabChangesFocus(True)
         self.brings.setAccessibleName("What this person brings")
         self.brings.setPlaceholderText(
             "e.g. Five years running Kafka pipelines at a payments company; the on-call "
@@ -144,17 +202,19 @@ class GateDialog(QDialog):
                 + " — use what you saw, in your own words."
             )
             hint.setWordWrap(True)
-            hint.setEnabled(False)
+            hint.setForegroundRole(QPalette.PlaceholderText)
             note.addWidget(hint)
         why = "<b>Why not this role, now</b> — about the fit, not their worth (internal)"
         note.addWidget(QLabel(why))
         self.why_not = QPlainTextEdit()
+        self.why_not.setTabChangesFocus(True)
         self.why_not.setAccessibleName("Why not this role, now")
         self.why_not.setPlaceholderText(
             "e.g. The role needs on-site work in Berlin four days a week from January."
         )
         note.addWidget(self.why_not, 1)
         self.checks = QListWidget()
+        self.checks.setWordWrap(True)
         self.checks.setAccessibleName("Note checks")
         note.addWidget(self.checks, 1)
         return box
@@ -169,6 +229,7 @@ class GateDialog(QDialog):
         message.addWidget(self.subject)
         self.tabs = QTabWidget()
         self.body = QPlainTextEdit()
+        self.body.setTabChangesFocus(True)
         self.body.setAccessibleName("Message text")
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Message preview")
@@ -176,6 +237,7 @@ class GateDialog(QDialog):
         self.tabs.addTab(self.preview, "Preview")
         message.addWidget(self.tabs, 3)
         self.lint = QListWidget()
+        self.lint.setWordWrap(True)
         self.lint.setAccessibleName("Message checks")
         message.addWidget(self.lint, 1)
         return box
@@ -300,25 +362,29 @@ class GateDialog(QDialog):
                 f"{OK_MARK}  {_ok_text(check.code)}" if check.ok else f"{NO_MARK}  {check.message}"
             )
             item = QListWidgetItem(text)
-            item.setForeground(Qt.darkGreen if check.ok else Qt.red)
+            item.setForeground(self._colors["ok" if check.ok else "block"])
+            item.setToolTip(check.message if not check.ok else "")
             self.checks.addItem(item)
         self.lint.clear()
         if not self.message_lints:
             item = QListWidgetItem(
                 f"{OK_MARK}  Greets them by name, a real reply address, nothing left to fill in"
             )
-            item.setForeground(Qt.darkGreen)
+            item.setForeground(self._colors["ok"])
             self.lint.addItem(item)
         for entry in self.message_lints:
             mark = NO_MARK if entry.level == "block" else WARN_MARK
             tip = f"  Kinder: {entry.suggestion}" if entry.suggestion else ""
             item = QListWidgetItem(f"{mark}  {entry.message}{tip}")
-            item.setForeground(Qt.red if entry.level == "block" else Qt.darkYellow)
+            item.setForeground(self._colors["block" if entry.level == "block" else "warn"])
             self.lint.addItem(item)
         problems = [c for c in self.note_checks if not c.ok] + blocking(self.message_lints)
         conflict_open = self.conflict is not None and not self.conflict.isChecked()
-        self.send_button.setEnabled(not problems and not conflict_open)
-        if problems or conflict_open:
+        setting_up = self.message_side.currentWidget() is not self.message_box
+        self.send_button.setEnabled(not problems and not conflict_open and not setting_up)
+        if setting_up:
+            self.summary.setText("First: who signs the message and where answers go (right).")
+        elif problems or conflict_open:
             self.summary.setText(f"{len(problems) + conflict_open} thing(s) to do before sending.")
         else:
             warnings = len(self.message_lints)
@@ -336,6 +402,46 @@ class GateDialog(QDialog):
             f"Subject: <b>{html.escape(d.subject)}</b></p><hr>"
             f"<div style='white-space:pre-wrap'>{html.escape(d.body)}</div>"
         )
+
+    # --- the first message, and words kept --------------------------------------------------
+
+    def _first_use_saved(self) -> None:
+        """The sender is known now: the message side shows the message, drafted with their name."""
+        from review.outbox import transport_from_settings
+
+        self.message_side.setCurrentWidget(self.message_box)
+        transport = transport_from_settings(self.store, self.settings).describe()
+        how = html.escape(_HOW[self.ctx.channel](self.emails))
+        self.transport_label.setText(f"Goes out {how} · via {html.escape(transport)}")
+        self.author = self.settings.reviewer()
+        self._redraft_if_untouched()
+        self.settings_saved.emit()
+        self.refresh()
+
+    def unsent_words(self) -> dict:
+        """What was typed and not sent, to bring back if this person's gate opens again."""
+        words = {"brings": self.brings.toPlainText(), "why_not": self.why_not.toPlainText(),
+                 "feedback": self.feedback.text(), "tone": self.tone.currentText()}  # fmt: skip
+        if self._user_edited_message:
+            words.update(subject=self.subject.text(), body=self.body.toPlainText())
+        if self.first_use is not None and self.message_side.currentWidget() is self.first_use:
+            words["setup"] = self.first_use.typed()
+        typed = any(words.get(k, "").strip() for k in ("brings", "why_not", "feedback", "body"))
+        return words if typed or "setup" in words else {}
+
+    def _restore(self, words: dict) -> None:
+        self.tone.setCurrentText(words.get("tone", self.tone.currentText()))
+        self.feedback.setText(words.get("feedback", ""))
+        self.brings.setPlainText(words.get("brings", ""))
+        self.why_not.setPlainText(words.get("why_not", ""))
+        self.redraft()
+        if "body" in words:
+            self.subject.setText(words.get("subject", ""))
+            self.body.setPlainText(words["body"])
+            self._user_edited_message = True
+        if words.get("setup") and self.first_use is not None:
+            self.first_use.restore(words["setup"])
+        self.summary.setText("Your words from before are back.")
 
     # --- sending -------------------------------------------------------------------------
 

@@ -8,17 +8,17 @@ job-wide actions. Every change to the database goes through the one writer
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
@@ -40,7 +40,7 @@ from app.dialogs import CheatSheet, SettingsDialog, Welcome
 from app.icons import icon
 from app.import_panel import ImportPanel
 from app.job_editor import JobEditor
-from app.people_model import COL_NAME, COL_RANK, COL_SCORE, COL_TOP, PeopleModel, ScoreDelegate
+from app.people_model import COL_NAME, COL_RANK, COL_SCORE, COL_TITLE, COL_TOP, PeopleModel, ScoreDelegate
 from app.person_pane import PersonPane
 from app.tasks import Task
 from app.writer import Writer
@@ -48,12 +48,33 @@ from review import people as P
 from review.db import Store
 from review.ranking import Ranker
 from review.search import search_people
-from review.settings import Settings
+from review.settings import Settings, config_path
 from review.status import VIEWS
 
 PANE_AFTER_TYPING_MS = 150  # how long typing must pause before the person pane follows the search
-# Fixed widths: resizeColumnsToContents costs 0.7 s at 50k rows (design.md).
-COLUMN_WIDTHS = (44, 190, 120, 80, 230, 190, 54, 150, 80)
+# Fixed widths: resizeColumnsToContents costs 0.7 s at 50k rows (design.md). At 1366 px the
+# columns a recruiter decides by (name, score, advice, top matches, years, status, waiting) fit
+# without scrolling sideways; the current title is hidden until asked for (header menu).
+COLUMN_WIDTHS = (36, 170, 92, 70, 190, 170, 46, 110, 62)
+HIDDEN_AT_FIRST = (COL_TITLE,)
+# The view after the status views: files that could not be read, for a person to look at.
+FILES_VIEW = len(VIEWS)
+
+
+def window_state() -> QSettings:
+    """The window's own layout (columns, splitter): beside the settings file, never in it."""
+    return QSettings(str(config_path().with_name("window.ini")), QSettings.IniFormat)
+
+
+def is_text_entry(widget) -> bool:
+    """A widget that takes typed text: single-key shortcuts must never fire into it."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QPlainTextEdit, QTextEdit
+
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return True
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QComboBox) and widget.isEditable()
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +87,6 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings or Settings()
         self.errors = errors
-        self.actor = self.settings.reviewer()
         self.writer = Writer(store, self).start()
         self.writer.default_failure = lambda exc, text: self.report_failure(
             exc, text, "Saving a change"
@@ -75,6 +95,11 @@ class MainWindow(QMainWindow):
         self.ranker: Ranker | None = None
         self.cheat_sheet: CheatSheet | None = None
         self._typing = False  # a search is being typed: the pane waits for a pause
+        self._selecting = False  # the window itself is moving the current row
+        # The current row was chosen by the window (the first arrival of an import), not by the
+        # recruiter: when ranking reorders the rows, the top one is chosen again.
+        self.selection_automatic = True
+        self.key_widgets: list[QWidget] = []  # where single-key shortcuts work
         self.imports = Imports(self)
         self.imports.finished.connect(self.import_finished)
         self.delivery = Delivery(self)
@@ -86,13 +111,28 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Shortlist")
         self.setWindowIcon(icon("shortlist"))
         self.setAcceptDrops(True)
-        self.resize(1360, 840)
+        self.resize(1366, 768)
 
         self.model = PeopleModel(store, self)
         self.model.stale_days = int(self.settings.get("review.stale_days"))
         self._build_ui()
         self._build_actions()
+        self._restore_layout()
         self.load_jobs()
+        self.update_state()
+
+    @property
+    def actor(self) -> str:
+        """Who is acting, as the settings say now: a new name is used at once, everywhere."""
+        return self.settings.reviewer()
+
+    def reviewer_changed(self) -> None:
+        """The settings changed (the dialog, or the gate's first-use step): follow them."""
+        actor = self.actor
+        for holder in (self.pane, self.pane.contact_tab, self.pane.duplicates):
+            holder.actor = actor
+        self.model.stale_days = int(self.settings.get("review.stale_days"))
+        self._update_transport()
         self.update_state()
 
     # --- building ---------------------------------------------------------------
@@ -110,7 +150,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([780, 560])
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([800, 560])
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -123,6 +164,7 @@ class MainWindow(QMainWindow):
         self.editor_dock.setAllowedAreas(areas)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.editor_dock)
         self.editor_dock.hide()
+        self.editor_dock.visibilityChanged.connect(self._editor_shown)
 
         self.transport_label = QLabel()
         self.statusBar().addPermanentWidget(self.transport_label)
@@ -144,13 +186,16 @@ class MainWindow(QMainWindow):
         job_label.setBuddy(self.job_picker)
         self.job_picker.currentIndexChanged.connect(self.job_view.picked)
         bar.addWidget(self.job_picker)
+        # The search lives above the table, never in the toolbar: a narrow window hides
+        # toolbar widgets in its overflow menu, and a hidden search box cannot take "/".
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search names, titles, skills, resume text   ( / )")
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search names, titles, skills, resume text  ( / )")
         self.search.setAccessibleName("Search people")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(300)
-        self.search.setMaximumWidth(420)
+        self.search.setMinimumWidth(160)
         self.search.textChanged.connect(self._search_changed)
+        self.search.installEventFilter(self)
 
     def _build_list(self) -> QWidget:
         """The left side: who is waiting, the import's progress, the views and the table."""
@@ -166,17 +211,20 @@ class MainWindow(QMainWindow):
         self.import_panel = ImportPanel()
         self.import_panel.cancel_requested.connect(self.imports.cancel)
         layout.addWidget(self.import_panel)
-        row = QHBoxLayout()
+        layout.addWidget(self.search)
         self.views = QTabBar()
         self.views.setAccessibleName("Views")
         self.views.setDrawBase(False)
         self.views.setExpanding(False)
+        self.views.setElideMode(Qt.ElideNone)
+        self.views.setUsesScrollButtons(True)
         for title, _ in VIEWS:
             self.views.addTab(title)
+        self.views.addTab("Files to check")
+        self.views.setTabToolTip(FILES_VIEW, "Files that could not be read: open them, or ask "
+                                 "the sender for another copy")  # fmt: skip
         self.views.currentChanged.connect(self._view_changed)
-        row.addWidget(self.views)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(self.views)
         self.stack = QStackedWidget()
         self.welcome = Welcome()
         self.welcome.demo_requested.connect(self.imports.load_demo)
@@ -207,6 +255,13 @@ class MainWindow(QMainWindow):
         for col, width in enumerate(COLUMN_WIDTHS):
             table.setColumnWidth(col, width)
         header.setSectionResizeMode(COL_TOP, QHeaderView.Stretch)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        for col in HIDDEN_AT_FIRST:
+            table.setColumnHidden(col, True)
+        table.setContextMenuPolicy(Qt.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._row_menu)
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         # While the recruiter types a search, the pane follows the current row once
         # typing pauses: the table answers each keystroke, the pane is not redrawn for each.
@@ -228,13 +283,32 @@ class MainWindow(QMainWindow):
             action.setToolTip(f"{tip} ({keys})" if shortcut else tip)
         action.triggered.connect(slot)
         menu.addAction(action)
-        self.addAction(action)
+        self.bind_keys(action)
         return action
+
+    def bind_keys(self, action: QAction) -> None:
+        """A single-key shortcut (S, D, J, /…) works only while the table, the person pane or
+        the views have the focus: never in a text field, never through a widget hidden in an
+        overflow menu. Shortcuts with Ctrl work in the whole window."""
+        keys = action.shortcut()
+        single = (
+            not keys.isEmpty()
+            and keys.count() == 1
+            and not keys[0].keyboardModifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier)
+        )
+        if not single:
+            self.addAction(action)
+            return
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        for widget in self.key_widgets:
+            widget.addAction(action)
 
     def _build_actions(self) -> None:
         from app.window_menus import build_menus
 
+        self.key_widgets = [self.table, self.pane, self.views, self.welcome]
         build_menus(self)
+        self.pane.set_actions(self.move_actions, self.act_letgo)
         self.toolbar.addSeparator()
         for act in (self.act_import, self.act_edit_job, self.act_blind):
             self.toolbar.addAction(act)
@@ -244,7 +318,6 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         self.toolbar.addWidget(spacer)
-        self.toolbar.addWidget(self.search)
         self.toolbar.addAction(self.act_cheats)
 
     # --- jobs ----------------------------------------------------------------------------
@@ -258,7 +331,11 @@ class MainWindow(QMainWindow):
     # --- views, search, selection ------------------------------------------------------
 
     def _view_changed(self, index: int) -> None:
-        self.model.set_filter(VIEWS[index][1], keep_search=True)
+        if index == FILES_VIEW:
+            self.model.set_filter(None, keep_search=True, files=True)
+        else:
+            statuses = VIEWS[index][1]
+            self.model.set_filter(statuses, keep_search=True, files=None if statuses is None else False)
         self.ensure_selection()
         self.update_state()
 
@@ -278,20 +355,50 @@ class MainWindow(QMainWindow):
         finally:
             self._typing = False
 
+    def show_view(self, index: int) -> None:
+        self.views.setTabVisible(index, True)
+        self.views.setCurrentIndex(index)
+
     def focus_search(self) -> None:
-        self.search.setFocus()
+        self.search.setFocus(Qt.ShortcutFocusReason)
         self.search.selectAll()
 
-    def select_row(self, row: int) -> None:
+    def focus_table(self) -> None:
+        """Back to the list: after Escape, a dialog, the criteria panel, Retry."""
+        if self.stack.currentWidget() is self.table:
+            self.table.setFocus(Qt.OtherFocusReason)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.search and event.type() == QEvent.KeyPress:
+            key = event.key()
+            if key == Qt.Key_Escape:
+                if self.search.text():
+                    self.search.clear()
+                self.focus_table()
+                return True
+            if key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Down):
+                self._current_settled()
+                if self.model.rowCount():
+                    self.select_row(0)
+                self.focus_table()
+                return True
+        return super().eventFilter(watched, event)
+
+    def select_row(self, row: int, automatic: bool = False) -> None:
         if 0 <= row < self.model.rowCount():
             index = self.model.index(row, COL_NAME)
             flags = QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
-            self.table.selectionModel().setCurrentIndex(index, flags)
+            self._selecting = True
+            try:
+                self.table.selectionModel().setCurrentIndex(index, flags)
+            finally:
+                self._selecting = False
+            self.selection_automatic = automatic
             self.table.scrollTo(index)
 
     def ensure_selection(self) -> None:
         if not self.table.currentIndex().isValid() and self.model.rowCount():
-            self.select_row(0)
+            self.select_row(0, automatic=True)
         elif not self.model.rowCount():
             self.pane.clear()
 
@@ -301,7 +408,30 @@ class MainWindow(QMainWindow):
             return None
         return self.model.row_at(index.row())
 
+    def acting_row(self):
+        """The person an action (S, D, N, I, O, H…) is for: the one the pane shows.
+
+        A search being typed lets the pane wait for a pause; an action first brings the pane
+        up to date, so what it shows and what is acted on are always the same person."""
+        if self.pane_timer.isActive():
+            self._current_settled()
+        if self.pane.person_id is None:
+            return None
+        return self.model.row_for_person(self.pane.person_id)
+
+    def acting_rows(self) -> list:
+        """The selected people when the pane's person is one of them, else the pane's person."""
+        row = self.acting_row()
+        if row is None:
+            return []
+        selected = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+        if len(selected) > 1 and any(r.person == row.person for r in selected):
+            return sorted(selected, key=lambda r: r.person != row.person)
+        return [row]
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._selecting:
+            self.selection_automatic = False  # the recruiter moved: keep their choice
         if self._typing:
             self.pane_timer.start()
             return
@@ -329,6 +459,62 @@ class MainWindow(QMainWindow):
         row = self.table.currentIndex().row()
         self.select_row(max(row - 1, 0))
 
+    # --- menus on the table ----------------------------------------------------------------
+
+    def _row_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.select_row(index.row())
+        self._current_settled()
+        menu = QMenu(self)
+        menu.addAction(self.act_shortlist)
+        move = menu.addMenu("Move to")
+        for action in self.move_actions:
+            move.addAction(action)
+        menu.addAction(self.act_letgo)
+        menu.addAction(self.act_withdrew)
+        menu.addAction(self.act_restore)
+        menu.addSeparator()
+        menu.addAction(self.act_note)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self.row_menu = menu
+
+    def _header_menu(self, pos) -> None:
+        """Show or hide columns (remembered with their widths and order)."""
+        from app.people_model import COLUMNS
+
+        menu = QMenu(self)
+        for col, title in enumerate(COLUMNS):
+            if col == COL_NAME:
+                continue
+            action = menu.addAction(title or "#")
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(col))
+            action.toggled.connect(lambda on, c=col: self.table.setColumnHidden(c, not on))
+        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
+        self.header_menu = menu
+
+    def _restore_layout(self) -> None:
+        state = window_state()
+        header = state.value("table/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        splitter = state.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        state = window_state()
+        state.setValue("table/header", self.table.horizontalHeader().saveState())
+        state.setValue("window/splitter", self.splitter.saveState())
+        state.sync()
+
+    def _editor_shown(self, visible: bool) -> None:
+        if not visible:
+            self.focus_table()
+
     # --- the rest ---------------------------------------------------------------------------
 
     def report_failure(self, exc, text: str, where: str) -> None:
@@ -343,14 +529,16 @@ class MainWindow(QMainWindow):
         welcome = not (P.count(self.store) or importing or self.job)
         self.stack.setCurrentWidget(self.welcome if welcome else self.table)
         self.pane.setVisible(not welcome)
-        counts = self.model.count_by_status()
+        counts, files = self.model.count_by_status()
         for index, (title, statuses) in enumerate(VIEWS):
             n = (
-                sum(counts.values())
+                sum(counts.values()) + files
                 if statuses is None
                 else sum(counts.get(s, 0) for s in statuses)
             )
             self.views.setTabText(index, f"{title} ({n})")
+        self.views.setTabText(FILES_VIEW, f"Files to check ({files})")
+        self.views.setTabVisible(FILES_VIEW, bool(files) or self.views.currentIndex() == FILES_VIEW)
         if self.job is None:
             self.waiting.setText("")
             self.waiting.hide()
@@ -393,9 +581,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
-            self.model.stale_days = int(self.settings.get("review.stale_days"))
-            self._update_transport()
-            self.update_state()
+            self.reviewer_changed()
+        self.focus_table()
 
     def about(self) -> None:
         QMessageBox.about(
@@ -418,6 +605,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.pane_timer.stop()
+        self.save_layout()
         for task in (*self.job_view.tasks(), *self.imports.tasks(), *self.delivery.tasks):
             if task is not None and task.running:
                 task.cancel()

@@ -116,7 +116,7 @@ class PersonPane(QWidget):
         self.row: dict | None = None
         self.blind_hidden = False
         self.selected_part: int | None = None
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(380)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 10)
         outer.setSpacing(8)
@@ -134,12 +134,15 @@ class PersonPane(QWidget):
         body.addWidget(self._build_banner())
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # Short labels, never cut ("Duplica…"): scroll buttons before eliding, at 1024 px too.
+        self.tabs.setElideMode(Qt.ElideNone)
+        self.tabs.setUsesScrollButtons(True)
         body.addWidget(self.tabs, 1)
-        self.tabs.addTab(self._build_resume_tab(), "Resume && score")
+        self.tabs.addTab(self._build_resume_tab(), "Resume")
         self.tabs.addTab(self._build_original_tab(), "Original")
         self.contact_tab = ContactTab(store, writer, actor)
         self.contact_tab.changed.connect(self._record_changed)
-        self.tabs.addTab(self.contact_tab, "Contact && notes")
+        self.tabs.addTab(self.contact_tab, "Contact")
         self.duplicates = DuplicatesTab(store, writer, actor)
         self.duplicates.changed.connect(self._record_changed)
         self.tabs.addTab(self.duplicates, "Duplicates")
@@ -165,6 +168,10 @@ class PersonPane(QWidget):
         body.addWidget(self.name)
         body.addWidget(self.subtitle)
         body.addWidget(self.advice)
+        # Buttons for what can be decided about them (the window's actions, with their keys).
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(4)
+        body.addLayout(self.action_row)
 
     def _build_banner(self) -> QFrame:
         """Where their message is, for someone waiting for one, with what can be done."""
@@ -205,7 +212,10 @@ class PersonPane(QWidget):
         split.addWidget(parts_scroll)
         split.addWidget(self.text)
         split.setChildrenCollapsible(False)
-        split.setSizes([250, 400])
+        # A taller window gives its height to the resume, not to the list of parts.
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([190, 500])
         resume.addWidget(split, 1)
         return resume_tab
 
@@ -261,8 +271,11 @@ class PersonPane(QWidget):
             bits.append(html.escape(row["location"]))
         bits.append(LABELS.get(status, status))
         if row["outcome"] != "ok":
+            from app.people_model import outcome_label
+
             bits.append(
-                f"<span style='color:#b00020'>file: {html.escape(row['outcome'])} — {html.escape(row['error'] or '')}</span>"
+                f"<span style='color:#d32f2f'>The file could not be read: "
+                f"{html.escape(outcome_label(row['outcome']))} — {html.escape(row['error'] or '')}</span>"
             )
         self.subtitle.setText(" · ".join(bits))
         manager, app = "", None
@@ -449,8 +462,45 @@ class PersonPane(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._original_path)))
 
     def focus_note(self) -> None:
+        if self.person_id is None:
+            return
         self.tabs.setCurrentIndex(2)
-        self.contact_tab.note_edit.setFocus()
+        self.contact_tab.note_edit.setFocus(Qt.ShortcutFocusReason)
+
+    def set_actions(self, moves, let_go) -> None:
+        """Buttons for the window's decisions on this person (each shows its key on hover)."""
+        from PySide6.QtWidgets import QMenu, QToolButton
+
+        clear_layout(self.action_row)
+        shortlist = QToolButton()
+        shortlist.setDefaultAction(moves[0])
+        shortlist.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        move = QToolButton()
+        move.setText("Move to")
+        move.setPopupMode(QToolButton.InstantPopup)
+        move.setAccessibleName("Move to")
+        menu = QMenu(move)
+        for action in moves[1:]:
+            menu.addAction(action)
+        move.setMenu(menu)
+        letgo = QToolButton()
+        letgo.setDefaultAction(let_go)
+        letgo.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        for button in (shortlist, move, letgo):
+            self.action_row.addWidget(button)
+        self.action_row.addStretch(1)
+        self.move_button = move
+
+    def compact(self) -> None:
+        """For the gate dialog: the resume and its evidence, without the record tabs."""
+        for index in (4, 3, 2):
+            self.tabs.setTabVisible(index, False)
+        self.setMinimumWidth(280)
+
+    def refresh_record(self) -> None:
+        """After a change elsewhere (a hire's check-ins): the record tabs again."""
+        if self.row is not None:
+            self._fill_record()
 
     def _fill_record(self) -> None:
         """The record tabs: contact and notes, duplicates, history."""

@@ -120,6 +120,7 @@ class Delivery(QObject):
             w.writer.run(outbox.confirm_call, message, w.actor, success=self.show_result)
         else:
             self.send(message, resend=action == "resend")
+        w.focus_table()
 
     def refresh_message_state(self) -> None:
         """The current person's message, when they are waiting for one."""
