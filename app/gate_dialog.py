@@ -98,8 +98,10 @@ class GateDialog(QDialog):
             self.message_side.addWidget(self.first_use)
             self.message_side.setCurrentWidget(self.first_use)
         split.addWidget(self.message_side)
-        third = max(self.width() // 3, 360)
-        split.setSizes([third, third, self.width() - 2 * third])
+        # The person gets room: the note is written about what is on their resume.
+        for index, stretch in enumerate((5, 4, 5)):
+            split.setStretchFactor(index, stretch)
+        self._split_sized = False
         self.conflict: QCheckBox | None = None
         conflicts = self.ctx.conflicts([application_id])
         if conflicts:
@@ -135,6 +137,13 @@ class GateDialog(QDialog):
         width = min(1400, screen.width() - 40, max(1100, parent.width() if parent else 1100))
         height = min(820, screen.height() - 60)
         self.resize(width, height)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._split_sized:
+            self._split_sized = True
+            width = max(self.split.width(), self.width() - 30)
+            self.split.setSizes([width * 5 // 14, width * 4 // 14, width * 5 // 14])
 
     def _build_person(self, ranker, blind: bool):
         """The person, beside the note: their score's evidence and their resume (the pane)."""
@@ -179,13 +188,12 @@ class GateDialog(QDialog):
 
     def _build_note(self) -> QGroupBox:
         """Left: the person-first note, with its checks live as the reviewer types."""
-        box = QGroupBox("1 · The person-first note (kept with them; shown if they apply again)")
+        box = QGroupBox("1 · The person-first note")
+        box.setToolTip("Kept with them, and shown if they apply again")
         note = QVBoxLayout(box)
-        note.addWidget(
-            QLabel(
-                "<b>What this person brings</b> — about them: strengths, experience, what stood out"
-            )
-        )
+        note.addWidget(_wrapped(
+            "<b>What this person brings</b> — about them: what they did, where, what stood out"
+        ))  # fmt: skip
         self.brings = QPlainTextEdit()
         self.brings.setTabChangesFocus(True)
         self.brings.setAccessibleName("What this person brings")
@@ -205,7 +213,7 @@ class GateDialog(QDialog):
             hint.setForegroundRole(QPalette.PlaceholderText)
             note.addWidget(hint)
         why = "<b>Why not this role, now</b> — about the fit, not their worth (internal)"
-        note.addWidget(QLabel(why))
+        note.addWidget(_wrapped(why))
         self.why_not = QPlainTextEdit()
         self.why_not.setTabChangesFocus(True)
         self.why_not.setAccessibleName("Why not this role, now")
@@ -222,6 +230,7 @@ class GateDialog(QDialog):
     def _build_message(self, transport_text: str) -> QGroupBox:
         """Right: the message, drafted from a template and the note, linted live."""
         box = QGroupBox("2 · The message they receive")
+        box.setMinimumWidth(320)
         message = QVBoxLayout(box)
         message.addLayout(self._build_message_options(transport_text))
         self.subject = QLineEdit()
@@ -358,9 +367,8 @@ class GateDialog(QDialog):
         self.note_checks, self.message_lints = G.checks(self.ctx, d, self.settings)
         self.checks.clear()
         for check in self.note_checks:
-            text = (
-                f"{OK_MARK}  {_ok_text(check.code)}" if check.ok else f"{NO_MARK}  {check.message}"
-            )
+            said = check.message if check.code == "specific" else _ok_text(check.code)
+            text = f"{OK_MARK}  {said}" if check.ok else f"{NO_MARK}  {check.message}"
             item = QListWidgetItem(text)
             item.setForeground(self._colors["ok" if check.ok else "block"])
             item.setToolTip(check.message if not check.ok else "")
@@ -468,6 +476,12 @@ class GateDialog(QDialog):
             raise exc
         self.summary.setText("Not sent: " + "; ".join(exc.reasons))
         self.send_button.setEnabled(True)
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
 
 
 def _ok_text(code: str) -> str:

@@ -181,7 +181,9 @@ class MainWindow(QMainWindow):
         job_label = QLabel(" Job ")
         bar.addWidget(job_label)
         self.job_picker = QComboBox()
-        self.job_picker.setMinimumWidth(260)
+        self.job_picker.setMinimumWidth(200)
+        self.job_picker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.job_picker.setMinimumContentsLength(22)
         self.job_picker.setAccessibleName("Job")
         job_label.setBuddy(self.job_picker)
         self.job_picker.currentIndexChanged.connect(self.job_view.picked)
@@ -591,6 +593,14 @@ class MainWindow(QMainWindow):
             "<b>Shortlist</b><br>Screen resumes fast, rank them with reasons, and let nobody "
             f"go without a human word.<br><br>Data: {self.store.path}",
         )
+
+    def resizeEvent(self, event) -> None:
+        """Below 1280 px the toolbar shows icons (their names on hover), so nothing falls into
+        its overflow menu at 1024 px."""
+        super().resizeEvent(event)
+        style = Qt.ToolButtonTextBesideIcon if self.width() >= 1280 else Qt.ToolButtonIconOnly
+        if self.toolbar.toolButtonStyle() != style:
+            self.toolbar.setToolButtonStyle(style)
 
     def dragEnterEvent(self, event) -> None:
         if self.imports.accepts(event):

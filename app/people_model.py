@@ -390,7 +390,9 @@ class PeopleModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._display(row, col, index.row())
         if role == _USER:
-            return row.score if col == COL_SCORE else row.person
+            if col == COL_SCORE:
+                return None if row.outcome != "ok" else row.score
+            return row.person
         if role == _ADVICE_ROLE:
             return row.advice
         if col == COL_WAIT:
@@ -431,8 +433,12 @@ class PeopleModel(QAbstractTableModel):
         if col == COL_NAME:
             return self.display_name(row)
         if col == COL_SCORE:
+            if row.outcome != "ok":
+                return "—"
             return "…" if row.score is None else f"{row.score:.0f}"
         if col == COL_ADVICE:
+            if row.outcome != "ok":
+                return "—"
             return ADVICE_WORDS.get(row.advice, "…" if row.score is None else row.advice)
         if col == COL_TOP:
             return ", ".join(row.top) if row.top else "—"

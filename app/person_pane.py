@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.person_tabs import ContactTab, DuplicatesTab, HistoryList, clear_layout
 from review import people as P
 from review import workflow as W
+from review.excerpts import place_for_headline
 from review.people import pseudonym
 from review.status import LABELS, PAST_SCREENING, MessageState
 
@@ -249,7 +250,9 @@ class PersonPane(QWidget):
         self.person_id = person_id
         self.application_id = application_id
         self.row = P.person(self.store, person_id)
-        self.score = ranker.score(person_id) if ranker is not None else None
+        unread = self.row is not None and self.row["outcome"] != "ok"
+        # A file that could not be read has no score worth showing: only what it needs.
+        self.score = ranker.score(person_id) if ranker is not None and not unread else None
         self.blind_hidden = blind and status not in PAST_SCREENING
         row = self.row
         self.empty.hide()
@@ -267,8 +270,9 @@ class PersonPane(QWidget):
             bits.append(html.escape(row["title"]))
         if row.get("years_experience") is not None:
             bits.append(f"{row['years_experience']:g} years")
-        if row.get("location") and not self.blind_hidden:
-            bits.append(html.escape(row["location"]))
+        place = place_for_headline(row.get("location")) if not self.blind_hidden else None
+        if place and len(place) <= 40 and "@" not in place:
+            bits.append(html.escape(place))  # the town; the full address is in the Contact tab
         bits.append(LABELS.get(status, status))
         if row["outcome"] != "ok":
             from app.people_model import outcome_label
@@ -369,9 +373,13 @@ class PersonPane(QWidget):
         if self.blind_hidden:
             text = P.redact(text, row)
         if not text:
+            from app.people_model import outcome_label
+
             self.text.setHtml(
-                f"<p style='color:gray'>No text could be read from this file ({html.escape(row['outcome'])}: "
-                f"{html.escape(row['error'] or '')}). Open the original to read it.</p>"
+                f"<p><b>No text could be read from {html.escape(row['original_name'] or 'this file')}</b> "
+                f"({html.escape(outcome_label(row['outcome']))}).</p><p>{html.escape(row['error'] or '')}</p>"
+                "<p>Open the original (the Original tab) to read it yourself, or ask the sender for "
+                "another copy. Nobody is ranked on a file we could not read.</p>"
             )
             return
         marks: list[tuple[int, int, int, bool]] = []  # start, end, part, selected

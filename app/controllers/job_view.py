@@ -71,6 +71,7 @@ class JobView(QObject):
         w.act_blind.setChecked(blind)
         w.editor.load(w.job["title"], w.job["spec"])
         w.editor_dock.setWindowTitle(f"Criteria — {w.job['title']}")
+        w.act_edit_job.setText("Edit job criteria")  # the dock's title must not rename the action
         self.rerank()
         self.load_counts()
         w.update_state()
