@@ -309,6 +309,10 @@ class MainWindow(QMainWindow):
         from app.window_menus import build_menus
 
         self.key_widgets = [self.table, self.pane, self.views, self.welcome]
+        # Escape in a field of the pane (a note, what they bring, topics) returns to the list.
+        self.escape_fields = set(self.pane.findChildren(QLineEdit))
+        for field in self.escape_fields:
+            field.installEventFilter(self)
         build_menus(self)
         self.pane.set_actions(self.move_actions, self.act_letgo)
         self.toolbar.addSeparator()
@@ -367,10 +371,22 @@ class MainWindow(QMainWindow):
 
     def focus_table(self) -> None:
         """Back to the list: after Escape, a dialog, the criteria panel, Retry."""
-        if self.stack.currentWidget() is self.table:
-            self.table.setFocus(Qt.OtherFocusReason)
+        from PySide6.QtWidgets import QApplication
+
+        if self.stack.currentWidget() is not self.table:
+            return
+        if QApplication.activeModalWidget() is None and QApplication.activeWindow() is not self:
+            self.activateWindow()  # a dialog just closed: the window takes the keys back
+        self.table.setFocus(Qt.OtherFocusReason)
 
     def eventFilter(self, watched, event) -> bool:
+        if (
+            event.type() == QEvent.KeyPress
+            and event.key() == Qt.Key_Escape
+            and watched in getattr(self, "escape_fields", ())
+        ):
+            self.focus_table()
+            return True
         if watched is self.search and event.type() == QEvent.KeyPress:
             key = event.key()
             if key == Qt.Key_Escape:
