@@ -203,7 +203,9 @@ def to_html(shortlist: Shortlist, for_qt: bool = False) -> str:
         )
         contact = ""
         if not s.blind:
-            bits = [*p.emails, *p.phones, *p.links] + ([p.location] if p.location else [])
+            # The manager reads this line too: the town, never the street address.
+            place = place_for_headline(p.location) if p.location else None
+            bits = [*p.emails, *p.phones, *p.links] + ([place] if place else [])
             contact = (
                 f"<div class='contact'>{' · '.join(_e(b) for b in bits)}</div>" if bits else ""
             )

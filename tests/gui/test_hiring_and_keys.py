@@ -288,3 +288,31 @@ def test_files_that_could_not_be_read_wait_in_files_to_check(make_window, tmp_pa
     assert window.pane.score is None and "No text could be read from scan.pdf" in window.pane.text.toPlainText()
     assert "no_text" not in window.pane.subtitle.text()  # words, not codes
     assert QApplication.focusWidget() is window.table
+
+
+def test_during_an_import_unranked_rows_show_no_score_and_the_top_is_chosen_after_ranking(
+    make_window, qtbot, tmp_path
+):
+    from tests.gui.conftest import write_resumes
+    from tests.gui.test_window import imported, job_window
+
+    window = job_window(make_window, tmp_path)
+    write_resumes(tmp_path / "inbox", 6, seed=3)
+    shown_while_importing = []
+
+    def start():
+        task = window.start_import([str(tmp_path / "inbox")])
+
+        def seen(_progress):
+            for r in range(window.model.rowCount()):
+                row = window.model.row_at(r)
+                if row.score is None:
+                    shown_while_importing.append(window.model.index(r, 2).data())
+
+        task.progress.connect(seen)
+
+    imported(qtbot, window, start)
+    assert shown_while_importing and set(shown_while_importing) == {"…"}  # never a 0
+    # Nobody chose the first arrival: once ranked, the best match is the one selected.
+    assert window.table.currentIndex().row() == 0 and window.current_row().rank == 1
+    assert window.pane.person_id == window.current_row().person
