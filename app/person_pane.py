@@ -343,6 +343,7 @@ class PersonPane(QWidget):
 
     def _fill_parts(self) -> None:
         clear_layout(self.parts_layout)
+        self.parts_scroll.setVisible(self.score is not None)  # no empty box for an unread file
         if self.score is None:
             return
         for number, part in enumerate(self.score.parts):
