@@ -442,7 +442,14 @@ def test_a_message_without_a_greeting_is_refused(world):
                                           ("reply_to", "donotreply@example.com"),
                                           ("reply_to", "")])  # fmt: skip
 def test_a_no_reply_sender_or_reply_to_is_refused(world, key, address):
-    world.settings.set(key, address)
+    if address:
+        # Settings refuse it at entry...
+        with pytest.raises(ValueError, match="no-reply address"):
+            world.settings.set(key, address)
+        # ...and the gate refuses it again, for a settings file edited by hand.
+        world.settings._values[key] = address
+    else:
+        world.settings.set(key, address)
     reasons = _refused(world, world.disposition("ana"))
     assert len(reasons) == 1
     assert ("no-reply address" in reasons[0]) if address else ("Set a real reply-to address" in reasons[0])
