@@ -60,10 +60,10 @@ def main() -> int:
 
     store = Store(db)
     job = resolve_job(store, BENCH_JOB)
-    demo_spec = resolve_job(store, ensure_demo_job(store))["spec"]
-    update_spec(store, job["id"], demo_spec)  # the demo job's criteria, over everyone
+    demo_spec = resolve_job(store, ensure_demo_job(store)).spec
+    update_spec(store, job.id, demo_spec)  # the demo job's criteria, over everyone
     with store.transaction() as conn:
-        conn.execute("DELETE FROM jobs WHERE id <> ?", (job["id"],))
+        conn.execute("DELETE FROM jobs WHERE id <> ?", (job.id,))
     window = MainWindow(store)
     window.resize(1400, 860)
     window.show()

@@ -117,8 +117,10 @@ def job_spec(skills: list[str]) -> dict:
     }
 
 
-def job_row(spec: dict) -> dict:
-    return {"id": 0, "title": "Bench: 40 criteria", "spec": spec}
+def job_row(spec: dict):
+    from review.jobs import Job
+
+    return Job(id=0, title="Bench: 40 criteria", spec=spec)
 
 
 # --- measurements ------------------------------------------------------------------

@@ -11,15 +11,15 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from review import audit
 from review.db import Store, now_iso
 from review.excerpts import excerpt, looks_like_address, place_for_headline
+from review.jobs import Job
+from review.people import decoded, pseudonym
 from review.ranking import Ranker
-from review import audit
-from review.people import pseudonym
 from review.status import LABELS, PAST_SCREENING
 
 CSV_COLUMNS = (
@@ -79,7 +79,7 @@ def _quote(text: str, start: int, end: int, width: int = 140) -> str:
     return excerpt(text, start, end, width)
 
 
-def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", blind: bool = False,
+def build_shortlist(store: Store, job: Job, *, include: str = "shortlisted", blind: bool = False,
                     reviewer: str = "", today: date | None = None) -> Shortlist:  # fmt: skip
     if include not in ("shortlisted", "all"):
         raise ValueError("include must be shortlisted or all")
@@ -90,12 +90,13 @@ def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", bl
         "SELECT a.id AS application_id, a.status, a.brings, a.manager_decision, a.manager_comment, p.id, p.name, "
         "p.title, p.years_experience, p.location, p.emails, p.phones, p.links, d.text FROM applications a "
         "JOIN people p ON p.id = a.person_id JOIN documents d ON d.id = p.document_id WHERE a.job_id = ?",
-        (job["id"],),
+        (job.id,),
     )
     people: list[PersonOut] = []
     for row in rows:
         if statuses and row["status"] not in statuses:
             continue
+        decoded(row)
         position, _ranked = order.get(row["id"], (len(order) + 1, None))
         score = ranker.score(row["id"])
         text = row["text"] or ""
@@ -114,7 +115,7 @@ def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", bl
             headline_bits.append(f"{row['years_experience']:g} years")
         if row["location"] and not blind:
             headline_bits.append(place_for_headline(row["location"]) or "")
-        name = pseudonym(row["id"], job["id"]) if blind else (row["name"] or f"Person #{row['id']}")
+        name = pseudonym(row["id"], job.id) if blind else (row["name"] or f"Person #{row['id']}")
         if blind and brings:
             # The reviewer's note may use the real name: a blind export never shows it.
             for part in (row["name"] or "").split():
@@ -123,15 +124,15 @@ def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", bl
         people.append(PersonOut(
             position, row["id"], row["application_id"], name, " · ".join(b for b in headline_bits if b),
             score.total, score.recommendation, score.reasons, parts, brings,
-            [] if blind else json.loads(row["emails"] or "[]"), [] if blind else json.loads(row["phones"] or "[]"),
-            [] if blind else json.loads(row["links"] or "[]"), None if blind else row["location"],
+            [] if blind else row["emails"], [] if blind else row["phones"],
+            [] if blind else row["links"], None if blind else row["location"],
             row["status"], row["manager_decision"], row["manager_comment"],
         ))  # fmt: skip
     people.sort(key=lambda p: (p.rank, p.person_id))
     for number, person in enumerate(people, start=1):
         person.rank = number
-    spec = job["spec"]
-    return Shortlist(job["title"], job.get("description") or "", spec.get("criteria", []), spec.get("min_years"),
+    spec = job.spec
+    return Shortlist(job.title, job.description, spec.get("criteria", []), spec.get("min_years"),
                      spec.get("location"), bool(spec.get("remote")), reviewer,
                      (today or date.today()).isoformat(), blind, include, people)  # fmt: skip
 
@@ -277,7 +278,7 @@ _DECISIONS = {"yes": "yes", "y": "yes", "ja": "yes", "oui": "yes", "sí": "yes",
 
 
 def import_decisions(
-    store: Store, job: dict, text: str, actor: str, source: str = "CSV"
+    store: Store, job: Job, text: str, actor: str, source: str = "CSV"
 ) -> DecisionImport:
     """A manager's yes / maybe / no and comments, stored as suggestions on each application.
 
@@ -319,17 +320,17 @@ def import_decisions(
                 )
                 continue
             app = conn.execute("SELECT id FROM applications WHERE person_id = ? AND job_id = ?",
-                               (person_id, job["id"])).fetchone()  # fmt: skip
+                               (person_id, job.id)).fetchone()  # fmt: skip
             if app is None:
                 result.problems.append(
-                    f"{source} line {number}: person {person_id} has not applied to {job['title']}"
+                    f"{source} line {number}: person {person_id} has not applied to {job.title}"
                 )
                 continue
             conn.execute(
                 "UPDATE applications SET manager_decision = ?, manager_comment = ?, manager_decided_at = ? WHERE id = ?",
                 (decision, row.get("manager_comment") or None, stamp, app[0]),
             )
-            audit.record(conn, actor, "manager_decision", person_id=person_id, job_id=job["id"], application_id=app[0],
+            audit.record(conn, actor, "manager_decision", person_id=person_id, job_id=job.id, application_id=app[0],
                   decision=decision, source=source)  # fmt: skip
             result.applied.append((person_id, decision))
     return result

@@ -3,16 +3,45 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 
 from review import audit
 from review.db import Store, now_iso
+from review.status import JobStatus
+
+
+@dataclass
+class Job:
+    """A job as the rest of Shortlist sees it: its spec decoded (see :func:`spec_from_toml`)."""
+
+    id: int
+    title: str
+    spec: dict = field(default_factory=dict)
+    description: str = ""
+    status: str = JobStatus.OPEN
+    blind: bool = False
+    created_at: str = ""
+    people: int | None = None  # applications, when listed with :func:`list_jobs`
+
+
+def _job(row: dict) -> Job:
+    return Job(
+        id=row["id"],
+        title=row["title"],
+        spec=json.loads(row.get("spec") or "{}"),
+        description=row.get("description") or "",
+        status=row["status"],
+        blind=bool(row.get("blind")),
+        created_at=row.get("created_at") or "",
+        people=row.get("people"),
+    )
 
 
 class JobNotFound(LookupError):
     pass
 
 
-def resolve_job(store: Store, ref: str | int) -> dict:
+def resolve_job(store: Store, ref: str | int) -> Job:
     """A job by id or by exact title. Raises JobNotFound with the choices when there is none."""
     text = str(ref).strip()
     row = None
@@ -35,8 +64,7 @@ def resolve_job(store: Store, ref: str | int) -> dict:
             else "; there are no jobs yet (shortlist job add)"
         )
         raise JobNotFound(f"no job with id or title {text!r}{hint}")
-    row["spec"] = json.loads(row["spec"] or "{}")
-    return row
+    return _job(row)
 
 
 def create_job(
@@ -207,15 +235,13 @@ def spec_to_toml(spec: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def list_jobs(store: Store) -> list[dict]:
+def list_jobs(store: Store) -> list[Job]:
+    """Every job, by id, with how many people applied."""
     rows = store.query(
-        "SELECT j.id, j.title, j.status, j.created_at, j.spec, "
-        "  (SELECT count(*) FROM applications a WHERE a.job_id = j.id) AS people "
+        "SELECT j.*, (SELECT count(*) FROM applications a WHERE a.job_id = j.id) AS people "
         "FROM jobs j ORDER BY j.id"
     )
-    for row in rows:
-        row["spec"] = json.loads(row["spec"] or "{}")
-    return rows
+    return [_job(row) for row in rows]
 
 
 def update_spec(store: Store, job_id: int, spec: dict, actor: str = "reviewer") -> None:

@@ -34,7 +34,7 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from review import audit
 from review.db import Store, now_iso
@@ -134,6 +134,24 @@ class Outgoing:
 
 
 # --- transports -------------------------------------------------------------------------
+
+
+class Transport(Protocol):
+    """How a message leaves: the outbox folder or SMTP (a test may bring its own)."""
+
+    name: str  # stored with the message: recovery asks the same transport about it
+
+    def describe(self) -> str:
+        """Where messages go, in words a recruiter reads ("SMTP mail.example.com:587")."""
+        ...
+
+    def already_delivered(self, message_id: str) -> bool:
+        """Whether a send that a crash interrupted is known to have arrived."""
+        ...
+
+    def send(self, out: Outgoing) -> list[str]:
+        """Deliver; returns refused recipients (when others accepted); raises DeliveryError."""
+        ...
 
 
 class OutboxFolder:
@@ -327,7 +345,8 @@ def keyring_password(user: str, ask=None):
     return None
 
 
-def transport_from_settings(store: Store, settings: Settings, ask_password=None):
+def transport_from_settings(store: Store, settings: Settings, ask_password=None) -> Transport:
+    """The transport the settings choose; SMTP asks for a password through ask_password."""
     if settings.get("transport") == "smtp":
         cache: dict[str, str] = {}
 
@@ -449,7 +468,7 @@ def _claim(
 def deliver(
     store: Store | None,
     message: int,
-    transport,
+    transport: Transport,
     author: str = "shortlist",
     *,
     resend: bool = False,
@@ -530,7 +549,11 @@ def confirm_call(store: Store, message: int, author: str) -> Result:
 
 
 def recover(
-    store: Store | None, transport, author: str = "shortlist", *, write: Write | None = None
+    store: Store | None,
+    transport: Transport,
+    author: str = "shortlist",
+    *,
+    write: Write | None = None,
 ) -> list[Result]:
     """After a crash: sends that were under way are delivered (the file is there) or in doubt."""
     write = _writer(store, write)
@@ -573,7 +596,7 @@ def _still_sending(row: dict, stale: timedelta = timedelta(minutes=10)) -> bool:
 
 def retry_due(
     store: Store | None,
-    transport,
+    transport: Transport,
     author: str = "shortlist",
     now: datetime | None = None,
     include_failed: bool = False,

@@ -5,9 +5,56 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass, field
 
 from review import audit
 from review.db import Store, now_iso
+
+# The people columns that hold JSON lists, decoded in one place (:func:`decoded`).
+JSON_LISTS = ("emails", "phones", "links", "skills", "education")
+
+
+def decoded(row: dict) -> dict:
+    """A people row with its JSON list columns as lists (those the row has)."""
+    for key in JSON_LISTS:
+        if key in row:
+            row[key] = json.loads(row[key] or "[]")
+    return row
+
+
+@dataclass
+class Person:
+    """Who someone is, as parsed from their resume and kept in ``people``."""
+
+    id: int
+    name: str | None = None
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    location: str | None = None
+    title: str | None = None
+    years_experience: float | None = None
+    skills: list[str] = field(default_factory=list)
+    education: list[dict] = field(default_factory=list)
+
+    @property
+    def first_name(self) -> str:
+        parts = (self.name or "").split()
+        return parts[0] if parts else ""
+
+    @classmethod
+    def from_row(cls, row: dict) -> Person:
+        """From a ``people`` row (or a query with the same column names; missing ones empty)."""
+        values = decoded({k: row[k] for k in row if k in _PERSON_FIELDS})
+        return cls(**values)
+
+
+_PERSON_FIELDS = frozenset(Person.__dataclass_fields__)
+
+
+def load_person(store: Store, person_id: int) -> Person | None:
+    row = store.one("SELECT * FROM people WHERE id = ?", (person_id,))
+    return Person.from_row(row) if row else None
 
 
 class PersonNotFound(LookupError):
@@ -36,8 +83,7 @@ def person(store: Store, person_id: int) -> dict:
     )
     if row is None:
         raise LookupError(f"no person with id {person_id}")
-    for key in ("emails", "phones", "links", "skills", "education"):
-        row[key] = json.loads(row[key] or "[]")
+    decoded(row)
     row["fields"] = json.loads(row["fields"] or "{}")
     row["sections"] = row["fields"].get("section_spans") or []
     return row
@@ -49,9 +95,7 @@ def list_people(store: Store) -> list[dict]:
         "SELECT p.id, p.name, p.emails, p.title, d.outcome, d.original_name, d.error FROM people p "
         "JOIN documents d ON d.id = p.document_id ORDER BY p.id"
     )
-    for row in rows:
-        row["emails"] = json.loads(row["emails"] or "[]")
-    return rows
+    return [decoded(row) for row in rows]
 
 
 def count(store: Store) -> int:

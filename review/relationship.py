@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 
 from review import audit
 from review.db import Store, now_iso
+from review.jobs import Job
 from review.ranking import Ranker
 from review.status import ACTIVE, GONE, NEW
 
@@ -260,14 +261,14 @@ class PoolSuggestion:
 
 
 def pool_suggestions(
-    store: Store, job: dict, minimum: float = 45.0, limit: int = 20
+    store: Store, job: Job, minimum: float = 45.0, limit: int = 20
 ) -> list[PoolSuggestion]:
     """People you already know who match a new job well, best first, with their earlier notes."""
     pool = set(in_pool(store))
     applied = {
         r[0]
         for r in store.conn.execute(
-            "SELECT person_id FROM applications WHERE job_id = ?", (job["id"],)
+            "SELECT person_id FROM applications WHERE job_id = ?", (job.id,)
         )
     }
     candidates = pool - applied

@@ -62,7 +62,7 @@ def test_blind_pdf_has_no_names_contacts_or_locations(shortlisted, tmp_path):
     text = pdf_text(path)
     for secret in ("Ana", "Quintero", "Cyrille", "Ombeni", "ana.quintero@example.org", "+34", "Valencia", "Lyon"):
         assert secret not in text, secret
-    assert pseudonym(ids["ana.txt"], job["id"]) in text
+    assert pseudonym(ids["ana.txt"], job.id) in text
     assert "settlement service" in text  # the reviewer's words stay, with the name taken out
 
 
@@ -133,7 +133,7 @@ def test_csv_columns_and_decisions_round_trip(shortlisted):
     result = import_decisions(store, job, out.getvalue(), "Robin Reviewer", "answers.csv")
     assert sorted(result.applied) == sorted([(ids["ana.txt"], "yes"), (ids["cy.txt"], "no")])
     assert len(result.problems) == 1 and "perhaps" in result.problems[0] and "line" in result.problems[0]
-    cy = application_for(store, ids["cy.txt"], job["id"])
+    cy = application_for(store, ids["cy.txt"], job.id)
     assert cy["manager_decision"] == "no" and "payments" in cy["manager_comment"]
     # A manager's "no" is a suggestion: the status is untouched, nobody is let go by it.
     assert cy["status"] == "shortlisted"
@@ -150,14 +150,14 @@ def test_cli_export_and_import_decisions(shortlisted, tmp_path):
     store, job, ids = shortlisted
     db = str(store.path)
     cli = [sys.executable, "-m", "app.cli"]
-    out = subprocess.run(cli + ["export", "--job", job["title"], "--format", "csv", "--out", str(tmp_path),
+    out = subprocess.run(cli + ["export", "--job", job.title, "--format", "csv", "--out", str(tmp_path),
                                 "--include", "all", "--db", db], capture_output=True, text=True, timeout=120)  # fmt: skip
     assert out.returncode == 0, out.stderr
     written = next(tmp_path.glob("shortlist-*.csv"))
     text = written.read_text(encoding="utf-8-sig").replace(",shortlisted,,", ",shortlisted,maybe,Let's talk")
     answers = tmp_path / "answers.csv"
     answers.write_text(text, encoding="utf-8")
-    back = subprocess.run(cli + ["import-decisions", str(answers), "--job", str(job["id"]), "--db", db],
+    back = subprocess.run(cli + ["import-decisions", str(answers), "--job", str(job.id), "--db", db],
                           capture_output=True, text=True, timeout=60)  # fmt: skip
     assert back.returncode == 0, back.stderr
     assert "2 maybe" in back.stdout

@@ -49,7 +49,7 @@ def test_weight_change_and_new_criteria_reuse_cached_matches(ranked):
     ranker = Ranker(store, job)
     ranker.rank()
     cached = dict(ranker._dense_cache)
-    spec = json.loads(json.dumps(job["spec"]))
+    spec = json.loads(json.dumps(job.spec))
     spec["criteria"][2]["weight"] = 10  # Kubernetes
     ranker.set_spec(spec)
     top = ranker.rank()
@@ -66,8 +66,8 @@ def test_weight_change_and_new_criteria_reuse_cached_matches(ranked):
 def test_global_synonym_counts_in_every_job(ranked):
     store, job, ids = ranked
     spec = {"criteria": [{"name": "Microsoft Excel", "kind": "skill", "must": False, "weight": 1, "synonyms": []}]}
-    update_spec(store, job["id"], spec)
-    job = resolve_job(store, job["id"])
+    update_spec(store, job.id, spec)
+    job = resolve_job(store, job.id)
     before = {r.person: r.total for r in Ranker(store, job).rank()}
     with pytest.raises(LookupError):
         add_global_synonym(store, "No Such Skill", "x", "robin")
@@ -80,7 +80,7 @@ def test_global_synonym_counts_in_every_job(ranked):
 
 def test_cli_rank_json_keys(ranked):
     store, job, ids = ranked
-    out = subprocess.run([sys.executable, "-m", "app.cli", "rank", "--job", job["title"], "--json", "--top", "2",
+    out = subprocess.run([sys.executable, "-m", "app.cli", "rank", "--job", job.title, "--json", "--top", "2",
                           "--db", str(store.path)], capture_output=True, text=True, timeout=60)  # fmt: skip
     assert out.returncode == 0, out.stderr
     lines = [json.loads(line) for line in out.stdout.splitlines()]

@@ -64,7 +64,7 @@ def test_hire_makes_check_ins_that_the_followups_dialog_shows(make_window, tmp_p
     from review.workflow import application_for, set_status
 
     window, ids, settings = window_for(make_window, tmp_path, monkeypatch)
-    app = application_for(window.store, ids["cy.txt"], window.job["id"])["id"]
+    app = application_for(window.store, ids["cy.txt"], window.job.id)["id"]
     set_status(window.store, app, "hired", "robin")
     with window.store.transaction() as conn:  # a week has passed
         conn.execute("UPDATE followups SET due_at = ? WHERE person_id = ? AND title LIKE '%1 week%'",
@@ -88,7 +88,7 @@ def test_new_job_from_an_ad_suggests_people_you_already_know(make_window, tmp_pa
 
     window, ids, settings = window_for(make_window, tmp_path, monkeypatch)
     set_preferences(window.store, ids["ana.txt"], "robin", frequency="matching_roles", consent=True)
-    let_go(window.store, settings, ids["ana.txt"], window.job["id"],
+    let_go(window.store, settings, ids["ana.txt"], window.job.id,
            "Ana built the settlement service at Pagora in Python and mentored four junior engineers there.",
            "This role needs someone in Berlin on site from January.")  # fmt: skip
 
@@ -107,9 +107,9 @@ def test_new_job_from_an_ad_suggests_people_you_already_know(make_window, tmp_pa
     monkeypatch.setattr(PoolDialog, "exec", accept_pool)
     window.job_actions.new_job()
     settle(qtbot, window)
-    assert window.job["title"] == "Payments Engineer"
-    names = [c["name"] for c in window.job["spec"]["criteria"]]
-    assert {"Python", "PostgreSQL"} <= set(names) and window.job["spec"]["min_years"] == 5
+    assert window.job.title == "Payments Engineer"
+    names = [c["name"] for c in window.job.spec["criteria"]]
+    assert {"Python", "PostgreSQL"} <= set(names) and window.job.spec["min_years"] == 5
     assert chosen["ids"] == [ids["ana.txt"]]
     assert window.model.row_of_person(ids["ana.txt"]) is not None
     assert json.loads(window.store.scalar("SELECT detail FROM audit_log WHERE action = 'added_from_talent_pool'"))

@@ -53,7 +53,7 @@ def test_first_start_offers_the_demo(make_window, qtbot, tmp_path, monkeypatch):
     assert window.stack.currentWidget() is window.welcome
     report = imported(qtbot, window, window.welcome.demo_button.click)
     assert report.status == "finished"
-    assert window.job["title"] == "Backend Engineer"
+    assert window.job.title == "Backend Engineer"
     assert window.model.rowCount() == 8
     assert window.stack.currentWidget() is window.table
 
@@ -242,8 +242,8 @@ def test_blind_mode_hides_identity_until_shortlisted(triage_window, qtbot):
         assert email not in window.pane.contact_tab.contact.text()
     # Remembered per job.
     settle(qtbot, window)
-    assert window.store.scalar("SELECT blind FROM jobs WHERE id = ?", (window.job["id"],)) == 1
-    window.load_jobs(select=window.job["id"])
+    assert window.store.scalar("SELECT blind FROM jobs WHERE id = ?", (window.job.id,)) == 1
+    window.load_jobs(select=window.job.id)
     assert window.act_blind.isChecked() and window.model.blind
     # Shortlisting reveals the person.
     window.select_row(window.model.row_of_person(row.person))
@@ -271,7 +271,7 @@ def test_live_rerank_on_weight_change(triage_window, qtbot):
     has_docker = {r.person for r in window.model.rows if "Docker" in r.top}
     assert set(after[: len(has_docker)]) == has_docker
     assert before != after or len(has_docker) in (0, len(after))
-    stored = json.loads(window.store.scalar("SELECT spec FROM jobs WHERE id = ?", (window.job["id"],)))
+    stored = json.loads(window.store.scalar("SELECT spec FROM jobs WHERE id = ?", (window.job.id,)))
     assert [c["weight"] for c in stored["criteria"]][docker] == 10
 
 
