@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
     QWidget,
-)  # fmt: skip
+)
 
 log = logging.getLogger("shortlist")
 
@@ -108,8 +108,12 @@ class ErrorHandler(QObject):
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         sys.excepthook = self.handle
-        threading.excepthook = lambda args: self.handle(args.exc_type, args.exc_value, args.exc_traceback,
-                                                        f"thread {args.thread.name if args.thread else '?'}")  # fmt: skip
+        threading.excepthook = lambda args: self.handle(
+            args.exc_type,
+            args.exc_value,
+            args.exc_traceback,
+            f"thread {args.thread.name if args.thread else '?'}",
+        )
 
     def uninstall(self) -> None:
         if self._previous_hook is not None:

@@ -10,8 +10,17 @@ from review.jobs import Job
 FORMATS = ("pdf", "html", "csv")
 
 
-def export_shortlist(store, job: Job, fmt: str, out: str | Path, *, blind: bool = False,
-                     include: str = "shortlisted", reviewer: str = "", page: str = "A4") -> tuple[Path, int]:  # fmt: skip
+def export_shortlist(
+    store,
+    job: Job,
+    fmt: str,
+    out: str | Path,
+    *,
+    blind: bool = False,
+    include: str = "shortlisted",
+    reviewer: str = "",
+    page: str = "A4",
+) -> tuple[Path, int]:
     """Write the export; returns its path and how many people it holds."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")

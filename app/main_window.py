@@ -40,8 +40,9 @@ from app.dialogs import CheatSheet, SettingsDialog, Welcome
 from app.icons import icon
 from app.import_panel import ImportPanel
 from app.job_editor import JobEditor
-from app.people_model import COL_NAME, COL_RANK, COL_SCORE, COL_TOP, PeopleModel, ScoreDelegate
+from app.people_model import COL_NAME, COL_RANK, COL_SCORE, COL_TOP, PeopleModel
 from app.person_pane import PersonPane
+from app.score_delegate import ScoreDelegate
 from app.tasks import Task
 from app.writer import Writer
 from review import people as P

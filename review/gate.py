@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from review import audit, outbox
 from review.db import Store, now_iso
 from review.jobs import resolve_job
-from review.people import load_person
 from review.messages import (
     Draft,
     Lint,
@@ -43,6 +42,7 @@ from review.notes import (
     person_context,
     suggestion_for,
 )
+from review.people import load_person
 from review.ranking import Ranker
 from review.relationship import contact_preference
 from review.settings import Settings

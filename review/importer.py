@@ -147,11 +147,38 @@ def _in_transaction(fn: Callable[[sqlite3.Connection], Any]) -> Callable[[Store]
     return run
 
 
+@dataclass
+class _Run:
+    """One run's running state: its id, its report so far, and how it reports progress."""
+
+    id: int
+    report: ImportReport
+    state: Progress
+    progress: Callable[[Progress], None] | None
+    cancelled: Callable[[], bool]
+
+    def record(self, outcome: FileOutcome) -> None:
+        self.report.files.append(outcome)
+        self.state.done += 1
+        self.state.last = outcome
+        if self.progress:
+            self.progress(self.state)
+
+
 # What a document row keeps of the parse (beside its text), as JSON in documents.fields.
 _STORED_FIELDS = (
-    "name", "emails", "phones", "links", "location", "skills", "sections", "years_experience",
-    "education", "title", "section_spans",
-)  # fmt: skip
+    "name",
+    "emails",
+    "phones",
+    "links",
+    "location",
+    "skills",
+    "sections",
+    "years_experience",
+    "education",
+    "title",
+    "section_spans",
+)
 
 
 class Importer:
@@ -217,110 +244,10 @@ class Importer:
                 "UPDATE import_runs SET total = ? WHERE id = ?", (total, run_id)
             )
         )
-        state = Progress(0, total, started)
-
-        def record(outcome: FileOutcome) -> None:
-            report.files.append(outcome)
-            state.done += 1
-            state.last = outcome
-            if progress:
-                progress(state)
-
-        # First pass: problems known up front, and files already stored (by hash).
-        to_parse: dict[str, list[SourceFile]] = {}
-        for cand in candidates:
-            if cancelled():
-                break
-            if cand.problem is not None:
-                record(self._store_problem(run_id, cand, *cand.problem))
-                continue
-            if cand.size > opts.max_bytes:
-                record(
-                    self._store_problem(
-                        run_id,
-                        cand,
-                        Outcome.TOO_LARGE,
-                        too_large_message(cand.size, opts.max_bytes),
-                    )
-                )
-                continue
-            try:
-                data = cand.read()
-            except TooBig as exc:
-                record(self._store_problem(run_id, cand, Outcome.TOO_LARGE, str(exc)))
-                continue
-            except OSError as exc:
-                record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"cannot read: {exc}"))
-                continue
-            except Exception as exc:  # a damaged ZIP member (bad CRC, bad compression)
-                record(
-                    self._store_problem(run_id, cand, Outcome.MALFORMED, f"cannot unpack: {exc}")
-                )
-                continue
-            digest = sha256(data)
-            cand.size = len(data)
-            known = self._known_document(digest)
-            if known is not None:
-                record(self._store_known(run_id, cand, digest, known))
-            elif digest in to_parse:
-                to_parse[digest].append(cand)  # the same bytes twice in one batch
-            else:
-                to_parse[digest] = [cand]
-            del data
-
+        run = _Run(run_id, report, Progress(0, total, started), progress, cancelled)
+        to_parse = self._first_pass(run, candidates)
         if to_parse and not cancelled():
-            limits = WorkerLimits(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today)
-            workers = min(opts.workers or default_workers(), len(to_parse))
-            # Bytes of the files in the workers' hands (a few at a time), kept
-            # for the file store so each file is read once more, not twice.
-            inflight: dict[str, bytes] = {}
-
-            def jobs():
-                for digest, group in to_parse.items():
-                    cand = group[0]
-                    try:
-                        data = cand.read()
-                    except Exception as exc:  # moved or changed since the first pass
-                        record(
-                            self._store_problem(
-                                run_id, cand, Outcome.MALFORMED, f"cannot read: {exc}"
-                            )
-                        )
-                        continue
-                    if sha256(data) != digest:
-                        record(self._store_problem(run_id, cand, Outcome.MALFORMED,
-                                                   "the file changed while it was being imported"))  # fmt: skip
-                        continue
-                    inflight[digest] = data
-                    yield ParseJob(digest, cand.name, data)
-
-            done: set[str] = set()
-            try:
-                with Pool(workers, limits) as pool:
-                    for digest, result, seconds in pool.run(jobs(), cancelled):
-                        group = to_parse[digest]
-                        report.parsed += 1
-                        done.add(digest)
-                        data = inflight.pop(digest)
-                        first = self._store_parsed(run_id, group[0], digest, data, result, seconds)
-                        record(first)
-                        for extra in group[1:]:
-                            record(
-                                self._store_known(
-                                    run_id, extra, digest, self._known_document(digest)
-                                )
-                            )
-            except ReadersCannotStart as exc:
-                # Every file still gets an outcome, with the reason, and the run ends.
-                for digest, group in to_parse.items():
-                    if digest not in done:
-                        for cand in group:
-                            record(
-                                self._store_problem(
-                                    run_id, cand, Outcome.MALFORMED, f"not read: {exc}"
-                                )
-                            )
-
+            self._parse(run, to_parse)
         self._write(sync_search_index)
         report.status = "cancelled" if cancelled() else "finished"
         report.seconds = time.monotonic() - started
@@ -331,6 +258,92 @@ class Importer:
             )
         )
         return report
+
+    def _first_pass(self, run: _Run, candidates: list[SourceFile]) -> dict[str, list[SourceFile]]:
+        """Problems known up front, and files already stored (by hash), get their outcome;
+        returns the files to parse, grouped by content (the same bytes twice are one parse)."""
+        opts = self.options
+        to_parse: dict[str, list[SourceFile]] = {}
+        for cand in candidates:
+            if run.cancelled():
+                break
+            if cand.problem is not None:
+                run.record(self._store_problem(run.id, cand, *cand.problem))
+                continue
+            if cand.size > opts.max_bytes:
+                too_large = too_large_message(cand.size, opts.max_bytes)
+                run.record(self._store_problem(run.id, cand, Outcome.TOO_LARGE, too_large))
+                continue
+            try:
+                data = cand.read()
+            except TooBig as exc:
+                run.record(self._store_problem(run.id, cand, Outcome.TOO_LARGE, str(exc)))
+                continue
+            except OSError as exc:
+                problem = f"cannot read: {exc}"
+                run.record(self._store_problem(run.id, cand, Outcome.MALFORMED, problem))
+                continue
+            except Exception as exc:  # a damaged ZIP member (bad CRC, bad compression)
+                problem = f"cannot unpack: {exc}"
+                run.record(self._store_problem(run.id, cand, Outcome.MALFORMED, problem))
+                continue
+            digest = sha256(data)
+            cand.size = len(data)
+            known = self._known_document(digest)
+            if known is not None:
+                run.record(self._store_known(run.id, cand, digest, known))
+            elif digest in to_parse:
+                to_parse[digest].append(cand)  # the same bytes twice in one batch
+            else:
+                to_parse[digest] = [cand]
+            del data
+        return to_parse
+
+    def _parse_jobs(self, run: _Run, to_parse: dict[str, list[SourceFile]], inflight: dict):
+        """One ParseJob per distinct file, read again (it may have changed since)."""
+        for digest, group in to_parse.items():
+            cand = group[0]
+            try:
+                data = cand.read()
+            except Exception as exc:  # moved or changed since the first pass
+                problem = f"cannot read: {exc}"
+                run.record(self._store_problem(run.id, cand, Outcome.MALFORMED, problem))
+                continue
+            if sha256(data) != digest:
+                problem = "the file changed while it was being imported"
+                run.record(self._store_problem(run.id, cand, Outcome.MALFORMED, problem))
+                continue
+            inflight[digest] = data
+            yield ParseJob(digest, cand.name, data)
+
+    def _parse(self, run: _Run, to_parse: dict[str, list[SourceFile]]) -> None:
+        """Parse in worker processes and store each result as it comes."""
+        opts = self.options
+        limits = WorkerLimits(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today)
+        workers = min(opts.workers or default_workers(), len(to_parse))
+        # Bytes of the files in the workers' hands (a few at a time), kept
+        # for the file store so each file is read once more, not twice.
+        inflight: dict[str, bytes] = {}
+        done: set[str] = set()
+        try:
+            with Pool(workers, limits) as pool:
+                jobs = self._parse_jobs(run, to_parse, inflight)
+                for digest, result, seconds in pool.run(jobs, run.cancelled):
+                    group = to_parse[digest]
+                    run.report.parsed += 1
+                    done.add(digest)
+                    data = inflight.pop(digest)
+                    run.record(self._store_parsed(run.id, group[0], digest, data, result, seconds))
+                    for extra in group[1:]:
+                        known = self._known_document(digest)
+                        run.record(self._store_known(run.id, extra, digest, known))
+        except ReadersCannotStart as exc:
+            # Every file still gets an outcome, with the reason, and the run ends.
+            for digest, group in to_parse.items():
+                if digest not in done:
+                    for cand in group:
+                        problem = f"not read: {exc}"
+                        run.record(self._store_problem(run.id, cand, Outcome.MALFORMED, problem))
 
     # --- storing ----------------------------------------------------------
 
@@ -372,8 +385,9 @@ class Importer:
     def _store_known(self, run_id: int, cand: SourceFile, digest: str, known: dict) -> FileOutcome:
         def store(conn: sqlite3.Connection) -> None:
             conn.execute(
-                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, error, "
-                "document_id, person_id, duplicate_of_document, created_at) VALUES (?,?,?,?,?,?,?,?,?,1,?)",
+                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, "
+                "error, document_id, person_id, duplicate_of_document, created_at) VALUES "
+                "(?,?,?,?,?,?,?,?,?,1,?)",
                 (
                     run_id,
                     cand.source,
@@ -385,7 +399,7 @@ class Importer:
                     known["id"],
                     known["person_id"],
                     now_iso(),
-                ),  # fmt: skip
+                ),
             )
             if known["person_id"] is not None:
                 self._apply(conn, known["person_id"])
@@ -441,7 +455,8 @@ class Importer:
                 self._apply(conn, person_id)
             conn.execute(
                 "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, "
-                "error, document_id, person_id, seconds, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "error, document_id, person_id, seconds, created_at) VALUES "
+                "(?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     run_id,
                     cand.source,
@@ -483,8 +498,9 @@ class Importer:
         emails = [e.lower() for e in parsed.emails or []]
         phones = parsed.phones or []
         cur = conn.execute(
-            "INSERT INTO people (document_id, name, emails, phones, links, location, title, years_experience, "
-            "skills, education, name_key, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO people (document_id, name, emails, phones, links, location, title, "
+            "years_experience, skills, education, name_key, created_at, updated_at) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 document_id,
                 name,
@@ -499,7 +515,7 @@ class Importer:
                 name_key(name),
                 stamp,
                 stamp,
-            ),  # fmt: skip
+            ),
         )
         person_id = cur.lastrowid
         conn.executemany(
@@ -507,47 +523,11 @@ class Importer:
             [(person_id, "email", e) for e in emails]
             + [(person_id, "phone", phone_key(p)) for p in phones],
         )
-        hits = parsed.skill_hits or []
-        conn.executemany(
-            "INSERT INTO skill_hits (person_id, skill, start, end, text, similarity, flag, section, year) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    person_id,
-                    h["skill"],
-                    h["start"],
-                    h["end"],
-                    h["text"],
-                    h["similarity"],
-                    h["flag"],
-                    h["section"],
-                    h["year"],
-                )
-                for h in hits
-            ],  # fmt: skip
-        )
-        conn.executemany(
-            "INSERT INTO skill_aggs (skill, person_id, best, sections, quality, last_year, counted, ordinary, negated) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    skill,
-                    person_id,
-                    agg.best,
-                    ",".join(sorted(agg.sections)),
-                    agg.quality,
-                    agg.last_year,
-                    agg.counted,
-                    agg.ordinary,
-                    agg.negated,
-                )
-                for skill, agg in skill_aggregates(hits).items()
-            ],  # fmt: skip
-        )
+        _insert_skills(conn, person_id, parsed.skill_hits or [])
         for other_id, reason in find_possible_duplicates(conn, person_id, parsed):
             conn.execute(
-                "INSERT OR IGNORE INTO duplicate_suggestions (person_id, other_id, reason, created_at) "
-                "VALUES (?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO duplicate_suggestions (person_id, other_id, reason, "
+                "created_at) VALUES (?, ?, ?, ?)",
                 (person_id, other_id, reason, stamp),
             )
         return person_id
@@ -558,8 +538,8 @@ class Importer:
             return
         stamp = now_iso()
         cur = conn.execute(
-            "INSERT OR IGNORE INTO applications (person_id, job_id, status, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO applications (person_id, job_id, status, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?)",
             (person_id, job_id, NEW, stamp, stamp),
         )
         if cur.rowcount:
@@ -596,13 +576,55 @@ def phone_key(phone: str) -> str:
     return digits[-9:] if len(digits) >= 9 else digits
 
 
+def _insert_skills(conn, person_id: int, hits: list[dict]) -> None:
+    """Where each skill was found in the resume, and per skill what ranking needs (summed once,
+    at import, so a job ranks without re-reading any text)."""
+    conn.executemany(
+        "INSERT INTO skill_hits (person_id, skill, start, end, text, similarity, flag, section, "
+        "year) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                person_id,
+                h["skill"],
+                h["start"],
+                h["end"],
+                h["text"],
+                h["similarity"],
+                h["flag"],
+                h["section"],
+                h["year"],
+            )
+            for h in hits
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO skill_aggs (skill, person_id, best, sections, quality, last_year, counted, "
+        "ordinary, negated) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                skill,
+                person_id,
+                agg.best,
+                ",".join(sorted(agg.sections)),
+                agg.quality,
+                agg.last_year,
+                agg.counted,
+                agg.ordinary,
+                agg.negated,
+            )
+            for skill, agg in skill_aggregates(hits).items()
+        ],
+    )
+
+
 def find_possible_duplicates(conn, person_id: int, parsed: ParsedResume) -> list[tuple[int, str]]:
     """Earlier people who may be this person: a shared email or phone, or a very close
     name together with one more matching detail. Suggestions only."""
     found: dict[int, str] = {}
     for email in {e.lower() for e in parsed.emails or []}:
         for (other,) in conn.execute(
-            "SELECT person_id FROM contact_points WHERE kind = 'email' AND value = ? AND person_id <> ?",
+            "SELECT person_id FROM contact_points WHERE kind = 'email' AND value = ? AND person_id "
+            "<> ?",
             (email, person_id),
         ):
             found.setdefault(other, f"same email {email}")
@@ -611,7 +633,8 @@ def find_possible_duplicates(conn, person_id: int, parsed: ParsedResume) -> list
         if len(key) < 7:
             continue
         for (other,) in conn.execute(
-            "SELECT person_id FROM contact_points WHERE kind = 'phone' AND value = ? AND person_id <> ?",
+            "SELECT person_id FROM contact_points WHERE kind = 'phone' AND value = ? AND person_id "
+            "<> ?",
             (key, person_id),
         ):
             found.setdefault(other, f"same phone {phone}")

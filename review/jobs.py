@@ -78,7 +78,8 @@ def create_job(
     stamp = now_iso()
     with store.transaction() as conn:
         cur = conn.execute(
-            "INSERT INTO jobs (title, description, spec, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO jobs (title, description, spec, created_at, updated_at) VALUES (?, ?, ?, "
+            "?, ?)",
             (title, description, json.dumps(spec or {}, ensure_ascii=False), stamp, stamp),
         )
         job_id = cur.lastrowid or 0
@@ -119,8 +120,11 @@ def spec_from_toml(data: dict, source: str = "job") -> dict:
     if not isinstance(title, str) or not title.strip():
         raise fail("title", "a job needs a title (a non-empty string)")
     min_years = data.get("min_years")
-    if min_years is not None and (not isinstance(min_years, int | float) or isinstance(min_years, bool)
-                                  or not 0 <= min_years <= 60):  # fmt: skip
+    if min_years is not None and (
+        not isinstance(min_years, int | float)
+        or isinstance(min_years, bool)
+        or not 0 <= min_years <= 60
+    ):
         raise fail("min_years", f"must be a number of years between 0 and 60, not {min_years!r}")
     location = data.get("location")
     if location is not None and not isinstance(location, str):
@@ -165,10 +169,15 @@ def spec_from_toml(data: dict, source: str = "job") -> dict:
             raise fail(
                 f"{where}.kind", f"must be one of {', '.join(_CRITERION_KINDS)}, not {kind!r}"
             )
-        criteria.append({
-            "name": name, "kind": kind, "must": must, "weight": float(weight),
-            "synonyms": [" ".join(s.split()) for s in synonyms],
-        })  # fmt: skip
+        criteria.append(
+            {
+                "name": name,
+                "kind": kind,
+                "must": must,
+                "weight": float(weight),
+                "synonyms": [" ".join(s.split()) for s in synonyms],
+            }
+        )
     return {
         "min_years": float(min_years) if min_years is not None else None,
         "location": location.strip() if isinstance(location, str) and location.strip() else None,
@@ -247,7 +256,9 @@ def list_jobs(store: Store) -> list[Job]:
 def update_spec(store: Store, job_id: int, spec: dict, actor: str = "reviewer") -> None:
     stamp = now_iso()
     with store.transaction() as conn:
-        conn.execute("UPDATE jobs SET spec = ?, updated_at = ? WHERE id = ?",
-                     (json.dumps(spec, ensure_ascii=False), stamp, job_id))  # fmt: skip
+        conn.execute(
+            "UPDATE jobs SET spec = ?, updated_at = ? WHERE id = ?",
+            (json.dumps(spec, ensure_ascii=False), stamp, job_id),
+        )
         criteria = [c["name"] for c in spec.get("criteria", [])]
         audit.record(conn, actor, "job_edited", job_id=job_id, at=stamp, criteria=criteria)

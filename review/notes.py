@@ -14,9 +14,9 @@ from rapidfuzz import fuzz
 
 from parsing.text import fold
 from review.db import Store
+from review.messages import normalise, words
 from review.people import load_person, relationship_notes
 from review.ranking import person_text
-from review.messages import normalise, words
 
 MIN_BRINGS_WORDS = 12
 MIN_WHY_NOT_WORDS = 6

@@ -77,8 +77,8 @@ def resolve_person(store: Store, ref: str | int) -> int:
 
 def person(store: Store, person_id: int) -> dict:
     row = store.one(
-        "SELECT p.*, d.text, d.fields, d.outcome, d.error, d.kind, d.original_name, d.stored_path, d.pages "
-        "FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
+        "SELECT p.*, d.text, d.fields, d.outcome, d.error, d.kind, d.original_name, d.stored_path, "
+        "d.pages FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
         (person_id,),
     )
     if row is None:
@@ -163,7 +163,8 @@ def decide_duplicate(store: Store, suggestion_id: int, same_person: bool, actor:
         if row is None:
             raise LookupError(f"no duplicate suggestion {suggestion_id}")
         conn.execute(
-            "UPDATE duplicate_suggestions SET status = ?, decided_at = ?, decided_by = ? WHERE id = ?",
+            "UPDATE duplicate_suggestions SET status = ?, decided_at = ?, decided_by = ? WHERE id "
+            "= ?",
             (status, now_iso(), actor, suggestion_id),
         )
         audit.record(conn, actor, "duplicate_" + status, person_id=row[0], other=row[1])
@@ -171,7 +172,8 @@ def decide_duplicate(store: Store, suggestion_id: int, same_person: bool, actor:
 
 def relationship_notes(store: Store, person_id: int) -> list[dict]:
     return store.query(
-        "SELECT id, text, author, created_at FROM relationship_notes WHERE person_id = ? ORDER BY id DESC",
+        "SELECT id, text, author, created_at FROM relationship_notes WHERE person_id = ? ORDER BY "
+        "id DESC",
         (person_id,),
     )
 
@@ -182,7 +184,8 @@ def add_relationship_note(store: Store, person_id: int, text: str, author: str) 
         raise ValueError("a note needs some words")
     with store.transaction() as conn:
         cur = conn.execute(
-            "INSERT INTO relationship_notes (person_id, text, author, created_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO relationship_notes (person_id, text, author, created_at) VALUES (?, ?, ?, "
+            "?)",
             (person_id, text, author, now_iso()),
         )
         audit.record(conn, author, "relationship_note", person_id=person_id, note_id=cur.lastrowid)
@@ -190,19 +193,27 @@ def add_relationship_note(store: Store, person_id: int, text: str, author: str) 
 
 
 def earlier_notes_about(store: Store, person_id: int) -> list[dict]:
-    """Person-first notes from earlier applications: theirs, and those of anyone they may be (duplicates).
+    """Person-first notes from earlier applications: theirs, and those of anyone they may be
+    (possible duplicates).
 
     A note stays with the person: when they apply again, the reviewer sees what
     was written about them last time.
     """
-    others = [row[0] for row in store.conn.execute(
-        "SELECT CASE WHEN person_id = ? THEN other_id ELSE person_id END FROM duplicate_suggestions "
-        "WHERE (person_id = ? OR other_id = ?) AND status <> 'different_people'", (person_id, person_id, person_id))]  # fmt: skip
+    others = [
+        row[0]
+        for row in store.conn.execute(
+            "SELECT CASE WHEN person_id = ? THEN other_id ELSE person_id END FROM "
+            "duplicate_suggestions "
+            "WHERE (person_id = ? OR other_id = ?) AND status <> 'different_people'",
+            (person_id, person_id, person_id),
+        )
+    ]
     ids = [person_id, *others]
     marks = ",".join("?" * len(ids))
     return store.query(
         f"SELECT n.person_id, n.kind, n.brings, n.why_not, n.author, n.created_at, j.title AS job "
-        f"FROM disposition_notes n JOIN jobs j ON j.id = n.job_id WHERE n.person_id IN ({marks}) ORDER BY n.id DESC",
+        f"FROM disposition_notes n JOIN jobs j ON j.id = n.job_id WHERE n.person_id IN ({marks}) "
+        "ORDER BY n.id DESC",
         ids,
     )
 

@@ -72,7 +72,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Send messages by",
         "smtp, or outbox: .eml files a mail client sends.",
         ("smtp", "outbox"),
-    ),  # fmt: skip
+    ),
     Setting("smtp.host", str, "", "SMTP server"),
     Setting("smtp.port", int, 587, "SMTP port"),
     Setting(
@@ -82,7 +82,7 @@ SETTINGS: tuple[Setting, ...] = (
         "SMTP security",
         "starttls, ssl, or none for a local relay.",
         ("starttls", "ssl", "none"),
-    ),  # fmt: skip
+    ),
     Setting(
         "smtp.user", str, "", "SMTP user name", "The password is kept in your system's keyring."
     ),
@@ -104,7 +104,7 @@ SETTINGS: tuple[Setting, ...] = (
         7,
         "Days before a waiting person stands out",
         "People unreviewed for longer are highlighted.",
-    ),  # fmt: skip
+    ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

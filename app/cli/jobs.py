@@ -67,9 +67,7 @@ def cmd_job_list(args) -> int:
     for row in jobs:
         musts = [c["name"] for c in row.spec.get("criteria", []) if c.get("must")]
         must = f"  must: {', '.join(musts)}" if musts else ""
-        print(
-            f"{row.id:>4}  {row.title:<36} {row.people:>5} people  {row.status}{must}"
-        )
+        print(f"{row.id:>4}  {row.title:<36} {row.people:>5} people  {row.status}{must}")
     return EXIT_OK
 
 
