@@ -13,9 +13,20 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
-)  # fmt: skip
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from review.settings import BY_KEY, Settings
 
@@ -32,18 +43,34 @@ def needs_first_use(settings: Settings) -> bool:
     return not settings.get("sender.email") or not settings.get("reply_to")
 
 
-def _send_test(report, cancelled, host: str, port: int, security: str, user: str,
-               password: str | None, address: str, name: str) -> str:  # fmt: skip
+def _send_test(
+    report,
+    cancelled,
+    host: str,
+    port: int,
+    security: str,
+    user: str,
+    password: str | None,
+    address: str,
+    name: str,
+) -> str:
     """A short test message to the sender's own address, over the SMTP settings being entered."""
     from review.outbox import Outgoing, SMTPTransport
 
-    transport = SMTPTransport(host, port, security, user, (lambda _u: password) if user else None,
-                              timeout=15)  # fmt: skip
+    transport = SMTPTransport(
+        host, port, security, user, (lambda _u: password) if user else None, timeout=15
+    )
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
-    out = Outgoing(f"<shortlist-test-{stamp}@{address.split('@')[-1]}>", name, address, address,
-                   [address], "Shortlist: test message",
-                   "This is a test from Shortlist: your messages to candidates can go out this way.\n",
-                   stamp)  # fmt: skip
+    out = Outgoing(
+        f"<shortlist-test-{stamp}@{address.split('@')[-1]}>",
+        name,
+        address,
+        address,
+        [address],
+        "Shortlist: test message",
+        "This is a test from Shortlist: your messages to candidates can go out this way.\n",
+        stamp,
+    )
     transport.send(out)
     return f"Sent to {address} through {host}:{port}. Check that it arrived."
 
@@ -179,8 +206,14 @@ class FirstUseStep(QFrame):
         values["sender.name"] = values["reviewer.name"]
         values["transport"] = "smtp" if self.use_smtp.isChecked() else "outbox"
         if self.use_smtp.isChecked():
-            values.update({"smtp.host": self.host.text().strip(), "smtp.port": str(self.port.value()),
-                           "smtp.security": self.security.currentText(), "smtp.user": self.user.text().strip()})  # fmt: skip
+            values.update(
+                {
+                    "smtp.host": self.host.text().strip(),
+                    "smtp.port": str(self.port.value()),
+                    "smtp.security": self.security.currentText(),
+                    "smtp.user": self.user.text().strip(),
+                }
+            )
         else:
             values["outbox.dir"] = self.outbox.text().strip()
         return values
@@ -224,9 +257,18 @@ class FirstUseStep(QFrame):
             return
         self.test_button.setEnabled(False)
         self.test_result.setText("Sending…")
-        task = Task(_send_test, values["smtp.host"], int(values["smtp.port"]), values["smtp.security"],
-                    values["smtp.user"], self.password.text() or None, values["sender.email"],
-                    values["reviewer.name"], name="smtp-test", parent=self)  # fmt: skip
+        task = Task(
+            _send_test,
+            values["smtp.host"],
+            int(values["smtp.port"]),
+            values["smtp.security"],
+            values["smtp.user"],
+            self.password.text() or None,
+            values["sender.email"],
+            values["reviewer.name"],
+            name="smtp-test",
+            parent=self,
+        )
         task.done.connect(self._tested)
         task.failed.connect(lambda exc, _text: self._tested(f"Not sent: {exc}"))
         self.test_task = task.start()

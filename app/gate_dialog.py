@@ -16,35 +16,42 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QTimer, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget, QTabWidget, QTextBrowser,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
-)  # fmt: skip
+)
 
+from app.gate_text import HOW as _HOW
+from app.gate_text import (
+    NO_MARK,
+    OK_MARK,
+    WARN_MARK,
+    kept_words,
+    mark_colors,
+    ok_text,
+    restore_words,
+    wrapped,
+)
 from review import gate as G
 from review.messages import TONES, blocking
-from review.people import name_of
 from review.settings import Settings
-
-OK_MARK, NO_MARK, WARN_MARK = "✓", "✗", "⚠"
-# How the message goes out, by the person's channel (given their addresses).
-_HOW = {
-    "email": lambda emails: "by email to " + (", ".join(emails[:1]) or "— no address —"),
-    "phone": lambda _emails: "as a phone call (their choice): the message is your script",
-    "none": lambda _emails: "not sent: they asked not to be contacted; it is kept on record",
-}
-
-
-def _mark_colors(dialog: QDialog) -> dict[str, QColor]:
-    """Ticks, crosses and warnings that keep their contrast on a light or a dark palette."""
-    from app.people_model import is_dark
-
-    if is_dark(dialog.palette()):
-        return {"ok": QColor("#81c784"), "block": QColor("#ef9a9a"), "warn": QColor("#ffcc80")}
-    return {"ok": QColor("#1b5e20"), "block": QColor("#b71c1c"), "warn": QColor("#8a5a00")}
 
 
 class GateDialog(QDialog):
@@ -53,10 +60,22 @@ class GateDialog(QDialog):
     sent = Signal(int)  # the message row id, queued (delivery follows)
     settings_saved = Signal()  # the first-use step stored the sender and reply-to
 
-    def __init__(self, store, writer, settings: Settings, person_id: int, application_id: int,
-                 author: str, transport_text: str, position: tuple[int, int] | None = None,
-                 parent=None, *, draft: dict | None = None, ranker=None,
-                 blind: bool = False):  # fmt: skip
+    def __init__(
+        self,
+        store,
+        writer,
+        settings: Settings,
+        person_id: int,
+        application_id: int,
+        author: str,
+        transport_text: str,
+        position: tuple[int, int] | None = None,
+        parent=None,
+        *,
+        draft: dict | None = None,
+        ranker=None,
+        blind: bool = False,
+    ):
         super().__init__(parent)
         self.store, self.settings, self.person_id, self.author = store, settings, person_id, author
         self.writer = writer  # app.writer.Writer: the let-go is written there
@@ -74,7 +93,7 @@ class GateDialog(QDialog):
         self.preference = self.ctx.preference
         self.setWindowTitle(f"Let go — {self.name}")
         self.setAccessibleName("Let go dialog")
-        self._colors = _mark_colors(self)
+        self._colors = mark_colors(self)
         self._size_to(parent)
         layout = QVBoxLayout(self)
         self._build_title(layout, position)
@@ -85,18 +104,7 @@ class GateDialog(QDialog):
         layout.addWidget(split, 1)
         split.addWidget(self._build_person(ranker, blind))
         split.addWidget(self._build_note())
-        self.message_side = QStackedWidget()
-        self.message_box = self._build_message(transport_text)
-        self.message_side.addWidget(self.message_box)
-        self.first_use = None
-        from app.first_use import FirstUseStep, needs_first_use
-
-        if needs_first_use(settings):
-            default_outbox = str(store.path.with_name(store.path.stem + "-outbox"))
-            self.first_use = FirstUseStep(settings, default_outbox)
-            self.first_use.saved.connect(self._first_use_saved)
-            self.message_side.addWidget(self.first_use)
-            self.message_side.setCurrentWidget(self.first_use)
+        self._build_message_side(transport_text)
         split.addWidget(self.message_side)
         # The person gets room: the note is written about what is on their resume.
         for index, stretch in enumerate((5, 4, 5)):
@@ -125,11 +133,26 @@ class GateDialog(QDialog):
         self._drafting = False
         self.redraft()
         if draft:
-            self._restore(draft)
+            restore_words(self, draft)
         self.refresh()
         self.brings.setFocus()
 
     # --- building ------------------------------------------------------------------------
+
+    def _build_message_side(self, transport_text: str) -> None:
+        """The message, or — the first time — the step that sets up who sends it."""
+        self.message_side = QStackedWidget()
+        self.message_box = self._build_message(transport_text)
+        self.message_side.addWidget(self.message_box)
+        self.first_use = None
+        from app.first_use import FirstUseStep, needs_first_use
+
+        if needs_first_use(self.settings):
+            default_outbox = str(self.store.path.with_name(self.store.path.stem + "-outbox"))
+            self.first_use = FirstUseStep(self.settings, default_outbox)
+            self.first_use.saved.connect(self._first_use_saved)
+            self.message_side.addWidget(self.first_use)
+            self.message_side.setCurrentWidget(self.first_use)
 
     def _size_to(self, parent) -> None:
         """As large as the window it belongs to (a laptop screen), never larger than the screen."""
@@ -154,15 +177,17 @@ class GateDialog(QDialog):
         self.person_view.setMinimumWidth(300)
         self.person_view.compact()
         app = self.ctx.applications[self.application_id]
-        self.person_view.show_person(self.person_id, ranker, app.job_id, blind, app.status,
-                                     self.application_id)  # fmt: skip
+        self.person_view.show_person(
+            self.person_id, ranker, app.job_id, blind, app.status, self.application_id
+        )
         return self.person_view
 
     def _build_title(self, layout: QVBoxLayout, position: tuple[int, int] | None) -> None:
         name, job = html.escape(self.name), html.escape(self.job_title)
         queue = ""
         if position and position[1] > 1:
-            queue = f"<span style='color:gray'>Person {position[0]} of {position[1]} in this queue</span>"
+            where = f"Person {position[0]} of {position[1]} in this queue"
+            queue = f"<span style='color:gray'>{where}</span>"
         layout.addWidget(QLabel(f"<h2 style='margin:0'>Letting {name} go from {job}</h2>{queue}"))
         intro = QLabel(
             "Nobody leaves the list without a few words about who they are and a message that "
@@ -191,9 +216,11 @@ class GateDialog(QDialog):
         box = QGroupBox("1 · The person-first note")
         box.setToolTip("Kept with them, and shown if they apply again")
         note = QVBoxLayout(box)
-        note.addWidget(_wrapped(
-            "<b>What this person brings</b> — about them: what they did, where, what stood out"
-        ))  # fmt: skip
+        note.addWidget(
+            wrapped(
+                "<b>What this person brings</b> — about them: what they did, where, what stood out"
+            )
+        )
         self.brings = QPlainTextEdit()
         self.brings.setTabChangesFocus(True)
         self.brings.setAccessibleName("What this person brings")
@@ -213,7 +240,7 @@ class GateDialog(QDialog):
             hint.setForegroundRole(QPalette.PlaceholderText)
             note.addWidget(hint)
         why = "<b>Why not this role, now</b> — about the fit, not their worth (internal)"
-        note.addWidget(_wrapped(why))
+        note.addWidget(wrapped(why))
         self.why_not = QPlainTextEdit()
         self.why_not.setTabChangesFocus(True)
         self.why_not.setAccessibleName("Why not this role, now")
@@ -317,8 +344,14 @@ class GateDialog(QDialog):
         return [self.application_id] + [app_id for box, app_id in self.also if box.isChecked()]
 
     def redraft(self) -> None:
-        draft = G.draft(self.ctx, self.application_ids(), self.brings.toPlainText().strip() or "…",
-                        self.tone.currentText(), self.settings, self.feedback.text())  # fmt: skip
+        draft = G.draft(
+            self.ctx,
+            self.application_ids(),
+            self.brings.toPlainText().strip() or "…",
+            self.tone.currentText(),
+            self.settings,
+            self.feedback.text(),
+        )
         self._drafting = True
         self.subject.setText(draft.subject)
         self.body.setPlainText(draft.body)
@@ -353,10 +386,15 @@ class GateDialog(QDialog):
     def disposition(self) -> G.Disposition:
         recipients = [box.text() for box in self.recipients if box.isChecked()] or None
         return G.Disposition(
-            self.person_id, self.application_ids(), self.brings.toPlainText(), self.why_not.toPlainText(),
-            self.subject.text(), self.body.toPlainText(), recipients,
+            self.person_id,
+            self.application_ids(),
+            self.brings.toPlainText(),
+            self.why_not.toPlainText(),
+            self.subject.text(),
+            self.body.toPlainText(),
+            recipients,
             bool(self.conflict and self.conflict.isChecked()),
-        )  # fmt: skip
+        )
 
     def refresh(self) -> None:
         if self._redraft_later and not self._user_edited_message:
@@ -367,7 +405,7 @@ class GateDialog(QDialog):
         self.note_checks, self.message_lints = G.checks(self.ctx, d, self.settings)
         self.checks.clear()
         for check in self.note_checks:
-            said = check.message if check.code == "specific" else _ok_text(check.code)
+            said = check.message if check.code == "specific" else ok_text(check.code)
             text = f"{OK_MARK}  {said}" if check.ok else f"{NO_MARK}  {check.message}"
             item = QListWidgetItem(text)
             item.setForeground(self._colors["ok" if check.ok else "block"])
@@ -403,7 +441,8 @@ class GateDialog(QDialog):
 
     def _render_preview(self, d: G.Disposition) -> None:
         to = ", ".join(d.recipients or self.emails[:1]) or "(no address)"
-        sender = f"{self.settings.get('sender.name') or self.author} &lt;{html.escape(self.settings.get('sender.email') or '?')}&gt;"
+        name = self.settings.get("sender.name") or self.author
+        sender = f"{name} &lt;{html.escape(self.settings.get('sender.email') or '?')}&gt;"
         self.preview.setHtml(
             f"<p style='color:gray'>From: {sender}<br>To: {html.escape(to)}<br>"
             f"Reply-To: {html.escape(self.settings.get('reply_to') or '?')}<br>"
@@ -428,28 +467,7 @@ class GateDialog(QDialog):
 
     def unsent_words(self) -> dict:
         """What was typed and not sent, to bring back if this person's gate opens again."""
-        words = {"brings": self.brings.toPlainText(), "why_not": self.why_not.toPlainText(),
-                 "feedback": self.feedback.text(), "tone": self.tone.currentText()}  # fmt: skip
-        if self._user_edited_message:
-            words.update(subject=self.subject.text(), body=self.body.toPlainText())
-        if self.first_use is not None and self.message_side.currentWidget() is self.first_use:
-            words["setup"] = self.first_use.typed()
-        typed = any(words.get(k, "").strip() for k in ("brings", "why_not", "feedback", "body"))
-        return words if typed or "setup" in words else {}
-
-    def _restore(self, words: dict) -> None:
-        self.tone.setCurrentText(words.get("tone", self.tone.currentText()))
-        self.feedback.setText(words.get("feedback", ""))
-        self.brings.setPlainText(words.get("brings", ""))
-        self.why_not.setPlainText(words.get("why_not", ""))
-        self.redraft()
-        if "body" in words:
-            self.subject.setText(words.get("subject", ""))
-            self.body.setPlainText(words["body"])
-            self._user_edited_message = True
-        if words.get("setup") and self.first_use is not None:
-            self.first_use.restore(words["setup"])
-        self.summary.setText("Your words from before are back.")
+        return kept_words(self)
 
     # --- sending -------------------------------------------------------------------------
 
@@ -462,9 +480,13 @@ class GateDialog(QDialog):
         self.send_button.setEnabled(False)
         self.summary.setText("Sending…")
         self.writer.run(
-            G.let_go, self.disposition(), self.author, self.settings,
-            success=self._let_go, failure=self._refused,
-        )  # fmt: skip
+            G.let_go,
+            self.disposition(),
+            self.author,
+            self.settings,
+            success=self._let_go,
+            failure=self._refused,
+        )
 
     def _let_go(self, message_row: int) -> None:
         self.message_row = message_row
@@ -475,82 +497,4 @@ class GateDialog(QDialog):
         if not isinstance(exc, G.GateRefused):
             raise exc
         self.summary.setText("Not sent: " + "; ".join(exc.reasons))
-        self.send_button.setEnabled(True)
-
-
-def _wrapped(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
-
-
-def _ok_text(code: str) -> str:
-    return {
-        "brings_label": "Sentences about them, not a label",
-        "why_not_label": "A reason, not a label",
-        "brings_length": "Enough about what they bring",
-        "why_not_length": "Enough about why not this role",
-        "specific": "Something specific to this person",
-        "original": "Your own words (not a copy of an earlier note)",
-        "not_the_suggestion": "Not just Shortlist's suggestion",
-    }.get(code, code)
-
-
-class WithdrawDialog(QDialog):
-    """They withdrew: a few words why, and an acknowledgment that thanks them."""
-
-    def __init__(self, store, writer, settings: Settings, person_id: int, application_id: int,
-                 author: str, parent=None):  # fmt: skip
-        super().__init__(parent)
-        self.store, self.settings, self.person_id, self.application_id, self.author = (
-            store, settings, person_id, application_id, author)  # fmt: skip
-        self.writer = writer
-        self.message_row: int | None = None
-        name = name_of(store, person_id) or "this person"
-        self.setWindowTitle(f"{name} withdrew")
-        self.setAccessibleName("Withdrawal dialog")
-        self.resize(720, 560)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(f"<b>Why did {html.escape(name)} withdraw?</b> (a few words, for your records)")
-        )
-        self.note = QLineEdit()
-        self.note.setAccessibleName("Why they withdrew")
-        layout.addWidget(self.note)
-        layout.addWidget(QLabel("<b>Thank them</b> — edit as you like:"))
-        draft = G.draft_withdrawn(store, person_id, application_id, settings)
-        self.subject = QLineEdit(draft.subject)
-        self.body = QPlainTextEdit(draft.body)
-        self.body.setAccessibleName("Acknowledgment message")
-        layout.addWidget(self.subject)
-        layout.addWidget(self.body, 1)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        self.send_button = QPushButton("Record and send")
-        self.send_button.clicked.connect(self.send)
-        row.addWidget(cancel)
-        row.addWidget(self.send_button)
-        layout.addLayout(row)
-
-    def send(self) -> None:
-        self.send_button.setEnabled(False)
-        self.writer.run(
-            G.withdraw, self.person_id, self.application_id, self.note.text(), self.subject.text(),
-            self.body.toPlainText(), self.author, self.settings,
-            success=self._recorded, failure=self._refused,
-        )  # fmt: skip
-
-    def _recorded(self, message_row: int) -> None:
-        self.message_row = message_row
-        self.accept()
-
-    def _refused(self, exc: BaseException, text: str) -> None:
-        if not isinstance(exc, G.GateRefused):
-            raise exc
-        self.status.setText("Not recorded: " + "; ".join(exc.reasons))
         self.send_button.setEnabled(True)

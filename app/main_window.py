@@ -8,8 +8,15 @@ job-wide actions. Every change to the database goes through the one writer
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
@@ -30,25 +36,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import window_table
+from app.controllers.decisions import Decisions
 from app.controllers.delivery import Delivery
 from app.controllers.gate_queue import GateQueue
 from app.controllers.imports import Imports
-from app.controllers.decisions import Decisions
 from app.controllers.job_actions import JobActions
 from app.controllers.job_view import JobView
 from app.dialogs import CheatSheet, SettingsDialog, Welcome
 from app.icons import icon
 from app.import_panel import ImportPanel
 from app.job_editor import JobEditor
-from app.people_model import COL_NAME, COL_RANK, COL_SCORE, COL_TITLE, COL_TOP, PeopleModel, ScoreDelegate
+from app.people_model import COL_NAME, COL_RANK, COL_SCORE, COL_TITLE, COL_TOP, PeopleModel
 from app.person_pane import PersonPane
+from app.score_delegate import ScoreDelegate
 from app.tasks import Task
 from app.writer import Writer
 from review import people as P
 from review.db import Store
+from review.jobs import Job
 from review.ranking import Ranker
 from review.search import search_people
-from review.settings import Settings, config_path
+from review.settings import Settings
 from review.status import VIEWS
 
 PANE_AFTER_TYPING_MS = 150  # how long typing must pause before the person pane follows the search
@@ -61,22 +70,6 @@ HIDDEN_AT_FIRST = (COL_TITLE,)
 FILES_VIEW = len(VIEWS)
 
 
-def window_state() -> QSettings:
-    """The window's own layout (columns, splitter): beside the settings file, never in it."""
-    return QSettings(str(config_path().with_name("window.ini")), QSettings.IniFormat)
-
-
-def is_text_entry(widget) -> bool:
-    """A widget that takes typed text: single-key shortcuts must never fire into it."""
-    from PySide6.QtWidgets import QAbstractSpinBox, QPlainTextEdit, QTextEdit
-
-    if isinstance(widget, QLineEdit | QAbstractSpinBox):
-        return True
-    if isinstance(widget, QPlainTextEdit | QTextEdit):
-        return not widget.isReadOnly()
-    return isinstance(widget, QComboBox) and widget.isEditable()
-
-
 class MainWindow(QMainWindow):
     import_finished = Signal(object)  # the ImportReport
     ranked = Signal()
@@ -87,11 +80,11 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings or Settings()
         self.errors = errors
-        self.writer = Writer(store, self).start()
+        self.writer = Writer(store, self)  # started last: nothing may fail after it runs
         self.writer.default_failure = lambda exc, text: self.report_failure(
             exc, text, "Saving a change"
         )
-        self.job: dict | None = None
+        self.job: Job | None = None
         self.ranker: Ranker | None = None
         self.cheat_sheet: CheatSheet | None = None
         self._typing = False  # a search is being typed: the pane waits for a pause
@@ -117,9 +110,10 @@ class MainWindow(QMainWindow):
         self.model.stale_days = int(self.settings.get("review.stale_days"))
         self._build_ui()
         self._build_actions()
-        self._restore_layout()
+        window_table.restore_layout(self)
         self.load_jobs()
         self.update_state()
+        self.writer.start()
 
     @property
     def actor(self) -> str:
@@ -223,8 +217,10 @@ class MainWindow(QMainWindow):
         for title, _ in VIEWS:
             self.views.addTab(title)
         self.views.addTab("Files to check")
-        self.views.setTabToolTip(FILES_VIEW, "Files that could not be read: open them, or ask "
-                                 "the sender for another copy")  # fmt: skip
+        self.views.setTabToolTip(
+            FILES_VIEW,
+            "Files that could not be read: open them, or ask the sender for another copy",
+        )
         self.views.currentChanged.connect(self._view_changed)
         layout.addWidget(self.views)
         self.stack = QStackedWidget()
@@ -259,11 +255,11 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(COL_TOP, QHeaderView.Stretch)
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._header_menu)
+        header.customContextMenuRequested.connect(lambda pos: window_table.header_menu(self, pos))
         for col in HIDDEN_AT_FIRST:
             table.setColumnHidden(col, True)
         table.setContextMenuPolicy(Qt.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._row_menu)
+        table.customContextMenuRequested.connect(lambda pos: window_table.row_menu(self, pos))
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         # While the recruiter types a search, the pane follows the current row once
         # typing pauses: the table answers each keystroke, the pane is not redrawn for each.
@@ -274,36 +270,7 @@ class MainWindow(QMainWindow):
         return table
 
     def add_action(self, text, shortcut, slot, menu, icon_name=None, tip=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if tip:
-            action.setStatusTip(tip)
-            keys = action.shortcut().toString(QKeySequence.NativeText)
-            action.setToolTip(f"{tip} ({keys})" if shortcut else tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.bind_keys(action)
-        return action
-
-    def bind_keys(self, action: QAction) -> None:
-        """A single-key shortcut (S, D, J, /…) works only while the table, the person pane or
-        the views have the focus: never in a text field, never through a widget hidden in an
-        overflow menu. Shortcuts with Ctrl work in the whole window."""
-        keys = action.shortcut()
-        single = (
-            not keys.isEmpty()
-            and keys.count() == 1
-            and not keys[0].keyboardModifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier)
-        )
-        if not single:
-            self.addAction(action)
-            return
-        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        for widget in self.key_widgets:
-            widget.addAction(action)
+        return window_table.add_action(self, text, shortcut, slot, menu, icon_name, tip)
 
     def _build_actions(self) -> None:
         from app.window_menus import build_menus
@@ -341,7 +308,9 @@ class MainWindow(QMainWindow):
             self.model.set_filter(None, keep_search=True, files=True)
         else:
             statuses = VIEWS[index][1]
-            self.model.set_filter(statuses, keep_search=True, files=None if statuses is None else False)
+            self.model.set_filter(
+                statuses, keep_search=True, files=None if statuses is None else False
+            )
         self.ensure_selection()
         self.update_state()
 
@@ -361,10 +330,6 @@ class MainWindow(QMainWindow):
         finally:
             self._typing = False
 
-    def show_view(self, index: int) -> None:
-        self.views.setTabVisible(index, True)
-        self.views.setCurrentIndex(index)
-
     def focus_search(self) -> None:
         self.search.setFocus(Qt.ShortcutFocusReason)
         self.search.selectAll()
@@ -380,27 +345,13 @@ class MainWindow(QMainWindow):
         self.table.setFocus(Qt.OtherFocusReason)
 
     def eventFilter(self, watched, event) -> bool:
-        if (
-            event.type() == QEvent.KeyPress
-            and event.key() == Qt.Key_Escape
-            and watched in getattr(self, "escape_fields", ())
-        ):
-            self.focus_table()
-            return True
-        if watched is self.search and event.type() == QEvent.KeyPress:
-            key = event.key()
-            if key == Qt.Key_Escape:
-                if self.search.text():
-                    self.search.clear()
-                self.focus_table()
-                return True
-            if key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Down):
-                self._current_settled()
-                if self.model.rowCount():
-                    self.select_row(0)
-                self.focus_table()
-                return True
-        return super().eventFilter(watched, event)
+        return window_table.key_filter(self, watched, event) or super().eventFilter(watched, event)
+
+    def acting_row(self):
+        return window_table.acting_row(self)
+
+    def acting_rows(self) -> list:
+        return window_table.acting_rows(self)
 
     def select_row(self, row: int, automatic: bool = False) -> None:
         if 0 <= row < self.model.rowCount():
@@ -426,27 +377,6 @@ class MainWindow(QMainWindow):
             return None
         return self.model.row_at(index.row())
 
-    def acting_row(self):
-        """The person an action (S, D, N, I, O, H…) is for: the one the pane shows.
-
-        A search being typed lets the pane wait for a pause; an action first brings the pane
-        up to date, so what it shows and what is acted on are always the same person."""
-        if self.pane_timer.isActive():
-            self._current_settled()
-        if self.pane.person_id is None:
-            return None
-        return self.model.row_for_person(self.pane.person_id)
-
-    def acting_rows(self) -> list:
-        """The selected people when the pane's person is one of them, else the pane's person."""
-        row = self.acting_row()
-        if row is None:
-            return []
-        selected = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
-        if len(selected) > 1 and any(r.person == row.person for r in selected):
-            return sorted(selected, key=lambda r: r.person != row.person)
-        return [row]
-
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._selecting:
             self.selection_automatic = False  # the recruiter moved: keep their choice
@@ -466,7 +396,7 @@ class MainWindow(QMainWindow):
             self.pane.clear()
             return
         self.pane.show_person(
-            row.person, self.ranker, self.job["id"], self.model.blind, row.status, row.application
+            row.person, self.ranker, self.job.id, self.model.blind, row.status, row.application
         )
 
     def next_person(self) -> None:
@@ -478,56 +408,6 @@ class MainWindow(QMainWindow):
         self.select_row(max(row - 1, 0))
 
     # --- menus on the table ----------------------------------------------------------------
-
-    def _row_menu(self, pos) -> None:
-        index = self.table.indexAt(pos)
-        if not index.isValid():
-            return
-        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
-            self.select_row(index.row())
-        self._current_settled()
-        menu = QMenu(self)
-        menu.addAction(self.act_shortlist)
-        move = menu.addMenu("Move to")
-        for action in self.move_actions:
-            move.addAction(action)
-        menu.addAction(self.act_letgo)
-        menu.addAction(self.act_withdrew)
-        menu.addAction(self.act_restore)
-        menu.addSeparator()
-        menu.addAction(self.act_note)
-        menu.popup(self.table.viewport().mapToGlobal(pos))
-        self.row_menu = menu
-
-    def _header_menu(self, pos) -> None:
-        """Show or hide columns (remembered with their widths and order)."""
-        from app.people_model import COLUMNS
-
-        menu = QMenu(self)
-        for col, title in enumerate(COLUMNS):
-            if col == COL_NAME:
-                continue
-            action = menu.addAction(title or "#")
-            action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(col))
-            action.toggled.connect(lambda on, c=col: self.table.setColumnHidden(c, not on))
-        menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
-        self.header_menu = menu
-
-    def _restore_layout(self) -> None:
-        state = window_state()
-        header = state.value("table/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        splitter = state.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-
-    def save_layout(self) -> None:
-        state = window_state()
-        state.setValue("table/header", self.table.horizontalHeader().saveState())
-        state.setValue("window/splitter", self.splitter.saveState())
-        state.sync()
 
     def _editor_shown(self, visible: bool) -> None:
         if not visible:
@@ -562,25 +442,7 @@ class MainWindow(QMainWindow):
             self.waiting.hide()
             return
         self.waiting.show()
-        self.waiting.setText(self._waiting_text())
-
-    def _waiting_text(self) -> str:
-        waiting, longest_days, stale = self.model.waiting_summary()
-        if not waiting:
-            return "Nobody is waiting to hear from you for this job."
-        if longest_days < 1:
-            longest = "all arrived today"
-        else:
-            days = "day" if round(longest_days) == 1 else "days"
-            longest = f"the longest for {longest_days:.0f} {days}"
-        who = "person is" if waiting == 1 else "people are"
-        text = f"<b>{waiting} {who} waiting to hear from you</b> · {longest}"
-        if stale:
-            limit = self.model.stale_days
-            text += (
-                f" · <span style='color:#c25e00'><b>{stale} for more than {limit} days</b></span>"
-            )
-        return text
+        self.waiting.setText(window_table.waiting_text(self))
 
     def _update_transport(self) -> None:
         if self.settings.get("transport") == "smtp":
@@ -611,12 +473,8 @@ class MainWindow(QMainWindow):
         )
 
     def resizeEvent(self, event) -> None:
-        """Below 1280 px the toolbar shows icons (their names on hover), so nothing falls into
-        its overflow menu at 1024 px."""
         super().resizeEvent(event)
-        style = Qt.ToolButtonTextBesideIcon if self.width() >= 1280 else Qt.ToolButtonIconOnly
-        if self.toolbar.toolButtonStyle() != style:
-            self.toolbar.setToolButtonStyle(style)
+        window_table.fit_toolbar(self)
 
     def dragEnterEvent(self, event) -> None:
         if self.imports.accepts(event):
@@ -631,7 +489,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.pane_timer.stop()
-        self.save_layout()
+        window_table.save_layout(self)
         for task in (*self.job_view.tasks(), *self.imports.tasks(), *self.delivery.tasks):
             if task is not None and task.running:
                 task.cancel()

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication
 
-from parsing.errors import Outcome
+from app.score_delegate import ADVICE_BRUSHES, ADVICE_BRUSHES_DARK, is_dark, outcome_label
 from review.people import application_rows, pseudonym, titles_and_locations
 from review.status import LABELS, NEW, PAST_SCREENING
 
@@ -37,9 +37,6 @@ COL_RANK, COL_NAME, COL_SCORE, COL_ADVICE, COL_TOP, COL_TITLE, COL_YEARS, COL_ST
 )
 PAGE = 100
 REVEALED = frozenset(PAST_SCREENING)
-
-ADVICE_COLORS = {"strong": "#2e7d32", "possible": "#b26a00", "unlikely": "#6b6b6b"}
-ADVICE_WORDS = {"strong": "strong", "possible": "possible", "unlikely": "unlikely"}
 
 
 @dataclass
@@ -110,9 +107,12 @@ class PeopleModel(QAbstractTableModel):
             return
         if self.sort_column == COL_RANK and self.sort_order == Qt.AscendingOrder:
             # In rank order, newcomers (not ranked yet) go at the end: an insert, not a re-sort.
-            shown = [row for row in fresh
-                     if (self.statuses is None or row.status in self.statuses)
-                     and (self.search_ids is None or row.person in self.search_ids)]  # fmt: skip
+            shown = [
+                row
+                for row in fresh
+                if (self.statuses is None or row.status in self.statuses)
+                and (self.search_ids is None or row.person in self.search_ids)
+            ]
             for row in fresh:
                 self._by_person[row.person] = len(self.rows)
                 row.rank = len(self.rows) + 1
@@ -172,7 +172,8 @@ class PeopleModel(QAbstractTableModel):
         if not old:
             return
         if len(old) <= 64:
-            # Usually the current row and a small selection: a few C-speed scans beat a dict of every row.
+            # Usually the current row and a small selection: a few C-speed scans beat a dict of
+            # every row.
             position = {}
             for pid in set(people) - {None}:
                 try:
@@ -214,7 +215,8 @@ class PeopleModel(QAbstractTableModel):
         self._sort()
 
     def people_with_initial(self, letter: str) -> set[int]:
-        """People whose shown name (their pseudonym in blind mode) starts with a letter, case-folded."""
+        """People whose shown name (their pseudonym in blind mode) starts with a letter,
+        case-folded."""
         initials = self._initials.get(self.blind)
         if initials is None:
             initials = [self.display_name(r)[:1].casefold() for r in self.rows]
@@ -245,9 +247,15 @@ class PeopleModel(QAbstractTableModel):
         }[self.sort_column]
         self.visible.sort(key=key, reverse=reverse)
 
-    def set_filter(self, statuses: set[str] | None = None, search_ids: set[int] | None = None, *,
-                   keep_statuses: bool = False, keep_search: bool = False,
-                   files: bool | None | str = "keep") -> None:  # fmt: skip
+    def set_filter(
+        self,
+        statuses: set[str] | None = None,
+        search_ids: set[int] | None = None,
+        *,
+        keep_statuses: bool = False,
+        keep_search: bool = False,
+        files: bool | str | None = "keep",
+    ) -> None:
         self.layoutAboutToBeChanged.emit()
         remembered = self._remember()
         if files != "keep":
@@ -331,7 +339,8 @@ class PeopleModel(QAbstractTableModel):
         return max(0.0, (self._now_ts - _timestamp(row)) / 86400)
 
     def waiting_summary(self) -> tuple[int, float, int]:
-        """(people waiting for a first decision, the longest wait in days, how many past the stale limit)."""
+        """(people waiting for a first decision, the longest wait in days, how many past the stale
+        limit)."""
         cutoff = self._now_ts - self.stale_days * 86400
         stamps = [_timestamp(r) for r in self.rows if r.status == NEW and r.outcome == "ok"]
         if not stamps:
@@ -361,18 +370,19 @@ class PeopleModel(QAbstractTableModel):
 
     # --- Qt model API ---------------------------------------------------------------
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.visible)
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.visible)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+    def columnCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return COLUMNS[section]
         if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
             return {
-                COL_SCORE: "How well the resume meets the job's criteria (0-100). Advice only: nobody is dropped by a score.",
+                COL_SCORE: "How well the resume meets the job's criteria (0-100). Advice only: "
+                "nobody is dropped by a score.",
                 COL_ADVICE: "The matching core's advice, with its reasons in the person pane.",
                 COL_WAIT: "How long a person has waited for a first decision.",
             }.get(section)
@@ -412,14 +422,15 @@ class PeopleModel(QAbstractTableModel):
             if col != COL_ADVICE:
                 return None
             dark = is_dark(QApplication.palette())
-            return (_ADVICE_BRUSHES_DARK if dark else _ADVICE_BRUSHES).get(row.advice)
+            return (ADVICE_BRUSHES_DARK if dark else ADVICE_BRUSHES).get(row.advice)
         if role == _ALIGN:
             return _RIGHT if col in (COL_RANK, COL_SCORE, COL_YEARS) else None
         if role == _TOOLTIP:
             if col == COL_ADVICE and row.missing:
                 return "Missing must-have: " + ", ".join(row.missing)
             if col == COL_STATUS and row.outcome != "ok":
-                return f"The file could not be read cleanly ({outcome_label(row.outcome)}): open the original"
+                what = outcome_label(row.outcome)
+                return f"The file could not be read cleanly ({what}): open the original"
             if col == COL_SCORE and row.score is None:
                 return "Being ranked: the score appears in a moment"
             return None
@@ -437,9 +448,7 @@ class PeopleModel(QAbstractTableModel):
                 return "—"
             return "…" if row.score is None else f"{row.score:.0f}"
         if col == COL_ADVICE:
-            if row.outcome != "ok":
-                return "—"
-            return ADVICE_WORDS.get(row.advice, "…" if row.score is None else row.advice)
+            return "—" if row.outcome != "ok" else row.advice or "…"
         if col == COL_TOP:
             return ", ".join(row.top) if row.top else "—"
         if col == COL_TITLE:
@@ -448,9 +457,7 @@ class PeopleModel(QAbstractTableModel):
             return f"{row.years:g}" if row.years is not None else "—"
         if col == COL_STATUS:
             label = LABELS.get(row.status, row.status)
-            if row.outcome != "ok":
-                return outcome_label(row.outcome)
-            return label
+            return outcome_label(row.outcome) if row.outcome != "ok" else label
         if col == COL_WAIT:
             days = self.waited(row)
             if days is None:
@@ -470,34 +477,13 @@ _TOOLTIP, _ALIGN, _ACCESSIBLE = (
     Qt.TextAlignmentRole.value,
     Qt.AccessibleTextRole.value,
 )
-_ADVICE_ROLE = Qt.UserRole.value + 1
-_ANSWERED = {_DISPLAY, _USER, _FONT, _BACKGROUND, _FOREGROUND, _TOOLTIP, _ALIGN, _ACCESSIBLE, _ADVICE_ROLE}
+ADVICE_ROLE = _ADVICE_ROLE = Qt.UserRole.value + 1
+_ANSWERED = {_DISPLAY, _USER, _FONT, _BACKGROUND, _FOREGROUND, _TOOLTIP, _ALIGN, _ACCESSIBLE}
+_ANSWERED.add(_ADVICE_ROLE)
 _RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
 _BOLD = QFont()
 _BOLD.setBold(True)
 _STALE_BRUSH = QBrush(QColor(230, 120, 20, 60))
-_ADVICE_BRUSHES = {advice: QBrush(QColor(color)) for advice, color in ADVICE_COLORS.items()}
-# The same advice on a dark palette: lighter, so it keeps its contrast.
-ADVICE_COLORS_DARK = {"strong": "#81c784", "possible": "#ffb74d", "unlikely": "#b0b0b0"}
-_ADVICE_BRUSHES_DARK = {a: QBrush(QColor(c)) for a, c in ADVICE_COLORS_DARK.items()}
-
-
-def outcome_label(outcome: str) -> str:
-    """A file's outcome in a recruiter's words (the codes are a contract, not for reading)."""
-    try:
-        return Outcome(outcome).label
-    except ValueError:
-        return "the file needs a look"
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.Base).lightness() < 128
-
-
-def advice_color(advice: str, palette: QPalette | None = None) -> QColor:
-    """The advice's colour, readable on the palette in use (light or dark)."""
-    table = ADVICE_COLORS_DARK if palette is not None and is_dark(palette) else ADVICE_COLORS
-    return QColor(table.get(advice, "#8a8a8a"))
 
 
 def _timestamp(row: Row) -> float:
@@ -509,41 +495,3 @@ def _timestamp(row: Row) -> float:
         except ValueError:
             row.created_ts = datetime.now(UTC).timestamp()
     return row.created_ts
-
-
-class ScoreDelegate(QStyledItemDelegate):
-    """The score as a bar with its number: readable at a glance, exact on reading."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        score = index.data(Qt.UserRole)
-        advice = index.data(_ADVICE_ROLE)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        if score is not None:
-            opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.CE_ItemViewItem, opt, painter, opt.widget)
-        if score is None:
-            return  # being ranked: "…", not a bar at 0
-        painter.save()
-        rect = option.rect.adjusted(6, 7, -34, -7)
-        palette = option.palette
-        track = palette.color(QPalette.Mid)
-        track.setAlpha(70)
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(track)
-        painter.drawRoundedRect(rect, 3, 3)
-        fill = QRect(rect)
-        fill.setWidth(max(2, int(rect.width() * min(score, 100) / 100)))
-        # The bar says what the advice beside it says: never green next to "possible".
-        color = advice_color(advice, option.palette)
-        painter.setBrush(color)
-        painter.drawRoundedRect(fill, 3, 3)
-        text_rect = option.rect.adjusted(0, 0, -4, 0)
-        selected = option.state & QStyle.State_Selected
-        painter.setPen(palette.color(QPalette.HighlightedText if selected else QPalette.Text))
-        painter.drawText(text_rect, Qt.AlignRight | Qt.AlignVCenter, f"{score:.0f}")
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:
-        return QSize(120, 28)

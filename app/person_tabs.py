@@ -1,4 +1,5 @@
-"""The person pane's record tabs: contact and notes, possible duplicates, history.
+"""Pieces of the person pane: a score part's row, and the record tabs (contact and notes,
+possible duplicates, history).
 
 What the reviewer changes here (preferences, "what they bring", a note about them,
 a duplicate decided) is written by the window's writer; ``changed`` tells the pane
@@ -22,14 +23,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.icons import icon
 from review import people as P
 from review import workflow as W
-from app.icons import icon
 from review.relationship import (
     CHANNELS,
     FREQUENCIES,
@@ -40,9 +42,54 @@ from review.relationship import (
 )
 from review.status import LABELS, LET_GO
 
-
 # The person's choices in a recruiter's words (the stored values are a contract, not for reading).
 CHANNEL_LABELS = {"email": "by email", "phone": "by phone", "none": "not at all"}
+
+
+def headline(row: dict, status: str, blind_hidden: bool) -> str:
+    """Under the name: title, years, the town (never the street), status, a file's problem."""
+    from app.score_delegate import outcome_label
+    from review.excerpts import place_for_headline
+
+    bits = [html.escape(row["title"])] if row.get("title") else []
+    if row.get("years_experience") is not None:
+        bits.append(f"{row['years_experience']:g} years")
+    place = place_for_headline(row.get("location")) if not blind_hidden else None
+    if place and len(place) <= 40 and "@" not in place:
+        bits.append(html.escape(place))  # the full address is in the Contact tab
+    bits.append(LABELS.get(status, status))
+    if row["outcome"] != "ok":
+        bits.append(
+            f"<span style='color:#d32f2f'>The file could not be read: "
+            f"{html.escape(outcome_label(row['outcome']))} — "
+            f"{html.escape(row['error'] or '')}</span>"
+        )
+    return " · ".join(bits)
+
+
+def decision_buttons(row, moves, let_go):
+    """Shortlist, a Move to menu and Let go, bound to the window's actions; the Move to button."""
+    from PySide6.QtWidgets import QMenu, QToolButton
+
+    clear_layout(row)
+    shortlist = QToolButton()
+    shortlist.setDefaultAction(moves[0])
+    shortlist.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+    move = QToolButton()
+    move.setText("Move to")
+    move.setPopupMode(QToolButton.InstantPopup)
+    move.setAccessibleName("Move to")
+    menu = QMenu(move)
+    for action in moves[1:]:
+        menu.addAction(action)
+    move.setMenu(menu)
+    letgo = QToolButton()
+    letgo.setDefaultAction(let_go)
+    letgo.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+    for button in (shortlist, move, letgo):
+        row.addWidget(button)
+    row.addStretch(1)
+    return move
 
 
 def clear_layout(layout) -> None:
@@ -57,9 +104,13 @@ def clear_layout(layout) -> None:
 
 def _contact_items(row: dict) -> list[tuple[str, str]]:
     """(icon name, rich text) per contact detail: SVG icons, not glyphs a font may lack."""
-    items = [("mail", f"<a href='mailto:{html.escape(e)}'>{html.escape(e)}</a>") for e in row["emails"]]
+    items = [
+        ("mail", f"<a href='mailto:{html.escape(e)}'>{html.escape(e)}</a>") for e in row["emails"]
+    ]
     items += [("phone", html.escape(phone)) for phone in row["phones"]]
-    items += [("link", f"<a href='{html.escape(link)}'>{html.escape(link)}</a>") for link in row["links"]]
+    items += [
+        ("link", f"<a href='{html.escape(link)}'>{html.escape(link)}</a>") for link in row["links"]
+    ]
     if row.get("location"):
         items.append(("place", html.escape(row["location"])))
     return items
@@ -172,14 +223,19 @@ class ContactTab(QWidget):
         clear_layout(self.contact_grid)
         items = [] if blind_hidden else _contact_items(row)
         if not items:
-            text = ("<i>Contact details are hidden in blind review.</i>" if blind_hidden
-                    else "<i>No contact details were found in the resume.</i>")  # fmt: skip
+            text = (
+                "<i>Contact details are hidden in blind review.</i>"
+                if blind_hidden
+                else "<i>No contact details were found in the resume.</i>"
+            )
             self.contact_grid.addWidget(QLabel(text), 0, 0, 1, 2)
             return
         for n, (name, text) in enumerate(items):
             mark = QLabel()
             mark.setPixmap(icon(name).pixmap(16, 16))
-            mark.setAccessibleName({"mail": "email", "phone": "phone", "link": "link", "place": "place"}[name])
+            mark.setAccessibleName(
+                {"mail": "email", "phone": "phone", "link": "link", "place": "place"}[name]
+            )
             label = QLabel(text)
             label.setTextFormat(Qt.RichText)
             label.setOpenExternalLinks(True)
@@ -348,3 +404,65 @@ class HistoryList(QListWidget):
                 what += f": {before} → {after}"
             job = f" ({entry['job']})" if entry["job"] else ""
             self.addItem(f"{entry['at'][:16].replace('T', ' ')}  {entry['actor']}: {what}{job}")
+
+
+class PartRow(QFrame):
+    """One part of the score: name, bar, points; click to see its evidence."""
+
+    clicked = Signal(int)
+
+    def __init__(self, number: int, part, parent=None):
+        super().__init__(parent)
+        self.number = number
+        self.setObjectName("partRow")
+        self.setCursor(Qt.PointingHandCursor)
+        self.setFocusPolicy(Qt.StrongFocus)
+        counted = [e for e in part.evidence if e.flag is None]
+        self.setAccessibleName(f"{part.criterion}: {part.points:.1f} of {part.weight:g} points")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setHorizontalSpacing(10)
+        layout.setVerticalSpacing(1)
+        name = QLabel(part.criterion + (" · must-have" if part.must else ""))
+        font = name.font()
+        font.setBold(part.points > 0)
+        name.setFont(font)
+        bar = QProgressBar()
+        bar.setRange(0, 100)
+        bar.setValue(int(100 * part.points / part.weight) if part.weight else 0)
+        bar.setTextVisible(False)
+        bar.setFixedHeight(8)
+        bar.setFixedWidth(90)
+        points = QLabel(f"{part.points:.1f} / {part.weight:g}")
+        points.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        points.setMinimumWidth(62)
+        layout.addWidget(name, 0, 0)
+        layout.addWidget(bar, 0, 1)
+        layout.addWidget(points, 0, 2)
+        detail = part.note or ""
+        if counted and not part.note:
+            where = sorted({e.section or "text" for e in counted})
+            detail = f"{len(counted)} mention{'s' if len(counted) > 1 else ''} · " + ", ".join(
+                where
+            )
+        if part.must and part.points <= 0:
+            detail = "missing must-have" + (f" — {part.note}" if part.note else "")
+        if detail:
+            sub = QLabel(detail)
+            sub.setForegroundRole(QPalette.PlaceholderText)
+            small = sub.font()
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+            sub.setFont(small)
+            sub.setWordWrap(True)
+            layout.addWidget(sub, 1, 0, 1, 3)
+        layout.setColumnStretch(0, 1)
+
+    def mousePressEvent(self, event) -> None:
+        self.clicked.emit(self.number)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
+            self.clicked.emit(self.number)
+            return
+        super().keyPressEvent(event)

@@ -8,13 +8,14 @@ for originality (not a copy of the reviewer's earlier notes) and against bare la
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from review.db import Store
 from review.messages import normalise, words
+from review.people import load_person, relationship_notes
+from review.ranking import person_text
 from review.wording import Known, known_about, note_specificity
 
 MIN_BRINGS_WORDS = 12
@@ -50,34 +51,18 @@ class PersonContext:
     known: Known | None = None  # what note_specificity reads: resume with sections, notes
 
 
-def first_name(name: str | None) -> str:
-    if not name:
-        return ""
-    parts = name.split()
-    return parts[0] if parts else ""
-
-
 def person_context(store: Store, person_id: int) -> PersonContext:
-    row = store.one(
-        "SELECT p.name, p.title, p.skills, p.education, d.text FROM people p "
-        "JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
-        (person_id,),
-    )
-    if row is None:
+    person = load_person(store, person_id)
+    if person is None:
         raise LookupError(f"no person with id {person_id}")
-    notes = [
-        r[0]
-        for r in store.conn.execute(
-            "SELECT text FROM relationship_notes WHERE person_id = ?", (person_id,)
-        )
-    ]
-    education = json.loads(row["education"] or "[]")
-    details = [row["title"] or ""] + [e.get("institution") or "" for e in education]
+    text, _spans = person_text(store, person_id)
+    notes = [note["text"] for note in relationship_notes(store, person_id)]
+    details = [person.title or ""] + [e.get("institution") or "" for e in person.education]
     return PersonContext(
         person_id,
-        first_name(row["name"]),
-        json.loads(row["skills"] or "[]"),
-        row["text"] or "",
+        person.first_name,
+        person.skills,
+        text,
         [d for d in details + notes if d],
         known_about(store, person_id),
     )

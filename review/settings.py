@@ -37,7 +37,9 @@ def check_folder(value: str) -> str | None:
     folder = Path(value).expanduser()
     probe = folder
     while not probe.exists() and probe.parent != probe:
-        probe = probe.parent  # the folder is made when first needed: its nearest parent must allow it
+        probe = (
+            probe.parent
+        )  # the folder is made when first needed: its nearest parent must allow it
     if not probe.is_dir():
         return f"{value} is not a folder ({probe} is a file)"
     if not os.access(probe, os.W_OK | os.X_OK):
@@ -50,7 +52,9 @@ def check_file_folder(value: str) -> str | None:
 
 
 def check_port(value: int) -> str | None:
-    return None if 1 <= value <= 65535 else f"{value} is not a port (1 to 65535; usually 587 or 465)"
+    return (
+        None if 1 <= value <= 65535 else f"{value} is not a port (1 to 65535; usually 587 or 465)"
+    )
 
 
 def check_host(value: str) -> str | None:
@@ -121,9 +125,13 @@ SETTINGS: tuple[Setting, ...] = (
         "sender.name", str, "", "Sender name", "The From name of messages (usually your name)."
     ),
     Setting(
-        "sender.email", str, "", "Sender address", "The From address of messages.",
+        "sender.email",
+        str,
+        "",
+        "Sender address",
+        "The From address of messages.",
         check=check_address,
-    ),  # fmt: skip
+    ),
     Setting(
         "transport",
         str,
@@ -131,7 +139,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Send messages by",
         "smtp, or outbox: .eml files a mail client sends.",
         ("smtp", "outbox"),
-    ),  # fmt: skip
+    ),
     Setting("smtp.host", str, "", "SMTP server", check=check_host),
     Setting("smtp.port", int, 587, "SMTP port", check=check_port),
     Setting(
@@ -141,7 +149,7 @@ SETTINGS: tuple[Setting, ...] = (
         "SMTP security",
         "starttls, ssl, or none for a local relay.",
         ("starttls", "ssl", "none"),
-    ),  # fmt: skip
+    ),
     Setting(
         "smtp.user", str, "", "SMTP user name", "The password is kept in your system's keyring."
     ),
@@ -154,13 +162,21 @@ SETTINGS: tuple[Setting, ...] = (
         check=check_folder,
     ),
     Setting(
-        "database", str, "", "Database file", "Empty: shortlist.db in your data folder.",
+        "database",
+        str,
+        "",
+        "Database file",
+        "Empty: shortlist.db in your data folder.",
         check=check_file_folder,
-    ),  # fmt: skip
+    ),
     Setting(
-        "import.workers", int, 0, "Reader processes", "0: one per processor core.",
+        "import.workers",
+        int,
+        0,
+        "Reader processes",
+        "0: one per processor core.",
         check=_at_least(0),
-    ),  # fmt: skip
+    ),
     Setting("import.time_limit", float, 30.0, "Time limit per file (seconds)", check=_at_least(1)),
     Setting("import.memory_mb", int, 1024, "Memory cap per reader (MB)", check=_at_least(128)),
     Setting("import.max_mb", int, 20, "Largest file (MB)", check=_at_least(0)),
@@ -171,7 +187,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Days before a waiting person stands out",
         "People unreviewed for longer are highlighted.",
         check=_at_least(1),
-    ),  # fmt: skip
+    ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

@@ -28,7 +28,7 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="shortlist-shots-"))
     os.environ["SHORTLIST_CONFIG"] = str(work / "settings.json")
-    app = QApplication(sys.argv[:1])
+    _app = QApplication(sys.argv[:1])  # kept alive while the shots are taken
     from app.errors import ErrorHandler
     from app.main_window import MainWindow
     from review.db import Store
@@ -94,12 +94,16 @@ def main() -> int:
     bad = work / "inbox"
     bad.mkdir()
     (bad / "scan-of-cv.pdf").write_bytes(
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 "
+        b"R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 "
+        b"R>>\n%%EOF"
     )
     (bad / "holiday-photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
     (bad / "cv-final-FINAL.pdf").write_bytes(os.urandom(2048))
-    shutil.copy(REPO.parent / "shared" / "corpus" / "resumes" / "zh_haoyua_jianli.pdf", bad / "jianli.pdf")
+    shutil.copy(
+        REPO.parent / "shared" / "corpus" / "resumes" / "zh_haoyua_jianli.pdf", bad / "jianli.pdf"
+    )
     finished.clear()
     window.start_import([str(bad)])
     while not finished:
@@ -109,8 +113,9 @@ def main() -> int:
         shot("05-import-report", window.imports.report_dialog)
         window.imports.report_dialog.close()
     from app.main_window import FILES_VIEW
+    from app.window_table import show_view
 
-    window.show_view(FILES_VIEW)
+    show_view(window, FILES_VIEW)
     window.select_row(0)
     shot("05b-files-to-check")
     window.views.setCurrentIndex(0)
@@ -138,8 +143,13 @@ def main() -> int:
     first = (skills["name"] or "They").split()[0]
     known = known_about(store, row.person)
     theirs = json.loads(skills["skills"])
-    notes = (f"{first} built and ran tools in {a} and {b} for their team, and writes about it with real "
-             "care for the people who use what they build." for a in theirs for b in theirs if a != b)  # fmt: skip
+    notes = (
+        f"{first} built and ran tools in {a} and {b} for their team, and writes about it with real "
+        "care for the people who use what they build."
+        for a in theirs
+        for b in theirs
+        if a != b
+    )
     note = next((n for n in notes if note_specificity(n, known).specific), "")
     window.gate.let_go_current()
     dialog = window.gate.dialog
@@ -148,7 +158,9 @@ def main() -> int:
     dialog.hide()
     dialog.show()
     dialog.brings.setPlainText(note)
-    dialog.why_not.setPlainText("This role needs someone on site in Berlin four days a week from January.")
+    dialog.why_not.setPlainText(
+        "This role needs someone on site in Berlin four days a week from January."
+    )
     settle(400)
     shot("10-first-use-step", dialog)
     step = dialog.first_use
@@ -168,8 +180,12 @@ def main() -> int:
     hired = window.current_row()
     from review.people import add_relationship_note
 
-    window.writer.run(add_relationship_note, hired.person, "Training for a half marathon in the spring; "
-                      "asked about mentoring the juniors.", "Robin Reviewer")  # fmt: skip
+    window.writer.run(
+        add_relationship_note,
+        hired.person,
+        "Training for a half marathon in the spring; asked about mentoring the juniors.",
+        "Robin Reviewer",
+    )
     while not window.writer.idle():
         settle(100)
     window.act_hired.trigger()

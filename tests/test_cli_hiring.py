@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from tests.people import make_people
 from tests.test_cli import run
+from tests.worlds import make_people
 
 
 def test_hire_from_the_command_line_and_list_the_check_ins(tmp_path, monkeypatch):
@@ -27,15 +27,28 @@ def test_hire_from_the_command_line_and_list_the_check_ins(tmp_path, monkeypatch
     assert len(records) == 3
     for record in records:
         assert list(record) == ["id", "person", "name", "job", "kind", "due", "state"]
-        assert record["person"] == ids["ana.txt"] and record["name"] == ana and record["job"] == job_id
-        assert record["kind"] == "check_in" and record["state"] == "upcoming" and len(record["due"]) == 10
+        assert (
+            record["person"] == ids["ana.txt"] and record["name"] == ana and record["job"] == job_id
+        )
+        assert (
+            record["kind"] == "check_in"
+            and record["state"] == "upcoming"
+            and len(record["due"]) == 10
+        )
     # Every change is audited, by the reviewer named in the settings.
     from review.db import Store
 
     with Store(db) as again:
-        rows = again.query("SELECT actor, detail FROM audit_log WHERE action = 'status' AND person_id = ?",
-                           (ids["ana.txt"],))  # fmt: skip
-        assert [json.loads(r["detail"])["after"] for r in rows] == ["shortlisted", "interviewing", "offered", "hired"]
+        rows = again.query(
+            "SELECT actor, detail FROM audit_log WHERE action = 'status' AND person_id = ?",
+            (ids["ana.txt"],),
+        )
+        assert [json.loads(r["detail"])["after"] for r in rows] == [
+            "shortlisted",
+            "interviewing",
+            "offered",
+            "hired",
+        ]
         assert {r["actor"] for r in rows} == {"Robin Reviewer"}
 
 
@@ -43,17 +56,29 @@ def test_status_refuses_the_gates_statuses_with_a_pointer(tmp_path, monkeypatch)
     store, job_id, ids, _settings = make_people(tmp_path, monkeypatch)
     db = str(store.path)
     store.close()
-    refused = run(tmp_path, "status", str(ids["bo.txt"]), "--job", str(job_id), "let_go", "--db", db)
+    refused = run(
+        tmp_path, "status", str(ids["bo.txt"]), "--job", str(job_id), "let_go", "--db", db
+    )
     assert refused.returncode == 2 and "shortlist drop" in refused.stderr
-    refused = run(tmp_path, "status", str(ids["bo.txt"]), "--job", str(job_id), "withdrawn", "--db", db)
+    refused = run(
+        tmp_path, "status", str(ids["bo.txt"]), "--job", str(job_id), "withdrawn", "--db", db
+    )
     assert refused.returncode == 2 and "shortlist withdraw" in refused.stderr
-    refused = run(tmp_path, "status", str(ids["bo.txt"]), "--job", str(job_id), "famous", "--db", db)
-    assert refused.returncode == 2 and "new, shortlisted, interviewing, offered, hired" in refused.stderr
+    refused = run(
+        tmp_path, "status", str(ids["bo.txt"]), "--job", str(job_id), "famous", "--db", db
+    )
+    assert (
+        refused.returncode == 2
+        and "new, shortlisted, interviewing, offered, hired" in refused.stderr
+    )
     from review.db import Store
 
     with Store(db) as again:
         assert again.scalar("SELECT count(*) FROM audit_log WHERE action = 'status'") == 0
-        assert again.scalar("SELECT status FROM applications WHERE person_id = ?", (ids["bo.txt"],)) == "new"
+        assert (
+            again.scalar("SELECT status FROM applications WHERE person_id = ?", (ids["bo.txt"],))
+            == "new"
+        )
 
 
 def test_a_change_from_the_command_line_is_the_last_change_to_undo(tmp_path, monkeypatch):

@@ -2,7 +2,8 @@
 
 With no command it opens the desktop app. Commands come in groups, one module
 each (beets' ``ui/commands`` habit): ``files`` (parse, import, people, demo,
-backup), ``jobs`` (jobs, synonyms, ranking), ``decisions`` (status), ``gate`` (drop, withdraw, outbox,
+backup), ``jobs`` (jobs, synonyms, ranking), ``decisions`` (status), ``gate`` (drop,
+withdraw, outbox,
 restore), ``managers`` (exports and answers), ``relationship`` (follow-ups, the
 talent pool), ``privacy`` (a person's data, retention) and ``config``. Each has
 ``register(subparsers)``; the names, flags and JSON keys are the README's contract.

@@ -29,8 +29,11 @@ def cmd_status(args) -> int:
         print(f"shortlist status: {wanted} is not set here — {_ELSEWHERE[wanted]}", file=sys.stderr)
         return EXIT_USAGE
     if wanted not in SETTABLE:
-        print(f"shortlist status: {args.status!r} is not a status; choose one of "
-              f"{', '.join(SETTABLE)}", file=sys.stderr)  # fmt: skip
+        print(
+            f"shortlist status: {args.status!r} is not a status; choose one of "
+            f"{', '.join(SETTABLE)}",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     store, conf = open_store(args), settings()
     person_id = person(store, args.person)
@@ -43,20 +46,22 @@ def cmd_status(args) -> int:
     who = store.scalar("SELECT name FROM people WHERE id = ?", (person_id,)) or f"#{person_id}"
     before, after = LABELS[change.before], LABELS[change.after]
     if change.before == change.after:
-        print(f"{who} is already {after.lower()} for {row_job['title']}.")
+        print(f"{who} is already {after.lower()} for {row_job.title}.")
         return EXIT_OK
-    print(f"{who}: {before} → {after} for {row_job['title']} (logged; U in the window undoes it).")
+    print(f"{who}: {before} → {after} for {row_job.title} (logged; U in the window undoes it).")
     if change.after == HIRED:
         weeks = ", ".join(str(w) for w in CHECK_IN_WEEKS[:-1]) + f" and {CHECK_IN_WEEKS[-1]}"
         print(f"Check-ins after {weeks} weeks are scheduled: `shortlist followups --all`.")
         others = store.scalar(
             "SELECT count(*) FROM applications WHERE job_id = ? AND person_id <> ? "
             "AND status IN ('new', 'shortlisted', 'interviewing', 'offered')",
-            (row_job["id"], person_id),
+            (row_job.id, person_id),
         )
         if others:
-            print(f"{others} other people are still on this job's list: each hears from you "
-                  "through the gate (`shortlist drop`, or D in the window).")  # fmt: skip
+            print(
+                f"{others} other people are still on this job's list: each hears from you "
+                "through the gate (`shortlist drop`, or D in the window)."
+            )
     return EXIT_OK
 
 

@@ -50,11 +50,11 @@ def cmd_pool(args) -> int:
             ids = [s.person_id for s in suggestions]
         else:
             ids = [person(store, p) for p in args.add]
-        added = add_to_job(store, ids, row_job["id"], conf.reviewer())
-        print(f"Added {added} person(s) you already know to {row_job['title']}.")
+        added = add_to_job(store, ids, row_job.id, conf.reviewer())
+        print(f"Added {added} person(s) you already know to {row_job.title}.")
         return EXIT_OK
     if not suggestions:
-        print(f"Nobody in the talent pool fits {row_job['title']} well yet.")
+        print(f"Nobody in the talent pool fits {row_job.title} well yet.")
     for s in suggestions:
         who = s.name or "#" + str(s.person_id)
         print(f"{s.score:5.1f}  {who:<28} #{s.person_id:<5} {', '.join(s.top)}")

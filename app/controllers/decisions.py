@@ -53,17 +53,23 @@ class Decisions(QObject):
             if change.after == HIRED:
                 self._hired(name, change)
 
-        w.writer.run(W.set_status, row.application, status, w.actor, success=moved,
-                     failure=self._refused)  # fmt: skip
+        w.writer.run(
+            W.set_status, row.application, status, w.actor, success=moved, failure=self._refused
+        )
 
     def _hired(self, name: str, change: W.Change) -> None:
         """Check-ins are scheduled; the others on the job hear now or later, through the gate."""
         w = self.window
-        others = [r for r in w.model.rows if r.status in ON_THE_LIST and r.person != change.person_id
-                  and r.outcome == "ok"]  # fmt: skip
+        others = [
+            r
+            for r in w.model.rows
+            if r.status in ON_THE_LIST and r.person != change.person_id and r.outcome == "ok"
+        ]
         weeks = ", ".join(str(n) for n in CHECK_IN_WEEKS[:-1]) + f" and {CHECK_IN_WEEKS[-1]}"
-        text = (f"{name} is hired. Check-ins after {weeks} weeks are in View → Follow-ups, with "
-                "what you noted about them.")  # fmt: skip
+        text = (
+            f"{name} is hired. Check-ins after {weeks} weeks are in View → Follow-ups, with "
+            "what you noted about them."
+        )
         w.pane.refresh_record()
         if not others:
             w.statusBar().showMessage(text, 10000)
@@ -84,8 +90,11 @@ class Decisions(QObject):
                 w.gate.open(others)
             else:
                 w.statusBar().showMessage(
-                    f"When you are ready: the {len(others)} still on the list are in the Shortlisted "
-                    "and To review views; D lets each know.", 10000)  # fmt: skip
+                    f"When you are ready: the {len(others)} still on the list are in the "
+                    "Shortlisted "
+                    "and To review views; D lets each know.",
+                    10000,
+                )
                 w.focus_table()
             self.hire_box = None
 
@@ -98,7 +107,7 @@ class Decisions(QObject):
         w = self.window
         if w.job is None:
             return
-        change = W.last_change(w.store, w.job["id"])
+        change = W.last_change(w.store, w.job.id)
         if change is None:
             w.statusBar().showMessage("Nothing to undo.", 4000)
             return

@@ -48,10 +48,19 @@ class GateQueue(QObject):
         position = (self.total - len(self.queue), self.total)
         transport = w.delivery.transport().describe()
         dialog = GateDialog(
-            w.store, w.writer, w.settings, row.person, row.application, w.actor, transport,
-            position, w, draft=self.drafts.get(row.application), ranker=w.ranker,
+            w.store,
+            w.writer,
+            w.settings,
+            row.person,
+            row.application,
+            w.actor,
+            transport,
+            position,
+            w,
+            draft=self.drafts.get(row.application),
+            ranker=w.ranker,
             blind=w.model.blind,
-        )  # fmt: skip
+        )
         dialog.sent.connect(self._sent)
         dialog.settings_saved.connect(w.reviewer_changed)
         dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
@@ -80,7 +89,7 @@ class GateQueue(QObject):
         w.decisions.after_status_change(max(w.table.currentIndex().row(), 0))
 
     def withdraw_current(self) -> None:
-        from app.gate_dialog import WithdrawDialog
+        from app.withdraw_dialog import WithdrawDialog
 
         w = self.window
         row = w.acting_row()

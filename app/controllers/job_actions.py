@@ -46,13 +46,13 @@ class JobActions(QObject):
         w = self.window
         if w.job is None:
             return
-        title = w.job["title"]
+        title = w.job.title
 
         def closed(_none) -> None:
             w.statusBar().showMessage(f"{title} is closed.", 6000)
             w.load_jobs()
 
-        w.writer.run(close_job, w.job["id"], w.actor, success=closed, failure=self._not_closed)
+        w.writer.run(close_job, w.job.id, w.actor, success=closed, failure=self._not_closed)
 
     def _not_closed(self, exc: BaseException, text: str) -> None:
         w = self.window
@@ -80,13 +80,13 @@ class JobActions(QObject):
         w = self.window
         if w.job is None:
             return
-        dialog = ExportDialog(w.job["title"], bool(w.job.get("blind")), w)
+        dialog = ExportDialog(w.job.title, w.job.blind, w)
         accepted = dialog.exec()
         w.focus_table()
         if not accepted:
             return
         choice = dialog.choice()
-        safe = "".join(ch if ch.isalnum() else "-" for ch in w.job["title"]).strip("-").lower()
+        safe = "".join(ch if ch.isalnum() else "-" for ch in w.job.title).strip("-").lower()
         blind = "-blind" if choice["blind"] else ""
         suggested = str(Path.home() / f"shortlist-{safe}{blind}.{choice['fmt']}")
         path, _ = QFileDialog.getSaveFileName(w, "Export the shortlist", suggested)
@@ -155,11 +155,11 @@ class JobActions(QObject):
                     "Nobody in your talent pool fits this job well yet.", 6000
                 )
             return
-        dialog = PoolDialog(w.job["title"], suggestions, w)
+        dialog = PoolDialog(w.job.title, suggestions, w)
         accepted = dialog.exec()
         w.focus_table()
         if accepted:
-            job_id = w.job["id"]
+            job_id = w.job.id
 
             def added(count: int) -> None:
                 w.job_view.set_job(job_id)

@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import settle
-from tests.people import make_people
+from tests.worlds import make_people
 
 
 def window_for(make_window, tmp_path, monkeypatch):
-    store, job_id, ids, settings = make_people(tmp_path, monkeypatch)
+    store, job_id, ids, _settings = make_people(tmp_path, monkeypatch)
     window = make_window(store)
     window.load_jobs(select=job_id)
     # Shortcuts and focus belong to the active window, as on a desktop.
@@ -36,11 +36,14 @@ def select_person(window, person_id: int) -> None:
 
 def status_of(window, person_id: int) -> str:
     return window.store.scalar(
-        "SELECT status FROM applications WHERE person_id = ? AND job_id = ?", (person_id, window.job["id"])
+        "SELECT status FROM applications WHERE person_id = ? AND job_id = ?",
+        (person_id, window.job.id),
     )
 
 
-def test_hire_by_keyboard_shows_three_check_ins_in_view_follow_ups(make_window, tmp_path, monkeypatch, qtbot):
+def test_hire_by_keyboard_shows_three_check_ins_in_view_follow_ups(
+    make_window, tmp_path, monkeypatch, qtbot
+):
     window, ids = window_for(make_window, tmp_path, monkeypatch)
     ana = ids["ana.txt"]
     select_person(window, ana)
@@ -77,7 +80,9 @@ def test_hire_by_keyboard_shows_three_check_ins_in_view_follow_ups(make_window, 
     assert window.store.scalar("SELECT count(*) FROM followups WHERE person_id = ?", (ana,)) == 0
 
 
-def test_hire_then_let_the_others_know_now_opens_the_gate_one_by_one(make_window, tmp_path, monkeypatch, qtbot):
+def test_hire_then_let_the_others_know_now_opens_the_gate_one_by_one(
+    make_window, tmp_path, monkeypatch, qtbot
+):
     window, ids = window_for(make_window, tmp_path, monkeypatch)
     select_person(window, ids["cy.txt"])
     window.act_hired.trigger()
@@ -89,7 +94,12 @@ def test_hire_then_let_the_others_know_now_opens_the_gate_one_by_one(make_window
     assert not dialog.send_button.isEnabled()  # each needs their own note: nothing was sent
     dialog.reject()
     window.gate.dialog.reject()
-    assert window.store.scalar("SELECT count(*) FROM applications WHERE status IN ('letting_go', 'let_go')") == 0
+    assert (
+        window.store.scalar(
+            "SELECT count(*) FROM applications WHERE status IN ('letting_go', 'let_go')"
+        )
+        == 0
+    )
 
 
 def test_a_change_from_the_command_line_is_undone_with_u(make_window, tmp_path, monkeypatch, qtbot):
@@ -97,16 +107,22 @@ def test_a_change_from_the_command_line_is_undone_with_u(make_window, tmp_path, 
 
     window, ids = window_for(make_window, tmp_path, monkeypatch)
     bo = ids["bo.txt"]
-    set_status(window.store, application_for(window.store, bo, window.job["id"])["id"], "interviewing", "cli")
+    set_status(
+        window.store, application_for(window.store, bo, window.job.id)["id"], "interviewing", "cli"
+    )
     qtbot.keyClick(window.table, Qt.Key_U)
     settle(qtbot, window)
     assert status_of(window, bo) == "new"
 
 
 def test_keys_act_on_the_person_the_pane_shows(make_window, tmp_path, monkeypatch, qtbot):
-    window, ids = window_for(make_window, tmp_path, monkeypatch)
+    window, _ids = window_for(make_window, tmp_path, monkeypatch)
     window.views.setCurrentIndex(4)
-    qtbot.mouseClick(window.table.viewport(), Qt.LeftButton, pos=window.table.visualRect(window.model.index(0, 1)).center())
+    qtbot.mouseClick(
+        window.table.viewport(),
+        Qt.LeftButton,
+        pos=window.table.visualRect(window.model.index(0, 1)).center(),
+    )
     clicked = window.current_row().person
     # Ctrl+End moves the current row without moving the selection: the pane follows the current row.
     qtbot.keyClick(window.table, Qt.Key_End, Qt.ControlModifier)
@@ -126,7 +142,9 @@ def test_keys_act_on_the_person_the_pane_shows(make_window, tmp_path, monkeypatc
     assert window.pane.contact_tab.person_id == window.pane.person_id
 
 
-def test_no_single_key_fires_into_a_text_field_and_escape_returns_to_the_list(make_window, tmp_path, monkeypatch, qtbot):
+def test_no_single_key_fires_into_a_text_field_and_escape_returns_to_the_list(
+    make_window, tmp_path, monkeypatch, qtbot
+):
     window, ids = window_for(make_window, tmp_path, monkeypatch)
     window.resize(1024, 700)
     qtbot.wait(50)
@@ -165,12 +183,16 @@ def test_no_single_key_fires_into_a_text_field_and_escape_returns_to_the_list(ma
     assert window.table.hasFocus()
 
 
-def test_the_gate_keeps_unsent_words_and_tab_moves_between_fields(make_window, tmp_path, monkeypatch, qtbot):
+def test_the_gate_keeps_unsent_words_and_tab_moves_between_fields(
+    make_window, tmp_path, monkeypatch, qtbot
+):
     window, ids = window_for(make_window, tmp_path, monkeypatch)
     select_person(window, ids["ana.txt"])
     qtbot.keyClick(window.table, Qt.Key_D)
     dialog = window.gate.dialog
-    assert dialog.person_view.person_id == ids["ana.txt"]  # the person stays in view beside the note
+    assert (
+        dialog.person_view.person_id == ids["ana.txt"]
+    )  # the person stays in view beside the note
     assert "Pagora" in dialog.person_view.text.toPlainText()
     qtbot.waitUntil(dialog.brings.hasFocus, timeout=3000)
     qtbot.keyClicks(dialog.brings, "Ana built the settlement service at Pagora")
@@ -223,10 +245,14 @@ def test_settings_are_checked_at_entry(make_window, tmp_path, monkeypatch, qtbot
     select_person(window, ids["bo.txt"])
     qtbot.keyClick(window.table, Qt.Key_S)
     settle(qtbot, window)
-    assert window.store.scalar("SELECT actor FROM audit_log WHERE action = 'status'") == "Sam Okafor"
+    assert (
+        window.store.scalar("SELECT actor FROM audit_log WHERE action = 'status'") == "Sam Okafor"
+    )
 
 
-def test_first_message_asks_for_the_sender_inside_the_gate_and_loses_nothing(make_window, tmp_path, monkeypatch, qtbot):
+def test_first_message_asks_for_the_sender_inside_the_gate_and_loses_nothing(
+    make_window, tmp_path, monkeypatch, qtbot
+):
     window, ids = window_for(make_window, tmp_path, monkeypatch)
     for key in ("sender.email", "reply_to"):
         window.settings.set(key, "")
@@ -235,8 +261,10 @@ def test_first_message_asks_for_the_sender_inside_the_gate_and_loses_nothing(mak
     dialog = window.gate.dialog
     step = dialog.first_use
     assert step is not None and dialog.message_side.currentWidget() is step
-    brings = ("Ana built the settlement service at Pagora in Python on PostgreSQL and mentored four "
-              "junior engineers there.")  # fmt: skip
+    brings = (
+        "Ana built the settlement service at Pagora in Python on PostgreSQL and mentored four "
+        "junior engineers there."
+    )
     why_not = "This role needs someone on site in Paris from January."
     qtbot.keyClicks(dialog.brings, brings)
     qtbot.keyClicks(dialog.why_not, why_not)
@@ -264,18 +292,22 @@ def test_first_message_asks_for_the_sender_inside_the_gate_and_loses_nothing(mak
     assert list((tmp_path / "outbox").glob("*.eml"))
 
 
-def test_files_that_could_not_be_read_wait_in_files_to_check(make_window, tmp_path, monkeypatch, qtbot):
+def test_files_that_could_not_be_read_wait_in_files_to_check(
+    make_window, tmp_path, monkeypatch, qtbot
+):
     from review.importer import Importer, ImportOptions
 
-    window, ids = window_for(make_window, tmp_path, monkeypatch)
+    window, _ids = window_for(make_window, tmp_path, monkeypatch)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    (inbox / "scan.pdf").write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-                                     b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-                                     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
-                                     b"trailer<</Root 1 0 R>>\n%%EOF")  # fmt: skip
-    Importer(window.store, ImportOptions(workers=1, job_id=window.job["id"])).run([inbox])
-    window.load_jobs(select=window.job["id"])
+    (inbox / "scan.pdf").write_bytes(
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+        b"trailer<</Root 1 0 R>>\n%%EOF"
+    )
+    Importer(window.store, ImportOptions(workers=1, job_id=window.job.id)).run([inbox])
+    window.load_jobs(select=window.job.id)
     window.views.setCurrentIndex(0)
     shown = {window.model.row_at(r).file for r in range(window.model.rowCount())}
     assert "scan.pdf" not in shown and window.views.tabText(0) == "To review (3)"
@@ -285,7 +317,10 @@ def test_files_that_could_not_be_read_wait_in_files_to_check(make_window, tmp_pa
     assert window.views.currentIndex() == 5 and window.model.rowCount() == 1
     assert window.model.row_at(0).file == "scan.pdf"
     window.select_row(0)
-    assert window.pane.score is None and "No text could be read from scan.pdf" in window.pane.text.toPlainText()
+    assert (
+        window.pane.score is None
+        and "No text could be read from scan.pdf" in window.pane.text.toPlainText()
+    )
     assert "no_text" not in window.pane.subtitle.text()  # words, not codes
     assert QApplication.focusWidget() is window.table
 
