@@ -230,7 +230,7 @@ def cheat_sheet_groups(w) -> list[tuple[str, list[tuple[str, str]]]]:
                 (key(w.act_interviewing), "interviewing"),
                 (key(w.act_offered), "offered"),
                 (key(w.act_hired), "hired"),
-                (key(w.act_to_review), "back to to review"),
+                (key(w.act_to_review), "back to To review"),
                 (key(w.act_letgo), "let go — with a note and a message"),
                 (key(w.act_note), "note about them as a person"),
             ],
