@@ -158,8 +158,10 @@ def job_spec(skills: list[str], synonyms: bool = False) -> dict:
     return {"criteria": criteria}
 
 
-def job_row(spec: dict, title: str = "Bench") -> dict:
-    return {"id": 0, "title": title, "spec": spec}
+def job_row(spec: dict, title: str = "Bench"):
+    from review.jobs import Job
+
+    return Job(id=0, title=title, spec=spec)
 
 
 def job_toml(title: str, spec: dict) -> str:

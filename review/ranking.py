@@ -40,6 +40,7 @@ from parsing.terms import (
     inexact_variants, match_variants, one_person_lookup, section_finder,
 )  # fmt: skip
 from review.db import Store
+from review.jobs import Job
 from review.search import texts_of
 from review.term_index import TermIndex
 
@@ -78,7 +79,7 @@ class Ranker:
     def __init__(
         self,
         store: Store,
-        job: dict,
+        job: Job,
         *,
         scope: str = "applicants",
         taxonomy: Taxonomy | None = None,
@@ -89,7 +90,7 @@ class Ranker:
         self.today = today or date.today()
         self.job_row = job
         self.global_synonyms = global_synonyms(store)
-        self.job = self._spec(job["spec"])
+        self.job = self._spec(job.spec)
         self.scope = scope
         self._dense_cache: dict[tuple, Dense] = {}
         self._rank_cache: dict = {}  # stacked matrices for rank_dense, reused while only weights change
@@ -127,7 +128,7 @@ class Ranker:
             rows = self.store.conn.execute(
                 "SELECT p.id, p.years_experience, p.location FROM people p "
                 "JOIN applications a ON a.person_id = p.id WHERE a.job_id = ? ORDER BY p.id",
-                (self.job_row["id"],),
+                (self.job_row.id,),
             )
         return [PersonFacts(pid, years, location) for pid, years, location in rows]
 
@@ -137,12 +138,12 @@ class Ranker:
 
     def set_spec(self, spec: dict) -> None:
         """A changed job (weights, criteria): matches already known are reused."""
-        self.job_row = {**self.job_row, "spec": spec}
+        self.job_row = replace(self.job_row, spec=spec)
         self.job = self._spec(spec)
 
     def _spec(self, spec: dict) -> JobSpec:
         """The job, with the recruiter's global synonyms added to the skills they belong to."""
-        job = JobSpec.from_spec(self.job_row["title"], spec, self.taxonomy)
+        job = JobSpec.from_spec(self.job_row.title, spec, self.taxonomy)
         if self.global_synonyms:
             job.criteria = [
                 replace(
@@ -510,7 +511,7 @@ def rank_job(db_path, job: dict, *, scope: str = "applicants", previous: Ranking
     """
     with Store(db_path, migrate=False) as store:
         ranker = Ranker(store, job, scope=scope, taxonomy=taxonomy, today=today)
-        if previous is not None and previous.job.get("id") == job.get("id"):
+        if previous is not None and previous.job.id == job.id:
             people = ranker.people
             if [p.person for p in people] == [p.person for p in previous.people]:
                 ranker.install(people, previous.dense)  # the same people in the same order

@@ -15,7 +15,8 @@ from parsing.errors import Outcome, too_large_message
 
 def _read_candidates(candidates, max_bytes: int, results: dict[int, dict]) -> list:
     """Parse jobs for the files that can be read; a result for each that cannot."""
-    from parsing.batch import Job, problem_result
+    from parsing.batch import Job as ParseJob
+    from parsing.batch import problem_result
     from parsing.collect import TooBig
 
     jobs = []
@@ -35,20 +36,21 @@ def _read_candidates(candidates, max_bytes: int, results: dict[int, dict]) -> li
         except Exception as exc:
             results[index] = problem_result(cand.source, Outcome.MALFORMED, f"cannot read: {exc}")
             continue
-        jobs.append(Job(index, cand.source, data))
+        jobs.append(ParseJob(index, cand.source, data))
     return jobs
 
 
 def cmd_parse(args) -> int:
-    from parsing.batch import Pool, ReadersCannotStart, Settings, problem_result
+    from parsing.batch import Pool, ReadersCannotStart, problem_result
+    from parsing.batch import Settings as WorkerLimits
     from parsing.collect import collect
 
     candidates, _ = collect(args.files)
     results: dict[int, dict] = {}
     max_bytes = args.max_mb * 1024 * 1024
-    jobs = _read_candidates(candidates, max_bytes, results)
+    jobs = _read_candidates(candidates, max_bytes, results)  # one ParseJob per readable file
     if jobs:
-        limits = Settings(time_limit=args.time_limit, max_bytes=max_bytes)
+        limits = WorkerLimits(time_limit=args.time_limit, max_bytes=max_bytes)
         try:
             with Pool(min(args.workers or os.cpu_count() or 1, len(jobs)), limits) as pool:
                 for key, result, _ in pool.run(jobs):
@@ -113,7 +115,7 @@ def cmd_import(args) -> int:
     from review.importer import Importer, ImportOptions
 
     store = open_store(args)
-    job_id = job(store, args.job)["id"] if args.job else None
+    job_id = job(store, args.job).id if args.job else None
     for path in args.paths:
         if not Path(path).exists():
             raise CliError(f"{path}: no such file or folder")
