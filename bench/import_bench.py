@@ -127,37 +127,39 @@ _TERMS_SNIPPET = r"""
 import json, sys, time
 from review.db import Store
 from review.importer import Importer, ImportOptions
-db, workers, index_terms, listing = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1", sys.argv[4]
-paths = open(listing).read().split("\n")
+from review.term_index import sync
+db, workers, listing = sys.argv[1], int(sys.argv[2]), sys.argv[4]
+options = ImportOptions(workers=workers, index_terms=sys.argv[3] == "1")
 with Store(db) as store:
     started = time.perf_counter()
-    report = Importer(store, ImportOptions(workers=workers, index_terms=index_terms)).run(paths)
+    report = Importer(store, options).run(open(listing).read().split("\n"))
     seconds = time.perf_counter() - started
     rows = store.conn.execute("SELECT count(*) FROM term_postings").fetchone()[0]
     started = time.perf_counter()
-    from review.term_index import sync
     sync(store)  # without the index: what indexing the stored texts afterwards would cost
     later = time.perf_counter() - started
-print(json.dumps({"seconds": seconds, "files": len(report.files), "postings": rows, "later": later}))
+out = {"seconds": seconds, "files": len(report.files), "postings": rows, "later": later}
+print(json.dumps(out))
 """
 
 
 def term_index_cost(paths: list[Path], workers: int, tmp: Path, rounds: int = 2) -> None:
-    """The mixed batch imported without and with the term index, alternately (the machine drifts)."""
+    """The mixed batch imported without and with the term index, alternately (the machine
+    drifts), and the workers' share of it timed in this process on a sample."""
     listing = tmp / "terms.list"
     listing.write_text("\n".join(str(p) for p in paths))
     runs: dict[bool, list[dict]] = {False: [], True: []}
     for r in range(rounds):
-        for index_terms in ((False, True) if r % 2 == 0 else (True, False)):
+        for index_terms in (False, True) if r % 2 == 0 else (True, False):
             db = tmp / f"terms-{int(index_terms)}-{r}.db"
-            out = subprocess.run([sys.executable, "-c", _TERMS_SNIPPET, str(db), str(workers), str(int(index_terms)),
-                                  str(listing)], check=True, capture_output=True, text=True, cwd=REPO)  # fmt: skip
+            args = [str(db), str(workers), str(int(index_terms)), str(listing)]
+            out = subprocess.run([sys.executable, "-c", _TERMS_SNIPPET, *args], check=True,
+                                 capture_output=True, text=True, cwd=REPO)  # fmt: skip
             runs[index_terms].append(json.loads(out.stdout.strip().splitlines()[-1]))
     rate = {k: sum(r["files"] for r in v) / sum(r["seconds"] for r in v) for k, v in runs.items()}
     later = sum(r["later"] for r in runs[False]) / len(runs[False])
-    # The same cost without the machine's drift: the workers' share, timed in this process on a sample.
+    from parsing.atoms import payload
     from parsing.resume import parse_bytes
-    from parsing.terms import payload
 
     parse_s = index_s = 0.0
     sample = paths[:: max(1, len(paths) // 150)]
@@ -169,12 +171,17 @@ def term_index_cost(paths: list[Path], workers: int, tmp: Path, rounds: int = 2)
         payload(result.text, result.section_spans)
         index_s += time.process_time()
         parse_s += time.process_time() - started
-    print(f"\n6. the term index's cost: {len(paths)} mixed files, {rounds} imports each way, alternating")
-    print(f"   in a worker: {index_s / len(sample) * 1000:.2f} ms a file to cut it into atoms, "
-          f"{index_s / (parse_s - index_s) * 100:.1f} % of parsing it ({len(sample)} files)")  # fmt: skip
-    print(f"   without the index {rate[False]:.2f} files/s, with it (cut in the workers) {rate[True]:.2f} files/s "
-          f"= {rate[True] / rate[False]:.3f} x (target >= 0.95); {runs[True][0]['postings']} postings rows; "
-          f"indexing the stored texts afterwards instead would take {later:.1f} s more")  # fmt: skip
+    print(f"\n6. the term index's cost: {len(paths)} mixed files, {rounds} imports each way")
+    print(
+        f"   in a worker: {index_s / len(sample) * 1000:.2f} ms a file to cut it into atoms, "
+        f"{index_s / (parse_s - index_s) * 100:.1f} % of parsing it ({len(sample)} files)"
+    )
+    print(
+        f"   without the index {rate[False]:.2f} files/s, with it (cut in the workers) "
+        f"{rate[True]:.2f} files/s = {rate[True] / rate[False]:.3f} x (target >= 0.95); "
+        f"{runs[True][0]['postings']} postings rows; indexing the stored texts afterwards "
+        f"instead would take {later:.1f} s more"
+    )
 
 
 def main() -> int:

@@ -36,13 +36,13 @@ _HEAD = struct.Struct("<BBBxII")  # version, position width, count width, people
 SCHEMA = """
 CREATE TABLE term_pending (
     person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
-    data BLOB NOT NULL              -- parsing.terms.ResumeTerms.pack()
+    data BLOB NOT NULL              -- parsing.atoms.pack(): one person's atoms
 );
 CREATE TABLE term_postings (
-    term TEXT NOT NULL,             -- a folded atom (parsing.terms)
+    term TEXT NOT NULL,             -- an atom in lower case (parsing.atoms)
     block INTEGER NOT NULL,         -- person_id // 4096
     chunks INTEGER NOT NULL,        -- appended pieces in data (merged into one past MAX_CHUNKS)
-    data BLOB NOT NULL,             -- people, their counts, positions and info bytes (review.term_index)
+    data BLOB NOT NULL,             -- people, their counts, positions, info bytes (encode())
     PRIMARY KEY (term, block)
 ) WITHOUT ROWID;
 CREATE TABLE term_vocab (
@@ -70,13 +70,15 @@ def encode(
     offsets = (person - block * BLOCK).astype(np.uint16)
     count_width = 2 if counts.max(initial=0) <= 0xFFFF else 4
     pos_width = 2 if pos.max(initial=0) <= 0xFFFF else 4
-    return b"".join((
-        _HEAD.pack(INDEX_VERSION, pos_width, count_width, len(person), len(pos)),
-        offsets.tobytes(),
-        counts.astype(np.uint16 if count_width == 2 else np.uint32).tobytes(),
-        pos.astype(np.uint16 if pos_width == 2 else np.uint32).tobytes(),
-        info.astype(np.uint8).tobytes(),
-    ))  # fmt: skip
+    return b"".join(
+        (
+            _HEAD.pack(INDEX_VERSION, pos_width, count_width, len(person), len(pos)),
+            offsets.tobytes(),
+            counts.astype(np.uint16 if count_width == 2 else np.uint32).tobytes(),
+            pos.astype(np.uint16 if pos_width == 2 else np.uint32).tobytes(),
+            info.astype(np.uint8).tobytes(),
+        )
+    )
 
 
 def decode(block: int, data: bytes) -> Postings:
@@ -84,7 +86,7 @@ def decode(block: int, data: bytes) -> Postings:
     parts = []
     at = 0
     while at < len(data):
-        version, pos_width, count_width, n_people, n_pos = _HEAD.unpack_from(data, at)
+        _version, pos_width, count_width, n_people, n_pos = _HEAD.unpack_from(data, at)
         at += _HEAD.size
         offsets = np.frombuffer(data, np.uint16, n_people, at)
         at += 2 * n_people
@@ -112,7 +114,7 @@ def _runs(person: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def stage(conn: sqlite3.Connection, person_id: int, terms: bytes | ResumeTerms | None) -> None:
-    """Keep one person's atoms until :func:`sync` (inside the import's transaction for that person)."""
+    """Keep one person's atoms until :func:`sync` (inside the import's transaction for them)."""
     if terms is None:
         return
     data = terms.pack() if isinstance(terms, ResumeTerms) else terms
@@ -132,7 +134,8 @@ def sync(store) -> int:
         block = first // BLOCK
         with store.transaction() as conn:
             rows = conn.execute(
-                "SELECT person_id, data FROM term_pending WHERE person_id >= ? AND person_id < ? ORDER BY person_id",
+                "SELECT person_id, data FROM term_pending WHERE person_id >= ? AND person_id < ? "
+                "ORDER BY person_id",
                 (block * BLOCK, (block + 1) * BLOCK),
             ).fetchall()
             people = []
@@ -142,8 +145,10 @@ def sync(store) -> int:
                 except ValueError:  # another version's payload: index the stored text again
                     people.append((pid, _terms_from_text(conn, pid)))
             _add_to_block(conn, block, people)
-            conn.execute("DELETE FROM term_pending WHERE person_id >= ? AND person_id < ?",
-                         (block * BLOCK, (block + 1) * BLOCK))  # fmt: skip
+            conn.execute(
+                "DELETE FROM term_pending WHERE person_id >= ? AND person_id < ?",
+                (block * BLOCK, (block + 1) * BLOCK),
+            )
         moved += len(rows)
     return moved + _index_from_text(store, _unindexed(store.conn))
 
@@ -156,14 +161,19 @@ def _unindexed(conn: sqlite3.Connection) -> list[int]:
     ).fetchone()[0]
     if people <= known:
         return []
-    return [pid for (pid,) in conn.execute(
-        "SELECT id FROM people WHERE id NOT IN (SELECT person_id FROM term_people) "
-        "AND id NOT IN (SELECT person_id FROM term_pending) ORDER BY id")]  # fmt: skip
+    return [
+        pid
+        for (pid,) in conn.execute(
+            "SELECT id FROM people WHERE id NOT IN (SELECT person_id FROM term_people) "
+            "AND id NOT IN (SELECT person_id FROM term_pending) ORDER BY id"
+        )
+    ]
 
 
 def _terms_from_text(conn: sqlite3.Connection, person_id: int) -> ResumeTerms:
     row = conn.execute(
-        "SELECT d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
+        "SELECT d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id "
+        "WHERE p.id = ?",
         (person_id,),
     ).fetchone()
     text, fields = row if row else ("", "{}")
@@ -185,13 +195,16 @@ def _add_to_block(
     )
     known = conn.execute("SELECT last_person FROM term_blocks WHERE block = ?", (block,)).fetchone()
     last = max([pid for pid, _ in people] + ([known[0]] if known else []))
-    conn.execute("INSERT OR REPLACE INTO term_blocks (block, version, last_person) VALUES (?, ?, ?)",
-                 (block, INDEX_VERSION, last))  # fmt: skip
+    conn.execute(
+        "INSERT OR REPLACE INTO term_blocks (block, version, last_person) VALUES (?, ?, ?)",
+        (block, INDEX_VERSION, last),
+    )
     people = [(pid, t) for pid, t in people if len(t)]
     if not people:
         return
     appending = known is None or min(pid for pid, _ in people) > known[0]
-    # Global word numbers for this batch, then every position as parallel arrays sorted by word, person, position.
+    # Global word numbers for this batch, then every position as parallel arrays sorted by word,
+    # person, position.
     number = dict.fromkeys(itertools.chain.from_iterable(t.terms for _, t in people))
     for k, term in enumerate(number):
         number[term] = k
@@ -214,7 +227,7 @@ def _add_to_block(
     last_run = np.r_[first_run[1:], len(run_starts)]
     terms = list(number)
     rows, vocab = [], []
-    for r0, r1 in zip(first_run.tolist(), last_run.tolist()):
+    for r0, r1 in zip(first_run.tolist(), last_run.tolist(), strict=True):
         a = int(run_starts[r0])
         b = int(run_starts[r1]) if r1 < len(run_starts) else n
         term = terms[int(word[a])]
@@ -225,7 +238,8 @@ def _add_to_block(
     if appending:
         conn.executemany(
             "INSERT INTO term_postings (term, block, chunks, data) VALUES (?, ?, 1, ?) "
-            "ON CONFLICT (term, block) DO UPDATE SET data = CAST(data || excluded.data AS BLOB), chunks = chunks + 1",
+            "ON CONFLICT (term, block) DO UPDATE SET "
+            "data = CAST(data || excluded.data AS BLOB), chunks = chunks + 1",
             rows,
         )
         _merge_pieces(conn, block, [row[0] for row in rows])
@@ -238,13 +252,21 @@ def _add_to_block(
             if old is not None:
                 before = decode(block, old[0])
                 keep = ~np.isin(before.person, new_people)
-                merged = Postings.concat([Postings(before.person[keep], before.pos[keep], before.info[keep]),
-                                          decode(block, data)])  # fmt: skip
+                merged = Postings.concat(
+                    [
+                        Postings(before.person[keep], before.pos[keep], before.info[keep]),
+                        decode(block, data),
+                    ]
+                )
                 data = encode(block, *_runs(merged.person), merged.pos, merged.info)
-            conn.execute("INSERT OR REPLACE INTO term_postings (term, block, chunks, data) VALUES (?, ?, 1, ?)",
-                         (term, block, data))  # fmt: skip
+            conn.execute(
+                "INSERT OR REPLACE INTO term_postings (term, block, chunks, data) "
+                "VALUES (?, ?, 1, ?)",
+                (term, block, data),
+            )
     conn.executemany(
-        "INSERT INTO term_vocab (term, people) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET people = people + excluded.people",
+        "INSERT INTO term_vocab (term, people) VALUES (?, ?) "
+        "ON CONFLICT (term) DO UPDATE SET people = people + excluded.people",
         vocab,
     )
 
@@ -255,16 +277,20 @@ def _merge_pieces(conn: sqlite3.Connection, block: int, terms: list[str]) -> Non
         chunk = terms[start : start + 500]
         marks = ",".join("?" * len(chunk))
         for term, data in conn.execute(
-            f"SELECT term, data FROM term_postings WHERE block = ? AND chunks > ? AND term IN ({marks})",
+            f"SELECT term, data FROM term_postings "
+            f"WHERE block = ? AND chunks > ? AND term IN ({marks})",
             [block, MAX_CHUNKS, *chunk],
         ).fetchall():
             merged = decode(block, data)
-            conn.execute("UPDATE term_postings SET data = ?, chunks = 1 WHERE term = ? AND block = ?",
-                         (encode(block, *_runs(merged.person), merged.pos, merged.info), term, block))  # fmt: skip
+            conn.execute(
+                "UPDATE term_postings SET data = ?, chunks = 1 WHERE term = ? AND block = ?",
+                (encode(block, *_runs(merged.person), merged.pos, merged.info), term, block),
+            )
 
 
 def rebuild(store) -> int:
-    """Index every stored person again from their text (a new index version, or a database from before it)."""
+    """Index every stored person again from their text (a new index version, or a database
+    from before the index)."""
     with store.transaction() as conn:
         for table in ("term_postings", "term_vocab", "term_blocks", "term_pending", "term_people"):
             conn.execute(f"DELETE FROM {table}")
@@ -319,8 +345,10 @@ def forget(conn: sqlite3.Connection, person_id: int) -> int:
         changed += 1
         if keep.any():
             p, counts = _runs(before.person[keep])
-            conn.execute("UPDATE term_postings SET data = ?, chunks = 1 WHERE term = ? AND block = ?",
-                         (encode(block, p, counts, before.pos[keep], before.info[keep]), term, block))  # fmt: skip
+            conn.execute(
+                "UPDATE term_postings SET data = ?, chunks = 1 WHERE term = ? AND block = ?",
+                (encode(block, p, counts, before.pos[keep], before.info[keep]), term, block),
+            )
         else:
             conn.execute("DELETE FROM term_postings WHERE term = ? AND block = ?", (term, block))
         conn.execute("UPDATE term_vocab SET people = people - 1 WHERE term = ?", (term,))
@@ -332,7 +360,8 @@ def forget(conn: sqlite3.Connection, person_id: int) -> int:
 
 
 class TermIndex:
-    """Read side of the index, for one connection (a ranking's): words -> positions, spelling variants."""
+    """Read side of the index, for one connection (a ranking's): words to positions, and the
+    words a spelling variant may be."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
@@ -342,7 +371,7 @@ class TermIndex:
         self._vocabulary: dict[str, list[str]] = {}
 
     def _load_pending(self) -> dict[str, list[Postings]]:
-        """People not in the postings yet: waiting in ``term_pending``, or (rarely) never indexed."""
+        """People not in the postings yet: in ``term_pending``, or (rarely) never indexed."""
         if self._pending is None:
             self._pending = {}
             waiting = [
@@ -369,8 +398,12 @@ class TermIndex:
     def postings(self, term: str) -> Postings:
         found = self._cache.get(term)
         if found is None:
-            parts = [decode(block, data) for block, data in self.conn.execute(
-                "SELECT block, data FROM term_postings WHERE term = ? ORDER BY block", (term,))]  # fmt: skip
+            parts = [
+                decode(block, data)
+                for block, data in self.conn.execute(
+                    "SELECT block, data FROM term_postings WHERE term = ? ORDER BY block", (term,)
+                )
+            ]
             parts += self._load_pending().get(term, [])
             found = self._cache[term] = Postings.concat(parts) if len(parts) != 1 else parts[0]
         return found
@@ -384,8 +417,12 @@ class TermIndex:
 
     def _words(self, first_letter: str) -> list[str]:
         upper = first_letter[:-1] + chr(ord(first_letter[-1]) + 1)
-        words = [t for (t,) in self.conn.execute("SELECT term FROM term_vocab WHERE term >= ? AND term < ?",
-                                                 (first_letter, upper))]  # fmt: skip
+        words = [
+            t
+            for (t,) in self.conn.execute(
+                "SELECT term FROM term_vocab WHERE term >= ? AND term < ?", (first_letter, upper)
+            )
+        ]
         self._load_pending()
         extra = [w for w in self._pending_words if w.startswith(first_letter)]
         return list(dict.fromkeys(words + extra)) if extra else words
@@ -400,7 +437,8 @@ class TermIndex:
             chunk = todo[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for term, block, data in self.conn.execute(
-                f"SELECT term, block, data FROM term_postings WHERE term IN ({marks}) ORDER BY term, block",
+                f"SELECT term, block, data FROM term_postings WHERE term IN ({marks}) "
+                "ORDER BY term, block",
                 chunk,
             ):
                 found[term].append(decode(block, data))
