@@ -187,8 +187,8 @@ def _add_to_block(
 
     People newer than everyone in the block (an import) are appended as a new
     piece of each row, in SQL, without reading the rows; a row past
-    MAX_CHUNKS pieces is merged into one. Anyone else (indexed again) replaces
-    their old positions row by row.
+    MAX_CHUNKS pieces is merged into one. People older than the block's newest
+    (stored by another path, indexed late) are merged into the rows one by one.
     """
     conn.executemany(
         "INSERT OR IGNORE INTO term_people (person_id) VALUES (?)", [(pid,) for pid, _ in people]
@@ -202,9 +202,24 @@ def _add_to_block(
     people = [(pid, t) for pid, t in people if len(t)]
     if not people:
         return
-    appending = known is None or min(pid for pid, _ in people) > known[0]
-    # Global word numbers for this batch, then every position as parallel arrays sorted by word,
-    # person, position.
+    rows = _rows(block, people)
+    if known is None or min(pid for pid, _ in people) > known[0]:
+        conn.executemany(
+            "INSERT INTO term_postings (term, block, chunks, data) VALUES (?, ?, 1, ?) "
+            "ON CONFLICT (term, block) DO UPDATE SET "
+            "data = CAST(data || excluded.data AS BLOB), chunks = chunks + 1",
+            [(term, block, data) for term, data, _ in rows],
+        )
+        _merge_pieces(conn, block, [term for term, _, _ in rows])
+        _count_people(conn, [(term, count) for term, _, count in rows])
+    else:
+        _merge_rows(conn, block, rows)
+
+
+def _rows(block: int, people: list[tuple[int, ResumeTerms]]) -> list[tuple[str, bytes, int]]:
+    """(word, its encoded piece for these people, how many of them use it), per word."""
+    # Global word numbers for this batch, then every position as parallel arrays sorted by
+    # word, person, position.
     number = dict.fromkeys(itertools.chain.from_iterable(t.terms for _, t in people))
     for k, term in enumerate(number):
         number[term] = k
@@ -226,48 +241,44 @@ def _add_to_block(
     first_run = np.flatnonzero(np.r_[True, word[run_starts][1:] != word[run_starts][:-1]])
     last_run = np.r_[first_run[1:], len(run_starts)]
     terms = list(number)
-    rows, vocab = [], []
+    rows = []
     for r0, r1 in zip(first_run.tolist(), last_run.tolist(), strict=True):
         a = int(run_starts[r0])
         b = int(run_starts[r1]) if r1 < len(run_starts) else n
-        term = terms[int(word[a])]
-        rows.append(
-            (term, block, encode(block, run_person[r0:r1], run_counts[r0:r1], pos[a:b], info[a:b]))
+        data = encode(block, run_person[r0:r1], run_counts[r0:r1], pos[a:b], info[a:b])
+        rows.append((terms[int(word[a])], data, r1 - r0))
+    return rows
+
+
+def _merge_rows(conn: sqlite3.Connection, block: int, rows: list[tuple[str, bytes, int]]) -> None:
+    """Rows merged one by one: positions of people already there are replaced, not doubled."""
+    counts = []
+    for term, data, _ in rows:
+        added = decode(block, data)
+        old = conn.execute(
+            "SELECT data FROM term_postings WHERE term = ? AND block = ?", (term, block)
+        ).fetchone()
+        new_people = np.unique(added.person)
+        if old is not None:
+            before = decode(block, old[0])
+            keep = ~np.isin(before.person, new_people)
+            new_people = new_people[~np.isin(new_people, before.person)]
+            kept = Postings(before.person[keep], before.pos[keep], before.info[keep])
+            added = Postings.concat([kept, added])
+        data = encode(block, *_runs(added.person), added.pos, added.info)
+        conn.execute(
+            "INSERT OR REPLACE INTO term_postings (term, block, chunks, data) VALUES (?, ?, 1, ?)",
+            (term, block, data),
         )
-        vocab.append((term, r1 - r0))
-    if appending:
-        conn.executemany(
-            "INSERT INTO term_postings (term, block, chunks, data) VALUES (?, ?, 1, ?) "
-            "ON CONFLICT (term, block) DO UPDATE SET "
-            "data = CAST(data || excluded.data AS BLOB), chunks = chunks + 1",
-            rows,
-        )
-        _merge_pieces(conn, block, [row[0] for row in rows])
-    else:
-        new_people = np.array(sorted(pid for pid, _ in people), np.int64)
-        for term, _, data in rows:
-            old = conn.execute(
-                "SELECT data FROM term_postings WHERE term = ? AND block = ?", (term, block)
-            ).fetchone()
-            if old is not None:
-                before = decode(block, old[0])
-                keep = ~np.isin(before.person, new_people)
-                merged = Postings.concat(
-                    [
-                        Postings(before.person[keep], before.pos[keep], before.info[keep]),
-                        decode(block, data),
-                    ]
-                )
-                data = encode(block, *_runs(merged.person), merged.pos, merged.info)
-            conn.execute(
-                "INSERT OR REPLACE INTO term_postings (term, block, chunks, data) "
-                "VALUES (?, ?, 1, ?)",
-                (term, block, data),
-            )
+        counts.append((term, len(new_people)))
+    _count_people(conn, counts)
+
+
+def _count_people(conn: sqlite3.Connection, counts: list[tuple[str, int]]) -> None:
     conn.executemany(
         "INSERT INTO term_vocab (term, people) VALUES (?, ?) "
         "ON CONFLICT (term) DO UPDATE SET people = people + excluded.people",
-        vocab,
+        counts,
     )
 
 

@@ -290,3 +290,27 @@ def test_a_word_as_a_skill_and_as_a_phrase_are_matched_apart(world):
         parts[0].points == 0 and parts[0].note == "'go' found only as an ordinary word"
     )  # "go the extra mile"
     assert parts[1].points > 0 and [e.text for e in parts[1].evidence] == ["go"]
+
+
+def test_a_person_older_than_the_block_is_merged_into_its_rows(world):
+    """Stored by another path with an id below the newest indexed one: merged row by row."""
+    store, job, _ids = world
+    with store.transaction() as conn:
+        doc = conn.execute(
+            "INSERT INTO documents (sha256, size, original_name, outcome, text, fields, "
+            "imported_at) VALUES ('g', 1, 'gus.txt', 'ok', ?, '{}', 'now')",
+            ("Gus Nakamura\nOwned the runbooks and the incident response rota",),
+        ).lastrowid
+        conn.execute(
+            "INSERT INTO people (id, document_id, name, created_at, updated_at) "
+            "VALUES (0, ?, 'Gus Nakamura', 'now', 'now')",
+            (doc,),
+        )
+    before = term_index.TermIndex(store.conn).postings("runbooks").person.tolist()
+    assert term_index.sync(store) == 1
+    after = term_index.TermIndex(store.conn).postings("runbooks").person.tolist()
+    assert 0 in before and after == before  # read from the text before, from the postings after
+    assert store.scalar("SELECT max(chunks) FROM term_postings") == 1
+    assert store.scalar("SELECT people FROM term_vocab WHERE term = 'runbooks'") == len(after)
+    ranker = Ranker(store, job, scope="all")
+    assert {r.person: r.total for r in ranker.rank()}[0] == ranker.score(0).total > 0
