@@ -31,14 +31,36 @@ from datetime import date
 import numpy as np
 
 from parsing.matching import (
-    BREADTH_BONUS, Criterion, Dense, Evidence, JobSpec, PersonFacts, Ranked, Score, aggregate, find_phrases,
-    fuzzy_variants, rank_dense, score_person, section_factor,
-)  # fmt: skip
+    BREADTH_BONUS,
+    Criterion,
+    Dense,
+    Evidence,
+    JobSpec,
+    PersonFacts,
+    Ranked,
+    Score,
+    aggregate,
+    find_phrases,
+    fuzzy_variants,
+    rank_dense,
+    score_person,
+    section_factor,
+)
 from parsing.taxonomy import Taxonomy, key_of, load_taxonomy, tokens
 from parsing.terms import (
-    ATOM_RE, NEGATED, SECTION_NAMES, Matches, compile_phrase, find_phrase, fuzzy_key, index_resume,
-    inexact_variants, match_variants, one_person_lookup, section_finder,
-)  # fmt: skip
+    ATOM_RE,
+    NEGATED,
+    SECTION_NAMES,
+    Matches,
+    compile_phrase,
+    find_phrase,
+    fuzzy_key,
+    index_resume,
+    inexact_variants,
+    match_variants,
+    one_person_lookup,
+    section_finder,
+)
 from review.db import Store
 from review.jobs import Job
 from review.search import texts_of
@@ -93,7 +115,8 @@ class Ranker:
         self.job = self._spec(job.spec)
         self.scope = scope
         self._dense_cache: dict[tuple, Dense] = {}
-        self._rank_cache: dict = {}  # stacked matrices for rank_dense, reused while only weights change
+        # Stacked matrices for rank_dense, reused while only weights change.
+        self._rank_cache: dict = {}
         self._dense_for: list[PersonFacts] | None = None
         self._index: dict[int, int] = {}
         # person id -> position in people, -1 if absent
@@ -200,7 +223,7 @@ class Ranker:
 
     def _variants(self, plan: Plan, vocabulary) -> dict[str, int]:
         """The plan's phrases (100) and their spelling variants in ``vocabulary(first letter)``."""
-        variants = {p: 100 for p in plan.phrases}
+        variants = dict.fromkeys(plan.phrases, 100)
         for phrase in plan.fuzzy:
             for word, similarity in fuzzy_variants(phrase, vocabulary(fuzzy_key(phrase)[:1])):
                 variants.setdefault(word, similarity)
@@ -215,7 +238,8 @@ class Ranker:
     # --- matches over everyone ------------------------------------------------
 
     def _dense(self) -> dict[Criterion, Dense]:
-        """Each criterion's matches as arrays over ``self.people`` (cached per criterion, not per weight)."""
+        """Each criterion's matches as arrays over ``self.people`` (cached per criterion, not
+        per weight)."""
         people = self.people
         if self._dense_for is not people:
             self._dense_cache.clear()
@@ -235,8 +259,9 @@ class Ranker:
         rest = [c for c in todo if c.key not in self._dense_cache]
         if rest:
             self._skill_rows(s for c in rest for s in self.plan(c).skills)
-            self.terms.prefetch(w for c in rest for p in self.plan(c).phrases
-                                for w in compile_phrase(p).atoms)  # fmt: skip
+            self.terms.prefetch(
+                w for c in rest for p in self.plan(c).phrases for w in compile_phrase(p).atoms
+            )
         for criterion in rest:
             if criterion.key not in self._dense_cache:
                 self._dense_cache[criterion.key] = self._combined(self.plan(criterion))
@@ -263,7 +288,8 @@ class Ranker:
         found: dict[str, tuple[list, list, list]] = {skill: ([], [], []) for skill in skills}
         index = self._index
         for skill, pid, quality, year in self.store.conn.execute(
-            f"SELECT skill, person_id, quality, last_year FROM skill_aggs WHERE skill IN ({marks}) AND quality > 0",
+            f"SELECT skill, person_id, quality, last_year FROM skill_aggs "
+            f"WHERE skill IN ({marks}) AND quality > 0",
             skills,
         ):
             i = index.get(pid)
@@ -292,10 +318,14 @@ class Ranker:
                 (skill,),
             ).fetchall()
             if not rows:
-                self._skill_arrays[skill] = (np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.uint64),
-                                             np.zeros(0, np.int32))  # fmt: skip
+                self._skill_arrays[skill] = (
+                    np.zeros(0, np.int64),
+                    np.zeros(0),
+                    np.zeros(0, np.uint64),
+                    np.zeros(0, np.int32),
+                )
                 continue
-            pid, best, sections, year = zip(*rows)
+            pid, best, sections, year = zip(*rows, strict=True)
             at = self._positions(np.array(pid, np.int64))
             bits = {s: self._bits(s) for s in set(sections)}
             mask = np.array([bits[s] for s in sections], np.uint64)
@@ -349,7 +379,8 @@ class Ranker:
         return Dense(quality, year, phrases, verified)
 
     def _verified(self, variants: dict[str, int]) -> dict[int, list[Evidence]]:
-        """Phrases the atoms cannot express exactly ("R&D"): their atoms find candidates, the text decides."""
+        """Phrases the atoms cannot express exactly ("R&D"): their atoms find candidates, the
+        text decides."""
         hard = inexact_variants(variants)
         if not hard:
             return {}
@@ -501,8 +532,15 @@ class Ranking:
     ranked: list[Ranked]
 
 
-def rank_job(db_path, job: dict, *, scope: str = "applicants", previous: Ranking | None = None,
-             taxonomy: Taxonomy | None = None, today: date | None = None) -> Ranking:  # fmt: skip
+def rank_job(
+    db_path,
+    job: dict,
+    *,
+    scope: str = "applicants",
+    previous: Ranking | None = None,
+    taxonomy: Taxonomy | None = None,
+    today: date | None = None,
+) -> Ranking:
     """Rank a job on a fresh read connection (safe in a worker thread; writes nothing).
 
     ``previous`` (the same job's last ranking, for the same people) lends its
@@ -555,20 +593,25 @@ def add_global_synonym(
     known = taxonomy.lookup(skill)
     if known is None:
         raise LookupError(
-            f"{skill!r} is not a skill in the taxonomy; add it to a job as a phrase criterion instead"
+            f"{skill!r} is not a skill in the taxonomy; add it to a job as a phrase criterion "
+            "instead"
         )
     alias = " ".join(alias.split())
     if not alias:
         raise ValueError("the synonym is empty")
     with store.transaction() as conn:
-        conn.execute("INSERT OR IGNORE INTO skill_synonyms (skill, alias, added_by, created_at) VALUES (?, ?, ?, ?)",
-                     (known.name, alias, actor, now_iso()))  # fmt: skip
+        conn.execute(
+            "INSERT OR IGNORE INTO skill_synonyms (skill, alias, added_by, created_at) "
+            "VALUES (?, ?, ?, ?)",
+            (known.name, alias, actor, now_iso()),
+        )
     return known.name
 
 
 def person_text(store: Store, person_id: int) -> tuple[str, list[dict]]:
     row = store.one(
-        "SELECT d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
+        "SELECT d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id "
+        "WHERE p.id = ?",
         (person_id,),
     )
     if row is None:
