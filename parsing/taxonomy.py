@@ -480,6 +480,9 @@ def _built(directory: Path) -> Taxonomy:
             tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
             tmp.write_text(json.dumps(_freeze(taxonomy), ensure_ascii=False), encoding="utf-8")
             os.replace(tmp, cache)
+            for stale in cache.parent.glob("taxonomy-*.json"):  # copies of older skills files
+                if stale != cache:
+                    stale.unlink(missing_ok=True)
         except OSError:
             pass
     return taxonomy
