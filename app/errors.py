@@ -13,8 +13,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
-)  # fmt: skip
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 log = logging.getLogger("shortlist")
 
@@ -101,8 +108,12 @@ class ErrorHandler(QObject):
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         sys.excepthook = self.handle
-        threading.excepthook = lambda args: self.handle(args.exc_type, args.exc_value, args.exc_traceback,
-                                                        f"thread {args.thread.name if args.thread else '?'}")  # fmt: skip
+        threading.excepthook = lambda args: self.handle(
+            args.exc_type,
+            args.exc_value,
+            args.exc_traceback,
+            f"thread {args.thread.name if args.thread else '?'}",
+        )
 
     def uninstall(self) -> None:
         if self._previous_hook is not None:

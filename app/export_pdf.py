@@ -80,8 +80,11 @@ def write_pdf(shortlist: Shortlist, path: str | Path, page: str = "A4") -> Path:
             footer = QRectF(
                 0, full.height() - footer_height * 0.7, full.width(), footer_height * 0.7
             )
-            painter.drawText(footer, Qt.AlignLeft | Qt.AlignVCenter,
-                             f"{shortlist.job_title} · shortlist of {shortlist.date}")  # fmt: skip
+            painter.drawText(
+                footer,
+                Qt.AlignLeft | Qt.AlignVCenter,
+                f"{shortlist.job_title} · shortlist of {shortlist.date}",
+            )
             painter.drawText(
                 footer, Qt.AlignRight | Qt.AlignVCenter, f"page {number + 1} of {pages}"
             )

@@ -9,14 +9,12 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -27,76 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.person_tabs import ContactTab, DuplicatesTab, HistoryList, clear_layout
+from app.person_tabs import (
+    ContactTab,
+    DuplicatesTab,
+    HistoryList,
+    PartRow,
+    clear_layout,
+    decision_buttons,
+    headline,
+)
 from review import people as P
 from review import workflow as W
 from review.people import pseudonym
-from review.status import LABELS, PAST_SCREENING, MessageState
+from review.status import PAST_SCREENING, MessageState
 
 ADVICE_TEXT = {"strong": "Strong match", "possible": "Possible match", "unlikely": "Unlikely match"}
 ADVICE_COLOR = {"strong": "#2e7d32", "possible": "#b26a00", "unlikely": "#6b6b6b"}
-
-
-class PartRow(QFrame):
-    """One part of the score: name, bar, points; click to see its evidence."""
-
-    clicked = Signal(int)
-
-    def __init__(self, number: int, part, parent=None):
-        super().__init__(parent)
-        self.number = number
-        self.setObjectName("partRow")
-        self.setCursor(Qt.PointingHandCursor)
-        self.setFocusPolicy(Qt.StrongFocus)
-        counted = [e for e in part.evidence if e.flag is None]
-        self.setAccessibleName(f"{part.criterion}: {part.points:.1f} of {part.weight:g} points")
-        layout = QGridLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.setHorizontalSpacing(10)
-        layout.setVerticalSpacing(1)
-        name = QLabel(part.criterion + (" · must-have" if part.must else ""))
-        font = name.font()
-        font.setBold(part.points > 0)
-        name.setFont(font)
-        bar = QProgressBar()
-        bar.setRange(0, 100)
-        bar.setValue(int(100 * part.points / part.weight) if part.weight else 0)
-        bar.setTextVisible(False)
-        bar.setFixedHeight(8)
-        bar.setFixedWidth(90)
-        points = QLabel(f"{part.points:.1f} / {part.weight:g}")
-        points.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        points.setMinimumWidth(62)
-        layout.addWidget(name, 0, 0)
-        layout.addWidget(bar, 0, 1)
-        layout.addWidget(points, 0, 2)
-        detail = part.note or ""
-        if counted and not part.note:
-            where = sorted({e.section or "text" for e in counted})
-            detail = f"{len(counted)} mention{'s' if len(counted) > 1 else ''} · " + ", ".join(
-                where
-            )
-        if part.must and part.points <= 0:
-            detail = "missing must-have" + (f" — {part.note}" if part.note else "")
-        if detail:
-            sub = QLabel(detail)
-            sub.setForegroundRole(QPalette.PlaceholderText)
-            small = sub.font()
-            small.setPointSizeF(small.pointSizeF() * 0.9)
-            sub.setFont(small)
-            sub.setWordWrap(True)
-            layout.addWidget(sub, 1, 0, 1, 3)
-        layout.setColumnStretch(0, 1)
-
-    def mousePressEvent(self, event) -> None:
-        self.clicked.emit(self.number)
-        super().mousePressEvent(event)
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
-            self.clicked.emit(self.number)
-            return
-        super().keyPressEvent(event)
 
 
 class PersonPane(QWidget):
@@ -116,7 +60,7 @@ class PersonPane(QWidget):
         self.row: dict | None = None
         self.blind_hidden = False
         self.selected_part: int | None = None
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(380)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 10)
         outer.setSpacing(8)
@@ -134,12 +78,15 @@ class PersonPane(QWidget):
         body.addWidget(self._build_banner())
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # Short labels, never cut ("Duplica…"): scroll buttons before eliding, at 1024 px too.
+        self.tabs.setElideMode(Qt.ElideNone)
+        self.tabs.setUsesScrollButtons(True)
         body.addWidget(self.tabs, 1)
-        self.tabs.addTab(self._build_resume_tab(), "Resume && score")
+        self.tabs.addTab(self._build_resume_tab(), "Resume")
         self.tabs.addTab(self._build_original_tab(), "Original")
         self.contact_tab = ContactTab(store, writer, actor)
         self.contact_tab.changed.connect(self._record_changed)
-        self.tabs.addTab(self.contact_tab, "Contact && notes")
+        self.tabs.addTab(self.contact_tab, "Contact")
         self.duplicates = DuplicatesTab(store, writer, actor)
         self.duplicates.changed.connect(self._record_changed)
         self.tabs.addTab(self.duplicates, "Duplicates")
@@ -165,6 +112,10 @@ class PersonPane(QWidget):
         body.addWidget(self.name)
         body.addWidget(self.subtitle)
         body.addWidget(self.advice)
+        # Buttons for what can be decided about them (the window's actions, with their keys).
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(4)
+        body.addLayout(self.action_row)
 
     def _build_banner(self) -> QFrame:
         """Where their message is, for someone waiting for one, with what can be done."""
@@ -205,7 +156,10 @@ class PersonPane(QWidget):
         split.addWidget(parts_scroll)
         split.addWidget(self.text)
         split.setChildrenCollapsible(False)
-        split.setSizes([250, 400])
+        # A taller window gives its height to the resume, not to the list of parts.
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([190, 500])
         resume.addWidget(split, 1)
         return resume_tab
 
@@ -234,12 +188,21 @@ class PersonPane(QWidget):
         self.body.hide()
         self.empty.show()
 
-    def show_person(self, person_id: int, ranker, job_id: int | None, blind: bool, status: str,
-                    application_id: int | None = None) -> None:  # fmt: skip
+    def show_person(
+        self,
+        person_id: int,
+        ranker,
+        job_id: int | None,
+        blind: bool,
+        status: str,
+        application_id: int | None = None,
+    ) -> None:
         self.person_id = person_id
         self.application_id = application_id
         self.row = P.person(self.store, person_id)
-        self.score = ranker.score(person_id) if ranker is not None else None
+        unread = self.row is not None and self.row["outcome"] != "ok"
+        # A file that could not be read has no score worth showing: only what it needs.
+        self.score = ranker.score(person_id) if ranker is not None and not unread else None
         self.blind_hidden = blind and status not in PAST_SCREENING
         row = self.row
         self.empty.hide()
@@ -252,19 +215,7 @@ class PersonPane(QWidget):
         else:
             self.name.setText(row["name"] or f"({row['original_name']})")
             self.name.setToolTip("")
-        bits = []
-        if row.get("title"):
-            bits.append(html.escape(row["title"]))
-        if row.get("years_experience") is not None:
-            bits.append(f"{row['years_experience']:g} years")
-        if row.get("location") and not self.blind_hidden:
-            bits.append(html.escape(row["location"]))
-        bits.append(LABELS.get(status, status))
-        if row["outcome"] != "ok":
-            bits.append(
-                f"<span style='color:#b00020'>file: {html.escape(row['outcome'])} — {html.escape(row['error'] or '')}</span>"
-            )
-        self.subtitle.setText(" · ".join(bits))
+        self.subtitle.setText(headline(row, status, self.blind_hidden))
         manager, app = "", None
         if application_id is not None:
             try:
@@ -272,16 +223,27 @@ class PersonPane(QWidget):
             except W.WorkflowError:
                 app = None
             if app and app["manager_decision"]:
-                manager = (f"<br><b>Hiring manager:</b> {html.escape(app['manager_decision'])}"
-                           + (f" — “{html.escape(app['manager_comment'])}”" if app["manager_comment"] else "")
-                           + (" <span style='color:gray'>(a suggestion: letting go still takes a note and a message)</span>"
-                              if app["manager_decision"] == "no" else ""))  # fmt: skip
+                manager = (
+                    f"<br><b>Hiring manager:</b> {html.escape(app['manager_decision'])}"
+                    + (
+                        f" — “{html.escape(app['manager_comment'])}”"
+                        if app["manager_comment"]
+                        else ""
+                    )
+                    + (
+                        " <span style='color:gray'>(a suggestion: letting go still takes a note "
+                        "and a message)</span>"
+                        if app["manager_decision"] == "no"
+                        else ""
+                    )
+                )
         self.contact_tab.show_application(application_id, (app or {}).get("brings"))
         if self.score is not None:
             color = ADVICE_COLOR.get(self.score.recommendation, "#6b6b6b")
             reasons = "".join(f"<br>· {html.escape(r)}" for r in self.score.reasons[:4])
             self.advice.setText(
-                f"<span style='color:{color}; font-weight:600'>{ADVICE_TEXT.get(self.score.recommendation, '')}"
+                f"<span style='color:{color}; "
+                f"font-weight:600'>{ADVICE_TEXT.get(self.score.recommendation, '')}"
                 f" — {self.score.total:.0f} / 100</span>"
                 f"<span style='color:gray'> · advice only; you decide</span>{reasons}{manager}"
             )
@@ -302,16 +264,32 @@ class PersonPane(QWidget):
         state = message["state"]
         reason = html.escape(message.get("last_error") or "")
         texts = {
-            MessageState.QUEUED: ("Their message is queued" + (f" — last try: {reason}" if reason else "") +
-                       ". They stay on the list until it is delivered.", "Retry now", "retry"),
+            MessageState.QUEUED: (
+                "Their message is queued"
+                + (f" — last try: {reason}" if reason else "")
+                + ". They stay on the list until it is delivered.",
+                "Retry now",
+                "retry",
+            ),
             MessageState.SENDING: ("Their message is being sent…", None, None),
-            MessageState.FAILED: (f"<b style='color:#b00020'>Message failed:</b> {reason}. They stay on the list.",
-                       "Retry", "retry"),
-            MessageState.IN_DOUBT: (f"<b style='color:#c25e00'>Delivery in doubt:</b> {reason}. Send again only if you "
-                         "are sure it did not arrive (same Message-ID).", "Send again", "resend"),
-            MessageState.CALL_PENDING: ("They prefer a phone call: call them with the message as your script, then confirm.",
-                             "I made the call", "confirm_call"),
-        }  # fmt: skip
+            MessageState.FAILED: (
+                f"<b style='color:#b00020'>Message failed:</b> {reason}. They stay on the list.",
+                "Retry",
+                "retry",
+            ),
+            MessageState.IN_DOUBT: (
+                f"<b style='color:#c25e00'>Delivery in doubt:</b> {reason}. Send again only if you "
+                "are sure it did not arrive (same Message-ID).",
+                "Send again",
+                "resend",
+            ),
+            MessageState.CALL_PENDING: (
+                "They prefer a phone call: call them with the message as your script, then "
+                "confirm.",
+                "I made the call",
+                "confirm_call",
+            ),
+        }
         text, button, action = texts.get(state, (f"Message: {state}", None, None))
         self.message_text.setText(text)
         self.message_button.setVisible(button is not None)
@@ -326,6 +304,7 @@ class PersonPane(QWidget):
 
     def _fill_parts(self) -> None:
         clear_layout(self.parts_layout)
+        self.parts_scroll.setVisible(self.score is not None)  # no empty box for an unread file
         if self.score is None:
             return
         for number, part in enumerate(self.score.parts):
@@ -356,9 +335,15 @@ class PersonPane(QWidget):
         if self.blind_hidden:
             text = P.redact(text, row)
         if not text:
+            from app.score_delegate import outcome_label
+
+            name = html.escape(row["original_name"] or "this file")
             self.text.setHtml(
-                f"<p style='color:gray'>No text could be read from this file ({html.escape(row['outcome'])}: "
-                f"{html.escape(row['error'] or '')}). Open the original to read it.</p>"
+                f"<p><b>No text could be read from {name}</b> "
+                f"({html.escape(outcome_label(row['outcome']))}).</p>"
+                f"<p>{html.escape(row['error'] or '')}</p>"
+                "<p>Open the original (the Original tab) to read it yourself, or ask the sender "
+                "for another copy. Nobody is ranked on a file we could not read.</p>"
             )
             return
         marks: list[tuple[int, int, int, bool]] = []  # start, end, part, selected
@@ -389,8 +374,11 @@ class PersonPane(QWidget):
             color = "#ffd54f" if selected else "#fff3b0"
             weight = "font-weight:600;" if selected else ""
             label = html.escape(self.score.parts[number].criterion)
-            out.append(f"<a name='part{number}-{n}'></a><span title='{label}' "
-                       f"style='background:{color}; color:#1a1a1a; {weight}'>{html.escape(text[start:end])}</span>")  # fmt: skip
+            out.append(
+                f"<a name='part{number}-{n}'></a><span title='{label}' "
+                f"style='background:{color}; color:#1a1a1a; "
+                f"{weight}'>{html.escape(text[start:end])}</span>"
+            )
             pos = end
         out.append(html.escape(text[pos:]))
         body = "".join(out)
@@ -409,8 +397,10 @@ class PersonPane(QWidget):
         path = P.original_path(self.store, row)
         self._original_path = path
         if self.blind_hidden:
-            self.original_note.setText("Hidden in blind review: the original shows the name and contact details.\n"
-                                       "Shortlist this person to reveal it.")  # fmt: skip
+            self.original_note.setText(
+                "Hidden in blind review: the original shows the name and contact details.\n"
+                "Shortlist this person to reveal it."
+            )
             self.open_original.setVisible(False)
             self.original.setCurrentIndex(0)
             return
@@ -449,8 +439,25 @@ class PersonPane(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._original_path)))
 
     def focus_note(self) -> None:
+        if self.person_id is None:
+            return
         self.tabs.setCurrentIndex(2)
-        self.contact_tab.note_edit.setFocus()
+        self.contact_tab.note_edit.setFocus(Qt.ShortcutFocusReason)
+
+    def set_actions(self, moves, let_go) -> None:
+        """Buttons for the window's decisions on this person (each shows its key on hover)."""
+        self.move_button = decision_buttons(self.action_row, moves, let_go)
+
+    def compact(self) -> None:
+        """For the gate dialog: the resume and its evidence, without the record tabs."""
+        for index in (4, 3, 2):
+            self.tabs.setTabVisible(index, False)
+        self.setMinimumWidth(280)
+
+    def refresh_record(self) -> None:
+        """After a change elsewhere (a hire's check-ins): the record tabs again."""
+        if self.row is not None:
+            self._fill_record()
 
     def _fill_record(self) -> None:
         """The record tabs: contact and notes, duplicates, history."""

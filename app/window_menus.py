@@ -9,23 +9,81 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.icons import icon
-from review.status import VIEWS
+from app.window_table import show_view
+from review.status import HIRED, INTERVIEWING, NEW, OFFERED, VIEWS
 
 
 def _file_menu(w, menu) -> None:
     imports, jobs = w.imports, w.job_actions
-    w.act_import = w.add_action("Import files…", "Ctrl+I", imports.choose_files, menu, "import",
-                             "Import resumes: PDF, DOCX, ODT, RTF, TXT or ZIPs")  # fmt: skip
+    w.act_import = w.add_action(
+        "Import files…",
+        "Ctrl+I",
+        imports.choose_files,
+        menu,
+        "import",
+        "Import resumes: PDF, DOCX, ODT, RTF, TXT or ZIPs",
+    )
     w.add_action("Import a folder…", "Ctrl+Shift+I", imports.choose_folder, menu, "folder")
     w.act_report = w.add_action("Last import report", None, imports.show_report, menu)
     menu.addSeparator()
-    w.act_export = w.add_action("Export the shortlist…", "Ctrl+Shift+E", jobs.export_shortlist, menu,
-                             "export", "PDF, HTML or CSV for a hiring manager")  # fmt: skip
+    w.act_export = w.add_action(
+        "Export the shortlist…",
+        "Ctrl+Shift+E",
+        jobs.export_shortlist,
+        menu,
+        "export",
+        "PDF, HTML or CSV for a hiring manager",
+    )
     w.add_action("Import the manager's answers…", None, jobs.import_manager_answers, menu)
     menu.addSeparator()
     w.add_action("Settings…", "Ctrl+,", w.open_settings, menu, "settings")
     menu.addSeparator()
     w.add_action("Quit", QKeySequence.Quit, w.close, menu)
+
+
+def _move_menu(w, move) -> None:
+    """Review → Move to: where a reviewer moves someone on the list, each with its key."""
+    decide = w.decisions
+    w.act_interviewing = w.add_action(
+        "Interviewing",
+        "I",
+        lambda: decide.move_current(INTERVIEWING),
+        move,
+        None,
+        "Move this person to interviewing",
+    )
+    w.act_offered = w.add_action(
+        "Offered",
+        "O",
+        lambda: decide.move_current(OFFERED),
+        move,
+        None,
+        "Move this person to offered",
+    )
+    w.act_hired = w.add_action(
+        "Hired",
+        "H",
+        lambda: decide.move_current(HIRED),
+        move,
+        None,
+        "Hired: check-ins follow after 1, 4 and 12 weeks",
+    )
+    move.addSeparator()
+    w.act_to_review = w.add_action(
+        "Back to To review",
+        "R",
+        lambda: decide.move_current(NEW),
+        move,
+        None,
+        "Back to the people still to review",
+    )
+    w.move_actions = [
+        w.act_shortlist,
+        w.act_interviewing,
+        w.act_offered,
+        w.act_hired,
+        w.act_to_review,
+    ]
 
 
 def _review_menu(w, menu) -> None:
@@ -35,43 +93,101 @@ def _review_menu(w, menu) -> None:
         "Previous person", "K", w.previous_person, menu, None, "Previous person"
     )
     menu.addSeparator()
-    w.act_shortlist = w.add_action("Shortlist", "S", w.decisions.shortlist_current, menu, "star",
-                                "Shortlist this person")  # fmt: skip
+    w.act_shortlist = w.add_action(
+        "Shortlist", "S", w.decisions.shortlist_current, menu, "star", "Shortlist this person"
+    )
+    w.act_shortlist.setIconText("Shortlist")
     w.act_undo = w.add_action(
         "Undo", "U", w.decisions.undo_last, menu, "undo", "Undo the last status change"
     )
-    w.act_letgo = w.add_action("Let go…", "D", gate.let_go_current, menu, "letgo",
-                            "Let this person go, with a note and a message")  # fmt: skip
-    w.act_note = w.add_action("Add a note about them", "N", w.pane.focus_note, menu, "note",
-                           "Write down something you learned about this person")  # fmt: skip
-    w.add_action("They withdrew…", None, gate.withdraw_current, menu, None,
-              "Record that this person withdrew, with a short note and a thank-you")  # fmt: skip
-    w.act_restore = w.add_action("Restore to the list", None, gate.restore_current, menu, "undo",
-                              "Bring someone who was let go back onto the list (logged)")  # fmt: skip
+    _move_menu(w, menu.addMenu("Move to"))
+    w.act_letgo = w.add_action(
+        "Let go…",
+        "D",
+        gate.let_go_current,
+        menu,
+        "letgo",
+        "Let this person go, with a note and a message",
+    )
+    w.act_note = w.add_action(
+        "Add a note about them",
+        "N",
+        w.pane.focus_note,
+        menu,
+        "note",
+        "Write down something you learned about this person",
+    )
+    w.act_withdrew = w.add_action(
+        "They withdrew…",
+        None,
+        gate.withdraw_current,
+        menu,
+        None,
+        "Record that this person withdrew, with a short note and a thank-you",
+    )
+    w.act_restore = w.add_action(
+        "Restore to the list",
+        None,
+        gate.restore_current,
+        menu,
+        "undo",
+        "Bring someone who was let go back onto the list (logged)",
+    )
     menu.addSeparator()
     w.act_search = w.add_action("Search", "/", w.focus_search, menu, "search")
 
 
 def _job_menu(w, menu) -> None:
     jobs = w.job_actions
-    w.add_action("New job…", "Ctrl+N", jobs.new_job, menu, None,
-              "A new job, with criteria proposed from its ad")  # fmt: skip
-    w.add_action("People you already know…", None, jobs.show_pool, menu, None,
-              "Talent pool members who fit this job")  # fmt: skip
-    w.add_action("Close job…", None, jobs.close_job, menu, None,
-              "Close the job: everyone still on it goes through the let-go queue first")  # fmt: skip
+    w.add_action(
+        "New job…",
+        "Ctrl+N",
+        jobs.new_job,
+        menu,
+        None,
+        "A new job, with criteria proposed from its ad",
+    )
+    w.add_action(
+        "People you already know…",
+        None,
+        jobs.show_pool,
+        menu,
+        None,
+        "Talent pool members who fit this job",
+    )
+    w.add_action(
+        "Close job…",
+        None,
+        jobs.close_job,
+        menu,
+        None,
+        "Close the job: everyone still on it goes through the let-go queue first",
+    )
 
 
 def _view_menu(w, menu) -> None:
     w.view_actions = []
-    for number, (title, _) in enumerate(VIEWS, start=1):
-        choose = lambda _=False, n=number - 1: w.views.setCurrentIndex(n)  # noqa: E731
+    titles = [title for title, _ in VIEWS] + ["Files to check"]
+    for number, title in enumerate(titles, start=1):
+        choose = lambda _=False, n=number - 1: show_view(w, n)  # noqa: E731
         w.view_actions.append(w.add_action(title, str(number), choose, menu))
     menu.addSeparator()
-    w.add_action("Follow-ups due…", "Ctrl+Shift+F", w.job_actions.show_followups, menu, None,
-              "Check-ins after a hire, keep-in-touch for the talent pool")  # fmt: skip
-    w.act_blind = w.add_action("Blind review", "Ctrl+B", w.job_view.toggle_blind, menu, "blind",
-                            "Hide names, contact details and locations until shortlisted")  # fmt: skip
+    w.act_followups = w.add_action(
+        "Follow-ups…",
+        "Ctrl+Shift+F",
+        w.job_actions.show_followups,
+        menu,
+        None,
+        "Check-ins after a hire, keep-in-touch for the talent pool",
+    )
+    w.act_blind = w.add_action(
+        "Blind review",
+        "Ctrl+B",
+        w.job_view.toggle_blind,
+        menu,
+        "blind",
+        "Hide names, contact details and locations until shortlisted",
+    )
     w.act_blind.setCheckable(True)
     w.act_edit_job = w.editor_dock.toggleViewAction()
     w.act_edit_job.setText("Edit job criteria")
@@ -96,17 +212,36 @@ def cheat_sheet_groups(w) -> list[tuple[str, list[tuple[str, str]]]]:
         return action.shortcut().toString(QKeySequence.NativeText)
 
     return [
-        ("Move", [
-            (key(w.act_next), "next person"), (key(w.act_prev), "previous person"),
-            (key(w.act_search), "search"), ("1 – 5", "views: to review … all"),
-        ]),
-        ("Decide", [
-            (key(w.act_shortlist), "shortlist"), (key(w.act_undo), "undo the last change"),
-            (key(w.act_letgo), "let go — with a note and a message"),
-            (key(w.act_note), "note about them as a person"),
-        ]),
-        ("Window", [
-            (key(w.act_import), "import resumes"), (key(w.act_edit_job), "edit job criteria"),
-            (key(w.act_blind), "blind review"), ("?", "this sheet"),
-        ]),
-    ]  # fmt: skip
+        (
+            "Move",
+            [
+                (key(w.act_next), "next person"),
+                (key(w.act_prev), "previous person"),
+                (key(w.act_search), "search"),
+                ("1 – 6", "views: to review … files to check"),
+                ("Esc", "back to the list"),
+            ],
+        ),
+        (
+            "Decide",
+            [
+                (key(w.act_shortlist), "shortlist"),
+                (key(w.act_undo), "undo the last change"),
+                (key(w.act_interviewing), "interviewing"),
+                (key(w.act_offered), "offered"),
+                (key(w.act_hired), "hired"),
+                (key(w.act_to_review), "back to To review"),
+                (key(w.act_letgo), "let go — with a note and a message"),
+                (key(w.act_note), "note about them as a person"),
+            ],
+        ),
+        (
+            "Window",
+            [
+                (key(w.act_import), "import resumes"),
+                (key(w.act_edit_job), "edit job criteria"),
+                (key(w.act_blind), "blind review"),
+                ("?", "this sheet"),
+            ],
+        ),
+    ]

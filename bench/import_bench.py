@@ -11,7 +11,9 @@
    (target: flat as batches grow).
 5. files/s for the full mixed batch (PDF by two producers, one and two
    columns, DOCX, TXT).
-6. With ``--formats`` (or ``--formats-only [--files N]``): OCR seconds per page,
+6. What the term index costs an import (:func:`term_index_cost`): the mixed
+   batch imported with and without it, alternately (target: within 5 %).
+7. With ``--formats`` (or ``--formats-only [--files N]``): OCR seconds per page,
    ``.doc`` and ``.eml`` files per second, and the no-OCR batch imported by the
    code before issue 11 and now (the ratio should be 1.00).
 
@@ -116,17 +118,85 @@ def run_import(db: Path, paths: list[Path] | Path, workers: int) -> dict:
         args = [str(listing)]
     out = subprocess.run(
         [sys.executable, "-c", _IMPORT_SNIPPET, str(db), str(workers), *args],
-        check=True, capture_output=True, text=True, cwd=REPO,
-    )  # fmt: skip
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+_TERMS_SNIPPET = r"""
+import json, sys, time
+from review.db import Store
+from review.importer import Importer, ImportOptions
+from review.term_index import sync
+db, workers, listing = sys.argv[1], int(sys.argv[2]), sys.argv[4]
+options = ImportOptions(workers=workers, index_terms=sys.argv[3] == "1")
+with Store(db) as store:
+    started = time.perf_counter()
+    report = Importer(store, options).run(open(listing).read().split("\n"))
+    seconds = time.perf_counter() - started
+    rows = store.conn.execute("SELECT count(*) FROM term_postings").fetchone()[0]
+    started = time.perf_counter()
+    sync(store)  # without the index: what indexing the stored texts afterwards would cost
+    later = time.perf_counter() - started
+out = {"seconds": seconds, "files": len(report.files), "postings": rows, "later": later}
+print(json.dumps(out))
+"""
+
+
+def term_index_cost(paths: list[Path], workers: int, tmp: Path, rounds: int = 2) -> None:
+    """The mixed batch imported without and with the term index, alternately (the machine
+    drifts), and the workers' share of it timed in this process on a sample."""
+    listing = tmp / "terms.list"
+    listing.write_text("\n".join(str(p) for p in paths))
+    runs: dict[bool, list[dict]] = {False: [], True: []}
+    for r in range(rounds):
+        for index_terms in (False, True) if r % 2 == 0 else (True, False):
+            db = tmp / f"terms-{int(index_terms)}-{r}.db"
+            args = [str(db), str(workers), str(int(index_terms)), str(listing)]
+            out = subprocess.run([sys.executable, "-c", _TERMS_SNIPPET, *args], check=True,
+                                 capture_output=True, text=True, cwd=REPO)  # fmt: skip
+            runs[index_terms].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    rate = {k: sum(r["files"] for r in v) / sum(r["seconds"] for r in v) for k, v in runs.items()}
+    later = sum(r["later"] for r in runs[False]) / len(runs[False])
+    from parsing.atoms import payload
+    from parsing.resume import parse_bytes
+
+    parse_s = index_s = 0.0
+    sample = paths[:: max(1, len(paths) // 150)]
+    for path in sample:
+        data = path.read_bytes()
+        started = time.process_time()
+        result = parse_bytes(data, path.name)
+        index_s -= time.process_time()
+        payload(result.text, result.section_spans)
+        index_s += time.process_time()
+        parse_s += time.process_time() - started
+    print(f"\n6. the term index's cost: {len(paths)} mixed files, {rounds} imports each way")
+    print(
+        f"   in a worker: {index_s / len(sample) * 1000:.2f} ms a file to cut it into atoms, "
+        f"{index_s / (parse_s - index_s) * 100:.1f} % of parsing it ({len(sample)} files)"
+    )
+    print(
+        f"   without the index {rate[False]:.2f} files/s, with it (cut in the workers) "
+        f"{rate[True]:.2f} files/s = {rate[True] / rate[False]:.3f} x (target >= 0.95); "
+        f"{runs[True][0]['postings']} postings rows; indexing the stored texts afterwards "
+        f"instead would take {later:.1f} s more"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=1000)
-    parser.add_argument("--big", type=int, default=5000, help="second batch size for the memory figure (0: skip)")
+    parser.add_argument(
+        "--big", type=int, default=5000, help="second batch size for the memory figure (0: skip)"
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--formats", action="store_true", help="also the figures of the new formats (issue 11)")
+    parser.add_argument(
+        "--formats", action="store_true", help="also the figures of the new formats (issue 11)"
+    )
     args = parser.parse_args()
 
     print(f"Import benchmark — {args.workers} worker(s), {os.cpu_count()} core(s)")
@@ -141,7 +211,11 @@ def main() -> int:
     single, parallel = bare_floor(pdfs, args.workers)
     print(f"\n1. floor, bare pdfminer extract_text over {len(pdfs)} PDFs")
     print(f"   one process:           {single:7.2f} PDFs/s")
-    print(f"   {args.workers} processes (shares):  {parallel:7.2f} PDFs/s   ({parallel / single:.2f}x one process)")
+    print(
+        f"   {args.workers} processes (shares):  {parallel:7.2f} PDFs/s   "
+        f"({parallel / single:.2f}x "
+        "one process)"
+    )
 
     tmp = Path(tempfile.mkdtemp(prefix="shortlist-bench-"))
     try:
@@ -151,27 +225,42 @@ def main() -> int:
         # again right after the import, and the import is compared with the mean.
         _, parallel_after = bare_floor(pdfs, args.workers)
         floor = (parallel + parallel_after) / 2
-        print(f"\n2. shortlist import of the same {len(pdfs)} PDFs, {args.workers} workers (start-up included)")
-        print(f"   {pdf_rate:7.2f} PDFs/s = {pdf_rate / floor:.2f} x the parallel floor (target >= 0.85; floor "
-              f"{parallel:.2f} before, {parallel_after:.2f} after)")  # fmt: skip
+        print(
+            f"\n2. shortlist import of the same {len(pdfs)} PDFs, {args.workers} workers (start-up "
+            "included)"
+        )
+        print(
+            f"   {pdf_rate:7.2f} PDFs/s = {pdf_rate / floor:.2f} x the parallel floor (target >= "
+            "0.85; floor "
+            f"{parallel:.2f} before, {parallel_after:.2f} after)"
+        )
 
         first = run_import(tmp / "all.db", everything, args.workers)
         again = run_import(tmp / "all.db", everything, args.workers)
         print(f"\n3. re-import of the same {first['files']} files")
-        print(f"   first {first['seconds']:.2f} s, again {again['seconds']:.3f} s "
-              f"-> {first['seconds'] / again['seconds']:.0f}x faster (target >= 50x)")  # fmt: skip
+        print(
+            f"   first {first['seconds']:.2f} s, again {again['seconds']:.3f} s "
+            f"-> {first['seconds'] / again['seconds']:.0f}x faster (target >= 50x)"
+        )
 
-        print(f"\n5. full mixed batch: {first['files'] / first['seconds']:.2f} files/s "
-              f"({first['files']} files in {first['seconds']:.1f} s; outcomes {first['counts']})")  # fmt: skip
+        print(
+            f"\n5. full mixed batch: {first['files'] / first['seconds']:.2f} files/s "
+            f"({first['files']} files in {first['seconds']:.1f} s; outcomes {first['counts']})"
+        )
+
+        term_index_cost(everything, args.workers, tmp)
 
         print("\n4. peak RSS of the importing process (workers not included)")
         print(f"   {first['files']:>6} files: {first['max_rss_mb']:6.1f} MB")
         if args.big:
             big_folder = generate(args.big)
             big = run_import(tmp / "big.db", resumes_only(big_folder), args.workers)
-            print(f"   {big['files']:>6} files: {big['max_rss_mb']:6.1f} MB "
-                  f"({big['max_rss_mb'] / first['max_rss_mb']:.2f}x for {big['files'] / first['files']:.0f}x the files; "
-                  f"{big['files'] / big['seconds']:.2f} files/s)")  # fmt: skip
+            print(
+                f"   {big['files']:>6} files: {big['max_rss_mb']:6.1f} MB "
+                f"({big['max_rss_mb'] / first['max_rss_mb']:.2f}x for "
+                f"{big['files'] / first['files']:.0f}x the files; "
+                f"{big['files'] / big['seconds']:.2f} files/s)"
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if args.formats:
@@ -207,10 +296,16 @@ def _formats_batch(n: int) -> Path:
         text = render_txt(person).replace("\n", "\r")
         (folder / "doc" / (pdf.stem + ".doc")).write_bytes(word97(text))
         (folder / "eml" / (pdf.stem + ".eml")).write_bytes(
-            eml(sender=f"{person.name} <applicant@example.org>", attachments=[(pdf.name, pdf.read_bytes(), "application/pdf")]))
+            eml(
+                sender=f"{person.name} <applicant@example.org>",
+                attachments=[(pdf.name, pdf.read_bytes(), "application/pdf")],
+            )
+        )
     for index, pdf in enumerate(pdfs[:6]):
         angle = (0, 3, -4, 180, 90, 2)[index]
-        (folder / "photo" / (pdf.stem + ".jpg")).write_bytes(scan(pdf.read_bytes(), dpi=200, angle=angle, quality=70))
+        (folder / "photo" / (pdf.stem + ".jpg")).write_bytes(
+            scan(pdf.read_bytes(), dpi=200, angle=angle, quality=70)
+        )
     marker.write_text("ok\n")
     return folder
 
@@ -221,8 +316,8 @@ def _import_with(code: Path | None, db: Path, paths: list[Path], workers: int) -
         return run_import(db, paths, workers)
     listing = db.with_suffix(".list")
     listing.write_text("\n".join(str(p) for p in paths))
-    out = subprocess.run([sys.executable, "-c", _IMPORT_SNIPPET, str(db), str(workers), str(listing)],
-                         check=True, capture_output=True, text=True, cwd=code)  # fmt: skip
+    command = [sys.executable, "-c", _IMPORT_SNIPPET, str(db), str(workers), str(listing)]
+    out = subprocess.run(command, check=True, capture_output=True, text=True, cwd=code)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -231,29 +326,37 @@ def formats_figures(n: int, workers: int, rounds: int = 3) -> None:
     folder = _formats_batch(n)
     tmp = Path(tempfile.mkdtemp(prefix="shortlist-bench-formats-"))
     try:
+
         def rate(sub: str, suffix: str) -> tuple[float, dict]:
             files = sorted((folder / sub).glob(f"*{suffix}"))
             result = run_import(tmp / f"{sub}.db", files, workers)
             return result["files"] / result["seconds"], result
 
-        print(f"\n6. new formats ({n} generated people; {workers} workers; start-up included)")
+        print(f"\n7. new formats ({n} generated people; {workers} workers; start-up included)")
         pdf_rate, _ = rate("pdf", ".pdf")
         doc_rate, doc = rate("doc", ".doc")
         eml_rate, eml = rate("eml", ".eml")
         print(f"   .pdf  {pdf_rate:7.2f} files/s")
         print(f"   .doc  {doc_rate:7.2f} files/s   outcomes {doc['counts']}")
-        print(f"   .eml  {eml_rate:7.2f} files/s   ({eml_rate / pdf_rate:.2f}x the PDFs alone; outcomes {eml['counts']})")
+        ratio = eml_rate / pdf_rate
+        print(f"   .eml  {eml_rate:7.2f} files/s   ({ratio:.2f}x the PDFs alone)")
+        print(f"         outcomes {eml['counts']}")
         photos = sorted((folder / "photo").glob("*.jpg"))
         ocr = run_import(tmp / "photo.db", photos, workers)
-        print(f"   OCR   {ocr['seconds'] / len(photos):7.2f} s per page with {workers} workers "
-              f"({ocr['seconds'] / len(photos) * workers:.1f} s of one core per page; {len(photos)} photos, "
-              f"outcomes {ocr['counts']})")  # fmt: skip
+        per_page = ocr["seconds"] / len(photos)
+        print(
+            f"   OCR   {per_page:7.2f} s per page with {workers} workers "
+            f"({per_page * workers:.1f} s of one core per page; {len(photos)} photos, "
+            f"outcomes {ocr['counts']})"
+        )
 
         # Files that need no OCR: the same batch imported by the code before issue 11 and now,
         # alternating, so that the machine's drift touches both alike.
         before = tmp / "before"
         before.mkdir()
-        archive = subprocess.run(["git", "archive", BEFORE_FORMATS], cwd=REPO, check=True, capture_output=True)
+        archive = subprocess.run(
+            ["git", "archive", BEFORE_FORMATS], cwd=REPO, check=True, capture_output=True
+        )
         subprocess.run(["tar", "-x", "-C", str(before)], input=archive.stdout, check=True)
         mixed = resumes_only(generate(n))
         times = {"before": [], "now": []}

@@ -37,6 +37,11 @@ RENDER_DPI = 200
 # Pixels of one rendered PDF page at most (a huge MediaBox is rendered smaller).
 MAX_RENDER_PIXELS = 12_000_000
 DEFAULT_MAX_PAGES = 5
+# Shares of dark pixels: below the first, a page is blank; unless one page reaches the second,
+# the document holds too little to read (one word: 0.08 %; two short lines: 0.08 %; a page of
+# a resume: 1-15 %).
+MIN_PAGE_INK = 0.0001
+MIN_DOCUMENT_INK = 0.003
 # Share of detected text boxes the recogniser could not read above which the page's
 # script is probably one it lacks (Cyrillic pages: 20-26 %; Latin and Chinese: 0-6 %).
 UNREAD_SHARE = 0.15
@@ -411,7 +416,19 @@ def mend(text: str) -> str:
     return _LONE_QUESTION_RE.sub(" – ", text)
 
 
+def inked(image) -> float:
+    """Share of the picture's pixels that are ink (dark), from its grey histogram."""
+    histogram = image.convert("L").histogram()
+    return sum(histogram[:160]) / max(sum(histogram), 1)
+
+
 def _read_all(images: list, pages: int) -> OcrText:
+    # Pages with almost no ink (blank, a page number, one word) are not read, and a document
+    # whose pages all look like that does not even load the models.
+    ink = [inked(image) for image in images]
+    if max(ink, default=0.0) < MIN_DOCUMENT_INK:
+        return OcrText("", pages, 0, "none")
+    images = [image for image, share in zip(images, ink, strict=True) if share >= MIN_PAGE_INK]
     read = [read_page(image) for image in images]
     text = "\n\n".join(page_text(p) for p in read)
     language = guess_language(text)

@@ -108,14 +108,18 @@ def ocr_instead(kind: str, data: bytes, problem: ParseProblem, ocr: OcrOptions) 
         raise problem
     if ocr.before:
         ocr.before()
-    with _ocr_guard():
-        from parsing.ocr import ocr_pdf
+    try:
+        with _ocr_guard():
+            from parsing.ocr import ocr_pdf
 
-        found = ocr_pdf(data, ocr.max_pages)
+            found = ocr_pdf(data, ocr.max_pages)
+    except ParseProblem as failed:
+        if failed.outcome == Outcome.MALFORMED:
+            raise problem from None  # pdfium cannot draw what pdfminer could open: say what we know
+        raise
     visible = len(re.sub(r"\s", "", found.raw))
     if visible < MIN_PICTURE_CHARS:
-        where = f"{found.read_pages} page(s)"
-        raise ParseProblem(problem.outcome, f"{problem.message}; OCR found no text either in {where}")
+        raise ParseProblem(problem.outcome, f"{problem.message}; OCR found no text either")
     return Extracted(found.raw, pages=found.pages, ocr=True)
 
 

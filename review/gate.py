@@ -20,7 +20,6 @@ schema), whatever path tries.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from review import audit, outbox
@@ -43,6 +42,7 @@ from review.notes import (
     person_context,
     suggestion_for,
 )
+from review.people import load_person
 from review.ranking import Ranker
 from review.relationship import contact_preference
 from review.settings import Settings
@@ -58,6 +58,7 @@ from review.status import (
     WITHDRAWN,
     JobStatus,
 )
+from review.wording import to_second_person
 
 MIN_WITHDRAWN_NOTE_WORDS = 3
 
@@ -162,11 +163,11 @@ def other_fitting_roles(
         if job_id in exclude_jobs:
             continue
         job = resolve_job(store, job_id)
-        if not job["spec"].get("criteria"):
+        if not job.spec.get("criteria"):
             continue
         score = Ranker(store, job, scope="all").score(person_id)
         if score.total >= minimum and not score.missing_must_haves:
-            out.append((job_id, job["title"]))
+            out.append((job_id, job.title))
     return out
 
 
@@ -178,7 +179,7 @@ def prepare(
     ``roles=False`` skips the other open roles that fit them (only a draft needs them,
     and scoring every open job is the slow part).
     """
-    person = store.one("SELECT name, emails, phones FROM people WHERE id = ?", (person_id,))
+    person = load_person(store, person_id)
     if person is None:
         raise GateRefused([f"no person with id {person_id}"])
     context = person_context(store, person_id)
@@ -194,9 +195,9 @@ def prepare(
     ]
     return GateContext(
         person=context,
-        name=person["name"],
-        emails=json.loads(person["emails"] or "[]"),
-        phones=json.loads(person["phones"] or "[]"),
+        name=person.name,
+        emails=person.emails,
+        phones=person.phones,
         preference=contact_preference(store, person_id),
         applications=applications,
         earlier=own_earlier_notes(store, author, person_id),
@@ -218,13 +219,17 @@ def draft(
     settings: Settings,
     feedback: str = "",
 ) -> Draft:
-    """The message a reviewer starts from: template, their note, and other roles that fit."""
+    """The message a reviewer starts from: template, their note, and other roles that fit.
+
+    The note is about them ("Owen has owned…"); the message speaks to them, so their strengths
+    are drafted in the second person ("You have owned…", :func:`review.wording.to_second_person`)
+    for the reviewer to edit."""
     try:
         return draft_message(
             tone,
             first=ctx.person.first_name,
             job_titles=ctx.job_titles(application_ids),
-            strength=brings,
+            strength=to_second_person(brings, ctx.person.first_name, ctx.name or ""),
             reviewer=settings.get("reviewer.name") or settings.get("sender.name"),
             signature=settings.get("reviewer.signature"),
             feedback=feedback,
@@ -275,6 +280,7 @@ def checks(ctx: GateContext, d: Disposition, settings: Settings) -> tuple[list[C
         why_not=[d.why_not],
         sender_email=settings.get("sender.email"),
         reply_to=settings.get("reply_to"),
+        full_name=ctx.name or "",
     )
     return note, lints
 
@@ -533,6 +539,7 @@ def withdraw(
         why_not=[],
         sender_email=settings.get("sender.email"),
         reply_to=settings.get("reply_to"),
+        full_name=ctx.name or "",
     )
     reasons += [item.message for item in blocking(lints)]
     if ctx.channel == "email" and not ctx.emails:
@@ -590,7 +597,7 @@ def draft_withdrawn(store: Store, person_id: int, application_id: int, settings:
         WITHDRAWN,
         first=ctx.person.first_name,
         job_titles=ctx.job_titles([application_id]),
-        strength=f"your work with {skills}",
+        strength=f"I especially noted your work with {skills}.",
         reviewer=settings.get("reviewer.name"),
         signature=settings.get("reviewer.signature"),
     )

@@ -31,7 +31,9 @@ def keyring_user(address: MailboxAddress) -> str:
     return f"{address.user}@{address.host}"
 
 
-def mailbox_password(address: MailboxAddress, ask: Callable[[str], str | None] | None = None) -> str | None:
+def mailbox_password(
+    address: MailboxAddress, ask: Callable[[str], str | None] | None = None
+) -> str | None:
     """The mailbox password from the OS keyring; without one (or no keyring), ``ask`` once."""
     try:
         import keyring
@@ -57,7 +59,9 @@ class MailboxBatch:
     spool: Path
     candidates: list[Candidate] = field(default_factory=list)
     summary: FetchSummary = field(default_factory=FetchSummary)
-    message_ids: list[str] = field(default_factory=list)  # of the messages read, to remember as imported
+    message_ids: list[str] = field(
+        default_factory=list
+    )  # of the messages read, to remember as imported
 
     def close(self) -> None:
         shutil.rmtree(self.spool, ignore_errors=True)
@@ -87,25 +91,49 @@ def collect_mailbox(
     address = MailboxAddress.parse(url)
     password = mailbox_password(address, ask)
     if password is None:
-        raise MailboxError(f"no password for {keyring_user(address)}: store it in the system keyring "
-                           f"(service {KEYRING_SERVICE!r}) or enter it when asked")  # fmt: skip
+        raise MailboxError(
+            f"no password for {keyring_user(address)}: store it in the system keyring "
+            f"(service {KEYRING_SERVICE!r}) or enter it when asked"
+        )
     # Messages go to disk as they arrive: a mailbox of any size costs one message of memory.
     batch = MailboxBatch(address, Path(tempfile.mkdtemp(prefix="shortlist-imap-")))
     limits = limits or Limits()
     try:
-        for message in fetch_messages(address, password, since=since, known=known, ssl_context=ssl_context,
-                                      timeout=timeout, summary=batch.summary):  # fmt: skip
+        for message in fetch_messages(
+            address,
+            password,
+            since=since,
+            known=known,
+            ssl_context=ssl_context,
+            timeout=timeout,
+            summary=batch.summary,
+        ):
             label = message.label(address)
             if message.message_id:
                 batch.message_ids.append(message.message_id)
             if message.data is None:
-                batch.candidates.append(Candidate(label, f"{message.uid}.eml", message.size, _nothing,
-                                                  (Outcome.TOO_LARGE, message.problem or "not downloaded")))  # fmt: skip
+                batch.candidates.append(
+                    Candidate(
+                        label,
+                        f"{message.uid}.eml",
+                        message.size,
+                        _nothing,
+                        (Outcome.TOO_LARGE, message.problem or "not downloaded"),
+                    )
+                )
                 continue
             path = batch.spool / f"{message.uid}.eml"
             path.write_bytes(message.data)
             kind = formats.MSG if message.data.startswith(formats.OLE_MAGIC) else formats.EML
-            add_mail(label, kind, lambda p=path: p.open("rb"), len(message.data), batch.candidates, limits, depth=1)
+            add_mail(
+                label,
+                kind,
+                lambda p=path: p.open("rb"),
+                len(message.data),
+                batch.candidates,
+                limits,
+                depth=1,
+            )
     except BaseException:
         batch.close()
         raise

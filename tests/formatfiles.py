@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import io
 import struct
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 
@@ -78,7 +78,9 @@ def word97(
         cps[0] = 3
     elif break_pieces == "outside":
         pcds[-1] = ((1 << 29) * 2 - 2) | 0x40000000
-    plc = struct.pack(f"<{count + 1}I", *cps) + b"".join(struct.pack("<HIH", 0, fc, 0) for fc in pcds)
+    plc = struct.pack(f"<{count + 1}I", *cps) + b"".join(
+        struct.pack("<HIH", 0, fc, 0) for fc in pcds
+    )
     if break_pieces == "huge":
         plc = struct.pack("<I", 0) * 2_000_001 + plc
     clx = b"\x01" + struct.pack("<h", 2) + b"\0\0" + b"\x02" + struct.pack("<I", len(plc)) + plc
@@ -126,10 +128,12 @@ def ole_file(streams: dict[str, bytes | None]) -> bytes:
 
 
 def _filetime(when: datetime) -> int:
-    return int((when - datetime(1601, 1, 1, tzinfo=timezone.utc)).total_seconds() * 10_000_000)
+    return int((when - datetime(1601, 1, 1, tzinfo=UTC)).total_seconds() * 10_000_000)
 
 
-def _props(fixed: dict[int, tuple[int, bytes]], variable: dict[int, tuple[int, int]], header: bytes) -> bytes:
+def _props(
+    fixed: dict[int, tuple[int, bytes]], variable: dict[int, tuple[int, int]], header: bytes
+) -> bytes:
     """A __properties_version1.0 stream: fixed values inline, variable ones by size."""
     out = bytearray(header)
     for prop_id, (ptype, value) in fixed.items():
@@ -139,19 +143,41 @@ def _props(fixed: dict[int, tuple[int, bytes]], variable: dict[int, tuple[int, i
     return bytes(out)
 
 
-def _message_entries(prefix: str, *, sender: str, sender_name: str, subject: str, body: str,
-                     when: datetime, message_id: str, attachments: list[tuple[str, bytes]],
-                     embedded: list[dict], top: bool) -> dict[str, bytes | None]:  # fmt: skip
+def _message_entries(
+    prefix: str,
+    *,
+    sender: str,
+    sender_name: str,
+    subject: str,
+    body: str,
+    when: datetime,
+    message_id: str,
+    attachments: list[tuple[str, bytes]],
+    embedded: list[dict],
+    top: bool,
+) -> dict[str, bytes | None]:
     entries: dict[str, bytes | None] = {}
-    strings = {0x001A: "IPM.Note", 0x0037: subject, 0x1000: body, 0x0C1F: sender, 0x0C1A: sender_name,
-               0x1035: message_id, 0x0065: sender, 0x0042: sender_name}  # fmt: skip
+    strings = {
+        0x001A: "IPM.Note",
+        0x0037: subject,
+        0x1000: body,
+        0x0C1F: sender,
+        0x0C1A: sender_name,
+        0x1035: message_id,
+        0x0065: sender,
+        0x0042: sender_name,
+    }
     variable = {}
     for prop_id, value in strings.items():
         data = value.encode("utf-16-le")
         entries[f"{prefix}__substg1.0_{prop_id:04X}001F"] = data
         variable[prop_id] = (0x001F, len(data) + 2)
     time_value = struct.pack("<Q", _filetime(when))
-    fixed = {0x0039: (0x0040, time_value), 0x0E06: (0x0040, time_value), 0x0E07: (0x0003, struct.pack("<I", 1))}
+    fixed = {
+        0x0039: (0x0040, time_value),
+        0x0E06: (0x0040, time_value),
+        0x0E07: (0x0003, struct.pack("<I", 1)),
+    }
     count = len(attachments) + len(embedded)
     if top:
         header = b"\0" * 8 + struct.pack("<IIII", 0, count, 0, count) + b"\0" * 8
@@ -170,7 +196,10 @@ def _message_entries(prefix: str, *, sender: str, sender_name: str, subject: str
             att_var[prop_id] = (0x001F, len(encoded) + 2)
         entries[f"{att}__substg1.0_37010102"] = data
         att_var[0x3701] = (0x0102, len(data))
-        fixed_att = {0x3705: (0x0003, struct.pack("<I", 1)), 0x0E21: (0x0003, struct.pack("<I", index))}
+        fixed_att = {
+            0x3705: (0x0003, struct.pack("<I", 1)),
+            0x0E21: (0x0003, struct.pack("<I", index)),
+        }
         entries[f"{att}__properties_version1.0"] = _props(fixed_att, att_var, b"\0" * 8)
         index += 1
     for inner in embedded:
@@ -180,26 +209,62 @@ def _message_entries(prefix: str, *, sender: str, sender_name: str, subject: str
         encoded = name.encode("utf-16-le")
         entries[f"{att}__substg1.0_3707001F"] = encoded
         entries[f"{att}__substg1.0_3001001F"] = encoded
-        fixed_att = {0x3705: (0x0003, struct.pack("<I", 5)), 0x0E21: (0x0003, struct.pack("<I", index))}
-        entries[f"{att}__properties_version1.0"] = _props(fixed_att, {0x3707: (0x001F, len(encoded) + 2)}, b"\0" * 8)
+        fixed_att = {
+            0x3705: (0x0003, struct.pack("<I", 5)),
+            0x0E21: (0x0003, struct.pack("<I", index)),
+        }
+        entries[f"{att}__properties_version1.0"] = _props(
+            fixed_att, {0x3707: (0x001F, len(encoded) + 2)}, b"\0" * 8
+        )
         inner_prefix = f"{att}__substg1.0_3701000D/"
         entries[inner_prefix[:-1]] = None
-        entries.update(_message_entries(inner_prefix, top=False, **{
-            "sender": "", "sender_name": "", "subject": "", "body": "", "message_id": "",
-            "when": when, "attachments": [], "embedded": [], **inner}))  # fmt: skip
+        entries.update(
+            _message_entries(
+                inner_prefix,
+                top=False,
+                **{
+                    "sender": "",
+                    "sender_name": "",
+                    "subject": "",
+                    "body": "",
+                    "message_id": "",
+                    "when": when,
+                    "attachments": [],
+                    "embedded": [],
+                    **inner,
+                },
+            )
+        )
         index += 1
     return entries
 
 
-def outlook_msg(*, sender: str = "ana.silva@example.org", sender_name: str = "Ana Silva",
-                subject: str = "Application", body: str = "Please find my CV attached.",
-                when: datetime | None = None, message_id: str = "<msg-1@example.org>",
-                attachments: list[tuple[str, bytes]] = (), embedded: list[dict] = ()) -> bytes:  # fmt: skip
-    """An Outlook message with attachments ``(name, bytes)`` and embedded messages (dicts of these arguments)."""
-    when = when or datetime(2026, 3, 3, 9, 30, tzinfo=timezone.utc)
-    entries = _message_entries("", sender=sender, sender_name=sender_name, subject=subject, body=body, when=when,
-                               message_id=message_id, attachments=list(attachments), embedded=list(embedded),
-                               top=True)  # fmt: skip
+def outlook_msg(
+    *,
+    sender: str = "ana.silva@example.org",
+    sender_name: str = "Ana Silva",
+    subject: str = "Application",
+    body: str = "Please find my CV attached.",
+    when: datetime | None = None,
+    message_id: str = "<msg-1@example.org>",
+    attachments: list[tuple[str, bytes]] = (),
+    embedded: list[dict] = (),
+) -> bytes:
+    """An Outlook message with attachments ``(name, bytes)``, and embedded messages (each a dict
+    of these arguments)."""
+    when = when or datetime(2026, 3, 3, 9, 30, tzinfo=UTC)
+    entries = _message_entries(
+        "",
+        sender=sender,
+        sender_name=sender_name,
+        subject=subject,
+        body=body,
+        when=when,
+        message_id=message_id,
+        attachments=list(attachments),
+        embedded=list(embedded),
+        top=True,
+    )
     entries["__nameid_version1.0"] = None
     for stream in ("00020102", "00030102", "00040102"):
         entries[f"__nameid_version1.0/__substg1.0_{stream}"] = b""
@@ -209,16 +274,22 @@ def outlook_msg(*, sender: str = "ana.silva@example.org", sender_name: str = "An
 # --- .eml -----------------------------------------------------------------------------------
 
 
-def eml(*, sender: str = "Ana Silva <ana.silva@example.org>", subject: str = "Application: Data Engineer",
-        body: str = "Dear team,\nplease find my CV attached.\nKind regards,\nAna",
-        attachments: list[tuple[str, bytes, str]] = (), html: str | None = None,
-        message_id: str = "<app-1@example.org>", when: datetime | None = None) -> bytes:  # fmt: skip
+def eml(
+    *,
+    sender: str = "Ana Silva <ana.silva@example.org>",
+    subject: str = "Application: Data Engineer",
+    body: str = "Dear team,\nplease find my CV attached.\nKind regards,\nAna",
+    attachments: list[tuple[str, bytes, str]] = (),
+    html: str | None = None,
+    message_id: str = "<app-1@example.org>",
+    when: datetime | None = None,
+) -> bytes:
     """A message; attachments are ``(file name, bytes, MIME type)``."""
     message = EmailMessage()
     message["From"] = sender
     message["To"] = "jobs@acme.test"
     message["Subject"] = subject
-    message["Date"] = format_datetime(when or datetime(2026, 3, 3, 9, 30, tzinfo=timezone.utc))
+    message["Date"] = format_datetime(when or datetime(2026, 3, 3, 9, 30, tzinfo=UTC))
     message["Message-ID"] = message_id
     message.set_content(body)
     if html is not None:
@@ -243,15 +314,24 @@ def render(pdf: bytes, dpi: int = 200, page: int = 0):
         document.close()
 
 
-def scan(pdf: bytes, *, dpi: int = 200, angle: float = 0.0, quality: int = 75, fmt: str = "JPEG",
-         page: int = 0) -> bytes:  # fmt: skip
+def scan(
+    pdf: bytes,
+    *,
+    dpi: int = 200,
+    angle: float = 0.0,
+    quality: int = 75,
+    fmt: str = "JPEG",
+    page: int = 0,
+) -> bytes:
     """A picture of a PDF page: rendered at ``dpi``, turned ``angle`` degrees counter-clockwise
     (white corners), saved as JPEG at ``quality`` (or PNG/TIFF)."""
     image = render(pdf, dpi, page)
     if angle:
         from PIL import Image
 
-        image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(255, 255, 255))
+        image = image.rotate(
+            angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(255, 255, 255)
+        )
     out = io.BytesIO()
     if fmt == "JPEG":
         image.save(out, format="JPEG", quality=quality)

@@ -35,9 +35,28 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
     """A self-signed certificate for 127.0.0.1 (openssl, else the cryptography package)."""
     cert, key = folder / "cert.pem", folder / "key.pem"
     if shutil.which("openssl"):
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
-                        str(cert), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
-                       check=True, capture_output=True)  # fmt: skip
+        subprocess.run(
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                str(key),
+                "-out",
+                str(cert),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1",
+            ],
+            check=True,
+            capture_output=True,
+        )
         return cert, key
     import datetime
     import ipaddress
@@ -49,18 +68,29 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
 
     private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     certificate = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(private.public_key())
-        .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(hours=1))
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(private.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(hours=1))
         .not_valid_after(now + datetime.timedelta(days=2))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
+        )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
         .sign(private, hashes.SHA256())
-    )  # fmt: skip
+    )
     cert.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key.write_bytes(private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                          serialization.NoEncryption()))  # fmt: skip
+    key.write_bytes(
+        private.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     return cert, key
 
 
@@ -88,7 +118,9 @@ class Server:
     def append(self, folder: str, message: bytes, when: float | None = None) -> None:
         with self.client() as client:
             client.create(folder)  # "already exists" is fine
-            status, data = client.append(folder, None, imaplib.Time2Internaldate(when or time.time()), message)
+            status, data = client.append(
+                folder, None, imaplib.Time2Internaldate(when or time.time()), message
+            )
             assert status == "OK", data
 
     def state(self, folder: str) -> dict[int, tuple[bytes, bytes]]:
@@ -110,8 +142,22 @@ def imap_server(folder: Path):
     cert, key = make_certificate(folder)
     port = free_port()
     exe = Path(sys.executable).with_name("pymap")
-    command = [str(exe), "--host", "127.0.0.1", "--port", str(port), "--cert", str(cert), "--key", str(key),
-               "dict", "--demo-user", USER, "--demo-password", PASSWORD]  # fmt: skip
+    command = [
+        str(exe),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--cert",
+        str(cert),
+        "--key",
+        str(key),
+        "dict",
+        "--demo-user",
+        USER,
+        "--demo-password",
+        PASSWORD,
+    ]
     log = (folder / "pymap.log").open("wb")
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
     try:
@@ -124,7 +170,9 @@ def imap_server(folder: Path):
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("pymap did not start: " + (folder / "pymap.log").read_text(errors="replace"))
+                raise RuntimeError(
+                    "pymap did not start: " + (folder / "pymap.log").read_text(errors="replace")
+                )
             time.sleep(0.1)
         yield Server("127.0.0.1", port, cert, process)
     finally:
@@ -168,7 +216,7 @@ def implicit_tls_proxy(server: Server):
         while not stop.is_set():
             try:
                 raw, _ = listener.accept()
-            except (TimeoutError, socket.timeout):
+            except TimeoutError:
                 continue
             except OSError:
                 return

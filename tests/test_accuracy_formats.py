@@ -1,4 +1,6 @@
-"""Floors for the readers of issue 11 on the labelled real resumes (figures: python -m tests.accuracy_formats).
+"""Floors for the readers of issue 11 on the labelled real resumes.
+
+Figures: ``python -m tests.accuracy_formats``.
 
 The floors are today's measured figures, so a change that reads worse fails;
 the photo figures are those of the test half of the split (tuning looked at
@@ -25,8 +27,12 @@ def test_legacy_word_reads_like_docx(word, capsys):
     doc, docx = word["doc"], word["docx"]
     assert doc.files == 6 and docx.files == 7
     t = doc.tallies
-    assert (t["names"].found, t["emails"].found, t["phones"].found, t["links"].found) == (5, 6, 4, 3), [
-        t[f].misses for f in ("names", "emails", "phones", "links")]
+    assert (t["names"].found, t["emails"].found, t["phones"].found, t["links"].found) == (
+        5,
+        6,
+        4,
+        3,
+    ), [t[f].misses for f in ("names", "emails", "phones", "links")]
     assert t["skills"].rate >= 0.76 and t["headings"].rate >= 0.45
     # Per field, .doc does at least as well as DOCX does on its own files, give or take one file.
     for field in ("names", "emails", "phones", "links"):
@@ -52,8 +58,11 @@ def test_an_eml_with_a_pdf_reads_as_the_pdf_alone():
 def test_photos_of_the_labelled_resumes(capsys):
     report = A.photo_reports(("test",))["test"]
     with capsys.disabled():
-        print(f"\nPhotos of page 1 (test half): names {report.names.line('')}, emails {report.emails.line('')}; "
-              f"from the text layer: names {report.text_names.rate:.1%}, emails {report.text_emails.rate:.1%}")  # fmt: skip
+        print(
+            f"\nPhotos of page 1 (test half): names {report.names.line('')}, "
+            f"emails {report.emails.line('')}; from the text layer: "
+            f"names {report.text_names.rate:.1%}, emails {report.text_emails.rate:.1%}"
+        )
     assert report.ocr_flagged.rate == 1.0, report.ocr_flagged.misses
     assert report.emails.rate >= 0.90, report.emails.misses
     assert report.names.rate >= NAMES_FLOOR, report.names.misses

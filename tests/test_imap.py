@@ -4,7 +4,7 @@ skipping what was imported, and nothing changed on the server."""
 from __future__ import annotations
 
 import ssl
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -17,22 +17,49 @@ FOLDER = "Applications"
 
 
 def _when(y, m, d) -> float:
-    return datetime(y, m, d, 12, tzinfo=timezone.utc).timestamp()
+    return datetime(y, m, d, 12, tzinfo=UTC).timestamp()
 
 
 MESSAGES = [
     # (Message-ID, arrival, message)
-    ("<old@example.org>", _when(2025, 1, 10), FF.eml(
-        sender="Amelia Whitfield <amelia@example.org>", subject="Old application", message_id="<old@example.org>",
-        attachments=[("Amelia CV.pdf", B.text_pdf(B.resume_text(0)), "application/pdf")])),
-    ("<body@example.net>", _when(2026, 3, 1), FF.eml(
-        sender="Jonas Okafor <jonas.okafor@example.net>", subject="My CV", message_id="<body@example.net>",
-        body=B.resume_text(1, "Jonas Okafor").replace("jonas.okafor1@example.com | ", ""))),
-    ("<docx@example.com>", _when(2026, 3, 2), FF.eml(
-        sender="priya@example.com", subject="Application – Data Engineer", message_id="<docx@example.com>",
-        attachments=[("priya.docx", B.docx_resume(2), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-                     ("logo.png", B.png_bytes(), "image/png")])),
-]  # fmt: skip
+    (
+        "<old@example.org>",
+        _when(2025, 1, 10),
+        FF.eml(
+            sender="Amelia Whitfield <amelia@example.org>",
+            subject="Old application",
+            message_id="<old@example.org>",
+            attachments=[("Amelia CV.pdf", B.text_pdf(B.resume_text(0)), "application/pdf")],
+        ),
+    ),
+    (
+        "<body@example.net>",
+        _when(2026, 3, 1),
+        FF.eml(
+            sender="Jonas Okafor <jonas.okafor@example.net>",
+            subject="My CV",
+            message_id="<body@example.net>",
+            body=B.resume_text(1, "Jonas Okafor").replace("jonas.okafor1@example.com | ", ""),
+        ),
+    ),
+    (
+        "<docx@example.com>",
+        _when(2026, 3, 2),
+        FF.eml(
+            sender="priya@example.com",
+            subject="Application – Data Engineer",
+            message_id="<docx@example.com>",
+            attachments=[
+                (
+                    "priya.docx",
+                    B.docx_resume(2),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                ),
+                ("logo.png", B.png_bytes(), "image/png"),
+            ],
+        ),
+    ),
+]
 
 
 @pytest.fixture(scope="module")
@@ -44,16 +71,28 @@ def server(tmp_path_factory):
 
 
 def address(server, security="starttls", port=None) -> MailboxAddress:
-    return MailboxAddress.parse(f"imap://{USER}@{server.host}:{port or server.port}/{FOLDER}?security={security}")
+    return MailboxAddress.parse(
+        f"imap://{USER}@{server.host}:{port or server.port}/{FOLDER}?security={security}"
+    )
 
 
 def test_addresses():
     a = MailboxAddress.parse("imap://jobs@acme.example@mail.acme.example/Bewerbungen 2026")
-    assert (a.user, a.host, a.port, a.folder, a.security) == ("jobs@acme.example", "mail.acme.example", 993,
-                                                              "Bewerbungen 2026", "tls")  # fmt: skip
+    assert (a.user, a.host, a.port, a.folder, a.security) == (
+        "jobs@acme.example",
+        "mail.acme.example",
+        993,
+        "Bewerbungen 2026",
+        "tls",
+    )
     assert MailboxAddress.parse("imap://u@h:143/INBOX").security == "starttls"
     assert MailboxAddress.parse("imap://u@h").folder == "INBOX"
-    for bad in ("http://u@h/INBOX", "imap://host/INBOX", "imap://u@h:99999x/", "imap://u@h/?security=rot13"):
+    for bad in (
+        "http://u@h/INBOX",
+        "imap://host/INBOX",
+        "imap://u@h:99999x/",
+        "imap://u@h/?security=rot13",
+    ):
         with pytest.raises(MailboxError):
             MailboxAddress.parse(bad)
 
@@ -61,7 +100,9 @@ def test_addresses():
 def test_reads_every_message_over_starttls_and_changes_nothing(server):
     before = server.state(FOLDER)
     summary = FetchSummary()
-    fetched = list(fetch_messages(address(server), PASSWORD, ssl_context=server.context(), summary=summary))
+    fetched = list(
+        fetch_messages(address(server), PASSWORD, ssl_context=server.context(), summary=summary)
+    )
     assert [m.message_id for m in fetched] == [mid for mid, _, _ in MESSAGES]
     assert [m.data for m in fetched] == [server.state(FOLDER)[m.uid][1] for m in fetched]
     assert summary.found == summary.fetched == 3
@@ -72,14 +113,24 @@ def test_reads_every_message_over_starttls_and_changes_nothing(server):
 
 def test_since_and_known_message_ids(server):
     summary = FetchSummary()
-    fetched = list(fetch_messages(address(server), PASSWORD, since=date(2026, 2, 1), ssl_context=server.context(),
-                                  known=lambda mid: mid == "<docx@example.com>", summary=summary))  # fmt: skip
+    fetched = list(
+        fetch_messages(
+            address(server),
+            PASSWORD,
+            since=date(2026, 2, 1),
+            ssl_context=server.context(),
+            known=lambda mid: mid == "<docx@example.com>",
+            summary=summary,
+        )
+    )
     assert [m.message_id for m in fetched] == ["<body@example.net>"]
     assert (summary.found, summary.skipped_known, summary.fetched) == (2, 1, 1)
 
 
 def test_a_message_over_the_limit_is_named_not_downloaded(server):
-    fetched = list(fetch_messages(address(server), PASSWORD, ssl_context=server.context(), max_bytes=2000))
+    fetched = list(
+        fetch_messages(address(server), PASSWORD, ssl_context=server.context(), max_bytes=2000)
+    )
     big = [m for m in fetched if m.data is None]
     assert big and all("over the" in m.problem for m in big)
     assert all(m.size > 2000 for m in big)
@@ -87,7 +138,9 @@ def test_a_message_over_the_limit_is_named_not_downloaded(server):
 
 def test_implicit_tls(server):
     with implicit_tls_proxy(server) as port:
-        fetched = list(fetch_messages(address(server, "tls", port), PASSWORD, ssl_context=server.context()))
+        fetched = list(
+            fetch_messages(address(server, "tls", port), PASSWORD, ssl_context=server.context())
+        )
     assert len(fetched) == 3
 
 
@@ -111,7 +164,10 @@ def test_collect_mailbox_gives_documents_with_their_messages(server, monkeypatch
 
     class MemoryKeyring(KeyringBackend):
         priority = 1
-        stored = {("shortlist-imap", f"{USER}@{server.host}"): PASSWORD}
+
+        def __init__(self):
+            super().__init__()
+            self.stored = {("shortlist-imap", f"{USER}@{server.host}"): PASSWORD}
 
         def get_password(self, service, username):
             return self.stored.get((service, username))
@@ -128,7 +184,9 @@ def test_collect_mailbox_gives_documents_with_their_messages(server, monkeypatch
         from review.mailbox import collect_mailbox
 
         url = f"imap://{USER}@{server.host}:{server.port}/{FOLDER}?security=starttls"
-        with collect_mailbox(url, known=lambda mid: mid == "<old@example.org>", ssl_context=server.context()) as batch:
+        with collect_mailbox(
+            url, known=lambda mid: mid == "<old@example.org>", ssl_context=server.context()
+        ) as batch:
             assert batch.message_ids == ["<body@example.net>", "<docx@example.com>"]
             results = _parse_all(batch.candidates)
             spool = batch.spool
@@ -137,7 +195,9 @@ def test_collect_mailbox_gives_documents_with_their_messages(server, monkeypatch
     finally:
         keyring.set_keyring(previous)
     by_file = {r["file"].split(f"/{FOLDER}/", 1)[1]: r for r in results}
-    assert set(by_file) == {f"{uid}.eml" for uid in _uids(server)[1:2]} | {f"{_uids(server)[2]}.eml/priya.docx"}
+    assert set(by_file) == {f"{uid}.eml" for uid in _uids(server)[1:2]} | {
+        f"{_uids(server)[2]}.eml/priya.docx"
+    }
     body = by_file[f"{_uids(server)[1]}.eml"]
     assert body["outcome"] == "ok" and body["name"] == "Jonas Okafor"
     assert body["emails"] == ["jonas.okafor@example.net"] and body["from_message"] == ["emails"]

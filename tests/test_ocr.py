@@ -49,7 +49,9 @@ def test_pictures(parse, fmt, index):
 
 
 def test_heic_photo(parse):
-    pillow_heif = pytest.importorskip("pillow_heif")  # a declared dependency: skipped only where it has no wheel
+    pillow_heif = pytest.importorskip(
+        "pillow_heif"
+    )  # a declared dependency: skipped only where it has no wheel
     from PIL import Image
 
     pillow_heif.register_heif_opener()
@@ -64,9 +66,14 @@ def test_heic_photo(parse):
 def test_multi_page_tiff(parse):
     from PIL import Image
 
-    first, second = FF.render(resume_pdf(4), 150), FF.render(B.text_pdf("Page two\nReferences on request"), 150)
+    first, second = (
+        FF.render(resume_pdf(4), 150),
+        FF.render(B.text_pdf("Page two\nReferences on request"), 150),
+    )
     out = io.BytesIO()
-    first.save(out, format="TIFF", save_all=True, append_images=[second], compression="tiff_deflate")
+    first.save(
+        out, format="TIFF", save_all=True, append_images=[second], compression="tiff_deflate"
+    )
     result = parse(out.getvalue(), "scan.tif")
     check(result, 4)
     assert result.pages == 2 and "References on request" in result.text
@@ -77,7 +84,9 @@ def test_multi_page_tiff(parse):
 def test_crooked_and_upside_down_photos(parse, angle, dpi):
     result = parse(FF.scan(resume_pdf(5), dpi=dpi, angle=angle, quality=60), "photo.jpg")
     check(result, 5)
-    assert result.text.index("EXPERIENCE") < result.text.index("EDUCATION"), "lines in reading order"
+    assert result.text.index("EXPERIENCE") < result.text.index("EDUCATION"), (
+        "lines in reading order"
+    )
 
 
 def test_phone_photo_orientation_from_exif(parse):
@@ -125,7 +134,9 @@ def test_pictures_that_are_not_documents(parse):
     from PIL import ImageFont
 
     logo = Image.new("RGB", (900, 320), "white")
-    ImageDraw.Draw(logo).text((60, 80), "ACME", fill=(200, 30, 30), font=ImageFont.load_default(size=150))
+    ImageDraw.Draw(logo).text(
+        (60, 80), "ACME", fill=(200, 30, 30), font=ImageFont.load_default(size=150)
+    )
     out = io.BytesIO()
     logo.save(out, format="PNG")
     result = parse(out.getvalue(), "logo.png")
@@ -139,12 +150,14 @@ def test_ocr_can_be_turned_off(taxonomy):
     picture = FF.scan(resume_pdf(8), dpi=150)
     result = parse_bytes(picture, "cv.jpg", taxonomy=taxonomy, ocr=OcrOptions(enabled=False))
     assert result.outcome == "no_text" and "turned off" in result.error
-    scanned = parse_bytes(FF.image_only_pdf(picture), "cv.pdf", taxonomy=taxonomy, ocr=OcrOptions(enabled=False))
+    scanned = parse_bytes(
+        FF.image_only_pdf(picture), "cv.pdf", taxonomy=taxonomy, ocr=OcrOptions(enabled=False)
+    )
     assert scanned.outcome == "no_text" and not scanned.ocr
 
 
 def test_ocr_in_workers_gets_its_own_limits():
-    """A file that needs OCR gets the OCR time limit, not the ordinary one; the OCR memory cap holds."""
+    """A file that needs OCR gets the OCR time limit, not the ordinary one; the OCR cap holds."""
     from parsing.batch import Job, Pool, Settings
 
     scan = FF.scan(resume_pdf(9), dpi=200)
@@ -152,7 +165,9 @@ def test_ocr_in_workers_gets_its_own_limits():
     jobs = [Job("scan", "scan.jpg", scan), Job("text", "cv.txt", text)]
     with Pool(2, Settings(time_limit=1.0, ocr_time_limit=240)) as pool:
         results = {key: result for key, result, _ in pool.run(jobs)}
-    assert results["scan"]["outcome"] == "ok" and results["scan"]["ocr"] is True, results["scan"]["error"]
+    assert results["scan"]["outcome"] == "ok" and results["scan"]["ocr"] is True, results["scan"][
+        "error"
+    ]
     assert results["text"]["outcome"] == "ok" and results["text"]["ocr"] is False
     small = 700 * 1024**2
     with Pool(1, Settings(memory_limit=small, ocr_memory_limit=small, ocr_time_limit=240)) as pool:
@@ -164,14 +179,24 @@ def test_ocr_in_workers_gets_its_own_limits():
 def test_parse_json_says_ocr(tmp_path):
     (tmp_path / "photo.jpg").write_bytes(FF.scan(resume_pdf(11), dpi=200, angle=180))
     (tmp_path / "cv.txt").write_text(B.resume_text(12))
-    done = subprocess.run([str(SHORTLIST), "parse", "--json", str(tmp_path)], capture_output=True, text=True,
-                          timeout=300, check=True)  # fmt: skip
+    done = subprocess.run(
+        [str(SHORTLIST), "parse", "--json", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     lines = {Path(r["file"]).name: r for r in map(json.loads, done.stdout.splitlines())}
     assert lines["photo.jpg"]["outcome"] == "ok" and lines["photo.jpg"]["ocr"] is True
     assert lines["photo.jpg"]["name"] == expected(11)[0]
     assert lines["cv.txt"]["ocr"] is False
-    off = subprocess.run([str(SHORTLIST), "parse", "--json", "--no-ocr", str(tmp_path / "photo.jpg")],
-                         capture_output=True, text=True, timeout=120, check=True)  # fmt: skip
+    off = subprocess.run(
+        [str(SHORTLIST), "parse", "--json", "--no-ocr", str(tmp_path / "photo.jpg")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     assert json.loads(off.stdout)["outcome"] == "no_text"
 
 

@@ -50,7 +50,7 @@ def application(store, person_id: int, job_row: dict) -> int:
     from review.workflow import WorkflowError, application_for
 
     try:
-        return application_for(store, person_id, job_row["id"])["id"]
+        return application_for(store, person_id, job_row.id)["id"]
     except WorkflowError as exc:
         raise CliError(str(exc)) from None
 

@@ -15,7 +15,8 @@ from parsing.errors import Outcome, too_large_message
 
 def _read_candidates(candidates, max_bytes: int, results: dict[int, dict]) -> list:
     """Parse jobs for the files that can be read; a result for each that cannot."""
-    from parsing.batch import Job, problem_result
+    from parsing.batch import Job as ParseJob
+    from parsing.batch import problem_result
     from parsing.collect import TooBig
     from parsing.mail import apply_message
 
@@ -36,21 +37,22 @@ def _read_candidates(candidates, max_bytes: int, results: dict[int, dict]) -> li
         except Exception as exc:
             results[index] = problem_result(cand.source, Outcome.MALFORMED, f"cannot read: {exc}")
             continue
-        jobs.append(Job(index, cand.source, data))
+        jobs.append(ParseJob(index, cand.source, data))
     return jobs
 
 
 def cmd_parse(args) -> int:
-    from parsing.batch import Pool, ReadersCannotStart, Settings, problem_result
+    from parsing.batch import Pool, ReadersCannotStart, problem_result
+    from parsing.batch import Settings as WorkerLimits
     from parsing.collect import collect
     from parsing.mail import apply_message
 
     candidates, _ = collect(args.files)
     results: dict[int, dict] = {}
     max_bytes = args.max_mb * 1024 * 1024
-    jobs = _read_candidates(candidates, max_bytes, results)
+    jobs = _read_candidates(candidates, max_bytes, results)  # one ParseJob per readable file
     if jobs:
-        limits = Settings(time_limit=args.time_limit, max_bytes=max_bytes, ocr=not args.no_ocr)
+        limits = WorkerLimits(time_limit=args.time_limit, max_bytes=max_bytes, ocr=not args.no_ocr)
         try:
             with Pool(min(args.workers or os.cpu_count() or 1, len(jobs)), limits) as pool:
                 for key, result, _ in pool.run(jobs):
@@ -69,7 +71,9 @@ def cmd_parse(args) -> int:
             from parsing.resume import ParsedResume
 
             # Documents found in e-mail also carry their message (the cover letter).
-            keys = ParsedResume.PUBLIC_KEYS + (("message", "from_message") if "message" in result else ())
+            keys = ParsedResume.PUBLIC_KEYS + (
+                ("message", "from_message") if "message" in result else ()
+            )
             public = {k: result.get(k) for k in keys}
             print(json.dumps(public, ensure_ascii=False))
         else:
@@ -117,7 +121,7 @@ def cmd_import(args) -> int:
     from review.importer import Importer, ImportOptions
 
     store = open_store(args)
-    job_id = job(store, args.job)["id"] if args.job else None
+    job_id = job(store, args.job).id if args.job else None
     for path in args.paths:
         if not Path(path).exists():
             raise CliError(f"{path}: no such file or folder")
@@ -261,10 +265,14 @@ def _reader_options(p: argparse.ArgumentParser, from_settings: bool) -> None:
 
 def register(sub) -> None:
     p = sub.add_parser("parse", help="parse files without storing them")
-    p.add_argument("files", nargs="+", metavar="FILE", help="resumes, folders, ZIPs, e-mails or mailboxes")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="resumes, folders, ZIPs, e-mails or mailboxes"
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per document per line")
     _reader_options(p, from_settings=False)
-    p.add_argument("--no-ocr", action="store_true", help="do not read scans and photos (they get no_text)")
+    p.add_argument(
+        "--no-ocr", action="store_true", help="do not read scans and photos (they get no_text)"
+    )
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("import", parents=[DB], help="import resumes into the database")

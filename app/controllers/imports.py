@@ -110,7 +110,7 @@ class Imports(QObject):
             w.statusBar().showMessage("An import is already running: it must finish first.", 6000)
             return None
         if job_id is None and w.job is not None:
-            job_id = w.job["id"]
+            job_id = w.job.id
         if job_id is None:
             # Resumes imported before any job exists go to a job named for them, to edit later.
             w.writer.run(
@@ -149,7 +149,7 @@ class Imports(QObject):
         if progress.new_people:
             w.model.add_people(progress.new_people)
             if not w.table.currentIndex().isValid():
-                w.select_row(0)
+                w.select_row(0, automatic=True)
             # Counts and the waiting banner: twice a second is enough while rows pour in.
             now = time.monotonic()
             if now - self._state_updated > 0.5:

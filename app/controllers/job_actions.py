@@ -28,7 +28,9 @@ class JobActions(QObject):
 
         w = self.window
         dialog = NewJobDialog(w)
-        if not dialog.exec():
+        accepted = dialog.exec()
+        w.focus_table()
+        if not accepted:
             return
         taxonomy = w.ranker.taxonomy if w.ranker else _taxonomy()
         title, description, spec = dialog.spec(taxonomy)
@@ -44,13 +46,13 @@ class JobActions(QObject):
         w = self.window
         if w.job is None:
             return
-        title = w.job["title"]
+        title = w.job.title
 
         def closed(_none) -> None:
             w.statusBar().showMessage(f"{title} is closed.", 6000)
             w.load_jobs()
 
-        w.writer.run(close_job, w.job["id"], w.actor, success=closed, failure=self._not_closed)
+        w.writer.run(close_job, w.job.id, w.actor, success=closed, failure=self._not_closed)
 
     def _not_closed(self, exc: BaseException, text: str) -> None:
         w = self.window
@@ -66,6 +68,8 @@ class JobActions(QObject):
         )
         if answer == QMessageBox.Yes and remaining:
             w.gate.open(remaining)
+        else:
+            w.focus_table()
 
     # --- hiring managers --------------------------------------------------------------------
 
@@ -76,11 +80,13 @@ class JobActions(QObject):
         w = self.window
         if w.job is None:
             return
-        dialog = ExportDialog(w.job["title"], bool(w.job.get("blind")), w)
-        if not dialog.exec():
+        dialog = ExportDialog(w.job.title, w.job.blind, w)
+        accepted = dialog.exec()
+        w.focus_table()
+        if not accepted:
             return
         choice = dialog.choice()
-        safe = "".join(ch if ch.isalnum() else "-" for ch in w.job["title"]).strip("-").lower()
+        safe = "".join(ch if ch.isalnum() else "-" for ch in w.job.title).strip("-").lower()
         blind = "-blind" if choice["blind"] else ""
         suggested = str(Path.home() / f"shortlist-{safe}{blind}.{choice['fmt']}")
         path, _ = QFileDialog.getSaveFileName(w, "Export the shortlist", suggested)
@@ -149,9 +155,11 @@ class JobActions(QObject):
                     "Nobody in your talent pool fits this job well yet.", 6000
                 )
             return
-        dialog = PoolDialog(w.job["title"], suggestions, w)
-        if dialog.exec():
-            job_id = w.job["id"]
+        dialog = PoolDialog(w.job.title, suggestions, w)
+        accepted = dialog.exec()
+        w.focus_table()
+        if accepted:
+            job_id = w.job.id
 
             def added(count: int) -> None:
                 w.job_view.set_job(job_id)
@@ -164,6 +172,7 @@ class JobActions(QObject):
 
         w = self.window
         self.followups_dialog = FollowupsDialog(w.store, w.writer, w.actor, w)
+        self.followups_dialog.finished.connect(lambda _r: w.focus_table())
         self.followups_dialog.open()
 
 
