@@ -81,21 +81,26 @@ def refuse_container(kind: str) -> ParseProblem:
                         "(nested too deep)")  # fmt: skip
 
 
+def _run_ocr(read: Callable[[], object], ocr: OcrOptions):
+    """Tell the worker OCR starts (its limits widen), then read; the OCR text and its size."""
+    if ocr.before:
+        ocr.before()
+    with _ocr_guard():
+        found = read()
+    return found, len(re.sub(r"\s", "", found.raw))
+
+
 def _ocr_picture(data: bytes, ocr: OcrOptions, what: str) -> Extracted:
     if not ocr.enabled:
         raise ParseProblem("no_text", f"{what}, and reading text from pictures (OCR) is turned off")
-    if ocr.before:
-        ocr.before()
-    try:
-        with _ocr_guard():
-            from parsing.ocr import ocr_image
+    from parsing import ocr as engine
 
-            found = ocr_image(data, ocr.max_pages)
+    try:
+        found, visible = _run_ocr(lambda: engine.ocr_image(data, ocr.max_pages), ocr)
     except ParseProblem as problem:
         if problem.outcome == Outcome.MALFORMED:
             raise ParseProblem("malformed", f"{what}, but {problem.message}") from None
         raise
-    visible = len(re.sub(r"\s", "", found.raw))
     if visible < MIN_PICTURE_CHARS:
         raise ParseProblem("no_text", f"{what} without the text of a document (a photo or a logo?)"
                            + (f": only {visible} characters were read" if visible else ""))  # fmt: skip
@@ -106,18 +111,14 @@ def ocr_instead(kind: str, data: bytes, problem: ParseProblem, ocr: OcrOptions) 
     """OCR for a PDF whose text layer is missing or unreadable; re-raises ``problem`` otherwise."""
     if kind != formats.PDF or problem.outcome not in (Outcome.NO_TEXT, Outcome.UNREADABLE_TEXT) or not ocr.enabled:
         raise problem
-    if ocr.before:
-        ocr.before()
-    try:
-        with _ocr_guard():
-            from parsing.ocr import ocr_pdf
+    from parsing import ocr as engine
 
-            found = ocr_pdf(data, ocr.max_pages)
+    try:
+        found, visible = _run_ocr(lambda: engine.ocr_pdf(data, ocr.max_pages), ocr)
     except ParseProblem as failed:
         if failed.outcome == Outcome.MALFORMED:
             raise problem from None  # pdfium cannot draw what pdfminer could open: say what we know
         raise
-    visible = len(re.sub(r"\s", "", found.raw))
     if visible < MIN_PICTURE_CHARS:
         raise ParseProblem(problem.outcome, f"{problem.message}; OCR found no text either")
     return Extracted(found.raw, pages=found.pages, ocr=True)

@@ -23,6 +23,7 @@ from parsing.collect import Candidate, Limits, _nothing
 from parsing.errors import Outcome
 from parsing.imap import FetchSummary, MailboxAddress, MailboxError, fetch_messages
 from parsing.mailcollect import add_mail
+from review.outbox import keyring_password
 
 KEYRING_SERVICE = "shortlist-imap"
 
@@ -35,19 +36,7 @@ def mailbox_password(
     address: MailboxAddress, ask: Callable[[str], str | None] | None = None
 ) -> str | None:
     """The mailbox password from the OS keyring; without one (or no keyring), ``ask`` once."""
-    try:
-        import keyring
-        from keyring.errors import KeyringError, NoKeyringError
-
-        try:
-            found = keyring.get_password(KEYRING_SERVICE, keyring_user(address))
-            if found:
-                return found
-        except (NoKeyringError, KeyringError):
-            pass
-    except ImportError:
-        pass
-    return ask(keyring_user(address)) if ask is not None else None
+    return keyring_password(keyring_user(address), ask, service=KEYRING_SERVICE)
 
 
 @dataclass

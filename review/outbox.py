@@ -350,15 +350,15 @@ def _text(reply) -> str:
     return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
 
 
-def keyring_password(user: str, ask=None):
-    """The SMTP password from the OS keyring; without a keyring backend, ``ask`` once per
-    session."""
+def keyring_password(user: str, ask=None, service: str = "shortlist-smtp"):
+    """The SMTP password (or another ``service``'s) from the OS keyring; without a keyring
+    backend, ``ask`` once per session."""
     try:
         import keyring
         from keyring.errors import KeyringError, NoKeyringError
 
         try:
-            found = keyring.get_password("shortlist-smtp", user)
+            found = keyring.get_password(service, user)
             if found:
                 return found
         except (NoKeyringError, KeyringError):

@@ -304,23 +304,11 @@ def eml_report() -> Tally:
     import tempfile
 
     from parsing.collect import collect
-    from parsing.resume import parse_bytes
+    from parsing.resume import ParsedResume, parse_bytes
     from tests.formatfiles import eml
 
     same = Tally()
-    keys = (
-        "outcome",
-        "name",
-        "emails",
-        "phones",
-        "links",
-        "location",
-        "skills",
-        "sections",
-        "years_experience",
-        "education",
-        "title",
-    )
+    keys = [key for key in ParsedResume.PUBLIC_KEYS if key != "file"]
     with tempfile.TemporaryDirectory() as folder:
         for path, label in labelled():
             if label["format"] != "pdf" or label["text_extraction"]["status"] != "ok":
