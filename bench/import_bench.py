@@ -13,9 +13,10 @@
    columns, DOCX, TXT).
 6. What the term index costs an import (:func:`term_index_cost`): the mixed
    batch imported with and without it, alternately (target: within 5 %).
-7. With ``--formats`` (or ``--formats-only [--files N]``): OCR seconds per page,
-   ``.doc`` and ``.eml`` files per second, and the no-OCR batch imported by the
-   code before issue 11 and now (the ratio should be 1.00).
+7. With ``--formats`` (or ``--formats-only [--files N] [--before REF]``): OCR
+   seconds per page, ``.doc`` and ``.eml`` files per second, and the no-OCR batch
+   imported by the code without issue 11's readers (where this branch meets main,
+   or REF) and now (the ratio should be 1.00).
 
 Not a test: it prints numbers; nothing fails because the machine is slow.
 """
@@ -270,8 +271,16 @@ def main() -> int:
 
 # --- issue 11: the new formats (own functions; run with --formats or --formats-only) ----------
 
-# The last commit before the readers of issue 11: "before" in the no-OCR ratio.
-BEFORE_FORMATS = "5b9ab5d"
+
+def _before_ref(ref: str | None) -> str:
+    """The code to compare with: the given ref, else where this branch meets main (main's code
+    without this branch's changes: run it from a branch before it lands, or pass --before)."""
+    if ref:
+        return ref
+    out = subprocess.run(
+        ["git", "merge-base", "HEAD", "main"], cwd=REPO, capture_output=True, text=True
+    )
+    return out.stdout.strip() or "main"
 
 
 def _formats_batch(n: int) -> Path:
@@ -321,7 +330,7 @@ def _import_with(code: Path | None, db: Path, paths: list[Path], workers: int) -
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def formats_figures(n: int, workers: int, rounds: int = 3) -> None:
+def formats_figures(n: int, workers: int, rounds: int = 3, before_ref: str | None = None) -> None:
     """OCR seconds per page; .doc and .eml files per second; no-OCR files before and after."""
     folder = _formats_batch(n)
     tmp = Path(tempfile.mkdtemp(prefix="shortlist-bench-formats-"))
@@ -350,13 +359,12 @@ def formats_figures(n: int, workers: int, rounds: int = 3) -> None:
             f"outcomes {ocr['counts']})"
         )
 
-        # Files that need no OCR: the same batch imported by the code before issue 11 and now,
-        # alternating, so that the machine's drift touches both alike.
+        # Files that need no OCR: the same batch imported by the code without these readers
+        # and now, alternating, so that the machine's drift touches both alike.
         before = tmp / "before"
         before.mkdir()
-        archive = subprocess.run(
-            ["git", "archive", BEFORE_FORMATS], cwd=REPO, check=True, capture_output=True
-        )
+        ref = _before_ref(before_ref)
+        archive = subprocess.run(["git", "archive", ref], cwd=REPO, check=True, capture_output=True)
         subprocess.run(["tar", "-x", "-C", str(before)], input=archive.stdout, check=True)
         mixed = resumes_only(generate(n))
         times = {"before": [], "now": []}
@@ -365,8 +373,10 @@ def formats_figures(n: int, workers: int, rounds: int = 3) -> None:
                 result = _import_with(code, tmp / f"{label}-{i}.db", mixed, workers)
                 times[label].append(result["seconds"])
         b, a = sorted(times["before"])[rounds // 2], sorted(times["now"])[rounds // 2]
-        print(f"   no-OCR batch ({len(mixed)} PDF/DOCX/TXT): before {b:.2f} s, now {a:.2f} s -> "
-              f"now/before = {a / b:.3f} (medians of {rounds}; target 1.00)")  # fmt: skip
+        print(
+            f"   no-OCR batch ({len(mixed)} PDF/DOCX/TXT): {ref[:10]} {b:.2f} s, now {a:.2f} s -> "
+            f"now/before = {a / b:.3f} (medians of {rounds}; target 1.00)"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -375,5 +385,6 @@ if __name__ == "__main__":
     if "--formats-only" in sys.argv:
         sys.argv.remove("--formats-only")
         count = int(sys.argv[sys.argv.index("--files") + 1]) if "--files" in sys.argv else 200
-        raise SystemExit(formats_figures(count, os.cpu_count() or 1) or 0)
+        before = sys.argv[sys.argv.index("--before") + 1] if "--before" in sys.argv else None
+        raise SystemExit(formats_figures(count, os.cpu_count() or 1, before_ref=before) or 0)
     raise SystemExit(main())
