@@ -501,7 +501,7 @@ def cmd_drop(args) -> int:
         return EXIT_OK
     result = deliver(store, message, transport_from_settings(store, settings, _ask_password), author)
     if result.state == "delivered":
-        print(f"\nDelivered by {result.detail}. Let go.")
+        print(f"\n{result.detail[:1].upper()}{result.detail[1:]}. Let go.")
         return EXIT_OK
     print(f"\nNot delivered yet ({result.state}): {result.detail}\nThey stay on the list, waiting for a message: "
           "see `shortlist outbox`.", file=sys.stderr)  # fmt: skip

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from review.schema import MIGRATIONS
+from review.schema import MIGRATIONS, execute_script
 
 APP_NAME = "shortlist"
 
@@ -146,13 +146,19 @@ class Store:
         for version, step in MIGRATIONS:
             if version <= self.schema_version:
                 continue
+            # A step that rebuilds a table others refer to runs with foreign keys off
+            # (they cannot change inside a transaction), and they are checked before commit.
+            keys_off = getattr(step, "foreign_keys_off", False)
+            if keys_off:
+                self.conn.execute("PRAGMA foreign_keys=OFF")
             try:
                 with self.transaction() as conn:
                     if isinstance(step, str):
-                        for statement in _statements(step):
-                            conn.execute(statement)
+                        execute_script(conn, step)
                     else:
                         step(self)
+                    if keys_off and conn.execute("PRAGMA foreign_key_check").fetchone():
+                        raise sqlite3.IntegrityError("a row points at something that is not there")
                     conn.execute(
                         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"
                     )
@@ -161,6 +167,9 @@ class Store:
                 raise StoreError(
                     f"could not upgrade the database to version {version}: {exc}"
                 ) from None
+            finally:
+                if keys_off:
+                    self.conn.execute("PRAGMA foreign_keys=ON")
             applied.append(version)
         return applied
 
@@ -178,20 +187,6 @@ class Store:
     def scalar(self, sql: str, params=()):
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (triggers keep their inner semicolons)."""
-    statements, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip():
-                statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        statements.append(buffer.strip())
-    return statements
 
 
 def _explain(exc: sqlite3.Error, path: Path) -> str:

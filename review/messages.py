@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from parsing.text import fold
+from parsing.text import fold, words  # noqa: F401  (words: one definition, re-exported)
 from review.settings import config_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
@@ -40,13 +40,6 @@ PLACEHOLDERS = (
     "reviewer_name",
     "signature",
 )
-
-_WORD = re.compile(r"[^\W_][\w'’+#.-]*[\w+#]|[^\W_]", re.UNICODE)
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text or "")
-
 
 def normalise(text: str) -> str:
     return " ".join(fold(text or "").split())

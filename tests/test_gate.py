@@ -30,7 +30,7 @@ from review.gate import Disposition, GateRefused
 from review.importer import Importer, ImportOptions
 from review.jobs import create_job, spec_from_toml
 from review.settings import Settings
-from review.messages import blocking, lint_message
+from review.messages import blocking, lint_message, words
 from review.workflow import WorkflowError, set_status
 
 AUTHOR = "Robin Reviewer"
@@ -294,8 +294,9 @@ def test_raw_insert_of_an_application_already_let_go_is_refused(world):
 
 def _raw_message(conn, person_id: int, state: str = "queued", **extra) -> int:
     stamp = now_iso()
+    theirs = json.loads(conn.execute("SELECT emails FROM people WHERE id = ?", (person_id,)).fetchone()[0])[:1]
     values = {"message_id": f"<raw-{state}-{person_id}@example.com>", "person_id": person_id, "channel": "email",
-              "recipients": "[]", "subject": "Your application", "body": "Hi", "sender_name": AUTHOR,
+              "recipients": json.dumps(theirs), "subject": "Your application", "body": "Hi", "sender_name": AUTHOR,
               "sender_email": "robin@example.com", "reply_to": "robin@example.com", "state": state,
               "author": AUTHOR, "created_at": stamp, **extra}  # fmt: skip
     cur = conn.execute(f"INSERT INTO messages ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
@@ -305,9 +306,10 @@ def _raw_message(conn, person_id: int, state: str = "queued", **extra) -> int:
 
 def _raw_note(conn, w: World, name: str, job: str = "backend") -> None:
     conn.execute(
-        "INSERT INTO disposition_notes (application_id, person_id, job_id, kind, brings, why_not, author, created_at) "
-        "VALUES (?, ?, ?, 'let_go', ?, ?, ?, ?)",
-        (w.apps[(name, job)], w.people[name], w.jobs[job], BRINGS[name], WHY_NOT[name], AUTHOR, now_iso()),
+        "INSERT INTO disposition_notes (application_id, person_id, job_id, kind, brings, why_not, brings_words, "
+        "why_not_words, author, created_at) VALUES (?, ?, ?, 'let_go', ?, ?, ?, ?, ?, ?)",
+        (w.apps[(name, job)], w.people[name], w.jobs[job], BRINGS[name], WHY_NOT[name], len(words(BRINGS[name])),
+         len(words(WHY_NOT[name])), AUTHOR, now_iso()),
     )
 
 
@@ -346,9 +348,9 @@ def test_raw_note_and_queued_message_still_do_not_let_anyone_go(world):
 def test_raw_update_of_a_message_to_delivered_needs_a_time_and_a_transport(world):
     message = gate.let_go(world.store, world.disposition("ana"), AUTHOR, world.settings)
     before = snapshot(world.store)
-    with pytest.raises(sqlite3.IntegrityError, match="needs the time and the transport"):
+    with pytest.raises(sqlite3.IntegrityError, match="only from sending, with the time, the transport"):
         world.store.conn.execute("UPDATE messages SET state = 'delivered' WHERE id = ?", (message,))
-    with pytest.raises(sqlite3.IntegrityError, match="needs the time and the transport"):
+    with pytest.raises(sqlite3.IntegrityError, match="only from sending, with the time, the transport"):
         world.store.conn.execute("UPDATE messages SET state = 'delivered', transport = 'smtp' WHERE id = ?", (message,))
     with pytest.raises(sqlite3.IntegrityError, match="let_go needs"):
         world.store.conn.execute("UPDATE applications SET status = 'let_go' WHERE id = ?", (world.apps[("ana", "backend")],))
@@ -550,7 +552,7 @@ def test_cli_drop_with_a_good_note_delivers_to_the_outbox(world):
     done = _cli(world, "drop", "Ana Lima", "--job", "Backend Engineer", "--brings", BRINGS["ana"],
                 "--why-not", WHY_NOT["ana"])  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "Delivered by outbox folder" in done.stdout
+    assert "Written to the outbox folder" in done.stdout and "for your mail client to send. Let go." in done.stdout
     assert world.status("ana") == "let_go"
     assert len(list(world.outbox_dir.glob("*.eml"))) == 1
 
