@@ -522,10 +522,13 @@ BEGIN
     SELECT RAISE(ABORT, 'a delivered message is a record: it does not change');
 END;
 
-CREATE TRIGGER messages_keep_their_person BEFORE UPDATE OF person_id ON messages
-WHEN NEW.person_id IS NOT OLD.person_id
+CREATE TRIGGER messages_sent_as_written BEFORE UPDATE ON messages
+WHEN NEW.person_id IS NOT OLD.person_id OR NEW.recipients IS NOT OLD.recipients
+  OR NEW.channel IS NOT OLD.channel OR NEW.kind IS NOT OLD.kind OR NEW.message_id IS NOT OLD.message_id
+  OR NEW.subject IS NOT OLD.subject OR NEW.body IS NOT OLD.body
+  OR NEW.sender_email IS NOT OLD.sender_email OR NEW.reply_to IS NOT OLD.reply_to
 BEGIN
-    SELECT RAISE(ABORT, 'a message stays addressed to the person it was written for');
+    SELECT RAISE(ABORT, 'a message goes to the person and addresses it was written and checked for, as written');
 END;
 """
 
