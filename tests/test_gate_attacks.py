@@ -362,3 +362,23 @@ def test_upgrading_a_version_8_database_repairs_statuses_and_frees_a_stuck_let_g
         assert [r.state for r in results] == ["delivered"]
         assert new.scalar("SELECT status FROM applications WHERE id = 1") == "let_go"
         assert outbox.recover(new, folder, AUTHOR) == []
+
+
+# --- 5. a template with a placeholder Shortlist does not know ------------------------------------
+
+
+def test_attack_an_unknown_placeholder_in_a_template_blocks_sending_in_the_cli(world):
+    from tests.test_gate import _cli
+
+    templates = world.folder / "templates"
+    templates.mkdir()
+    (templates / "warm.txt").write_text("Subject: {job_title} at {company}\nHi {first_name},\n\nThank you for "
+                                        "applying to {company}.\n\n{strength}\n\n{reviewer_name}\n", encoding="utf-8")
+    before = snapshot(world.store)
+    done = _cli(world, "drop", "Ana Lima", "--job", "Backend Engineer", "--brings", BRINGS["ana"],
+                "--why-not", WHY_NOT["ana"], "--template", "warm")  # fmt: skip
+    assert done.returncode == 3, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "BLOCK “{company}” in the subject is not a placeholder Shortlist fills" in done.stdout
+    assert "Not let go — nothing was changed" in done.stderr and "{company}" in done.stderr
+    assert snapshot(world.store) == before

@@ -93,3 +93,31 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp
     assert window.model.row_of_person(row.person) is None
     window.views.setCurrentIndex(3)
     assert window.model.row_of_person(row.person) is not None
+
+
+def test_attack_an_unknown_placeholder_in_a_users_template_blocks_sending_in_the_dialog(
+        make_window, qtbot, tmp_path, settings):  # fmt: skip
+    """A recruiter's own template asks for {company}: the dialog opens, names it, and sending stays off."""
+    for key, value in {"sender.name": "Robin Reviewer", "sender.email": "robin@example.com",
+                       "reply_to": "robin@example.com"}.items():  # fmt: skip
+        settings.set(key, value)
+    templates = settings.path.parent / "templates"
+    templates.mkdir()
+    (templates / "warm.txt").write_text("Subject: {job_title} at {company}\nHi {first_name},\n\nThank you for "
+                                        "applying to {company}.\n\n{strength}\n\n{reviewer_name}\n", encoding="utf-8")
+    window = job_window(make_window, tmp_path)
+    write_resumes(tmp_path / "inbox", 2, seed=5)
+    imported(qtbot, window, lambda: window.start_import([str(tmp_path / "inbox")]))
+    window.table.setFocus()
+    window.select_row(0)
+    qtbot.keyClick(window.table, Qt.Key_D)
+    dialog = window.gate_dialog
+    assert dialog.isVisible()
+    assert "{company}" in dialog.subject.text() and "{company}" in dialog.body.toPlainText()
+    qtbot.waitUntil(lambda: any("{company}" in dialog.lint.item(i).text() for i in range(dialog.lint.count())))
+    named = [dialog.lint.item(i).text() for i in range(dialog.lint.count()) if "{company}" in dialog.lint.item(i).text()]
+    assert any("is not a placeholder Shortlist fills" in text for text in named)
+    assert not dialog.send_button.isEnabled()
+    dialog.send()  # Ctrl+Enter does the same: nothing is sent
+    assert dialog.message_row is None and window.store.scalar("SELECT count(*) FROM messages") == 0
+    dialog.reject()
