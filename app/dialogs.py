@@ -119,6 +119,7 @@ class Welcome(QFrame):
 
     demo_requested = Signal()
     import_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -148,6 +149,15 @@ class Welcome(QFrame):
         hint = QLabel("Or drop files, folders or ZIPs anywhere on this window.")
         hint.setAlignment(Qt.AlignCenter)
         hint.setEnabled(False)
+        # Say what "sent" will mean before anyone is let go: a file, until a mail client sends it.
+        sending = QLabel("Messages to candidates are written to the outbox folder for your mail client to "
+                         "send. <a href='settings'>Send them by SMTP instead…</a>")  # fmt: skip
+        sending.setObjectName("welcome_sending")
+        sending.setAlignment(Qt.AlignCenter)
+        sending.setWordWrap(True)
+        sending.setTextInteractionFlags(Qt.LinksAccessibleByMouse | Qt.LinksAccessibleByKeyboard)
+        sending.linkActivated.connect(lambda _link: self.settings_requested.emit())
+        self.sending = sending
         layout.addWidget(title)
         layout.addSpacing(8)
         layout.addWidget(text)
@@ -156,6 +166,8 @@ class Welcome(QFrame):
             layout.addWidget(button, 0, Qt.AlignCenter)
         layout.addSpacing(6)
         layout.addWidget(hint)
+        layout.addSpacing(14)
+        layout.addWidget(sending)
         layout.addStretch(2)
         self.demo_button = demo
         self.import_button = own

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.welcome = Welcome()
         self.welcome.demo_requested.connect(self.load_demo)
         self.welcome.import_requested.connect(self.import_files)
+        self.welcome.settings_requested.connect(self.open_settings)
         self.table = QTableView()
         self.table.setObjectName("peopleTable")
         self.table.setAccessibleName("People")
@@ -544,7 +545,7 @@ class MainWindow(QMainWindow):
             self.model.set_status(person_id, status)
         self.model.set_filter(keep_statuses=True, keep_search=True)
         if result.state == "delivered":
-            self.statusBar().showMessage(f"Message delivered ({result.detail}).", 8000)
+            self.statusBar().showMessage(f"Message {result.detail}.", 8000)  # says what happened (transport)
         else:
             self.statusBar().showMessage(f"Message not delivered yet — {result.state}: {result.detail}", 12000)
         self._ensure_selection()
@@ -891,7 +892,9 @@ class MainWindow(QMainWindow):
             where = f"SMTP {self.settings.get('smtp.host') or '(no server set)'}"
         else:
             folder = self.settings.get("outbox.dir") or str(self.store.path.with_name(self.store.path.stem + "-outbox"))
-            where = f"outbox folder {folder}"
+            self.transport_label.setText(f"Messages are written to the outbox folder {folder} for your mail "
+                                         "client to send (Settings: send by SMTP instead)")  # fmt: skip
+            return
         self.transport_label.setText(f"Messages go out by: {where}")
 
     def show_cheat_sheet(self) -> None:

@@ -121,3 +121,44 @@ def test_attack_an_unknown_placeholder_in_a_users_template_blocks_sending_in_the
     dialog.send()  # Ctrl+Enter does the same: nothing is sent
     assert dialog.message_row is None and window.store.scalar("SELECT count(*) FROM messages") == 0
     dialog.reject()
+
+
+def test_the_outbox_folder_says_what_happens_first_run_dialog_and_status(make_window, qtbot, tmp_path, settings,
+                                                                         monkeypatch):  # fmt: skip
+    """Item 7: nobody has received anything when an .eml is written — every face says so."""
+    from app.dialogs import SettingsDialog
+
+    opened = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: opened.append(self) or 0)
+    for key, value in {"sender.name": "Robin Reviewer", "sender.email": "robin@example.com",
+                       "reply_to": "robin@example.com", "outbox.dir": str(tmp_path / "outbox")}.items():  # fmt: skip
+        settings.set(key, value)
+    said = "for your mail client to send"
+    first = make_window()
+    assert first.stack.currentWidget() is first.welcome
+    assert "written to the outbox folder" in first.welcome.sending.text() and said in first.welcome.sending.text()
+    first.welcome.sending.linkActivated.emit("settings")  # "Send them by SMTP instead…"
+    assert len(opened) == 1 and "transport" in opened[0].fields
+    first.close()
+
+    window = job_window(make_window, tmp_path / "job")
+    assert said in window.transport_label.text() and str(tmp_path / "outbox") in window.transport_label.text()
+    write_resumes(tmp_path / "inbox", 2, seed=9)
+    imported(qtbot, window, lambda: window.start_import([str(tmp_path / "inbox")]))
+    window.table.setFocus()
+    window.select_row(0)
+    row = window.current_row()
+    skill = json.loads(window.store.scalar("SELECT skills FROM people WHERE id = ?", (row.person,)))[0]
+    qtbot.keyClick(window.table, Qt.Key_D)
+    dialog = window.gate_dialog
+    assert said in dialog.transport_label.text()
+    qtbot.keyClicks(dialog.brings, f"Years of hands-on work with {skill}, and the way the resume describes "
+                                   "improving things for colleagues stood out to me.")  # fmt: skip
+    qtbot.keyClicks(dialog.why_not, "The team needs someone who can start on site in Berlin next month.")
+    qtbot.waitUntil(lambda: dialog.send_button.isEnabled(), timeout=3000)
+    with qtbot.waitSignal(window.message_delivered, timeout=20000) as delivered:
+        qtbot.keyClick(dialog.body, Qt.Key_Return, Qt.ControlModifier)
+    assert delivered.args[0].state == "delivered"
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Message written to the outbox folder") and said in status
+    assert "delivered" not in status.lower()
