@@ -599,6 +599,7 @@ def cmd_config(args) -> int:
 
 def cmd_export(args) -> int:
     from app.exporting import export_shortlist
+    from review.written import WriteFailed
 
     store = _open_store(args)
     job = _job(store, args.job)
@@ -606,6 +607,8 @@ def cmd_export(args) -> int:
     try:
         path, count = export_shortlist(store, job, args.format, args.out, blind=args.blind, include=args.include,
                                        reviewer=settings.get("reviewer.name"), page=args.page)  # fmt: skip
+    except WriteFailed as exc:  # names the file and why; nothing was left behind
+        raise CliError(str(exc)) from None
     except (OSError, ValueError) as exc:
         raise CliError(f"{args.out}: {exc}") from None
     who = "shortlisted people" if args.include == "shortlisted" else "people"

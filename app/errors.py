@@ -13,7 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QWidget,
 )  # fmt: skip
 
 log = logging.getLogger("shortlist")
@@ -47,6 +48,16 @@ def report_text(exc_type, exc, tb, where: str = "") -> str:
         *traceback.format_exception(exc_type, exc, tb),
     ]
     return "\n".join(line.rstrip("\n") for line in lines)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A problem the user can act on, in one plain sentence (never read as rich text: it may
+    quote a file name or a person's data). Returns the box, shown without blocking."""
+    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, parent)
+    box.setTextFormat(Qt.PlainText)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 class ErrorDialog(QDialog):

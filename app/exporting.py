@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from review.exports import build_shortlist, to_csv, to_html
+from review.written import check_target, record, write_atomic
 
 FORMATS = ("pdf", "html", "csv")
 
@@ -18,15 +19,19 @@ def export_shortlist(store, job: dict, fmt: str, out: str | Path, *, blind: bool
     if out.is_dir():
         safe = "".join(ch if ch.isalnum() else "-" for ch in job["title"]).strip("-").lower() or "shortlist"
         out = out / f"shortlist-{safe}{'-blind' if blind else ''}.{fmt}"
-    out.parent.mkdir(parents=True, exist_ok=True)
+    check_target(out)  # a device or a folder: refused before any work
     shortlist = build_shortlist(store, job, include=include, blind=blind, reviewer=reviewer)
     if fmt == "pdf":
-        from app.export_pdf import write_pdf
+        from app.export_pdf import pdf_bytes
 
-        write_pdf(shortlist, out, page)
+        data = pdf_bytes(shortlist, page)
     elif fmt == "html":
-        out.write_text(to_html(shortlist), encoding="utf-8")
+        data = to_html(shortlist).encode("utf-8")
     else:
         # Excel opens UTF-8 CSV correctly only with a byte-order mark.
-        out.write_text("\ufeff" + to_csv(shortlist), encoding="utf-8")
+        data = ("\ufeff" + to_csv(shortlist)).encode("utf-8")
+    # Whole or not at all: a temporary file beside the target, renamed into place.
+    write_atomic(out, data)
+    record(store, "shortlist", out, [p.person_id for p in shortlist.people], job_id=job["id"], blind=blind,
+           actor=reviewer)  # fmt: skip
     return out, len(shortlist.people)

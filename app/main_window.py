@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from app.dialogs import CheatSheet, SettingsDialog, Welcome
+from app.errors import warn
 from app.icons import icon
 from app.import_panel import ImportPanel, ImportReportDialog, describe_paths, run_import
 from app.job_editor import JobEditor
@@ -621,8 +622,12 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Export the shortlist", suggested)
         if not path:
             return
-        out, count = export_shortlist(self.store, self.job, choice["fmt"], path, blind=choice["blind"],
-                                      include=choice["include"], reviewer=self.actor, page=choice["page"])  # fmt: skip
+        try:
+            out, count = export_shortlist(self.store, self.job, choice["fmt"], path, blind=choice["blind"],
+                                          include=choice["include"], reviewer=self.actor, page=choice["page"])  # fmt: skip
+        except OSError as exc:  # review.written.WriteFailed: the file and why; nothing was left behind
+            self.export_problem = warn(self, "Export the shortlist", str(exc))
+            return
         self.statusBar().showMessage(f"Exported {count} people to {out}.", 10000)
         self.last_export = out
 

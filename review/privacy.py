@@ -68,7 +68,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from review import audit
+from review import audit, written
 from review.db import Store, StoreError, now_iso
 from review.settings import Settings
 from review.status import PROTECTED, MessageState
@@ -117,6 +117,7 @@ def export_person(store: Store, person_id: int, out_dir: str | Path) -> Path:
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    written.record(store, "person", target, [person_id])
     return target
 
 

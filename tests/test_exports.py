@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import re
 import subprocess
@@ -259,3 +260,74 @@ def test_import_decisions_survives_a_row_longer_than_its_header(shortlisted):
     text = f"person_id,manager_decision,manager_comment\n{ids['ana.txt']},yes,fine,extra,cells\n"
     result = import_decisions(store, job, text, "Robin Reviewer", "long.csv")
     assert result.applied == [(ids["ana.txt"], "yes")]
+
+
+# --- red team (issue 13, item 9): exports to a full disk or an unwritable path -----------------------
+
+
+def _export(store, job, fmt: str, out) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "app.cli", "export", "--job", job["title"], "--format", fmt,
+                           "--out", str(out), "--include", "all", "--db", str(store.path)],
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html", "csv"])
+def test_attack_an_export_to_an_unwritable_path_says_why_exits_1_and_leaves_nothing(shortlisted, fmt):
+    store, job, _ = shortlisted
+    before = open("/proc/version", "rb").read()
+    done = _export(store, job, fmt, "/proc/version")
+    assert done.returncode == 1, done.stdout
+    assert done.stderr.startswith("shortlist: could not write /proc/version: ") and done.stderr.count("\n") == 1
+    assert "Traceback" not in done.stderr and "Wrote" not in done.stdout
+    assert open("/proc/version", "rb").read() == before
+    assert store.scalar("SELECT count(*) FROM exports_written") == 0
+
+
+def test_attack_an_export_onto_a_device_is_refused(shortlisted):
+    import stat
+
+    store, job, _ = shortlisted
+    done = _export(store, job, "csv", "/dev/full")
+    assert done.returncode == 1 and "not an ordinary file" in done.stderr and "Traceback" not in done.stderr
+    assert stat.S_ISCHR(__import__("os").stat("/dev/full").st_mode)  # still the device, not replaced
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html", "csv"])
+def test_attack_a_full_disk_during_an_export_leaves_no_file(shortlisted, tmp_path, monkeypatch, capsys, fmt):
+    """ENOSPC half-way through the write: no truncated file, the reason, exit 1."""
+    import errno
+    import os
+
+    import review.written
+    from app.cli import main
+
+    store, job, _ = shortlisted
+    real_write = os.write
+
+    def write_until_full(fd, data):
+        real_write(fd, bytes(data[:100]))  # some bytes reach the disk, then it is full
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(review.written.os, "write", write_until_full)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / f"shortlist.{fmt}"
+    code = main(["export", "--job", job["title"], "--format", fmt, "--out", str(out), "--include", "all",
+                 "--db", str(store.path)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err == f"shortlist: could not write {out}: No space left on device; nothing was written\n"
+    assert list(folder.iterdir()) == []  # neither the export nor its temporary file
+
+
+def test_a_successful_export_replaces_the_old_file_whole_and_is_on_record(shortlisted, tmp_path):
+    store, job, ids = shortlisted
+    out = tmp_path / "s.html"
+    out.write_text("an older export", encoding="utf-8")
+    done = _export(store, job, "html", out)
+    assert done.returncode == 0 and f"Wrote {out}" in done.stdout
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    row = store.one("SELECT kind, path, people FROM exports_written")
+    assert row["kind"] == "shortlist" and row["path"] == str(out.resolve())
+    assert set(json.loads(row["people"])) == set(ids.values())

@@ -107,3 +107,20 @@ def test_new_job_from_an_ad_suggests_people_you_already_know(make_window, tmp_pa
     assert chosen["ids"] == [ids["ana.txt"]]
     assert window.model.row_of_person(ids["ana.txt"]) is not None
     assert json.loads(window.store.scalar("SELECT detail FROM audit_log WHERE action = 'added_from_talent_pool'"))
+
+
+def test_attack_an_export_the_disk_refuses_is_one_plain_sentence_in_the_window(make_window, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from app.relationship_dialogs import ExportDialog
+
+    window, ids, settings = window_for(make_window, tmp_path, monkeypatch)
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.Accepted)
+    monkeypatch.setattr(ExportDialog, "choice", lambda self: {"fmt": "pdf", "page": "A4", "include": "all", "blind": False})
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("/proc/version", "PDF"))
+    window.export_shortlist()  # no exception reaches the error handler
+    box = window.export_problem
+    assert box.isVisible() and box.textFormat() == Qt.PlainText
+    assert box.text().startswith("could not write /proc/version: ")
+    assert not getattr(window, "last_export", None)
+    box.close()
