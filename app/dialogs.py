@@ -19,7 +19,9 @@ class CheatSheet(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         self.setAccessibleName("Keyboard shortcuts")
         layout = QVBoxLayout(self)
-        intro = QLabel("Everything can be done from the keyboard. Press <b>?</b> any time to see this.")
+        intro = QLabel(
+            "Everything can be done from the keyboard. Press <b>?</b> any time to see this."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid = QGridLayout()

@@ -30,7 +30,9 @@ def setup_logging(data_dir: Path) -> Path:
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    if not any(isinstance(h, logging.FileHandler) and Path(h.baseFilename) == path for h in root.handlers):
+    if not any(
+        isinstance(h, logging.FileHandler) and Path(h.baseFilename) == path for h in root.handlers
+    ):
         root.addHandler(handler)
     root.setLevel(logging.INFO)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -61,7 +63,9 @@ def warn(parent: QWidget | None, title: str, text: str) -> QMessageBox:
 
 
 class ErrorDialog(QDialog):
-    def __init__(self, summary: str, report: str, log_path: Path | None, parent: QWidget | None = None):
+    def __init__(
+        self, summary: str, report: str, log_path: Path | None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setWindowTitle("Something went wrong")
         self.setAccessibleName("Error report")
@@ -138,5 +142,7 @@ class ErrorHandler(QObject):
         dialog = ErrorDialog(summary, text, self.log_path, QApplication.activeWindow())
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.shown.append(dialog)
-        dialog.finished.connect(lambda _r, d=dialog: self.shown.remove(d) if d in self.shown else None)
+        dialog.finished.connect(
+            lambda _r, d=dialog: self.shown.remove(d) if d in self.shown else None
+        )
         dialog.open()

@@ -11,13 +11,21 @@ FORMATS = ("pdf", "html", "csv")
 
 
 def export_shortlist(store, job: dict, fmt: str, out: str | Path, *, blind: bool = False,
-                     include: str = "shortlisted", reviewer: str = "", page: str = "A4") -> tuple[Path, int]:  # fmt: skip
-    """Write the export; returns its path and how many people it holds."""
+                     include: str = "shortlisted", reviewer: str = "", page: str = "A4",
+                     write=None) -> tuple[Path, int]:  # fmt: skip
+    """Write the export; returns its path and how many people it holds.
+
+    ``write(fn)`` runs ``fn(store)`` where the database is written (the window's one
+    writer); without it, the record of the export is written on ``store`` directly.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     out = Path(out)
     if out.is_dir():
-        safe = "".join(ch if ch.isalnum() else "-" for ch in job["title"]).strip("-").lower() or "shortlist"
+        safe = (
+            "".join(ch if ch.isalnum() else "-" for ch in job["title"]).strip("-").lower()
+            or "shortlist"
+        )
         out = out / f"shortlist-{safe}{'-blind' if blind else ''}.{fmt}"
     check_target(out)  # a device or a folder: refused before any work
     shortlist = build_shortlist(store, job, include=include, blind=blind, reviewer=reviewer)
@@ -32,6 +40,8 @@ def export_shortlist(store, job: dict, fmt: str, out: str | Path, *, blind: bool
         data = ("\ufeff" + to_csv(shortlist)).encode("utf-8")
     # Whole or not at all: a temporary file beside the target, renamed into place.
     write_atomic(out, data)
-    record(store, "shortlist", out, [p.person_id for p in shortlist.people], job_id=job["id"], blind=blind,
-           actor=reviewer)  # fmt: skip
-    return out, len(shortlist.people)
+    people = [p.person_id for p in shortlist.people]
+    (write or (lambda fn: fn(store)))(
+        lambda s: record(s, "shortlist", out, people, job_id=job["id"], blind=blind, actor=reviewer)
+    )
+    return out, len(people)

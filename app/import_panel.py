@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from parsing.errors import Outcome
-from review.db import Store
-from review.importer import Importer, ImportOptions
 
 
 @dataclass
@@ -27,29 +24,6 @@ class ImportProgress:
     eta: float | None
     new_people: list[int] = field(default_factory=list)
     current: str = ""
-
-
-def run_import(report, cancelled, db_path: str, paths: list[str], options: ImportOptions):
-    """The import, on a background thread with its own connection (the one writer).
-
-    Progress goes out at most every 150 ms, with the people stored since the
-    last report, so the window adds rows in small batches.
-    """
-    pending: list[int] = []
-    last = [0.0]
-
-    def progress(state) -> None:
-        if state.last is not None and state.last.person_id is not None and not state.last.known:
-            pending.append(state.last.person_id)
-        now = time.monotonic()
-        if now - last[0] >= 0.15 or state.done == state.total:
-            last[0] = now
-            report(ImportProgress(state.done, state.total, state.rate, state.eta, list(pending),
-                                  state.last.source if state.last else ""))  # fmt: skip
-            pending.clear()
-
-    with Store(db_path) as store:
-        return Importer(store, options).run(paths, progress=progress, cancelled=cancelled)
 
 
 def _fmt_eta(seconds: float | None) -> str:
@@ -165,7 +139,9 @@ class ImportReportDialog(QDialog):
         self.open_button.clicked.connect(lambda: self.open_file(self.table.currentRow()))
         self.folder_button = QPushButton("Show in folder")
         self.folder_button.setEnabled(bool(problems))
-        self.folder_button.clicked.connect(lambda: self.open_file(self.table.currentRow(), folder=True))
+        self.folder_button.clicked.connect(
+            lambda: self.open_file(self.table.currentRow(), folder=True)
+        )
         buttons.addButton(self.open_button, QDialogButtonBox.ActionRole)
         buttons.addButton(self.folder_button, QDialogButtonBox.ActionRole)
         buttons.rejected.connect(self.reject)

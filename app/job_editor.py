@@ -59,10 +59,16 @@ class JobEditor(QWidget):
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         form.addRow(self.error)
-        layout.addWidget(QLabel("<b>Criteria</b> — a must-have is flagged when missing; nobody is dropped for it"))
+        layout.addWidget(
+            QLabel(
+                "<b>Criteria</b> — a must-have is flagged when missing; nobody is dropped for it"
+            )
+        )
         self.table = QTableWidget(0, 5)
         self.table.setAccessibleName("Criteria")
-        self.table.setHorizontalHeaderLabels(["Criterion", "Kind", "Must", "Weight", "Synonyms (comma-separated)"])
+        self.table.setHorizontalHeaderLabels(
+            ["Criterion", "Kind", "Must", "Weight", "Synonyms (comma-separated)"]
+        )
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.Stretch)
@@ -141,10 +147,14 @@ class JobEditor(QWidget):
     def spec(self) -> dict:
         criteria = []
         for row in range(self.table.rowCount()):
-            name = (self.table.item(row, COL_NAME).text() if self.table.item(row, COL_NAME) else "").strip()
+            name = (
+                self.table.item(row, COL_NAME).text() if self.table.item(row, COL_NAME) else ""
+            ).strip()
             if not name:
                 continue
-            synonyms_text = self.table.item(row, COL_SYN).text() if self.table.item(row, COL_SYN) else ""
+            synonyms_text = (
+                self.table.item(row, COL_SYN).text() if self.table.item(row, COL_SYN) else ""
+            )
             criteria.append({
                 "name": name,
                 "kind": self.table.cellWidget(row, COL_KIND).currentText(),

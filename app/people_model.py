@@ -17,11 +17,23 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from review.people import pseudonym
+from review.people import application_rows, pseudonym, titles_and_locations
 from review.status import LABELS, NEW, PAST_SCREENING
 
-COLUMNS = ("#", "Name", "Score", "Advice", "Top matches", "Current title", "Years", "Status", "Waiting")
-COL_RANK, COL_NAME, COL_SCORE, COL_ADVICE, COL_TOP, COL_TITLE, COL_YEARS, COL_STATUS, COL_WAIT = range(9)
+COLUMNS = (
+    "#",
+    "Name",
+    "Score",
+    "Advice",
+    "Top matches",
+    "Current title",
+    "Years",
+    "Status",
+    "Waiting",
+)
+COL_RANK, COL_NAME, COL_SCORE, COL_ADVICE, COL_TOP, COL_TITLE, COL_YEARS, COL_STATUS, COL_WAIT = (
+    range(9)
+)
 PAGE = 100
 REVEALED = frozenset(PAST_SCREENING)
 
@@ -73,13 +85,7 @@ class PeopleModel(QAbstractTableModel):
         self.job_id = job_id
         rows: list[Row] = []
         if job_id is not None:
-            for pid, app_id, name, status, created, years, file, outcome in self.store.conn.execute(
-                "SELECT p.id, a.id, p.name, a.status, a.created_at, p.years_experience, d.original_name, d.outcome "
-                "FROM applications a JOIN people p ON p.id = a.person_id JOIN documents d ON d.id = p.document_id "
-                "WHERE a.job_id = ?",
-                (job_id,),
-            ):
-                rows.append(Row(pid, app_id, name, status, created, years, file, outcome))
+            rows = [Row(*fields) for fields in application_rows(self.store, job_id)]
         self.beginResetModel()
         self.rows = rows
         self._by_person = {r.person: i for i, r in enumerate(rows)}
@@ -94,16 +100,7 @@ class PeopleModel(QAbstractTableModel):
         new = [pid for pid in person_ids if pid not in self._by_person]
         if not new or self.job_id is None:
             return
-        marks = ",".join("?" * len(new))
-        fresh = [
-            Row(pid, app_id, name, status, created, years, file, outcome)
-            for pid, app_id, name, status, created, years, file, outcome in self.store.conn.execute(
-                "SELECT p.id, a.id, p.name, a.status, a.created_at, p.years_experience, d.original_name, d.outcome "
-                f"FROM applications a JOIN people p ON p.id = a.person_id JOIN documents d ON d.id = p.document_id "
-                f"WHERE a.job_id = ? AND p.id IN ({marks})",
-                [self.job_id, *new],
-            )
-        ]
+        fresh = [Row(*fields) for fields in application_rows(self.store, self.job_id, new)]
         if not fresh:
             return
         if self.sort_column == COL_RANK and self.sort_order == Qt.AscendingOrder:
@@ -142,7 +139,13 @@ class PeopleModel(QAbstractTableModel):
             if i is None:
                 continue
             row = self.rows[i]
-            row.score, row.advice, row.top, row.missing, row.rank = r.total, r.recommendation, r.top, r.missing_must_haves, position
+            row.score, row.advice, row.top, row.missing, row.rank = (
+                r.total,
+                r.recommendation,
+                r.top,
+                r.missing_must_haves,
+                position,
+            )
         self._rows_changed()
         self._refilter()
         self._restore(persistent)
@@ -152,7 +155,9 @@ class PeopleModel(QAbstractTableModel):
         """The persistent indexes (the selection, the current row) and whose rows they point at."""
         old = self.persistentIndexList()
         people = [
-            self.rows[self.visible[i.row()]].person if i.isValid() and i.row() < len(self.visible) else None
+            self.rows[self.visible[i.row()]].person
+            if i.isValid() and i.row() < len(self.visible)
+            else None
             for i in old
         ]
         return old, people
@@ -189,7 +194,11 @@ class PeopleModel(QAbstractTableModel):
         if ids is not None:
             # A search: walk the hits, not every row (order comes from the sort).
             found = (self._by_person.get(pid) for pid in ids)
-            self.visible = [i for i in found if i is not None and (statuses is None or rows[i].status in statuses)]
+            self.visible = [
+                i
+                for i in found
+                if i is not None and (statuses is None or rows[i].status in statuses)
+            ]
             self.visible.sort()  # row order first, so ties keep the same order as without a search
         elif statuses is None:
             self.visible = list(range(len(rows)))
@@ -216,8 +225,11 @@ class PeopleModel(QAbstractTableModel):
         key = {
             COL_SCORE: lambda i: -self.rows[i].score,
             COL_NAME: lambda i: (self.display_name(self.rows[i]) or "").casefold(),
-            COL_ADVICE: lambda i: ("strong", "possible", "unlikely").index(self.rows[i].advice)
-            if self.rows[i].advice in ("strong", "possible", "unlikely") else 3,
+            COL_ADVICE: lambda i: (
+                ("strong", "possible", "unlikely").index(self.rows[i].advice)
+                if self.rows[i].advice in ("strong", "possible", "unlikely")
+                else 3
+            ),
             COL_YEARS: lambda i: -(self.rows[i].years or -1),
             COL_STATUS: lambda i: self.rows[i].status,
             COL_WAIT: lambda i: self.rows[i].created_at,
@@ -249,7 +261,9 @@ class PeopleModel(QAbstractTableModel):
     def set_blind(self, blind: bool) -> None:
         self.blind = blind
         if self.rowCount():
-            self.dataChanged.emit(self.index(0, COL_NAME), self.index(self.rowCount() - 1, COL_TITLE))
+            self.dataChanged.emit(
+                self.index(0, COL_NAME), self.index(self.rowCount() - 1, COL_TITLE)
+            )
 
     # --- access ------------------------------------------------------------------
 
@@ -270,7 +284,9 @@ class PeopleModel(QAbstractTableModel):
         if i is None:
             return
         self.rows[i].status = status
-        self._initials.pop(True, None)  # blind mode reveals the shortlisted: their shown initial may change
+        self._initials.pop(
+            True, None
+        )  # blind mode reveals the shortlisted: their shown initial may change
         row = self.row_of_person(person_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -300,7 +316,11 @@ class PeopleModel(QAbstractTableModel):
         stamps = [_timestamp(r) for r in self.rows if r.status == NEW]
         if not stamps:
             return 0, 0.0, 0
-        return len(stamps), max(0.0, (self._now_ts - min(stamps)) / 86400), sum(1 for t in stamps if t < cutoff)
+        return (
+            len(stamps),
+            max(0.0, (self._now_ts - min(stamps)) / 86400),
+            sum(1 for t in stamps if t < cutoff),
+        )
 
     @property
     def _now_ts(self) -> float:
@@ -314,10 +334,7 @@ class PeopleModel(QAbstractTableModel):
         # Fetch the page of visible rows around this one in one query.
         start = (row_number // PAGE) * PAGE
         page = [self.row_at(n).person for n in range(start, min(start + PAGE, len(self.visible)))]
-        marks = ",".join("?" * len(page))
-        for pid, title, location in self.store.conn.execute(
-            f"SELECT id, title, location FROM people WHERE id IN ({marks})", page
-        ):
+        for pid, title, location in titles_and_locations(self.store, page):
             self._details[pid] = (title, location)
         self.detail_fetches += 1
         return self._details.get(row.person, (None, None))
@@ -362,7 +379,9 @@ class PeopleModel(QAbstractTableModel):
             if role == _BACKGROUND:
                 return _STALE_BRUSH if stale else None
             if role == _TOOLTIP and days is not None:
-                tail = " — longer than your limit; they are waiting to hear from you" if stale else ""
+                tail = (
+                    " — longer than your limit; they are waiting to hear from you" if stale else ""
+                )
                 return f"Waiting {days:.1f} days for a first decision{tail}"
             return None
         if role == _FOREGROUND:
@@ -406,8 +425,16 @@ class PeopleModel(QAbstractTableModel):
 
 
 _DISPLAY, _USER = Qt.DisplayRole.value, Qt.UserRole.value
-_FONT, _BACKGROUND, _FOREGROUND = Qt.FontRole.value, Qt.BackgroundRole.value, Qt.ForegroundRole.value
-_TOOLTIP, _ALIGN, _ACCESSIBLE = Qt.ToolTipRole.value, Qt.TextAlignmentRole.value, Qt.AccessibleTextRole.value
+_FONT, _BACKGROUND, _FOREGROUND = (
+    Qt.FontRole.value,
+    Qt.BackgroundRole.value,
+    Qt.ForegroundRole.value,
+)
+_TOOLTIP, _ALIGN, _ACCESSIBLE = (
+    Qt.ToolTipRole.value,
+    Qt.TextAlignmentRole.value,
+    Qt.AccessibleTextRole.value,
+)
 _ANSWERED = {_DISPLAY, _USER, _FONT, _BACKGROUND, _FOREGROUND, _TOOLTIP, _ALIGN, _ACCESSIBLE}
 _RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
 _BOLD = QFont()
@@ -447,7 +474,13 @@ class ScoreDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, 3, 3)
         fill = QRect(rect)
         fill.setWidth(max(2, int(rect.width() * min(score, 100) / 100)))
-        color = QColor("#2e7d32") if score >= 65 else QColor("#c77700") if score >= 35 else QColor("#8a8a8a")
+        color = (
+            QColor("#2e7d32")
+            if score >= 65
+            else QColor("#c77700")
+            if score >= 35
+            else QColor("#8a8a8a")
+        )
         painter.setBrush(color)
         painter.drawRoundedRect(fill, 3, 3)
         text_rect = option.rect.adjusted(0, 0, -4, 0)

@@ -65,7 +65,11 @@ class NewJobDialog(QDialog):
         self.title.setPlaceholderText("e.g. Senior Data Engineer")
         form.addRow("Title", self.title)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Paste the job ad (optional): Shortlist proposes criteria from it for you to edit."))
+        layout.addWidget(
+            QLabel(
+                "Paste the job ad (optional): Shortlist proposes criteria from it for you to edit."
+            )
+        )
         self.ad = QPlainTextEdit()
         self.ad.setAccessibleName("Job ad text")
         layout.addWidget(self.ad, 1)
@@ -134,9 +138,9 @@ class PoolDialog(QDialog):
 class FollowupsDialog(QDialog):
     """What is due: check-ins after a hire, keep-in-touch at the frequency people chose."""
 
-    def __init__(self, store, actor: str, parent=None):
+    def __init__(self, store, writer, actor: str, parent=None):
         super().__init__(parent)
-        self.store, self.actor = store, actor
+        self.store, self.writer, self.actor = store, writer, actor
         self.setWindowTitle("Follow-ups due")
         self.setAccessibleName("Follow-ups due")
         self.resize(700, 420)
@@ -164,14 +168,21 @@ class FollowupsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.reload()
+        # Keep-in-touch reminders that are due are written first (by the writer), then listed.
+        self.writer.run(R.refresh_keep_in_touch, success=lambda _made: self.reload())
 
-    def reload(self) -> None:
+    def reload(self, *_args) -> None:
         self.list.clear()
-        due = R.due_followups(self.store, include_future=self.show_all.isChecked())
+        due = R.due_followups(self.store, include_future=self.show_all.isChecked(), refresh=False)
         for item in due:
-            how = {"email": "by email", "phone": "by phone", "none": "they asked not to be contacted"}[item.channel]
-            entry = QListWidgetItem(f"{item.due_at[:10]}  {item.name or '#' + str(item.person_id)} — {item.title} ({how})")
+            how = {
+                "email": "by email",
+                "phone": "by phone",
+                "none": "they asked not to be contacted",
+            }[item.channel]
+            entry = QListWidgetItem(
+                f"{item.due_at[:10]}  {item.name or '#' + str(item.person_id)} — {item.title} ({how})"
+            )
             entry.setData(Qt.UserRole, item.id)
             self.list.addItem(entry)
         self.summary.setText(f"{len(due)} follow-up{'s' if len(due) != 1 else ''} "
@@ -186,11 +197,10 @@ class FollowupsDialog(QDialog):
     def _done(self) -> None:
         fid = self._current()
         if fid is not None:
-            R.mark_done(self.store, fid, self.actor)
-            self.reload()
+            self.writer.run(R.mark_done, fid, self.actor, success=self.reload)
 
     def _snooze(self) -> None:
         fid = self._current()
         if fid is not None:
-            R.snooze(self.store, fid, self.snooze_days.value(), self.actor)
-            self.reload()
+            days = self.snooze_days.value()
+            self.writer.run(R.snooze, fid, days, self.actor, success=self.reload)

@@ -12,14 +12,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from parsing.batch import Job, Pool, ReadersCannotStart, Settings, default_workers, problem_result
+# parsing.batch's Settings and Job are a reader pool's limits and one file's work:
+# named for what they hold here (the lead renames them in parsing/ with the parser work).
+from parsing.batch import Job as ParseJob
+from parsing.batch import Pool, ReadersCannotStart, default_workers, problem_result
+from parsing.batch import Settings as WorkerLimits
 from parsing.collect import Candidate, Limits, TooBig, collect
 from parsing.errors import Outcome, too_large_message
 from parsing.matching import skill_aggregates
@@ -27,7 +33,11 @@ from parsing.text import fold
 from review import audit
 from review.db import Store, now_iso
 from review.search import sync_search_index
+from review.settings import Settings
 from review.status import NEW
+
+
+MB = 1024 * 1024
 
 
 @dataclass
@@ -35,9 +45,33 @@ class ImportOptions:
     workers: int = 0  # 0: one per core
     time_limit: float = 30.0
     memory_limit: int = 1024**3
-    max_bytes: int = 20 * 1024 * 1024
+    max_bytes: int = 20 * MB
     job_id: int | None = None
     today: str | None = None  # ISO date for "present" (tests pin it)
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        job_id: int | None = None,
+        workers: int | None = None,
+        time_limit: float | None = None,
+        max_mb: int | None = None,
+    ) -> ImportOptions:
+        """The ``import.*`` settings (the window and ``shortlist import`` alike); a value
+        given here (a command-line flag) wins over its setting."""
+
+        def pick(given, key: str, kind: type):
+            return kind(settings.get(key)) if given is None else kind(given)
+
+        return cls(
+            workers=pick(workers, "import.workers", int),
+            time_limit=pick(time_limit, "import.time_limit", float),
+            memory_limit=int(settings.get("import.memory_mb")) * MB,
+            max_bytes=pick(max_mb, "import.max_mb", int) * MB,
+            job_id=job_id,
+        )
 
 
 @dataclass
@@ -99,10 +133,42 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# write(fn) runs fn(store) where the database is written and returns its result: at
+# once here (the command line), or on the window's one writer thread (app/writer.py).
+Write = Callable[[Callable[[Store], Any]], Any]
+
+
+def _in_transaction(fn: Callable[[sqlite3.Connection], Any]) -> Callable[[Store], Any]:
+    def run(store: Store) -> Any:
+        with store.transaction() as conn:
+            return fn(conn)
+
+    return run
+
+
 class Importer:
-    def __init__(self, store: Store, options: ImportOptions | None = None):
-        self.store = store
+    """One import run. Every database step goes through ``write`` (see :data:`Write`);
+    without one, through ``store`` directly."""
+
+    def __init__(
+        self,
+        store: Store | None,
+        options: ImportOptions | None = None,
+        *,
+        write: Write | None = None,
+    ):
+        if write is None:
+            if store is None:
+                raise ValueError("an import needs a store or a writer")
+            store.use_small_cache()
+            write = lambda fn: fn(store)  # noqa: E731 (the direct writer)
+        self._write = write
         self.options = options or ImportOptions()
+        self.files_dir: Path = write(lambda s: s.files_dir)
+
+    def _tx(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
+        """One transaction, wherever this import writes."""
+        return self._write(_in_transaction(fn))
 
     def run(
         self,
@@ -114,29 +180,35 @@ class Importer:
             return self._run(paths, progress, cancelled)
         except KeyboardInterrupt:
             # Ctrl-C: what was stored stays; the run says it was stopped.
-            with self.store.transaction() as conn:
-                conn.execute("UPDATE import_runs SET status = 'cancelled', finished_at = ? WHERE status = 'running'",
-                             (now_iso(),))  # fmt: skip
+            self._tx(
+                lambda conn: conn.execute(
+                    "UPDATE import_runs SET status = 'cancelled', finished_at = ? "
+                    "WHERE status = 'running'",
+                    (now_iso(),),
+                )
+            )
             raise
 
     def _run(self, paths, progress, cancelled) -> ImportReport:
         opts = self.options
-        # A writer needs little page cache; the reader's 8 MB (for ranking) would only
-        # grow this process as the batch grows.
-        self.store.conn.execute("PRAGMA cache_size=-4096")
         started = time.monotonic()
         self._mark_interrupted_runs()
-        with self.store.transaction() as conn:
-            cur = conn.execute(
-                "INSERT INTO import_runs (started_at, sources, job_id) VALUES (?, ?, ?)",
-                (now_iso(), json.dumps([str(p) for p in paths]), opts.job_id),
+        run_id = self._tx(
+            lambda conn: (
+                conn.execute(
+                    "INSERT INTO import_runs (started_at, sources, job_id) VALUES (?, ?, ?)",
+                    (now_iso(), json.dumps([str(p) for p in paths]), opts.job_id),
+                ).lastrowid
             )
-            run_id = cur.lastrowid
+        )
         report = ImportReport(run_id, "running")
         candidates, report.skipped_junk = collect(paths, Limits(max_bytes=opts.max_bytes))
         total = len(candidates)
-        with self.store.transaction() as conn:
-            conn.execute("UPDATE import_runs SET total = ? WHERE id = ?", (total, run_id))
+        self._tx(
+            lambda conn: conn.execute(
+                "UPDATE import_runs SET total = ? WHERE id = ?", (total, run_id)
+            )
+        )
         state = Progress(0, total, started)
 
         def record(outcome: FileOutcome) -> None:
@@ -189,7 +261,7 @@ class Importer:
             del data
 
         if to_parse and not cancelled():
-            settings = Settings(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today)
+            limits = WorkerLimits(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today)
             workers = min(opts.workers or default_workers(), len(to_parse))
             # Bytes of the files in the workers' hands (a few at a time), kept
             # for the file store so each file is read once more, not twice.
@@ -212,11 +284,11 @@ class Importer:
                                                    "the file changed while it was being imported"))  # fmt: skip
                         continue
                     inflight[digest] = data
-                    yield Job(digest, cand.name, data)
+                    yield ParseJob(digest, cand.name, data)
 
             done: set[str] = set()
             try:
-                with Pool(workers, settings) as pool:
+                with Pool(workers, limits) as pool:
                     for digest, result, seconds in pool.run(jobs(), cancelled):
                         group = to_parse[digest]
                         report.parsed += 1
@@ -241,49 +313,56 @@ class Importer:
                                 )
                             )
 
-        sync_search_index(self.store)
+        self._write(sync_search_index)
         report.status = "cancelled" if cancelled() else "finished"
         report.seconds = time.monotonic() - started
-        with self.store.transaction() as conn:
-            conn.execute(
+        self._tx(
+            lambda conn: conn.execute(
                 "UPDATE import_runs SET status = ?, finished_at = ? WHERE id = ?",
                 (report.status, now_iso(), run_id),
             )
+        )
         return report
 
     # --- storing ----------------------------------------------------------
 
     def _mark_interrupted_runs(self) -> None:
-        with self.store.transaction() as conn:
-            conn.execute("UPDATE import_runs SET status = 'interrupted' WHERE status = 'running'")
+        self._tx(
+            lambda conn: conn.execute(
+                "UPDATE import_runs SET status = 'interrupted' WHERE status = 'running'"
+            )
+        )
         # Half-written copies a killed import left in the file store.
-        if self.store.files_dir.exists():
-            for tmp in self.store.files_dir.glob("*/.*.tmp"):
+        if self.files_dir.exists():
+            for tmp in self.files_dir.glob("*/.*.tmp"):
                 pid = tmp.name.rsplit(".", 2)[-2]
                 if not pid.isdigit() or not _alive(int(pid)):
                     tmp.unlink(missing_ok=True)
 
     def _known_document(self, digest: str) -> dict | None:
-        return self.store.one(
-            "SELECT d.id, d.outcome, d.error, p.id AS person_id FROM documents d "
-            "LEFT JOIN people p ON p.document_id = d.id WHERE d.sha256 = ?",
-            (digest,),
+        return self._write(
+            lambda store: store.one(
+                "SELECT d.id, d.outcome, d.error, p.id AS person_id FROM documents d "
+                "LEFT JOIN people p ON p.document_id = d.id WHERE d.sha256 = ?",
+                (digest,),
+            )
         )
 
     def _store_problem(
         self, run_id: int, cand: Candidate, outcome: Outcome | str, message: str
     ) -> FileOutcome:
         outcome = Outcome(outcome).value
-        with self.store.transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, outcome, error, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        self._tx(
+            lambda conn: conn.execute(
+                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, outcome, error, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (run_id, cand.source, cand.name, cand.size, outcome, message, now_iso()),
             )
+        )
         return FileOutcome(cand.source, outcome, message)
 
     def _store_known(self, run_id: int, cand: Candidate, digest: str, known: dict) -> FileOutcome:
-        with self.store.transaction() as conn:
+        def store(conn: sqlite3.Connection) -> None:
             conn.execute(
                 "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, error, "
                 "document_id, person_id, duplicate_of_document, created_at) VALUES (?,?,?,?,?,?,?,?,?,1,?)",
@@ -302,6 +381,8 @@ class Importer:
             )
             if known["person_id"] is not None:
                 self._apply(conn, known["person_id"])
+
+        self._tx(store)
         return FileOutcome(
             cand.source, known["outcome"], known["error"], known["person_id"], known=True
         )
@@ -322,7 +403,8 @@ class Importer:
         fields = {k: result.get(k) for k in (
             "name", "emails", "phones", "links", "location", "skills", "sections", "years_experience",
             "education", "title", "section_spans")}  # fmt: skip
-        with self.store.transaction() as conn:
+
+        def store(conn: sqlite3.Connection) -> int | None:
             cur = conn.execute(
                 "INSERT INTO documents (sha256, size, kind, original_name, stored_path, outcome, error, text, "
                 "pages, text_chars, fields, parse_ms, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -362,8 +444,11 @@ class Importer:
                     person_id,
                     round(seconds, 3),
                     stamp,
-                ),  # fmt: skip
+                ),
             )
+            return person_id
+
+        person_id = self._tx(store)
         return FileOutcome(cand.source, outcome, result.get("error"), person_id)
 
     def _keep_original(self, data: bytes, digest: str, kind: str | None) -> str:
@@ -371,7 +456,7 @@ class Importer:
             kind or "", ""
         )
         relative = f"{digest[:2]}/{digest}{suffix}"
-        target = self.store.files_dir / relative
+        target = self.files_dir / relative
         if target.exists():
             return relative
         target.parent.mkdir(parents=True, exist_ok=True)

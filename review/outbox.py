@@ -36,11 +36,13 @@ import socket
 import sqlite3
 import ssl
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
+from typing import Any
 
 from review import audit
 from review.db import Store, now_iso
@@ -474,10 +476,34 @@ def _finish(store: Store, row: dict, transport_name: str, sent: Sent, author: st
     return refusals
 
 
-def deliver(
-    store: Store, message: int, transport, author: str = "shortlist", *, resend: bool = False
-) -> Result:
-    """Try to deliver one message now. ``resend`` is the reviewer's choice for an in-doubt message."""
+# write(fn) runs fn(store) where the database is written and returns its result: at
+# once (the command line), or on the window's one writer thread (app/writer.py). The
+# send itself never runs there: a slow SMTP server must not hold up every write.
+Write = Callable[[Callable[[Store], Any]], Any]
+
+
+def _writer(store: Store | None, write: Write | None) -> Write:
+    if write is not None:
+        return write
+    if store is None:
+        raise ValueError("delivery needs a store or a writer")
+    return lambda fn: fn(store)
+
+
+_NOT_SENT = {
+    DELIVERED: "already delivered",
+    IN_DOUBT: "in doubt — resend only by choice",
+    CALL_PENDING: "a phone call to confirm",
+    KEPT: "kept on record at their request",
+    SENDING: "a send is in progress",
+}
+
+
+def _claim(
+    store: Store, message: int, transport_name: str, author: str, resend: bool
+) -> tuple[dict, str | None]:
+    """Mark the message ``sending`` (committed), so a crash leaves a trace. Returns its row,
+    and None when claimed, or the state it is in when it cannot be sent now."""
     row = store.one("SELECT * FROM messages WHERE id = ?", (message,))
     if row is None:
         raise LookupError(f"no message {message}")
@@ -489,13 +515,12 @@ def deliver(
         claimed = conn.execute(
             "UPDATE messages SET state = ?, attempts = attempts + 1, transport = ?, sending_pid = ?, "
             f"sending_at = ?, data_started_at = NULL WHERE id = ? AND state IN ({marks})",
-            (SENDING, transport.name, os.getpid(), now_iso(), message, *allowed),
+            (SENDING, transport_name, os.getpid(), now_iso(), message, *allowed),
         ).rowcount
         if not claimed:
-            state = conn.execute("SELECT state FROM messages WHERE id = ?", (message,)).fetchone()[
-                0
-            ]
-        elif resend:
+            state = conn.execute("SELECT state FROM messages WHERE id = ?", (message,)).fetchone()
+            return row, state[0]
+        if resend:
             audit.record(
                 conn,
                 author,
@@ -504,11 +529,23 @@ def deliver(
                 message=message,
                 message_id=row["message_id"],
             )
-    if not claimed:
-        return Result(message, state, "not sent: " + {
-            DELIVERED: "already delivered", IN_DOUBT: "in doubt — resend only by choice",
-            CALL_PENDING: "a phone call to confirm", KEPT: "kept on record at their request",
-            SENDING: "a send is in progress"}.get(state, state))  # fmt: skip
+    return row, None
+
+
+def deliver(
+    store: Store | None,
+    message: int,
+    transport,
+    author: str = "shortlist",
+    *,
+    resend: bool = False,
+    write: Write | None = None,
+) -> Result:
+    """Try to deliver one message now. ``resend`` is the reviewer's choice for an in-doubt message."""
+    write = _writer(store, write)
+    row, busy = write(lambda s: _claim(s, message, transport.name, author, resend))
+    if busy is not None:
+        return Result(message, busy, "not sent: " + _NOT_SENT.get(busy, busy))
     _IN_FLIGHT.add(message)
     try:
         started = []
@@ -516,25 +553,30 @@ def deliver(
         def on_data() -> None:
             # Committed before the data leaves: after a crash, recovery knows it may have arrived.
             started.append(True)
-            with store.transaction() as conn:
-                conn.execute("UPDATE messages SET data_started_at = ? WHERE id = ?", (now_iso(), message))
+            write(lambda s: _mark_data_started(s, message))
 
         try:
             sent = _send(transport, _outgoing(row), on_data)
         except DeliveryError as exc:
-            return _failed(store, row, exc, author)
+            return write(lambda s, exc=exc: _failed(s, row, exc, author))
         except Exception as exc:  # a transport that raised something else: classified, never escapes
             kind = IN_DOUBT if started else "permanent"
-            where = "after the message data began to leave: it may have arrived" if started else "before it was sent"
+            where = ("after the message data began to leave: it may have arrived" if started
+                     else "before it was sent")  # fmt: skip
             reason = f"{_describe(transport)} failed {where} ({type(exc).__name__}: {exc})"
-            return _failed(store, row, DeliveryError(kind, reason), author)
-        refusals = _finish(store, row, transport.name, sent, author)
+            return write(lambda s, reason=reason, kind=kind: _failed(s, row, DeliveryError(kind, reason), author))
+        refusals = write(lambda s: _finish(s, row, transport.name, sent, author))
     finally:
         _IN_FLIGHT.discard(message)
     detail = _accepted(transport) + (f"; refused: {', '.join(sent.refused)}" if sent.refused else "")
     if refusals:
         detail += "; but the database kept them waiting: " + "; ".join(refusals)
     return Result(message, DELIVERED, detail)
+
+
+def _mark_data_started(store: Store, message: int) -> None:
+    with store.transaction() as conn:
+        conn.execute("UPDATE messages SET data_started_at = ? WHERE id = ?", (now_iso(), message))
 
 
 def _send(transport, out: Outgoing, on_data) -> Sent:
@@ -589,6 +631,29 @@ def _failed(store: Store, row: dict, exc: DeliveryError, author: str, *, wait: b
     return Result(row["id"], state, exc.message + retry)
 
 
+def state_of(store: Store, message: int) -> str | None:
+    """Where one message is (a :class:`review.status.MessageState` value), None if no such message."""
+    return store.scalar("SELECT state FROM messages WHERE id = ?", (message,))
+
+
+def applications_of(store: Store, message: int) -> list[tuple[int, int, str]]:
+    """(application, person, status) of each application a message carries the decision for."""
+    return store.conn.execute(
+        "SELECT a.id, a.person_id, a.status FROM message_applications ma JOIN applications a "
+        "ON a.id = ma.application_id WHERE ma.message_id = ?",
+        (message,),
+    ).fetchall()
+
+
+def latest_for_application(store: Store, application_id: int) -> dict | None:
+    """The newest message about an application: its id, state and last error."""
+    return store.one(
+        "SELECT m.id, m.state, m.last_error FROM messages m JOIN message_applications ma "
+        "ON ma.message_id = m.id WHERE ma.application_id = ? ORDER BY m.id DESC LIMIT 1",
+        (application_id,),
+    )
+
+
 def confirm_call(store: Store, message: int, author: str) -> Result:
     """The reviewer made the phone call the person asked for: the disposition is delivered."""
     with store.transaction() as conn:
@@ -602,17 +667,20 @@ def confirm_call(store: Store, message: int, author: str) -> Result:
     return Result(message, DELIVERED, "call confirmed" + "".join(f"; {r}" for r in refusals))
 
 
-def recover(store: Store, transport, author: str = "shortlist") -> list[Result]:
+def recover(
+    store: Store | None, transport, author: str = "shortlist", *, write: Write | None = None
+) -> list[Result]:
     """After a crash: sends that were under way are delivered (the file is there) or in doubt."""
+    write = _writer(store, write)
     out = []
-    for row in store.query("SELECT * FROM messages WHERE state = ?", (SENDING,)):
+    for row in write(lambda s: s.query("SELECT * FROM messages WHERE state = ?", (SENDING,))):
         if _still_sending(row):
             continue  # another process is sending it right now
         if row["transport"] == getattr(transport, "name", None) and transport.already_delivered(
             row["message_id"]
         ):
             sent = Sent(f"found {_accepted(transport)} after an interruption", [])
-            _finish(store, row, transport.name, sent, author)
+            write(lambda s, row=row, sent=sent: _finish(s, row, transport.name, sent, author))
             out.append(Result(row["id"], DELIVERED, "found delivered after an interruption"))
             continue
         same = row["transport"] == getattr(transport, "name", None)
@@ -626,7 +694,8 @@ def recover(store: Store, transport, author: str = "shortlist") -> list[Result]:
             exc = DeliveryError(
                 "transient", "the app stopped before this message was sent: it will be sent again"
             )
-        out.append(_failed(store, {**row, "attempts": row["attempts"] - 1}, exc, author, wait=False))
+        earlier = {**row, "attempts": row["attempts"] - 1}
+        out.append(write(lambda s, earlier=earlier, exc=exc: _failed(s, earlier, exc, author, wait=False)))
     return out
 
 
@@ -649,21 +718,28 @@ def _still_sending(row: dict, stale: timedelta = timedelta(minutes=10)) -> bool:
     return True
 
 
-def retry_due(store: Store, transport, author: str = "shortlist", now: datetime | None = None,
-              include_failed: bool = False) -> list[Result]:  # fmt: skip
+def retry_due(
+    store: Store | None,
+    transport,
+    author: str = "shortlist",
+    now: datetime | None = None,
+    include_failed: bool = False,
+    *,
+    write: Write | None = None,
+) -> list[Result]:
+    """Recover, then send every queued message whose retry time has come (and failed ones too,
+    when asked)."""
+    write = _writer(store, write)
     now = now or datetime.now(UTC)
-    recover(store, transport, author)
+    recover(store, transport, author, write=write)
     states = (QUEUED, FAILED) if include_failed else (QUEUED,)
     marks = ",".join("?" * len(states))
+    sql = f"SELECT id, next_attempt_at FROM messages WHERE state IN ({marks}) ORDER BY id"
     results = []
-    for row in store.query(
-        f"SELECT id, next_attempt_at FROM messages WHERE state IN ({marks}) ORDER BY id", states
-    ):
-        due = (
-            row["next_attempt_at"] is None or datetime.fromisoformat(row["next_attempt_at"]) <= now
-        )
-        if due or include_failed:
-            results.append(deliver(store, row["id"], transport, author))
+    for row in write(lambda s: s.query(sql, states)):
+        next_at = row["next_attempt_at"]
+        if next_at is None or datetime.fromisoformat(next_at) <= now or include_failed:
+            results.append(deliver(store, row["id"], transport, author, write=write))
     return results
 
 

@@ -43,6 +43,55 @@ def person(store: Store, person_id: int) -> dict:
     return row
 
 
+def list_people(store: Store) -> list[dict]:
+    """Everyone stored, by id: name, emails (a list), title, and their file's outcome."""
+    rows = store.query(
+        "SELECT p.id, p.name, p.emails, p.title, d.outcome, d.original_name, d.error FROM people p "
+        "JOIN documents d ON d.id = p.document_id ORDER BY p.id"
+    )
+    for row in rows:
+        row["emails"] = json.loads(row["emails"] or "[]")
+    return rows
+
+
+def count(store: Store) -> int:
+    return store.scalar("SELECT count(*) FROM people") or 0
+
+
+# One compact row per application of a job, for the window's table (no text, no details):
+# (person, application, name, status, created_at, years, original file name, outcome).
+_APPLICATION_ROWS = (
+    "SELECT p.id, a.id, p.name, a.status, a.created_at, p.years_experience, d.original_name, "
+    "d.outcome FROM applications a JOIN people p ON p.id = a.person_id "
+    "JOIN documents d ON d.id = p.document_id WHERE a.job_id = ?"
+)
+
+
+def application_rows(store: Store, job_id: int, person_ids: list[int] | None = None) -> list[tuple]:
+    """A job's applications as compact tuples (see ``_APPLICATION_ROWS``), all or some people's."""
+    if person_ids is None:
+        return store.conn.execute(_APPLICATION_ROWS, (job_id,)).fetchall()
+    marks = ",".join("?" * len(person_ids))
+    sql = f"{_APPLICATION_ROWS} AND p.id IN ({marks})"
+    return store.conn.execute(sql, [job_id, *person_ids]).fetchall()
+
+
+def titles_and_locations(store: Store, person_ids: list[int]) -> list[tuple[int, str, str]]:
+    """(person, title, location) for a page of people, fetched as rows are painted."""
+    marks = ",".join("?" * len(person_ids))
+    sql = f"SELECT id, title, location FROM people WHERE id IN ({marks})"
+    return store.conn.execute(sql, person_ids).fetchall()
+
+
+def name_of(store: Store, person_id: int) -> str | None:
+    return store.scalar("SELECT name FROM people WHERE id = ?", (person_id,))
+
+
+def names(store: Store) -> dict[int, str | None]:
+    """Every person's name by id (for listing many at once)."""
+    return dict(store.conn.execute("SELECT id, name FROM people"))
+
+
 def original_path(store: Store, row: dict):
     if not row.get("stored_path"):
         return None

@@ -193,10 +193,15 @@ class Due:
 
 
 def due_followups(
-    store: Store, now: datetime | None = None, include_future: bool = False
+    store: Store, now: datetime | None = None, include_future: bool = False, *, refresh: bool = True
 ) -> list[Due]:
+    """Open follow-ups due now (all of them with ``include_future``), soonest first.
+
+    ``refresh`` first writes the keep-in-touch reminders that are missing; a window reads
+    with ``refresh=False`` after its writer has done that (:func:`refresh_keep_in_touch`)."""
     now_text = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    refresh_keep_in_touch(store, now)
+    if refresh:
+        refresh_keep_in_touch(store, now)
     rows = store.query(
         "SELECT f.id, f.person_id, p.name, f.kind, f.title, f.due_at, coalesce(c.channel, 'email') AS channel "
         "FROM followups f JOIN people p ON p.id = f.person_id LEFT JOIN contact_preferences c ON c.person_id = f.person_id "

@@ -105,7 +105,15 @@ def _sync_folder(folder: Path) -> None:
 
 def record(store: Store, kind: str, path: str | Path, people: list[int], *, job_id: int | None = None,
            blind: bool = False, actor: str = "") -> None:  # fmt: skip
-    """Note an export or backup that holds these people's data (``people``: ids; a backup holds everyone)."""
+    """Note an export or backup that holds these people's data (``people``: ids; a backup holds everyone).
+
+    A backup made before the database is upgraded (the upgrade's own safety copy) finds no
+    record table yet: it is not recorded (it holds everyone, and its name says what it is).
+    """
+    if not store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'exports_written'"
+    ).fetchone():
+        return
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO exports_written (kind, path, job_id, people, blind, actor, written_at) "

@@ -66,14 +66,14 @@ def main() -> int:
             print(f"  {OUT / '04-import-in-progress'}.png")
 
     window.welcome.demo_button.click()
-    while window.import_task is None:
+    while window.imports.task is None:
         settle(100)
-    window.import_task.progress.connect(on_progress)
+    window.imports.task.progress.connect(on_progress)
     while not finished:
         settle(200)
     settle(1500)  # the background re-rank
-    if window.report_dialog:
-        window.report_dialog.close()
+    if window.imports.report_dialog:
+        window.imports.report_dialog.close()
     window.views.setCurrentIndex(0)
     window.select_row(0)
     shot("02-demo-loaded")
@@ -96,9 +96,9 @@ def main() -> int:
     while not finished:
         settle(200)
     settle(800)
-    if window.report_dialog:
-        shot("05-import-report", window.report_dialog)
-        window.report_dialog.close()
+    if window.imports.report_dialog:
+        shot("05-import-report", window.imports.report_dialog)
+        window.imports.report_dialog.close()
 
     window.act_blind.trigger()
     window.select_row(1)
@@ -123,8 +123,8 @@ def main() -> int:
 
     skill = (json.loads(skills["skills"]) or ["their work"])[0]
     first = (skills["name"] or "They").split()[0]
-    window.let_go_current()
-    dialog = window.gate_dialog
+    window.gate.let_go_current()
+    dialog = window.gate.dialog
     dialog.brings.setPlainText(f"{first} has years of hands-on {skill} work and writes about it with real care "
                                "for the people who use what they build.")  # fmt: skip
     dialog.why_not.setPlainText("This role needs someone on site in Berlin four days a week from January.")

@@ -548,6 +548,15 @@ def test_cli_refusal_exits_3_with_the_reasons_and_changes_nothing(world):
     assert not world.outbox_dir.exists()
 
 
+def test_cli_drop_with_an_unknown_template_is_refused_without_a_traceback(world):
+    before = snapshot(world.store)
+    done = _cli(world, "drop", "Ana Lima", "--job", "Backend Engineer", "--brings", BRINGS["ana"],
+                "--why-not", WHY_NOT["ana"], "--template", "cheerful")  # fmt: skip
+    assert done.returncode == 3, done.stderr
+    assert "no message template called 'cheerful'" in done.stderr and "Traceback" not in done.stderr
+    assert snapshot(world.store) == before
+
+
 def test_cli_drop_with_a_good_note_delivers_to_the_outbox(world):
     done = _cli(world, "drop", "Ana Lima", "--job", "Backend Engineer", "--brings", BRINGS["ana"],
                 "--why-not", WHY_NOT["ana"])  # fmt: skip

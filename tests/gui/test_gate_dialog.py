@@ -55,7 +55,7 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp
     assert "127.0.0.1" in window.transport_label.text()
 
     qtbot.keyClick(window.table, Qt.Key_D)
-    dialog = window.gate_dialog
+    dialog = window.gate.dialog
     assert dialog.isVisible() and "SMTP 127.0.0.1" in dialog.transport_label.text()
     # A label and generic praise are refused, kindly, and sending stays off.
     qtbot.keyClicks(dialog.brings, "Great candidate, very strong.")
@@ -111,7 +111,7 @@ def test_attack_an_unknown_placeholder_in_a_users_template_blocks_sending_in_the
     window.table.setFocus()
     window.select_row(0)
     qtbot.keyClick(window.table, Qt.Key_D)
-    dialog = window.gate_dialog
+    dialog = window.gate.dialog
     assert dialog.isVisible()
     assert "{company}" in dialog.subject.text() and "{company}" in dialog.body.toPlainText()
     qtbot.waitUntil(lambda: any("{company}" in dialog.lint.item(i).text() for i in range(dialog.lint.count())))
@@ -150,7 +150,7 @@ def test_the_outbox_folder_says_what_happens_first_run_dialog_and_status(make_wi
     row = window.current_row()
     skill = json.loads(window.store.scalar("SELECT skills FROM people WHERE id = ?", (row.person,)))[0]
     qtbot.keyClick(window.table, Qt.Key_D)
-    dialog = window.gate_dialog
+    dialog = window.gate.dialog
     assert said in dialog.transport_label.text()
     qtbot.keyClicks(dialog.brings, f"Years of hands-on work with {skill}, and the way the resume describes "
                                    "improving things for colleagues stood out to me.")  # fmt: skip

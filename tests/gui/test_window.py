@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from app.people_model import COL_NAME
-from tests.gui.conftest import write_resumes
+from tests.gui.conftest import settle, write_resumes
 
 IMPORT_TIMEOUT = 120_000
 
@@ -109,7 +109,7 @@ def test_import_report_lists_every_file_not_imported_cleanly(make_window, qtbot,
     opened = []
     monkeypatch.setattr("app.import_panel.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
     imported(qtbot, window, lambda: window.start_import([str(folder)]))
-    dialog = window.report_dialog
+    dialog = window.imports.report_dialog
     assert dialog is not None and dialog.isVisible()
     rows = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
             for r in range(dialog.table.rowCount())}  # fmt: skip
@@ -142,20 +142,22 @@ def test_keyboard_triage(triage_window, qtbot, monkeypatch):
     assert window.current_row().person == first
     # S shortlists and moves on; the person leaves "To review".
     qtbot.keyClick(window.table, Qt.Key_S)
+    settle(qtbot, window)
     status = window.store.scalar("SELECT status FROM applications WHERE person_id = ?", (first,))
     assert status == "shortlisted"
     assert window.model.row_of_person(first) is None
     assert window.views.tabText(1) == "Shortlisted (1)"
     # U undoes it, logged.
     qtbot.keyClick(window.table, Qt.Key_U)
+    settle(qtbot, window)
     assert window.store.scalar("SELECT status FROM applications WHERE person_id = ?", (first,)) == "new"
     actions = [r[0] for r in window.store.conn.execute("SELECT action FROM audit_log WHERE person_id = ?", (first,))]
     assert actions[-2:] == ["status", "undo"]
     # D opens the gate; nobody is let go by a key press.
     qtbot.keyClick(window.table, Qt.Key_D)
-    assert window.gate_dialog is not None and window.gate_dialog.isVisible()
-    assert not window.gate_dialog.send_button.isEnabled()  # no note yet
-    window.gate_dialog.reject()
+    assert window.gate.dialog is not None and window.gate.dialog.isVisible()
+    assert not window.gate.dialog.send_button.isEnabled()  # no note yet
+    window.gate.dialog.reject()
     assert window.store.scalar("SELECT count(*) FROM applications WHERE status IN ('letting_go', 'let_go')") == 0
     # 2 switches to the Shortlisted view, 5 to All; / focuses search; N the note field.
     qtbot.keyClick(window.table, Qt.Key_5)
@@ -167,7 +169,7 @@ def test_keyboard_triage(triage_window, qtbot, monkeypatch):
     assert window.search.hasFocus()
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key_N)
-    assert window.pane.note_edit.hasFocus()
+    assert window.pane.contact_tab.note_edit.hasFocus()
     window.table.setFocus()
     qtbot.keyClicks(window.table, "?")
     assert window.cheat_sheet.isVisible()
@@ -237,14 +239,16 @@ def test_blind_mode_hides_identity_until_shortlisted(triage_window, qtbot):
     assert real_name not in window.pane.text.toPlainText()
     for email in json.loads(window.store.scalar("SELECT emails FROM people WHERE id = ?", (row.person,))):
         assert email not in window.pane.text.toPlainText()
-        assert email not in window.pane.contact.text()
+        assert email not in window.pane.contact_tab.contact.text()
     # Remembered per job.
+    settle(qtbot, window)
     assert window.store.scalar("SELECT blind FROM jobs WHERE id = ?", (window.job["id"],)) == 1
     window.load_jobs(select=window.job["id"])
     assert window.act_blind.isChecked() and window.model.blind
     # Shortlisting reveals the person.
     window.select_row(window.model.row_of_person(row.person))
     qtbot.keyClick(window.table, Qt.Key_S)
+    settle(qtbot, window)
     window.views.setCurrentIndex(1)
     index = window.model.index(window.model.row_of_person(row.person), COL_NAME)
     assert window.model.data(index) == real_name
@@ -263,6 +267,7 @@ def test_live_rerank_on_weight_change(triage_window, qtbot):
         with qtbot.waitSignal(editor.changed, timeout=3000):
             editor.weight_box(r).setValue(10 if r == docker else 0)
     after = [window.model.row_at(r).person for r in range(window.model.rowCount())]
+    settle(qtbot, window)
     has_docker = {r.person for r in window.model.rows if "Docker" in r.top}
     assert set(after[: len(has_docker)]) == has_docker
     assert before != after or len(has_docker) in (0, len(after))
