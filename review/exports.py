@@ -17,6 +17,7 @@ from datetime import date
 
 from review.db import Store, now_iso
 from review.excerpts import excerpt, looks_like_address, place_for_headline
+from review.hidden import Redactor
 from review.ranking import Ranker
 from review import audit
 from review.people import pseudonym
@@ -115,11 +116,6 @@ def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", bl
         if row["location"] and not blind:
             headline_bits.append(place_for_headline(row["location"]) or "")
         name = pseudonym(row["id"], job["id"]) if blind else (row["name"] or f"Person #{row['id']}")
-        if blind and brings:
-            # The reviewer's note may use the real name: a blind export never shows it.
-            for part in (row["name"] or "").split():
-                if len(part) >= 3:
-                    brings = brings.replace(part, "[name]")
         people.append(PersonOut(
             position, row["id"], row["application_id"], name, " · ".join(b for b in headline_bits if b),
             score.total, score.recommendation, score.reasons, parts, brings,
@@ -127,6 +123,8 @@ def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", bl
             [] if blind else json.loads(row["links"] or "[]"), None if blind else row["location"],
             row["status"], row["manager_decision"], row["manager_comment"],
         ))  # fmt: skip
+        if blind:
+            _redact(people[-1], Redactor(row))
     people.sort(key=lambda p: (p.rank, p.person_id))
     for number, person in enumerate(people, start=1):
         person.rank = number
@@ -134,6 +132,18 @@ def build_shortlist(store: Store, job: dict, *, include: str = "shortlisted", bl
     return Shortlist(job["title"], job.get("description") or "", spec.get("criteria", []), spec.get("min_years"),
                      spec.get("location"), bool(spec.get("remote")), reviewer,
                      (today or date.today()).isoformat(), blind, include, people)  # fmt: skip
+
+
+def _redact(person: PersonOut, redactor: Redactor) -> None:
+    """Every text field of a blind export without their name, contacts, links or address: the
+    reviewer's words, the manager's, and the resume's own words in evidence quotes."""
+    person.headline = redactor.redact(person.headline)
+    person.brings = redactor.redact(person.brings)
+    person.reasons = [redactor.redact(r) for r in person.reasons]
+    person.manager_comment = redactor.redact(person.manager_comment) if person.manager_comment else None
+    for part in person.parts:
+        part.quotes = [redactor.redact(q) for q in part.quotes]
+        part.note = redactor.redact(part.note) if part.note else part.note
 
 
 # --- HTML ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import re
 
 from review import audit
 from review.db import Store, now_iso
+from review.hidden import Redactor
 
 
 class PersonNotFound(LookupError):
@@ -186,16 +187,8 @@ def redaction_spans(text: str, row: dict) -> list[tuple[int, int]]:
     spans.append((0, header_end))
     for pattern in (_EMAIL, _URL, _PHONE):
         spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
-    words = []
-    if row.get("name"):
-        words += [w for w in re.split(r"[\s\-]+", row["name"]) if len(w) >= 3]
-    if row.get("location"):
-        words += [w.strip(",") for w in row["location"].split(",") if len(w.strip()) >= 3]
-    for word in words:
-        spans += [
-            (m.start(), m.end())
-            for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
-        ]
+    # Their name, contacts, links and address, whole-word, in any case or accent (review.hidden).
+    spans += [(start, end) for start, end, _kind in Redactor(row).spans(text)]
     return spans
 
 

@@ -331,3 +331,96 @@ def test_a_successful_export_replaces_the_old_file_whole_and_is_on_record(shortl
     row = store.one("SELECT kind, path, people FROM exports_written")
     assert row["kind"] == "shortlist" and row["path"] == str(out.resolve())
     assert set(json.loads(row["people"])) == set(ids.values())
+
+
+# --- red team (issue 13, item 10): blind export redaction ------------------------------------------
+
+BLIND_RESUMES = {
+    "ana.txt": """Ana Lyt
+ana.lyt@example.org | +49 176 31387734 | Hauptstraße 12, 10115 Berlin | github.com/analyt
+
+Summary
+Summary: Ana Lyt built Analytics dashboards in Python for the data team.
+
+Experience
+Analyst, Lytics GmbH 2019 - Present
+- Ana's PostgreSQL reports, signed ANA LYT, reviewed by Analytics leads
+- Kubernetes demos, booked via ana.lyt@example.org or +49 (0)176 3138 7734, code at github.com/analyt/k8s
+- Python meetup host at Hauptstrasse 12, Berlin
+
+Skills
+Python, PostgreSQL, Kubernetes
+""",
+    "rose.txt": """Rose Bo
+rose.bo@example.net | Lyon, France
+
+Summary
+Engineer who grew a rose garden of Python services; colleagues call her rose.
+
+Experience
+Engineer, Boston Dynamics of Lyon 2018 - Present
+- Bo ran PostgreSQL and Kubernetes for the Boston office
+
+Skills
+Python, PostgreSQL, Kubernetes
+""",
+}
+
+
+@pytest.fixture
+def blind_world(tmp_path, monkeypatch):
+    store, job_id, ids, _ = make_people(tmp_path, monkeypatch, resumes=BLIND_RESUMES)
+    with store.transaction() as conn:
+        conn.execute("UPDATE people SET location = 'Hauptstraße 12, 10115 Berlin' WHERE id = ?", (ids["ana.txt"],))
+        conn.execute("UPDATE applications SET brings = ? WHERE person_id = ?",
+                     ("ANA built the analytics stack; Ána mentors juniors; reach her at ANA.LYT@EXAMPLE.ORG.",
+                      ids["ana.txt"]))  # fmt: skip
+        conn.execute("UPDATE applications SET manager_comment = 'Talk to Lyt first' WHERE person_id = ?",
+                     (ids["ana.txt"],))  # fmt: skip
+    yield store, resolve_job(store, job_id), ids
+    store.close()
+
+
+def _texts(person) -> list[str]:
+    """Every text a blind export prints about one person."""
+    out = [person.name, person.headline, person.brings, person.manager_comment or "", *person.reasons]
+    for part in person.parts:
+        out += [*part.quotes, part.note or ""]
+    return out
+
+
+SECRETS = re.compile(r"(?i)(?<!\w)(?:ana|lyt|rose|bo|h[aä]uptstra(?:ss|ß)e|10115|berlin|lyon)(?!\w)|analyt\b|"
+                     r"@example|3138|176|github\.com")
+
+
+def test_attack_a_blind_export_shows_no_name_contact_link_or_address_in_any_field(blind_world):
+    store, job, ids = blind_world
+    shortlist = build_shortlist(store, job, include="all", blind=True)
+    texts = {p.person_id: _texts(p) for p in shortlist.people}
+    for person_id, person_texts in texts.items():
+        for text in person_texts:
+            assert not SECRETS.search(text), (person_id, text)
+    ana = "\n".join(texts[ids["ana.txt"]])
+    # Names that are word prefixes stay words; the name goes, in any case or accent.
+    assert "[name]'s PostgreSQL reports, signed [name], reviewed by Analytics leads" in ana
+    assert "Python meetup host at [address], [place]" in ana
+    assert "[name] built the analytics stack; [name] mentors juniors; reach her at [email]." in ana
+    assert "[email] or [phone], code at [link]" in ana
+    assert "Talk to [name] first" in ana
+    rose = "\n".join(texts[ids["rose.txt"]])
+    # A name that is also a common word is still their name while blind: whole words only.
+    assert "grew a [name] garden" in rose and "call her [name]" in rose
+    assert "Boston" in rose and "[name] ran PostgreSQL" in rose
+    # Every format prints the same redacted words.
+    for output in (to_html(shortlist), to_csv(shortlist)):
+        assert "Ana Lyt" not in output and "ana.lyt" not in output.lower() and "Analytics" in output
+        assert not re.search(r"(?i)(?<!\w)(?:ana|lyt|rose)(?!\w)", output.replace("Rose Bo", "")), output
+
+
+def test_a_blind_pdf_keeps_word_prefixes_and_drops_the_name(blind_world, tmp_path):
+    from app.exporting import export_shortlist
+
+    store, job, ids = blind_world
+    path, _ = export_shortlist(store, job, "pdf", tmp_path / "blind.pdf", include="all", blind=True)
+    text = pdf_text(path)
+    assert not re.search(r"(?i)(?<!\w)(?:ana|lyt)(?!\w)", text) and "Analytics" in text and "[name]" in text
