@@ -272,6 +272,11 @@ class MainWindow(QMainWindow):
             ids = self.model.people_with_initial(query)
         else:
             ids = set(search_people(self.store, query))
+            if self.model.blind:
+                # While blind, a hidden name, contact, link or place (in their record or their
+                # resume's words) finds nobody whose identity is hidden.
+                hidden = self.model.hidden_identities(ids)
+                ids -= P.found_by_hidden(self.store, hidden, query)
         self._typing = True
         try:
             self.model.set_filter(search_ids=ids, keep_statuses=True)

@@ -297,6 +297,11 @@ class PeopleModel(QAbstractTableModel):
             counts[r.status] = counts.get(r.status, 0) + 1
         return counts
 
+    def hidden_identities(self, person_ids: set[int]) -> set[int]:
+        """Of these people, those whose identity blind review hides right now."""
+        return {p for p in person_ids if (i := self._by_person.get(p)) is not None
+                and self.is_hidden_identity(self.rows[i])}  # fmt: skip
+
     def is_hidden_identity(self, row: Row) -> bool:
         return self.blind and row.status not in REVEALED
 

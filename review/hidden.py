@@ -84,7 +84,9 @@ class Hidden:
         """Folded words that only these details hold: a search for one of them must not find them."""
         out = {fold(w) for w in self.name_words()}
         for email in self.emails:
-            out |= {fold(w) for w in _TOKEN.findall(email.split("@")[0]) if len(w) >= 2}
+            local, _, domain = email.partition("@")
+            out |= {fold(w) for w in _TOKEN.findall(local) if len(w) >= 2}
+            out |= {fold(w) for w in _TOKEN.findall(domain) if len(w) >= 3 and fold(w) not in _COMMON}
         for link in self.links:
             bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", link, flags=re.I)
             out |= {fold(w) for w in _TOKEN.findall(bare) if len(w) >= 3 and fold(w) not in _COMMON}
@@ -95,6 +97,22 @@ class Hidden:
             if len(digits) >= 6:
                 out.add(digits)
         return out
+
+    def matches(self, query: str) -> bool:
+        """Whether a search for ``query`` could find this person through a hidden detail:
+        one of its words is a word of theirs (the last word may be a prefix, as typed)."""
+        words = [fold(w) for w in _TOKEN.findall(query or "")]
+        if not words:
+            return False
+        tokens = self.tokens()
+        phones = ["".join(ch for ch in p if ch.isdigit()) for p in self.phones]
+        *whole, last = words
+        for word in words:  # a part of their number, however it was grouped when typed
+            if word.isdigit() and len(word) >= 3 and any(word in digits for digits in phones):
+                return True
+        if any(w in tokens for w in whole):
+            return True
+        return any(t.startswith(last) for t in tokens)
 
 
 def _folded(text: str) -> tuple[str, list[int]]:
@@ -180,15 +198,3 @@ class Redactor:
             last = end
         out.append(text[last:])
         return "".join(out)
-
-    def matches(self, query: str) -> bool:
-        """Whether a search for ``query`` could find this person through a hidden detail:
-        one of its words is a word of theirs (the last word may be a prefix, as typed)."""
-        words = [fold(w) for w in _TOKEN.findall(query or "")]
-        if not words:
-            return False
-        tokens = self.hidden.tokens()
-        *whole, last = words
-        if any(w in tokens for w in whole):
-            return True
-        return any(t.startswith(last) for t in tokens)

@@ -8,7 +8,7 @@ import re
 
 from review import audit
 from review.db import Store, now_iso
-from review.hidden import Redactor
+from review.hidden import Hidden, Redactor
 
 
 class PersonNotFound(LookupError):
@@ -190,6 +190,22 @@ def redaction_spans(text: str, row: dict) -> list[tuple[int, int]]:
     # Their name, contacts, links and address, whole-word, in any case or accent (review.hidden).
     spans += [(start, end) for start, end, _kind in Redactor(row).spans(text)]
     return spans
+
+
+def found_by_hidden(store: Store, person_ids: set[int] | list[int], query: str) -> set[int]:
+    """Of these people, those a search for ``query`` may have found through what blind review
+    hides (their name, contacts, links or location, wherever the resume repeats them)."""
+    ids = list(person_ids)
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = store.query(
+            f"SELECT id, name, emails, phones, links, location FROM people "
+            f"WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+        found |= {row["id"] for row in rows if Hidden.of(row).matches(query)}
+    return found
 
 
 def redact(text: str, row: dict) -> str:

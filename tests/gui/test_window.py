@@ -255,6 +255,38 @@ def test_blind_mode_hides_identity_until_shortlisted(triage_window, qtbot):
     window.act_blind.trigger()
 
 
+def test_attack_blind_search_finds_nobody_by_a_hidden_detail(triage_window, qtbot):
+    """While blind, a surname, an email, a phone, a link or a town finds no hidden person
+    (not through their record, nor through their resume's words); skills still find them."""
+    window = triage_window
+    window.views.setCurrentIndex(4)
+    row = window.model.row_at(3)
+    record = window.store.one("SELECT name, emails, phones, links, location, skills FROM people WHERE id = ?",
+                              (row.person,))  # fmt: skip
+    probes = [record["name"].split()[-1], record["name"].split()[-1][:4].lower(),
+              json.loads(record["emails"])[0].split("@")[0]]  # fmt: skip
+    probes += [p[-6:] for p in json.loads(record["phones"])]
+    probes += [l.rstrip("/").rsplit("/", 1)[-1] for l in json.loads(record["links"]) if "/" in l]
+    probes += [record["location"].split(",")[0]] if record["location"] else []
+
+    def found(text: str) -> set[int]:
+        window.search.setText(text)
+        shown = {window.model.row_at(r).person for r in range(window.model.rowCount())}
+        window.search.clear()
+        return shown
+
+    assert all(row.person in found(p) for p in probes[:3]), "the probes must find them when not blind"
+    window.act_blind.trigger()
+    try:
+        for probe in probes:
+            assert row.person not in found(probe), probe
+        skill = json.loads(record["skills"])[0]
+        assert row.person in found(skill)  # what they can do is not hidden
+    finally:
+        window.act_blind.trigger()
+    assert row.person in found(probes[0])
+
+
 def test_live_rerank_on_weight_change(triage_window, qtbot):
     window = triage_window
     window.act_edit_job.trigger()
