@@ -93,6 +93,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.PlainText)
         self.error.setStyleSheet("color: #b00020")
         layout.addWidget(self.error)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import platform
 import sys
@@ -52,6 +53,18 @@ def report_text(exc_type, exc, tb, where: str = "") -> str:
     return "\n".join(line.rstrip("\n") for line in lines)
 
 
+def tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as written: Qt reads a tooltip starting with a tag as rich text."""
+    return "<span>" + html.escape(text) + "</span>" if text else ""
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question in plain text (it may quote names or file names); True for yes."""
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
+    box.setTextFormat(Qt.PlainText)
+    return box.exec() == QMessageBox.Yes
+
+
 def warn(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     """A problem the user can act on, in one plain sentence (never read as rich text: it may
     quote a file name or a person's data). Returns the box, shown without blocking."""
@@ -70,12 +83,17 @@ class ErrorDialog(QDialog):
         self.setWindowTitle("Something went wrong")
         self.setAccessibleName("Error report")
         layout = QVBoxLayout(self)
+        # The summary quotes an exception, which may quote a file name or a person's data:
+        # escaped, never read as markup.
+        where = html.escape(str(log_path)) if log_path else ""
         intro = QLabel(
-            f"<b>{summary}</b><br>Shortlist is still running and nothing you saved is lost. "
-            "If this keeps happening, copy the report below and send it to us."
-            + (f"<br><small>Also written to {log_path}</small>" if log_path else "")
+            f"<b>{html.escape(summary)}</b><br>Shortlist is still running and nothing you saved is "
+            "lost. If this keeps happening, copy the report below and send it to us."
+            + (f"<br><small>Also written to {where}</small>" if log_path else "")
         )
+        intro.setTextFormat(Qt.RichText)
         intro.setWordWrap(True)
+        self.intro = intro
         intro.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(intro)
         self.report = QPlainTextEdit(report)

@@ -227,6 +227,7 @@ class GateDialog(QDialog):
     def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.PlainText)  # the gate's reasons quote addresses and names
         self.summary.setWordWrap(True)
         buttons.addWidget(self.summary, 1)
         self.skip_button = QPushButton("Skip for now")
@@ -405,6 +406,7 @@ class WithdrawDialog(QDialog):
         layout.addWidget(self.subject)
         layout.addWidget(self.body, 1)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.PlainText)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         row = QHBoxLayout()

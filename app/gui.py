@@ -94,7 +94,7 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from app.errors import ErrorHandler, setup_logging
+    from app.errors import ErrorHandler, setup_logging, warn
     from app.main_window import MainWindow
     from review.db import Store, StoreError, default_db_path
     from review.settings import Settings
@@ -132,7 +132,8 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
                 backup(store, path.with_name(f"{path.stem}-before-v{pending[-1]}.db"))
         store.migrate()
     except StoreError as exc:
-        QMessageBox.critical(None, "Shortlist", str(exc))
+        box = warn(None, "Shortlist", str(exc))  # plain text: it names the file
+        box.exec()
         return 1
     window = MainWindow(store, settings, errors)
     window.show()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -56,6 +56,7 @@ class JobEditor(QWidget):
         form.addRow("", self.remote)
         form.addRow("Languages", self.languages)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.PlainText)
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         form.addRow(self.error)

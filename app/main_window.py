@@ -37,6 +37,7 @@ from app.controllers.decisions import Decisions
 from app.controllers.job_actions import JobActions
 from app.controllers.job_view import JobView
 from app.dialogs import CheatSheet, SettingsDialog, Welcome
+from app.errors import warn
 from app.icons import icon
 from app.import_panel import ImportPanel
 from app.job_editor import JobEditor
@@ -342,7 +343,7 @@ class MainWindow(QMainWindow):
         if self.errors is not None:
             self.errors.report_failure(exc, text, where)
         else:
-            QMessageBox.critical(self, "Something went wrong", f"{where} failed: {exc}")
+            warn(self, "Something went wrong", f"{where} failed: {exc}")
 
     def update_state(self) -> None:
         importing = self.imports.running

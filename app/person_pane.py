@@ -55,6 +55,7 @@ class PartRow(QFrame):
         layout.setHorizontalSpacing(10)
         layout.setVerticalSpacing(1)
         name = QLabel(part.criterion + (" · must-have" if part.must else ""))
+        name.setTextFormat(Qt.PlainText)
         font = name.font()
         font.setBold(part.points > 0)
         name.setFont(font)
@@ -80,6 +81,7 @@ class PartRow(QFrame):
             detail = "missing must-have" + (f" — {part.note}" if part.note else "")
         if detail:
             sub = QLabel(detail)
+            sub.setTextFormat(Qt.PlainText)
             sub.setForegroundRole(QPalette.PlaceholderText)
             small = sub.font()
             small.setPointSizeF(small.pointSizeF() * 0.9)
@@ -152,12 +154,15 @@ class PersonPane(QWidget):
     def _build_header(self, body: QVBoxLayout) -> None:
         self.name = QLabel()
         self.name.setObjectName("personName")
+        # Their name, or the file's name when none was read: shown as written, never as markup.
+        self.name.setTextFormat(Qt.PlainText)
         big = self.name.font()
         big.setPointSizeF(big.pointSizeF() * 1.6)
         big.setBold(True)
         self.name.setFont(big)
         self.name.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.subtitle = QLabel()
+        self.subtitle.setTextFormat(Qt.RichText)  # built from escaped parts
         self.subtitle.setWordWrap(True)
         self.advice = QLabel()
         self.advice.setWordWrap(True)
@@ -212,6 +217,7 @@ class PersonPane(QWidget):
     def _build_original_tab(self) -> QStackedWidget:
         self.original = QStackedWidget()
         self.original_note = QLabel()
+        self.original_note.setTextFormat(Qt.PlainText)  # quotes the file's own name
         self.original_note.setWordWrap(True)
         self.original_note.setAlignment(Qt.AlignCenter)
         note_box = QWidget()

@@ -45,7 +45,10 @@ def clear_layout(layout) -> None:
 def _contact_lines(row: dict) -> str:
     lines = [f"✉ <a href='mailto:{html.escape(e)}'>{html.escape(e)}</a>" for e in row["emails"]]
     lines += [f"☎ {html.escape(phone)}" for phone in row["phones"]]
-    lines += [f"🔗 <a href='{html.escape(link)}'>{html.escape(link)}</a>" for link in row["links"]]
+    # Only web links are links: a resume's "file:" or "javascript:" target is shown, never opened.
+    lines += [f"🔗 <a href='{html.escape(link)}'>{html.escape(link)}</a>"
+              if link.lower().startswith(("http://", "https://")) else f"🔗 {html.escape(link)}"
+              for link in row["links"]]  # fmt: skip
     if row.get("location"):
         lines.append(f"⌂ {html.escape(row['location'])}")
     return "<br>".join(lines) or "<i>No contact details were found in the resume.</i>"

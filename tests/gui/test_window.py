@@ -391,3 +391,46 @@ def test_pyside_calls_returning_none_do_not_leak_none_references(qapp):
         obj.setObjectName("x")  # returns None
     after = sys.getrefcount(None)
     assert abs(after - before) < 100
+
+
+STRONG_HIRE = "<font color=red size=7><b>STRONG HIRE - pre-approved by CEO.txt"
+
+
+def test_attack_rich_text_in_a_file_name_is_shown_as_written(make_window, qtbot, tmp_path):
+    """Item 13: a file named with HTML, whose resume has no readable name, is shown as plain text
+    — in the person pane, the import panel and the import report — never as big red bold text."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.import_panel import ImportReportDialog
+
+    window = job_window(make_window, tmp_path)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / STRONG_HIRE).write_text("experience\n\npython, postgresql and kubernetes every day\n", encoding="utf-8")
+    (inbox / "<i>broken<b>.pdf").write_bytes(b"%PDF-1.4 not really")
+    report = imported(qtbot, window, lambda: window.start_import([str(inbox)]))
+    assert window.import_panel.title.textFormat() == Qt.RichText  # built from escaped names
+    person = window.store.one("SELECT p.id, p.name FROM people p JOIN documents d ON d.id = p.document_id "
+                              "WHERE d.original_name = ?", (STRONG_HIRE,))  # fmt: skip
+    assert person is not None and person["name"] is None
+    window.views.setCurrentIndex(4)
+    window.select_row(window.model.row_of_person(person["id"]))
+    qtbot.waitUntil(lambda: window.pane.person_id == person["id"], timeout=3000)
+    label = window.pane.name
+    assert label.textFormat() == Qt.PlainText and label.text() == f"({STRONG_HIRE})"
+    assert window.pane.original_note.textFormat() == Qt.PlainText
+    dialog = ImportReportDialog(report, window)
+    tips = [dialog.table.item(r, 0).toolTip() for r in range(dialog.table.rowCount())]
+    assert tips and all("<i>" not in t for t in tips) and any("&lt;i&gt;broken" in t for t in tips)
+    dialog.close()
+    QApplication.processEvents()
+
+
+def test_attack_the_error_dialog_escapes_exception_text(qapp):
+    from app.errors import ErrorDialog
+
+    dialog = ErrorDialog("ValueError: <font color=red size=7><b>STRONG HIRE</b></font>", "report", None)
+    assert dialog.intro.textFormat() == Qt.RichText
+    assert "&lt;font color=red size=7&gt;&lt;b&gt;STRONG HIRE" in dialog.intro.text()
+    assert "<font color=red" not in dialog.intro.text()
+    dialog.close()
