@@ -59,8 +59,10 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.fields: dict[str, QWidget] = {}
+        # Values the file holds that a setting cannot take: shown as the default, named below.
+        self.invalid = {s.key: p for s in SETTINGS if (p := settings.problem(s.key))}
         for setting in SETTINGS:
-            value = settings.get(setting.key)
+            value = setting.default if setting.key in self.invalid else settings.get(setting.key)
             if setting.choices:
                 field = QComboBox()
                 field.addItems([str(c) for c in setting.choices])
@@ -95,23 +97,29 @@ class SettingsDialog(QDialog):
         self.error = QLabel()
         self.error.setTextFormat(Qt.PlainText)
         self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
         layout.addWidget(self.error)
+        if self.invalid:
+            self.error.setText("\n".join(self.invalid.values()))
 
     def save(self) -> None:
+        """Every changed value is checked before any is stored: one bad value saves nothing."""
+        changed = {}
+        for setting in SETTINGS:
+            field = self.fields[setting.key]
+            if isinstance(field, QComboBox):
+                value = field.currentText()
+            elif isinstance(field, QCheckBox):
+                value = "true" if field.isChecked() else "false"
+            elif isinstance(field, QSpinBox | QDoubleSpinBox):
+                value = str(field.value())
+            else:
+                value = field.text()
+            if setting.key in self.invalid or str(self.settings.get(setting.key)) != value:
+                changed[setting.key] = value
         try:
-            for setting in SETTINGS:
-                field = self.fields[setting.key]
-                if isinstance(field, QComboBox):
-                    value = field.currentText()
-                elif isinstance(field, QCheckBox):
-                    value = "true" if field.isChecked() else "false"
-                elif isinstance(field, QSpinBox | QDoubleSpinBox):
-                    value = str(field.value())
-                else:
-                    value = field.text()
-                if str(self.settings.get(setting.key)) != value:
-                    self.settings.set(setting.key, value)
-        except ValueError as exc:
+            self.settings.update(changed)
+        except ValueError as exc:  # review.settings.SettingError: the key, what it takes, what was given
             self.error.setText(str(exc))
             return
         self.accept()

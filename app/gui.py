@@ -105,12 +105,13 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Shortlist")
     app.setOrganizationName("Shortlist")
-    settings = Settings()
-    path = (
-        Path(db)
-        if db
-        else (Path(settings.get("database")) if settings.get("database") else default_db_path())
-    )
+    try:
+        settings = Settings()
+        chosen = settings.get("database")
+    except ValueError as exc:  # review.settings.SettingError: the file, the key, the fix
+        warn(None, "Shortlist", str(exc)).exec()
+        return 1
+    path = Path(db) if db else (Path(chosen) if chosen else default_db_path())
     log_path = setup_logging(path.parent)
     errors = ErrorHandler(log_path)
     errors.install()

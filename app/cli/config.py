@@ -20,7 +20,10 @@ def cmd_config(args) -> int:
             print(conf.get(args.key))
         else:
             for setting in SETTINGS:
-                print(f"{setting.key:<20} {conf.get(setting.key)!s:<30} # {setting.title}")
+                shown = "(not valid: see below)" if conf.problem(setting.key) else conf.get(setting.key)
+                print(f"{setting.key:<20} {shown!s:<30} # {setting.title}")
+            if conf.problems():
+                raise CliError("; ".join(conf.problems()))
     except (KeyError, ValueError) as exc:
         raise CliError(str(exc).strip('"')) from None
     return EXIT_OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from app.cli import DB, EXIT_OK, EXIT_REFUSED, CliError
-from app.cli.common import confirm, open_store, person, settings
+from app.cli.common import bounded, confirm, open_store, person, settings, term
 
 
 def cmd_person_export(args) -> int:
@@ -28,7 +28,7 @@ def cmd_person_erase(args) -> int:
 
     store = open_store(args)
     person_id = person(store, args.person)
-    name = name_of(store, person_id) or f"person #{person_id}"
+    name = term(name_of(store, person_id) or f"person #{person_id}")
     question = (
         f"Erase {name} (#{person_id}) everywhere — rows, text, files, messages? "
         "This cannot be undone."
@@ -57,7 +57,7 @@ def cmd_purge(args) -> int:
         return EXIT_OK
     print(f"{len(candidates)} people are past the retention policy ({policy}):")
     for row in candidates:
-        name = row.get("name") or "(no name)"
+        name = term(row.get("name") or "(no name)")
         last = str(row["last_activity"])[:10]
         print(f"  #{row['person_id']:<6} {name:<30} last activity {last}  {row.get('reason', '')}")
     if not args.yes and not confirm("Erase them all now?"):
@@ -93,6 +93,7 @@ def register(sub) -> None:
     p = sub.add_parser(
         "purge", parents=[DB], help="retention: preview, then erase people past the policy"
     )
-    p.add_argument("--months", type=int, default=12, help="months without activity (default 12)")
+    p.add_argument("--months", type=bounded(1, 1200, "--months"), default=12,
+                   help="months without activity, 1 to 1200 (default 12)")  # fmt: skip
     p.add_argument("--yes", action="store_true", help="erase without asking")
     p.set_defaults(func=cmd_purge)
