@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QSpinBox, QComboBox, QVBoxLayout, QWidget,
 )  # fmt: skip
 
+from review.outbox import NoSecureKeyring, keyring_backend, store_password
 from review.settings import SETTINGS, Settings
 
 
@@ -85,11 +86,24 @@ class SettingsDialog(QDialog):
                 field.setToolTip(setting.help)
             self.fields[setting.key] = field
             form.addRow(setting.title, field)
+        # The SMTP password: never a setting (never in the file), kept in the system keyring.
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("SMTP password")
+        self.password.setPlaceholderText("leave empty to keep the one you have")
+        form.addRow("SMTP password", self.password)
+        self.session_password: str | None = None  # when no secure keyring: for this session only
         layout.addLayout(form)
-        note = QLabel("The SMTP password is never stored here: Shortlist asks for it and keeps it in your "
-                      "system's keyring.")  # fmt: skip
-        note.setWordWrap(True)
-        layout.addWidget(note)
+        backend, self.keyring_secure = keyring_backend()
+        self.keyring_note = QLabel(
+            f"The SMTP password is never stored in the settings file: it is kept in your system's "
+            f"keyring ({backend})." if self.keyring_secure else
+            f"There is no secure keyring on this system ({backend}): the SMTP password is not stored; "
+            "Shortlist asks for it once per session when it sends."
+        )  # fmt: skip
+        self.keyring_note.setTextFormat(Qt.PlainText)
+        self.keyring_note.setWordWrap(True)
+        layout.addWidget(self.keyring_note)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -122,6 +136,17 @@ class SettingsDialog(QDialog):
         except ValueError as exc:  # review.settings.SettingError: the key, what it takes, what was given
             self.error.setText(str(exc))
             return
+        secret = self.password.text()
+        if secret:
+            user = self.settings.get("smtp.user")
+            if not user:
+                self.error.setText("Set the SMTP user name first: the password is kept under it.")
+                return
+            try:
+                store_password(user, secret)
+            except NoSecureKeyring:
+                self.session_password = secret  # asked once per session, as without the field
+            self.password.clear()
         self.accept()
 
 

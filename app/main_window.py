@@ -404,6 +404,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
+            if dialog.session_password:  # no secure keyring: kept for this session only
+                self.delivery.remember_password(dialog.session_password)
             self.model.stale_days = int(self.settings.get("review.stale_days"))
             self._update_transport()
             self.update_state()

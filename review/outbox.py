@@ -378,6 +378,54 @@ def _text(reply) -> str:
     return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
 
 
+KEYRING_SERVICE = "shortlist-smtp"
+
+
+class NoSecureKeyring(Exception):
+    """There is no secure keyring here: the password is asked once per session instead."""
+
+
+def keyring_backend() -> tuple[str, bool]:
+    """(the keyring backend's name, whether it keeps secrets safely). A plain-text file, the
+    null and the failing backends do not: priority below 1 is keyring's own word for it."""
+    try:
+        import keyring
+    except ImportError:
+        return "no keyring library", False
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # noqa: BLE001 (a broken keyring setup is "no keyring")
+        return f"no usable keyring ({exc})", False
+    name = str(getattr(backend, "name", type(backend).__name__))
+    try:
+        priority = float(backend.priority)
+    except Exception:  # noqa: BLE001
+        priority = 0.0
+    plain = type(backend).__module__.startswith(("keyrings.alt.file", "keyring.backends.null"))
+    return name, priority >= 1 and not plain
+
+
+def store_password(user: str, password: str) -> str:
+    """Keep the SMTP password in the system keyring; returns the backend's name.
+
+    Raises :class:`NoSecureKeyring` (nothing stored) when the only backend would keep it
+    unsafely, or none works."""
+    name, secure = keyring_backend()
+    if not secure:
+        raise NoSecureKeyring(
+            f"there is no secure keyring on this system ({name}), so the SMTP password is not "
+            "stored: Shortlist asks for it once per session when it sends"
+        )
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        keyring.set_password(KEYRING_SERVICE, user, password)
+    except KeyringError as exc:
+        raise NoSecureKeyring(f"the keyring ({name}) did not store the password: {exc}") from None
+    return name
+
+
 def keyring_password(user: str, ask=None):
     """The SMTP password from the OS keyring; without a keyring backend, ``ask`` once per session."""
     try:
@@ -385,7 +433,7 @@ def keyring_password(user: str, ask=None):
         from keyring.errors import KeyringError, NoKeyringError
 
         try:
-            found = keyring.get_password("shortlist-smtp", user)
+            found = keyring.get_password(KEYRING_SERVICE, user)
             if found:
                 return found
         except (NoKeyringError, KeyringError):

@@ -120,6 +120,15 @@ def ask_password(user: str):
     return getpass.getpass(f"SMTP password for {user} (kept for this session only): ")
 
 
+def read_secret(prompt: str) -> str:
+    """A secret typed on a terminal, never echoed; from a pipe, its first line."""
+    import getpass
+
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
 def confirm(question: str) -> bool:
     if not sys.stdin.isatty():
         return False

@@ -74,6 +74,10 @@ class Delivery(QObject):
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "Checking the outbox"))
         self._start(task)
 
+    def remember_password(self, password: str) -> None:
+        """The SMTP password for this session only (there is no secure keyring to keep it)."""
+        self._session_password = password
+
     def _smtp_password(self):
         """The SMTP password: the keyring's, else asked once per session (never stored).
         None when none is needed here, False if the reviewer declined."""
