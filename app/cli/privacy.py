@@ -24,7 +24,7 @@ def cmd_person_export(args) -> int:
 def cmd_person_erase(args) -> int:
     from review.db import StoreError
     from review.people import name_of
-    from review.privacy import ErasureRefused, erase_person
+    from review.privacy import ErasureRefused, erase_person, files_holding
 
     store = open_store(args)
     person_id = person(store, args.person)
@@ -36,9 +36,18 @@ def cmd_person_erase(args) -> int:
     if not args.yes and not confirm(question):
         print("Nothing erased. (Add --yes to erase without asking.)", file=sys.stderr)
         return EXIT_REFUSED
+    # Files Shortlist wrote that hold them: listed, and deleted when asked (or --delete-exports).
+    held = files_holding(store, person_id)
+    exports = [f for f in held if f["kind"] != "backup"]
+    delete = args.delete_exports
+    if exports and not delete:
+        print(f"Exports Shortlist wrote that hold {name}:")
+        for f in exports:
+            print(f"  {term(f['path'])}  ({f['kind']}, {f['written_at'][:10]})")
+        delete = confirm(f"Delete these {len(exports)} export(s) too?")
     conf = settings()
     try:
-        report = erase_person(store, person_id, conf.reviewer(), settings=conf)
+        report = erase_person(store, person_id, conf.reviewer(), settings=conf, delete_exports=delete)
     except (ErasureRefused, StoreError, LookupError) as exc:
         raise CliError(f"not erased: {exc}") from None
     print(report.summary())
@@ -88,6 +97,8 @@ def register(sub) -> None:
     )
     p.add_argument("person", metavar="PERSON")
     p.add_argument("--yes", action="store_true")
+    p.add_argument("--delete-exports", action="store_true",
+                   help="also delete the exports and person exports Shortlist wrote that hold them")  # fmt: skip
     p.set_defaults(func=cmd_person_erase)
 
     p = sub.add_parser(
