@@ -27,7 +27,8 @@ def demo_dir(store: Store) -> Path:
 
 
 def write_demo(folder: Path, count: int = 200) -> Path:
-    """The folder of ``count`` demo resumes under ``folder``, generated on first use (the same people every time)."""
+    """The folder of ``count`` demo resumes under ``folder``, generated on first use (the same
+    people every time)."""
     from app.samples import write_batch
 
     target = Path(folder) / f"resumes-{count}"

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QFrame, QGridLayout, QLabel,
-    QLineEdit, QPushButton, QSpinBox, QComboBox, QVBoxLayout, QWidget,
-)  # fmt: skip
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from review.outbox import NoSecureKeyring, keyring_backend, store_password
 from review.settings import SETTINGS, Settings
@@ -97,10 +109,12 @@ class SettingsDialog(QDialog):
         backend, self.keyring_secure = keyring_backend()
         self.keyring_note = QLabel(
             f"The SMTP password is never stored in the settings file: it is kept in your system's "
-            f"keyring ({backend})." if self.keyring_secure else
-            f"There is no secure keyring on this system ({backend}): the SMTP password is not stored; "
+            f"keyring ({backend})."
+            if self.keyring_secure
+            else f"There is no secure keyring on this system ({backend}): the SMTP password is not "
+            "stored; "
             "Shortlist asks for it once per session when it sends."
-        )  # fmt: skip
+        )
         self.keyring_note.setTextFormat(Qt.PlainText)
         self.keyring_note.setWordWrap(True)
         layout.addWidget(self.keyring_note)
@@ -133,7 +147,9 @@ class SettingsDialog(QDialog):
                 changed[setting.key] = value
         try:
             self.settings.update(changed)
-        except ValueError as exc:  # review.settings.SettingError: the key, what it takes, what was given
+        except (
+            ValueError
+        ) as exc:  # review.settings.SettingError: the key, what it takes, what was given
             self.error.setText(str(exc))
             return
         secret = self.password.text()
@@ -169,7 +185,8 @@ class Welcome(QFrame):
         title.setFont(font)
         title.setAlignment(Qt.AlignCenter)
         text = QLabel(
-            "Rank every resume against a job, with reasons you can check, and shortlist by keyboard.<br>"
+            "Rank every resume against a job, with reasons you can check, and shortlist by "
+            "keyboard.<br>"
             "Nobody leaves the list without a note about them and a kind message they receive."
         )
         text.setAlignment(Qt.AlignCenter)
@@ -186,8 +203,10 @@ class Welcome(QFrame):
         hint.setAlignment(Qt.AlignCenter)
         hint.setEnabled(False)
         # Say what "sent" will mean before anyone is let go: a file, until a mail client sends it.
-        sending = QLabel("Messages to candidates are written to the outbox folder for your mail client to "
-                         "send. <a href='settings'>Send them by SMTP instead…</a>")  # fmt: skip
+        sending = QLabel(
+            "Messages to candidates are written to the outbox folder for your mail client to "
+            "send. <a href='settings'>Send them by SMTP instead…</a>"
+        )
         sending.setObjectName("welcome_sending")
         sending.setAlignment(Qt.AlignCenter)
         sending.setWordWrap(True)

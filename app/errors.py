@@ -14,9 +14,16 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
-)  # fmt: skip
+)
 
 log = logging.getLogger("shortlist")
 
@@ -54,7 +61,8 @@ def report_text(exc_type, exc, tb, where: str = "") -> str:
 
 
 def tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` as written: Qt reads a tooltip starting with a tag as rich text."""
+    """A tooltip that shows ``text`` as written (Qt reads one that starts with a tag as rich "
+    "text)."""
     return "<span>" + html.escape(text) + "</span>" if text else ""
 
 
@@ -130,8 +138,12 @@ class ErrorHandler(QObject):
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         sys.excepthook = self.handle
-        threading.excepthook = lambda args: self.handle(args.exc_type, args.exc_value, args.exc_traceback,
-                                                        f"thread {args.thread.name if args.thread else '?'}")  # fmt: skip
+        threading.excepthook = lambda args: self.handle(
+            args.exc_type,
+            args.exc_value,
+            args.exc_traceback,
+            f"thread {args.thread.name if args.thread else '?'}",
+        )
 
     def uninstall(self) -> None:
         if self._previous_hook is not None:

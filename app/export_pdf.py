@@ -7,8 +7,6 @@ footer: the job, the date, "page n of N".
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
@@ -85,8 +83,11 @@ def pdf_bytes(shortlist: Shortlist, page: str = "A4") -> bytes:
             footer = QRectF(
                 0, full.height() - footer_height * 0.7, full.width(), footer_height * 0.7
             )
-            painter.drawText(footer, Qt.AlignLeft | Qt.AlignVCenter,
-                             f"{shortlist.job_title} · shortlist of {shortlist.date}")  # fmt: skip
+            painter.drawText(
+                footer,
+                Qt.AlignLeft | Qt.AlignVCenter,
+                f"{shortlist.job_title} · shortlist of {shortlist.date}",
+            )
             painter.drawText(
                 footer, Qt.AlignRight | Qt.AlignVCenter, f"page {number + 1} of {pages}"
             )

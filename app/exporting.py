@@ -5,14 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from review.exports import build_shortlist, to_csv, to_html
+from review.jobs import Job
 from review.written import check_target, record, write_atomic
 
 FORMATS = ("pdf", "html", "csv")
 
 
-def export_shortlist(store, job: dict, fmt: str, out: str | Path, *, blind: bool = False,
-                     include: str = "shortlisted", reviewer: str = "", page: str = "A4",
-                     write=None) -> tuple[Path, int]:  # fmt: skip
+def export_shortlist(
+    store,
+    job: Job,
+    fmt: str,
+    out: str | Path,
+    *,
+    blind: bool = False,
+    include: str = "shortlisted",
+    reviewer: str = "",
+    page: str = "A4",
+    write=None,
+) -> tuple[Path, int]:
     """Write the export; returns its path and how many people it holds.
 
     ``write(fn)`` runs ``fn(store)`` where the database is written (the window's one
@@ -23,7 +33,7 @@ def export_shortlist(store, job: dict, fmt: str, out: str | Path, *, blind: bool
     out = Path(out)
     if out.is_dir():
         safe = (
-            "".join(ch if ch.isalnum() else "-" for ch in job["title"]).strip("-").lower()
+            "".join(ch if ch.isalnum() else "-" for ch in job.title).strip("-").lower()
             or "shortlist"
         )
         out = out / f"shortlist-{safe}{'-blind' if blind else ''}.{fmt}"
@@ -42,6 +52,6 @@ def export_shortlist(store, job: dict, fmt: str, out: str | Path, *, blind: bool
     write_atomic(out, data)
     people = [p.person_id for p in shortlist.people]
     (write or (lambda fn: fn(store)))(
-        lambda s: record(s, "shortlist", out, people, job_id=job["id"], blind=blind, actor=reviewer)
+        lambda s: record(s, "shortlist", out, people, job_id=job.id, blind=blind, actor=reviewer)
     )
     return out, len(people)

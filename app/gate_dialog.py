@@ -10,12 +10,26 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout,
-)  # fmt: skip
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
 from review import gate as G
 from review.messages import TONES, blocking
@@ -36,9 +50,18 @@ class GateDialog(QDialog):
 
     sent = Signal(int)  # the message row id, queued (delivery follows)
 
-    def __init__(self, store, writer, settings: Settings, person_id: int, application_id: int,
-                 author: str, transport_text: str, position: tuple[int, int] | None = None,
-                 parent=None):  # fmt: skip
+    def __init__(
+        self,
+        store,
+        writer,
+        settings: Settings,
+        person_id: int,
+        application_id: int,
+        author: str,
+        transport_text: str,
+        position: tuple[int, int] | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         self.store, self.settings, self.person_id, self.author = store, settings, person_id, author
         self.writer = writer  # app.writer.Writer: the let-go is written there
@@ -96,7 +119,8 @@ class GateDialog(QDialog):
         name, job = html.escape(self.name), html.escape(self.job_title)
         queue = ""
         if position and position[1] > 1:
-            queue = f"<span style='color:gray'>Person {position[0]} of {position[1]} in this queue</span>"
+            where = f"Person {position[0]} of {position[1]} in this queue"
+            queue = f"<span style='color:gray'>{where}</span>"
         layout.addWidget(QLabel(f"<h2 style='margin:0'>Letting {name} go from {job}</h2>{queue}"))
         intro = QLabel(
             "Nobody leaves the list without a few words about who they are and a message that "
@@ -247,8 +271,14 @@ class GateDialog(QDialog):
         return [self.application_id] + [app_id for box, app_id in self.also if box.isChecked()]
 
     def redraft(self) -> None:
-        draft = G.draft(self.ctx, self.application_ids(), self.brings.toPlainText().strip() or "…",
-                        self.tone.currentText(), self.settings, self.feedback.text())  # fmt: skip
+        draft = G.draft(
+            self.ctx,
+            self.application_ids(),
+            self.brings.toPlainText().strip() or "…",
+            self.tone.currentText(),
+            self.settings,
+            self.feedback.text(),
+        )
         self._drafting = True
         self.subject.setText(draft.subject)
         self.body.setPlainText(draft.body)
@@ -283,10 +313,15 @@ class GateDialog(QDialog):
     def disposition(self) -> G.Disposition:
         recipients = [box.text() for box in self.recipients if box.isChecked()] or None
         return G.Disposition(
-            self.person_id, self.application_ids(), self.brings.toPlainText(), self.why_not.toPlainText(),
-            self.subject.text(), self.body.toPlainText(), recipients,
+            self.person_id,
+            self.application_ids(),
+            self.brings.toPlainText(),
+            self.why_not.toPlainText(),
+            self.subject.text(),
+            self.body.toPlainText(),
+            recipients,
             bool(self.conflict and self.conflict.isChecked()),
-        )  # fmt: skip
+        )
 
     def refresh(self) -> None:
         if self._redraft_later and not self._user_edited_message:
@@ -330,7 +365,8 @@ class GateDialog(QDialog):
 
     def _render_preview(self, d: G.Disposition) -> None:
         to = ", ".join(d.recipients or self.emails[:1]) or "(no address)"
-        sender = f"{self.settings.get('sender.name') or self.author} &lt;{html.escape(self.settings.get('sender.email') or '?')}&gt;"
+        name = self.settings.get("sender.name") or self.author
+        sender = f"{name} &lt;{html.escape(self.settings.get('sender.email') or '?')}&gt;"
         self.preview.setHtml(
             f"<p style='color:gray'>From: {sender}<br>To: {html.escape(to)}<br>"
             f"Reply-To: {html.escape(self.settings.get('reply_to') or '?')}<br>"
@@ -349,9 +385,13 @@ class GateDialog(QDialog):
         self.send_button.setEnabled(False)
         self.summary.setText("Sending…")
         self.writer.run(
-            G.let_go, self.disposition(), self.author, self.settings,
-            success=self._let_go, failure=self._refused,
-        )  # fmt: skip
+            G.let_go,
+            self.disposition(),
+            self.author,
+            self.settings,
+            success=self._let_go,
+            failure=self._refused,
+        )
 
     def _let_go(self, message_row: int) -> None:
         self.message_row = message_row
@@ -380,11 +420,24 @@ def _ok_text(code: str) -> str:
 class WithdrawDialog(QDialog):
     """They withdrew: a few words why, and an acknowledgment that thanks them."""
 
-    def __init__(self, store, writer, settings: Settings, person_id: int, application_id: int,
-                 author: str, parent=None):  # fmt: skip
+    def __init__(
+        self,
+        store,
+        writer,
+        settings: Settings,
+        person_id: int,
+        application_id: int,
+        author: str,
+        parent=None,
+    ):
         super().__init__(parent)
         self.store, self.settings, self.person_id, self.application_id, self.author = (
-            store, settings, person_id, application_id, author)  # fmt: skip
+            store,
+            settings,
+            person_id,
+            application_id,
+            author,
+        )
         self.writer = writer
         self.message_row: int | None = None
         name = name_of(store, person_id) or "this person"
@@ -422,10 +475,17 @@ class WithdrawDialog(QDialog):
     def send(self) -> None:
         self.send_button.setEnabled(False)
         self.writer.run(
-            G.withdraw, self.person_id, self.application_id, self.note.text(), self.subject.text(),
-            self.body.toPlainText(), self.author, self.settings,
-            success=self._recorded, failure=self._refused,
-        )  # fmt: skip
+            G.withdraw,
+            self.person_id,
+            self.application_id,
+            self.note.text(),
+            self.subject.text(),
+            self.body.toPlainText(),
+            self.author,
+            self.settings,
+            success=self._recorded,
+            failure=self._refused,
+        )
 
     def _recorded(self, message_row: int) -> None:
         self.message_row = message_row

@@ -71,7 +71,8 @@ def preflight() -> str | None:
         return None
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         return (
-            "Shortlist needs a desktop session to open its window (no DISPLAY or WAYLAND_DISPLAY is set).\n"
+            "Shortlist needs a desktop session to open its window (no DISPLAY or WAYLAND_DISPLAY "
+            "is set).\n"
             "From a terminal without a screen you can still use the command line: shortlist --help"
         )
     if os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("DISPLAY"):
@@ -120,11 +121,12 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
         pending = store.pending_migrations()
         if pending and store.schema_version > 0:
             answer = QMessageBox.question(
-                None, "Update the database",
-                f"This version of Shortlist needs to update {path.name} (schema {store.schema_version} → "
-                f"{pending[-1]}). Make a backup copy first?",
+                None,
+                "Update the database",
+                f"This version of Shortlist needs to update {path.name} (schema "
+                f"{store.schema_version} → {pending[-1]}). Make a backup copy first?",
                 QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel,
-            )  # fmt: skip
+            )
             if answer == QMessageBox.Cancel:
                 return 0
             if answer == QMessageBox.Yes:

@@ -9,9 +9,18 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout,
-)  # fmt: skip
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from app.errors import tooltip
 from parsing.errors import Outcome
@@ -98,14 +107,18 @@ class ImportReportDialog(QDialog):
         problems = report.problems
         known = sum(1 for f in report.files if f.known)
         status = "stopped early" if report.status == "cancelled" else "finished"
-        headline = (f"<h3>Import {status}: {len(report.files)} file{'s' if len(report.files) != 1 else ''}, "
-                    f"{ok} read cleanly</h3>")  # fmt: skip
+        headline = (
+            f"<h3>Import {status}: {len(report.files)} "
+            f"file{'s' if len(report.files) != 1 else ''}, {ok} read cleanly</h3>"
+        )
         lines = [headline]
         if known:
             lines.append(f"{known} were already in Shortlist and were not read again.")
         if problems:
-            lines.append(f"<b>{len(problems)} need a look.</b> Each of them is still a person on your list "
-                         "where the file is a resume, so nobody is forgotten.")  # fmt: skip
+            lines.append(
+                f"<b>{len(problems)} need a look.</b> Each of them is still a person on your list "
+                "where the file is a resume, so nobody is forgotten."
+            )
         else:
             lines.append("Every file was read cleanly.")
         summary = QLabel("<br>".join(lines))

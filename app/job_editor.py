@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
-)  # fmt: skip
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from review.jobs import JobSpecError, spec_from_toml
 
@@ -156,13 +167,15 @@ class JobEditor(QWidget):
             synonyms_text = (
                 self.table.item(row, COL_SYN).text() if self.table.item(row, COL_SYN) else ""
             )
-            criteria.append({
-                "name": name,
-                "kind": self.table.cellWidget(row, COL_KIND).currentText(),
-                "must": self.table.cellWidget(row, COL_MUST).isChecked(),
-                "weight": self.table.cellWidget(row, COL_WEIGHT).value(),
-                "synonyms": [s.strip() for s in synonyms_text.split(",") if s.strip()],
-            })  # fmt: skip
+            criteria.append(
+                {
+                    "name": name,
+                    "kind": self.table.cellWidget(row, COL_KIND).currentText(),
+                    "must": self.table.cellWidget(row, COL_MUST).isChecked(),
+                    "weight": self.table.cellWidget(row, COL_WEIGHT).value(),
+                    "synonyms": [s.strip() for s in synonyms_text.split(",") if s.strip()],
+                }
+            )
         raw = {
             "title": self.title or "Job",
             "min_years": self.min_years.value() or None,

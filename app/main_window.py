@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.controllers.decisions import Decisions
 from app.controllers.delivery import Delivery
 from app.controllers.gate_queue import GateQueue
 from app.controllers.imports import Imports
-from app.controllers.decisions import Decisions
 from app.controllers.job_actions import JobActions
 from app.controllers.job_view import JobView
 from app.dialogs import CheatSheet, SettingsDialog, Welcome
@@ -41,12 +41,14 @@ from app.errors import warn
 from app.icons import icon
 from app.import_panel import ImportPanel
 from app.job_editor import JobEditor
-from app.people_model import COL_NAME, COL_RANK, COL_SCORE, COL_TOP, PeopleModel, ScoreDelegate
+from app.people_model import COL_NAME, COL_RANK, COL_SCORE, COL_TOP, PeopleModel
 from app.person_pane import PersonPane
+from app.score_delegate import ScoreDelegate
 from app.tasks import Task
 from app.writer import Writer
 from review import people as P
 from review.db import Store
+from review.jobs import Job
 from review.ranking import Ranker
 from review.search import search_people
 from review.settings import Settings
@@ -68,11 +70,11 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.errors = errors
         self.actor = self.settings.reviewer()
-        self.writer = Writer(store, self).start()
+        self.writer = Writer(store, self)  # started last: nothing may fail after it runs
         self.writer.default_failure = lambda exc, text: self.report_failure(
             exc, text, "Saving a change"
         )
-        self.job: dict | None = None
+        self.job: Job | None = None
         self.ranker: Ranker | None = None
         self.cheat_sheet: CheatSheet | None = None
         self._typing = False  # a search is being typed: the pane waits for a pause
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.load_jobs()
         self.update_state()
+        self.writer.start()
 
     # --- building ---------------------------------------------------------------
 
@@ -325,7 +328,7 @@ class MainWindow(QMainWindow):
             self.pane.clear()
             return
         self.pane.show_person(
-            row.person, self.ranker, self.job["id"], self.model.blind, row.status, row.application
+            row.person, self.ranker, self.job.id, self.model.blind, row.status, row.application
         )
 
     def next_person(self) -> None:
@@ -390,8 +393,10 @@ class MainWindow(QMainWindow):
             default = str(self.store.path.with_name(self.store.path.stem + "-outbox"))
             folder = self.settings.get("outbox.dir") or default
             # Nobody has received anything yet when a file is written: say so.
-            self.transport_label.setText(f"Messages are written to the outbox folder {folder} for "
-                                         "your mail client to send (Settings: send by SMTP instead)")  # fmt: skip
+            self.transport_label.setText(
+                f"Messages are written to the outbox folder {folder} for "
+                "your mail client to send (Settings: send by SMTP instead)"
+            )
             return
         self.transport_label.setText(f"Messages go out by: {where}")
 

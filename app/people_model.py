@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from review.people import application_rows, pseudonym, titles_and_locations
 from review.status import LABELS, NEW, PAST_SCREENING
@@ -105,9 +104,12 @@ class PeopleModel(QAbstractTableModel):
             return
         if self.sort_column == COL_RANK and self.sort_order == Qt.AscendingOrder:
             # In rank order, newcomers (not ranked yet) go at the end: an insert, not a re-sort.
-            shown = [row for row in fresh
-                     if (self.statuses is None or row.status in self.statuses)
-                     and (self.search_ids is None or row.person in self.search_ids)]  # fmt: skip
+            shown = [
+                row
+                for row in fresh
+                if (self.statuses is None or row.status in self.statuses)
+                and (self.search_ids is None or row.person in self.search_ids)
+            ]
             for row in fresh:
                 self._by_person[row.person] = len(self.rows)
                 row.rank = len(self.rows) + 1
@@ -167,7 +169,8 @@ class PeopleModel(QAbstractTableModel):
         if not old:
             return
         if len(old) <= 64:
-            # Usually the current row and a small selection: a few C-speed scans beat a dict of every row.
+            # Usually the current row and a small selection: a few C-speed scans beat a dict of
+            # every row.
             position = {}
             for pid in set(people) - {None}:
                 try:
@@ -207,7 +210,8 @@ class PeopleModel(QAbstractTableModel):
         self._sort()
 
     def people_with_initial(self, letter: str) -> set[int]:
-        """People whose shown name (their pseudonym in blind mode) starts with a letter, case-folded."""
+        """People whose shown name (their pseudonym in blind mode) starts with a letter,
+        case-folded."""
         initials = self._initials.get(self.blind)
         if initials is None:
             initials = [self.display_name(r)[:1].casefold() for r in self.rows]
@@ -238,8 +242,14 @@ class PeopleModel(QAbstractTableModel):
         }[self.sort_column]
         self.visible.sort(key=key, reverse=reverse)
 
-    def set_filter(self, statuses: set[str] | None = None, search_ids: set[int] | None = None, *,
-                   keep_statuses: bool = False, keep_search: bool = False) -> None:  # fmt: skip
+    def set_filter(
+        self,
+        statuses: set[str] | None = None,
+        search_ids: set[int] | None = None,
+        *,
+        keep_statuses: bool = False,
+        keep_search: bool = False,
+    ) -> None:
         self.layoutAboutToBeChanged.emit()
         remembered = self._remember()
         if not keep_statuses:
@@ -299,8 +309,11 @@ class PeopleModel(QAbstractTableModel):
 
     def hidden_identities(self, person_ids: set[int]) -> set[int]:
         """Of these people, those whose identity blind review hides right now."""
-        return {p for p in person_ids if (i := self._by_person.get(p)) is not None
-                and self.is_hidden_identity(self.rows[i])}  # fmt: skip
+        return {
+            p
+            for p in person_ids
+            if (i := self._by_person.get(p)) is not None and self.is_hidden_identity(self.rows[i])
+        }
 
     def is_hidden_identity(self, row: Row) -> bool:
         return self.blind and row.status not in REVEALED
@@ -316,7 +329,8 @@ class PeopleModel(QAbstractTableModel):
         return max(0.0, (self._now_ts - _timestamp(row)) / 86400)
 
     def waiting_summary(self) -> tuple[int, float, int]:
-        """(people waiting for a first decision, the longest wait in days, how many past the stale limit)."""
+        """(people waiting for a first decision, the longest wait in days, how many past the stale
+        limit)."""
         cutoff = self._now_ts - self.stale_days * 86400
         stamps = [_timestamp(r) for r in self.rows if r.status == NEW]
         if not stamps:
@@ -346,18 +360,19 @@ class PeopleModel(QAbstractTableModel):
 
     # --- Qt model API ---------------------------------------------------------------
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.visible)
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.visible)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+    def columnCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return COLUMNS[section]
         if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
             return {
-                COL_SCORE: "How well the resume meets the job's criteria (0-100). Advice only: nobody is dropped by a score.",
+                COL_SCORE: "How well the resume meets the job's criteria (0-100). Advice only: "
+                "nobody is dropped by a score.",
                 COL_ADVICE: "The matching core's advice, with its reasons in the person pane.",
                 COL_WAIT: "How long a person has waited for a first decision.",
             }.get(section)
@@ -457,42 +472,3 @@ def _timestamp(row: Row) -> float:
         except ValueError:
             row.created_ts = datetime.now(UTC).timestamp()
     return row.created_ts
-
-
-class ScoreDelegate(QStyledItemDelegate):
-    """The score as a bar with its number: readable at a glance, exact on reading."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        score = index.data(Qt.UserRole) or 0.0
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.CE_ItemViewItem, opt, painter, opt.widget)
-        painter.save()
-        rect = option.rect.adjusted(6, 7, -34, -7)
-        palette = option.palette
-        track = palette.color(QPalette.Mid)
-        track.setAlpha(70)
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(track)
-        painter.drawRoundedRect(rect, 3, 3)
-        fill = QRect(rect)
-        fill.setWidth(max(2, int(rect.width() * min(score, 100) / 100)))
-        color = (
-            QColor("#2e7d32")
-            if score >= 65
-            else QColor("#c77700")
-            if score >= 35
-            else QColor("#8a8a8a")
-        )
-        painter.setBrush(color)
-        painter.drawRoundedRect(fill, 3, 3)
-        text_rect = option.rect.adjusted(0, 0, -4, 0)
-        selected = option.state & QStyle.State_Selected
-        painter.setPen(palette.color(QPalette.HighlightedText if selected else QPalette.Text))
-        painter.drawText(text_rect, Qt.AlignRight | Qt.AlignVCenter, f"{score:.0f}")
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:
-        return QSize(120, 28)

@@ -9,14 +9,12 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.person_tabs import ContactTab, DuplicatesTab, HistoryList, clear_layout
+from app.person_tabs import ContactTab, DuplicatesTab, HistoryList, PartRow, clear_layout
 from review import people as P
 from review import workflow as W
 from review.people import pseudonym
@@ -35,70 +33,6 @@ from review.status import LABELS, PAST_SCREENING, MessageState
 
 ADVICE_TEXT = {"strong": "Strong match", "possible": "Possible match", "unlikely": "Unlikely match"}
 ADVICE_COLOR = {"strong": "#2e7d32", "possible": "#b26a00", "unlikely": "#6b6b6b"}
-
-
-class PartRow(QFrame):
-    """One part of the score: name, bar, points; click to see its evidence."""
-
-    clicked = Signal(int)
-
-    def __init__(self, number: int, part, parent=None):
-        super().__init__(parent)
-        self.number = number
-        self.setObjectName("partRow")
-        self.setCursor(Qt.PointingHandCursor)
-        self.setFocusPolicy(Qt.StrongFocus)
-        counted = [e for e in part.evidence if e.flag is None]
-        self.setAccessibleName(f"{part.criterion}: {part.points:.1f} of {part.weight:g} points")
-        layout = QGridLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.setHorizontalSpacing(10)
-        layout.setVerticalSpacing(1)
-        name = QLabel(part.criterion + (" · must-have" if part.must else ""))
-        name.setTextFormat(Qt.PlainText)
-        font = name.font()
-        font.setBold(part.points > 0)
-        name.setFont(font)
-        bar = QProgressBar()
-        bar.setRange(0, 100)
-        bar.setValue(int(100 * part.points / part.weight) if part.weight else 0)
-        bar.setTextVisible(False)
-        bar.setFixedHeight(8)
-        bar.setFixedWidth(90)
-        points = QLabel(f"{part.points:.1f} / {part.weight:g}")
-        points.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        points.setMinimumWidth(62)
-        layout.addWidget(name, 0, 0)
-        layout.addWidget(bar, 0, 1)
-        layout.addWidget(points, 0, 2)
-        detail = part.note or ""
-        if counted and not part.note:
-            where = sorted({e.section or "text" for e in counted})
-            detail = f"{len(counted)} mention{'s' if len(counted) > 1 else ''} · " + ", ".join(
-                where
-            )
-        if part.must and part.points <= 0:
-            detail = "missing must-have" + (f" — {part.note}" if part.note else "")
-        if detail:
-            sub = QLabel(detail)
-            sub.setTextFormat(Qt.PlainText)
-            sub.setForegroundRole(QPalette.PlaceholderText)
-            small = sub.font()
-            small.setPointSizeF(small.pointSizeF() * 0.9)
-            sub.setFont(small)
-            sub.setWordWrap(True)
-            layout.addWidget(sub, 1, 0, 1, 3)
-        layout.setColumnStretch(0, 1)
-
-    def mousePressEvent(self, event) -> None:
-        self.clicked.emit(self.number)
-        super().mousePressEvent(event)
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
-            self.clicked.emit(self.number)
-            return
-        super().keyPressEvent(event)
 
 
 class PersonPane(QWidget):
@@ -240,8 +174,15 @@ class PersonPane(QWidget):
         self.body.hide()
         self.empty.show()
 
-    def show_person(self, person_id: int, ranker, job_id: int | None, blind: bool, status: str,
-                    application_id: int | None = None) -> None:  # fmt: skip
+    def show_person(
+        self,
+        person_id: int,
+        ranker,
+        job_id: int | None,
+        blind: bool,
+        status: str,
+        application_id: int | None = None,
+    ) -> None:
         self.person_id = person_id
         self.application_id = application_id
         self.row = P.person(self.store, person_id)
@@ -268,7 +209,8 @@ class PersonPane(QWidget):
         bits.append(LABELS.get(status, status))
         if row["outcome"] != "ok":
             bits.append(
-                f"<span style='color:#b00020'>file: {html.escape(row['outcome'])} — {html.escape(row['error'] or '')}</span>"
+                f"<span style='color:#b00020'>file: {html.escape(row['outcome'])} — "
+                f"{html.escape(row['error'] or '')}</span>"
             )
         self.subtitle.setText(" · ".join(bits))
         manager, app = "", None
@@ -278,16 +220,27 @@ class PersonPane(QWidget):
             except W.WorkflowError:
                 app = None
             if app and app["manager_decision"]:
-                manager = (f"<br><b>Hiring manager:</b> {html.escape(app['manager_decision'])}"
-                           + (f" — “{html.escape(app['manager_comment'])}”" if app["manager_comment"] else "")
-                           + (" <span style='color:gray'>(a suggestion: letting go still takes a note and a message)</span>"
-                              if app["manager_decision"] == "no" else ""))  # fmt: skip
+                manager = (
+                    f"<br><b>Hiring manager:</b> {html.escape(app['manager_decision'])}"
+                    + (
+                        f" — “{html.escape(app['manager_comment'])}”"
+                        if app["manager_comment"]
+                        else ""
+                    )
+                    + (
+                        " <span style='color:gray'>(a suggestion: letting go still takes a note "
+                        "and a message)</span>"
+                        if app["manager_decision"] == "no"
+                        else ""
+                    )
+                )
         self.contact_tab.show_application(application_id, (app or {}).get("brings"))
         if self.score is not None:
             color = ADVICE_COLOR.get(self.score.recommendation, "#6b6b6b")
             reasons = "".join(f"<br>· {html.escape(r)}" for r in self.score.reasons[:4])
             self.advice.setText(
-                f"<span style='color:{color}; font-weight:600'>{ADVICE_TEXT.get(self.score.recommendation, '')}"
+                f"<span style='color:{color}; "
+                f"font-weight:600'>{ADVICE_TEXT.get(self.score.recommendation, '')}"
                 f" — {self.score.total:.0f} / 100</span>"
                 f"<span style='color:gray'> · advice only; you decide</span>{reasons}{manager}"
             )
@@ -308,16 +261,32 @@ class PersonPane(QWidget):
         state = message["state"]
         reason = html.escape(message.get("last_error") or "")
         texts = {
-            MessageState.QUEUED: ("Their message is queued" + (f" — last try: {reason}" if reason else "") +
-                       ". They stay on the list until it is delivered.", "Retry now", "retry"),
+            MessageState.QUEUED: (
+                "Their message is queued"
+                + (f" — last try: {reason}" if reason else "")
+                + ". They stay on the list until it is delivered.",
+                "Retry now",
+                "retry",
+            ),
             MessageState.SENDING: ("Their message is being sent…", None, None),
-            MessageState.FAILED: (f"<b style='color:#b00020'>Message failed:</b> {reason}. They stay on the list.",
-                       "Retry", "retry"),
-            MessageState.IN_DOUBT: (f"<b style='color:#c25e00'>Delivery in doubt:</b> {reason}. Send again only if you "
-                         "are sure it did not arrive (same Message-ID).", "Send again", "resend"),
-            MessageState.CALL_PENDING: ("They prefer a phone call: call them with the message as your script, then confirm.",
-                             "I made the call", "confirm_call"),
-        }  # fmt: skip
+            MessageState.FAILED: (
+                f"<b style='color:#b00020'>Message failed:</b> {reason}. They stay on the list.",
+                "Retry",
+                "retry",
+            ),
+            MessageState.IN_DOUBT: (
+                f"<b style='color:#c25e00'>Delivery in doubt:</b> {reason}. Send again only if you "
+                "are sure it did not arrive (same Message-ID).",
+                "Send again",
+                "resend",
+            ),
+            MessageState.CALL_PENDING: (
+                "They prefer a phone call: call them with the message as your script, then "
+                "confirm.",
+                "I made the call",
+                "confirm_call",
+            ),
+        }
         text, button, action = texts.get(state, (f"Message: {state}", None, None))
         self.message_text.setText(text)
         self.message_button.setVisible(button is not None)
@@ -363,7 +332,8 @@ class PersonPane(QWidget):
             text = P.redact(text, row)
         if not text:
             self.text.setHtml(
-                f"<p style='color:gray'>No text could be read from this file ({html.escape(row['outcome'])}: "
+                "<p style='color:gray'>No text could be read from this file "
+                f"({html.escape(row['outcome'])}: "
                 f"{html.escape(row['error'] or '')}). Open the original to read it.</p>"
             )
             return
@@ -395,8 +365,11 @@ class PersonPane(QWidget):
             color = "#ffd54f" if selected else "#fff3b0"
             weight = "font-weight:600;" if selected else ""
             label = html.escape(self.score.parts[number].criterion)
-            out.append(f"<a name='part{number}-{n}'></a><span title='{label}' "
-                       f"style='background:{color}; color:#1a1a1a; {weight}'>{html.escape(text[start:end])}</span>")  # fmt: skip
+            out.append(
+                f"<a name='part{number}-{n}'></a><span title='{label}' "
+                f"style='background:{color}; color:#1a1a1a; "
+                f"{weight}'>{html.escape(text[start:end])}</span>"
+            )
             pos = end
         out.append(html.escape(text[pos:]))
         body = "".join(out)
@@ -415,8 +388,10 @@ class PersonPane(QWidget):
         path = P.original_path(self.store, row)
         self._original_path = path
         if self.blind_hidden:
-            self.original_note.setText("Hidden in blind review: the original shows the name and contact details.\n"
-                                       "Shortlist this person to reveal it.")  # fmt: skip
+            self.original_note.setText(
+                "Hidden in blind review: the original shows the name and contact details.\n"
+                "Shortlist this person to reveal it."
+            )
             self.open_original.setVisible(False)
             self.original.setCurrentIndex(0)
             return

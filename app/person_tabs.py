@@ -1,4 +1,5 @@
-"""The person pane's record tabs: contact and notes, possible duplicates, history.
+"""Pieces of the person pane: a score part's row, and the record tabs (contact and notes,
+possible duplicates, history).
 
 What the reviewer changes here (preferences, "what they bring", a note about them,
 a duplicate decided) is written by the window's writer; ``changed`` tells the pane
@@ -16,11 +17,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -46,9 +49,12 @@ def _contact_lines(row: dict) -> str:
     lines = [f"✉ <a href='mailto:{html.escape(e)}'>{html.escape(e)}</a>" for e in row["emails"]]
     lines += [f"☎ {html.escape(phone)}" for phone in row["phones"]]
     # Only web links are links: a resume's "file:" or "javascript:" target is shown, never opened.
-    lines += [f"🔗 <a href='{html.escape(link)}'>{html.escape(link)}</a>"
-              if link.lower().startswith(("http://", "https://")) else f"🔗 {html.escape(link)}"
-              for link in row["links"]]  # fmt: skip
+    lines += [
+        f"🔗 <a href='{html.escape(link)}'>{html.escape(link)}</a>"
+        if link.lower().startswith(("http://", "https://"))
+        else f"🔗 {html.escape(link)}"
+        for link in row["links"]
+    ]
     if row.get("location"):
         lines.append(f"⌂ {html.escape(row['location'])}")
     return "<br>".join(lines) or "<i>No contact details were found in the resume.</i>"
@@ -285,3 +291,67 @@ class HistoryList(QListWidget):
                 what += f": {before} → {after}"
             job = f" ({entry['job']})" if entry["job"] else ""
             self.addItem(f"{entry['at'][:16].replace('T', ' ')}  {entry['actor']}: {what}{job}")
+
+
+class PartRow(QFrame):
+    """One part of the score: name, bar, points; click to see its evidence."""
+
+    clicked = Signal(int)
+
+    def __init__(self, number: int, part, parent=None):
+        super().__init__(parent)
+        self.number = number
+        self.setObjectName("partRow")
+        self.setCursor(Qt.PointingHandCursor)
+        self.setFocusPolicy(Qt.StrongFocus)
+        counted = [e for e in part.evidence if e.flag is None]
+        self.setAccessibleName(f"{part.criterion}: {part.points:.1f} of {part.weight:g} points")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setHorizontalSpacing(10)
+        layout.setVerticalSpacing(1)
+        name = QLabel(part.criterion + (" · must-have" if part.must else ""))
+        name.setTextFormat(Qt.PlainText)
+        font = name.font()
+        font.setBold(part.points > 0)
+        name.setFont(font)
+        bar = QProgressBar()
+        bar.setRange(0, 100)
+        bar.setValue(int(100 * part.points / part.weight) if part.weight else 0)
+        bar.setTextVisible(False)
+        bar.setFixedHeight(8)
+        bar.setFixedWidth(90)
+        points = QLabel(f"{part.points:.1f} / {part.weight:g}")
+        points.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        points.setMinimumWidth(62)
+        layout.addWidget(name, 0, 0)
+        layout.addWidget(bar, 0, 1)
+        layout.addWidget(points, 0, 2)
+        detail = part.note or ""
+        if counted and not part.note:
+            where = sorted({e.section or "text" for e in counted})
+            detail = f"{len(counted)} mention{'s' if len(counted) > 1 else ''} · " + ", ".join(
+                where
+            )
+        if part.must and part.points <= 0:
+            detail = "missing must-have" + (f" — {part.note}" if part.note else "")
+        if detail:
+            sub = QLabel(detail)
+            sub.setTextFormat(Qt.PlainText)
+            sub.setForegroundRole(QPalette.PlaceholderText)
+            small = sub.font()
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+            sub.setFont(small)
+            sub.setWordWrap(True)
+            layout.addWidget(sub, 1, 0, 1, 3)
+        layout.setColumnStretch(0, 1)
+
+    def mousePressEvent(self, event) -> None:
+        self.clicked.emit(self.number)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
+            self.clicked.emit(self.number)
+            return
+        super().keyPressEvent(event)

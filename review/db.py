@@ -47,8 +47,9 @@ def now_iso() -> str:
 class Store:
     """An open Shortlist database and the folder of original files beside it."""
 
-    def __init__(self, path: str | Path | None = None, *, migrate: bool = True,
-                 busy_seconds: float = 10.0):  # fmt: skip
+    def __init__(
+        self, path: str | Path | None = None, *, migrate: bool = True, busy_seconds: float = 10.0
+    ):
         """``busy_seconds``: how long a write waits for another program's write to end before
         :class:`StoreError` says the database is busy (the window waits longer than a command)."""
         self.path = Path(path) if path is not None else default_db_path()
@@ -201,20 +202,24 @@ class Store:
 
 
 def explain(exc: sqlite3.Error, path: Path | str) -> str:
-    """One sentence a recruiter can act on, for an error SQLite raised about the database at ``path``."""
-    text = str(exc)
+    """One sentence a recruiter can act on, for an error SQLite raised about the database."""
+    text = " ".join(str(exc).split())  # SQLite may quote a damaged schema's line breaks
     if "locked" in text or "busy" in text:
-        return (f"the database {path} is busy: another program is writing to it (is Shortlist open "
-                "twice?); nothing was changed — try again when it has finished")  # fmt: skip
+        return (
+            f"the database {path} is busy: another program is writing to it (is Shortlist open "
+            "twice?); nothing was changed — try again when it has finished"
+        )
     if "readonly" in text or "read-only" in text:
         return f"the database {path} is read-only: check the file's permissions"
     if ("disk" in text and "full" in text) or "SQLITE_FULL" in text:
-        return f"the disk holding {path} is full: make room, then try again (what was stored is kept)"
+        return (
+            f"the disk holding {path} is full: make room, then try again (what was stored is kept)"
+        )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return (f"the database {path} is damaged ({text}): restore a backup with "
-                "`shortlist restore-backup FILE`, or keep a copy of it and ask for help")  # fmt: skip
+        return (
+            f"the database {path} is damaged ({text}): restore a backup with "
+            "`shortlist restore-backup FILE`, or keep a copy of it and ask for help"
+        )
     if "unable to open" in text:
         return f"cannot open the database {path}: check that its folder exists and can be written"
     return f"database error in {path}: {text}"
-
-

@@ -15,7 +15,8 @@ import re
 
 ELLIPSIS = "…"
 
-# A sentence ends at . ! ? followed by a space and what can start a sentence; not in "e.g. x", "3.5".
+# A sentence ends at . ! ? followed by a space and what can start a sentence; not in "e.g. x",
+# "3.5".
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-Z0-9À-Ý•◦\-–*])|\s+[•◦▪·|]\s+|\s{3,}")
 _BULLETS = " •◦▪‣·-–—*\t"
 
@@ -106,14 +107,17 @@ _STREET_PART = re.compile(
     r"^\s*\d{1,3}[a-z]?\s*(?:/\s*\d+)?\s*$|^\s*\d{1,3}[a-z]?\s+\S|\s\d{1,3}[a-z]?\s*$|\d+/f\b|#\s*\w+|"
     r"^\s*[0-9A-Z]{4}\+[0-9A-Z]{2,3}"
 )
-_STREET_WORD = re.compile(rf"(?i)(?:^|\s)(?:{_STREET_WORDS})(?=\s|$|\d|,)|[a-zäöüß](?:stra(?:ss|ß)e|str\.)(?:\s|$)")
+_STREET_WORD = re.compile(
+    rf"(?i)(?:^|\s)(?:{_STREET_WORDS})(?=\s|$|\d|,)|[a-zäöüß](?:stra(?:ss|ß)e|str\.)(?:\s|$)"
+)
 _POSTCODE = re.compile(
     r"(?i)\b(?:cp|plz|cep|zip|postcode|post code)\s*[:.]?\s*[\w-]+|"
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|"  # UK
     r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|"  # Canada
     r"\b\d{5}-\d{3}\b|\b\d{4}-\d{3}\b|"  # Brazil, Portugal
     r"(?<![\w-])-?\d{4,6}(?![\w-])|"  # most of the world
-    r"\b(?:post|district|dist|p\.?o\.?|ps)\s*:-?\s*"  # labels before a place ("District:-Kushinagar")
+    # labels before a place ("District:-Kushinagar")
+    r"\b(?:post|district|dist|p\.?o\.?|ps)\s*:-?\s*"
 )
 
 
@@ -148,7 +152,8 @@ def place_for_headline(location: str | None) -> str | None:
 
 
 def looks_like_address(text: str | None) -> bool:
-    """Whether a line is a street address (a house number and a street, or a postcode and a street)."""
+    """Whether a line is a street address (a house number and a street, or a postcode and a
+    street)."""
     if not text or not re.search(r"\d", text):
         return False
     return bool(_STREET_WORD.search(text))

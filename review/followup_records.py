@@ -27,7 +27,9 @@ def state_of(due_at: str, snoozed_until: str | None, done_at: str | None, now: d
     return "due" if due_at <= stamp else "upcoming"
 
 
-def followup_records(store: Store, now: datetime | None = None, include_all: bool = False) -> list[dict]:
+def followup_records(
+    store: Store, now: datetime | None = None, include_all: bool = False
+) -> list[dict]:
     """The follow-ups, due first, as the dicts ``shortlist followups --json`` prints."""
     from review.relationship import refresh_keep_in_touch
 
@@ -35,7 +37,8 @@ def followup_records(store: Store, now: datetime | None = None, include_all: boo
     refresh_keep_in_touch(store, now)
     rows = store.query(
         "SELECT f.id, f.person_id, p.name, f.job_id, f.kind, f.due_at, f.snoozed_until, f.done_at, "
-        "coalesce(c.channel, 'email') AS channel FROM followups f JOIN people p ON p.id = f.person_id "
+        "coalesce(c.channel, 'email') AS channel FROM followups f JOIN people p ON p.id = "
+        "f.person_id "
         "LEFT JOIN contact_preferences c ON c.person_id = f.person_id ORDER BY f.due_at, f.id"
     )
     out = []
@@ -45,6 +48,15 @@ def followup_records(store: Store, now: datetime | None = None, include_all: boo
         state = state_of(r["due_at"], r["snoozed_until"], r["done_at"], now)
         if not include_all and state != "due":
             continue
-        out.append({"id": r["id"], "person": r["person_id"], "name": r["name"], "job": r["job_id"],
-                    "kind": r["kind"], "due": r["due_at"][:10], "state": state})  # fmt: skip
+        out.append(
+            {
+                "id": r["id"],
+                "person": r["person_id"],
+                "name": r["name"],
+                "job": r["job_id"],
+                "kind": r["kind"],
+                "due": r["due_at"][:10],
+                "state": state,
+            }
+        )
     return out

@@ -20,7 +20,6 @@ schema), whatever path tries.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from review import audit, outbox
@@ -43,6 +42,7 @@ from review.notes import (
     person_context,
     suggestion_for,
 )
+from review.people import load_person
 from review.ranking import Ranker
 from review.relationship import contact_preference
 from review.settings import Settings
@@ -162,11 +162,11 @@ def other_fitting_roles(
         if job_id in exclude_jobs:
             continue
         job = resolve_job(store, job_id)
-        if not job["spec"].get("criteria"):
+        if not job.spec.get("criteria"):
             continue
         score = Ranker(store, job, scope="all").score(person_id)
         if score.total >= minimum and not score.missing_must_haves:
-            out.append((job_id, job["title"]))
+            out.append((job_id, job.title))
     return out
 
 
@@ -178,7 +178,7 @@ def prepare(
     ``roles=False`` skips the other open roles that fit them (only a draft needs them,
     and scoring every open job is the slow part).
     """
-    person = store.one("SELECT name, emails, phones FROM people WHERE id = ?", (person_id,))
+    person = load_person(store, person_id)
     if person is None:
         raise GateRefused([f"no person with id {person_id}"])
     context = person_context(store, person_id)
@@ -194,9 +194,9 @@ def prepare(
     ]
     return GateContext(
         person=context,
-        name=person["name"],
-        emails=json.loads(person["emails"] or "[]"),
-        phones=json.loads(person["phones"] or "[]"),
+        name=person.name,
+        emails=person.emails,
+        phones=person.phones,
         preference=contact_preference(store, person_id),
         applications=applications,
         earlier=own_earlier_notes(store, author, person_id),

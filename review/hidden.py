@@ -30,8 +30,14 @@ _COMMON = frozenset(
     "bitbucket twitter x medium stackoverflow behance dribbble profile pub".split()
 )
 _TOKEN = re.compile(r"[^\W_]+")
-LABELS = {"name": "[name]", "email": "[email]", "phone": "[phone]", "link": "[link]",
-          "address": "[address]", "place": "[place]"}  # fmt: skip
+LABELS = {
+    "name": "[name]",
+    "email": "[email]",
+    "phone": "[phone]",
+    "link": "[link]",
+    "address": "[address]",
+    "place": "[place]",
+}
 
 
 def _as_list(value) -> list[str]:
@@ -58,8 +64,13 @@ class Hidden:
     @classmethod
     def of(cls, row: dict) -> Hidden:
         """From a ``people`` row (JSON columns as text or already decoded)."""
-        return cls(row.get("name") or "", _as_list(row.get("emails")), _as_list(row.get("phones")),
-                   _as_list(row.get("links")), row.get("location") or "")  # fmt: skip
+        return cls(
+            row.get("name") or "",
+            _as_list(row.get("emails")),
+            _as_list(row.get("phones")),
+            _as_list(row.get("links")),
+            row.get("location") or "",
+        )
 
     def name_words(self) -> list[str]:
         # Two letters are a name too (Bo, Li, Ng); a lone initial is not.
@@ -81,12 +92,14 @@ class Hidden:
         return out
 
     def tokens(self) -> set[str]:
-        """Folded words that only these details hold: a search for one of them must not find them."""
+        """Folded words only these details hold: a search for one must not find them."""
         out = {fold(w) for w in self.name_words()}
         for email in self.emails:
             local, _, domain = email.partition("@")
             out |= {fold(w) for w in _TOKEN.findall(local) if len(w) >= 2}
-            out |= {fold(w) for w in _TOKEN.findall(domain) if len(w) >= 3 and fold(w) not in _COMMON}
+            out |= {
+                fold(w) for w in _TOKEN.findall(domain) if len(w) >= 3 and fold(w) not in _COMMON
+            }
         for link in self.links:
             bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", link, flags=re.I)
             out |= {fold(w) for w in _TOKEN.findall(bare) if len(w) >= 3 and fold(w) not in _COMMON}
@@ -137,7 +150,11 @@ def _phone_pattern(phone: str) -> str | None:
     if len(national) < 6:
         return None
     body = _SEPARATORS.join(national)
-    prefix = rf"(?:(?:\+|00){country}{_SEPARATORS})?" if country else r"(?:\+?\d{1,3}" + _SEPARATORS + ")?"
+    prefix = (
+        rf"(?:(?:\+|00){country}{_SEPARATORS})?"
+        if country
+        else r"(?:\+?\d{1,3}" + _SEPARATORS + ")?"
+    )
     return rf"(?<!\d){prefix}(?:\(?0\)?{_SEPARATORS})?{body}(?!\d)"
 
 
@@ -149,25 +166,35 @@ class Redactor:
         self.hidden = hidden
         groups: list[tuple[str, list[str]]] = []
         emails = [re.escape(fold(e)) for e in hidden.emails]
-        groups.append(("email", emails + [_EMAIL]))
-        links = [re.escape(fold(re.sub(r"^(?:https?://)?(?:www\.)?", "", l, flags=re.I)).rstrip("/"))
-                 for l in hidden.links if len(l) >= 4]  # fmt: skip
-        groups.append(("link", [rf"(?:https?://)?(?:www\.)?{l}/?[^\s<>\"']*" for l in links] + [_URL]))
+        groups.append(("email", [*emails, _EMAIL]))
+        links = [
+            re.escape(fold(re.sub(r"^(?:https?://)?(?:www\.)?", "", link, flags=re.I)).rstrip("/"))
+            for link in hidden.links
+            if len(link) >= 4
+        ]
+        theirs = [rf"(?:https?://)?(?:www\.)?{link}/?[^\s<>\"']*" for link in links]
+        groups.append(("link", [*theirs, _URL]))
         phones = [p for p in (_phone_pattern(x) for x in hidden.phones) if p]
-        groups.append(("phone", phones + [_PHONE]))
+        groups.append(("phone", [*phones, _PHONE]))
         # Longest first, so a whole street or name goes before any of its words.
         parts = sorted(hidden.location_parts(), key=lambda kp: -len(kp[1]))
         for kind in ("address", "place"):
             words = [rf"(?<!\w){re.escape(fold(p))}(?!\w)" for k, p in parts if k == kind]
             groups.append((kind, words))
-        names = sorted({fold(w) for w in hidden.name_words()} | ({fold(hidden.name)} if hidden.name else set()),
-                       key=len, reverse=True)  # fmt: skip
+        names = sorted(
+            {fold(w) for w in hidden.name_words()}
+            | ({fold(hidden.name)} if hidden.name else set()),
+            key=len,
+            reverse=True,
+        )
         groups.append(("name", [rf"(?<!\w){re.escape(n)}(?!\w)" for n in names if n.strip()]))
-        alternatives = [f"(?P<{kind}>{'|'.join(patterns)})" for kind, patterns in groups if patterns]
+        alternatives = [
+            f"(?P<{kind}>{'|'.join(patterns)})" for kind, patterns in groups if patterns
+        ]
         self._pattern = re.compile("|".join(alternatives)) if alternatives else None
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, kind) of every hidden detail in ``text``; neighbours of a kind are merged."""
+        """(start, end, kind) of each hidden detail in ``text``; neighbours of a kind merged."""
         if not text or self._pattern is None:
             return []
         folded, where = _folded(text)
@@ -181,7 +208,7 @@ class Redactor:
             if kind == "link":
                 while finish > begin and text[finish - 1] in ".,;:!?)]}'\"":
                     finish -= 1  # the sentence's punctuation, not the link's
-            if found and found[-1][2] == kind and not text[found[-1][1]:begin].strip(" -"):
+            if found and found[-1][2] == kind and not text[found[-1][1] : begin].strip(" -"):
                 found[-1] = (found[-1][0], finish, kind)  # "Ana Lima": one name, not two
             else:
                 found.append((begin, finish, kind))

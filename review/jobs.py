@@ -3,16 +3,45 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 
 from review import audit
 from review.db import Store, now_iso
+from review.status import JobStatus
+
+
+@dataclass
+class Job:
+    """A job as the rest of Shortlist sees it: its spec decoded (see :func:`spec_from_toml`)."""
+
+    id: int
+    title: str
+    spec: dict = field(default_factory=dict)
+    description: str = ""
+    status: str = JobStatus.OPEN
+    blind: bool = False
+    created_at: str = ""
+    people: int | None = None  # applications, when listed with :func:`list_jobs`
+
+
+def _job(row: dict) -> Job:
+    return Job(
+        id=row["id"],
+        title=row["title"],
+        spec=json.loads(row.get("spec") or "{}"),
+        description=row.get("description") or "",
+        status=row["status"],
+        blind=bool(row.get("blind")),
+        created_at=row.get("created_at") or "",
+        people=row.get("people"),
+    )
 
 
 class JobNotFound(LookupError):
     pass
 
 
-def resolve_job(store: Store, ref: str | int) -> dict:
+def resolve_job(store: Store, ref: str | int) -> Job:
     """A job by id or by exact title. Raises JobNotFound with the choices when there is none."""
     text = str(ref).strip()
     row = None
@@ -35,8 +64,7 @@ def resolve_job(store: Store, ref: str | int) -> dict:
             else "; there are no jobs yet (shortlist job add)"
         )
         raise JobNotFound(f"no job with id or title {text!r}{hint}")
-    row["spec"] = json.loads(row["spec"] or "{}")
-    return row
+    return _job(row)
 
 
 def create_job(
@@ -50,7 +78,8 @@ def create_job(
     stamp = now_iso()
     with store.transaction() as conn:
         cur = conn.execute(
-            "INSERT INTO jobs (title, description, spec, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO jobs (title, description, spec, created_at, updated_at) VALUES (?, ?, ?, "
+            "?, ?)",
             (title, description, json.dumps(spec or {}, ensure_ascii=False), stamp, stamp),
         )
         job_id = cur.lastrowid or 0
@@ -91,8 +120,11 @@ def spec_from_toml(data: dict, source: str = "job") -> dict:
     if not isinstance(title, str) or not title.strip():
         raise fail("title", "a job needs a title (a non-empty string)")
     min_years = data.get("min_years")
-    if min_years is not None and (not isinstance(min_years, int | float) or isinstance(min_years, bool)
-                                  or not 0 <= min_years <= 60):  # fmt: skip
+    if min_years is not None and (
+        not isinstance(min_years, int | float)
+        or isinstance(min_years, bool)
+        or not 0 <= min_years <= 60
+    ):
         raise fail("min_years", f"must be a number of years between 0 and 60, not {min_years!r}")
     location = data.get("location")
     if location is not None and not isinstance(location, str):
@@ -137,10 +169,15 @@ def spec_from_toml(data: dict, source: str = "job") -> dict:
             raise fail(
                 f"{where}.kind", f"must be one of {', '.join(_CRITERION_KINDS)}, not {kind!r}"
             )
-        criteria.append({
-            "name": name, "kind": kind, "must": must, "weight": float(weight),
-            "synonyms": [" ".join(s.split()) for s in synonyms],
-        })  # fmt: skip
+        criteria.append(
+            {
+                "name": name,
+                "kind": kind,
+                "must": must,
+                "weight": float(weight),
+                "synonyms": [" ".join(s.split()) for s in synonyms],
+            }
+        )
     return {
         "min_years": float(min_years) if min_years is not None else None,
         "location": location.strip() if isinstance(location, str) and location.strip() else None,
@@ -211,21 +248,21 @@ def spec_to_toml(spec: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def list_jobs(store: Store) -> list[dict]:
+def list_jobs(store: Store) -> list[Job]:
+    """Every job, by id, with how many people applied."""
     rows = store.query(
-        "SELECT j.id, j.title, j.status, j.created_at, j.spec, "
-        "  (SELECT count(*) FROM applications a WHERE a.job_id = j.id) AS people "
+        "SELECT j.*, (SELECT count(*) FROM applications a WHERE a.job_id = j.id) AS people "
         "FROM jobs j ORDER BY j.id"
     )
-    for row in rows:
-        row["spec"] = json.loads(row["spec"] or "{}")
-    return rows
+    return [_job(row) for row in rows]
 
 
 def update_spec(store: Store, job_id: int, spec: dict, actor: str = "reviewer") -> None:
     stamp = now_iso()
     with store.transaction() as conn:
-        conn.execute("UPDATE jobs SET spec = ?, updated_at = ? WHERE id = ?",
-                     (json.dumps(spec, ensure_ascii=False), stamp, job_id))  # fmt: skip
+        conn.execute(
+            "UPDATE jobs SET spec = ?, updated_at = ? WHERE id = ?",
+            (json.dumps(spec, ensure_ascii=False), stamp, job_id),
+        )
         criteria = [c["name"] for c in spec.get("criteria", [])]
         audit.record(conn, actor, "job_edited", job_id=job_id, at=stamp, criteria=criteria)

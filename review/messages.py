@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from parsing.text import fold, words  # noqa: F401  (words: one definition, re-exported)
+from parsing.text import fold, words
 from review.settings import config_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
@@ -40,6 +40,7 @@ PLACEHOLDERS = (
     "reviewer_name",
     "signature",
 )
+
 
 def normalise(text: str) -> str:
     return " ".join(fold(text or "").split())

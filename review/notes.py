@@ -7,7 +7,6 @@ copy of the reviewer's earlier notes) and against bare labels ("not a fit").
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -16,6 +15,8 @@ from rapidfuzz import fuzz
 from parsing.text import fold
 from review.db import Store
 from review.messages import normalise, words
+from review.people import load_person, relationship_notes
+from review.ranking import person_text
 
 MIN_BRINGS_WORDS = 12
 MIN_WHY_NOT_WORDS = 6
@@ -60,34 +61,18 @@ class PersonContext:
     details: list[str] = field(default_factory=list)  # employers, titles, relationship notes…
 
 
-def first_name(name: str | None) -> str:
-    if not name:
-        return ""
-    parts = name.split()
-    return parts[0] if parts else ""
-
-
 def person_context(store: Store, person_id: int) -> PersonContext:
-    row = store.one(
-        "SELECT p.name, p.title, p.skills, p.education, d.text FROM people p "
-        "JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
-        (person_id,),
-    )
-    if row is None:
+    person = load_person(store, person_id)
+    if person is None:
         raise LookupError(f"no person with id {person_id}")
-    notes = [
-        r[0]
-        for r in store.conn.execute(
-            "SELECT text FROM relationship_notes WHERE person_id = ?", (person_id,)
-        )
-    ]
-    education = json.loads(row["education"] or "[]")
-    details = [row["title"] or ""] + [e.get("institution") or "" for e in education]
+    text, _spans = person_text(store, person_id)
+    notes = [note["text"] for note in relationship_notes(store, person_id)]
+    details = [person.title or ""] + [e.get("institution") or "" for e in person.education]
     return PersonContext(
         person_id,
-        first_name(row["name"]),
-        json.loads(row["skills"] or "[]"),
-        row["text"] or "",
+        person.first_name,
+        person.skills,
+        text,
         [d for d in details + notes if d],
     )
 

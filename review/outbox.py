@@ -32,7 +32,6 @@ import json
 import os
 import re
 import smtplib
-import socket
 import sqlite3
 import ssl
 import uuid
@@ -42,7 +41,7 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from review import audit
 from review.db import Store, now_iso
@@ -109,7 +108,7 @@ def queue(
 
 @dataclass
 class Sent:
-    """A transport's acceptance: its answer (recorded with the message) and any refused recipients."""
+    """A transport's acceptance: its answer (kept with the message) and any refused recipients."""
 
     answer: str
     refused: list[str]
@@ -160,6 +159,30 @@ class Outgoing:
 
 
 # --- transports -------------------------------------------------------------------------
+
+
+class Transport(Protocol):
+    """How a message leaves: the outbox folder or SMTP (a test may bring its own)."""
+
+    name: str  # stored with the message: recovery asks the same transport about it
+
+    def describe(self) -> str:
+        """Where messages go, in words a recruiter reads ("SMTP mail.example.com:587")."""
+        ...
+
+    def already_delivered(self, message_id: str) -> bool:
+        """Whether a send that a crash interrupted is known to have arrived."""
+        ...
+
+    def send(self, out: Outgoing, on_data: Callable[[], None] | None = None) -> Sent:
+        """Deliver; returns the transport's answer and any refused recipients (when others
+        accepted); raises DeliveryError. ``on_data()`` is called just before the message data
+        leaves, so a crash after it is in doubt and a crash before it is not. (A transport that
+        takes no ``on_data``, or returns only the refused recipients, is accepted too.)"""
+        ...
+
+    # Optional: ``accepted()`` says what a delivery means in the reviewer's words, and
+    # ``confirms`` whether already_delivered() is a sure answer.
 
 
 class OutboxFolder:
@@ -217,8 +240,15 @@ class SMTPTransport:
     name = "smtp"
     confirms = False  # a server cannot be asked whether it holds a message
 
-    def __init__(self, host: str, port: int, security: str = "starttls", user: str = "",
-                 password_provider=None, timeout: float = 30.0):  # fmt: skip
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        security: str = "starttls",
+        user: str = "",
+        password_provider=None,
+        timeout: float = 30.0,
+    ):
         self.host, self.port, self.security, self.user = host, int(port), security, user
         self.password_provider = password_provider
         self.timeout = timeout
@@ -237,57 +267,11 @@ class SMTPTransport:
 
         Raises DeliveryError, and only DeliveryError: in doubt only once the data began to leave.
         """
-        data_sent = data_started = False
+        attempt = _Attempt(on_data)
         try:
-            if self.security == "ssl":
-                client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout,
-                                          context=ssl.create_default_context())  # fmt: skip
-            else:
-                client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            client = self._connect()
             try:
-                client.ehlo()
-                if self.security == "starttls":
-                    client.starttls(context=ssl.create_default_context())
-                    client.ehlo()
-                if self.user:
-                    password = self.password_provider(self.user) if self.password_provider else None
-                    if password is None:
-                        raise DeliveryError(
-                            "permanent", f"no SMTP password for {self.user}: enter it when asked"
-                        )
-                    client.login(self.user, password)
-                options = []
-                if out.international:
-                    if not client.has_extn("smtputf8"):
-                        raise DeliveryError("permanent", _not_ascii(out, self.host))
-                    options = ["SMTPUTF8", "BODY=8BITMIME"]
-                code, reply = client.mail(out.sender_email, options)
-                if code != 250:
-                    raise smtplib.SMTPResponseException(code, reply)
-                refused = []
-                for rcpt in out.recipients:
-                    code, reply = client.rcpt(rcpt)
-                    if code not in (250, 251):
-                        refused.append((rcpt, code, reply))
-                if len(refused) == len(out.recipients):
-                    rcpt, code, reply = refused[0]
-                    raise smtplib.SMTPResponseException(code, reply)
-                # DATA by hand, so a timeout after the message went out is told apart.
-                payload = _smtp_data(out.as_bytes())
-                client.putcmd("data")
-                code, reply = client.getreply()
-                if code != 354:
-                    raise smtplib.SMTPResponseException(code, reply)
-                if on_data is not None:
-                    on_data()
-                data_started = True
-                client.send(payload)
-                data_sent = True
-                code, reply = client.getreply()
-                if code != 250:
-                    raise smtplib.SMTPResponseException(code, reply)
-                accepted = Sent(f"{code} {_text(reply)}",
-                                [f"{rcpt} ({c} {_text(r)})" for rcpt, c, r in refused])  # fmt: skip
+                accepted = self._transmit(client, out, attempt)
             except BaseException:
                 client.close()
                 raise
@@ -300,57 +284,132 @@ class SMTPTransport:
             return accepted
         except DeliveryError:
             raise
-        except smtplib.SMTPAuthenticationError as exc:
-            raise DeliveryError(
-                "permanent",
-                f"the SMTP server refused the login ({exc.smtp_code} {_text(exc.smtp_error)})",
-            ) from None
-        except smtplib.SMTPResponseException as exc:
-            kind = "transient" if 400 <= exc.smtp_code < 500 else "permanent"
-            raise DeliveryError(
-                kind, f"the server answered {exc.smtp_code} {_text(exc.smtp_error)}"
-            ) from None
-        except (TimeoutError, socket.timeout) as exc:
-            if data_sent:
-                raise DeliveryError(IN_DOUBT, "the server did not confirm in time after the message was sent: "
-                                                "it may or may not have arrived") from None  # fmt: skip
-            raise DeliveryError(
-                "transient", f"the SMTP server did not answer in time ({exc})"
-            ) from None
-        except smtplib.SMTPServerDisconnected as exc:
-            if data_sent and "timed out" in str(exc):
-                raise DeliveryError(IN_DOUBT, "the server did not confirm in time after the message was sent: "
-                                                "it may or may not have arrived") from None  # fmt: skip
-            if data_sent:
-                raise DeliveryError(
-                    IN_DOUBT, f"the connection dropped after the message was sent ({exc})"
-                ) from None
-            raise DeliveryError(
-                "transient", f"the SMTP server closed the connection ({exc})"
-            ) from None
-        except (ConnectionRefusedError, ConnectionResetError) as exc:
-            raise DeliveryError(
-                "transient", f"cannot connect to {self.host}:{self.port} ({exc.strerror})"
-            ) from None
-        except ssl.SSLError as exc:
-            raise DeliveryError(
-                "permanent", f"TLS with {self.host} failed ({exc.reason})"
-            ) from None
-        except OSError as exc:
-            if data_sent:
-                raise DeliveryError(
-                    IN_DOUBT, f"the connection failed after the message was sent ({exc})"
-                ) from None
-            raise DeliveryError(
-                "transient", f"cannot reach {self.host}:{self.port} ({exc})"
-            ) from None
+        except OSError as exc:  # smtplib's errors, timeouts, refused connections, TLS
+            raise self._failure(exc, attempt.data_sent) from None
         except Exception as exc:  # anything else (a bug, an odd server): classified, never raised
-            if data_started:
-                raise DeliveryError(IN_DOUBT, f"sending stopped after the message data began to leave "
-                                              f"({type(exc).__name__}: {exc}): it may have arrived") from None  # fmt: skip
+            if attempt.data_started:
+                reason = (
+                    f"sending stopped after the message data began to leave "
+                    f"({type(exc).__name__}: {exc}): it may have arrived"
+                )
+                raise DeliveryError(IN_DOUBT, reason) from None
+            reason = f"the message could not be sent ({type(exc).__name__}: {exc})"
+            raise DeliveryError("permanent", reason) from None
+
+    def _connect(self) -> smtplib.SMTP:
+        if self.security == "ssl":
+            context = ssl.create_default_context()
+            client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
+        else:
+            client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+        try:
+            client.ehlo()
+            if self.security == "starttls":
+                client.starttls(context=ssl.create_default_context())
+                client.ehlo()
+            if self.user:
+                self._login(client)
+        except BaseException:
+            client.close()
+            raise
+        return client
+
+    def _login(self, client: smtplib.SMTP) -> None:
+        password = self.password_provider(self.user) if self.password_provider else None
+        if password is None:
             raise DeliveryError(
-                "permanent", f"the message could not be sent ({type(exc).__name__}: {exc})"
-            ) from None
+                "permanent", f"no SMTP password for {self.user}: enter it when asked"
+            )
+        client.login(self.user, password)
+
+    def _transmit(self, client: smtplib.SMTP, out: Outgoing, attempt: _Attempt) -> Sent:
+        """MAIL, RCPT and DATA; returns the server's answer and the recipients refused while
+        others accepted. An address outside ASCII (Word's ’) goes with SMTPUTF8 where the server
+        offers it, and is a permanent failure, said plainly, where it does not."""
+        options = []
+        if out.international:
+            if not client.has_extn("smtputf8"):
+                raise DeliveryError("permanent", _not_ascii(out, self.host))
+            options = ["SMTPUTF8", "BODY=8BITMIME"]
+        code, reply = client.mail(out.sender_email, options)
+        if code != 250:
+            raise smtplib.SMTPResponseException(code, reply)
+        refused = []
+        for rcpt in out.recipients:
+            code, reply = client.rcpt(rcpt)
+            if code not in (250, 251):
+                refused.append((rcpt, code, reply))
+        if len(refused) == len(out.recipients):
+            rcpt, code, reply = refused[0]
+            raise smtplib.SMTPResponseException(code, reply)
+        # DATA by hand, so a timeout after the message went out is told apart.
+        payload = _smtp_data(out.as_bytes())
+        client.putcmd("data")
+        code, reply = client.getreply()
+        if code != 354:
+            raise smtplib.SMTPResponseException(code, reply)
+        attempt.start_data()
+        client.send(payload)
+        attempt.data_sent = True
+        code, reply = client.getreply()
+        if code != 250:
+            raise smtplib.SMTPResponseException(code, reply)
+        answer = f"{code} {_text(reply)}"
+        return Sent(answer, [f"{rcpt} ({c} {_text(r)})" for rcpt, c, r in refused])
+
+    def _failure(self, exc: OSError, data_sent: bool) -> DeliveryError:
+        """What a failed send means: worth trying again, permanent, or in doubt."""
+        where = f"{self.host}:{self.port}"
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            answer = f"{exc.smtp_code} {_text(exc.smtp_error)}"
+            return DeliveryError("permanent", f"the SMTP server refused the login ({answer})")
+        if isinstance(exc, smtplib.SMTPResponseException):
+            kind = "transient" if 400 <= exc.smtp_code < 500 else "permanent"
+            answer = f"{exc.smtp_code} {_text(exc.smtp_error)}"
+            return DeliveryError(kind, f"the server answered {answer}")
+        timed_out = isinstance(exc, TimeoutError) or (
+            isinstance(exc, smtplib.SMTPServerDisconnected) and "timed out" in str(exc)
+        )
+        if data_sent and timed_out:
+            return DeliveryError(IN_DOUBT, _NO_CONFIRMATION)
+        if isinstance(exc, TimeoutError):
+            return DeliveryError("transient", f"the SMTP server did not answer in time ({exc})")
+        if isinstance(exc, smtplib.SMTPServerDisconnected):
+            if data_sent:
+                return DeliveryError(
+                    IN_DOUBT, f"the connection dropped after the message was sent ({exc})"
+                )
+            return DeliveryError("transient", f"the SMTP server closed the connection ({exc})")
+        if isinstance(exc, (ConnectionRefusedError, ConnectionResetError)):
+            return DeliveryError("transient", f"cannot connect to {where} ({exc.strerror})")
+        if isinstance(exc, ssl.SSLError):
+            return DeliveryError("permanent", f"TLS with {self.host} failed ({exc.reason})")
+        if data_sent:
+            return DeliveryError(
+                IN_DOUBT, f"the connection failed after the message was sent ({exc})"
+            )
+        return DeliveryError("transient", f"cannot reach {where} ({exc})")
+
+
+_NO_CONFIRMATION = (
+    "the server did not confirm in time after the message was sent: it may or may not have arrived"
+)
+
+
+class _Attempt:
+    """How far one send got: after the data went out, a failure leaves it in doubt."""
+
+    data_sent = False
+    data_started = False
+
+    def __init__(self, on_data=None):
+        self._on_data = on_data
+
+    def start_data(self) -> None:
+        """The message data is about to leave (after 354): the caller commits that first."""
+        if self._on_data is not None:
+            self._on_data()
+        self.data_started = True
 
 
 def _not_ascii(out: Outgoing, host: str) -> str:
@@ -358,15 +417,22 @@ def _not_ascii(out: Outgoing, host: str) -> str:
     odd = [a for a in [*out.recipients, out.sender_email] if not a.isascii()]
     chars = "".join(dict.fromkeys(ch for a in odd for ch in a if not ch.isascii()))
     typographic = any(ch in "’‘“”" for ch in chars)
-    hint = (" A word processor often turns ' into ’ as you type: check the address with them and "
-            "correct it." if typographic else " Check the address, or send through a server that "
-            "accepts international addresses (SMTPUTF8).")  # fmt: skip
-    return (f"the address {', '.join(odd)} contains {chars}, which the mail server {host} cannot "
-            f"carry (it does not accept international addresses).{hint}")  # fmt: skip
+    hint = (
+        " A word processor often turns ' into ’ as you type: check the address with them and "
+        "correct it."
+        if typographic
+        else " Check the address, or send through a server that accepts international "
+        "addresses (SMTPUTF8)."
+    )
+    return (
+        f"the address {', '.join(odd)} contains {chars}, which the mail server {host} cannot "
+        f"carry (it does not accept international addresses).{hint}"
+    )
 
 
 def _smtp_data(message: bytes) -> bytes:
-    """The DATA payload (RFC 5321 4.5.2): CRLF line ends, a dot doubled at a line start, then CRLF.CRLF."""
+    """The DATA payload (RFC 5321 4.5.2): CRLF line ends, a dot doubled at a line start, then
+    CRLF.CRLF."""
     lines = re.split(rb"\r\n|\r|\n", message)
     if lines and lines[-1] == b"":
         lines.pop()
@@ -394,12 +460,12 @@ def keyring_backend() -> tuple[str, bool]:
         return "no keyring library", False
     try:
         backend = keyring.get_keyring()
-    except Exception as exc:  # noqa: BLE001 (a broken keyring setup is "no keyring")
+    except Exception as exc:
         return f"no usable keyring ({exc})", False
     name = str(getattr(backend, "name", type(backend).__name__))
     try:
         priority = float(backend.priority)
-    except Exception:  # noqa: BLE001
+    except Exception:
         priority = 0.0
     plain = type(backend).__module__.startswith(("keyrings.alt.file", "keyring.backends.null"))
     return name, priority >= 1 and not plain
@@ -427,7 +493,8 @@ def store_password(user: str, password: str) -> str:
 
 
 def keyring_password(user: str, ask=None):
-    """The SMTP password from the OS keyring; without a keyring backend, ``ask`` once per session."""
+    """The SMTP password from the OS keyring; without a keyring backend, ``ask`` once per
+    session."""
     try:
         import keyring
         from keyring.errors import KeyringError, NoKeyringError
@@ -445,7 +512,8 @@ def keyring_password(user: str, ask=None):
     return None
 
 
-def transport_from_settings(store: Store, settings: Settings, ask_password=None):
+def transport_from_settings(store: Store, settings: Settings, ask_password=None) -> Transport:
+    """The transport the settings choose; SMTP asks for a password through ask_password."""
     if settings.get("transport") == "smtp":
         cache: dict[str, str] = {}
 
@@ -456,8 +524,13 @@ def transport_from_settings(store: Store, settings: Settings, ask_password=None)
                     cache[user] = value
             return cache.get(user)
 
-        return SMTPTransport(settings.get("smtp.host"), settings.get("smtp.port"), settings.get("smtp.security"),
-                             settings.get("smtp.user"), provider)  # fmt: skip
+        return SMTPTransport(
+            settings.get("smtp.host"),
+            settings.get("smtp.port"),
+            settings.get("smtp.security"),
+            settings.get("smtp.user"),
+            provider,
+        )
     folder = settings.get("outbox.dir") or str(store.path.with_name(store.path.stem + "-outbox"))
     return OutboxFolder(Path(folder))
 
@@ -473,8 +546,16 @@ class Result:
 
 
 def _outgoing(row: dict) -> Outgoing:
-    return Outgoing(row["message_id"], row["sender_name"], row["sender_email"], row["reply_to"],
-                    json.loads(row["recipients"] or "[]"), row["subject"], row["body"], row["created_at"])  # fmt: skip
+    return Outgoing(
+        row["message_id"],
+        row["sender_name"],
+        row["sender_email"],
+        row["reply_to"],
+        json.loads(row["recipients"] or "[]"),
+        row["subject"],
+        row["body"],
+        row["created_at"],
+    )
 
 
 def _finish(store: Store, row: dict, transport_name: str, sent: Sent, author: str) -> list[str]:
@@ -489,7 +570,8 @@ def _finish(store: Store, row: dict, transport_name: str, sent: Sent, author: st
     refusals = []
     with store.transaction() as conn:
         conn.execute(
-            "UPDATE messages SET state = ?, delivered_at = ?, transport = ?, answer = ?, refused = ?, "
+            "UPDATE messages SET state = ?, delivered_at = ?, transport = ?, answer = ?, "
+            "refused = ?, "
             "last_error = NULL WHERE id = ?",
             (DELIVERED, stamp, transport_name, sent.answer, json.dumps(sent.refused), row["id"]),
         )
@@ -506,8 +588,16 @@ def _finish(store: Store, row: dict, transport_name: str, sent: Sent, author: st
                     )
             except sqlite3.IntegrityError as exc:
                 refusals.append(str(exc))
-                audit.record(conn, author, "let_go_refused", person_id=person_id, job_id=job_id,
-                             application_id=app_id, message=row["id"], reason=str(exc))  # fmt: skip
+                audit.record(
+                    conn,
+                    author,
+                    "let_go_refused",
+                    person_id=person_id,
+                    job_id=job_id,
+                    application_id=app_id,
+                    message=row["id"],
+                    reason=str(exc),
+                )
                 continue
             audit.record(
                 conn,
@@ -561,8 +651,9 @@ def _claim(
         # the app and the command line retry at the same moment.
         marks = ",".join("?" * len(allowed))
         claimed = conn.execute(
-            "UPDATE messages SET state = ?, attempts = attempts + 1, transport = ?, sending_pid = ?, "
-            f"sending_at = ?, data_started_at = NULL WHERE id = ? AND state IN ({marks})",
+            "UPDATE messages SET state = ?, attempts = attempts + 1, transport = ?, "
+            "sending_pid = ?, sending_at = ?, data_started_at = NULL "
+            f"WHERE id = ? AND state IN ({marks})",
             (SENDING, transport_name, os.getpid(), now_iso(), message, *allowed),
         ).rowcount
         if not claimed:
@@ -583,13 +674,14 @@ def _claim(
 def deliver(
     store: Store | None,
     message: int,
-    transport,
+    transport: Transport,
     author: str = "shortlist",
     *,
     resend: bool = False,
     write: Write | None = None,
 ) -> Result:
-    """Try to deliver one message now. ``resend`` is the reviewer's choice for an in-doubt message."""
+    """Try to deliver one message now. ``resend`` is the reviewer's choice for an in-doubt
+    message."""
     write = _writer(store, write)
     row, busy = write(lambda s: _claim(s, message, transport.name, author, resend))
     if busy is not None:
@@ -607,16 +699,27 @@ def deliver(
             sent = _send(transport, _outgoing(row), on_data)
         except DeliveryError as exc:
             return write(lambda s, exc=exc: _failed(s, row, exc, author))
-        except Exception as exc:  # a transport that raised something else: classified, never escapes
+        except (
+            Exception
+        ) as exc:  # a transport that raised something else: classified, never escapes
             kind = IN_DOUBT if started else "permanent"
-            where = ("after the message data began to leave: it may have arrived" if started
-                     else "before it was sent")  # fmt: skip
+            where = (
+                "after the message data began to leave: it may have arrived"
+                if started
+                else "before it was sent"
+            )
             reason = f"{_describe(transport)} failed {where} ({type(exc).__name__}: {exc})"
-            return write(lambda s, reason=reason, kind=kind: _failed(s, row, DeliveryError(kind, reason), author))
+            return write(
+                lambda s, reason=reason, kind=kind: _failed(
+                    s, row, DeliveryError(kind, reason), author
+                )
+            )
         refusals = write(lambda s: _finish(s, row, transport.name, sent, author))
     finally:
         _IN_FLIGHT.discard(message)
-    detail = _accepted(transport) + (f"; refused: {', '.join(sent.refused)}" if sent.refused else "")
+    detail = _accepted(transport) + (
+        f"; refused: {', '.join(sent.refused)}" if sent.refused else ""
+    )
     if refusals:
         detail += "; but the database kept them waiting: " + "; ".join(refusals)
     return Result(message, DELIVERED, detail)
@@ -655,18 +758,24 @@ def _accepted(transport) -> str:
     return accepted() if accepted else f"delivered by {_describe(transport)}"
 
 
-def _failed(store: Store, row: dict, exc: DeliveryError, author: str, *, wait: bool = True) -> Result:
+def _failed(
+    store: Store, row: dict, exc: DeliveryError, author: str, *, wait: bool = True
+) -> Result:
     attempts = row["attempts"] + 1
     if exc.kind == "transient":
         state = QUEUED
-        backoff = min(timedelta(seconds=30 * 2 ** (attempts - 1)), MAX_BACKOFF) if wait else timedelta(0)
+        backoff = (
+            min(timedelta(seconds=30 * 2 ** (attempts - 1)), MAX_BACKOFF) if wait else timedelta(0)
+        )
         next_at = (datetime.now(UTC) + backoff).isoformat(timespec="seconds")
     else:
         state = IN_DOUBT if exc.kind == IN_DOUBT else FAILED
         next_at = None
     with store.transaction() as conn:
-        conn.execute("UPDATE messages SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
-                     (state, exc.message, next_at, row["id"]))  # fmt: skip
+        conn.execute(
+            "UPDATE messages SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+            (state, exc.message, next_at, row["id"]),
+        )
         audit.record(
             conn,
             author,
@@ -680,7 +789,8 @@ def _failed(store: Store, row: dict, exc: DeliveryError, author: str, *, wait: b
 
 
 def state_of(store: Store, message: int) -> str | None:
-    """Where one message is (a :class:`review.status.MessageState` value), None if no such message."""
+    """Where one message is (a :class:`review.status.MessageState` value), None if no such
+    message."""
     return store.scalar("SELECT state FROM messages WHERE id = ?", (message,))
 
 
@@ -709,14 +819,22 @@ def confirm_call(store: Store, message: int, author: str) -> Result:
         if row is None or row["state"] != CALL_PENDING:
             raise LookupError(f"message {message} is not a call waiting for confirmation")
         # Like every message, through sending: the state machine has one road to delivered.
-        conn.execute("UPDATE messages SET state = ?, sending_pid = ?, sending_at = ? WHERE id = ?",
-                     (SENDING, os.getpid(), now_iso(), message))  # fmt: skip
-        refusals = _finish(store, row, "phone call", Sent(f"call confirmed by {author}", []), author)
+        conn.execute(
+            "UPDATE messages SET state = ?, sending_pid = ?, sending_at = ? WHERE id = ?",
+            (SENDING, os.getpid(), now_iso(), message),
+        )
+        refusals = _finish(
+            store, row, "phone call", Sent(f"call confirmed by {author}", []), author
+        )
     return Result(message, DELIVERED, "call confirmed" + "".join(f"; {r}" for r in refusals))
 
 
 def recover(
-    store: Store | None, transport, author: str = "shortlist", *, write: Write | None = None
+    store: Store | None,
+    transport: Transport,
+    author: str = "shortlist",
+    *,
+    write: Write | None = None,
 ) -> list[Result]:
     """After a crash: sends that were under way are delivered (the file is there) or in doubt."""
     write = _writer(store, write)
@@ -743,7 +861,9 @@ def recover(
                 "transient", "the app stopped before this message was sent: it will be sent again"
             )
         earlier = {**row, "attempts": row["attempts"] - 1}
-        out.append(write(lambda s, earlier=earlier, exc=exc: _failed(s, earlier, exc, author, wait=False)))
+        out.append(
+            write(lambda s, earlier=earlier, exc=exc: _failed(s, earlier, exc, author, wait=False))
+        )
     return out
 
 
@@ -768,7 +888,7 @@ def _still_sending(row: dict, stale: timedelta = timedelta(minutes=10)) -> bool:
 
 def retry_due(
     store: Store | None,
-    transport,
+    transport: Transport,
     author: str = "shortlist",
     now: datetime | None = None,
     include_failed: bool = False,
@@ -794,9 +914,10 @@ def retry_due(
 def pending(store: Store) -> list[dict]:
     """Messages not delivered yet, with their people and jobs: the 'Waiting for a message' view."""
     rows = store.query(
-        "SELECT m.id, m.state, m.channel, m.recipients, m.subject, m.last_error, m.attempts, m.next_attempt_at, "
-        "m.created_at, m.message_id, p.id AS person_id, p.name, "
-        "(SELECT group_concat(j.title, ', ') FROM message_applications ma JOIN applications a ON a.id = ma.application_id "
+        "SELECT m.id, m.state, m.channel, m.recipients, m.subject, m.last_error, m.attempts, "
+        "m.next_attempt_at, m.created_at, m.message_id, p.id AS person_id, p.name, "
+        "(SELECT group_concat(j.title, ', ') FROM message_applications ma JOIN applications a ON "
+        "a.id = ma.application_id "
         " JOIN jobs j ON j.id = a.job_id WHERE ma.message_id = m.id) AS jobs "
         "FROM messages m JOIN people p ON p.id = m.person_id "
         f"WHERE m.state IN ({','.join('?' * len(UNDELIVERED))}) ORDER BY m.id",

@@ -5,10 +5,57 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass, field
 
 from review import audit
 from review.db import Store, now_iso
 from review.hidden import Hidden, Redactor
+
+# The people columns that hold JSON lists, decoded in one place (:func:`decoded`).
+JSON_LISTS = ("emails", "phones", "links", "skills", "education")
+
+
+def decoded(row: dict) -> dict:
+    """A people row with its JSON list columns as lists (those the row has)."""
+    for key in JSON_LISTS:
+        if key in row:
+            row[key] = json.loads(row[key] or "[]")
+    return row
+
+
+@dataclass
+class Person:
+    """Who someone is, as parsed from their resume and kept in ``people``."""
+
+    id: int
+    name: str | None = None
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    location: str | None = None
+    title: str | None = None
+    years_experience: float | None = None
+    skills: list[str] = field(default_factory=list)
+    education: list[dict] = field(default_factory=list)
+
+    @property
+    def first_name(self) -> str:
+        parts = (self.name or "").split()
+        return parts[0] if parts else ""
+
+    @classmethod
+    def from_row(cls, row: dict) -> Person:
+        """From a ``people`` row (or a query with the same column names; missing ones empty)."""
+        values = decoded({k: row[k] for k in row if k in _PERSON_FIELDS})
+        return cls(**values)
+
+
+_PERSON_FIELDS = frozenset(Person.__dataclass_fields__)
+
+
+def load_person(store: Store, person_id: int) -> Person | None:
+    row = store.one("SELECT * FROM people WHERE id = ?", (person_id,))
+    return Person.from_row(row) if row else None
 
 
 class PersonNotFound(LookupError):
@@ -31,14 +78,13 @@ def resolve_person(store: Store, ref: str | int) -> int:
 
 def person(store: Store, person_id: int) -> dict:
     row = store.one(
-        "SELECT p.*, d.text, d.fields, d.outcome, d.error, d.kind, d.original_name, d.stored_path, d.pages "
-        "FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
+        "SELECT p.*, d.text, d.fields, d.outcome, d.error, d.kind, d.original_name, d.stored_path, "
+        "d.pages FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
         (person_id,),
     )
     if row is None:
         raise LookupError(f"no person with id {person_id}")
-    for key in ("emails", "phones", "links", "skills", "education"):
-        row[key] = json.loads(row[key] or "[]")
+    decoded(row)
     row["fields"] = json.loads(row["fields"] or "{}")
     row["sections"] = row["fields"].get("section_spans") or []
     return row
@@ -50,9 +96,7 @@ def list_people(store: Store) -> list[dict]:
         "SELECT p.id, p.name, p.emails, p.title, d.outcome, d.original_name, d.error FROM people p "
         "JOIN documents d ON d.id = p.document_id ORDER BY p.id"
     )
-    for row in rows:
-        row["emails"] = json.loads(row["emails"] or "[]")
-    return rows
+    return [decoded(row) for row in rows]
 
 
 def count(store: Store) -> int:
@@ -120,7 +164,8 @@ def decide_duplicate(store: Store, suggestion_id: int, same_person: bool, actor:
         if row is None:
             raise LookupError(f"no duplicate suggestion {suggestion_id}")
         conn.execute(
-            "UPDATE duplicate_suggestions SET status = ?, decided_at = ?, decided_by = ? WHERE id = ?",
+            "UPDATE duplicate_suggestions SET status = ?, decided_at = ?, decided_by = ? WHERE id "
+            "= ?",
             (status, now_iso(), actor, suggestion_id),
         )
         audit.record(conn, actor, "duplicate_" + status, person_id=row[0], other=row[1])
@@ -128,7 +173,8 @@ def decide_duplicate(store: Store, suggestion_id: int, same_person: bool, actor:
 
 def relationship_notes(store: Store, person_id: int) -> list[dict]:
     return store.query(
-        "SELECT id, text, author, created_at FROM relationship_notes WHERE person_id = ? ORDER BY id DESC",
+        "SELECT id, text, author, created_at FROM relationship_notes WHERE person_id = ? ORDER BY "
+        "id DESC",
         (person_id,),
     )
 
@@ -139,7 +185,8 @@ def add_relationship_note(store: Store, person_id: int, text: str, author: str) 
         raise ValueError("a note needs some words")
     with store.transaction() as conn:
         cur = conn.execute(
-            "INSERT INTO relationship_notes (person_id, text, author, created_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO relationship_notes (person_id, text, author, created_at) VALUES (?, ?, ?, "
+            "?)",
             (person_id, text, author, now_iso()),
         )
         audit.record(conn, author, "relationship_note", person_id=person_id, note_id=cur.lastrowid)
@@ -147,19 +194,27 @@ def add_relationship_note(store: Store, person_id: int, text: str, author: str) 
 
 
 def earlier_notes_about(store: Store, person_id: int) -> list[dict]:
-    """Person-first notes from earlier applications: theirs, and those of anyone they may be (duplicates).
+    """Person-first notes from earlier applications: theirs, and those of anyone they may be
+    (possible duplicates).
 
     A note stays with the person: when they apply again, the reviewer sees what
     was written about them last time.
     """
-    others = [row[0] for row in store.conn.execute(
-        "SELECT CASE WHEN person_id = ? THEN other_id ELSE person_id END FROM duplicate_suggestions "
-        "WHERE (person_id = ? OR other_id = ?) AND status <> 'different_people'", (person_id, person_id, person_id))]  # fmt: skip
+    others = [
+        row[0]
+        for row in store.conn.execute(
+            "SELECT CASE WHEN person_id = ? THEN other_id ELSE person_id END FROM "
+            "duplicate_suggestions "
+            "WHERE (person_id = ? OR other_id = ?) AND status <> 'different_people'",
+            (person_id, person_id, person_id),
+        )
+    ]
     ids = [person_id, *others]
     marks = ",".join("?" * len(ids))
     return store.query(
         f"SELECT n.person_id, n.kind, n.brings, n.why_not, n.author, n.created_at, j.title AS job "
-        f"FROM disposition_notes n JOIN jobs j ON j.id = n.job_id WHERE n.person_id IN ({marks}) ORDER BY n.id DESC",
+        f"FROM disposition_notes n JOIN jobs j ON j.id = n.job_id WHERE n.person_id IN ({marks}) "
+        "ORDER BY n.id DESC",
         ids,
     )
 

@@ -77,8 +77,18 @@ from review.status import PROTECTED, MessageState
 
 CONSENT_MONTHS = 24
 # JSON text columns of the tables we export, decoded so the person reads lists, not strings.
-_JSON_COLUMNS = {"emails", "phones", "links", "skills", "education", "fields", "topics", "recipients",
-                 "refused", "detail"}  # fmt: skip
+_JSON_COLUMNS = {
+    "emails",
+    "phones",
+    "links",
+    "skills",
+    "education",
+    "fields",
+    "topics",
+    "recipients",
+    "refused",
+    "detail",
+}
 
 
 class ErasureRefused(Exception):
@@ -123,6 +133,49 @@ def export_person(store: Store, person_id: int, out_dir: str | Path) -> Path:
     return target
 
 
+def _messages_of(store: Store, person_id: int) -> list[dict]:
+    """Their messages, each with the applications it carried a decision for."""
+    messages = store.query("SELECT * FROM messages WHERE person_id = ? ORDER BY id", (person_id,))
+    for message in messages:
+        message["application_ids"] = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT application_id FROM message_applications WHERE message_id = ? "
+                "ORDER BY application_id",
+                (message["id"],),
+            )
+        ]
+    return messages
+
+
+def _duplicates_of(store: Store, person_id: int, name: str | None) -> list[dict]:
+    """Possible duplicates. The other side is another person: their id, never their name."""
+    duplicates = []
+    for row in store.query(
+        "SELECT s.*, o.name AS other_name FROM duplicate_suggestions s JOIN people o "
+        "ON o.id = CASE WHEN s.person_id = ? THEN s.other_id ELSE s.person_id END "
+        "WHERE s.person_id = ? OR s.other_id = ? ORDER BY s.id",
+        (person_id, person_id, person_id),
+    ):
+        other_name = row.pop("other_name")
+        reason = row["reason"]
+        if other_name and other_name != name:
+            reason = reason.replace(other_name, "another record")
+        other = row["other_id"] if row["person_id"] == person_id else row["person_id"]
+        duplicates.append(
+            {
+                "id": row["id"],
+                "other_person_id": other,
+                "reason": reason,
+                "status": row["status"],
+                "created_at": row["created_at"],
+                "decided_at": row["decided_at"],
+                "decided_by": row["decided_by"],
+            }
+        )
+    return duplicates
+
+
 def _person_data(store: Store, person_id: int) -> dict:
     person = store.one("SELECT * FROM people WHERE id = ?", (person_id,))
     if person is None:
@@ -134,32 +187,11 @@ def _person_data(store: Store, person_id: int) -> dict:
         (person_id,),
     )
     app_ids = [a["id"] for a in applications]
-    messages = store.query("SELECT * FROM messages WHERE person_id = ? ORDER BY id", (person_id,))
-    for message in messages:
-        message["application_ids"] = [
-            r[0] for r in store.conn.execute(
-                "SELECT application_id FROM message_applications WHERE message_id = ? ORDER BY application_id",
-                (message["id"],))
-        ]  # fmt: skip
-    # The other side of a duplicate suggestion is another person: their id, never their name.
-    duplicates = []
-    for row in store.query(
-        "SELECT s.*, o.name AS other_name FROM duplicate_suggestions s JOIN people o "
-        "ON o.id = CASE WHEN s.person_id = ? THEN s.other_id ELSE s.person_id END "
-        "WHERE s.person_id = ? OR s.other_id = ? ORDER BY s.id",
-        (person_id, person_id, person_id),
-    ):
-        other_name = row.pop("other_name")
-        reason = row["reason"]
-        if other_name and other_name != person["name"]:
-            reason = reason.replace(other_name, "another record")
-        duplicates.append({
-            "id": row["id"], "other_person_id": row["other_id"] if row["person_id"] == person_id else row["person_id"],
-            "reason": reason, "status": row["status"], "created_at": row["created_at"],
-            "decided_at": row["decided_at"], "decided_by": row["decided_by"],
-        })  # fmt: skip
+    messages = _messages_of(store, person_id)
+    duplicates = _duplicates_of(store, person_id, person["name"])
     audit = store.query(
-        f"SELECT * FROM audit_log WHERE person_id = ? OR application_id IN ({_marks(app_ids)}) ORDER BY id",
+        f"SELECT * FROM audit_log WHERE person_id = ? OR application_id IN ({_marks(app_ids)}) "
+        "ORDER BY id",
         (person_id, *app_ids),
     )
     data = {
@@ -168,25 +200,38 @@ def _person_data(store: Store, person_id: int) -> dict:
         "person": person,
         "document": document,
         "contact_points": store.query(
-            "SELECT kind, value FROM contact_points WHERE person_id = ? ORDER BY kind, value", (person_id,)),
+            "SELECT kind, value FROM contact_points WHERE person_id = ? ORDER BY kind, value",
+            (person_id,),
+        ),
         "skills_found": store.query(
-            "SELECT skill, text, start, end, section, year, flag, similarity FROM skill_hits WHERE person_id = ? "
-            "ORDER BY start", (person_id,)),
+            "SELECT skill, text, start, end, section, year, flag, similarity FROM skill_hits WHERE "
+            "person_id = ? ORDER BY start",
+            (person_id,),
+        ),
         "applications": applications,
-        "contact_preferences": store.one("SELECT * FROM contact_preferences WHERE person_id = ?", (person_id,)),
+        "contact_preferences": store.one(
+            "SELECT * FROM contact_preferences WHERE person_id = ?", (person_id,)
+        ),
         "relationship_notes": store.query(
-            "SELECT * FROM relationship_notes WHERE person_id = ? ORDER BY id", (person_id,)),
+            "SELECT * FROM relationship_notes WHERE person_id = ? ORDER BY id", (person_id,)
+        ),
         "disposition_notes": store.query(
-            "SELECT n.*, j.title AS job_title FROM disposition_notes n JOIN jobs j ON j.id = n.job_id "
-            "WHERE n.person_id = ? ORDER BY n.id", (person_id,)),
+            "SELECT n.*, j.title AS job_title FROM disposition_notes n JOIN jobs j ON j.id = "
+            "n.job_id WHERE n.person_id = ? ORDER BY n.id",
+            (person_id,),
+        ),
         "messages": messages,
-        "followups": store.query("SELECT * FROM followups WHERE person_id = ? ORDER BY id", (person_id,)),
+        "followups": store.query(
+            "SELECT * FROM followups WHERE person_id = ? ORDER BY id", (person_id,)
+        ),
         "duplicate_suggestions": duplicates,
         "import_files": store.query(
-            "SELECT f.*, r.started_at AS run_started_at FROM import_files f JOIN import_runs r ON r.id = f.run_id "
-            "WHERE f.person_id = ? OR f.document_id = ? ORDER BY f.id", (person_id, person["document_id"])),
+            "SELECT f.*, r.started_at AS run_started_at FROM import_files f JOIN import_runs r ON "
+            "r.id = f.run_id WHERE f.person_id = ? OR f.document_id = ? ORDER BY f.id",
+            (person_id, person["document_id"]),
+        ),
         "audit_log": audit,
-    }  # fmt: skip
+    }
     return _decode_json(data)
 
 
@@ -252,9 +297,10 @@ def _message_text(message: dict) -> str:
         f"Channel: {message['channel']}",
         f"State: {message['state']}",
         f"Written: {message['created_at']} by {message['author']}",
-        f"Delivered: {message['delivered_at'] or '-'}" + (f" ({message['transport']})" if message.get("transport") else ""),
+        f"Delivered: {message['delivered_at'] or '-'}"
+        + (f" ({message['transport']})" if message.get("transport") else ""),
         f"Message-ID: {message['message_id']}",
-    ]  # fmt: skip
+    ]
     return "\n".join(head) + "\n\n" + message["body"].rstrip("\n") + "\n"
 
 
@@ -279,17 +325,24 @@ class ErasureReport:
     wal_truncated: bool = False
     seconds: float = 0.0  # for a purge: the whole purge
     warnings: list[str] = field(default_factory=list)
-    exports_removed: list[str] = field(default_factory=list)  # exports Shortlist wrote, deleted as asked
+    exports_removed: list[str] = field(
+        default_factory=list
+    )  # exports Shortlist wrote, deleted as asked
     exports_kept: list[str] = field(default_factory=list)  # exports that still hold them
     backups: list[str] = field(default_factory=list)  # backups made since they arrived
-    on_record: list[dict] = field(default_factory=list, repr=False)  # exports_written rows, as found
+    on_record: list[dict] = field(
+        default_factory=list, repr=False
+    )  # exports_written rows, as found
 
     def summary(self) -> str:
         total = sum(self.rows.values())
         files = len(self.files_removed) + len(self.outbox_files_removed) + len(self.exports_removed)
-        parts = [f"person #{self.person_id} erased by {self.actor}: {total} rows",
-                 f"{files} files" + (f" ({len(self.exports_removed)} exports)" if self.exports_removed else ""),
-                 f"{self.audit_rows_blanked} audit details blanked"]  # fmt: skip
+        exports = f" ({len(self.exports_removed)} exports)" if self.exports_removed else ""
+        parts = [
+            f"person #{self.person_id} erased by {self.actor}: {total} rows",
+            f"{files} files{exports}",
+            f"{self.audit_rows_blanked} audit details blanked",
+        ]
         if not (self.index_rebuilt and self.vacuumed and self.wal_truncated):
             parts.append("the file could not be fully compacted yet (see warnings)")
         return "; ".join(parts) + "".join(f"\n  ! {w}" for w in self.warnings)
@@ -311,8 +364,15 @@ class _Target:
     files: list[dict] = field(default_factory=list)  # exports and backups on record that hold them
 
 
-def erase_person(store: Store, person_id: int, actor: str, *, why: str = "on request",
-                 settings: Settings | None = None, delete_exports: bool = False) -> ErasureReport:  # fmt: skip
+def erase_person(
+    store: Store,
+    person_id: int,
+    actor: str,
+    *,
+    why: str = "on request",
+    settings: Settings | None = None,
+    delete_exports: bool = False,
+) -> ErasureReport:
     """Remove everything about one person, their files, and every trace in the database file.
 
     ``settings`` (a :class:`review.settings.Settings`) tells where the outbox
@@ -329,7 +389,8 @@ def erase_person(store: Store, person_id: int, actor: str, *, why: str = "on req
 
 
 def _outbox_folder(store: Store, settings: Settings | None) -> Path:
-    """Where outbox ``.eml`` files are: the ``outbox.dir`` setting, else ``<db stem>-outbox`` beside the db."""
+    """Where outbox ``.eml`` files are: the ``outbox.dir`` setting, else ``<db stem>-outbox``
+    beside the db."""
     folder = ""
     if settings is None:
         try:
@@ -341,9 +402,11 @@ def _outbox_folder(store: Store, settings: Settings | None) -> Path:
     return Path(folder) if folder else store.path.with_name(store.path.stem + "-outbox")
 
 
-def _erase(store: Store, person_id: int, actor: str, why: str, outbox: Path, *,
-           scan_residue: bool = True) -> ErasureReport:  # fmt: skip
-    """The deletes in one transaction, then the files. The index and the file are left to :func:`compact`.
+def _erase(
+    store: Store, person_id: int, actor: str, why: str, outbox: Path, *, scan_residue: bool = True
+) -> ErasureReport:
+    """The deletes in one transaction, then the files. The index and the file are left to
+    :func:`compact`.
 
     ``scan_residue`` reads every text column once (0.2 s per 2,000 people):
     worth it for one erasure on request, skipped by a purge of hundreds.
@@ -351,8 +414,10 @@ def _erase(store: Store, person_id: int, actor: str, why: str, outbox: Path, *,
     target = _target(store, person_id)
     sending = [m["id"] for m in target.messages if m["state"] == MessageState.SENDING]
     if sending:
-        raise ErasureRefused(f"a message to person #{person_id} is being sent right now (message "
-                             f"{', '.join(map(str, sending))}): erase them when it has finished")  # fmt: skip
+        raise ErasureRefused(
+            f"a message to person #{person_id} is being sent right now (message "
+            f"{', '.join(map(str, sending))}): erase them when it has finished"
+        )
     report = ErasureReport(person_id, actor, now_iso())
     conn = store.conn
     previous_secure = conn.execute("PRAGMA secure_delete").fetchone()[0]
@@ -379,11 +444,15 @@ def _erase(store: Store, person_id: int, actor: str, why: str, outbox: Path, *,
     report.backups = [f["path"] for f in target.files if f["kind"] == "backup"]
     report.exports_kept = [f["path"] for f in target.files if f["kind"] != "backup"]
     if report.backups:
-        report.warnings.append("these backups, made since they arrived, still hold this person: "
-                               + ", ".join(report.backups) + " — erase them there too, or delete them")  # fmt: skip
+        report.warnings.append(
+            "these backups, made since they arrived, still hold this person: "
+            + ", ".join(report.backups)
+            + " — erase them there too, or delete them"
+        )
     else:
         report.warnings.append(
-            "backups made before now still hold this person: erase them there too, or delete those backups"
+            "backups made before now still hold this person: erase them there too, or delete "
+            "those backups"
         )
     return report
 
@@ -404,8 +473,13 @@ def _target(store: Store, person_id: int) -> _Target:
             needles += [str(v) for v in json.loads(person[key] or "[]") if len(str(v)) >= 6]
         except ValueError:
             pass
-    needles += [v for (v,) in store.conn.execute(
-        "SELECT value FROM contact_points WHERE person_id = ? AND length(value) >= 6", (person_id,))]  # fmt: skip
+    needles += [
+        v
+        for (v,) in store.conn.execute(
+            "SELECT value FROM contact_points WHERE person_id = ? AND length(value) >= 6",
+            (person_id,),
+        )
+    ]
     app_ids = [
         r[0]
         for r in store.conn.execute("SELECT id FROM applications WHERE person_id = ?", (person_id,))
@@ -413,8 +487,13 @@ def _target(store: Store, person_id: int) -> _Target:
     messages = store.query(
         "SELECT id, message_id, state, transport FROM messages WHERE person_id = ?", (person_id,)
     )
-    sources = [r[0] for r in store.conn.execute(
-        "SELECT source FROM import_files WHERE person_id = ? OR document_id = ?", (person_id, person["document_id"]))]  # fmt: skip
+    sources = [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT source FROM import_files WHERE person_id = ? OR document_id = ?",
+            (person_id, person["document_id"]),
+        )
+    ]
     # lower(), not casefold(): the SQL side compares with SQLite's lower().
     unique = list(dict.fromkeys(n.lower() for n in needles))
     try:
@@ -423,9 +502,17 @@ def _target(store: Store, person_id: int) -> _Target:
         emails = []
     since = store.scalar("SELECT created_at FROM people WHERE id = ?", (person_id,))
     return _Target(
-        person_id, person["document_id"], person["stored_path"], unique, app_ids, messages, sources,
-        person["name"] or "", emails, written.holding(store.conn, person_id, since),
-    )  # fmt: skip
+        person_id,
+        person["document_id"],
+        person["stored_path"],
+        unique,
+        app_ids,
+        messages,
+        sources,
+        person["name"] or "",
+        emails,
+        written.holding(store.conn, person_id, since),
+    )
 
 
 def files_holding(store: Store, person_id: int) -> list[dict]:
@@ -449,16 +536,37 @@ def _delete(
 
 
 # Tables erased explicitly, children before parents (foreign keys are ON).
-_KNOWN = {"message_applications", "messages", "disposition_notes", "followups", "relationship_notes",
-          "contact_preferences", "contact_points", "skill_hits", "duplicate_suggestions", "applications",
-          "import_files", "people", "documents", "audit_log", "import_runs", "jobs", "schema_version",
-          "exports_written"}  # fmt: skip
+_KNOWN = {
+    "message_applications",
+    "messages",
+    "disposition_notes",
+    "followups",
+    "relationship_notes",
+    "contact_preferences",
+    "contact_points",
+    "skill_hits",
+    "duplicate_suggestions",
+    "applications",
+    "import_files",
+    "people",
+    "documents",
+    "audit_log",
+    "import_runs",
+    "jobs",
+    "schema_version",
+    "exports_written",
+}
 
 
 def _delete_rows(conn: sqlite3.Connection, t: _Target, report: ErasureReport) -> None:
     pid, apps, msgs = t.person_id, t.application_ids, [m["id"] for m in t.messages]
-    _delete(conn, report, "message_applications",
-            f"message_id IN ({_marks(msgs)}) OR application_id IN ({_marks(apps)})", [*msgs, *apps])  # fmt: skip
+    _delete(
+        conn,
+        report,
+        "message_applications",
+        f"message_id IN ({_marks(msgs)}) OR application_id IN ({_marks(apps)})",
+        [*msgs, *apps],
+    )
     _delete(conn, report, "messages", "person_id = ?", [pid])
     _delete(
         conn,
@@ -493,8 +601,12 @@ def _delete_from_newer_tables(conn: sqlite3.Connection, t: _Target, report: Eras
     people, applications, messages or documents, or a ``person_id`` column,
     loses the rows that point at this person.
     """
-    keys = {"people": [t.person_id], "applications": t.application_ids,
-            "messages": [m["id"] for m in t.messages], "documents": [t.document_id]}  # fmt: skip
+    keys = {
+        "people": [t.person_id],
+        "applications": t.application_ids,
+        "messages": [m["id"] for m in t.messages],
+        "documents": [t.document_id],
+    }
     for (table,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
         "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'people_fts%'"
@@ -532,7 +644,8 @@ def _scrub_import_runs(conn: sqlite3.Connection, t: _Target, report: ErasureRepo
                 (json.dumps(kept, ensure_ascii=False), run_id),
             )
             report.rows["import_runs.sources (paths removed)"] = (
-                report.rows.get("import_runs.sources (paths removed)", 0) + len(listed) - len(kept))  # fmt: skip
+                report.rows.get("import_runs.sources (paths removed)", 0) + len(listed) - len(kept)
+            )
 
 
 def _path_pattern(t: _Target) -> re.Pattern | None:
@@ -541,8 +654,12 @@ def _path_pattern(t: _Target) -> re.Pattern | None:
     words = [fold(w) for w in re.findall(r"[^\W_]+", t.name) if len(w) >= 2]
     alternatives = []
     if len(words) >= 2:
-        alternatives += [" ".join(words), " ".join(reversed(words)), " ".join([words[0], words[-1]]),
-                         " ".join([words[-1], words[0]])]  # fmt: skip
+        alternatives += [
+            " ".join(words),
+            " ".join(reversed(words)),
+            " ".join([words[0], words[-1]]),
+            " ".join([words[-1], words[0]]),
+        ]
     elif words and len(words[0]) >= 4:
         alternatives.append(words[0])
     for email in t.emails:
@@ -552,7 +669,9 @@ def _path_pattern(t: _Target) -> re.Pattern | None:
             alternatives.append(local)
     if not alternatives:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in dict.fromkeys(alternatives)) + r")(?!\w)")
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(a) for a in dict.fromkeys(alternatives)) + r")(?!\w)"
+    )
 
 
 def scrub_path(path: str, pattern: re.Pattern | None) -> str:
@@ -583,12 +702,16 @@ def _scrub_paths(conn: sqlite3.Connection, t: _Target, report: ErasureReport) ->
             continue
         cleaned = [scrub_path(str(s), pattern) for s in listed]
         if cleaned != listed:
-            conn.execute("UPDATE import_runs SET sources = ? WHERE id = ?",
-                         (json.dumps(cleaned, ensure_ascii=False), run_id))  # fmt: skip
+            conn.execute(
+                "UPDATE import_runs SET sources = ? WHERE id = ?",
+                (json.dumps(cleaned, ensure_ascii=False), run_id),
+            )
             scrubbed += sum(a != b for a, b in zip(cleaned, listed, strict=True))
-    for table, key, columns in (("import_files", "id", ("source", "name")),
-                                ("documents", "id", ("original_name",)),
-                                ("exports_written", "id", ("path",))):  # fmt: skip
+    for table, key, columns in (
+        ("import_files", "id", ("source", "name")),
+        ("documents", "id", ("original_name",)),
+        ("exports_written", "id", ("path",)),
+    ):
         for row in conn.execute(f"SELECT {key}, {', '.join(columns)} FROM {table}").fetchall():
             cleaned = [scrub_path(value, pattern) if value else value for value in row[1:]]
             if cleaned != list(row[1:]):
@@ -603,8 +726,8 @@ def _exports_after(store: Store, person_id: int, report: ErasureReport, delete: 
     """The exports on record that hold the person: deleted when asked, else listed in the report.
     Either way the record no longer says it holds them (they are gone from the database)."""
     with store.transaction() as conn:
-        for row_id, kind, path, people in conn.execute(
-            "SELECT id, kind, path, people FROM exports_written WHERE kind <> 'backup'"
+        for row_id, people in conn.execute(
+            "SELECT id, people FROM exports_written WHERE kind <> 'backup'"
         ).fetchall():
             try:
                 ids = json.loads(people or "[]")
@@ -612,12 +735,15 @@ def _exports_after(store: Store, person_id: int, report: ErasureReport, delete: 
                 continue
             if person_id not in ids:
                 continue
-            conn.execute("UPDATE exports_written SET people = ? WHERE id = ?",
-                         (json.dumps([i for i in ids if i != person_id]), row_id))  # fmt: skip
+            conn.execute(
+                "UPDATE exports_written SET people = ? WHERE id = ?",
+                (json.dumps([i for i in ids if i != person_id]), row_id),
+            )
     if not delete:
         if report.exports_kept:
             report.warnings.append(
-                "these exports Shortlist wrote still hold this person: " + ", ".join(report.exports_kept)
+                "these exports Shortlist wrote still hold this person: "
+                + ", ".join(report.exports_kept)
                 + " — delete them (or erase with --delete-exports)"
             )
         return
@@ -669,8 +795,12 @@ def _check_residue(conn: sqlite3.Connection, t: _Target, report: ErasureReport) 
     if not t.needles:
         return
     # Virtual tables and their shadow tables are derived from the tables scanned here.
-    virtual = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")]  # fmt: skip
+    virtual = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
     for (table,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "AND sql NOT LIKE 'CREATE VIRTUAL%'"
@@ -687,8 +817,8 @@ def _check_residue(conn: sqlite3.Connection, t: _Target, report: ErasureReport) 
             ).fetchone()[0]
             if count:
                 report.warnings.append(
-                    f"their name or contact details still appear in {table}.{name} ({count} row(s)) that belong "
-                    "to someone else's record: review those by hand"
+                    f"their name or contact details still appear in {table}.{name} ({count} "
+                    "row(s)) that belong to someone else's record: review those by hand"
                 )
 
 
@@ -735,8 +865,10 @@ def _remove_files(store: Store, t: _Target, outbox: Path, report: ErasureReport)
             and message["state"] == MessageState.DELIVERED
             and message["transport"] == OutboxFolder.name
         ):
-            report.warnings.append(f"message {message['id']} is no longer in the outbox folder {outbox}: "
-                                   "your mail client has it (and may have sent it); delete it there too")  # fmt: skip
+            report.warnings.append(
+                f"message {message['id']} is no longer in the outbox folder {outbox}: "
+                "your mail client has it (and may have sent it); delete it there too"
+            )
 
 
 def _unlink(path: Path, report: ErasureReport) -> bool:
@@ -803,15 +935,20 @@ def compact(store: Store) -> Compaction:
         conn.execute("VACUUM")
         done.vacuumed = True
     except sqlite3.Error as exc:
-        done.problems.append(f"the database could not be compacted now ({exc}): compact it again when "
-                             "Shortlist is idle")  # fmt: skip
+        done.problems.append(
+            f"the database could not be compacted now ({exc}): compact it again when "
+            "Shortlist is idle"
+        )
     try:
-        # The -wal file keeps the page images written before (with the erased data) until it is reset.
+        # The -wal file keeps the page images written before (with the erased data) until it is
+        # reset.
         busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         done.wal_truncated = busy == 0
         if busy:
-            done.problems.append("another window or program is reading the database, so older copies of its "
-                                 "pages stay in the -wal file: close it, then compact the database again")  # fmt: skip
+            done.problems.append(
+                "another window or program is reading the database, so older copies of its "
+                "pages stay in the -wal file: close it, then compact the database again"
+            )
     except sqlite3.Error as exc:
         done.problems.append(f"the database's -wal file could not be emptied ({exc})")
     return done
@@ -855,16 +992,43 @@ def months_before(moment: datetime, months: int) -> datetime:
 # Each source of activity, as (person_id, latest time). Grouped per source in SQL, compared in
 # Python after parsing: times from different code paths need not share one text format.
 _ACTIVITY = (
-    ("imported", "SELECT p.id, max(d.imported_at) FROM people p JOIN documents d ON d.id = p.document_id GROUP BY p.id"),
+    (
+        "imported",
+        "SELECT p.id, max(d.imported_at) FROM people p JOIN documents d ON d.id = p.document_id "
+        "GROUP BY p.id",
+    ),
     ("added", "SELECT id, created_at FROM people"),
-    ("application", "SELECT person_id, max(max(updated_at), max(created_at)) FROM applications GROUP BY person_id"),
-    ("message", "SELECT person_id, max(max(created_at), max(coalesce(delivered_at, ''))) FROM messages GROUP BY person_id"),
-    ("relationship note", "SELECT person_id, max(created_at) FROM relationship_notes GROUP BY person_id"),
-    ("person-first note", "SELECT person_id, max(created_at) FROM disposition_notes GROUP BY person_id"),
-    ("follow-up", "SELECT person_id, max(done_at) FROM followups WHERE done_at IS NOT NULL GROUP BY person_id"),
-    ("audit", ("SELECT person_id, max(at) FROM audit_log WHERE person_id IS NOT NULL AND action <> 'erased' "
-               "GROUP BY person_id")),
-)  # fmt: skip
+    (
+        "application",
+        "SELECT person_id, max(max(updated_at), max(created_at)) FROM applications GROUP BY "
+        "person_id",
+    ),
+    (
+        "message",
+        "SELECT person_id, max(max(created_at), max(coalesce(delivered_at, ''))) FROM messages "
+        "GROUP BY person_id",
+    ),
+    (
+        "relationship note",
+        "SELECT person_id, max(created_at) FROM relationship_notes GROUP BY person_id",
+    ),
+    (
+        "person-first note",
+        "SELECT person_id, max(created_at) FROM disposition_notes GROUP BY person_id",
+    ),
+    (
+        "follow-up",
+        "SELECT person_id, max(done_at) FROM followups WHERE done_at IS NOT NULL GROUP BY "
+        "person_id",
+    ),
+    (
+        "audit",
+        (
+            "SELECT person_id, max(at) FROM audit_log WHERE person_id IS NOT NULL AND action <> "
+            "'erased' GROUP BY person_id"
+        ),
+    ),
+)
 
 
 def last_activity(store: Store) -> dict[int, datetime]:
@@ -884,11 +1048,20 @@ def retention_candidates(store: Store, months: int = 12, now: datetime | None = 
     cutoff = months_before(now, months)
     consent_cutoff = months_before(now, CONSENT_MONTHS)
     activity = last_activity(store)
-    protected = {pid for (pid,) in store.conn.execute(
-        f"SELECT DISTINCT person_id FROM applications WHERE status IN ({_marks(list(PROTECTED))})",
-        PROTECTED)}  # fmt: skip
-    consent = {pid: _parse(date) for pid, date in store.conn.execute(
-        "SELECT person_id, consent_date FROM contact_preferences WHERE consent = 1")}  # fmt: skip
+    protected = {
+        pid
+        for (pid,) in store.conn.execute(
+            "SELECT DISTINCT person_id FROM applications WHERE status IN "
+            f"({_marks(list(PROTECTED))})",
+            PROTECTED,
+        )
+    }
+    consent = {
+        pid: _parse(date)
+        for pid, date in store.conn.execute(
+            "SELECT person_id, consent_date FROM contact_preferences WHERE consent = 1"
+        )
+    }
     out = []
     for person_id, name in store.conn.execute("SELECT id, name FROM people ORDER BY id").fetchall():
         last = activity.get(person_id)
@@ -898,28 +1071,53 @@ def retention_candidates(store: Store, months: int = 12, now: datetime | None = 
             given = consent[person_id]
             if given is not None and given >= consent_cutoff:
                 continue
-            lapsed = (f"; their consent of {given.date().isoformat()} is older than {CONSENT_MONTHS} months"
-                      if given else "; their consent has no date, so it does not count")  # fmt: skip
+            lapsed = (
+                f"; their consent of {given.date().isoformat()} is older than {CONSENT_MONTHS} "
+                "months"
+                if given
+                else "; their consent has no date, so it does not count"
+            )
         else:
             lapsed = "; no consent to keep their data longer"
-        reason = (f"no activity since {last.date().isoformat()} (more than {months} months)"
-                  f"{lapsed}; on no open list")  # fmt: skip
-        out.append({"person_id": person_id, "name": name, "last_activity": last.isoformat(timespec="seconds"),
-                    "reason": reason})  # fmt: skip
+        reason = (
+            f"no activity since {last.date().isoformat()} (more than {months} months)"
+            f"{lapsed}; on no open list"
+        )
+        out.append(
+            {
+                "person_id": person_id,
+                "name": name,
+                "last_activity": last.isoformat(timespec="seconds"),
+                "reason": reason,
+            }
+        )
     out.sort(key=lambda row: (row["last_activity"], row["person_id"]))
     return out
 
 
-def purge(store: Store, actor: str, months: int = 12, now: datetime | None = None,
-          settings: Settings | None = None) -> list[ErasureReport]:  # fmt: skip
+def purge(
+    store: Store,
+    actor: str,
+    months: int = 12,
+    now: datetime | None = None,
+    settings: Settings | None = None,
+) -> list[ErasureReport]:
     """Erase every retention candidate; the database file is compacted once, at the end."""
     started = time.monotonic()
     outbox = _outbox_folder(store, settings)
     reports = []
     for row in retention_candidates(store, months, now):
         try:
-            reports.append(_erase(store, row["person_id"], actor, f"retention: no activity for {months} months",
-                                  outbox, scan_residue=False))  # fmt: skip
+            reports.append(
+                _erase(
+                    store,
+                    row["person_id"],
+                    actor,
+                    f"retention: no activity for {months} months",
+                    outbox,
+                    scan_residue=False,
+                )
+            )
             _exports_after(store, row["person_id"], reports[-1], delete=False)
         except ErasureRefused:
             continue  # a send under way: the next purge takes them

@@ -1,4 +1,4 @@
-"""Errors in words: one sentence a recruiter can act on, the same in the window and the command line.
+"""Errors in words: one sentence a recruiter can act on, in the window and the command line alike.
 
 :func:`explain` turns what the domain and the system raise — a busy or damaged
 database, a full disk, a file that cannot be written, a setting that cannot be
@@ -24,8 +24,16 @@ from review.workflow import WorkflowError
 from review.written import WriteFailed
 
 # Errors whose message is already the sentence (the domain wrote it for a person).
-_SAID = (D.StoreError, SettingError, WriteFailed, ErasureRefused, JobNotFound, JobSpecError,
-         PersonNotFound, WorkflowError)  # fmt: skip
+_SAID = (
+    D.StoreError,
+    SettingError,
+    WriteFailed,
+    ErasureRefused,
+    JobNotFound,
+    JobSpecError,
+    PersonNotFound,
+    WorkflowError,
+)
 
 
 def explain(exc: BaseException, database: Path | str | None = None) -> str | None:
@@ -37,7 +45,9 @@ def explain(exc: BaseException, database: Path | str | None = None) -> str | Non
     if isinstance(exc, sqlite3.Error):
         return D.explain(exc, database or "in use")
     if isinstance(exc, MemoryError):
-        return "there was not enough memory to finish: close other programs, or do it in smaller parts"
+        return (
+            "there was not enough memory to finish: close other programs, or do it in smaller parts"
+        )
     if isinstance(exc, UnicodeDecodeError):
         return "a file is not UTF-8 text: save it as UTF-8 and try again"
     if isinstance(exc, OSError):
@@ -51,7 +61,10 @@ def _os_error(exc: OSError) -> str:
     where = exc.filename or "a file"
     reason = exc.strerror or str(exc)
     if exc.errno == errno.ENOSPC:
-        return f"the disk is full (writing {where}): make room, then try again (what was stored is kept)"
+        return (
+            f"the disk is full (writing {where}): make room, then try again "
+            "(what was stored is kept)"
+        )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"{where}: permission denied ({reason})"
     if exc.errno == errno.ENOENT:
@@ -79,12 +92,14 @@ def unexpected(exc: BaseException, log_folder: Path | None = None) -> str:
         except OSError:
             log = None
     where = f"; the details are in {log}" if log else ""
-    return (f"something unexpected went wrong ({type(exc).__name__}: {exc}){where}: please tell "
-            "us what you were doing")  # fmt: skip
+    return (
+        f"something unexpected went wrong ({type(exc).__name__}: {exc}){where}: please tell "
+        "us what you were doing"
+    )
 
 
 def _default_log_folder() -> Path | None:
     try:
         return D.default_data_dir()
-    except Exception:  # noqa: BLE001 (no data folder: the sentence goes without a log)
+    except Exception:
         return None

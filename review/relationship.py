@@ -18,13 +18,18 @@ from datetime import UTC, datetime, timedelta
 
 from review import audit
 from review.db import Store, now_iso
+from review.jobs import Job
 from review.ranking import Ranker
 from review.status import ACTIVE, GONE, NEW
 
 CHANNELS = ("email", "phone", "none")
 FREQUENCIES = ("never", "matching_roles", "monthly", "quarterly")
-FREQUENCY_LABELS = {"never": "never", "matching_roles": "only roles that match them", "monthly": "monthly",
-                    "quarterly": "quarterly"}  # fmt: skip
+FREQUENCY_LABELS = {
+    "never": "never",
+    "matching_roles": "only roles that match them",
+    "monthly": "monthly",
+    "quarterly": "quarterly",
+}
 CHECK_IN_WEEKS = (1, 4, 12)
 KEEP_IN_TOUCH_DAYS = {"monthly": 30, "quarterly": 91}
 
@@ -46,10 +51,19 @@ def contact_preference(store: Store, person_id: int) -> dict:
     return row
 
 
-def set_preferences(store: Store, person_id: int, actor: str, *, channel: str | None = None,
-                    frequency: str | None = None, topics: list[str] | None = None, consent: bool | None = None,
-                    consent_source: str | None = None) -> dict:  # fmt: skip
-    """Record what the person told us; only the given fields change. Consent gets its date and source."""
+def set_preferences(
+    store: Store,
+    person_id: int,
+    actor: str,
+    *,
+    channel: str | None = None,
+    frequency: str | None = None,
+    topics: list[str] | None = None,
+    consent: bool | None = None,
+    consent_source: str | None = None,
+) -> dict:
+    """Record what the person told us; only the given fields change. Consent gets its date and
+    source."""
     current = contact_preference(store, person_id)
     if channel is not None and channel not in CHANNELS:
         raise ValueError(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
@@ -69,8 +83,10 @@ def set_preferences(store: Store, person_id: int, actor: str, *, channel: str | 
     stamp = now_iso()
     with store.transaction() as conn:
         conn.execute(
-            "INSERT INTO contact_preferences (person_id, channel, frequency, topics, consent, consent_date, "
-            "consent_source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(person_id) DO UPDATE SET "
+            "INSERT INTO contact_preferences (person_id, channel, frequency, topics, consent, "
+            "consent_date, "
+            "consent_source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(person_id) DO "
+            "UPDATE SET "
             "channel = excluded.channel, frequency = excluded.frequency, topics = excluded.topics, "
             "consent = excluded.consent, consent_date = excluded.consent_date, "
             "consent_source = excluded.consent_source, updated_at = excluded.updated_at",
@@ -83,7 +99,7 @@ def set_preferences(store: Store, person_id: int, actor: str, *, channel: str | 
                 new["consent_date"],
                 new["consent_source"],
                 stamp,
-            ),  # fmt: skip
+            ),
         )
         changed = {
             k: new[k]
@@ -93,8 +109,11 @@ def set_preferences(store: Store, person_id: int, actor: str, *, channel: str | 
         audit.record(conn, actor, "contact_preferences", person_id=person_id, **changed)
         if new["channel"] == "none" or new["frequency"] == "never":
             # Their wish, at once: no keep-in-touch reminders wait for them.
-            conn.execute("UPDATE followups SET done_at = ?, done_by = ? WHERE person_id = ? AND kind = 'keep_in_touch' "
-                         "AND done_at IS NULL", (stamp, "their preference", person_id))  # fmt: skip
+            conn.execute(
+                "UPDATE followups SET done_at = ?, done_by = ? WHERE person_id = ? AND kind = "
+                "'keep_in_touch' AND done_at IS NULL",
+                (stamp, "their preference", person_id),
+            )
     return new
 
 
@@ -109,7 +128,8 @@ def schedule_check_ins(conn, person_id: int, job_id: int, when: datetime | None 
     for weeks in CHECK_IN_WEEKS:
         due = (start + timedelta(weeks=weeks)).isoformat(timespec="seconds")
         conn.execute(
-            "INSERT INTO followups (person_id, job_id, kind, title, due_at, created_at) VALUES (?, ?, 'check_in', ?, ?, ?)",
+            "INSERT INTO followups (person_id, job_id, kind, title, due_at, created_at) VALUES (?, "
+            "?, 'check_in', ?, ?, ?)",
             (
                 person_id,
                 job_id,
@@ -148,7 +168,8 @@ def in_pool(store: Store) -> list[int]:
 
 
 def refresh_keep_in_touch(store: Store, now: datetime | None = None) -> int:
-    """A keep-in-touch reminder for each pool member with a monthly or quarterly wish and none open."""
+    """A keep-in-touch reminder for each pool member with a monthly or quarterly wish and none
+    open."""
     now = now or datetime.now(UTC)
     made = 0
     with store.transaction() as conn:
@@ -158,18 +179,23 @@ def refresh_keep_in_touch(store: Store, now: datetime | None = None) -> int:
             ).fetchone()[0]
             if freq not in KEEP_IN_TOUCH_DAYS:
                 continue
-            if conn.execute("SELECT 1 FROM followups WHERE person_id = ? AND kind = 'keep_in_touch' AND done_at IS NULL",
-                            (person_id,)).fetchone():  # fmt: skip
+            if conn.execute(
+                "SELECT 1 FROM followups WHERE person_id = ? AND kind = 'keep_in_touch' AND "
+                "done_at IS NULL",
+                (person_id,),
+            ).fetchone():
                 continue
             last = conn.execute(
-                "SELECT max(at) FROM (SELECT max(delivered_at) AS at FROM messages WHERE person_id = ? "
-                "UNION ALL SELECT max(done_at) FROM followups WHERE person_id = ? AND kind = 'keep_in_touch')",
+                "SELECT max(at) FROM (SELECT max(delivered_at) AS at FROM messages WHERE person_id "
+                "= ? UNION ALL SELECT max(done_at) FROM followups WHERE person_id = ? AND kind = "
+                "'keep_in_touch')",
                 (person_id, person_id),
             ).fetchone()[0]
             base = datetime.fromisoformat(last) if last else now
             due = (base + timedelta(days=KEEP_IN_TOUCH_DAYS[freq])).isoformat(timespec="seconds")
             conn.execute(
-                "INSERT INTO followups (person_id, kind, title, due_at, created_at) VALUES (?, 'keep_in_touch', ?, ?, ?)",
+                "INSERT INTO followups (person_id, kind, title, due_at, created_at) VALUES (?, "
+                "'keep_in_touch', ?, ?, ?)",
                 (
                     person_id,
                     f"Keep in touch ({FREQUENCY_LABELS[freq]}, as they asked)",
@@ -203,10 +229,12 @@ def due_followups(
     if refresh:
         refresh_keep_in_touch(store, now)
     rows = store.query(
-        "SELECT f.id, f.person_id, p.name, f.kind, f.title, f.due_at, coalesce(c.channel, 'email') AS channel "
-        "FROM followups f JOIN people p ON p.id = f.person_id LEFT JOIN contact_preferences c ON c.person_id = f.person_id "
-        "WHERE f.done_at IS NULL AND (? OR (f.due_at <= ? AND (f.snoozed_until IS NULL OR f.snoozed_until <= ?))) "
-        "ORDER BY f.due_at",
+        "SELECT f.id, f.person_id, p.name, f.kind, f.title, f.due_at, coalesce(c.channel, 'email') "
+        "AS channel "
+        "FROM followups f JOIN people p ON p.id = f.person_id LEFT JOIN contact_preferences c ON "
+        "c.person_id = f.person_id "
+        "WHERE f.done_at IS NULL AND (? OR (f.due_at <= ? AND (f.snoozed_until IS NULL OR "
+        "f.snoozed_until <= ?))) ORDER BY f.due_at",
         (int(include_future), now_text, now_text),
     )
     # Their wish wins over our schedule: nobody who asked not to be contacted is reminded about.
@@ -260,14 +288,14 @@ class PoolSuggestion:
 
 
 def pool_suggestions(
-    store: Store, job: dict, minimum: float = 45.0, limit: int = 20
+    store: Store, job: Job, minimum: float = 45.0, limit: int = 20
 ) -> list[PoolSuggestion]:
     """People you already know who match a new job well, best first, with their earlier notes."""
     pool = set(in_pool(store))
     applied = {
         r[0]
         for r in store.conn.execute(
-            "SELECT person_id FROM applications WHERE job_id = ?", (job["id"],)
+            "SELECT person_id FROM applications WHERE job_id = ?", (job.id,)
         )
     }
     candidates = pool - applied
@@ -280,10 +308,22 @@ def pool_suggestions(
         if row.total < minimum or row.missing_must_haves:
             continue
         name = store.scalar("SELECT name FROM people WHERE id = ?", (row.person,))
-        notes = [f"{brings} ({author}, {at[:10]})" for brings, author, at in store.conn.execute(
-            "SELECT brings, author, created_at FROM disposition_notes WHERE person_id = ? ORDER BY id DESC", (row.person,))]  # fmt: skip
-        notes += [f"{text} ({author}, {at[:10]})" for text, author, at in store.conn.execute(
-            "SELECT text, author, created_at FROM relationship_notes WHERE person_id = ? ORDER BY id DESC", (row.person,))]  # fmt: skip
+        notes = [
+            f"{brings} ({author}, {at[:10]})"
+            for brings, author, at in store.conn.execute(
+                "SELECT brings, author, created_at FROM disposition_notes WHERE person_id = ? "
+                "ORDER BY id DESC",
+                (row.person,),
+            )
+        ]
+        notes += [
+            f"{text} ({author}, {at[:10]})"
+            for text, author, at in store.conn.execute(
+                "SELECT text, author, created_at FROM relationship_notes WHERE person_id = ? ORDER "
+                "BY id DESC",
+                (row.person,),
+            )
+        ]
         out.append(PoolSuggestion(row.person, name, row.total, row.recommendation, row.top, notes))
         if len(out) >= limit:
             break
@@ -296,8 +336,8 @@ def add_to_job(store: Store, person_ids: list[int], job_id: int, actor: str) -> 
     with store.transaction() as conn:
         for pid in person_ids:
             cur = conn.execute(
-                "INSERT OR IGNORE INTO applications (person_id, job_id, status, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO applications (person_id, job_id, status, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?)",
                 (pid, job_id, NEW, stamp, stamp),
             )
             if cur.rowcount:

@@ -451,7 +451,16 @@ def _v8_skill_aggs(store) -> None:
 # - import_runs record the process that runs them, so only runs whose process is
 #   gone are called interrupted; exports_written lists the files Shortlist wrote
 #   with people's data, so an erasure can name them.
-STATUSES_V9 = ("new", "shortlisted", "interviewing", "offered", "hired", "letting_go", "let_go", "withdrawn")
+STATUSES_V9 = (
+    "new",
+    "shortlisted",
+    "interviewing",
+    "offered",
+    "hired",
+    "letting_go",
+    "let_go",
+    "withdrawn",
+)
 _ON_THE_LIST_V9 = ("new", "shortlisted", "interviewing", "offered", "hired")
 
 V9_TRIGGERS = """
@@ -580,8 +589,11 @@ WHEN NEW.status = 'let_go' AND OLD.status <> 'let_go' AND (
     OLD.status <> 'letting_go'
     -- at least 12 words about what they bring and 6 about why not, counted by the gate
     OR NOT EXISTS ({_NOTE.format(kind="let_go", brings=12, why_not=6)})
-    OR NOT EXISTS ({_THEIR_MESSAGE.format(
-        kind="let_go", extra="AND m.state IN ('delivered', 'kept') AND m.delivered_at IS NOT NULL")})
+    OR NOT EXISTS ({
+    _THEIR_MESSAGE.format(
+        kind="let_go", extra="AND m.state IN ('delivered', 'kept') AND m.delivered_at IS NOT NULL"
+    )
+})
 )
 BEGIN
     SELECT RAISE(ABORT, 'let_go needs a valid person-first note and a delivered message to this person for this application');
@@ -602,7 +614,9 @@ def _v9_trust(store) -> None:
     from parsing.text import words
 
     conn = store.conn
-    execute_script(conn, """
+    execute_script(
+        conn,
+        """
         ALTER TABLE disposition_notes ADD COLUMN brings_words INTEGER;
         ALTER TABLE disposition_notes ADD COLUMN why_not_words INTEGER;
         ALTER TABLE messages ADD COLUMN answer TEXT;
@@ -619,7 +633,8 @@ def _v9_trust(store) -> None:
             actor TEXT,
             written_at TEXT NOT NULL
         );
-    """)
+    """,
+    )
     # Notes written before: counted now, with the same definition the gate uses.
     rows = conn.execute("SELECT id, brings, why_not FROM disposition_notes").fetchall()
     conn.executemany(
@@ -676,7 +691,7 @@ def _rebuild_applications_with_check(conn) -> None:
         "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'applications' "
         "AND type IN ('index', 'trigger') AND sql IS NOT NULL"
     ).fetchall()
-    head, _, rest = table_sql.partition("(")
+    _, _, rest = table_sql.partition("(")
     body = rest[: rest.rstrip().rfind(")")]
     checked = (
         "CREATE TABLE applications_v9 (" + body.rstrip() + ",\n"

@@ -110,7 +110,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "sender.name", str, "", "Sender name", "The From name of messages (usually your name)."
     ),
-    Setting("sender.email", str, "", "Sender address", "The From address of messages.", address=True),
+    Setting(
+        "sender.email", str, "", "Sender address", "The From address of messages.", address=True
+    ),
     Setting(
         "transport",
         str,
@@ -118,7 +120,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Send messages by",
         "smtp, or outbox: .eml files a mail client sends.",
         ("smtp", "outbox"),
-    ),  # fmt: skip
+    ),
     Setting("smtp.host", str, "", "SMTP server"),
     Setting("smtp.port", int, 587, "SMTP port", minimum=1, maximum=65535),
     Setting(
@@ -128,7 +130,7 @@ SETTINGS: tuple[Setting, ...] = (
         "SMTP security",
         "starttls, ssl, or none for a local relay.",
         ("starttls", "ssl", "none"),
-    ),  # fmt: skip
+    ),
     Setting(
         "smtp.user", str, "", "SMTP user name", "The password is kept in your system's keyring."
     ),
@@ -140,10 +142,21 @@ SETTINGS: tuple[Setting, ...] = (
         "Where .eml files are written (default: beside the database).",
     ),
     Setting("database", str, "", "Database file", "Empty: shortlist.db in your data folder."),
-    Setting("import.workers", int, 0, "Reader processes", "0: one per processor core.",
-            minimum=0, maximum=64),
-    Setting("import.time_limit", float, 30.0, "Time limit per file (seconds)", minimum=1, maximum=3600),
-    Setting("import.memory_mb", int, 1024, "Memory cap per reader (MB)", minimum=128, maximum=65536),
+    Setting(
+        "import.workers",
+        int,
+        0,
+        "Reader processes",
+        "0: one per processor core.",
+        minimum=0,
+        maximum=64,
+    ),
+    Setting(
+        "import.time_limit", float, 30.0, "Time limit per file (seconds)", minimum=1, maximum=3600
+    ),
+    Setting(
+        "import.memory_mb", int, 1024, "Memory cap per reader (MB)", minimum=128, maximum=65536
+    ),
     Setting("import.max_mb", int, 20, "Largest file (MB)", minimum=1, maximum=1024),
     Setting(
         "review.stale_days",
@@ -153,7 +166,7 @@ SETTINGS: tuple[Setting, ...] = (
         "People unreviewed for longer are highlighted.",
         minimum=0,
         maximum=3650,
-    ),  # fmt: skip
+    ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -180,8 +193,13 @@ class Settings:
             except (OSError, ValueError) as exc:
                 raise SettingError(f"the settings file {self.path} cannot be read: {exc}") from None
             if not isinstance(values, dict):
-                held = {list: "a list", str: "a string", int: "a number", float: "a number",
-                        bool: "true or false"}.get(type(values), "null")  # fmt: skip
+                held = {
+                    list: "a list",
+                    str: "a string",
+                    int: "a number",
+                    float: "a number",
+                    bool: "true or false",
+                }.get(type(values), "null")
                 raise SettingError(
                     f"the settings file {self.path} holds {held} where settings (a JSON object) "
                     "belong: fix it, or delete it to start from the defaults"
@@ -197,8 +215,10 @@ class Settings:
             setting.parse(self._values[key])
         except SettingError as exc:
             example = setting.default if setting.default not in ("", None) else "…"
-            return (f"the settings file {self.path} has {exc}; fix it with: "
-                    f"shortlist config set {key} {example}")  # fmt: skip
+            return (
+                f"the settings file {self.path} has {exc}; fix it with: "
+                f"shortlist config set {key} {example}"
+            )
         return None
 
     def problems(self) -> list[str]:

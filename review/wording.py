@@ -38,7 +38,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+|\n+|\s*;\s*")
 
 # --- what says nothing about anyone ----------------------------------------------------------
 
-_STOP = set("""
+_STOP = set(
+    """
 a an the and or but nor so yet of in on at to for with without by from into onto over under about as is are was were be
 been being am has have had having do does did doing will would shall should can could may might must this that these
 those it its it's he she they them him her his hers their theirs we us our ours you your yours i me my mine who whom
@@ -54,10 +55,12 @@ el los las uno una unos unas y o pero con para por sobre en es son era fue ha ha
 su sus que como más este esta estos estas del al lo
 o os as um uma uns umas e ou mas com para por sobre em no na nos nas é são era foi tem têm muito também ele ela
 eles elas seu sua seus suas que como mais este esta do da dos das ao aos
-""".split())
+""".split()
+)
 
 # Praise, buzzwords and role words: true of half the people who apply.
-_GENERIC = set("""
+_GENERIC = set(
+    """
 good great nice strong solid excellent outstanding impressive amazing awesome wonderful lovely brilliant fantastic
 talented smart bright clever gifted capable competent skilled skillful experienced seasoned qualified suitable
 motivated hardworking hard-working diligent passionate dedicated committed driven enthusiastic eager keen ambitious
@@ -100,24 +103,33 @@ candidata perfil experiencia experiencias habilidades conocimientos equipo empre
 bom boa bons boas muito ótimo ótima excelente forte motivado motivada proativo proativa dedicado dedicada
 comprometido comprometida dinâmico dinâmica competente experiente qualificado qualificada candidato candidata
 perfil experiência experiências habilidades conhecimentos equipe equipa empresa vaga cargo anos traz
-""".split())
+""".split()
+)
 _GENERIC_FOLDED = {fold(w) for w in _GENERIC}
 _STOP_FOLDED = {fold(w) for w in _STOP}
 
-_MONTHS_AND_DAYS = {fold(w) for w in """
+_MONTHS_AND_DAYS = {
+    fold(w)
+    for w in """
 january february march april may june july august september october november december jan feb mar apr jun jul aug
 sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday januar februar märz juni juli oktober
 dezember janvier février mars avril mai juin juillet août septembre octobre novembre décembre enero febrero marzo
 abril mayo junio julio agosto septiembre octubre noviembre diciembre janeiro fevereiro março maio junho julho
 setembro outubro novembro dezembro present today heute aujourd'hui hoy hoje
-""".split()}
-_NOT_NAMES = {fold(w) for w in """
+""".split()
+}
+_NOT_NAMES = {
+    fold(w)
+    for w in """
 i i'm i've i'd cv hr it ceo cto cfo coo vp usa uk eu us b.sc bsc msc m.sc phd ph.d mba ba ma bs ms gpa ats faq
 note notes mr mrs ms dr prof
-""".split()}
+""".split()
+}
 
 # Doing words: a sentence about what they did has one.
-_ACTION = {fold(w) for w in """
+_ACTION = {
+    fold(w)
+    for w in """
 built build builds building led lead leads leading ran run runs running designed design designs wrote write writes
 shipped ship ships launched launch launches created create creates founded founds started migrated migrate migrates
 moved rewrote rewrite rebuilt rebuild automated automate automates reduced reduce reduces cut cuts scaled scale
@@ -139,14 +151,18 @@ desarrolló desarrollado construyó construido diseñó diseñado lideró lidera
 automatizó automatizado escribió escrito gestionó gestionado lanzó mejoró optimizó implementó implantó formó
 desenvolveu desenvolvido construiu construído projetou liderou criou criado migrou automatizou escreveu geriu
 gerenciou lançou melhorou otimizou implementou implantou treinou
-""".split()}
+""".split()
+}
 _ACTION -= _STOP_FOLDED  # "a développé", "set up": the little words are not the doing
 # Words in -ed that describe rather than do.
-_ED_ADJECTIVES = {fold(w) for w in """
+_ED_ADJECTIVES = {
+    fold(w)
+    for w in """
 skilled experienced motivated talented dedicated interested detailed advanced varied based qualified committed
 organized organised focused determined talented gifted seasoned animated excited balanced educated informed
 self-motivated well-rounded well-organized reserved tired surprised impressed pleased
-""".split()}
+""".split()
+}
 
 # What the recruiter heard from them: a detail from a conversation, not from the page.
 _HEARD = re.compile(
@@ -179,7 +195,10 @@ def _key(token: str) -> str:
 
 def _is_number(word: str) -> bool:
     """A figure worth comparing: two digits or more ("40", "120ms", "18%", "85,000"), not "3"."""
-    return bool(re.fullmatch(r"[€$£]?\d[\d.,]*(?:%|k|m|ms|x|h|s|km|kg|tb|gb)?", word)) and len(re.sub(r"\D", "", word)) >= 2
+    return (
+        bool(re.fullmatch(r"[€$£]?\d[\d.,]*(?:%|k|m|ms|x|h|s|km|kg|tb|gb)?", word))
+        and len(re.sub(r"\D", "", word)) >= 2
+    )
 
 
 def _content(token: str) -> str | None:
@@ -225,19 +244,30 @@ def known_about(store, person_id: int) -> Known:
 
     row = store.one(
         "SELECT p.name, p.title, p.skills, d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id "
-        "WHERE p.id = ?", (person_id,))  # fmt: skip
+        "WHERE p.id = ?",
+        (person_id,),
+    )
     if row is None:
         raise LookupError(f"no person with id {person_id}")
     fields = json.loads(row["fields"] or "{}")
-    notes = [r[0] for r in store.conn.execute(
-        "SELECT text FROM relationship_notes WHERE person_id = ? UNION ALL "
-        "SELECT brings FROM disposition_notes WHERE person_id = ? AND brings <> ''", (person_id, person_id))]  # fmt: skip
+    notes = [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT text FROM relationship_notes WHERE person_id = ? UNION ALL "
+            "SELECT brings FROM disposition_notes WHERE person_id = ? AND brings <> ''",
+            (person_id, person_id),
+        )
+    ]
     name = row["name"] or ""
     return Known(
-        first_name=name.split()[0] if name.split() else "", full_name=name, resume=row["text"] or "",
-        sections=fields.get("section_spans") or [], skills=json.loads(row["skills"] or "[]"),
-        titles=[row["title"]] if row["title"] else [], notes=notes,
-    )  # fmt: skip
+        first_name=name.split()[0] if name.split() else "",
+        full_name=name,
+        resume=row["text"] or "",
+        sections=fields.get("section_spans") or [],
+        skills=json.loads(row["skills"] or "[]"),
+        titles=[row["title"]] if row["title"] else [],
+        notes=notes,
+    )
 
 
 @dataclass
@@ -246,7 +276,9 @@ class Evidence:
 
     kind: str  # phrase, name, detail, skills_in_action
     words: str  # the note's words
-    source: str  # "their resume", "their resume (experience)", "your earlier note", "your conversation"
+    source: (
+        str  # "their resume", "their resume (experience)", "your earlier note", "your conversation"
+    )
 
 
 @dataclass
@@ -260,12 +292,31 @@ class Specificity:
 # Where a resume says what they did. A summary is where boilerplate lives ("results-driven…"),
 # and a skills list is a list, not an experience.
 _EXCLUDED_SECTIONS = {"summary", "skills", "languages", "contact", "references", "personal"}
-_GERMAN_WORDS = {"der", "die", "das", "und", "mit", "für", "von", "bei", "nach", "eine", "einer", "des", "im", "zur"}
+_GERMAN_WORDS = {
+    "der",
+    "die",
+    "das",
+    "und",
+    "mit",
+    "für",
+    "von",
+    "bei",
+    "nach",
+    "eine",
+    "einer",
+    "des",
+    "im",
+    "zur",
+}
 
 
 def _section_of(sections, offset: int) -> str | None:
     for sec in sections:
-        kind, start, end = (sec.get("kind"), sec.get("start", 0), sec.get("end", 0)) if isinstance(sec, dict) else sec
+        kind, start, end = (
+            (sec.get("kind"), sec.get("start", 0), sec.get("end", 0))
+            if isinstance(sec, dict)
+            else sec
+        )
         if start <= offset < end:
             return kind
     return None
@@ -306,12 +357,14 @@ def _skill_spans(text: str, taxonomy) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def _keys_of(text: str, start: int, end: int, skills: list[tuple[int, int, str, str]]) -> tuple[set[str], set[str]]:
+def _keys_of(
+    text: str, start: int, end: int, skills: list[tuple[int, int, str, str]]
+) -> tuple[set[str], set[str]]:
     """Content keys of text[start:end] (skills as "skill:Name") and the plain (non-skill) ones."""
     keys: set[str] = set()
     plain: set[str] = set()
     inside = [(s, e, name) for s, e, name, _cat in skills if start <= s < end]
-    for s, e, name in inside:
+    for _s, _e, name in inside:
         keys.add("skill:" + name)
     previous = None
     for m in _TOKEN.finditer(text, start, end):
@@ -322,8 +375,12 @@ def _keys_of(text: str, start: int, end: int, skills: list[tuple[int, int, str, 
             keys.add(key)
             plain.add(key)
         # "85 000" is one figure, as "85,000" is.
-        if previous is not None and previous[1].isdigit() and re.fullmatch(r"\d{3}", m.group()) \
-                and text[previous[0] : m.start()].strip(" \u00a0\u202f") == "":
+        if (
+            previous is not None
+            and previous[1].isdigit()
+            and re.fullmatch(r"\d{3}", m.group())
+            and text[previous[0] : m.start()].strip(" \u00a0\u202f") == ""
+        ):
             keys.add(previous[1] + m.group())
             plain.add(previous[1] + m.group())
         previous = (m.end(), m.group())
@@ -355,7 +412,11 @@ def _resume_index(known: Known, taxonomy) -> dict:
     for m in _TOKEN.finditer(text):
         word = m.group()
         before = text[max(0, m.start() - 2) : m.start()]
-        line_start = m.start() == 0 or "\n" in before or re.search(r"[.!?:•|·\-–]\s*$", text[max(0, m.start() - 3) : m.start()])
+        line_start = (
+            m.start() == 0
+            or "\n" in before
+            or re.search(r"[.!?:•|·\-–]\s*$", text[max(0, m.start() - 3) : m.start()])
+        )
         if word[:1].islower():
             lower.add(fold(word))
         elif word[:1].isupper() and not line_start and (not german or not word[1:].islower()):
@@ -363,9 +424,10 @@ def _resume_index(known: Known, taxonomy) -> dict:
     own = {fold(p) for p in (known.full_name or known.first_name or "").replace("-", " ").split()}
     skill_words = {fold(w) for s, e, _name, _cat in skills for w in _TOKEN.findall(text[s:e])}
     names = {
-        key: word for key, word in capital.items()
+        key: word
+        for key, word in capital.items()
         if key not in lower and key not in own and key not in skill_words and _could_be_a_name(key)
-    }  # fmt: skip
+    }
     for extra in [*known.employers, *known.projects]:
         for word in _TOKEN.findall(extra or ""):
             key = fold(word)
@@ -380,15 +442,26 @@ def _resume_index(known: Known, taxonomy) -> dict:
 def _places() -> frozenset[str]:
     from parsing.jobad import places
 
-    return frozenset(fold(word) for p in places()[0] for spelling in (p.name, *p.aliases) for word in spelling.split())
+    return frozenset(
+        fold(word)
+        for p in places()[0]
+        for spelling in (p.name, *p.aliases)
+        for word in spelling.split()
+    )
 
 
 def _could_be_a_name(key: str) -> bool:
     return (
-        len(key) >= 3 and key not in _STOP_FOLDED and key not in _GENERIC_FOLDED and key not in _MONTHS_AND_DAYS
-        and key not in _NOT_NAMES and key not in _ACTION and not key.isdigit() and key not in _places()
+        len(key) >= 3
+        and key not in _STOP_FOLDED
+        and key not in _GENERIC_FOLDED
+        and key not in _MONTHS_AND_DAYS
+        and key not in _NOT_NAMES
+        and key not in _ACTION
+        and not key.isdigit()
+        and key not in _places()
         and _key(key) not in _GENERIC_FOLDED
-    )  # fmt: skip
+    )
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -405,7 +478,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _note_words(note: str, keys: set[str], start: int, end: int, skills=()) -> str:
     """The note's own words for a set of keys, in the note's order."""
-    found = [(s, note[s:e]) for s, e, name, _cat in skills if start <= s < end and "skill:" + name in keys]
+    found = [
+        (s, note[s:e])
+        for s, e, name, _cat in skills
+        if start <= s < end and "skill:" + name in keys
+    ]
     for m in _TOKEN.finditer(note, start, end):
         if any(s <= m.start() < s + len(w) for s, w in found):
             continue
@@ -438,16 +515,21 @@ def note_specificity(note: str, known: Known, taxonomy=None) -> Specificity:
     index = _resume_index(known, taxonomy)
     note_skills = _skill_spans(note, taxonomy)
     evidence: list[Evidence] = []
-    generic = [m.group() for m in _TOKEN.finditer(note) if fold(m.group()) in _GENERIC_FOLDED
-               and fold(m.group()) not in {"has", "have", "had", "brings", "bring", "work", "working", "worked"}
-               and fold(m.group()) in _PRAISE]  # fmt: skip
+    generic = [
+        m.group()
+        for m in _TOKEN.finditer(note)
+        if fold(m.group()) in _GENERIC_FOLDED
+        and fold(m.group())
+        not in {"has", "have", "had", "brings", "bring", "work", "working", "worked"}
+        and fold(m.group()) in _PRAISE
+    ]
     have_resume = bool((known.resume or "").strip())
-    their_skills = {s for s in known.skills} | index["skills"]
+    their_skills = set(known.skills) | index["skills"]
     for s_start, s_end in _sentences(note):
         keys, plain = _keys_of(note, s_start, s_end, note_skills)
         # 1. A phrase from their experience.
         best = None
-        for u_start, u_end, section, u_keys, u_plain in index["units"]:
+        for _u_start, _u_end, section, u_keys, u_plain in index["units"]:
             shared = keys & u_keys
             numbers = {k for k in shared if _is_number(k)}
             plain_shared = shared & u_plain
@@ -457,26 +539,36 @@ def note_specificity(note: str, known: Known, taxonomy=None) -> Specificity:
                     best = (score, shared, section)
         if best is not None:
             where = f"their resume ({best[2]})" if best[2] else "their resume"
-            evidence.append(Evidence("phrase", _note_words(note, best[1], s_start, s_end, note_skills), where))
+            evidence.append(
+                Evidence("phrase", _note_words(note, best[1], s_start, s_end, note_skills), where)
+            )
         # 2. A name from their resume.
         for m in _TOKEN.finditer(note, s_start, s_end):
             key = fold(m.group()).strip(".'’")
             key = re.sub(r"['’]s$", "", key)
             if key in index["names"] and m.group()[:1].isupper():
-                evidence.append(Evidence("name", m.group().removesuffix("'s").removesuffix("’s"), "their resume"))
+                evidence.append(
+                    Evidence(
+                        "name", m.group().removesuffix("'s").removesuffix("’s"), "their resume"
+                    )
+                )
         # 3. A detail you learned: from your earlier notes, or from what they told you.
         for earlier in known.notes:
             _e_keys, e_plain = _keys_of(earlier, 0, len(earlier), _skill_spans(earlier, taxonomy))
             shared = plain & e_plain
             if len(shared) >= 2:
-                evidence.append(Evidence("detail", _note_words(note, shared, s_start, s_end), "your earlier note"))
+                evidence.append(
+                    Evidence(
+                        "detail", _note_words(note, shared, s_start, s_end), "your earlier note"
+                    )
+                )
                 break
         heard = _HEARD.search(note, s_start, s_end)
         if heard and len(plain - {_key(w) for w in _TOKEN.findall(heard.group())}) >= 2:
             evidence.append(Evidence("detail", note[s_start:s_end].strip(), "your conversation"))
         # 4. Two of their skills in a sentence about what they did.
         hard = []
-        for h_start, h_end, name, category in note_skills:
+        for h_start, _h_end, name, category in note_skills:
             if not s_start <= h_start < s_end or name in hard:
                 continue
             if _soft(category):
@@ -485,17 +577,33 @@ def note_specificity(note: str, known: Known, taxonomy=None) -> Specificity:
                 continue
             hard.append(name)
         if len(hard) >= 2 and _has_action(note[s_start:s_end], note_skills):
-            said = [note[h_s:h_e] for h_s, h_e, name, _c in note_skills if s_start <= h_s < s_end and name in hard]
-            evidence.append(Evidence("skills_in_action", _and(list(dict.fromkeys(said))[:3]), "their resume"))
+            said = [
+                note[h_s:h_e]
+                for h_s, h_e, name, _c in note_skills
+                if s_start <= h_s < s_end and name in hard
+            ]
+            evidence.append(
+                Evidence("skills_in_action", _and(list(dict.fromkeys(said))[:3]), "their resume")
+            )
     if evidence:
         first = evidence[0]
-        kinds = {"phrase": "words from their experience", "name": "a name from their resume",
-                 "detail": "something you learned", "skills_in_action": "what they did with their skills"}  # fmt: skip
-        return Specificity(True, evidence, f"Specific: {kinds[first.kind]} (“{first.words}”).", generic)
-    return Specificity(False, [], _reason(note, known, note_skills, their_skills, have_resume, generic), generic)
+        kinds = {
+            "phrase": "words from their experience",
+            "name": "a name from their resume",
+            "detail": "something you learned",
+            "skills_in_action": "what they did with their skills",
+        }
+        return Specificity(
+            True, evidence, f"Specific: {kinds[first.kind]} (“{first.words}”).", generic
+        )
+    return Specificity(
+        False, [], _reason(note, known, note_skills, their_skills, have_resume, generic), generic
+    )
 
 
-_PRAISE = {fold(w) for w in """
+_PRAISE = {
+    fold(w)
+    for w in """
 good great nice strong solid excellent outstanding impressive amazing awesome wonderful lovely brilliant fantastic
 talented smart bright clever gifted capable competent skilled experienced seasoned qualified motivated hardworking
 hard-working diligent passionate dedicated committed driven enthusiastic eager keen ambitious reliable responsible
@@ -505,12 +613,15 @@ gut gute guter toll motiviert engagiert zuverlässig teamfähig belastbar kompet
 bon bonne excellent excellente motivé motivée dynamique rigoureux autonome sérieux passionné compétent
 bueno buena excelente motivado motivada proactivo responsable comprometido apasionado competente
 bom boa ótimo ótima excelente motivado motivada proativo dedicado comprometido competente
-""".split()}
+""".split()
+}
 
 
 def _soft(category: str) -> bool:
     """Soft skills and spoken languages: true of many people, not a skill they used."""
-    return category.lower() in ("soft skills", "soft skill") or category.lower().startswith(("spoken", "language"))
+    return category.lower() in ("soft skills", "soft skill") or category.lower().startswith(
+        ("spoken", "language")
+    )
 
 
 def _has_action(sentence: str, skills) -> bool:
@@ -518,18 +629,29 @@ def _has_action(sentence: str, skills) -> bool:
         key = fold(word)
         if key in _ACTION or _key(word) in _ACTION:
             return True
-        if len(key) > 4 and key.endswith("ed") and key not in _ED_ADJECTIVES and key not in _GENERIC_FOLDED:
+        if (
+            len(key) > 4
+            and key.endswith("ed")
+            and key not in _ED_ADJECTIVES
+            and key not in _GENERIC_FOLDED
+        ):
             return True
     return False
 
 
-def _reason(note: str, known: Known, note_skills, their_skills, have_resume: bool, generic: list[str]) -> str:
-    ask = ("Name something only their resume or your conversation could give: what they built or ran, where "
-           "(an employer, a project), with what result — or two of their skills in a sentence about what they did.")  # fmt: skip
+def _reason(
+    note: str, known: Known, note_skills, their_skills, have_resume: bool, generic: list[str]
+) -> str:
+    ask = (
+        "Name something only their resume or your conversation could give: what they built or ran, where "
+        "(an employer, a project), with what result — or two of their skills in a sentence about what they did."
+    )
     skills = list(dict.fromkeys(name for _s, _e, name, cat in note_skills if not _soft(cat)))
     strangers = [s for s in skills if have_resume and s not in their_skills]
     if strangers:
-        return f"{_and(strangers)} {'is' if len(strangers) == 1 else 'are'} not in their resume. {ask}"
+        return (
+            f"{_and(strangers)} {'is' if len(strangers) == 1 else 'are'} not in their resume. {ask}"
+        )
     resume = " ".join(fold(w) for w in _TOKEN.findall(known.resume or ""))
     words = [m.group() for m in _TOKEN.finditer(note)]
     if len(words) >= 6 and resume and " ".join(fold(w) for w in words[:6]) in resume:
@@ -537,12 +659,16 @@ def _reason(note: str, known: Known, note_skills, their_skills, have_resume: boo
     praise = ", ".join(f"“{g}”" for g in dict.fromkeys(generic[:3]))
     it = "it" if len(skills) == 1 else "them"
     if praise and skills:
-        return (f"This is praise ({praise}) and {_and(skills[:2])}: true of many people. Say what they did with "
-                f"{it}. {ask}")  # fmt: skip
+        return (
+            f"This is praise ({praise}) and {_and(skills[:2])}: true of many people. Say what they did with "
+            f"{it}. {ask}"
+        )
     if praise:
         return f"This is praise ({praise}) that could fit anyone. {ask}"
     if skills:
-        return f"Naming {_and(skills[:3])} is not yet about them: say what they did with {it}. {ask}"
+        return (
+            f"Naming {_and(skills[:3])} is not yet about them: say what they did with {it}. {ask}"
+        )
     return f"Nothing here is specific to them yet. {ask}"
 
 
@@ -553,64 +679,305 @@ def _and(items: list[str]) -> str:
 # --- speaking to them, not about them --------------------------------------------------------------
 
 _PRONOUNS = {
-    "he": {"subject": "he", "object": "him", "possessive": "his", "standalone": "his", "reflexive": "himself"},
-    "she": {"subject": "she", "object": "her", "possessive": "her", "standalone": "hers", "reflexive": "herself"},
-    "they": {"subject": "they", "object": "them", "possessive": "their", "standalone": "theirs",
-             "reflexive": "themselves"},
-}  # fmt: skip
+    "he": {
+        "subject": "he",
+        "object": "him",
+        "possessive": "his",
+        "standalone": "his",
+        "reflexive": "himself",
+    },
+    "she": {
+        "subject": "she",
+        "object": "her",
+        "possessive": "her",
+        "standalone": "hers",
+        "reflexive": "herself",
+    },
+    "they": {
+        "subject": "they",
+        "object": "them",
+        "possessive": "their",
+        "standalone": "theirs",
+        "reflexive": "themselves",
+    },
+}
 _ROLE_OF = {}
 for _set, _forms in _PRONOUNS.items():
     for _role, _word in _forms.items():
         _ROLE_OF.setdefault(_word, []).append((_set, _role))
 _ROLE_OF["themself"] = [("they", "reflexive")]
-_CONTRACTED = {"he's": "he", "she's": "she", "he'd": "he", "she'd": "she", "he'll": "he", "she'll": "she",
-               "they're": "they", "they've": "they", "they'd": "they", "they'll": "they"}  # fmt: skip
+_CONTRACTED = {
+    "he's": "he",
+    "she's": "she",
+    "he'd": "he",
+    "she'd": "she",
+    "he'll": "he",
+    "she'll": "she",
+    "they're": "they",
+    "they've": "they",
+    "they'd": "they",
+    "they'll": "they",
+}
 
 _AGREE = {
-    "has": "have", "is": "are", "was": "were", "does": "do", "doesn't": "don't", "isn't": "aren't",
-    "wasn't": "weren't", "hasn't": "haven't", "goes": "go", "doesnt": "dont", "isnt": "arent", "wasnt": "werent",
+    "has": "have",
+    "is": "are",
+    "was": "were",
+    "does": "do",
+    "doesn't": "don't",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+    "hasn't": "haven't",
+    "goes": "go",
+    "doesnt": "dont",
+    "isnt": "arent",
+    "wasnt": "werent",
     "hasnt": "havent",
-}  # fmt: skip
+}
 _ADVERB = {
-    "also", "always", "already", "still", "often", "never", "just", "even", "really", "clearly", "consistently",
-    "quickly", "recently", "currently", "previously", "once", "then", "now", "actually", "genuinely", "simply",
-    "truly", "usually", "rarely", "sometimes", "obviously", "certainly", "personally", "single-handedly", "not",
-}  # fmt: skip
+    "also",
+    "always",
+    "already",
+    "still",
+    "often",
+    "never",
+    "just",
+    "even",
+    "really",
+    "clearly",
+    "consistently",
+    "quickly",
+    "recently",
+    "currently",
+    "previously",
+    "once",
+    "then",
+    "now",
+    "actually",
+    "genuinely",
+    "simply",
+    "truly",
+    "usually",
+    "rarely",
+    "sometimes",
+    "obviously",
+    "certainly",
+    "personally",
+    "single-handedly",
+    "not",
+}
 _AUX = {
-    "has", "have", "had", "is", "are", "was", "were", "does", "do", "did", "can", "could", "will", "would",
-    "shall", "should", "may", "might", "must", "doesn't", "isn't", "wasn't", "hasn't", "hadn't", "didn't",
-    "can't", "won't", "wouldn't", "couldn't", "shouldn't",
-}  # fmt: skip
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "does",
+    "do",
+    "did",
+    "can",
+    "could",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "must",
+    "doesn't",
+    "isn't",
+    "wasn't",
+    "hasn't",
+    "hadn't",
+    "didn't",
+    "can't",
+    "won't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+}
 _IRREGULAR_PAST = {
-    "led", "built", "ran", "wrote", "took", "made", "gave", "brought", "taught", "grew", "drove", "sold", "won",
-    "kept", "left", "met", "found", "spent", "set", "cut", "put", "read", "began", "became", "chose", "spoke",
-    "told", "thought", "knew", "saw", "came", "went", "got", "held", "paid", "sent", "shipped", "rebuilt", "rewrote",
-    "understood", "fought", "bought", "caught", "felt", "heard", "meant", "stood", "overcame", "oversaw",
-}  # fmt: skip
+    "led",
+    "built",
+    "ran",
+    "wrote",
+    "took",
+    "made",
+    "gave",
+    "brought",
+    "taught",
+    "grew",
+    "drove",
+    "sold",
+    "won",
+    "kept",
+    "left",
+    "met",
+    "found",
+    "spent",
+    "set",
+    "cut",
+    "put",
+    "read",
+    "began",
+    "became",
+    "chose",
+    "spoke",
+    "told",
+    "thought",
+    "knew",
+    "saw",
+    "came",
+    "went",
+    "got",
+    "held",
+    "paid",
+    "sent",
+    "shipped",
+    "rebuilt",
+    "rewrote",
+    "understood",
+    "fought",
+    "bought",
+    "caught",
+    "felt",
+    "heard",
+    "meant",
+    "stood",
+    "overcame",
+    "oversaw",
+}
 _VERBS_S = {  # third person forms, base form by rule
-    "brings", "knows", "owns", "shows", "speaks", "thinks", "wants", "needs", "loves", "enjoys", "works", "lives",
-    "takes", "makes", "gives", "cares", "understands", "seems", "looks", "writes", "builds", "leads", "runs", "uses",
-    "manages", "mentors", "coaches", "teaches", "designs", "ships", "handles", "explains", "asks", "listens",
-    "learns", "reads", "keeps", "helps", "prefers", "plans", "hopes", "likes", "says", "tells", "maintains", "drives",
-    "sells", "stays", "talks", "thrives", "communicates", "documents", "tests", "values", "juggles",
-    "combines", "deserves", "brought", "offers", "stands", "joins", "moves", "plays", "volunteers", "organises",
-    "organizes", "supports", "contributes", "collaborates",
-}  # fmt: skip
+    "brings",
+    "knows",
+    "owns",
+    "shows",
+    "speaks",
+    "thinks",
+    "wants",
+    "needs",
+    "loves",
+    "enjoys",
+    "works",
+    "lives",
+    "takes",
+    "makes",
+    "gives",
+    "cares",
+    "understands",
+    "seems",
+    "looks",
+    "writes",
+    "builds",
+    "leads",
+    "runs",
+    "uses",
+    "manages",
+    "mentors",
+    "coaches",
+    "teaches",
+    "designs",
+    "ships",
+    "handles",
+    "explains",
+    "asks",
+    "listens",
+    "learns",
+    "reads",
+    "keeps",
+    "helps",
+    "prefers",
+    "plans",
+    "hopes",
+    "likes",
+    "says",
+    "tells",
+    "maintains",
+    "drives",
+    "sells",
+    "stays",
+    "talks",
+    "thrives",
+    "communicates",
+    "documents",
+    "tests",
+    "values",
+    "juggles",
+    "combines",
+    "deserves",
+    "brought",
+    "offers",
+    "stands",
+    "joins",
+    "moves",
+    "plays",
+    "volunteers",
+    "organises",
+    "organizes",
+    "supports",
+    "contributes",
+    "collaborates",
+}
 _PERSON_BEFORE = re.compile(
     r"(?:mentored|coached|hired|trained|taught|helped|supported|managed|replaced|introduced|recommended|referred|"
     r"told|asked|met|with|colleague|manager|boss|lead|mentor|reference|referee|cto|ceo|founder|partner|wife|husband|"
     r"son|daughter|friend|kollege|kollegin|collègue|compañero|compañera|colega)\s*,?\s*$",
     re.IGNORECASE,
 )
-_PERSON_AFTER = re.compile(r"^\s*(?:,\s*(?:who|our|their|his|her)\b|\s(?:said|says|told|thinks|mentioned|who)\b)",
-                           re.IGNORECASE)  # fmt: skip
+_PERSON_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:who|our|their|his|her)\b|\s(?:said|says|told|thinks|mentioned|who)\b)",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»|„[^“”]*[“”]|‘[^’\n]{3,}’(?!\w)")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
 _NOT_POSSESSED = {
-    "about", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "over", "to", "up", "with", "and",
-    "or", "but", "so", "the", "a", "an", "that", "this", "these", "those", "some", "any", "again", "too", "back",
-    "once", "when", "while", "if", "because", "before", "after", "how", "what", "why", "know", "feel", "very",
-}  # fmt: skip
+    "about",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "onto",
+    "over",
+    "to",
+    "up",
+    "with",
+    "and",
+    "or",
+    "but",
+    "so",
+    "the",
+    "a",
+    "an",
+    "that",
+    "this",
+    "these",
+    "those",
+    "some",
+    "any",
+    "again",
+    "too",
+    "back",
+    "once",
+    "when",
+    "while",
+    "if",
+    "because",
+    "before",
+    "after",
+    "how",
+    "what",
+    "why",
+    "know",
+    "feel",
+    "very",
+}
 
 
 def _base_form(verb: str) -> str:
@@ -632,13 +999,22 @@ def _is_third_person_verb(word: str) -> bool:
     low = word.lower().replace("’", "'")
     if low in _AGREE or low in _VERBS_S:
         return True
-    return low.endswith("s") and not low.endswith("ss") and (low[:-1] in _ACTION or low[:-2] in _ACTION)
+    return (
+        low.endswith("s")
+        and not low.endswith("ss")
+        and (low[:-1] in _ACTION or low[:-2] in _ACTION)
+    )
 
 
 def _is_verb_after_subject(word: str) -> bool:
     low = word.lower().replace("’", "'")
-    return (low in _AUX or _is_third_person_verb(low) or low in _IRREGULAR_PAST
-            or (low.endswith("ed") and low not in _ED_ADJECTIVES) or low in _ACTION)  # fmt: skip
+    return (
+        low in _AUX
+        or _is_third_person_verb(low)
+        or low in _IRREGULAR_PAST
+        or (low.endswith("ed") and low not in _ED_ADJECTIVES)
+        or low in _ACTION
+    )
 
 
 def _infer_pronoun(text: str) -> str | None:
@@ -658,8 +1034,38 @@ def _infer_pronoun(text: str) -> str | None:
     return "they" if counts["they"] else None
 
 
-_ENGLISH = {"the", "and", "of", "to", "in", "is", "was", "has", "have", "with", "for", "on", "at", "his", "her",
-            "he", "she", "they", "their", "a", "an", "as", "by", "from", "that", "this", "who", "it", "be", "are"}  # fmt: skip
+_ENGLISH = {
+    "the",
+    "and",
+    "of",
+    "to",
+    "in",
+    "is",
+    "was",
+    "has",
+    "have",
+    "with",
+    "for",
+    "on",
+    "at",
+    "his",
+    "her",
+    "he",
+    "she",
+    "they",
+    "their",
+    "a",
+    "an",
+    "as",
+    "by",
+    "from",
+    "that",
+    "this",
+    "who",
+    "it",
+    "be",
+    "are",
+}
 
 
 def looks_english(text: str) -> bool:
@@ -689,7 +1095,9 @@ def _other_people(sentence: str, names: set[str]) -> list[int]:
     return out
 
 
-def to_second_person(note: str, first_name: str, full_name: str = "", pronoun: str | None = None) -> str:
+def to_second_person(
+    note: str, first_name: str, full_name: str = "", pronoun: str | None = None
+) -> str:
     """The recruiter's words about someone, turned into words to them, for the drafted message.
 
     "Owen has owned the on-call rota. His runbooks are the ones the team still uses; he is calm
@@ -743,15 +1151,20 @@ def _convert_sentence(sentence: str, names: set[str], pset: str | None) -> str:
         base = re.sub(r"['’]s$", "", key)
         if base in names and word[:1].isupper():
             end_i = i
-            while end_i + 1 < len(words) and fold(re.sub(r"['’]s$", "", words[end_i + 1].group())) in names \
-                    and sentence[words[end_i].end() : words[end_i + 1].start()] == " " \
-                    and not re.search(r"['’]s$", words[end_i].group()):
+            while (
+                end_i + 1 < len(words)
+                and fold(re.sub(r"['’]s$", "", words[end_i + 1].group())) in names
+                and sentence[words[end_i].end() : words[end_i + 1].start()] == " "
+                and not re.search(r"['’]s$", words[end_i].group())
+            ):
                 end_i += 1
             last = words[end_i]
             possessive = bool(re.search(r"['’]s$", last.group()))
             gap_after = sentence[last.end() : last.end() + 2]
             vocative = (sentence_start and gap_after.startswith(",")) or bool(
-                re.search(r",\s*$", sentence[: m.start()]) and re.match(r"\s*[,.!?]|\s*$", sentence[last.end() :]))
+                re.search(r",\s*$", sentence[: m.start()])
+                and re.match(r"\s*[,.!?]|\s*$", sentence[last.end() :])
+            )
             if vocative:
                 i = end_i + 1
                 continue
@@ -771,8 +1184,15 @@ def _convert_sentence(sentence: str, names: set[str], pset: str | None) -> str:
                 rest = low.split("'", 1)[1]
                 nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
                 if rest == "s":
-                    rest = "ve" if (nxt in _IRREGULAR_PAST or nxt.endswith("ed") or nxt in {"been", "done", "got",
-                                                                                            "shown", "grown"}) else "re"  # fmt: skip
+                    rest = (
+                        "ve"
+                        if (
+                            nxt in _IRREGULAR_PAST
+                            or nxt.endswith("ed")
+                            or nxt in {"been", "done", "got", "shown", "grown"}
+                        )
+                        else "re"
+                    )
                 new = "you" + "'" + ("re" if rest == "re" else rest)
                 replaced[m.start()] = (m.end(), _cap(new, word))
                 i += 1
@@ -797,7 +1217,9 @@ def _convert_sentence(sentence: str, names: set[str], pset: str | None) -> str:
         j = start_i
         while j < len(words) and words[j].group().lower() in _ADVERB:
             j += 1
-        if j < len(words) and (_is_third_person_verb(words[j].group()) or _after_pronoun(words, start_i, sentence)):
+        if j < len(words) and (
+            _is_third_person_verb(words[j].group()) or _after_pronoun(words, start_i, sentence)
+        ):
             replaced[words[j].start()] = (words[j].end(), _base_form(words[j].group()))
         # "…led the migration and has mentored three juniors": the same subject, a second verb.
         k = j + 1
@@ -806,10 +1228,18 @@ def _convert_sentence(sentence: str, names: set[str], pset: str | None) -> str:
             if re.search(r"[;:]", gap) or words[k].start() in replaced:
                 break
             # A verb goes on ("and fixes what breaks"); a noun ends the list ("code and tests.").
-            goes_on = k + 2 < len(words) and not re.search(r"[^\s]", sentence[words[k + 1].end() : words[k + 2].start()])
-            if words[k].group().lower() in {"and", "but", "or"} and goes_on \
-                    and _is_third_person_verb(words[k + 1].group()):
-                replaced[words[k + 1].start()] = (words[k + 1].end(), _base_form(words[k + 1].group()))
+            goes_on = k + 2 < len(words) and not re.search(
+                r"[^\s]", sentence[words[k + 1].end() : words[k + 2].start()]
+            )
+            if (
+                words[k].group().lower() in {"and", "but", "or"}
+                and goes_on
+                and _is_third_person_verb(words[k + 1].group())
+            ):
+                replaced[words[k + 1].start()] = (
+                    words[k + 1].end(),
+                    _base_form(words[k + 1].group()),
+                )
             k += 1
     if not replaced:
         return sentence
@@ -875,7 +1305,9 @@ class ThirdPerson:
 
     @property
     def message(self) -> str:
-        said = f"“{self.sentence.strip()}” speaks about them ({', '.join(self.words)}): write to them"
+        said = (
+            f"“{self.sentence.strip()}” speaks about them ({', '.join(self.words)}): write to them"
+        )
         if self.suggestion and self.suggestion.strip() != self.sentence.strip():
             return f"{said} — “{self.suggestion.strip()}”"
         return f"{said}, as “you”."
@@ -888,8 +1320,9 @@ _GREETING_WORDS = re.compile(
 )
 
 
-def third_person_sentences(message: str, first_name: str, full_name: str = "",
-                           pronoun: str | None = None) -> list[ThirdPerson]:  # fmt: skip
+def third_person_sentences(
+    message: str, first_name: str, full_name: str = "", pronoun: str | None = None
+) -> list[ThirdPerson]:
     """Sentences of a message to someone that speak about them in the third person.
 
     Their name used other than to address them ("Hi Owen," and "Thanks, Owen." are fine) is
@@ -916,24 +1349,37 @@ def third_person_sentences(message: str, first_name: str, full_name: str = "",
             if base in names and word[:1].isupper():
                 before = sentence[: w.start()]
                 after = sentence[w.end() :]
-                addressed = (bool(_GREETING_WORDS.search(before)) or before.strip() == ""
-                             or bool(re.search(r",\s*$", before))) and bool(re.match(r"\s*(?:[,.!?:]|$)", after))  # fmt: skip
+                addressed = (
+                    bool(_GREETING_WORDS.search(before))
+                    or before.strip() == ""
+                    or bool(re.search(r",\s*$", before))
+                ) and bool(re.match(r"\s*(?:[,.!?:]|$)", after))
                 if not addressed and fold(word) not in {fold(f) for f in flagged}:
                     flagged.append(word)
                 continue
             low = word.lower().replace("’", "'")
-            sets = {s_ for s_, _r in _ROLE_OF.get(low, [])} | ({_CONTRACTED[low]} if low in _CONTRACTED else set())
+            sets = {s_ for s_, _r in _ROLE_OF.get(low, [])} | (
+                {_CONTRACTED[low]} if low in _CONTRACTED else set()
+            )
             if not sets or others or previous_others:
                 continue
-            if (sets & {"he", "she"} and (pset is None or pset in sets)) or ("they" in sets and pset == "they"):
+            if (sets & {"he", "she"} and (pset is None or pset in sets)) or (
+                "they" in sets and pset == "they"
+            ):
                 flagged.append(word)
         if flagged:
-            guess = pset or _infer_pronoun(" ".join(f for f in flagged if fold(f) not in names)) or None
-            found.append(ThirdPerson(original.strip(), flagged,
-                                     to_second_person(original, first_name, full_name, guess).strip()))  # fmt: skip
+            guess = (
+                pset or _infer_pronoun(" ".join(f for f in flagged if fold(f) not in names)) or None
+            )
+            found.append(
+                ThirdPerson(
+                    original.strip(),
+                    flagged,
+                    to_second_person(original, first_name, full_name, guess).strip(),
+                )
+            )
         previous_others = bool(others)
     return found
-
 
 
 # --- cold stock phrases ------------------------------------------------------------------------
@@ -941,8 +1387,11 @@ def third_person_sentences(message: str, first_name: str, full_name: str = "",
 COLD_THRESHOLD = 84  # the middle of the development plateau (80-86: no miss, no false alarm)
 SHORT_THRESHOLD = 94  # two words or fewer ("we regret") must be nearly exact
 _PHRASE_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_NEGATIONS = {fold(w) for w in """not no never unable cannot can't won't unsuccessful nicht kein keine keinen keiner
-pas ne aucun aucune nunca ningun ninguna ninguno não nenhum nenhuma""".split()}
+_NEGATIONS = {
+    fold(w)
+    for w in """not no never unable cannot can't won't unsuccessful nicht kein keine keinen keiner
+pas ne aucun aucune nunca ningun ninguna ninguno não nenhum nenhuma""".split()
+}
 
 
 def _negation(token: str) -> bool:
@@ -950,8 +1399,11 @@ def _negation(token: str) -> bool:
 
 
 # "Other" in five languages: a phrase about choosing others needs one in the message's words too.
-_OTHER = {fold(w) for w in """other others another andere anderen anderer anderweitig autre autres d'autres
-otro otros otra otras outro outros outra outras""".split()}
+_OTHER = {
+    fold(w)
+    for w in """other others another andere anderen anderer anderweitig autre autres d'autres
+otro otros otra otras outro outros outra outras""".split()
+}
 
 
 @dataclass(frozen=True)
@@ -997,7 +1449,7 @@ def _phrase_file() -> Path:
         mine = config_path().parent / "templates" / COLD_PHRASES_FILE.name
         if mine.exists():
             return mine
-    except Exception:  # noqa: BLE001, S110 - an unreadable settings path must not stop the linter
+    except Exception:
         pass  # the built-in table serves
     return COLD_PHRASES_FILE
 
@@ -1012,7 +1464,14 @@ def _load_phrases(path: str, mtime: float) -> tuple[ColdPhrase, ...]:
     for number, raw in enumerate(data.get("phrase", []), start=1):
         if not isinstance(raw, dict) or not raw.get("text") or not raw.get("kinder"):
             raise ValueError(f"{path}: phrase #{number} needs a text and a kinder alternative")
-        out.append(ColdPhrase(str(raw.get("lang", "en")), raw["text"], tuple(raw.get("variants", [])), raw["kinder"]))
+        out.append(
+            ColdPhrase(
+                str(raw.get("lang", "en")),
+                raw["text"],
+                tuple(raw.get("variants", [])),
+                raw["kinder"],
+            )
+        )
     return tuple(out)
 
 
@@ -1033,8 +1492,9 @@ def _prepared(table: tuple[ColdPhrase, ...]) -> list[tuple[ColdPhrase, str, list
     return out
 
 
-def cold_phrases(message: str, langs: tuple[str, ...] | None = None,
-                 threshold: float = COLD_THRESHOLD) -> list[ColdFinding]:  # fmt: skip
+def cold_phrases(
+    message: str, langs: tuple[str, ...] | None = None, threshold: float = COLD_THRESHOLD
+) -> list[ColdFinding]:
     """Sentences that read like a form letter, each with a kinder alternative in its language.
 
     Every sentence is compared, word window by word window, with every stock phrase and its
@@ -1049,12 +1509,18 @@ def cold_phrases(message: str, langs: tuple[str, ...] | None = None,
         table = cold_phrase_table()
     except ValueError as exc:
         # A broken copy of the table beside the settings: say so, and lint with the built-in one.
-        findings.append(ColdFinding(f"{exc}; using the built-in phrases.", "", "", "", "", 0.0,
-                                    code="phrase_table"))  # fmt: skip
+        findings.append(
+            ColdFinding(
+                f"{exc}; using the built-in phrases.", "", "", "", "", 0.0, code="phrase_table"
+            )
+        )
         table = _load_phrases(str(COLD_PHRASES_FILE), COLD_PHRASES_FILE.stat().st_mtime)
     prepared = [p for p in _prepared(table) if langs is None or p[0].lang in langs]
     for s in re.finditer(r"[^.!?;\n]+", message or ""):
-        spans = [(m.start() + s.start(), m.end() + s.start(), fold(m.group())) for m in _PHRASE_TOKEN.finditer(s.group())]
+        spans = [
+            (m.start() + s.start(), m.end() + s.start(), fold(m.group()))
+            for m in _PHRASE_TOKEN.finditer(s.group())
+        ]
         if not spans:
             continue
         words = [w for _a, _b, w in spans]
@@ -1083,7 +1549,17 @@ def cold_phrases(message: str, langs: tuple[str, ...] | None = None,
             if any(a < end and start < b for a, b in taken):
                 continue  # one finding per stretch of words
             taken.append((start, end))
-            findings.append(ColdFinding(s.group().strip(), message[start:end], phrase.text, phrase.kinder,
-                                        phrase.lang, float(score), start, end))  # fmt: skip
+            findings.append(
+                ColdFinding(
+                    s.group().strip(),
+                    message[start:end],
+                    phrase.text,
+                    phrase.kinder,
+                    phrase.lang,
+                    float(score),
+                    start,
+                    end,
+                )
+            )
     findings.sort(key=lambda f: (f.code != "phrase_table", f.start))
     return findings

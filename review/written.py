@@ -80,8 +80,10 @@ def write_atomic(target: str | Path, data: bytes | Callable[[Path], None]) -> Pa
         tmp.unlink(missing_ok=True)
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
-        raise WriteFailed(getattr(exc, "errno", 0) or 0,
-                          f"could not write {target}: {_reason(exc)}; nothing was written") from None  # fmt: skip
+        raise WriteFailed(
+            getattr(exc, "errno", 0) or 0,
+            f"could not write {target}: {_reason(exc)}; nothing was written",
+        ) from None
     _sync_folder(target.parent)
     return target
 
@@ -103,9 +105,18 @@ def _sync_folder(folder: Path) -> None:
 # --- the record of what was written ------------------------------------------------------
 
 
-def record(store: Store, kind: str, path: str | Path, people: list[int], *, job_id: int | None = None,
-           blind: bool = False, actor: str = "") -> None:  # fmt: skip
-    """Note an export or backup that holds these people's data (``people``: ids; a backup holds everyone).
+def record(
+    store: Store,
+    kind: str,
+    path: str | Path,
+    people: list[int],
+    *,
+    job_id: int | None = None,
+    blind: bool = False,
+    actor: str = "",
+) -> None:
+    """Note an export or backup that holds these people's data (``people``: their ids; a
+    backup holds everyone).
 
     A backup made before the database is upgraded (the upgrade's own safety copy) finds no
     record table yet: it is not recorded (it holds everyone, and its name says what it is).
@@ -118,9 +129,16 @@ def record(store: Store, kind: str, path: str | Path, people: list[int], *, job_
         conn.execute(
             "INSERT INTO exports_written (kind, path, job_id, people, blind, actor, written_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (kind, str(Path(path).resolve()), job_id, json.dumps(sorted(set(people))), int(blind), actor,
-             now_iso()),
-        )  # fmt: skip
+            (
+                kind,
+                str(Path(path).resolve()),
+                job_id,
+                json.dumps(sorted(set(people))),
+                int(blind),
+                actor,
+                now_iso(),
+            ),
+        )
 
 
 def holding(conn, person_id: int, since: str | None = None) -> list[dict]:

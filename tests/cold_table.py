@@ -15,14 +15,20 @@ DEV_POSITIVE = [
     ("en", "After careful consideration, we have decided not to proceed."),
     ("en", "We regret to inform you that your application was unsuccessful."),
     ("en", "The position has already been filled."),
-    ("en", "We have decided to pursue other applicants whose profiles more closely match the role."),
+    (
+        "en",
+        "We have decided to pursue other applicants whose profiles more closely match the role.",
+    ),
     ("en", "Due to the high volume of applications, we cannot give individual feedback."),
     ("en", "We will keep your CV on file and contact you should a suitable vacancy arise."),
     ("en", "We wish you every success in your future endeavours."),
     ("en", "Regrettably, your experience does not meet our requirements."),
     ("en", "After carefull consideration we went with another candidate."),
     ("de", "Leider haben wir uns für einen anderen Bewerber entschieden."),
-    ("de", "Nach sorgfältiger Prüfung Ihrer Unterlagen müssen wir Ihnen leider mitteilen, dass wir Sie nicht berücksichtigen können."),
+    (
+        "de",
+        "Nach sorgfältiger Prüfung Ihrer Unterlagen müssen wir Ihnen leider mitteilen, dass wir Sie nicht berücksichtigen können.",
+    ),
     ("de", "Wir bedauern, Ihnen mitteilen zu müssen, dass die Stelle bereits besetzt ist."),
     ("de", "Für Ihren weiteren beruflichen Werdegang wünschen wir Ihnen alles Gute."),
     ("de", "Aufgrund der Vielzahl an Bewerbungen können wir keine Einzelrückmeldung geben."),
@@ -49,7 +55,10 @@ DEV_NEGATIVE = [
     ("en", "Thank you for the time you put into the take-home exercise."),
     ("en", "This time we will not be moving forward with your application for this role."),
     ("en", "Your notes on the incident review were the best I have read this year."),
-    ("en", "The role needs someone on site in Berlin from January, and you told us you are staying in Lisbon."),
+    (
+        "en",
+        "The role needs someone on site in Berlin from January, and you told us you are staying in Lisbon.",
+    ),
     ("en", "We have decided to move forward with your application to the next round."),
     ("en", "I regret not meeting you in person."),
     ("en", "If you would like to talk about it, simply reply to this message."),
@@ -77,7 +86,10 @@ DEV_NEGATIVE = [
 ]
 
 HELD_POSITIVE = [
-    ("en", "We appreciate your interest, but we have chosen to proceed with other candidates at this time."),
+    (
+        "en",
+        "We appreciate your interest, but we have chosen to proceed with other candidates at this time.",
+    ),
     ("en", "After much deliberation, the team decided to go in a different direction."),
     ("en", "I'm sorry to inform you that we won't be offering you the role."),
     ("en", "Please note that this vacancy has now been filled."),
@@ -85,8 +97,14 @@ HELD_POSITIVE = [
     ("en", "We'll keep your résumé on file for future openings."),
     ("en", "Best of luck with your job search!"),
     ("en", "Your application has not been successful on this occasion."),
-    ("en", "We have decided to move forward with a candidate whose experience more closely matches our needs."),
-    ("de", "Leider müssen wir Ihnen mitteilen, dass wir uns für eine andere Kandidatin entschieden haben."),
+    (
+        "en",
+        "We have decided to move forward with a candidate whose experience more closely matches our needs.",
+    ),
+    (
+        "de",
+        "Leider müssen wir Ihnen mitteilen, dass wir uns für eine andere Kandidatin entschieden haben.",
+    ),
     ("de", "Nach eingehender Prüfung Ihrer Bewerbungsunterlagen haben wir uns anders entschieden."),
     ("de", "Die ausgeschriebene Stelle wurde bereits anderweitig besetzt."),
     ("de", "Wir wünschen Ihnen für Ihre berufliche Zukunft viel Erfolg und alles Gute."),
@@ -110,7 +128,10 @@ HELD_POSITIVE = [
 
 HELD_NEGATIVE = [
     ("en", "Your talk on chaos experiments at the Valencia meetup was wonderful."),
-    ("en", "We chose someone who has run payroll for a German company before; that is the one thing this role needs now."),
+    (
+        "en",
+        "We chose someone who has run payroll for a German company before; that is the one thing this role needs now.",
+    ),
     ("en", "I'd be glad to introduce you to our data team, who are hiring in spring."),
     ("en", "Thank you for telling us so openly what you are looking for."),
     ("en", "The role has changed since we posted it: it now needs weekly travel to clients."),
@@ -138,7 +159,10 @@ HELD_NEGATIVE = [
 # Written after all tuning and run once: the fresh figure.
 FRESH_POSITIVE = [
     ("en", "Unfortunately we've chosen to move ahead with another applicant for this role."),
-    ("en", "Having carefully reviewed your application, we regret that we cannot offer you an interview."),
+    (
+        "en",
+        "Having carefully reviewed your application, we regret that we cannot offer you an interview.",
+    ),
     ("de", "Wir haben uns nach reiflicher Überlegung für einen anderen Bewerber entschieden."),
     ("de", "Leider können wir Ihre Bewerbung nicht weiter berücksichtigen."),
     ("fr", "Malheureusement, votre candidature n'a pas été retenue pour ce poste."),
@@ -175,22 +199,33 @@ def measure(positive, negative, threshold: float) -> dict:
     fp_list = [s for _l, s in negative if cold_phrases(s, threshold=threshold)]
     fn_list = [s for _l, s in positive if not cold_phrases(s, threshold=threshold)]
     fp = len(fp_list)
-    return {"threshold": threshold, "tp": tp, "fp": fp, "fn": len(fn_list),
-            "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / len(positive) if positive else 1.0,
-            "false_positives": fp_list, "misses": fn_list}  # fmt: skip
+    return {
+        "threshold": threshold,
+        "tp": tp,
+        "fp": fp,
+        "fn": len(fn_list),
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / len(positive) if positive else 1.0,
+        "false_positives": fp_list,
+        "misses": fn_list,
+    }
 
 
 if __name__ == "__main__":
-    for name, pos, neg in (("development", DEV_POSITIVE, DEV_NEGATIVE + kinder_sentences()),
-                           ("held-out", HELD_POSITIVE, HELD_NEGATIVE),
-                           ("fresh (after tuning)", FRESH_POSITIVE, FRESH_NEGATIVE)):  # fmt: skip
+    for name, pos, neg in (
+        ("development", DEV_POSITIVE, DEV_NEGATIVE + kinder_sentences()),
+        ("held-out", HELD_POSITIVE, HELD_NEGATIVE),
+        ("fresh (after tuning)", FRESH_POSITIVE, FRESH_NEGATIVE),
+    ):
         if not pos:
             continue
         print(f"{name}: {len(pos)} cold sentences, {len(neg)} others")
         for threshold in (80, 82, 84, 86, 88, 90, 92):
             r = measure(pos, neg, threshold)
-            print(f"  threshold {threshold}: precision {r['precision']:.2f}  recall {r['recall']:.2f}  "
-                  f"(missed {r['fn']}, false alarms {r['fp']})")  # fmt: skip
+            print(
+                f"  threshold {threshold}: precision {r['precision']:.2f}  recall {r['recall']:.2f}  "
+                f"(missed {r['fn']}, false alarms {r['fp']})"
+            )
         from review.wording import COLD_THRESHOLD
 
         r = measure(pos, neg, COLD_THRESHOLD)

@@ -146,8 +146,14 @@ Wir bieten
         "mode": "hybrid",
         "min_years": 3,
         "must": {"Java", "Spring Boot", "SQL", "Git"},
-        "nice": {"Kubernetes", "Apache Kafka", "Microservices", "Pair Programming", "Code Review",
-                 "Back-End Development"},
+        "nice": {
+            "Kubernetes",
+            "Apache Kafka",
+            "Microservices",
+            "Pair Programming",
+            "Code Review",
+            "Back-End Development",
+        },
         "languages": {"German", "English"},
     },
     {
@@ -352,7 +358,15 @@ Compensation: $140k–$165k plus equity.
         "location": "Austin",
         "mode": "hybrid",
         "min_years": 3,
-        "must": {"Linux", "Computer Networking", "Kubernetes", "Helm", "Terraform", "Python", "Bash"},
+        "must": {
+            "Linux",
+            "Computer Networking",
+            "Kubernetes",
+            "Helm",
+            "Terraform",
+            "Python",
+            "Bash",
+        },
         "nice": {"Datadog", "Prometheus", "Incident Management", "Site Reliability Engineering"},
         "languages": set(),
     },
@@ -535,8 +549,13 @@ Oferecemos: vale-alimentação, plano de saúde e day off no aniversário.
         "location": "Curitiba",
         "mode": "hybrid",
         "min_years": 2,
-        "must": {"Digital Marketing", "Google Analytics", "Search Engine Optimization", "Google Ads",
-                 "Facebook Ads"},
+        "must": {
+            "Digital Marketing",
+            "Google Analytics",
+            "Search Engine Optimization",
+            "Google Ads",
+            "Facebook Ads",
+        },
         "nice": {"RD Station", "English"},
         "languages": set(),
     },
@@ -675,10 +694,25 @@ def score(ads: list[dict], taxonomy=None) -> dict:
     out: dict[str, dict] = {}
     for ad in ads:
         r = read_ad(ad["text"], taxonomy)
-        got = {"title": r.title or None, "location": r.location, "mode": r.work_mode, "min_years": r.min_years,
-               "languages": set(r.languages)}  # fmt: skip
-        tally = out.setdefault(ad["lang"], {"ads": 0, "fields": 0, "fields_right": 0, "found": 0, "expected": 0,
-                                            "right": 0, "wrong": []})  # fmt: skip
+        got = {
+            "title": r.title or None,
+            "location": r.location,
+            "mode": r.work_mode,
+            "min_years": r.min_years,
+            "languages": set(r.languages),
+        }
+        tally = out.setdefault(
+            ad["lang"],
+            {
+                "ads": 0,
+                "fields": 0,
+                "fields_right": 0,
+                "found": 0,
+                "expected": 0,
+                "right": 0,
+                "wrong": [],
+            },
+        )
         tally["ads"] += 1
         for name in FIELDS:
             tally["fields"] += 1
@@ -699,7 +733,10 @@ def score(ads: list[dict], taxonomy=None) -> dict:
 
 
 def report(ads: list[dict], title: str) -> str:
-    lines = [title, f"{'lang':<5}{'ads':>4}  {'fields right':>14}  {'criteria P':>10}  {'criteria R':>10}"]
+    lines = [
+        title,
+        f"{'lang':<5}{'ads':>4}  {'fields right':>14}  {'criteria P':>10}  {'criteria R':>10}",
+    ]
     totals = {"ads": 0, "fields": 0, "fields_right": 0, "found": 0, "expected": 0, "right": 0}
     scored = score(ads)
     for lang in ("en", "de", "fr", "es", "pt"):
@@ -708,12 +745,16 @@ def report(ads: list[dict], title: str) -> str:
             continue
         for key in totals:
             totals[key] += t[key]
-        lines.append(f"{lang:<5}{t['ads']:>4}  {t['fields_right']:>6}/{t['fields']:<3} "
-                     f"{t['fields_right'] / t['fields']:5.0%}  {t['right'] / max(1, t['found']):10.0%}  "
-                     f"{t['right'] / max(1, t['expected']):10.0%}")  # fmt: skip
-    lines.append(f"{'all':<5}{totals['ads']:>4}  {totals['fields_right']:>6}/{totals['fields']:<3} "
-                 f"{totals['fields_right'] / totals['fields']:5.0%}  {totals['right'] / max(1, totals['found']):10.0%}  "
-                 f"{totals['right'] / max(1, totals['expected']):10.0%}")  # fmt: skip
+        lines.append(
+            f"{lang:<5}{t['ads']:>4}  {t['fields_right']:>6}/{t['fields']:<3} "
+            f"{t['fields_right'] / t['fields']:5.0%}  {t['right'] / max(1, t['found']):10.0%}  "
+            f"{t['right'] / max(1, t['expected']):10.0%}"
+        )
+    lines.append(
+        f"{'all':<5}{totals['ads']:>4}  {totals['fields_right']:>6}/{totals['fields']:<3} "
+        f"{totals['fields_right'] / totals['fields']:5.0%}  {totals['right'] / max(1, totals['found']):10.0%}  "
+        f"{totals['right'] / max(1, totals['expected']):10.0%}"
+    )
     for t in scored.values():
         lines.extend("  " + w for w in t["wrong"])
     return "\n".join(lines)
@@ -722,6 +763,8 @@ def report(ads: list[dict], title: str) -> str:
 if __name__ == "__main__":
     print(report(DEV, "Development half (the reader was tuned on it)"))
     print()
-    print(report(HELD_OUT, "Held-out half (written afterwards; two labels corrected, then tuned on)"))
+    print(
+        report(HELD_OUT, "Held-out half (written afterwards; two labels corrected, then tuned on)")
+    )
     print()
     print(report(HELD_OUT_2, "Second held-out batch (written after all tuning)"))

@@ -25,7 +25,7 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="shortlist-shots-"))
     os.environ["SHORTLIST_CONFIG"] = str(work / "settings.json")
-    app = QApplication(sys.argv[:1])
+    _app = QApplication(sys.argv[:1])  # kept alive while the shots are taken
     from app.errors import ErrorHandler
     from app.main_window import MainWindow
     from review.db import Store
@@ -85,12 +85,16 @@ def main() -> int:
     bad = work / "inbox"
     bad.mkdir()
     (bad / "scan-of-cv.pdf").write_bytes(
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 "
+        b"R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 "
+        b"R>>\n%%EOF"
     )
     (bad / "holiday-photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
     (bad / "cv-final-FINAL.pdf").write_bytes(os.urandom(2048))
-    shutil.copy(REPO.parent / "shared" / "corpus" / "resumes" / "zh_haoyua_jianli.pdf", bad / "jianli.pdf")
+    shutil.copy(
+        REPO.parent / "shared" / "corpus" / "resumes" / "zh_haoyua_jianli.pdf", bad / "jianli.pdf"
+    )
     finished.clear()
     window.start_import([str(bad)])
     while not finished:
@@ -125,9 +129,13 @@ def main() -> int:
     first = (skills["name"] or "They").split()[0]
     window.gate.let_go_current()
     dialog = window.gate.dialog
-    dialog.brings.setPlainText(f"{first} has years of hands-on {skill} work and writes about it with real care "
-                               "for the people who use what they build.")  # fmt: skip
-    dialog.why_not.setPlainText("This role needs someone on site in Berlin four days a week from January.")
+    dialog.brings.setPlainText(
+        f"{first} has years of hands-on {skill} work and writes about it with real care "
+        "for the people who use what they build."
+    )
+    dialog.why_not.setPlainText(
+        "This role needs someone on site in Berlin four days a week from January."
+    )
     settle(600)
     dialog.resize(1240, 780)
     shot("09-gate-dialog", dialog)

@@ -14,6 +14,7 @@ import argparse
 import io
 import json
 import os
+import random
 import shutil
 import sqlite3
 import subprocess
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_gate import AUTHOR, build_template
+from tests.worlds import AUTHOR, build_template
 
 REPO = Path(__file__).resolve().parent.parent
 SHORTLIST = Path(sys.executable).with_name("shortlist")
@@ -37,16 +38,38 @@ def template(tmp_path_factory):
 
 def settings_file(folder: Path) -> Path:
     path = folder / "settings.json"
-    path.write_text(json.dumps({"reviewer.name": AUTHOR, "sender.name": AUTHOR, "sender.email": "robin@example.com",
-                                "reply_to": "robin@example.com", "outbox.dir": str(folder / "outbox")}))  # fmt: skip
+    path.write_text(
+        json.dumps(
+            {
+                "reviewer.name": AUTHOR,
+                "sender.name": AUTHOR,
+                "sender.email": "robin@example.com",
+                "reply_to": "robin@example.com",
+                "outbox.dir": str(folder / "outbox"),
+            }
+        )
+    )
     return path
 
 
-def cli(folder: Path, *args: str, env: dict | None = None, stdin: str = "") -> subprocess.CompletedProcess:
-    base = {"PATH": "/usr/bin:/bin", "HOME": str(folder), "QT_QPA_PLATFORM": "offscreen",
-            "SHORTLIST_CONFIG": str(folder / "settings.json")}  # fmt: skip
-    return subprocess.run([str(SHORTLIST), *args], capture_output=True, text=True, input=stdin,
-                          env=base | (env or {}), timeout=120, check=False)  # fmt: skip
+def cli(
+    folder: Path, *args: str, env: dict | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess:
+    base = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(folder),
+        "QT_QPA_PLATFORM": "offscreen",
+        "SHORTLIST_CONFIG": str(folder / "settings.json"),
+    }
+    return subprocess.run(
+        [str(SHORTLIST), *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=base | (env or {}),
+        timeout=120,
+        check=False,
+    )
 
 
 def one_sentence(done: subprocess.CompletedProcess) -> str:
@@ -62,10 +85,11 @@ def damage(db: Path) -> None:
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = db.stat().st_size
+    noise = random.Random(13)  # the same damage every run
     with open(db, "r+b") as fh:
         for page in range(3, size // 4096, 3):
             fh.seek(page * 4096 + 100)
-            fh.write(os.urandom(600))
+            fh.write(noise.randbytes(600))
 
 
 class Holder:
@@ -87,22 +111,42 @@ def copy_db(template: dict, folder: Path) -> Path:
     return folder / "shortlist.db"
 
 
-# --- 16. each failure the issue lists: one sentence, the right exit code ---------------------------
+# --- 16. each failure the issue lists: one sentence, the right exit code --------------------------
 
 
 LISTED = [
-    (("drop", "Ana Lima", "--job", "Backend Engineer", "--brings", "x", "--why-not", "y", "--template", "nope"),
-     3, "no message template called 'nope'"),
+    (
+        (
+            "drop",
+            "Ana Lima",
+            "--job",
+            "Backend Engineer",
+            "--brings",
+            "x",
+            "--why-not",
+            "y",
+            "--template",
+            "nope",
+        ),
+        3,
+        "no message template called 'nope'",
+    ),
     (("outbox", "--resend", "9999"), 1, "no message 9999"),
-    (("outbox", "--confirm-call", "9999"), 1, "message 9999 is not a call waiting for confirmation"),
+    (
+        ("outbox", "--confirm-call", "9999"),
+        1,
+        "message 9999 is not a call waiting for confirmation",
+    ),
     (("purge", "--months", "100000"), 2, "--months must be from 1 to 1200, not 100000"),
     (("demo", "--count", "-5"), 2, "--count must be from 1 to 5000, not -5"),
     (("job", "add", "/tmp"), 1, "/tmp is a folder: give the job's .toml file"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize("args, code, said", LISTED, ids=[" ".join(a[:2]) for a, _, _ in LISTED])
-def test_attack_each_listed_failure_is_one_sentence_and_its_exit_code(template, tmp_path, args, code, said):
+def test_attack_each_listed_failure_is_one_sentence_and_its_exit_code(
+    template, tmp_path, args, code, said
+):
     db = copy_db(template, tmp_path)
     settings_file(tmp_path)
     done = cli(tmp_path, *args, "--db", str(db))
@@ -114,12 +158,20 @@ def test_attack_each_listed_failure_is_one_sentence_and_its_exit_code(template, 
         one_sentence(done)
 
 
-@pytest.mark.parametrize("content, said", [
-    ("[1, 2]", "holds a list where settings (a JSON object) belong"),
-    ('{"smtp.port": "abc", "transport": "smtp", "smtp.host": "mail.example.com"}',
-     "smtp.port: expected a whole number from 1 to 65535, not 'abc'; fix it with: shortlist config set smtp.port 587"),
-])  # fmt: skip
-def test_attack_a_settings_file_that_cannot_be_used_is_one_sentence(template, tmp_path, content, said):
+@pytest.mark.parametrize(
+    "content, said",
+    [
+        ("[1, 2]", "holds a list where settings (a JSON object) belong"),
+        (
+            '{"smtp.port": "abc", "transport": "smtp", "smtp.host": "mail.example.com"}',
+            "smtp.port: expected a whole number from 1 to 65535, not 'abc'; "
+            "fix it with: shortlist config set smtp.port 587",
+        ),
+    ],
+)
+def test_attack_a_settings_file_that_cannot_be_used_is_one_sentence(
+    template, tmp_path, content, said
+):
     db = copy_db(template, tmp_path)
     (tmp_path / "settings.json").write_text(content)
     for args in (("outbox", "--db", str(db)), ("config", "list")):
@@ -130,23 +182,38 @@ def test_attack_a_settings_file_that_cannot_be_used_is_one_sentence(template, tm
 
 def test_settings_are_checked_when_set(tmp_path):
     settings_file(tmp_path)
-    for key, value in (("smtp.port", "abc"), ("smtp.port", "70000"), ("sender.email", "robin at home"),
-                       ("import.workers", "-1"), ("transport", "pigeon"), ("smtp.host", "a\nb")):  # fmt: skip
+    for key, value in (
+        ("smtp.port", "abc"),
+        ("smtp.port", "70000"),
+        ("sender.email", "robin at home"),
+        ("import.workers", "-1"),
+        ("transport", "pigeon"),
+        ("smtp.host", "a\nb"),
+    ):
         done = cli(tmp_path, "config", "set", key, value)
         assert done.returncode == 1 and f"{key}: expected" in one_sentence(done)
     assert json.loads((tmp_path / "settings.json").read_text()).get("smtp.port") is None
     assert cli(tmp_path, "config", "set", "smtp.port", "2525").returncode == 0
 
 
-@pytest.mark.parametrize("command", [("people",), ("rank", "--job", "1"),
-                                     ("export", "--job", "1", "--format", "csv", "--out", "OUT"),
-                                     ("person", "erase", "1", "--yes"), ("import", "README")])  # fmt: skip
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("people",),
+        ("rank", "--job", "1"),
+        ("export", "--job", "1", "--format", "csv", "--out", "OUT"),
+        ("person", "erase", "1", "--yes"),
+        ("import", "README"),
+    ],
+)
 def test_attack_a_database_with_damaged_pages_is_one_sentence(template, tmp_path, command):
     db = copy_db(template, tmp_path)
     settings_file(tmp_path)
     damage(db)
-    args = [str(tmp_path / "out.csv") if a == "OUT" else str(REPO / "README.md") if a == "README" else a
-            for a in command]  # fmt: skip
+    args = [
+        str(tmp_path / "out.csv") if a == "OUT" else str(REPO / "README.md") if a == "README" else a
+        for a in command
+    ]
     done = cli(tmp_path, *args, "--db", str(db))
     assert done.returncode == 1
     assert f"the database {db} is damaged" in one_sentence(done)
@@ -194,7 +261,10 @@ def test_attack_a_full_disk_during_import_is_one_sentence(template, tmp_path, mo
     code = main(["import", str(tmp_path / "inbox"), "--db", str(db), "--workers", "1"])
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err
-    assert err.strip() == f"shortlist: the disk holding {db} is full: make room, then try again (what was stored is kept)"
+    assert (
+        err.strip() == f"shortlist: the disk holding {db} is full: make room, then try again "
+        "(what was stored is kept)"
+    )
     with Store(db) as store:
         assert store.scalar("PRAGMA integrity_check") == "ok"
 
@@ -212,7 +282,9 @@ def test_attack_control_characters_in_zip_member_names_are_printed_escaped(tmp_p
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr(f"{ESCAPES}.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)  # not a resume: reported
         zf.writestr(f"{FAKE_LINE}.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
-        zf.writestr(f"\x1b]0;pwned\x07{ESCAPES}.txt", "python developer since 2019, kafka and sql\n")
+        zf.writestr(
+            f"\x1b]0;pwned\x07{ESCAPES}.txt", "python developer since 2019, kafka and sql\n"
+        )
     db = tmp_path / "s.db"
     imported = cli(tmp_path, "import", str(archive), "--db", str(db))
     people = cli(tmp_path, "people", "--db", str(db))
@@ -228,16 +300,22 @@ def test_attack_control_characters_in_zip_member_names_are_printed_escaped(tmp_p
 def test_term_writes_out_what_a_terminal_would_obey():
     from app.cli.common import term
 
-    assert term("Ana\x1b[2J\r\n\t\x7f\x9b\u202eLima\u2028") == "Ana\\x1b[2J\\r\\n\\t\\x7f\\x9b\\u202eLima\\u2028"
+    assert (
+        term("Ana\x1b[2J\r\n\t\x7f\x9b\u202eLima\u2028")
+        == "Ana\\x1b[2J\\r\\n\\t\\x7f\\x9b\\u202eLima\\u2028"
+    )
     assert term("José Ñúñez — ok") == "José Ñúñez — ok"
 
 
-# --- 6. the SMTP password, kept in the keyring ----------------------------------------------------------
+# --- 6. the SMTP password, kept in the keyring ----------------------------------------------------
 
 
 def keyring_env(folder: Path) -> dict:
-    return {"PYTHON_KEYRING_BACKEND": "tests.keyring_backend.FileKeyring", "PYTHONPATH": str(REPO),
-            "SHORTLIST_TEST_KEYRING": str(folder / "keyring.json")}  # fmt: skip
+    return {
+        "PYTHON_KEYRING_BACKEND": "tests.keyring_backend.FileKeyring",
+        "PYTHONPATH": str(REPO),
+        "SHORTLIST_TEST_KEYRING": str(folder / "keyring.json"),
+    }
 
 
 def test_config_password_stores_it_in_the_keyring_and_names_the_backend(tmp_path):
@@ -248,9 +326,14 @@ def test_config_password_stores_it_in_the_keyring_and_names_the_backend(tmp_path
     assert cli(tmp_path, "config", "set", "smtp.user", "robin").returncode == 0
     done = cli(tmp_path, "config", "password", env=env, stdin="s3cret-Pa55\n")
     assert done.returncode == 0, done.stderr
-    assert "Stored the SMTP password for robin in the system keyring (test file keyring)." in done.stdout
+    assert (
+        "Stored the SMTP password for robin in the system keyring (test file keyring)."
+        in done.stdout
+    )
     assert "s3cret" not in done.stdout + done.stderr
-    assert json.loads((tmp_path / "keyring.json").read_text()) == {"shortlist-smtp/robin": "s3cret-Pa55"}
+    assert json.loads((tmp_path / "keyring.json").read_text()) == {
+        "shortlist-smtp/robin": "s3cret-Pa55"
+    }
     assert "s3cret" not in (tmp_path / "settings.json").read_text()
 
 
@@ -260,8 +343,12 @@ def test_config_password_prompts_without_echo_on_a_terminal(tmp_path):
 
     settings_file(tmp_path)
     assert cli(tmp_path, "config", "set", "smtp.user", "robin").returncode == 0
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "SHORTLIST_CONFIG": str(tmp_path / "settings.json"),
-           **keyring_env(tmp_path)}  # fmt: skip
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "SHORTLIST_CONFIG": str(tmp_path / "settings.json"),
+        **keyring_env(tmp_path),
+    }
     pid, fd = pty.fork()
     if pid == 0:  # the child, on the terminal
         os.execve(str(SHORTLIST), [str(SHORTLIST), "config", "password"], env)
@@ -286,20 +373,27 @@ def test_config_password_prompts_without_echo_on_a_terminal(tmp_path):
     text = seen.decode("utf-8", "replace")
     assert sent and "Stored the SMTP password for robin" in text
     assert "t0p-secret" not in text  # never echoed
-    assert json.loads((tmp_path / "keyring.json").read_text())["shortlist-smtp/robin"] == "t0p-secret"
+    assert (
+        json.loads((tmp_path / "keyring.json").read_text())["shortlist-smtp/robin"] == "t0p-secret"
+    )
 
 
 def test_config_password_says_so_where_there_is_no_secure_keyring(tmp_path):
     settings_file(tmp_path)
     assert cli(tmp_path, "config", "set", "smtp.user", "robin").returncode == 0
-    done = cli(tmp_path, "config", "password", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
-               stdin="s3cret\n")  # fmt: skip
+    done = cli(
+        tmp_path,
+        "config",
+        "password",
+        env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+        stdin="s3cret\n",
+    )
     assert done.returncode == 1
     assert "no secure keyring on this system (fail Keyring)" in one_sentence(done)
     assert "asks for it once per session" in done.stderr
 
 
-# --- the fuzz: every command, bad arguments, four databases ---------------------------------------------
+# --- the fuzz: every command, bad arguments, four databases ---------------------------------------
 
 
 def _commands(parser: argparse.ArgumentParser, prefix: tuple = ()) -> set[tuple[str, ...]]:
@@ -314,46 +408,97 @@ def _commands(parser: argparse.ArgumentParser, prefix: tuple = ()) -> set[tuple[
 
 # {tmp}: a scratch folder with a few files in it; every command of the CLI appears at least once.
 BAD = [
-    ["parse", "/nonexistent/file.pdf"], ["parse", "--workers", "-1", "x"], ["parse", "{tmp}/junk.txt"],
-    ["import", "/nonexistent"], ["import", "{tmp}/one.txt", "--job", "nope"],
-    ["import", "{tmp}/one.txt", "--max-mb", "0"], ["import", "{tmp}/one.txt", "--time-limit", "-1"],
+    ["parse", "/nonexistent/file.pdf"],
+    ["parse", "--workers", "-1", "x"],
+    ["parse", "{tmp}/junk.txt"],
+    ["import", "/nonexistent"],
+    ["import", "{tmp}/one.txt", "--job", "nope"],
+    ["import", "{tmp}/one.txt", "--max-mb", "0"],
+    ["import", "{tmp}/one.txt", "--time-limit", "-1"],
     ["import", "{tmp}/one.txt"],
-    ["people"], ["people", "--json"],
-    ["demo", "--count", "-5"], ["demo", "--count", "abc"],
-    ["backup", "/proc/version"], ["backup", "/dev/full"], ["backup", "{tmp}/backup-{n}.db"],
-    ["restore-backup", "/nonexistent.db", "--yes"], ["restore-backup", "{tmp}/junk.txt", "--yes"],
-    ["job", "add", "/tmp"], ["job", "add", "/nonexistent.toml"], ["job", "add", "{tmp}/bad.toml"],
-    ["job", "add", "{tmp}/binary.toml"], ["job", "from-ad", "/nonexistent"], ["job", "from-ad", "/tmp"],
-    ["job", "list"], ["job", "list", "--json"],
-    ["synonym", "add"], ["synonym", "add", "NoSuchSkill", "x"], ["synonym", "list"], ["synonym", "add", "Python", ""],
-    ["rank", "--job", "nope"], ["rank", "--job", "1", "--top", "-3"], ["rank", "--job", "1", "--json"],
+    ["people"],
+    ["people", "--json"],
+    ["demo", "--count", "-5"],
+    ["demo", "--count", "abc"],
+    ["backup", "/proc/version"],
+    ["backup", "/dev/full"],
+    ["backup", "{tmp}/backup-{n}.db"],
+    ["restore-backup", "/nonexistent.db", "--yes"],
+    ["restore-backup", "{tmp}/junk.txt", "--yes"],
+    ["job", "add", "/tmp"],
+    ["job", "add", "/nonexistent.toml"],
+    ["job", "add", "{tmp}/bad.toml"],
+    ["job", "add", "{tmp}/binary.toml"],
+    ["job", "from-ad", "/nonexistent"],
+    ["job", "from-ad", "/tmp"],
+    ["job", "list"],
+    ["job", "list", "--json"],
+    ["synonym", "add"],
+    ["synonym", "add", "NoSuchSkill", "x"],
+    ["synonym", "list"],
+    ["synonym", "add", "Python", ""],
+    ["rank", "--job", "nope"],
+    ["rank", "--job", "1", "--top", "-3"],
+    ["rank", "--job", "1", "--json"],
     ["rank", "--job", "3"],
-    ["explain", "9999", "--job", "1"], ["explain", "1", "--job", "nope"], ["explain", "Nobody At All", "--job", "1"],
+    ["explain", "9999", "--job", "1"],
+    ["explain", "1", "--job", "nope"],
+    ["explain", "Nobody At All", "--job", "1"],
     ["drop", "1", "--job", "1", "--brings", "x", "--why-not", "y", "--template", "nope"],
     ["drop", "9999", "--job", "1", "--brings", "x", "--why-not", "y"],
     ["drop", "1", "--job", "1", "--brings", "x", "--why-not", "y", "--message", "/nonexistent"],
-    ["drop", "1", "--job", "1", "--brings", "x", "--why-not", "y", "--message", "{tmp}/binary.toml"],
+    [
+        "drop",
+        "1",
+        "--job",
+        "1",
+        "--brings",
+        "x",
+        "--why-not",
+        "y",
+        "--message",
+        "{tmp}/binary.toml",
+    ],
     ["drop", "1", "--job", "2", "--brings", "x", "--why-not", "y"],
-    ["withdraw", "1", "--job", "1", "--note", ""], ["withdraw", "9999", "--job", "1", "--note", "moved away"],
-    ["outbox"], ["outbox", "--resend", "9999"], ["outbox", "--confirm-call", "9999"], ["outbox", "--retry"],
+    ["withdraw", "1", "--job", "1", "--note", ""],
+    ["withdraw", "9999", "--job", "1", "--note", "moved away"],
+    ["outbox"],
+    ["outbox", "--resend", "9999"],
+    ["outbox", "--confirm-call", "9999"],
+    ["outbox", "--retry"],
     ["outbox", "--resend", "abc"],
-    ["restore", "1", "--job", "1"], ["restore", "9999", "--job", "nope"],
+    ["restore", "1", "--job", "1"],
+    ["restore", "9999", "--job", "nope"],
     ["export", "--job", "1", "--format", "csv", "--out", "/proc/version"],
     ["export", "--job", "1", "--format", "pdf", "--out", "/dev/full"],
     ["export", "--job", "nope", "--format", "html", "--out", "{tmp}"],
     ["export", "--job", "1", "--format", "xls", "--out", "{tmp}"],
     ["export", "--job", "1", "--format", "html", "--out", "{tmp}/e-{n}.html", "--blind"],
-    ["import-decisions", "/nonexistent.csv", "--job", "1"], ["import-decisions", "{tmp}/binary.toml", "--job", "1"],
-    ["import-decisions", "{tmp}/junk.txt", "--job", "1"], ["import-decisions", "{tmp}/long.csv", "--job", "1"],
-    ["followups", "--done", "9999"], ["followups", "--snooze", "9999", "--days", "0"], ["followups", "--snooze", "9999"],
+    ["import-decisions", "/nonexistent.csv", "--job", "1"],
+    ["import-decisions", "{tmp}/binary.toml", "--job", "1"],
+    ["import-decisions", "{tmp}/junk.txt", "--job", "1"],
+    ["import-decisions", "{tmp}/long.csv", "--job", "1"],
+    ["followups", "--done", "9999"],
+    ["followups", "--snooze", "9999", "--days", "0"],
+    ["followups", "--snooze", "9999"],
     ["followups", "--all"],
-    ["pool", "--job", "nope"], ["pool", "--job", "1", "--add", "9999"], ["pool", "--job", "1"],
-    ["person", "export", "9999", "--out", "{tmp}"], ["person", "export", "1", "--out", "/proc/x"],
-    ["person", "erase", "9999", "--yes"], ["person", "erase", "1"],
-    ["purge", "--months", "100000"], ["purge", "--months", "0"], ["purge"],
-    ["config", "get", "nope"], ["config", "set", "smtp.port", "abc"], ["config", "set", "smtp.port"],
-    ["config", "password"], ["config", "get"], ["config", "list"],
-]  # fmt: skip
+    ["pool", "--job", "nope"],
+    ["pool", "--job", "1", "--add", "9999"],
+    ["pool", "--job", "1"],
+    ["person", "export", "9999", "--out", "{tmp}"],
+    ["person", "export", "1", "--out", "/proc/x"],
+    ["person", "erase", "9999", "--yes"],
+    ["person", "erase", "1"],
+    ["purge", "--months", "100000"],
+    ["purge", "--months", "0"],
+    ["purge"],
+    ["config", "get", "nope"],
+    ["config", "set", "smtp.port", "abc"],
+    ["config", "set", "smtp.port"],
+    ["config", "password"],
+    ["config", "get"],
+    ["config", "list"],
+]
 NO_DATABASE = {("parse",), ("job", "from-ad"), ("config",)}
 
 
@@ -367,19 +512,24 @@ def test_the_fuzz_table_covers_every_command():
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("fuzz-files")
-    (folder / "one.txt").write_text("Jo Park\njo.park@example.org\n\nSkills\nPython, SQL\n", encoding="utf-8")
+    (folder / "one.txt").write_text(
+        "Jo Park\njo.park@example.org\n\nSkills\nPython, SQL\n", encoding="utf-8"
+    )
     (folder / "junk.txt").write_text("\x00\x01 not a csv, not a resume", encoding="utf-8")
     (folder / "bad.toml").write_text("title = [unclosed\n", encoding="utf-8")
     (folder / "binary.toml").write_bytes(b"\xff\xfe\x00garbage\x80")
-    (folder / "long.csv").write_text("person_id,manager_decision\n1,yes,extra,cells\nx,maybe\n", encoding="utf-8")
+    (folder / "long.csv").write_text(
+        "person_id,manager_decision\n1,yes,extra,cells\nx,maybe\n", encoding="utf-8"
+    )
     return folder
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("state", ["good", "locked", "damaged", "missing"])
-def test_fuzz_every_command_with_bad_arguments_never_prints_a_traceback(template, scratch, tmp_path, monkeypatch,
-                                                                       capsys, state):  # fmt: skip
-    """Every command of the table, in process (so a slip is an exception here, not hidden in a child):
+def test_fuzz_every_command_with_bad_arguments_never_prints_a_traceback(
+    template, scratch, tmp_path, monkeypatch, capsys, state
+):
+    """Every command of the table, in process (a slip is an exception here, not hidden in a child):
     nothing escapes main(), stderr never holds a traceback, and no failure is one Shortlist did not
     expect (review.problems.unexpected)."""
     import app.cli.common
@@ -410,8 +560,12 @@ def test_fuzz_every_command_with_bad_arguments_never_prints_a_traceback(template
                 code = main(argv)
             except SystemExit as exc:  # argparse: a usage error
                 code = exc.code
-            out, err = capsys.readouterr()
-            if "Traceback" in err or "something unexpected went wrong" in err or code not in (0, 1, 2, 3):
+            _out, err = capsys.readouterr()
+            if (
+                "Traceback" in err
+                or "something unexpected went wrong" in err
+                or code not in (0, 1, 2, 3)
+            ):
                 failures.append((argv, code, err[-400:]))
     finally:
         if holder is not None:

@@ -75,12 +75,15 @@ class Run:
         self.out_path = db.with_name(db.name + f".{time.monotonic_ns()}.out")
         self.err_path = self.out_path.with_suffix(".err")
         with open(self.out_path, "w") as out, open(self.err_path, "w") as err:
-            # Its own session, like a program started from a terminal: Ctrl-C goes to its whole group.
+            # Its own session, like a program started from a terminal: Ctrl-C goes to its whole
+            # group.
             self.proc = subprocess.Popen(
                 [str(SHORTLIST), "import", str(folder), "--db", str(db), "--workers", "2", *extra],
-                stdout=out, stderr=err, start_new_session=True,
+                stdout=out,
+                stderr=err,
+                start_new_session=True,
                 env=env or {k: v for k, v in os.environ.items() if k != "SHORTLIST_TEST_HOOKS"},
-            )  # fmt: skip
+            )
         self.pid = self.proc.pid
 
     def wait(self, timeout: float) -> int:
@@ -138,20 +141,49 @@ def check_consistent(db: Path) -> dict[str, int]:
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        one = lambda sql: conn.execute(sql).fetchone()[0]
-        assert one("SELECT count(*) FROM documents d WHERE NOT EXISTS "
-                   "(SELECT 1 FROM import_files f WHERE f.document_id = d.id)") == 0, "a document without its file row"  # fmt: skip
-        assert one("SELECT count(*) FROM people p WHERE NOT EXISTS "
-                   "(SELECT 1 FROM documents d WHERE d.id = p.document_id)") == 0, "a person without a document"  # fmt: skip
-        assert one("SELECT count(*) FROM documents d WHERE d.outcome = 'ok' AND NOT EXISTS "
-                   "(SELECT 1 FROM people p WHERE p.document_id = d.id)") == 0, "an ok document without its person"  # fmt: skip
-        assert one("SELECT count(*) FROM import_files WHERE outcome = 'ok' AND "
-                   "(document_id IS NULL OR person_id IS NULL)") == 0, "an ok file row without document or person"  # fmt: skip
-        assert one("SELECT count(*) FROM (SELECT document_id FROM people GROUP BY document_id "
-                   "HAVING count(*) > 1)") == 0, "two people for one document"  # fmt: skip
+
+        def one(sql):
+            return conn.execute(sql).fetchone()[0]
+
         assert (
             one(
-                "SELECT count(*) FROM (SELECT sha256 FROM documents GROUP BY sha256 HAVING count(*) > 1)"
+                "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                "(SELECT 1 FROM import_files f WHERE f.document_id = d.id)"
+            )
+            == 0
+        ), "a document without its file row"
+        assert (
+            one(
+                "SELECT count(*) FROM people p WHERE NOT EXISTS "
+                "(SELECT 1 FROM documents d WHERE d.id = p.document_id)"
+            )
+            == 0
+        ), "a person without a document"
+        assert (
+            one(
+                "SELECT count(*) FROM documents d WHERE d.outcome = 'ok' AND NOT EXISTS "
+                "(SELECT 1 FROM people p WHERE p.document_id = d.id)"
+            )
+            == 0
+        ), "an ok document without its person"
+        assert (
+            one(
+                "SELECT count(*) FROM import_files WHERE outcome = 'ok' AND "
+                "(document_id IS NULL OR person_id IS NULL)"
+            )
+            == 0
+        ), "an ok file row without document or person"
+        assert (
+            one(
+                "SELECT count(*) FROM (SELECT document_id FROM people GROUP BY document_id "
+                "HAVING count(*) > 1)"
+            )
+            == 0
+        ), "two people for one document"
+        assert (
+            one(
+                "SELECT count(*) FROM (SELECT sha256 FROM documents GROUP BY sha256 HAVING "
+                "count(*) > 1)"
             )
             == 0
         )
@@ -232,8 +264,8 @@ def test_import_killed_three_times_then_finished(resumes, tmp_path):
         # No person twice for the same content, across all the runs.
         assert (
             conn.execute(
-                "SELECT count(*) FROM (SELECT d.sha256 FROM people p JOIN documents d ON d.id = p.document_id "
-                "GROUP BY d.sha256 HAVING count(*) > 1)"
+                "SELECT count(*) FROM (SELECT d.sha256 FROM people p JOIN documents d ON d.id = "
+                "p.document_id GROUP BY d.sha256 HAVING count(*) > 1)"
             ).fetchone()[0]
             == 0
         )
@@ -360,7 +392,8 @@ def test_pool_gives_up_when_its_workers_cannot_start(tmp_path):
         if __name__ == "__main__":
             with Pool(1, Settings(time_limit=5, today="2026-13-45")) as pool:
                 try:
-                    for key, result, seconds in pool.run([Job(1, "cv.txt", b"Ana Lima, ana@example.com. " * 5)]):
+                    resume = b"Ana Lima, ana@example.com. " * 5
+                    for key, result, seconds in pool.run([Job(1, "cv.txt", resume)]):
                         print("outcome", result["outcome"], result["error"], flush=True)
                 except Exception as exc:
                     print("raised", type(exc).__name__, exc, flush=True)
@@ -434,10 +467,12 @@ def _cmdline(pid: int) -> str:
         return "?"
 
 
-# --- red team (issue 13, item 15): two imports into one database at once -------------------------------
+# --- red team (issue 13, item 15): two imports into one database at once --------------------------
 
 
-def test_attack_two_imports_at_once_both_finish_and_the_same_bytes_are_one_document(resumes, tmp_path):
+def test_attack_two_imports_at_once_both_finish_and_the_same_bytes_are_one_document(
+    resumes, tmp_path
+):
     """Two `shortlist import` processes over the same files, started together: both finish (no
     UNIQUE failure), each file is one document, and neither calls the other's run interrupted."""
     import shutil
@@ -447,17 +482,28 @@ def test_attack_two_imports_at_once_both_finish_and_the_same_bytes_are_one_docum
     first, second = tmp_path / "a", tmp_path / "b"
     shutil.copytree(resumes, first)
     shutil.copytree(resumes, second)  # the same bytes under other paths
-    subprocess.run([str(SHORTLIST), "people", "--db", str(db)], env=env, check=True, capture_output=True)
-    procs = [subprocess.Popen([str(SHORTLIST), "import", str(folder), "--db", str(db), "--workers", "1"],
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for folder in (first, second)]  # fmt: skip
+    subprocess.run(
+        [str(SHORTLIST), "people", "--db", str(db)], env=env, check=True, capture_output=True
+    )
+    procs = [
+        subprocess.Popen(
+            [str(SHORTLIST), "import", str(folder), "--db", str(db), "--workers", "1"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in (first, second)
+    ]
     outputs = [p.communicate(timeout=600) for p in procs]
-    for p, (out, err) in zip(procs, outputs, strict=True):
+    for p, (_out, err) in zip(procs, outputs, strict=True):
         assert p.returncode == 0, err
         assert "Traceback" not in err and "IntegrityError" not in err
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == len(digests(resumes))
-        assert conn.execute("SELECT count(DISTINCT sha256) FROM documents").fetchone()[0] == len(digests(resumes))
+        assert conn.execute("SELECT count(DISTINCT sha256) FROM documents").fetchone()[0] == len(
+            digests(resumes)
+        )
         runs = conn.execute("SELECT status, total FROM import_runs ORDER BY id").fetchall()
         assert runs == [("finished", N_RESUMES), ("finished", N_RESUMES)]
         # Every file of both runs has its outcome; the later of two copies is a known document.
@@ -473,15 +519,28 @@ def test_only_runs_whose_process_is_gone_are_marked_interrupted(tmp_path):
     try:
         with Store(tmp_path / "runs.db") as store:
             started = process_started(alive.pid)
-            rows = [(alive.pid, started), (2**22 + 777, None), (None, None), (alive.pid, "1")]  # live, gone,
-            with store.transaction() as conn:                                               # unknown, pid reused
+            rows = [
+                (alive.pid, started),
+                (2**22 + 777, None),
+                (None, None),
+                (alive.pid, "1"),
+            ]  # live, gone,
+            with store.transaction() as conn:  # unknown, pid reused
                 for pid, since in rows:
-                    conn.execute("INSERT INTO import_runs (started_at, pid, pid_started) VALUES (?, ?, ?)",
-                                 (now_iso(), pid, since))  # fmt: skip
-            (tmp_path / "one.txt").write_text("Jo Park\njo@example.org\n\nSkills\nPython\n", encoding="utf-8")
+                    conn.execute(
+                        "INSERT INTO import_runs (started_at, pid, pid_started) VALUES (?, ?, ?)",
+                        (now_iso(), pid, since),
+                    )
+            (tmp_path / "one.txt").write_text(
+                "Jo Park\njo@example.org\n\nSkills\nPython\n", encoding="utf-8"
+            )
             Importer(store, ImportOptions(workers=1)).run([tmp_path / "one.txt"])
-            statuses = [r[0] for r in store.conn.execute("SELECT status FROM import_runs ORDER BY id")]
-        expected_reused = "running" if started is None else "interrupted"  # without /proc the pid is trusted
+            statuses = [
+                r[0] for r in store.conn.execute("SELECT status FROM import_runs ORDER BY id")
+            ]
+        expected_reused = (
+            "running" if started is None else "interrupted"
+        )  # without /proc the pid is trusted
         assert statuses == ["running", "interrupted", "interrupted", expected_reused, "finished"]
     finally:
         alive.kill()

@@ -19,9 +19,6 @@ import phonenumbers
 import pytest
 
 from app import samples
-from app.samples.batch import PRODUCERS, assign_formats
-from app.samples.render import fit_pages, qt, reportlab
-from app.samples.skills import implied_by_title, names_missing_from
 from app.samples import (
     ALIASES,
     ALL_CANONICAL,
@@ -34,6 +31,9 @@ from app.samples import (
     write_batch,
     years_of_experience,
 )
+from app.samples.batch import PRODUCERS, assign_formats
+from app.samples.render import fit_pages, qt, reportlab
+from app.samples.skills import implied_by_title, names_missing_from
 
 ROOT = Path(__file__).resolve().parents[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -68,8 +68,13 @@ def mixed_batch(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def pdf_batch(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    return write_batch(tmp_path_factory.mktemp("pdfs"), 24, seed=9,
-                       formats={"pdf_reportlab": 0.5, "pdf_qt": 0.5}, variants=True)
+    return write_batch(
+        tmp_path_factory.mktemp("pdfs"),
+        24,
+        seed=9,
+        formats={"pdf_reportlab": 0.5, "pdf_qt": 0.5},
+        variants=True,
+    )
 
 
 def truth_of(path: Path) -> dict:
@@ -108,8 +113,9 @@ def test_write_batch_is_deterministic(tmp_path: Path) -> None:
 
 def test_importing_the_module_does_not_start_qt() -> None:
     code = "import sys, app.samples; print('PySide6' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "False"
 
 
@@ -147,13 +153,15 @@ def test_emails_are_ascii_reserved_and_unique(people: list[samples.SamplePerson]
 
 
 def test_links_are_full_https_urls_and_printed_forms_point_to_them(
-        people: list[samples.SamplePerson]) -> None:
+    people: list[samples.SamplePerson],
+) -> None:
     forms = Counter()
     for p in people:
         for url, printed in zip(p.links, p.links_printed, strict=True):
             assert re.fullmatch(r"https://(www\.linkedin\.com/in/|github\.com/)?[a-z0-9.-]+", url)
             assert printed.rstrip("/").removeprefix("https://").removeprefix("www.") == (
-                url.removeprefix("https://").removeprefix("www."))
+                url.removeprefix("https://").removeprefix("www.")
+            )
             forms["full" if printed.startswith("https://") else "bare"] += 1
     assert forms["full"] > 20 and forms["bare"] > 20
 
@@ -182,8 +190,11 @@ def test_only_the_real_phones_look_like_phones(people: list[samples.SamplePerson
     decoys = date_hits = 0
     for p in people[:200]:
         text = render_txt(p)
-        date_spans = [(m.start(), m.end()) for d in {j.dates for j in p.experience}
-                      | {e.years for e in p.education} for m in re.finditer(re.escape(d), text)]
+        date_spans = [
+            (m.start(), m.end())
+            for d in {j.dates for j in p.experience} | {e.years for e in p.education}
+            for m in re.finditer(re.escape(d), text)
+        ]
         found = set()
         for m in phonenumbers.PhoneNumberMatcher(text, p.country):
             e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
@@ -240,8 +251,11 @@ def test_person_years_use_the_merged_ranges(people: list[samples.SamplePerson]) 
         spans = [(j.start, j.end) for j in p.experience]
         assert p.years_from_dates == years_of_experience(spans, p.reference)
         naive = years_of_experience([spans[0]], p.reference)
-        overlapping += sum(1 for a, b in zip(p.experience, p.experience[1:], strict=False)
-                           if b.end is not None and b.end > a.start)
+        overlapping += sum(
+            1
+            for a, b in zip(p.experience, p.experience[1:], strict=False)
+            if b.end is not None and b.end > a.start
+        )
         assert p.years_from_dates >= naive
     assert overlapping > 10  # the generator really does produce overlapping jobs
 
@@ -262,9 +276,33 @@ def test_job_truth_matches_what_is_printed(people: list[samples.SamplePerson]) -
 # --- variants and traps --------------------------------------------------------------------
 
 
-_CASE_SENSITIVE = {"Go", "R", "Rust", "Ruby", "Excel", "Spark", "Lean", "Node", "Rails", "Epic",
-                   "Sketch", "Jest", "Flask", "Java", "React", "Angular", "Redux", "Jenkins",
-                   "Snowflake", "Tableau", "Airflow", "Mongo", "Kafka", "Git", "Svelte"}
+_CASE_SENSITIVE = {
+    "Go",
+    "R",
+    "Rust",
+    "Ruby",
+    "Excel",
+    "Spark",
+    "Lean",
+    "Node",
+    "Rails",
+    "Epic",
+    "Sketch",
+    "Jest",
+    "Flask",
+    "Java",
+    "React",
+    "Angular",
+    "Redux",
+    "Jenkins",
+    "Snowflake",
+    "Tableau",
+    "Airflow",
+    "Mongo",
+    "Kafka",
+    "Git",
+    "Svelte",
+}
 
 
 def _skill_words() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
@@ -301,7 +339,8 @@ def _unclaimed_skill_words(p: samples.SamplePerson) -> list[str]:
 
 @pytest.mark.parametrize("which", ["people", "variant_people"])
 def test_no_skill_is_printed_that_the_person_does_not_claim(
-        which: str, request: pytest.FixtureRequest) -> None:
+    which: str, request: pytest.FixtureRequest
+) -> None:
     """Checks canonical names and the aliases we print; trap phrases are the exception."""
     for p in request.getfixturevalue(which):
         assert _unclaimed_skill_words(p) == [], p.name
@@ -353,10 +392,30 @@ def test_mix_of_formats_and_layouts(mixed_batch: list[Path]) -> None:
     assert {t["format"] for t in truths} == {"pdf", "docx", "txt"}
     for path, t in zip(mixed_batch, truths, strict=True):
         assert t["file"] == path.name and path.suffix == "." + t["format"]
-        assert set(t) >= {"file", "format", "producer", "layout", "language", "name", "emails",
-                          "phones", "phones_printed", "links", "location", "title", "skills",
-                          "skills_section", "sections", "years_experience", "years_statement",
-                          "education", "pages", "experience", "traps", "variant_spellings"}
+        assert set(t) >= {
+            "file",
+            "format",
+            "producer",
+            "layout",
+            "language",
+            "name",
+            "emails",
+            "phones",
+            "phones_printed",
+            "links",
+            "location",
+            "title",
+            "skills",
+            "skills_section",
+            "sections",
+            "years_experience",
+            "years_statement",
+            "education",
+            "pages",
+            "experience",
+            "traps",
+            "variant_spellings",
+        }
         assert t["pages"] is None or 1 <= t["pages"] <= 3
 
 
@@ -366,8 +425,10 @@ def test_shares_are_exact_enough_for_any_n() -> None:
         counts = Counter(k for k, _ in plan)
         for key, share in samples.DEFAULT_FORMATS.items():
             assert abs(counts[key] - n * share) <= 2
-    assert assign_formats(50, samples.DEFAULT_FORMATS, 0) == assign_formats(
-        500, samples.DEFAULT_FORMATS, 0)[:50]
+    assert (
+        assign_formats(50, samples.DEFAULT_FORMATS, 0)
+        == assign_formats(500, samples.DEFAULT_FORMATS, 0)[:50]
+    )
 
 
 def test_unknown_format_is_refused(tmp_path: Path) -> None:
@@ -422,14 +483,16 @@ def test_docx_is_valid_wordprocessingml(people: list[samples.SamplePerson]) -> N
             root = ElementTree.fromstring(zf.read("word/document.xml"))
         text = " ".join(t.text or "" for t in root.iter(f"{W}t"))
         assert p.name in text and p.emails[0] in text
-        for heading in ground_truth(p, file="x", producer="docx",
-                                    two_column=i % 3 == 0)["sections"]:
+        for heading in ground_truth(p, file="x", producer="docx", two_column=i % 3 == 0)[
+            "sections"
+        ]:
             assert heading in text
         assert (root.find(f"{W}body/{W}tbl") is not None) == (i % 3 == 0)
 
 
 def test_docx_opens_in_python_docx(people: list[samples.SamplePerson]) -> None:
     import docx  # an independent reader (python-docx, a test dependency)
+
     for i, p in enumerate(people[:10]):
         document = docx.Document(io.BytesIO(render_docx(p, two_column=i % 2 == 0)))
         assert any(p.name in para.text for para in document.paragraphs)

@@ -19,7 +19,7 @@ from review import gate, outbox
 from review.db import Store, now_iso
 from review.outbox import SMTPTransport
 from tests.smtp_server import Script, free_port, smtp_server
-from tests.test_gate import AUTHOR, build_template, open_world
+from tests.worlds import AUTHOR, build_template, open_world
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,9 @@ def test_smtp_delivery_carries_the_stored_message(world, server):
 def test_a_line_starting_with_a_dot_survives_smtp(world, server):
     """Dot-stuffing: a body line that starts with '.' arrives as written."""
     handler, port = server
-    body = world.disposition("ana").body.replace("Warm wishes,", ".NET and Kafka, both worth a look.\n.\nWarm wishes,")
+    body = world.disposition("ana").body.replace(
+        "Warm wishes,", ".NET and Kafka, both worth a look.\n.\nWarm wishes,"
+    )
     message = queue(world, body=body)
     assert outbox.deliver(world.store, message, smtp(port), AUTHOR).state == "delivered"
     text = handler.received[0].message.get_content()
@@ -97,7 +99,9 @@ FAULTS = [
 ]
 
 
-@pytest.mark.parametrize("stage, answer, state, kind", FAULTS, ids=[f"{s}-{a[:3]}" for s, a, _, _ in FAULTS])
+@pytest.mark.parametrize(
+    "stage, answer, state, kind", FAULTS, ids=[f"{s}-{a[:3]}" for s, a, _, _ in FAULTS]
+)
 def test_server_answers_decide_retry_or_failure(world, server, stage, answer, state, kind):
     handler, port = server
     code = answer[:3]
@@ -130,20 +134,29 @@ def test_server_answers_decide_retry_or_failure(world, server, stage, answer, st
 def test_a_refused_login_fails_with_the_reason(world):
     with smtp_server(auth=("robin", "right horse battery")) as (handler, port):
         message = queue(world)
-        result = outbox.deliver(world.store, message, smtp(port, user="robin", password_provider=lambda u: "wrong"),
-                                AUTHOR)  # fmt: skip
+        result = outbox.deliver(
+            world.store,
+            message,
+            smtp(port, user="robin", password_provider=lambda u: "wrong"),
+            AUTHOR,
+        )
         row = world.message(message)
         assert result.state == row["state"] == "failed"
         assert "the SMTP server refused the login (535" in row["last_error"]
         assert set(handler.logins) == {("robin", "wrong")} and handler.received == []
         assert world.status("ana") == "letting_go"
         # No password at all: failed too, and asking for it is the fix.
-        result = outbox.deliver(world.store, message, smtp(port, user="robin", password_provider=lambda u: None),
-                                AUTHOR)  # fmt: skip
+        result = outbox.deliver(
+            world.store, message, smtp(port, user="robin", password_provider=lambda u: None), AUTHOR
+        )
         assert result.state == "failed" and "no SMTP password for robin" in result.detail
         # The right password delivers the same message (failed messages may be retried by choice).
-        result = outbox.deliver(world.store, message, smtp(port, user="robin",
-                                                           password_provider=lambda u: "right horse battery"), AUTHOR)  # fmt: skip
+        result = outbox.deliver(
+            world.store,
+            message,
+            smtp(port, user="robin", password_provider=lambda u: "right horse battery"),
+            AUTHOR,
+        )
         assert result.state == "delivered" and len(handler.received) == 1
         assert world.status("ana") == "let_go" and world.message(message)["attempts"] == 3
 
@@ -182,10 +195,17 @@ def test_a_250_after_the_timeout_is_in_doubt_and_a_resend_keeps_the_message_id(w
     assert handler.data_arrived.wait(5) and len(handler.received) == 1  # it did arrive
     assert world.status("ana") == "letting_go"
     # Never resent behind the reviewer's back: not by deliver, not by retry_due.
-    assert outbox.deliver(world.store, message, smtp(port), AUTHOR).detail == "not sent: in doubt — resend only by choice"
-    assert outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime.now(UTC) + timedelta(days=1)) == []
+    assert (
+        outbox.deliver(world.store, message, smtp(port), AUTHOR).detail
+        == "not sent: in doubt — resend only by choice"
+    )
+    assert (
+        outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime.now(UTC) + timedelta(days=1))
+        == []
+    )
     assert len(handler.received) == 1
-    # The reviewer chooses to send again: same Message-ID, so mail systems can tell the copies apart.
+    # The reviewer chooses to send again: same Message-ID, so mail systems can tell the copies
+    # apart.
     handler.script = Script()
     result = outbox.deliver(world.store, message, smtp(port), AUTHOR, resend=True)
     assert result.state == "delivered"
@@ -212,7 +232,7 @@ def test_one_refused_recipient_of_two_is_recorded_and_the_other_gets_it(world, s
 def test_both_recipients_refused_is_a_failure(world, server):
     handler, port = server
     both = world.emails["bo"]
-    handler.script = Script(rcpt={a: "550 5.1.1 Mailbox unavailable" for a in both})
+    handler.script = Script(rcpt=dict.fromkeys(both, "550 5.1.1 Mailbox unavailable"))
     message = queue(world, "bo", recipients=list(both))
     result = outbox.deliver(world.store, message, smtp(port), AUTHOR)
     assert result.state == "failed" and "550" in result.detail
@@ -225,9 +245,14 @@ def test_retry_due_delivers_a_queued_message_once_it_is_due(world, server):
     assert outbox.deliver(world.store, message, smtp(free_port()), AUTHOR).state == "queued"
     assert outbox.retry_due(world.store, smtp(port), AUTHOR) == []  # not due yet: backoff
     assert handler.received == []
-    results = outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime(2999, 1, 1, tzinfo=UTC))
+    results = outbox.retry_due(
+        world.store, smtp(port), AUTHOR, now=datetime(2999, 1, 1, tzinfo=UTC)
+    )
     assert [(r.message, r.state) for r in results] == [(message, "delivered")]
-    assert outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime(2999, 1, 1, tzinfo=UTC)) == []
+    assert (
+        outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime(2999, 1, 1, tzinfo=UTC))
+        == []
+    )
     assert handler.by_message_id() == {world.message(message)["message_id"]: 1}
     row = world.message(message)
     assert row["attempts"] == 2 and row["last_error"] is None and row["state"] == "delivered"
@@ -235,7 +260,8 @@ def test_retry_due_delivers_a_queued_message_once_it_is_due(world, server):
 
 
 class PausingStore(Store):
-    """A second connection whose next write transaction waits for a signal: another app, scheduled later."""
+    """A second connection whose next write transaction waits for a signal: another app, scheduled
+    later."""
 
     def __init__(self, path, reached: threading.Event, go: threading.Event):
         self.reached, self.go, self.pause = reached, go, False
@@ -262,7 +288,9 @@ def test_two_senders_at_once_never_send_the_same_message_twice(world, server):
     reached, go = threading.Event(), threading.Event()
     other = PausingStore(world.store.path, reached, go)
     results = {}
-    thread = threading.Thread(target=lambda: results.update(other=outbox.deliver(other, message, smtp(port), "app")))
+    thread = threading.Thread(
+        target=lambda: results.update(other=outbox.deliver(other, message, smtp(port), "app"))
+    )
     thread.start()
     try:
         assert reached.wait(10)  # the other sender has read the message as queued
@@ -272,23 +300,30 @@ def test_two_senders_at_once_never_send_the_same_message_twice(world, server):
         thread.join(15)
         other.close()
     assert results["cli"].state == "delivered"
-    assert handler.by_message_id() == {world.message(message)["message_id"]: 1}, "the message went out twice"
+    assert handler.by_message_id() == {world.message(message)["message_id"]: 1}, (
+        "the message went out twice"
+    )
     assert results["other"].detail == "not sent: already delivered"
     assert world.status("ana") == "let_go"
 
 
-# --- red team (issue 13, item 4): an address Word autocorrected, and transports that raise ------------
+# --- red team (issue 13, item 4): an address Word autocorrected, and transports that raise --------
 
 CURLY = "ana’lima@example.org"  # Word's typographic apostrophe, typed as '
 
 
 def _autocorrected(world) -> None:
     """Ana's address as a word processor left it (the parse-time repair is another layer's job)."""
-    world.store.conn.execute("UPDATE people SET emails = ? WHERE id = ?", (json.dumps([CURLY]), world.people["ana"]))
+    world.store.conn.execute(
+        "UPDATE people SET emails = ? WHERE id = ?", (json.dumps([CURLY]), world.people["ana"])
+    )
 
 
-def test_attack_an_autocorrected_address_fails_permanently_where_the_server_has_no_smtputf8(world, server):
-    """No UnicodeEncodeError, no 'sending' left behind, no 'in doubt': failed, with a reason a recruiter reads."""
+def test_attack_an_autocorrected_address_fails_permanently_where_the_server_has_no_smtputf8(
+    world, server
+):
+    """No UnicodeEncodeError, nothing left 'sending', no 'in doubt': failed, with a reason a
+    recruiter reads."""
     handler, port = server
     _autocorrected(world)
     message = queue(world)
@@ -301,7 +336,7 @@ def test_attack_an_autocorrected_address_fails_permanently_where_the_server_has_
     assert "word processor" in row["last_error"]
     assert handler.received == []
     assert world.status("ana") == "letting_go"
-    # The next start finds nothing half-sent, and a retry fails the same clear way (never a traceback).
+    # The next start finds nothing half-sent; a retry fails the same clear way (no traceback).
     assert outbox.recover(world.store, smtp(port), AUTHOR) == []
     again = outbox.deliver(world.store, message, smtp(port), AUTHOR)
     assert again.state == "failed" and "’" in again.detail
@@ -310,17 +345,28 @@ def test_attack_an_autocorrected_address_fails_permanently_where_the_server_has_
 
 def test_an_autocorrected_address_goes_out_with_smtputf8_when_the_server_offers_it():
     with smtp_server(utf8=True) as (handler, port):
-        out = outbox.Outgoing("<utf8@example.com>", "Robin Reviewer", "robin@example.com", "robin@example.com",
-                              [CURLY], "Your application", "Hi Ana,\n\nThank you.\n", "2026-11-01T10:00:00+00:00")  # fmt: skip
+        out = outbox.Outgoing(
+            "<utf8@example.com>",
+            "Robin Reviewer",
+            "robin@example.com",
+            "robin@example.com",
+            [CURLY],
+            "Your application",
+            "Hi Ana,\n\nThank you.\n",
+            "2026-11-01T10:00:00+00:00",
+        )
         sent = smtp(port).send(out)
         assert sent.answer.startswith("250") and sent.refused == []
         got = handler.received[0]
         assert got.rcpt_tos == [CURLY] and "SMTPUTF8" in got.mail_options
-        assert f"To: {CURLY}\r\n".encode() in got.content  # RFC 6532: the header in UTF-8, not mangled
+        assert (
+            f"To: {CURLY}\r\n".encode() in got.content
+        )  # RFC 6532: the header in UTF-8, not mangled
 
 
 class Raising:
-    """A transport with a bug: it raises something that is not a DeliveryError, before or after the data."""
+    """A transport with a bug: it raises something else than a DeliveryError, before or after
+    the data."""
 
     name = "outbox"
 
@@ -352,20 +398,27 @@ def test_attack_any_exception_a_transport_raises_is_caught_and_classified(world,
 
 
 def test_attack_a_send_stopped_before_its_data_left_is_queued_again_never_in_doubt(world, server):
-    """A crash while connecting, logging in or naming recipients: the message cannot have arrived."""
+    """A crash while connecting, logging in or naming recipients: it cannot have arrived."""
     handler, port = server
     message = queue(world)
     dead = 2**22 + 12345  # above the default pid_max: no live process has it
-    world.store.conn.execute("UPDATE messages SET state = 'sending', transport = 'smtp', sending_pid = ?, "
-                             "sending_at = ? WHERE id = ?", (dead, datetime.now(UTC).isoformat(), message))  # fmt: skip
+    world.store.conn.execute(
+        "UPDATE messages SET state = 'sending', transport = 'smtp', sending_pid = ?, "
+        "sending_at = ? WHERE id = ?",
+        (dead, datetime.now(UTC).isoformat(), message),
+    )
     [result] = outbox.recover(world.store, smtp(port), AUTHOR)
     assert result.state == "queued" and "before this message was sent" in result.detail
     assert outbox.retry_due(world.store, smtp(port), AUTHOR)[0].state == "delivered"
     assert handler.by_message_id() == {world.message(message)["message_id"]: 1}
     # Once its data had started to leave, the same crash is in doubt: it may have arrived.
     other = queue(world, "eli")
-    world.store.conn.execute("UPDATE messages SET state = 'sending', transport = 'smtp', sending_pid = ?, sending_at = ?, "
-                             "data_started_at = ? WHERE id = ?", (dead, now_iso(), now_iso(), other))  # fmt: skip
+    world.store.conn.execute(
+        "UPDATE messages SET state = 'sending', transport = 'smtp', sending_pid = ?, "
+        "sending_at = ?, "
+        "data_started_at = ? WHERE id = ?",
+        (dead, now_iso(), now_iso(), other),
+    )
     [result] = outbox.recover(world.store, smtp(port), AUTHOR)
     assert result.state == "in_doubt"
 

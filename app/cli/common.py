@@ -9,7 +9,6 @@ import time
 
 from app.cli import CliError
 
-
 # A command waits this long for another program's write to finish, then says the database
 # is busy (the window, which takes turns with its own writer, waits longer).
 BUSY_SECONDS = 3.0
@@ -56,7 +55,9 @@ def bounded(low: int, high: int, what: str):
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{what} must be a whole number, not {text!r}") from None
+            raise argparse.ArgumentTypeError(
+                f"{what} must be a whole number, not {text!r}"
+            ) from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{what} must be from {low} to {high}, not {value}")
         return value
@@ -106,7 +107,7 @@ def application(store, person_id: int, job_row: dict) -> int:
     from review.workflow import WorkflowError, application_for
 
     try:
-        return application_for(store, person_id, job_row["id"])["id"]
+        return application_for(store, person_id, job_row.id)["id"]
     except WorkflowError as exc:
         raise CliError(str(exc)) from None
 
@@ -152,9 +153,9 @@ def _fmt_seconds(seconds: float | None) -> str:
 class ProgressBar:
     """A one-line progress bar on a terminal; silent when output is not a terminal."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream = stream
-        self.enabled = stream.isatty()
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr  # looked up now: main() may have wrapped it
+        self.enabled = self.stream.isatty()
         self.last_draw = 0.0
 
     def update(self, state) -> None:

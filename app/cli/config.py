@@ -24,7 +24,9 @@ def cmd_config(args) -> int:
             print(conf.get(args.key))
         else:
             for setting in SETTINGS:
-                shown = "(not valid: see below)" if conf.problem(setting.key) else conf.get(setting.key)
+                shown = (
+                    "(not valid: see below)" if conf.problem(setting.key) else conf.get(setting.key)
+                )
                 print(f"{setting.key:<20} {shown!s:<30} # {setting.title}")
             if conf.problems():
                 raise CliError("; ".join(conf.problems()))
@@ -46,7 +48,9 @@ def _password(conf) -> int:
             f"there is no secure keyring on this system ({name}), so the SMTP password is not "
             "stored: Shortlist asks for it once per session when it sends"
         )
-    password = read_secret(f"SMTP password for {user} at {conf.get('smtp.host') or 'your server'}: ")
+    password = read_secret(
+        f"SMTP password for {user} at {conf.get('smtp.host') or 'your server'}: "
+    )
     if not password:
         raise CliError("no password given: nothing was stored")
     try:

@@ -15,7 +15,8 @@ from parsing.errors import Outcome, too_large_message
 
 def _read_candidates(candidates, max_bytes: int, results: dict[int, dict]) -> list:
     """Parse jobs for the files that can be read; a result for each that cannot."""
-    from parsing.batch import Job, problem_result
+    from parsing.batch import Job as ParseJob
+    from parsing.batch import problem_result
     from parsing.collect import TooBig
 
     jobs = []
@@ -35,20 +36,21 @@ def _read_candidates(candidates, max_bytes: int, results: dict[int, dict]) -> li
         except Exception as exc:
             results[index] = problem_result(cand.source, Outcome.MALFORMED, f"cannot read: {exc}")
             continue
-        jobs.append(Job(index, cand.source, data))
+        jobs.append(ParseJob(index, cand.source, data))
     return jobs
 
 
 def cmd_parse(args) -> int:
-    from parsing.batch import Pool, ReadersCannotStart, Settings, problem_result
+    from parsing.batch import Pool, ReadersCannotStart, problem_result
+    from parsing.batch import Settings as WorkerLimits
     from parsing.collect import collect
 
     candidates, _ = collect(args.files)
     results: dict[int, dict] = {}
     max_bytes = args.max_mb * 1024 * 1024
-    jobs = _read_candidates(candidates, max_bytes, results)
+    jobs = _read_candidates(candidates, max_bytes, results)  # one ParseJob per readable file
     if jobs:
-        limits = Settings(time_limit=args.time_limit, max_bytes=max_bytes)
+        limits = WorkerLimits(time_limit=args.time_limit, max_bytes=max_bytes)
         try:
             with Pool(min(args.workers or os.cpu_count() or 1, len(jobs)), limits) as pool:
                 for key, result, _ in pool.run(jobs):
@@ -113,7 +115,7 @@ def cmd_import(args) -> int:
     from review.importer import Importer, ImportOptions
 
     store = open_store(args)
-    job_id = job(store, args.job)["id"] if args.job else None
+    job_id = job(store, args.job).id if args.job else None
     for path in args.paths:
         if not Path(path).exists():
             raise CliError(f"{path}: no such file or folder")
@@ -244,13 +246,17 @@ WORKERS = bounded(0, 64, "--workers")
 MEGABYTES = bounded(1, 1024, "--max-mb")
 
 
-def SECONDS(text: str) -> float:  # noqa: N802 (an argparse type, named like the others)
+def SECONDS(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--time-limit must be a number of seconds, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"--time-limit must be a number of seconds, not {text!r}"
+        ) from None
     if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(f"--time-limit must be more than 0 and at most 3600, not {text}")
+        raise argparse.ArgumentTypeError(
+            f"--time-limit must be more than 0 and at most 3600, not {text}"
+        )
     return value
 
 
@@ -288,8 +294,12 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_people)
 
     p = sub.add_parser("demo", parents=[DB], help="generate demo resumes and import them")
-    p.add_argument("--count", type=bounded(1, 5000, "--count"), default=200,
-                   help="how many resumes, 1 to 5000 (default 200)")  # fmt: skip
+    p.add_argument(
+        "--count",
+        type=bounded(1, 5000, "--count"),
+        default=200,
+        help="how many resumes, 1 to 5000 (default 200)",
+    )
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("backup", parents=[DB], help="back the database up (SQLite's online backup)")

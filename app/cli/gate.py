@@ -6,7 +6,16 @@ import sys
 from pathlib import Path
 
 from app.cli import DB, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, CliError
-from app.cli.common import application, ask_password, job, open_store, person, refused, settings, term
+from app.cli.common import (
+    application,
+    ask_password,
+    job,
+    open_store,
+    person,
+    refused,
+    settings,
+    term,
+)
 
 
 def _message_from_file(path: str) -> tuple[str, str]:
@@ -118,7 +127,7 @@ def cmd_withdraw(args) -> int:
         return EXIT_REFUSED
     result = deliver(store, message, transport_from_settings(store, conf, ask_password), author)
     print(
-        f"Recorded: they withdrew from {row_job['title']}. Acknowledgment: "
+        f"Recorded: they withdrew from {row_job.title}. Acknowledgment: "
         f"{result.state} {result.detail}"
     )
     return EXIT_OK
@@ -174,7 +183,7 @@ def cmd_restore(args) -> int:
         status = restore(store, application(store, person_id, row_job), conf.reviewer())
     except GateRefused as exc:
         raise CliError(str(exc)) from None
-    print(f"Back on the list for {row_job['title']} ({status}).")
+    print(f"Back on the list for {row_job.title} ({status}).")
     return EXIT_OK
 
 

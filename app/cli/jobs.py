@@ -54,22 +54,20 @@ def cmd_job_list(args) -> int:
     if args.json:
         for row in jobs:
             out = {
-                "id": row["id"],
-                "title": row["title"],
-                "status": row["status"],
-                "people": row["people"],
-                "criteria": row["spec"].get("criteria", []),
+                "id": row.id,
+                "title": row.title,
+                "status": row.status,
+                "people": row.people,
+                "criteria": row.spec.get("criteria", []),
             }
             print(json.dumps(out, ensure_ascii=False))
         return EXIT_OK
     if not jobs:
         print("No jobs yet. Add one with: shortlist job add FILE.toml")
     for row in jobs:
-        musts = [c["name"] for c in row["spec"].get("criteria", []) if c.get("must")]
+        musts = [c["name"] for c in row.spec.get("criteria", []) if c.get("must")]
         must = f"  must: {', '.join(musts)}" if musts else ""
-        print(
-            f"{row['id']:>4}  {row['title']:<36} {row['people']:>5} people  {row['status']}{must}"
-        )
+        print(f"{row.id:>4}  {row.title:<36} {row.people:>5} people  {row.status}{must}")
     return EXIT_OK
 
 
@@ -100,7 +98,7 @@ def cmd_rank(args) -> int:
     ranker = Ranker(store, row_job, scope="all" if args.all else "applicants")
     if not ranker.people:
         raise CliError(
-            f"nobody has applied to {row_job['title']!r} yet: import with --job, or rank "
+            f"nobody has applied to {row_job.title!r} yet: import with --job, or rank "
             "everyone with --all"
         )
     ranked = ranker.rank()
@@ -141,7 +139,7 @@ def cmd_explain(args) -> int:
     score = Ranker(store, row_job, scope="all").score(person_id)
     name = term(name_of(store, person_id) or f"person #{person_id}")
     text, _ = person_text(store, person_id)
-    print(f"{name} for {row_job['title']}: {score.total:.1f} / 100 — {score.recommendation}")
+    print(f"{name} for {row_job.title}: {score.total:.1f} / 100 — {score.recommendation}")
     for reason in score.reasons:
         print(f"  · {reason}")
     print()

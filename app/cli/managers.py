@@ -58,7 +58,7 @@ def cmd_import_decisions(args) -> int:
     for _, decision in result.applied:
         counts[decision] = counts.get(decision, 0) + 1
     read = ", ".join(f"{n} {d}" for d, n in sorted(counts.items())) or "none"
-    print(f"Read {len(result.applied)} decision(s) for {row_job['title']}: {read}")
+    print(f"Read {len(result.applied)} decision(s) for {row_job.title}: {read}")
     if counts.get("no"):
         print(
             f"{counts['no']} 'no' answer(s) are suggestions: each person is let go only through "

@@ -47,7 +47,9 @@ def cmd_person_erase(args) -> int:
         delete = confirm(f"Delete these {len(exports)} export(s) too?")
     conf = settings()
     try:
-        report = erase_person(store, person_id, conf.reviewer(), settings=conf, delete_exports=delete)
+        report = erase_person(
+            store, person_id, conf.reviewer(), settings=conf, delete_exports=delete
+        )
     except (ErasureRefused, StoreError, LookupError) as exc:
         raise CliError(f"not erased: {exc}") from None
     print(report.summary())
@@ -97,14 +99,21 @@ def register(sub) -> None:
     )
     p.add_argument("person", metavar="PERSON")
     p.add_argument("--yes", action="store_true")
-    p.add_argument("--delete-exports", action="store_true",
-                   help="also delete the exports and person exports Shortlist wrote that hold them")  # fmt: skip
+    p.add_argument(
+        "--delete-exports",
+        action="store_true",
+        help="also delete the exports and person exports Shortlist wrote that hold them",
+    )
     p.set_defaults(func=cmd_person_erase)
 
     p = sub.add_parser(
         "purge", parents=[DB], help="retention: preview, then erase people past the policy"
     )
-    p.add_argument("--months", type=bounded(1, 1200, "--months"), default=12,
-                   help="months without activity, 1 to 1200 (default 12)")  # fmt: skip
+    p.add_argument(
+        "--months",
+        type=bounded(1, 1200, "--months"),
+        default=12,
+        help="months without activity, 1 to 1200 (default 12)",
+    )
     p.add_argument("--yes", action="store_true", help="erase without asking")
     p.set_defaults(func=cmd_purge)

@@ -28,7 +28,9 @@ def cmd_followups(args) -> int:
         print(f"Nothing due. ({hint})")
     for item in due:
         who = term(item.name or "#" + str(item.person_id))
-        print(f"{item.id:>5}  {item.due_at[:10]}  {who:<26} {term(item.title)} ({_HOW[item.channel]})")
+        print(
+            f"{item.id:>5}  {item.due_at[:10]}  {who:<26} {term(item.title)} ({_HOW[item.channel]})"
+        )
     return EXIT_OK
 
 
@@ -44,11 +46,11 @@ def cmd_pool(args) -> int:
             ids = [s.person_id for s in suggestions]
         else:
             ids = [person(store, p) for p in args.add]
-        added = add_to_job(store, ids, row_job["id"], conf.reviewer())
-        print(f"Added {added} person(s) you already know to {row_job['title']}.")
+        added = add_to_job(store, ids, row_job.id, conf.reviewer())
+        print(f"Added {added} person(s) you already know to {row_job.title}.")
         return EXIT_OK
     if not suggestions:
-        print(f"Nobody in the talent pool fits {row_job['title']} well yet.")
+        print(f"Nobody in the talent pool fits {row_job.title} well yet.")
     for s in suggestions:
         who = term(s.name or "#" + str(s.person_id))
         print(f"{s.score:5.1f}  {who:<28} #{s.person_id:<5} {', '.join(s.top)}")
@@ -66,8 +68,12 @@ def register(sub) -> None:
     p.add_argument("--all", action="store_true", help="also the ones not due yet")
     p.add_argument("--done", type=int, metavar="ID", help="mark a follow-up done")
     p.add_argument("--snooze", type=int, metavar="ID", help="snooze a follow-up")
-    p.add_argument("--days", type=bounded(1, 3650, "--days"), default=7,
-                   help="how long to snooze (default 7 days)")  # fmt: skip
+    p.add_argument(
+        "--days",
+        type=bounded(1, 3650, "--days"),
+        default=7,
+        help="how long to snooze (default 7 days)",
+    )
     p.set_defaults(func=cmd_followups)
 
     p = sub.add_parser(

@@ -59,9 +59,15 @@ class Delivery(QObject):
             self.refresh_message_state()
             return
         task = Task(
-            _deliver, w.writer, self.transport(password), message, w.actor, resend,
-            name="deliver", parent=self,
-        )  # fmt: skip
+            _deliver,
+            w.writer,
+            self.transport(password),
+            message,
+            w.actor,
+            resend,
+            name="deliver",
+            parent=self,
+        )
         task.done.connect(self.show_result)
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "Sending the message"))
         self._start(task)

@@ -48,9 +48,16 @@ class GateQueue(QObject):
         position = (self.total - len(self.queue), self.total)
         transport = w.delivery.transport().describe()
         dialog = GateDialog(
-            w.store, w.writer, w.settings, row.person, row.application, w.actor, transport,
-            position, w,
-        )  # fmt: skip
+            w.store,
+            w.writer,
+            w.settings,
+            row.person,
+            row.application,
+            w.actor,
+            transport,
+            position,
+            w,
+        )
         dialog.sent.connect(self._sent)
         dialog.finished.connect(lambda _r: self._next())
         self.dialog = dialog

@@ -110,7 +110,7 @@ class Imports(QObject):
             w.statusBar().showMessage("An import is already running: it must finish first.", 6000)
             return None
         if job_id is None and w.job is not None:
-            job_id = w.job["id"]
+            job_id = w.job.id
         if job_id is None:
             # Resumes imported before any job exists go to a job named for them, to edit later.
             w.writer.run(

@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from app.errors import ask, warn
-
 from review.gate import GateRefused, close_job
 from review.jobs import create_job
 from review.relationship import add_to_job, pool_suggestions
@@ -48,13 +47,13 @@ class JobActions(QObject):
         w = self.window
         if w.job is None:
             return
-        title = w.job["title"]
+        title = w.job.title
 
         def closed(_none) -> None:
             w.statusBar().showMessage(f"{title} is closed.", 6000)
             w.load_jobs()
 
-        w.writer.run(close_job, w.job["id"], w.actor, success=closed, failure=self._not_closed)
+        w.writer.run(close_job, w.job.id, w.actor, success=closed, failure=self._not_closed)
 
     def _not_closed(self, exc: BaseException, text: str) -> None:
         w = self.window
@@ -80,11 +79,11 @@ class JobActions(QObject):
         w = self.window
         if w.job is None:
             return
-        dialog = ExportDialog(w.job["title"], bool(w.job.get("blind")), w)
+        dialog = ExportDialog(w.job.title, w.job.blind, w)
         if not dialog.exec():
             return
         choice = dialog.choice()
-        safe = "".join(ch if ch.isalnum() else "-" for ch in w.job["title"]).strip("-").lower()
+        safe = "".join(ch if ch.isalnum() else "-" for ch in w.job.title).strip("-").lower()
         blind = "-blind" if choice["blind"] else ""
         suggested = str(Path.home() / f"shortlist-{safe}{blind}.{choice['fmt']}")
         path, _ = QFileDialog.getSaveFileName(w, "Export the shortlist", suggested)
@@ -139,7 +138,9 @@ class JobActions(QObject):
         if result.problems:
             problems = "\n".join(result.problems[:12])
             # The problems quote the CSV's cells: plain text.
-            self.answers_problem = warn(w, "Import the manager's answers", f"{message}\n\n{problems}")
+            self.answers_problem = warn(
+                w, "Import the manager's answers", f"{message}\n\n{problems}"
+            )
         else:
             w.statusBar().showMessage(message, 10000)
         w.show_current()
@@ -159,9 +160,9 @@ class JobActions(QObject):
                     "Nobody in your talent pool fits this job well yet.", 6000
                 )
             return
-        dialog = PoolDialog(w.job["title"], suggestions, w)
+        dialog = PoolDialog(w.job.title, suggestions, w)
         if dialog.exec():
-            job_id = w.job["id"]
+            job_id = w.job.id
 
             def added(count: int) -> None:
                 w.job_view.set_job(job_id)

@@ -7,11 +7,11 @@ from PySide6.QtCore import QObject
 
 from app.tasks import Task
 from review.db import Store
-from review.jobs import list_jobs, resolve_job, set_blind, update_spec
+from review.jobs import Job, list_jobs, resolve_job, set_blind, update_spec
 from review.ranking import Ranker
 
 
-def _rank_in_background(report, cancelled, db_path: str, job: dict):
+def _rank_in_background(report, cancelled, db_path: str, job: Job):
     """Rank a job on a fresh (reading) connection: the matches come back to the window's ranker."""
     with Store(db_path) as store:
         ranker = Ranker(store, job)
@@ -31,25 +31,25 @@ class JobView(QObject):
     def load_jobs(self, select: int | None = None) -> None:
         w = self.window
         jobs = list_jobs(w.store)
-        current = select or (w.job["id"] if w.job else None)
+        current = select or (w.job.id if w.job else None)
         w.job_picker.blockSignals(True)
         w.job_picker.clear()
         for job in jobs:
-            w.job_picker.addItem(f"{job['title']}  ({job['people']})", job["id"])
+            w.job_picker.addItem(f"{job.title}  ({job.people})", job.id)
         w.job_picker.blockSignals(False)
         if jobs:
-            index = next((i for i, j in enumerate(jobs) if j["id"] == current), 0)
+            index = next((i for i, j in enumerate(jobs) if j.id == current), 0)
             w.job_picker.setCurrentIndex(index)
-            self.set_job(jobs[index]["id"])
+            self.set_job(jobs[index].id)
         else:
             self.set_job(None)
 
     def load_counts(self) -> None:
         w = self.window
         for job in list_jobs(w.store):
-            index = w.job_picker.findData(job["id"])
+            index = w.job_picker.findData(job.id)
             if index >= 0:
-                w.job_picker.setItemText(index, f"{job['title']}  ({job['people']})")
+                w.job_picker.setItemText(index, f"{job.title}  ({job.people})")
 
     def picked(self, index: int) -> None:
         if index >= 0:
@@ -67,11 +67,11 @@ class JobView(QObject):
         w.job = resolve_job(w.store, job_id)
         w.ranker = Ranker(w.store, w.job)
         w.model.load(job_id)
-        blind = bool(w.job.get("blind"))
+        blind = w.job.blind
         w.model.set_blind(blind)
         w.act_blind.setChecked(blind)
-        w.editor.load(w.job["title"], w.job["spec"])
-        w.editor_dock.setWindowTitle(f"Criteria — {w.job['title']}")
+        w.editor.load(w.job.title, w.job.spec)
+        w.editor_dock.setWindowTitle(f"Criteria — {w.job.title}")
         self.rerank()
         w.update_state()
         if w.model.rowCount():
@@ -110,8 +110,8 @@ class JobView(QObject):
         w = self.window
         if w.job is None:
             return
-        w.writer.run(update_spec, w.job["id"], spec, w.actor)
-        w.job["spec"] = spec
+        w.writer.run(update_spec, w.job.id, spec, w.actor)
+        w.job.spec = spec
         w.ranker.set_spec(spec)
         self.rerank()
         w.show_current()
@@ -120,8 +120,8 @@ class JobView(QObject):
         w = self.window
         if w.job is None:
             return
-        w.writer.run(set_blind, w.job["id"], checked, w.actor)
-        w.job["blind"] = int(checked)
+        w.writer.run(set_blind, w.job.id, checked, w.actor)
+        w.job.blind = checked
         w.model.set_blind(checked)
         w.show_current()
 

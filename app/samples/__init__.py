@@ -60,7 +60,6 @@ from app.samples.model import (
 )
 from app.samples.people import make_people
 from app.samples.render.docx import render_docx
-from app.samples.render.reportlab import render_pdf_reportlab
 from app.samples.render.txt import render_txt
 from app.samples.skills import ALIASES, ALL_CANONICAL, FAMILY_SKILLS, LANGUAGE_SKILLS, TYPOS
 from app.samples.truth import ground_truth
@@ -87,6 +86,14 @@ __all__ = [
     "write_batch",
     "years_of_experience",
 ]
+
+
+def render_pdf_reportlab(p: SamplePerson, two_column: bool = False) -> bytes:
+    """PDF made by reportlab (see :mod:`app.samples.render.reportlab`), imported on first call:
+    importing the generator stays light (the benchmarks measure a process that imports it)."""
+    from app.samples.render.reportlab import render_pdf_reportlab as render
+
+    return render(p, two_column)
 
 
 def render_pdf_qt(p: SamplePerson, two_column: bool = False) -> bytes:

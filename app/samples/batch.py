@@ -13,7 +13,6 @@ from app.samples.helpers import slug
 from app.samples.model import REFERENCE_DATE, SamplePerson
 from app.samples.people import make_people
 from app.samples.render import cp1252, fit_pages
-from app.samples.render import reportlab as rl
 from app.samples.render.docx import render_docx
 from app.samples.render.txt import render_txt
 from app.samples.truth import ground_truth
@@ -66,7 +65,9 @@ def render_file(
 ) -> tuple[bytes, int | None, str | None]:
     """(bytes, pages for PDFs, text encoding for TXT)."""
     if key == "pdf_reportlab":
-        return (*fit_pages(rl.render_scaled, p, two_column), None)
+        from app.samples.render import reportlab  # reportlab only when a PDF is asked for
+
+        return (*fit_pages(reportlab.render_scaled, p, two_column), None)
     if key == "pdf_qt":
         from app.samples.render import qt  # Qt only when a Qt-made file is asked for
 

@@ -87,7 +87,9 @@ def no_leftover_threads_or_timers(qapp, monkeypatch):
         for t in threading.enumerate()
         if t.ident not in threads_before and t.is_alive() and not t.daemon
     ]
-    assert not leftovers, f"background tasks still running after the test: {[t.name for t in leftovers]}"
+    assert not leftovers, (
+        f"background tasks still running after the test: {[t.name for t in leftovers]}"
+    )
     assert not live_timers, f"{len(live_timers)} timer(s) still active after the test"
     assert not seen.single_shots, f"{seen.single_shots} single-shot timer(s) still pending"
     assert not seen.running_threads(), f"QThreads still running: {seen.running_threads()}"

@@ -1,4 +1,5 @@
-"""The gate dialog end to end: a note typed, the lint seen, a real SMTP server, the person let go."""
+"""The gate dialog end to end: a note typed, the lint seen, a real SMTP server, the person let
+go."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ class Inbox:
     def __init__(self):
         self.messages = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server, session, envelope):
         self.messages.append(envelope)
         return "250 OK"
 
@@ -38,11 +39,19 @@ def smtp_server():
     controller.stop()
 
 
-def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp_path, settings, smtp_server):
+def test_let_go_through_the_dialog_to_a_real_smtp_server(
+    make_window, qtbot, tmp_path, settings, smtp_server
+):
     inbox, port = smtp_server
-    for key, value in {"transport": "smtp", "smtp.host": "127.0.0.1", "smtp.port": str(port),
-                       "smtp.security": "none", "sender.name": "Robin Reviewer",
-                       "sender.email": "robin@example.com", "reply_to": "robin@example.com"}.items():  # fmt: skip
+    for key, value in {
+        "transport": "smtp",
+        "smtp.host": "127.0.0.1",
+        "smtp.port": str(port),
+        "smtp.security": "none",
+        "sender.name": "Robin Reviewer",
+        "sender.email": "robin@example.com",
+        "reply_to": "robin@example.com",
+    }.items():
         settings.set(key, value)
     window = job_window(make_window, tmp_path)
     write_resumes(tmp_path / "inbox", 4, seed=21)
@@ -60,14 +69,21 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp
     # A label and generic praise are refused, kindly, and sending stays off.
     qtbot.keyClicks(dialog.brings, "Great candidate, very strong.")
     qtbot.keyClicks(dialog.why_not, "not a fit")
-    qtbot.waitUntil(lambda: any("label" in dialog.checks.item(i).text() for i in range(dialog.checks.count())))
+    qtbot.waitUntil(
+        lambda: any("label" in dialog.checks.item(i).text() for i in range(dialog.checks.count()))
+    )
     assert not dialog.send_button.isEnabled()
     # The reviewer's own words about this person.
     dialog.brings.clear()
     dialog.why_not.clear()
-    qtbot.keyClicks(dialog.brings, f"Years of hands-on work with {skill}, and the way the resume describes "
-                                   "improving things for colleagues stood out to me.")  # fmt: skip
-    qtbot.keyClicks(dialog.why_not, "The team needs someone who can start on site in Berlin next month.")
+    qtbot.keyClicks(
+        dialog.brings,
+        f"Years of hands-on work with {skill}, and the way the resume describes "
+        "improving things for colleagues stood out to me.",
+    )
+    qtbot.keyClicks(
+        dialog.why_not, "The team needs someone who can start on site in Berlin next month."
+    )
     qtbot.waitUntil(lambda: dialog.send_button.isEnabled(), timeout=3000)
     # The draft follows the note and greets them by name; the lint shows no blocks.
     first = person["name"].split()[0]
@@ -77,7 +93,9 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp
     assert not any(entry.level == "block" for entry in dialog.message_lints)
     # A cold phrase typed into the message is flagged with a kinder alternative, but does not block.
     dialog.body.appendPlainText("We regret to inform you that this is final.")
-    qtbot.waitUntil(lambda: any("reads cold" in dialog.lint.item(i).text() for i in range(dialog.lint.count())))
+    qtbot.waitUntil(
+        lambda: any("reads cold" in dialog.lint.item(i).text() for i in range(dialog.lint.count()))
+    )
     assert dialog.send_button.isEnabled()
     with qtbot.waitSignal(window.message_delivered, timeout=20000) as delivered:
         qtbot.keyClick(dialog.body, Qt.Key_Return, Qt.ControlModifier)
@@ -86,9 +104,14 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp
     envelope = inbox.messages[0]
     assert envelope.rcpt_tos == json.loads(person["emails"])[:1]
     content = envelope.content.decode("utf-8", "replace")
-    stored = window.store.one("SELECT message_id, subject FROM messages WHERE person_id = ?", (row.person,))
+    stored = window.store.one(
+        "SELECT message_id, subject FROM messages WHERE person_id = ?", (row.person,)
+    )
     assert stored["message_id"] in content and "Reply-To: robin@example.com" in content
-    assert window.store.scalar("SELECT status FROM applications WHERE id = ?", (row.application,)) == "let_go"
+    assert (
+        window.store.scalar("SELECT status FROM applications WHERE id = ?", (row.application,))
+        == "let_go"
+    )
     # They moved to the Let go view.
     assert window.model.row_of_person(row.person) is None
     window.views.setCurrentIndex(3)
@@ -96,15 +119,22 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp
 
 
 def test_attack_an_unknown_placeholder_in_a_users_template_blocks_sending_in_the_dialog(
-        make_window, qtbot, tmp_path, settings):  # fmt: skip
-    """A recruiter's own template asks for {company}: the dialog opens, names it, and sending stays off."""
-    for key, value in {"sender.name": "Robin Reviewer", "sender.email": "robin@example.com",
-                       "reply_to": "robin@example.com"}.items():  # fmt: skip
+    make_window, qtbot, tmp_path, settings
+):
+    """A recruiter's own template asks for {company}: the dialog names it; sending stays off."""
+    for key, value in {
+        "sender.name": "Robin Reviewer",
+        "sender.email": "robin@example.com",
+        "reply_to": "robin@example.com",
+    }.items():
         settings.set(key, value)
     templates = settings.path.parent / "templates"
     templates.mkdir()
-    (templates / "warm.txt").write_text("Subject: {job_title} at {company}\nHi {first_name},\n\nThank you for "
-                                        "applying to {company}.\n\n{strength}\n\n{reviewer_name}\n", encoding="utf-8")
+    (templates / "warm.txt").write_text(
+        "Subject: {job_title} at {company}\nHi {first_name},\n\nThank you for "
+        "applying to {company}.\n\n{strength}\n\n{reviewer_name}\n",
+        encoding="utf-8",
+    )
     window = job_window(make_window, tmp_path)
     write_resumes(tmp_path / "inbox", 2, seed=5)
     imported(qtbot, window, lambda: window.start_import([str(tmp_path / "inbox")]))
@@ -114,8 +144,14 @@ def test_attack_an_unknown_placeholder_in_a_users_template_blocks_sending_in_the
     dialog = window.gate.dialog
     assert dialog.isVisible()
     assert "{company}" in dialog.subject.text() and "{company}" in dialog.body.toPlainText()
-    qtbot.waitUntil(lambda: any("{company}" in dialog.lint.item(i).text() for i in range(dialog.lint.count())))
-    named = [dialog.lint.item(i).text() for i in range(dialog.lint.count()) if "{company}" in dialog.lint.item(i).text()]
+    qtbot.waitUntil(
+        lambda: any("{company}" in dialog.lint.item(i).text() for i in range(dialog.lint.count()))
+    )
+    named = [
+        dialog.lint.item(i).text()
+        for i in range(dialog.lint.count())
+        if "{company}" in dialog.lint.item(i).text()
+    ]
     assert any("is not a placeholder Shortlist fills" in text for text in named)
     assert not dialog.send_button.isEnabled()
     dialog.send()  # Ctrl+Enter does the same: nothing is sent
@@ -123,38 +159,56 @@ def test_attack_an_unknown_placeholder_in_a_users_template_blocks_sending_in_the
     dialog.reject()
 
 
-def test_the_outbox_folder_says_what_happens_first_run_dialog_and_status(make_window, qtbot, tmp_path, settings,
-                                                                         monkeypatch):  # fmt: skip
+def test_the_outbox_folder_says_what_happens_first_run_dialog_and_status(
+    make_window, qtbot, tmp_path, settings, monkeypatch
+):
     """Item 7: nobody has received anything when an .eml is written — every face says so."""
     from app.dialogs import SettingsDialog
 
     opened = []
     monkeypatch.setattr(SettingsDialog, "exec", lambda self: opened.append(self) or 0)
-    for key, value in {"sender.name": "Robin Reviewer", "sender.email": "robin@example.com",
-                       "reply_to": "robin@example.com", "outbox.dir": str(tmp_path / "outbox")}.items():  # fmt: skip
+    for key, value in {
+        "sender.name": "Robin Reviewer",
+        "sender.email": "robin@example.com",
+        "reply_to": "robin@example.com",
+        "outbox.dir": str(tmp_path / "outbox"),
+    }.items():
         settings.set(key, value)
     said = "for your mail client to send"
     first = make_window()
     assert first.stack.currentWidget() is first.welcome
-    assert "written to the outbox folder" in first.welcome.sending.text() and said in first.welcome.sending.text()
+    assert (
+        "written to the outbox folder" in first.welcome.sending.text()
+        and said in first.welcome.sending.text()
+    )
     first.welcome.sending.linkActivated.emit("settings")  # "Send them by SMTP instead…"
     assert len(opened) == 1 and "transport" in opened[0].fields
     first.close()
 
     window = job_window(make_window, tmp_path / "job")
-    assert said in window.transport_label.text() and str(tmp_path / "outbox") in window.transport_label.text()
+    assert (
+        said in window.transport_label.text()
+        and str(tmp_path / "outbox") in window.transport_label.text()
+    )
     write_resumes(tmp_path / "inbox", 2, seed=9)
     imported(qtbot, window, lambda: window.start_import([str(tmp_path / "inbox")]))
     window.table.setFocus()
     window.select_row(0)
     row = window.current_row()
-    skill = json.loads(window.store.scalar("SELECT skills FROM people WHERE id = ?", (row.person,)))[0]
+    skill = json.loads(
+        window.store.scalar("SELECT skills FROM people WHERE id = ?", (row.person,))
+    )[0]
     qtbot.keyClick(window.table, Qt.Key_D)
     dialog = window.gate.dialog
     assert said in dialog.transport_label.text()
-    qtbot.keyClicks(dialog.brings, f"Years of hands-on work with {skill}, and the way the resume describes "
-                                   "improving things for colleagues stood out to me.")  # fmt: skip
-    qtbot.keyClicks(dialog.why_not, "The team needs someone who can start on site in Berlin next month.")
+    qtbot.keyClicks(
+        dialog.brings,
+        f"Years of hands-on work with {skill}, and the way the resume describes "
+        "improving things for colleagues stood out to me.",
+    )
+    qtbot.keyClicks(
+        dialog.why_not, "The team needs someone who can start on site in Berlin next month."
+    )
     qtbot.waitUntil(lambda: dialog.send_button.isEnabled(), timeout=3000)
     with qtbot.waitSignal(window.message_delivered, timeout=20000) as delivered:
         qtbot.keyClick(dialog.body, Qt.Key_Return, Qt.ControlModifier)

@@ -64,8 +64,9 @@ def test_the_smtp_password_field_keeps_it_in_the_keyring(qtbot, settings, file_k
     assert "s3cret" not in settings.path.read_text() and dialog.session_password is None
 
 
-def test_without_a_secure_keyring_the_password_is_kept_for_the_session(qtbot, settings, make_window,
-                                                                        monkeypatch):  # fmt: skip
+def test_without_a_secure_keyring_the_password_is_kept_for_the_session(
+    qtbot, settings, make_window, monkeypatch
+):
     from keyring.backends import fail
 
     previous = keyring.get_keyring()

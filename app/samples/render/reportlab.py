@@ -214,7 +214,7 @@ def _two_columns(
     doc: BaseDocTemplate, s: _Story, model: Document, header: list[Any], text_w: float
 ) -> list[Any]:
     """Page templates for a header band, a tinted sidebar and a main column; the story."""
-    page_w, page_h = doc.pagesize
+    _page_w, page_h = doc.pagesize
     margin = doc.leftMargin
     side_w = text_w * 0.31
     gap = 7 * mm
