@@ -126,9 +126,10 @@ class ErrorHandler(QObject):
 
     raised = Signal(str, str)
 
-    def __init__(self, log_path: Path | None = None):
+    def __init__(self, log_path: Path | None = None, database: Path | None = None):
         super().__init__()
         self.log_path = log_path
+        self.database = database  # named in the sentence about a busy or damaged database
         self.raised.connect(self._show, Qt.QueuedConnection)
         self.shown: list[ErrorDialog] = []
         self._previous_hook = None
@@ -156,13 +157,22 @@ class ErrorHandler(QObject):
             return
         text = report_text(exc_type, exc, tb, where)
         log.error("unhandled error\n%s", text)
-        summary = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
-        self.raised.emit(summary[:300], text)
+        self.raised.emit(self.summary(exc)[:400], text)
 
     def report_failure(self, exc: BaseException, text: str, where: str) -> None:
         """For background tasks, which catch their own exceptions."""
         log.error("%s failed\n%s", where, text)
-        self.raised.emit(f"{where}: {type(exc).__name__}: {exc}"[:300], text)
+        self.raised.emit(f"{where}: {self.summary(exc)}"[:400], text)
+
+    def summary(self, exc: BaseException) -> str:
+        """The sentence the command line prints for the same failure (review.problems); only an
+        error Shortlist does not expect shows its type, with the report below it."""
+        from review.problems import explain
+
+        said = explain(exc, self.database)
+        if said:  # a sentence starts with a capital, unless it starts with a name (smtp.port)
+            return said[:1].upper() + said[1:] if said.split(" ", 1)[0].isalpha() else said
+        return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
     @Slot(str, str)
     def _show(self, summary: str, text: str) -> None:

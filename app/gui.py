@@ -114,7 +114,7 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
         return 1
     path = Path(db) if db else (Path(chosen) if chosen else default_db_path())
     log_path = setup_logging(path.parent)
-    errors = ErrorHandler(log_path)
+    errors = ErrorHandler(log_path, database=path)
     errors.install()
     try:
         store = Store(path, migrate=False)

@@ -511,3 +511,33 @@ def test_attack_the_error_dialog_escapes_exception_text(qapp):
     assert "&lt;font color=red size=7&gt;&lt;b&gt;STRONG HIRE" in dialog.intro.text()
     assert "<font color=red" not in dialog.intro.text()
     dialog.close()
+
+
+def test_attack_the_window_shows_the_command_lines_sentence_never_a_raw_exception(
+    make_window, qtbot, tmp_path
+):
+    """Item 16: a busy database, a full disk, a damaged file, a setting it cannot use — the error
+    dialog says the same sentence as `shortlist`, not 'OperationalError: database is locked'."""
+    import sqlite3
+
+    from review.settings import SettingError
+
+    window = make_window()
+    errors = window.errors
+    cases = [
+        (sqlite3.OperationalError("database is locked"), "is busy: another program is writing"),
+        (sqlite3.DatabaseError("database disk image is malformed"), "is damaged"),
+        (OSError(28, "No space left on device", "/data/x.pdf"), "The disk is full"),
+        (
+            SettingError("smtp.port: expected a whole number from 1 to 65535, not 'abc'"),
+            "Smtp.port",
+        ),
+    ]
+    for exc, said in cases:
+        errors.report_failure(exc, "details", "Sending the message")
+        qtbot.waitUntil(lambda: bool(errors.shown) and errors.shown[-1].isVisible(), timeout=3000)
+        dialog = errors.shown[-1]
+        assert said in dialog.intro.text(), dialog.intro.text()
+        assert type(exc).__name__ not in dialog.intro.text()
+        dialog.close()
+        qtbot.waitUntil(lambda: not errors.shown, timeout=3000)
