@@ -530,7 +530,7 @@ def test_attack_the_window_shows_the_command_lines_sentence_never_a_raw_exceptio
         (OSError(28, "No space left on device", "/data/x.pdf"), "The disk is full"),
         (
             SettingError("smtp.port: expected a whole number from 1 to 65535, not 'abc'"),
-            "Smtp.port",
+            "smtp.port: expected",
         ),
     ]
     for exc, said in cases:
