@@ -571,3 +571,15 @@ def test_fuzz_every_command_with_bad_arguments_never_prints_a_traceback(
         if holder is not None:
             holder.release()
     assert failures == [], "\n\n".join(f"{a}\n -> {c}: {e}" for a, c, e in failures)
+
+
+# --- 7. the first-run demo says what "sent" will mean ------------------------------------------------
+
+
+def test_the_demo_says_messages_are_written_for_a_mail_client_to_send(tmp_path):
+    settings_file(tmp_path)
+    done = cli(tmp_path, "demo", "--count", "2", "--db", str(tmp_path / "demo.db"))
+    assert done.returncode == 0, done.stderr
+    assert "Messages you send are written to the outbox folder" in done.stdout
+    assert "for your mail client to send: nobody receives them until it does" in done.stdout
+    assert "shortlist config set transport smtp" in done.stdout

@@ -209,7 +209,23 @@ def cmd_demo(args) -> int:
     report = Importer(store, options).run([folder], progress=bar.update)
     bar.finish()
     print_import_summary(report, store)
+    _say_how_messages_go(store)
     return EXIT_OK
+
+
+def _say_how_messages_go(store) -> None:
+    """Before anyone is let go, what "sent" will mean (the demo says it, as the window does)."""
+    from review.outbox import transport_from_settings
+
+    transport = transport_from_settings(store, settings())
+    if transport.name == "outbox":
+        print(
+            f"\nMessages you send are {transport.accepted()}: nobody receives them until it does. "
+            "To send them yourself: shortlist config set transport smtp (and smtp.host, smtp.user, "
+            "then shortlist config password)."
+        )
+    else:
+        print(f"\nMessages you send go out by {transport.describe()}.")
 
 
 def cmd_backup(args) -> int:
