@@ -85,11 +85,12 @@ class SettingsDialog(QDialog):
                 field.setChecked(bool(value))
             elif setting.type is int:
                 field = QSpinBox()
-                field.setRange(0, 1_000_000)
+                # The setting's own bounds (review.settings), so the box offers only what it takes.
+                field.setRange(int(setting.minimum or 0), int(setting.maximum or 1_000_000))
                 field.setValue(int(value))
             elif setting.type is float:
                 field = QDoubleSpinBox()
-                field.setRange(0, 100_000)
+                field.setRange(setting.minimum or 0, setting.maximum or 100_000)
                 field.setValue(float(value))
             else:
                 field = QLineEdit(str(value))
@@ -102,8 +103,9 @@ class SettingsDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName("SMTP password")
-        self.password.setPlaceholderText("leave empty to keep the one you have")
-        form.addRow("SMTP password", self.password)
+        self.password.setPlaceholderText("unchanged if empty")
+        after_user = [s.key for s in SETTINGS].index("smtp.user") + 1
+        form.insertRow(after_user, "SMTP password", self.password)
         self.session_password: str | None = None  # when no secure keyring: for this session only
         layout.addLayout(form)
         backend, self.keyring_secure = keyring_backend()
