@@ -573,7 +573,7 @@ def test_fuzz_every_command_with_bad_arguments_never_prints_a_traceback(
     assert failures == [], "\n\n".join(f"{a}\n -> {c}: {e}" for a, c, e in failures)
 
 
-# --- 7. the first-run demo says what "sent" will mean ------------------------------------------------
+# --- 7. the first-run demo says what "sent" will mean ------------------------------------------
 
 
 def test_the_demo_says_messages_are_written_for_a_mail_client_to_send(tmp_path):
