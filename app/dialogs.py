@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from review.outbox import NoSecureKeyring, keyring_backend, store_password
-from review.settings import SETTINGS, Settings
+from review.settings import BY_KEY, SETTINGS, Settings
 
 
 class CheatSheet(QDialog):
@@ -85,12 +85,11 @@ class SettingsDialog(QDialog):
                 field.setChecked(bool(value))
             elif setting.type is int:
                 field = QSpinBox()
-                # The setting's own bounds (review.settings), so the box offers only what it takes.
-                field.setRange(int(setting.minimum or 0), int(setting.maximum or 1_000_000))
+                field.setRange(0, 1_000_000)
                 field.setValue(int(value))
             elif setting.type is float:
                 field = QDoubleSpinBox()
-                field.setRange(setting.minimum or 0, setting.maximum or 100_000)
+                field.setRange(0, 100_000)
                 field.setValue(float(value))
             else:
                 field = QLineEdit(str(value))
@@ -110,12 +109,11 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         backend, self.keyring_secure = keyring_backend()
         self.keyring_note = QLabel(
-            f"The SMTP password is never stored in the settings file: it is kept in your system's "
-            f"keyring ({backend})."
+            "The SMTP password is never stored in the settings file: it is kept in your "
+            f"system's keyring ({backend})."
             if self.keyring_secure
-            else f"There is no secure keyring on this system ({backend}): the SMTP password is not "
-            "stored; "
-            "Shortlist asks for it once per session when it sends."
+            else f"There is no secure keyring on this system ({backend}): the SMTP password is "
+            "not stored; Shortlist asks for it once per session when it sends."
         )
         self.keyring_note.setTextFormat(Qt.PlainText)
         self.keyring_note.setWordWrap(True)
@@ -125,47 +123,66 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.error = QLabel()
-        self.error.setTextFormat(Qt.PlainText)
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setTextFormat(Qt.PlainText)  # it quotes what was typed
+        self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
-        layout.addWidget(self.error)
+        self.error.setStyleSheet("color: #d32f2f; font-weight: 600")
+        layout.insertWidget(layout.count() - 1, self.error)
         if self.invalid:
             self.error.setText("\n".join(self.invalid.values()))
 
-    def save(self) -> None:
-        """Every changed value is checked before any is stored: one bad value saves nothing."""
-        changed = {}
+    def values(self) -> dict[str, str]:
+        out = {}
         for setting in SETTINGS:
             field = self.fields[setting.key]
             if isinstance(field, QComboBox):
-                value = field.currentText()
+                out[setting.key] = field.currentText()
             elif isinstance(field, QCheckBox):
-                value = "true" if field.isChecked() else "false"
+                out[setting.key] = "true" if field.isChecked() else "false"
             elif isinstance(field, QSpinBox | QDoubleSpinBox):
-                value = str(field.value())
+                out[setting.key] = str(field.value())
             else:
-                value = field.text()
-            if setting.key in self.invalid or str(self.settings.get(setting.key)) != value:
-                changed[setting.key] = value
+                out[setting.key] = field.text()
+        return out
+
+    def save(self) -> None:
+        """Every field is checked before anything is saved; a refused one is named and focused."""
+        changed = {
+            k: v
+            for k, v in self.values().items()
+            if k in self.invalid or str(self.settings.get(k)) != v
+        }
+        for key, value in changed.items():
+            try:
+                BY_KEY[key].parse(value)
+            except ValueError as exc:
+                self.error.setText(str(exc))
+                self.fields[key].setFocus()
+                return
         try:
             self.settings.update(changed)
-        except (
-            ValueError
-        ) as exc:  # review.settings.SettingError: the key, what it takes, what was given
+        except (ValueError, OSError) as exc:
             self.error.setText(str(exc))
             return
-        secret = self.password.text()
-        if secret:
-            user = self.settings.get("smtp.user")
-            if not user:
-                self.error.setText("Set the SMTP user name first: the password is kept under it.")
-                return
-            try:
-                store_password(user, secret)
-            except NoSecureKeyring:
-                self.session_password = secret  # asked once per session, as without the field
-            self.password.clear()
+        if not self._keep_password():
+            return
         self.accept()
+
+    def _keep_password(self) -> bool:
+        """The password typed, into the keyring (or for this session when there is none)."""
+        secret = self.password.text()
+        if not secret:
+            return True
+        user = self.settings.get("smtp.user")
+        if not user:
+            self.error.setText("Set the SMTP user name first: the password is kept under it.")
+            return False
+        try:
+            store_password(user, secret)
+        except NoSecureKeyring:
+            self.session_password = secret  # asked once per session, as without the field
+        self.password.clear()
+        return True
 
 
 class Welcome(QFrame):

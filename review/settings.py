@@ -3,6 +3,11 @@
 Stored as JSON in the user's config folder (``$SHORTLIST_CONFIG`` overrides
 the file), shared by the app and ``shortlist config get/set``. Secrets are not
 settings: the SMTP password lives in the OS keyring, never here.
+
+Every value is checked when it is set (in both faces) and when it is read from
+the file: a file that is not a JSON object, or holds a value its setting cannot
+take (``"smtp.port": "abc"``), gives one :class:`SettingError` sentence that
+names the key and the command that fixes it — never a traceback.
 """
 
 from __future__ import annotations
@@ -11,17 +16,67 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 
 class SettingError(ValueError):
-    """A setting's value is not one it can take; the message names the key, what is expected and
-    what was given (and, for a value read from the file, how to fix it)."""
+    """A value a setting cannot take, or a settings file that cannot be used: the message names
+    the key, what is wrong and (for the file) how to fix it."""
 
 
-_ADDRESS = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a line break in a header or a host is never meant
+_ADDRESS = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\"]{2,}$")
+_NO_REPLY = re.compile(r"no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply", re.IGNORECASE)
+
+
+def check_address(value: str) -> str | None:
+    """Why an email address cannot be used for messages to people, or None when it can."""
+    if not value:
+        return None  # not set yet: the gate asks for it before the first message
+    if not _ADDRESS.match(value):
+        return f"{value!r} is not an email address (like robin@example.com)"
+    if _NO_REPLY.search(value.split("@")[0]):
+        return f"{value} is a no-reply address: candidates must be able to answer a person"
+    return None
+
+
+def check_folder(value: str) -> str | None:
+    """Why a folder cannot be written to, or None (an empty value means the default)."""
+    if not value:
+        return None
+    folder = Path(value).expanduser()
+    probe = folder
+    while not probe.exists() and probe.parent != probe:
+        probe = (
+            probe.parent
+        )  # the folder is made when first needed: its nearest parent must allow it
+    if not probe.is_dir():
+        return f"{value} is not a folder ({probe} is a file)"
+    if not os.access(probe, os.W_OK | os.X_OK):
+        return f"{value} cannot be written to (no permission on {probe})"
+    return None
+
+
+def check_file_folder(value: str) -> str | None:
+    return check_folder(str(Path(value).expanduser().parent)) if value else None
+
+
+def check_port(value: int) -> str | None:
+    return (
+        None if 1 <= value <= 65535 else f"{value} is not a port (1 to 65535; usually 587 or 465)"
+    )
+
+
+def check_host(value: str) -> str | None:
+    if value and not re.fullmatch(r"[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]", value):
+        return f"{value!r} is not a server name (like smtp.example.com)"
+    return None
+
+
+def _at_least(low: float) -> Callable[[float], str | None]:
+    return lambda value: None if value >= low else f"must be at least {low:g}"
 
 
 @dataclass(frozen=True)
@@ -32,33 +87,14 @@ class Setting:
     title: str
     help: str = ""
     choices: tuple = ()
-    minimum: float | None = None
-    maximum: float | None = None
-    address: bool = False  # an email address (or empty)
+    check: Callable | None = None  # the value -> why it is refused, or None
 
-    def expected(self) -> str:
-        """What the setting takes, in words."""
-        if self.choices:
-            return "one of " + ", ".join(map(str, self.choices))
-        if self.type is bool:
-            return "true or false"
-        if self.type in (int, float):
-            kind = "a whole number" if self.type is int else "a number"
-            if self.minimum is not None and self.maximum is not None:
-                return f"{kind} from {self.minimum:g} to {self.maximum:g}"
-            if self.minimum is not None:
-                return f"{kind} of at least {self.minimum:g}"
-            return kind
-        if self.address:
-            return "an email address (name@example.com), or nothing"
-        return "text on one line"
-
-    def _wrong(self, given) -> SettingError:
-        return SettingError(f"{self.key}: expected {self.expected()}, not {given!r}")
-
-    def parse(self, text):
-        """A value from text typed by a person (or a value from the file or a form), checked:
-        SettingError says what is expected."""
+    def parse(self, text, *, now: bool = True):
+        """A value from text typed by a person, or a value read from the file or a form:
+        checked, or SettingError saying what is expected. ``now=False`` (a value read back from
+        the file) checks only what it is — its type and choices —, not what was asked of it on
+        entry (an address that is not no-reply, a folder that can be written): the gate and the
+        transports say those again when they matter."""
         if self.type is bool:
             if isinstance(text, bool):
                 return text
@@ -67,32 +103,37 @@ class Setting:
                 return True
             if lowered in ("0", "false", "no", "off"):
                 return False
-            raise self._wrong(text)
+            raise SettingError(f"{self.key}: expected true or false, not {text!r}")
         if self.type in (int, float):
-            if isinstance(text, bool):
-                raise self._wrong(text)
-            try:
-                value = self.type(str(text).strip()) if isinstance(text, str) else self.type(text)
-            except (TypeError, ValueError, OverflowError):
-                raise self._wrong(text) from None
-            if self.type is int and not isinstance(text, str) and value != text:
-                raise self._wrong(text)  # 2.5 is not a whole number
-            if value != value or value in (float("inf"), float("-inf")):
-                raise self._wrong(text)
-            if (self.minimum is not None and value < self.minimum) or (
-                self.maximum is not None and value > self.maximum
-            ):
-                raise self._wrong(text)
+            value = self._number(text)
+        elif not isinstance(text, str):
+            raise SettingError(f"{self.key}: expected text, not {text!r}")
         else:
-            if not isinstance(text, str):
-                raise self._wrong(text)
-            value = text.strip() if self.address else text
+            value = text.strip()
             if _CONTROL.search(value):
-                raise self._wrong(text)  # a line break in a header or a host is never meant
-            if self.address and value and not _ADDRESS.fullmatch(value):
-                raise self._wrong(text)
+                raise SettingError(f"{self.key}: expected text on one line, not {text!r}")
         if self.choices and value not in self.choices:
-            raise self._wrong(text)
+            raise SettingError(
+                f"{self.key}: expected one of {', '.join(map(str, self.choices))}, not {text!r}"
+            )
+        if self.check and now:
+            problem = self.check(value)
+            if problem:
+                raise SettingError(f"{self.title}: {problem}")
+        return value
+
+    def _number(self, text):
+        kind = "a whole number" if self.type is int else "a number"
+        if isinstance(text, bool):
+            raise SettingError(f"{self.key}: expected {kind}, not {text!r}")
+        try:
+            value = self.type(text.strip()) if isinstance(text, str) else self.type(text)
+        except (TypeError, ValueError, OverflowError):
+            raise SettingError(f"{self.key}: expected {kind}, not {text!r}") from None
+        if self.type is int and not isinstance(text, str) and value != text:
+            raise SettingError(f"{self.key}: expected {kind}, not {text!r}")  # 2.5
+        if value != value or value in (float("inf"), float("-inf")):
+            raise SettingError(f"{self.key}: expected {kind}, not {text!r}")
         return value
 
 
@@ -105,13 +146,18 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Reply-to address",
         "Where candidates' answers reach you (a person, never no-reply).",
-        address=True,
+        check=check_address,
     ),
     Setting(
         "sender.name", str, "", "Sender name", "The From name of messages (usually your name)."
     ),
     Setting(
-        "sender.email", str, "", "Sender address", "The From address of messages.", address=True
+        "sender.email",
+        str,
+        "",
+        "Sender address",
+        "The From address of messages.",
+        check=check_address,
     ),
     Setting(
         "transport",
@@ -121,8 +167,8 @@ SETTINGS: tuple[Setting, ...] = (
         "smtp, or outbox: .eml files a mail client sends.",
         ("smtp", "outbox"),
     ),
-    Setting("smtp.host", str, "", "SMTP server"),
-    Setting("smtp.port", int, 587, "SMTP port", minimum=1, maximum=65535),
+    Setting("smtp.host", str, "", "SMTP server", check=check_host),
+    Setting("smtp.port", int, 587, "SMTP port", check=check_port),
     Setting(
         "smtp.security",
         str,
@@ -140,32 +186,34 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Outbox folder",
         "Where .eml files are written (default: beside the database).",
+        check=check_folder,
     ),
-    Setting("database", str, "", "Database file", "Empty: shortlist.db in your data folder."),
+    Setting(
+        "database",
+        str,
+        "",
+        "Database file",
+        "Empty: shortlist.db in your data folder.",
+        check=check_file_folder,
+    ),
     Setting(
         "import.workers",
         int,
         0,
         "Reader processes",
         "0: one per processor core.",
-        minimum=0,
-        maximum=64,
+        check=_at_least(0),
     ),
-    Setting(
-        "import.time_limit", float, 30.0, "Time limit per file (seconds)", minimum=1, maximum=3600
-    ),
-    Setting(
-        "import.memory_mb", int, 1024, "Memory cap per reader (MB)", minimum=128, maximum=65536
-    ),
-    Setting("import.max_mb", int, 20, "Largest file (MB)", minimum=1, maximum=1024),
+    Setting("import.time_limit", float, 30.0, "Time limit per file (seconds)", check=_at_least(1)),
+    Setting("import.memory_mb", int, 1024, "Memory cap per reader (MB)", check=_at_least(128)),
+    Setting("import.max_mb", int, 20, "Largest file (MB)", check=_at_least(0)),
     Setting(
         "review.stale_days",
         int,
         7,
         "Days before a waiting person stands out",
         "People unreviewed for longer are highlighted.",
-        minimum=0,
-        maximum=3650,
+        check=_at_least(1),
     ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
@@ -212,7 +260,7 @@ class Settings:
         if key not in self._values:
             return None
         try:
-            setting.parse(self._values[key])
+            setting.parse(self._values[key], now=False)
         except SettingError as exc:
             example = setting.default if setting.default not in ("", None) else "…"
             return (
@@ -232,10 +280,11 @@ class Settings:
         problem = self.problem(key)
         if problem:
             raise SettingError(problem)
-        return setting.parse(self._values[key])
+        return setting.parse(self._values[key], now=False)
 
     def set(self, key: str, value) -> None:
-        """Check and store one value (text as typed, or a value of the setting's type)."""
+        """Check and store one value (text as typed, or a value of the setting's type);
+        SettingError with the reason when refused."""
         self.update({key: value})
 
     def update(self, values: dict) -> None:

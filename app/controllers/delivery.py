@@ -25,6 +25,17 @@ def _recover(report, cancelled, writer: Writer, transport, author: str):
     return outbox.retry_due(None, transport, author, write=writer.call)
 
 
+# A message's state in a recruiter's words (the stored values are a contract, not for reading).
+STATE_WORDS = {
+    MessageState.QUEUED: "queued, to be tried again",
+    MessageState.SENDING: "being sent",
+    MessageState.FAILED: "failed",
+    MessageState.IN_DOUBT: "delivery in doubt",
+    MessageState.CALL_PENDING: "waiting for your call",
+    MessageState.KEPT: "kept on record, as they asked",
+}
+
+
 class Delivery(QObject):
     """Sends what the gate queued and keeps the window's view of each message current."""
 
@@ -80,9 +91,11 @@ class Delivery(QObject):
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "Checking the outbox"))
         self._start(task)
 
-    def remember_password(self, password: str) -> None:
-        """The SMTP password for this session only (there is no secure keyring to keep it)."""
-        self._session_password = password
+    def remember_password(self, password: str | None) -> None:
+        """The SMTP password for this session only, when there is no secure keyring to keep it
+        (None: nothing to remember)."""
+        if password:
+            self._session_password = password
 
     def _smtp_password(self):
         """The SMTP password: the keyring's, else asked once per session (never stored).
@@ -117,7 +130,9 @@ class Delivery(QObject):
             w.statusBar().showMessage(f"Message {result.detail}.", 8000)
         else:
             w.statusBar().showMessage(
-                f"Message not delivered yet — {result.state}: {result.detail}", 12000
+                f"Message not delivered yet — {STATE_WORDS.get(result.state, 'waiting')}: "
+                f"{result.detail}",
+                12000,
             )
         w.ensure_selection()
         self.refresh_message_state()
@@ -131,6 +146,7 @@ class Delivery(QObject):
             w.writer.run(outbox.confirm_call, message, w.actor, success=self.show_result)
         else:
             self.send(message, resend=action == "resend")
+        w.focus_table()
 
     def refresh_message_state(self) -> None:
         """The current person's message, when they are waiting for one."""

@@ -8,7 +8,9 @@ from PySide6.QtCore import QObject
 from app.tasks import Task
 from review.db import Store
 from review.jobs import Job, list_jobs, resolve_job, set_blind, update_spec
+from review.people import found_by_hidden
 from review.ranking import Ranker
+from review.search import search_people
 
 
 def _rank_in_background(report, cancelled, db_path: str, job: Job):
@@ -57,7 +59,6 @@ class JobView(QObject):
 
     def set_job(self, job_id: int | None) -> None:
         w = self.window
-        w.decisions.undo_stack.clear()
         if job_id is None:
             w.job, w.ranker = None, None
             w.model.load(None)
@@ -72,10 +73,15 @@ class JobView(QObject):
         w.act_blind.setChecked(blind)
         w.editor.load(w.job.title, w.job.spec)
         w.editor_dock.setWindowTitle(f"Criteria — {w.job.title}")
+        w.act_edit_job.setText("Edit job criteria")  # the dock's title must not rename the action
         self.rerank()
+        self.load_counts()
         w.update_state()
         if w.model.rowCount():
-            w.select_row(0)
+            w.select_row(0, automatic=True)
+        else:
+            w.pane.clear()
+        w.show_current()
 
     def rerank(self) -> None:
         w = self.window
@@ -101,7 +107,11 @@ class JobView(QObject):
             return
         w.ranker.install(people, aggs)
         w.model.apply_ranking(ranked)
+        if w.selection_automatic and w.model.rowCount():
+            # Nobody chose the person on screen: after ranking, the best match is first.
+            w.select_row(0, automatic=True)
         w.ensure_selection()
+        w.show_current()
         w.update_state()
         w.ranked.emit()
 
@@ -115,6 +125,18 @@ class JobView(QObject):
         w.ranker.set_spec(spec)
         self.rerank()
         w.show_current()
+
+    def search(self, query: str) -> set[int]:
+        """People whose words hold the query; while blind, none found only by what blind review
+        hides of them (their name, contacts, links, location — in the record or the resume)."""
+        model, store = self.window.model, self.window.store
+        ids = set(search_people(store, query))
+        if model.blind:
+            hidden = {
+                r.person for r in model.rows if r.person in ids and model.is_hidden_identity(r)
+            }
+            ids -= found_by_hidden(store, hidden, query)
+        return ids
 
     def toggle_blind(self, checked: bool) -> None:
         w = self.window

@@ -26,13 +26,11 @@ def test_attack_a_bad_value_in_the_settings_window_saves_nothing(qtbot, settings
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
     dialog.fields["reviewer.name"].setText("Someone Else")
-    dialog.fields["smtp.port"].setValue(70000)  # the box offers only what the setting takes
-    assert dialog.fields["smtp.port"].value() == 65535
     dialog.fields["smtp.port"].setValue(2525)
     dialog.fields["sender.email"].setText("robin at home")
     dialog.save()
     assert dialog.result() == 0  # not accepted
-    assert "expected" in dialog.error.text()
+    assert "is not an email address" in dialog.error.text()
     reread = type(settings)(settings.path)
     assert reread.get("reviewer.name") == "Robin Reviewer" and reread.get("smtp.port") == 587
     dialog.fields["sender.email"].setText("robin@example.com")
@@ -48,7 +46,7 @@ def test_a_settings_file_with_a_value_it_cannot_take_opens_and_says_which(qtbot,
     broken = type(settings)(settings.path)
     dialog = SettingsDialog(broken)
     qtbot.addWidget(dialog)
-    assert "smtp.port: expected a whole number from 1 to 65535, not 'abc'" in dialog.error.text()
+    assert "smtp.port: expected a whole number, not 'abc'" in dialog.error.text()
     assert dialog.fields["smtp.port"].value() == 587
     dialog.save()  # the default shown is saved: the file is usable again
     assert type(settings)(settings.path).get("smtp.port") == 587
