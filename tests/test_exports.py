@@ -348,24 +348,16 @@ def test_import_decisions_survives_a_row_longer_than_its_header(shortlisted):
 # --- red team (issue 13, item 9): exports to a full disk or an unwritable path --------------------
 
 
+def _export_args(store, job, fmt: str, out) -> list[str]:
+    return [
+        "export", "--job", job.title, "--format", fmt, "--out", str(out), "--include", "all",
+        "--db", str(store.path),
+    ]  # fmt: skip
+
+
 def _export(store, job, fmt: str, out) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "app.cli",
-            "export",
-            "--job",
-            job.title,
-            "--format",
-            fmt,
-            "--out",
-            str(out),
-            "--include",
-            "all",
-            "--db",
-            str(store.path),
-        ],
+        [sys.executable, "-m", "app.cli", *_export_args(store, job, fmt, out)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -426,21 +418,7 @@ def test_attack_a_full_disk_during_an_export_leaves_no_file(
     folder = tmp_path / "exports"
     folder.mkdir()
     out = folder / f"shortlist.{fmt}"
-    code = main(
-        [
-            "export",
-            "--job",
-            job.title,
-            "--format",
-            fmt,
-            "--out",
-            str(out),
-            "--include",
-            "all",
-            "--db",
-            str(store.path),
-        ]
-    )
+    code = main(_export_args(store, job, fmt, out))
     err = capsys.readouterr().err
     assert code == 1
     assert (

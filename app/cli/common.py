@@ -48,16 +48,16 @@ class EscapingStream:
         return getattr(self._stream, name)
 
 
-def bounded(low: int, high: int, what: str):
-    """An argparse type: a whole number from ``low`` to ``high``, or a usage error that says so."""
+def bounded(low: float, high: float, what: str, kind: type = int):
+    """An argparse type: a number (``kind``: int or float) from ``low`` to ``high``, or a usage
+    error that says so."""
 
-    def parse(text: str) -> int:
+    def parse(text: str):
         try:
-            value = int(text)
+            value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"{what} must be a whole number, not {text!r}"
-            ) from None
+            number = "a whole number" if kind is int else "a number"
+            raise argparse.ArgumentTypeError(f"{what} must be {number}, not {text!r}") from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{what} must be from {low} to {high}, not {value}")
         return value

@@ -260,20 +260,7 @@ def cmd_restore_backup(args) -> int:
 
 WORKERS = bounded(0, 64, "--workers")
 MEGABYTES = bounded(1, 1024, "--max-mb")
-
-
-def SECONDS(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"--time-limit must be a number of seconds, not {text!r}"
-        ) from None
-    if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(
-            f"--time-limit must be more than 0 and at most 3600, not {text}"
-        )
-    return value
+SECONDS = bounded(1, 3600, "--time-limit", float)
 
 
 def _reader_options(p: argparse.ArgumentParser, from_settings: bool) -> None:
