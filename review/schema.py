@@ -451,7 +451,7 @@ def _v8_skill_aggs(store) -> None:
 # - import_runs record the process that runs them, so only runs whose process is
 #   gone are called interrupted; exports_written lists the files Shortlist wrote
 #   with people's data, so an erasure can name them.
-STATUSES_V9 = (
+STATUSES_V10 = (
     "new",
     "shortlisted",
     "interviewing",
@@ -461,9 +461,9 @@ STATUSES_V9 = (
     "let_go",
     "withdrawn",
 )
-_ON_THE_LIST_V9 = ("new", "shortlisted", "interviewing", "offered", "hired")
+_ON_THE_LIST_V10 = ("new", "shortlisted", "interviewing", "offered", "hired")
 
-V9_TRIGGERS = """
+V10_TRIGGERS = """
 CREATE TRIGGER disposition_notes_counted BEFORE INSERT ON disposition_notes
 WHEN NEW.brings_words IS NULL OR NEW.why_not_words IS NULL
   OR NEW.brings_words < 0 OR NEW.why_not_words < 0
@@ -559,7 +559,7 @@ _NOTE = """
     WHERE n.application_id = NEW.id AND n.kind = '{kind}' AND n.superseded = 0
       AND n.person_id = NEW.person_id AND n.brings_words >= {brings} AND n.why_not_words >= {why_not}
 """
-V9_APPLICATION_TRIGGERS = f"""
+V10_APPLICATION_TRIGGERS = f"""
 DROP TRIGGER IF EXISTS applications_not_born_gone;
 CREATE TRIGGER applications_not_born_gone BEFORE INSERT ON applications
 WHEN NEW.status IN ('letting_go', 'let_go', 'withdrawn')
@@ -610,7 +610,7 @@ END;
 """
 
 
-def _v9_trust(store) -> None:
+def _v10_trust(store) -> None:
     from parsing.text import words
 
     conn = store.conn
@@ -649,13 +649,13 @@ def _v9_trust(store) -> None:
     # A send that was under way when this version arrived may have reached the server.
     conn.execute("UPDATE messages SET data_started_at = sending_at WHERE state = 'sending'")
     _rebuild_applications_with_check(conn)
-    execute_script(conn, V9_TRIGGERS)
-    execute_script(conn, V9_APPLICATION_TRIGGERS)
+    execute_script(conn, V10_TRIGGERS)
+    execute_script(conn, V10_APPLICATION_TRIGGERS)
 
 
 # Rebuilding a table referenced by others needs foreign keys off (SQLite's
 # "12 steps"); Store.migrate turns them off around this step and checks them after.
-_v9_trust.foreign_keys_off = True  # type: ignore[attr-defined]
+_v10_trust.foreign_keys_off = True  # type: ignore[attr-defined]
 
 
 def _rebuild_applications_with_check(conn) -> None:
@@ -668,13 +668,13 @@ def _rebuild_applications_with_check(conn) -> None:
     or a gate status nobody earned — goes back on the list as 'new', and the audit
     log keeps what it was.
     """
-    contract = ", ".join(f"'{s}'" for s in STATUSES_V9)
+    contract = ", ".join(f"'{s}'" for s in STATUSES_V10)
     stamp = conn.execute("SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')").fetchone()[0]
     for app_id, person_id, job_id, status in conn.execute(
         f"SELECT id, person_id, job_id, status FROM applications WHERE status NOT IN ({contract})"
     ).fetchall():
         lowered = str(status).strip().lower()
-        repaired = lowered if lowered in _ON_THE_LIST_V9 else "new"
+        repaired = lowered if lowered in _ON_THE_LIST_V10 else "new"
         conn.execute("UPDATE applications SET status = ? WHERE id = ?", (repaired, app_id))
         conn.execute(
             "INSERT INTO audit_log (at, actor, action, person_id, job_id, application_id, detail) "
@@ -694,14 +694,14 @@ def _rebuild_applications_with_check(conn) -> None:
     _, _, rest = table_sql.partition("(")
     body = rest[: rest.rstrip().rfind(")")]
     checked = (
-        "CREATE TABLE applications_v9 (" + body.rstrip() + ",\n"
+        "CREATE TABLE applications_v10 (" + body.rstrip() + ",\n"
         f"    CHECK (status IN ({contract})),\n"
         f"    CHECK (previous_status IS NULL OR previous_status IN ({contract}))\n)"
     )
     conn.execute(checked)
-    conn.execute("INSERT INTO applications_v9 SELECT * FROM applications")
+    conn.execute("INSERT INTO applications_v10 SELECT * FROM applications")
     conn.execute("DROP TABLE applications")
-    conn.execute("ALTER TABLE applications_v9 RENAME TO applications")
+    conn.execute("ALTER TABLE applications_v10 RENAME TO applications")
     for _name, sql in others:
         conn.execute(sql)
 
@@ -721,6 +721,22 @@ def execute_script(conn, script: str) -> None:
         conn.execute(buffer.strip())
 
 
+def _v9_term_index(store) -> None:
+    """The term index (review.term_index): phrases and synonyms matched without re-reading texts.
+
+    People stored before it are indexed here from their stored text and section
+    spans, with the same function the parse workers use (~1 ms a person).
+    """
+    from review.term_index import SCHEMA, rebuild
+
+    for statement in SCHEMA.split(";"):  # tables only: no trigger bodies with inner semicolons
+        if statement.strip():
+            store.conn.execute(statement)
+    # What a ranking reads of every person, without reading their whole row (3x faster at 10k).
+    store.conn.execute("CREATE INDEX people_rank_facts ON people(id, years_experience, location)")
+    rebuild(store)
+
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
@@ -730,5 +746,6 @@ MIGRATIONS: list[tuple[int, object]] = [
     (6, V6),
     (7, V7),
     (8, _v8_skill_aggs),
-    (9, _v9_trust),
+    (9, _v9_term_index),
+    (10, _v10_trust),
 ]

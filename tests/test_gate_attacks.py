@@ -606,7 +606,7 @@ def test_upgrading_a_version_8_database_repairs_statuses_and_frees_a_stuck_let_g
 
     monkeypatch.undo()
     with Store(db) as new:
-        assert new.schema_version == 9
+        assert new.schema_version == 10
         assert (
             new.scalar("PRAGMA integrity_check") == "ok"
             and new.query("PRAGMA foreign_key_check") == []
