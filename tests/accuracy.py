@@ -160,7 +160,9 @@ def link_found(label: str, ours: list[str]) -> bool:
 def skill_found(label: str, ours: list[str], taxonomy: Taxonomy) -> bool:
     """Whether a skill item as printed is among ours: by its words or the taxonomy skill it names."""
     ours_folded = {fold(s) for s in ours}
-    if fold(label) in ours_folded:
+    # "SPM (beginner)", "Python: advanced": the item is the skill, the level is extra.
+    bare = re.sub(r"\s*(?:\([^()]*\)|[:–-]\s*\w+)\s*$", "", label).strip()
+    if fold(label) in ours_folded or (bare and fold(bare) in ours_folded):
         return True
     direct = taxonomy.lookup(label)
     if direct is not None:
@@ -180,6 +182,11 @@ def stated_years(statement: str) -> float | None:
         return float(m.group())
     m = re.search(r"\b(" + "|".join(_NUMBER_WORDS) + r")\s+decades?", statement, re.IGNORECASE)
     return float(_NUMBER_WORDS[m.group(1).lower()] * 10) if m else None
+
+
+def _heading_key(heading: str) -> str:
+    """A heading without the icons, dots and colons printed around it."""
+    return fold(re.sub(r"^[\W_]+|[\W_]+$", "", heading))
 
 
 def same_name(label: str, ours: str | None) -> bool:
@@ -307,10 +314,10 @@ def score_file(sample: Sample, result: ParsedResume, taxonomy: Taxonomy) -> Repo
             report.skills.found += 1
         else:
             report.skills.misses.append(f"{name}: {skill}")
-    ours = {fold(h) for h in result.sections}
+    ours = {_heading_key(h) for h in result.sections}
     for heading in label["section_headings"]:
         report.headings.total += 1
-        if fold(heading) in ours:
+        if _heading_key(heading) in ours:
             report.headings.found += 1
         else:
             report.headings.misses.append(f"{name}: {heading}")
