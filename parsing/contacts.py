@@ -340,19 +340,25 @@ def find_phones(
             continue  # a short number nobody labelled and no country can read
         phones.append(Phone(run, e164, confidence))
         taken.append((m.start(), m.end()))
-    # The body: numbers libphonenumber finds valid, printed the way phone numbers are.
-    for match in PhoneNumberMatcher(scan, region or "ZZ", leniency=Leniency.VALID):
-        if any(a <= match.start < b or a < match.end <= b for a, b in taken) or _inside(referees, match.start):
+    # The body: numbers libphonenumber finds valid, printed the way phone numbers are
+    # (a country code, area-code parentheses, a label). Only lines that have such a
+    # sign are handed to the matcher: most lines of a resume hold no number at all.
+    for start, line in _lines_with_offsets(scan):
+        if not _PHONE_SIGN.search(line):
             continue
-        raw = match.raw_string.strip()
-        before = scan[scan.rfind("\n", 0, match.start) + 1 : match.start]
-        if _ID_LABEL.search(before) or not _plausible_run(raw):
-            continue
-        labelled = bool(PHONE_LABEL.search(before[-28:]))
-        if not (labelled or raw.startswith(("+", "(", "00"))):
-            continue
-        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        phones.append(Phone(text[match.start : match.end].strip(), e164, 0.85))
+        for match in PhoneNumberMatcher(line, region or "ZZ", leniency=Leniency.VALID):
+            a0, b0 = start + match.start, start + match.end
+            if any(a <= a0 < b or a < b0 <= b for a, b in taken) or _inside(referees, a0):
+                continue
+            raw = match.raw_string.strip()
+            before = line[: match.start]
+            if _ID_LABEL.search(before) or not _plausible_run(raw):
+                continue
+            labelled = bool(PHONE_LABEL.search(before[-28:]))
+            if not (labelled or raw.startswith(("+", "(", "00"))):
+                continue
+            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            phones.append(Phone(text[a0:b0].strip(), e164, 0.85))
     for target in tel_links:
         number = unquote(target.split(":", 1)[1]).strip()
         e164 = _e164(number, region)
@@ -370,6 +376,17 @@ def find_phones(
         out.append(phone)
     order = {id(p): i for i, p in enumerate(unique.values())}
     return sorted(out, key=lambda p: order[id(p)])
+
+
+_PHONE_SIGN = re.compile(r"[+(]\s*\d|\b00\d|tel|phone|mob|cell|fon|☎|📞|📱", re.IGNORECASE)
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
 
 
 def _trim_run(raw: str) -> str | None:

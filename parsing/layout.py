@@ -70,6 +70,9 @@ class Layout:
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
+_BREAKS = re.compile(r"[\n\r\x0b\x0c\u2028\u2029]")
+
+
 def close_up(text: str) -> str:
     """Letter-spaced text without its spacing: "J O H N  D O E" -> "JOHN DOE"."""
     words = re.split(r" {2,}|\t+", text.strip())
@@ -98,7 +101,7 @@ def assemble(lines: list[Line], body_size: float = 0.0, geometry: bool = False) 
         if raw.endswith("\u00ad"):
             pending = replace(line, text=raw[:-1])
             continue
-        for piece in re.split(r"[\n\r\x0b\x0c\u2028\u2029]", raw):
+        for piece in _BREAKS.split(raw) if _BREAKS.search(raw) else (raw,):
             if _SPACED_LINE.match(piece) and not line.spaced:
                 piece, spaced = close_up(piece), True
             else:

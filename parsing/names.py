@@ -62,6 +62,9 @@ _LABEL = re.compile(
     r"información\s+personal|informações\s+pessoais|dati\s+personali)\s*[:：\-–]?\s*)",
     re.IGNORECASE,
 )
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+_EDGE_NOISE = re.compile(r"^[^\w(]+|[^\w.)]+$")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _RANK_SCORE = (2.0, 1.6, 1.3, 1.0, 0.8, 0.6, 0.4, 0.4)
 _TITLE_LINE = re.compile(
     r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|curriculum)\W*$", re.IGNORECASE
@@ -115,39 +118,55 @@ def _zone(layout: Layout) -> range:
     """The lines a name may be on: page one of a laid-out document, else the first 40 lines."""
     if layout.geometry:
         end = next((i for i, line in enumerate(layout.lines) if line.page > 0), len(layout.lines))
-        return range(min(end, 120))
+        return range(min(end, 90))
     return range(min(len(layout.lines), 40))
 
 
 def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) -> list[Candidate]:
     lines = layout.lines
     zone = _zone(layout)
-    sizes = [lines[i].size for i in zone if lines[i].size and sum(ch.isalpha() for ch in lines[i].text) >= 2]
+    sizes = [lines[i].size for i in zone if lines[i].size and _TWO_LETTERS.search(lines[i].text)]
     largest = max(sizes) if sizes else 0.0
     body = layout.body_size or (sorted(sizes)[len(sizes) // 2] if sizes else 0.0)
     locals_ = [fold(e.split("@")[0]) for e in emails]
     context = _Context(layout, offsets, sections, largest, body, locals_, taxonomy)
-    context.first_shaped = next(
-        (i for i in zone if any(_shape(_clean(n), taxonomy) is not None
-                                for n, _how in _readings(lines[i], None))), None,
-    )  # fmt: skip
-    out: list[Candidate] = []
-    seen_nonempty = 0
+    shapes: dict[tuple[str, bool], float | None] = {}
+    shaped_lines: list[tuple[int, int, list[tuple[str, str, float]]]] = []  # (line, rank, readings)
+    rank = 0
     for i in zone:
         line = lines[i]
-        text = line.text.strip()
-        if not text:
+        if not line.text.strip():
             continue
-        rank = seen_nonempty
-        seen_nonempty += 1
+        if not _may_hold_name(line):
+            rank += 1
+            continue
+        readings = []
         for name, how in _readings(line, lines[i + 1] if i + 1 < len(lines) else None):
-            shaped = _shape(name, taxonomy, single=how == "label")
-            if shaped is None:
-                continue
             name = _clean(name)
-            score = shaped + context.score(i, rank, how, name)
-            out.append(Candidate(name, i, score, how))
+            key = (name, how == "label")
+            if key not in shapes:
+                shapes[key] = _shape(name, taxonomy, single=key[1])
+            if shapes[key] is not None:
+                readings.append((name, how, shapes[key]))
+        if readings:
+            shaped_lines.append((i, rank, readings))
+        rank += 1
+    context.first_shaped = shaped_lines[0][0] if shaped_lines else None
+    out: list[Candidate] = []
+    for i, rank, readings in shaped_lines:
+        for name, how, shaped in readings:
+            out.append(Candidate(name, i, shaped + context.score(i, rank, how, name), how))
     return out
+
+
+def _may_hold_name(line: Line) -> bool:
+    """A cheap first look: a name starts with a capital (or an uncased script's letter), or follows a label."""
+    if line.top > 0.8:
+        return False  # the foot of the page
+    m = _FIRST_LETTER.search(line.text)
+    if m is None:
+        return False
+    return not m.group().islower() or bool(_LABEL.match(line.text))
 
 
 def _readings(line: Line, nxt: Line | None) -> list[tuple[str, str]]:
@@ -189,7 +208,7 @@ def _alike(a: Line, b: Line) -> bool:
 
 
 def _strip_noise(text: str) -> str:
-    text = re.sub(r"^[^\w(]+|[^\w.)]+$", "", text.strip())
+    text = _EDGE_NOISE.sub("", text.strip())
     return text.strip(" .")
 
 
@@ -209,7 +228,7 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
 
     ``single``: one word is enough (the value after a "Name" label).
     """
-    name = _clean(candidate)
+    name = candidate
     if not name or len(name) > 60:
         return None
     if _CJK_NAME.match(name.replace(" ", "")) and len(name.split()) <= 2:
@@ -224,17 +243,14 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
         word = plain[0]
         ok = len(word) > 1 and word[0].isupper() and fold(word) not in NOT_NAME_WORDS
         return 0.5 if ok else None
-    script = script_of(name)
-    cased = script in ("latin", "cyrillic", "greek", "armenian", "georgian")
     significant = [w for w in plain if not (w.lower() in PARTICLES and (w.islower() or len(plain) > 2 and w.isupper()))]
     if len(significant) < 2 or sum(1 for w in significant if len(w.strip(".")) > 1) < 2:
         return None
     if any(fold(part) in NOT_NAME_WORDS for w in significant for part in w.strip(".").split("-")):
         return None
-    if any(re.fullmatch(r"x+", w.strip("."), re.IGNORECASE) and len(w) > 1 for w in plain):
+    if any(len(w) > 1 and not w.strip(".").lower().strip("x") for w in plain):
         return None  # "Xxxx": a placeholder
-    if ROLE_WORDS.search(name) or heading_kind(name) or keyword_kind(name) and len(plain) <= 3 and _all_caps(name):
-        return None
+    cased = name.isascii() or script_of(name) in ("latin", "cyrillic", "greek", "armenian", "georgian")
     if cased:
         if not all(w[0].isupper() for w in significant):
             return None
@@ -243,6 +259,10 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
         caps = [n for n, w in enumerate(significant) if len(w.strip(".")) > 1 and w.isupper()]
         if not _all_caps(name) and (len(caps) > 1 or caps and caps[0] not in (0, len(significant) - 1)):
             return None
+    if ROLE_WORDS.search(name) or heading_kind(name):
+        return None
+    if len(plain) <= 3 and _all_caps(name) and keyword_kind(name):
+        return None
     if taxonomy is not None:
         if taxonomy.lookup(name) is not None:
             return None
@@ -282,6 +302,15 @@ class _Context:
         self.locals = locals_
         self.first_section = sections[0].start if sections else None
         self.first_shaped: int | None = None  # the first line that holds a name-shaped phrase
+        self._contacts: dict[int, bool] = {}
+
+    def _contact(self, j: int) -> bool:
+        """Whether line j holds contact details (an address, a number, a profile)."""
+        known = self._contacts.get(j)
+        if known is None:
+            text = self.layout.lines[j].text
+            known = self._contacts[j] = bool(_CONTACT_HINT.search(text) or PHONE_LABEL.search(text + " "))
+        return known
 
     def score(self, i: int, rank: int, how: str, name: str) -> float:
         lines = self.layout.lines
@@ -333,9 +362,10 @@ class _Context:
         elif section is None and (self.first_section is None or self.offsets[i] < self.first_section):
             score += 0.5
         # neighbourhood: contact details or a role beside it
-        near = [lines[j] for j in range(max(0, i - 3), min(len(lines), i + 5)) if j != i]
-        same_place = [ln for ln in near if ln.column == line.column and ln.page == line.page]
-        if any(_CONTACT_HINT.search(ln.text) or PHONE_LABEL.search(ln.text + " ") for ln in same_place):
+        if any(
+            self._contact(j) and lines[j].column == line.column and lines[j].page == line.page
+            for j in range(max(0, i - 3), min(len(lines), i + 5)) if j != i
+        ):  # fmt: skip
             score += 0.7
         if i + 1 < len(lines) and ROLE_WORDS.search(lines[i + 1].text) and len(lines[i + 1].text) < 80:
             score += 0.4

@@ -87,19 +87,24 @@ class _Fonts:
 def _fragment(obj: LTTextLine, fonts: _Fonts) -> Line | None:
     """One pdfminer text line with its dominant size, boldness and letter-spacing."""
     parts: list[str] = []
-    sizes: dict[float, int] = {}
-    bold = count = 0
+    faces: dict[tuple[str, float], int] = {}  # (font, size) -> glyphs: counted once per face, not per glyph
     for ch in obj:
         text = ch.get_text()
         parts.append(text)
-        if type(ch) is LTChar and not text.isspace():
-            count += 1
-            size = round(ch.size * 2) / 2
-            sizes[size] = sizes.get(size, 0) + 1
-            bold += fonts.is_bold(ch.fontname)
+        if type(ch) is LTChar and text != " ":
+            key = (ch.fontname, ch.size)
+            faces[key] = faces.get(key, 0) + 1
     text = "".join(parts).rstrip("\n")
     if not text.strip():
         return None
+    sizes: dict[float, int] = {}
+    bold = count = 0
+    for (fontname, raw_size), n in faces.items():
+        size = round(raw_size * 2) / 2
+        sizes[size] = sizes.get(size, 0) + n
+        count += n
+        if fonts.is_bold(fontname):
+            bold += n
     size = max(sizes, key=sizes.get) if sizes else 0.0
     for key, n in sizes.items():
         fonts.sizes[key] = fonts.sizes.get(key, 0) + n

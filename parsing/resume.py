@@ -256,7 +256,10 @@ def fill_fields(
     }
     all_periods = [p for found in periods_by_section.values() for p in found]
     explicit = F.explicit_years(text)
-    result.years_experience = F.years_of_experience(text, sections, today, all_periods)
+    if explicit:
+        result.years_experience = explicit[0]
+    else:
+        result.years_experience = F.merged_years(all_periods) if all_periods else None
     result.education = F.find_education(text, sections)
     result.title = F.find_title(text.split("\n"), result.name, text, sections)
     hits = find_skills(text, sections, taxonomy)

@@ -27,11 +27,16 @@ def _add(kind: str, *names: str) -> None:
         _VOCABULARY[_norm(name)] = kind
 
 
+_NOT_WORD = re.compile(r"[^\w\s/-]")
+_SLASH = re.compile(r"\s*/\s*")
+_HASHES = re.compile(r"^#+\s*")
+
+
 def _norm(line: str) -> str:
     line = fold(line)
     line = line.replace("&", " and ").replace("+", " and ")
-    line = re.sub(r"[^\w\s/-]", " ", line)
-    line = re.sub(r"\s*/\s*", " / ", line)
+    line = _NOT_WORD.sub(" ", line)
+    line = _SLASH.sub(" / ", line)
     return " ".join(line.split())
 
 
@@ -448,7 +453,7 @@ def _plain_heading(raw: str) -> bool:
 
 def _printed(raw: str) -> str:
     stripped = _TRAILING_NOISE.sub("", _LEADING_NOISE.sub("", raw.strip()))
-    return re.sub(r"^#+\s*", "", stripped)
+    return _HASHES.sub("", stripped)
 
 
 def section_at(sections: list[Section], offset: int) -> Section | None:
