@@ -48,6 +48,10 @@ class Found:
 # the next line that completes it.
 _EMAIL_OPEN = re.compile(r"(?:^|\s)([\w.+'’-]+@(?:[\w-]+\.)*[\w-]*|[\w.+'’-]*[\w.])$")
 _EMAIL_REST = re.compile(r"^(@?[\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,24}|\.[A-Za-z]{2,24})(?=$|[\s,;|·•)])")
+_PHONE_OPEN = re.compile(r"(?:^|[\s:])((?:\+|00|\()[\d\s()\-./]{2,16}\d)$")
+_PHONE_REST = re.compile(r"^(\d[\d\s\-./]{2,14}\d)(?=$|\s)")
+_HAS_DOMAIN = re.compile(r"[\w-]\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
+_BARE_TLD = re.compile(r"^([A-Za-z]{2,24})(?=$|[\s,;|·•)])")
 _URL_OPEN = re.compile(
     r"(?:^|\s)((?:https?://|www\.|[\w-]+\.(?:com|net|org|io|dev|me|de|fr|es|pt|br|co|ch|at|nl|eu)/)\S*)$",
     re.IGNORECASE,
@@ -78,12 +82,21 @@ def rejoin_wrapped(layout: Layout) -> Layout:
 def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
     if not a.text or not b.text:
         return None
-    if geometry and (a.page != b.page or a.column != b.column or not a.wraps):
+    if geometry and (a.page != b.page or a.column != b.column):
         return None
     head, tail = a.text, b.text
+    phone = _join_phone(head, tail)
+    if phone is not None:
+        return replace(a, text=head + " " + phone, links=tuple(dict.fromkeys(a.links + b.links))), (
+            replace(b, text=tail[len(phone) :].strip()) if tail[len(phone) :].strip() else None
+        )
+    if geometry and not a.wraps:
+        return None
     piece = None
     m = _EMAIL_OPEN.search(head)
     rest = _EMAIL_REST.match(tail)
+    if m and m.group(1).endswith(".") and "@" in m.group(1) and not rest:
+        rest = _BARE_TLD.match(tail)  # "jane@mail.example." / "com"
     if m and rest:
         fragment, continuation = m.group(1), rest.group(1)
         if "@" in fragment and not continuation.startswith("@"):
@@ -101,6 +114,8 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
             url = m.group(1)
             dangling = url[-1] in "-_/.=?&%#"
             whole = rest.group(1) == tail.strip()
+            if _HAS_DOMAIN.search(url) and _HAS_DOMAIN.search(rest.group(1)):
+                return None  # the next line is an address of its own ("jane.example.com")
             # Without a dangling character only the page's geometry can tell a wrap: the
             # line reaches its column's edge and the next holds nothing but the rest.
             if dangling and (tail[:1].islower() or tail[:1].isdigit() or (geometry and whole)):
@@ -112,6 +127,24 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
     rest_text = tail[len(piece) :].strip()
     first = replace(a, text=head + piece, links=tuple(dict.fromkeys(a.links + b.links)))
     return first, (replace(b, text=rest_text) if rest_text else None)
+
+
+def _join_phone(head: str, tail: str) -> str | None:
+    """The start of ``tail`` that completes a number ``head`` ends with ("+49 (0)221" / "8727911"):
+    too few digits to be a number alone, a valid international number together."""
+    m = _PHONE_OPEN.search(head)
+    rest = _PHONE_REST.match(tail) if m else None
+    if not (m and rest):
+        return None
+    start = m.group(1)
+    if len(re.sub(r"\D", "", start)) >= 7 or not start.startswith(("+", "00")):
+        return None
+    joined = re.sub(r"\(0\)", "", start + " " + rest.group(1))
+    try:
+        number = phonenumbers.parse(re.sub(r"^00", "+", joined.strip()), None)
+    except phonenumbers.NumberParseException:
+        return None
+    return rest.group(1) if phonenumbers.is_valid_number(number) else None
 
 
 # --- e-mail -------------------------------------------------------------------------
@@ -262,6 +295,9 @@ _ID_LABEL = re.compile(
     r"reg\.?|certificate|certificado|credential|lot|serial|order|invoice|account|konto|conta)\.?\s*[:#]?\s*$",
     re.IGNORECASE,
 )
+# A German-style area code before a slash: "089/51168102", "(0 30) / 123 45 67".
+_AREA_SLASH = re.compile(r"\(?0\d[\d ]{0,4}\)?\s?/\s?\d[\d\s-]{3,}")
+_PROFILE = re.compile(r"\b(?:linkedin|github|xing)\.com/|\bwww\.|https?://", re.IGNORECASE)
 _SEPARATOR_DOT = re.compile(r"(?<=\d)(\s?)[·•∙](\s?)(?=\d)")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _URL_MASK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
@@ -327,9 +363,10 @@ def find_phones(
         in_contact = (
             m.start() < header_end
             or (section is not None and section.kind in (CONTACT, PERSONAL))
-            or EMAIL_RE.search(line) is not None  # a contact line anywhere (a footer, a sidebar)
+            # a contact line anywhere (a footer, a sidebar, a banner's row of icons)
+            or EMAIL_RE.search(line) is not None or _PROFILE.search(line) is not None
         )
-        if "/" in run and not labelled:
+        if "/" in run and not labelled and not (in_contact and _AREA_SLASH.fullmatch(run)):
             continue
         if not (labelled or in_contact):
             continue  # the body is the matcher's

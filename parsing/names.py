@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from parsing.contacts import EMAIL_RE, PHONE_LABEL, URL_RE, Found
 from parsing.layout import Layout, Line, from_text, script_of
-from parsing.sections import CONTACT, PERSONAL, SUMMARY, Section, heading_kind, keyword_kind, section_at
+from parsing.sections import CONTACT, PERSONAL, SUMMARY, Section, heading_kind, section_at
 from parsing.text import fold
 from parsing.vocab import NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
 
@@ -141,7 +141,7 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
             rank += 1
             continue
         readings = []
-        for name, how in _readings(line, lines[i + 1] if i + 1 < len(lines) else None):
+        for name, how in _readings(line, _next_text(lines, i)):
             name = _clean(name)
             key = (name, how == "label")
             if key not in shapes:
@@ -157,6 +157,16 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
         for name, how, shaped in readings:
             out.append(Candidate(name, i, shaped + context.score(i, rank, how, name), how))
     return out
+
+
+def _next_text(lines: list[Line], i: int) -> Line | None:
+    """The next line with text: across a column break when the page's layout says it is close."""
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if lines[j].text.strip():
+            if j > i + 1 and not (lines[i].top >= 0 and 0 <= lines[j].top - lines[i].top < 0.06):
+                return None
+            return lines[j]
+    return None
 
 
 def _may_hold_name(line: Line) -> bool:
@@ -193,7 +203,7 @@ def _readings(line: Line, nxt: Line | None) -> list[tuple[str, str]]:
         if _ends_name(words[size], " ".join(words[:size])):
             out.append((" ".join(words[:size]), "part"))
     # Given name and surname on two lines, printed alike ("MARIE" / "DUPONT").
-    if nxt is not None and nxt.text.strip() and 1 <= len(words) <= 2 and 1 <= len(nxt.text.split()) <= 2:
+    if nxt is not None and nxt.text.strip() and 1 <= len(words) <= 3 and len(words) + len(nxt.text.split()) <= 5:
         if _alike(line, nxt):
             out.append((f"{text} {_strip_noise(nxt.text)}", "two-line"))
     return out
@@ -257,11 +267,11 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
         # An acronym among ordinary capitalised words is a product or a team, not a name.
         # A surname in capitals ("Marie DUPONT", "MARTIN Claire") comes first or last.
         caps = [n for n, w in enumerate(significant) if len(w.strip(".")) > 1 and w.isupper()]
-        if not _all_caps(name) and (len(caps) > 1 or caps and caps[0] not in (0, len(significant) - 1)):
-            return None
+        run = caps == list(range(caps[0], caps[-1] + 1)) if caps else True
+        touches = bool(caps) and (caps[0] == 0 or caps[-1] == len(significant) - 1)
+        if not _all_caps(name) and caps and not (run and touches):
+            return None  # "Anna Maria SCHMIDT", "DE LA CRUZ Ana": one run of capitals at one end
     if ROLE_WORDS.search(name) or heading_kind(name):
-        return None
-    if len(plain) <= 3 and _all_caps(name) and keyword_kind(name):
         return None
     if taxonomy is not None:
         if taxonomy.lookup(name) is not None:
@@ -373,7 +383,10 @@ class _Context:
         if how == "label":
             score += 4.0
         elif how == "two-line":
-            score -= 0.4
+            # "MARIE" over "DUPONT", set alike: one name. Without a page to look at, a guess.
+            nxt = _next_text(lines, i)
+            alike = nxt is not None and line.known and nxt.known and line.bold == nxt.bold
+            score += 0.5 if alike and len(line.text.split()) == 1 else -0.4
         elif how in ("part", "cell"):
             score -= 0.3 if len(line.text) < 60 else 0.6
         elif how == "whole" and (EMAIL_RE.search(line.text) or URL_RE.search(line.text)):

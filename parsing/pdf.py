@@ -222,9 +222,19 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
     minor, major = (left, right) if left_chars < right_chars else (right, left)
     paired = sum(1 for ln in minor if _has_row_partner(ln, major)) / len(minor)
     lengths = sorted(len(ln.text.strip()) for ln in minor)
-    if paired >= 0.9 and lengths[len(lengths) // 2] <= 24:
+    if paired >= 0.9 and lengths[len(lengths) // 2] <= 24 and not _left_aligned(minor):
         return None
     return float(best_x)
+
+
+def _left_aligned(lines: list[Line]) -> bool:
+    """Whether lines start at one x and end ragged: a column of text (a sidebar whose rows happen to
+    fall on the body's baselines), not right-aligned dates or places beside entry titles."""
+    def spread(values: list[float]) -> float:
+        values = sorted(values)
+        return values[int(len(values) * 0.9)] - values[int(len(values) * 0.1)]
+
+    return spread([ln.x0 for ln in lines]) + 2 < spread([ln.x1 for ln in lines])
 
 
 def _has_row_partner(line: Line, others: list[Line]) -> bool:
@@ -241,10 +251,8 @@ def order_page(lines: list[Line], width: float) -> tuple[list[Row | None], bool]
     gutter = find_gutter(lines, width)
     if gutter is None:
         return [(row, 0) for row in _rows(lines)], False
-    spanning = sorted(
-        (ln for ln in lines if ln.x0 < gutter - 1 and ln.x1 > gutter + 1), key=lambda ln: -ln.y1
-    )
-    columns = [ln for ln in lines if not (ln.x0 < gutter - 1 and ln.x1 > gutter + 1)]
+    spanning = sorted((ln for ln in lines if _spans(ln, gutter)), key=lambda ln: -ln.y1)
+    columns = [ln for ln in lines if not _spans(ln, gutter)]
     # Band edges: each spanning line closes the band above it.
     out: list[Row | None] = []
     remaining = columns
@@ -255,6 +263,15 @@ def order_page(lines: list[Line], width: float) -> tuple[list[Row | None], bool]
         out.extend((row, 0) for row in _rows([span]))
     out.extend(_band(remaining, gutter))
     return out, True
+
+
+def _spans(line: Line, gutter: float) -> bool:
+    """Whether a line runs across the gutter: a header or a section across the page. A line of
+    large type that only spills over the gutter (a name wider than its sidebar) stays in its column."""
+    if not (line.x0 < gutter - 1 and line.x1 > gutter + 1):
+        return False
+    width = max(line.x1 - line.x0, 1.0)
+    return min(gutter - line.x0, line.x1 - gutter) > 0.15 * width
 
 
 def _band(lines: list[Line], gutter: float) -> list[Row | None]:
