@@ -19,9 +19,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/shortlist
 
-## Layer rules, then every test, offscreen.
+## Layer rules, format and lint, then every test, offscreen.
 test: $(STAMP)
 	$(BIN)/lint-imports
+	$(BIN)/ruff format --check --quiet .
+	$(BIN)/ruff check --quiet .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 ## Benchmarks: figures and ratios, printed (not tests).

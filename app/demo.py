@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 from review.db import Store
-from review.jobs import create_job, spec_from_toml
+from review.jobs import create_job, job_titled, spec_from_toml
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEMO_JOB = RESOURCES / "demo_job.toml"
@@ -27,7 +27,8 @@ def demo_dir(store: Store) -> Path:
 
 
 def write_demo(folder: Path, count: int = 200) -> Path:
-    """The folder of ``count`` demo resumes under ``folder``, generated on first use (the same people every time)."""
+    """The folder of ``count`` demo resumes under ``folder``, generated on first use (the same
+    people every time)."""
     from app.samples import write_batch
 
     target = Path(folder) / f"resumes-{count}"
@@ -53,7 +54,8 @@ def demo_job_spec() -> dict:
 def ensure_demo_job(store: Store) -> int:
     """The demo job's id, creating it if this database has none by that title."""
     data = demo_job_spec()
-    row = store.one("SELECT id FROM jobs WHERE title = ? ORDER BY id LIMIT 1", (data["title"],))
-    if row:
-        return row["id"]
-    return create_job(store, data["title"], data.get("description", "").strip(), spec_from_toml(data, str(DEMO_JOB)))
+    found = job_titled(store, data["title"])
+    if found is not None:
+        return found
+    spec = spec_from_toml(data, str(DEMO_JOB))
+    return create_job(store, data["title"], data.get("description", "").strip(), spec)

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QFrame, QGridLayout, QLabel,
-    QLineEdit, QPushButton, QSpinBox, QComboBox, QVBoxLayout, QWidget,
-)  # fmt: skip
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from review.settings import SETTINGS, Settings
 
@@ -19,7 +31,9 @@ class CheatSheet(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         self.setAccessibleName("Keyboard shortcuts")
         layout = QVBoxLayout(self)
-        intro = QLabel("Everything can be done from the keyboard. Press <b>?</b> any time to see this.")
+        intro = QLabel(
+            "Everything can be done from the keyboard. Press <b>?</b> any time to see this."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid = QGridLayout()
@@ -82,8 +96,10 @@ class SettingsDialog(QDialog):
             self.fields[setting.key] = field
             form.addRow(setting.title, field)
         layout.addLayout(form)
-        note = QLabel("The SMTP password is never stored here: Shortlist asks for it and keeps it in your "
-                      "system's keyring.")  # fmt: skip
+        note = QLabel(
+            "The SMTP password is never stored here: Shortlist asks for it and keeps it in your "
+            "system's keyring."
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
@@ -132,7 +148,8 @@ class Welcome(QFrame):
         title.setFont(font)
         title.setAlignment(Qt.AlignCenter)
         text = QLabel(
-            "Rank every resume against a job, with reasons you can check, and shortlist by keyboard.<br>"
+            "Rank every resume against a job, with reasons you can check, and shortlist by "
+            "keyboard.<br>"
             "Nobody leaves the list without a note about them and a kind message they receive."
         )
         text.setAlignment(Qt.AlignCenter)

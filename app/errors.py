@@ -13,8 +13,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
-)  # fmt: skip
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 log = logging.getLogger("shortlist")
 
@@ -29,7 +36,9 @@ def setup_logging(data_dir: Path) -> Path:
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    if not any(isinstance(h, logging.FileHandler) and Path(h.baseFilename) == path for h in root.handlers):
+    if not any(
+        isinstance(h, logging.FileHandler) and Path(h.baseFilename) == path for h in root.handlers
+    ):
         root.addHandler(handler)
     root.setLevel(logging.INFO)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -50,7 +59,9 @@ def report_text(exc_type, exc, tb, where: str = "") -> str:
 
 
 class ErrorDialog(QDialog):
-    def __init__(self, summary: str, report: str, log_path: Path | None, parent: QWidget | None = None):
+    def __init__(
+        self, summary: str, report: str, log_path: Path | None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setWindowTitle("Something went wrong")
         self.setAccessibleName("Error report")
@@ -97,8 +108,12 @@ class ErrorHandler(QObject):
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         sys.excepthook = self.handle
-        threading.excepthook = lambda args: self.handle(args.exc_type, args.exc_value, args.exc_traceback,
-                                                        f"thread {args.thread.name if args.thread else '?'}")  # fmt: skip
+        threading.excepthook = lambda args: self.handle(
+            args.exc_type,
+            args.exc_value,
+            args.exc_traceback,
+            f"thread {args.thread.name if args.thread else '?'}",
+        )
 
     def uninstall(self) -> None:
         if self._previous_hook is not None:
@@ -127,5 +142,7 @@ class ErrorHandler(QObject):
         dialog = ErrorDialog(summary, text, self.log_path, QApplication.activeWindow())
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.shown.append(dialog)
-        dialog.finished.connect(lambda _r, d=dialog: self.shown.remove(d) if d in self.shown else None)
+        dialog.finished.connect(
+            lambda _r, d=dialog: self.shown.remove(d) if d in self.shown else None
+        )
         dialog.open()

@@ -50,7 +50,9 @@ def write_pdf(shortlist: Shortlist, path: str | Path, page: str = "A4") -> Path:
     writer.setCreator("Shortlist")
     writer.setResolution(300)
     size = QPageSize(QPageSize.Letter if page.lower() == "letter" else QPageSize.A4)
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Portrait, QMarginsF(15, 15, 15, 18), QPageLayout.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(size, QPageLayout.Portrait, QMarginsF(15, 15, 15, 18), QPageLayout.Millimeter)
+    )
     doc = QTextDocument()
     doc.setDefaultStyleSheet(_QT_CSS)
     doc.setDefaultFont(QFont("DejaVu Sans", 9))
@@ -69,14 +71,23 @@ def write_pdf(shortlist: Shortlist, path: str | Path, page: str = "A4") -> Path:
                 writer.newPage()
             painter.save()
             painter.translate(0, -number * body.height())
-            doc.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
+            doc.drawContents(
+                painter, QRectF(0, number * body.height(), body.width(), body.height())
+            )
             painter.restore()
             painter.setFont(QFont("DejaVu Sans", 7))
             painter.setPen(Qt.gray)
-            footer = QRectF(0, full.height() - footer_height * 0.7, full.width(), footer_height * 0.7)
-            painter.drawText(footer, Qt.AlignLeft | Qt.AlignVCenter,
-                             f"{shortlist.job_title} · shortlist of {shortlist.date}")  # fmt: skip
-            painter.drawText(footer, Qt.AlignRight | Qt.AlignVCenter, f"page {number + 1} of {pages}")
+            footer = QRectF(
+                0, full.height() - footer_height * 0.7, full.width(), footer_height * 0.7
+            )
+            painter.drawText(
+                footer,
+                Qt.AlignLeft | Qt.AlignVCenter,
+                f"{shortlist.job_title} · shortlist of {shortlist.date}",
+            )
+            painter.drawText(
+                footer, Qt.AlignRight | Qt.AlignVCenter, f"page {number + 1} of {pages}"
+            )
     finally:
         painter.end()
     return path
@@ -86,14 +97,27 @@ def _qt_html(shortlist: Shortlist) -> str:
     """The export's HTML for Qt's layout: decision boxes and tables in forms Qt lays out well."""
     text = to_html(shortlist, for_qt=True)
     # Qt draws table borders from the border attribute, not from CSS.
-    text = text.replace("<table class='summary'>", "<table class='summary' width='100%' cellspacing='0' cellpadding='3' border='0'>")
-    text = text.replace("<table class='parts'>", "<table class='parts' width='100%' cellspacing='0' cellpadding='2'>")
+    text = text.replace(
+        "<table class='summary'>",
+        "<table class='summary' width='100%' cellspacing='0' cellpadding='3' border='0'>",
+    )
+    text = text.replace(
+        "<table class='parts'>",
+        "<table class='parts' width='100%' cellspacing='0' cellpadding='2'>",
+    )
     # Each person starts a page: Qt does not keep a block together, and a manager
     # writes on these pages, so a section never runs across a page break.
     text = text.replace("<h2>The people</h2>", "")
-    text = text.replace("<div class='person'>", "<div class='person' style='page-break-before: always'>")
-    text = text.replace("<div class='decision'>", "<table width='100%' border='1' cellspacing='0' cellpadding='6'><tr><td>")
-    text = text.replace("<div class='line'></div><div class='line'></div></div>",
-                        "<br>______________________________________________________________<br><br>"
-                        "______________________________________________________________</td></tr></table>")
+    text = text.replace(
+        "<div class='person'>", "<div class='person' style='page-break-before: always'>"
+    )
+    text = text.replace(
+        "<div class='decision'>",
+        "<table width='100%' border='1' cellspacing='0' cellpadding='6'><tr><td>",
+    )
+    text = text.replace(
+        "<div class='line'></div><div class='line'></div></div>",
+        "<br>______________________________________________________________<br><br>"
+        "______________________________________________________________</td></tr></table>",
+    )
     return text

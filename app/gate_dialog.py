@@ -9,19 +9,40 @@ go" (Ctrl+Enter) is enabled only when every check passes and nothing blocks.
 from __future__ import annotations
 
 import html
-import json
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout,
-)  # fmt: skip
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
 from review import gate as G
+from review.messages import TONES, blocking
+from review.people import name_of
 from review.settings import Settings
 
 OK_MARK, NO_MARK, WARN_MARK = "✓", "✗", "⚠"
+# How the message goes out, by the person's channel (given their addresses).
+_HOW = {
+    "email": lambda emails: "by email to " + (", ".join(emails[:1]) or "— no address —"),
+    "phone": lambda _emails: "as a phone call (their choice): the message is your script",
+    "none": lambda _emails: "not sent: they asked not to be contacted; it is kept on record",
+}
 
 
 class GateDialog(QDialog):
@@ -29,129 +50,144 @@ class GateDialog(QDialog):
 
     sent = Signal(int)  # the message row id, queued (delivery follows)
 
-    def __init__(self, store, settings: Settings, person_id: int, application_id: int, author: str,
-                 transport_text: str, strengths: list[str], position: tuple[int, int] | None = None,
-                 parent=None):  # fmt: skip
+    def __init__(
+        self,
+        store,
+        writer,
+        settings: Settings,
+        person_id: int,
+        application_id: int,
+        author: str,
+        transport_text: str,
+        position: tuple[int, int] | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         self.store, self.settings, self.person_id, self.author = store, settings, person_id, author
+        self.writer = writer  # app.writer.Writer: the let-go is written there
         self.application_id = application_id
-        self.context = G.person_context(store, person_id)
-        self.strengths = strengths
-        self.suggestion = G.suggestion_for(self.context, strengths)
-        self.earlier = G.earlier_notes(store, author, person_id)
+        # Everything the checks and the draft need, once: the person, their earlier notes,
+        # the suggestion from the match, other fitting roles, how they want to hear from us.
+        self.ctx = G.prepare(store, person_id, [application_id], author)
+        self.context = self.ctx.person
         self.message_row: int | None = None
         self._user_edited_message = False
-        person = store.one("SELECT name, emails FROM people WHERE id = ?", (person_id,))
-        self.name = person["name"] or "this person"
-        self.emails = json.loads(person["emails"] or "[]")
-        job = store.one(
-            "SELECT j.id, j.title FROM applications a JOIN jobs j ON j.id = a.job_id WHERE a.id = ?", (application_id,)
-        )
-        self.job_title = job["title"]
-        self.preference = G.contact_preference(store, person_id)
+        self._redraft_later = False
+        self.name = self.ctx.name or "this person"
+        self.emails = self.ctx.emails
+        self.job_title = self.ctx.applications[application_id].job_title
+        self.preference = self.ctx.preference
         self.setWindowTitle(f"Let go — {self.name}")
         self.setAccessibleName("Let go dialog")
         self.resize(1180, 760)
-
         layout = QVBoxLayout(self)
-        title = QLabel(f"<h2 style='margin:0'>Letting {html.escape(self.name)} go from {html.escape(self.job_title)}</h2>"
-                       + (f"<span style='color:gray'>Person {position[0]} of {position[1]} in this queue</span>"
-                          if position and position[1] > 1 else ""))  # fmt: skip
-        layout.addWidget(title)
-        intro = QLabel("Nobody leaves the list without a few words about who they are and a message that "
-                       "gives them something back. Your words, not a form letter.")  # fmt: skip
+        self._build_title(layout, position)
+        self.also: list[tuple[QCheckBox, int]] = []
+        self._build_also(layout)
+        split = QSplitter(Qt.Horizontal)
+        layout.addWidget(split, 1)
+        split.addWidget(self._build_note())
+        split.addWidget(self._build_message(transport_text))
+        split.setSizes([480, 680])
+        self.conflict: QCheckBox | None = None
+        conflicts = self.ctx.conflicts([application_id])
+        if conflicts:
+            self.conflict = QCheckBox(
+                f"They hold an offer or were hired for {', '.join(conflicts)}. "
+                "I confirm I want to send this message anyway."
+            )
+            self.conflict.setStyleSheet("color: #b00020")
+            self.conflict.toggled.connect(self.refresh)
+            layout.addWidget(self.conflict)
+        layout.addLayout(self._build_buttons())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.refresh)
+        self.brings.textChanged.connect(self._typed_note)
+        self.why_not.textChanged.connect(self._schedule)
+        self.subject.textEdited.connect(self._message_edited)
+        self.body.textChanged.connect(self._body_changed)
+        self.finished.connect(lambda _r: self._timer.stop())
+        self._drafting = False
+        self.redraft()
+        self.refresh()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_title(self, layout: QVBoxLayout, position: tuple[int, int] | None) -> None:
+        name, job = html.escape(self.name), html.escape(self.job_title)
+        queue = ""
+        if position and position[1] > 1:
+            where = f"Person {position[0]} of {position[1]} in this queue"
+            queue = f"<span style='color:gray'>{where}</span>"
+        layout.addWidget(QLabel(f"<h2 style='margin:0'>Letting {name} go from {job}</h2>{queue}"))
+        intro = QLabel(
+            "Nobody leaves the list without a few words about who they are and a message that "
+            "gives them something back. Your words, not a form letter."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        self.also: list[tuple[QCheckBox, int]] = []
-        others = store.query(
-            "SELECT a.id, j.title FROM applications a JOIN jobs j ON j.id = a.job_id WHERE a.person_id = ? "
-            "AND a.id <> ? AND a.status IN ('new', 'shortlisted', 'interviewing', 'offered')",
-            (person_id, application_id),
+    def _build_also(self, layout: QVBoxLayout) -> None:
+        """Their other applications still on a list: one message may cover them too."""
+        others = self.ctx.open_applications(besides=self.application_id)
+        if not others:
+            return
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Also on your list for:"))
+        for other in others:
+            box = QCheckBox(f"{other.job_title} (one message covers both)")
+            box.toggled.connect(self._redraft_if_untouched)
+            row.addWidget(box)
+            self.also.append((box, other.id))
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def _build_note(self) -> QGroupBox:
+        """Left: the person-first note, with its checks live as the reviewer types."""
+        box = QGroupBox("1 · The person-first note (kept with them; shown if they apply again)")
+        note = QVBoxLayout(box)
+        note.addWidget(
+            QLabel(
+                "<b>What this person brings</b> — about them: strengths, experience, what stood out"
+            )
         )
-        if others:
-            row = QHBoxLayout()
-            row.addWidget(QLabel("Also on your list for:"))
-            for other in others:
-                box = QCheckBox(f"{other['title']} (one message covers both)")
-                box.toggled.connect(self._redraft_if_untouched)
-                row.addWidget(box)
-                self.also.append((box, other["id"]))
-            row.addStretch(1)
-            layout.addLayout(row)
-
-        split = QSplitter(Qt.Horizontal)
-        layout.addWidget(split, 1)
-
-        # --- the note -----------------------------------------------------------
-        note_box = QGroupBox("1 · The person-first note (kept with them; shown if they apply again)")
-        note = QVBoxLayout(note_box)
-        note.addWidget(QLabel("<b>What this person brings</b> — about them: strengths, experience, what stood out"))
         self.brings = QPlainTextEdit()
         self.brings.setAccessibleName("What this person brings")
-        self.brings.setPlaceholderText("e.g. Five years running Kafka pipelines at a payments company; the "
-                                       "on-call runbook they wrote shows real care for colleagues…")  # fmt: skip
+        self.brings.setPlaceholderText(
+            "e.g. Five years running Kafka pipelines at a payments company; the on-call "
+            "runbook they wrote shows real care for colleagues…"
+        )
         note.addWidget(self.brings, 2)
+        strengths = self.ctx.strengths
         if strengths:
-            hint = QLabel("From the match: " + ", ".join(html.escape(s) for s in strengths[:8])
-                          + " — use what you saw, in your own words.")  # fmt: skip
+            hint = QLabel(
+                "From the match: "
+                + ", ".join(html.escape(s) for s in strengths[:8])
+                + " — use what you saw, in your own words."
+            )
             hint.setWordWrap(True)
             hint.setEnabled(False)
             note.addWidget(hint)
-        note.addWidget(QLabel("<b>Why not this role, now</b> — about the fit, not their worth (internal)"))
+        why = "<b>Why not this role, now</b> — about the fit, not their worth (internal)"
+        note.addWidget(QLabel(why))
         self.why_not = QPlainTextEdit()
         self.why_not.setAccessibleName("Why not this role, now")
-        self.why_not.setPlaceholderText("e.g. The role needs on-site work in Berlin four days a week from January.")
+        self.why_not.setPlaceholderText(
+            "e.g. The role needs on-site work in Berlin four days a week from January."
+        )
         note.addWidget(self.why_not, 1)
         self.checks = QListWidget()
         self.checks.setAccessibleName("Note checks")
         note.addWidget(self.checks, 1)
-        split.addWidget(note_box)
+        return box
 
-        # --- the message -----------------------------------------------------------
-        message_box = QGroupBox("2 · The message they receive")
-        message = QVBoxLayout(message_box)
-        grid = QGridLayout()
-        self.tone = QComboBox()
-        self.tone.addItems(list(G.TONES))
-        self.tone.setAccessibleName("Tone of the message")
-        self.tone.currentTextChanged.connect(lambda _t: self.redraft())
-        self.feedback = QLineEdit()
-        self.feedback.setPlaceholderText("Honest feedback for them (optional; only if it helps them)")
-        self.feedback.setAccessibleName("Feedback for them")
-        self.feedback.editingFinished.connect(self._redraft_if_untouched)
-        redraft = QPushButton("Redraft from template")
-        redraft.clicked.connect(self.redraft)
-        grid.addWidget(QLabel("Tone"), 0, 0)
-        grid.addWidget(self.tone, 0, 1)
-        grid.addWidget(redraft, 0, 2)
-        grid.addWidget(self.feedback, 1, 0, 1, 3)
-        channel = self.preference["channel"]
-        how = {"email": "by email to " + (", ".join(self.emails[:1]) or "— no address —"),
-               "phone": "as a phone call (their choice): the message is your script",
-               "none": "not sent: they asked not to be contacted; it is kept on record"}[channel]  # fmt: skip
-        self.recipients: list[QCheckBox] = []
-        if channel == "email" and len(self.emails) > 1:
-            recips = QHBoxLayout()
-            recips.addWidget(QLabel("Send to:"))
-            for n, email in enumerate(self.emails):
-                box = QCheckBox(email)
-                box.setChecked(n == 0)
-                recips.addWidget(box)
-                self.recipients.append(box)
-            recips.addStretch(1)
-            grid.addLayout(recips, 2, 0, 1, 3)
-        touches = [t for (t,) in store.conn.execute(
-            "SELECT text FROM relationship_notes WHERE person_id = ? ORDER BY id DESC LIMIT 3", (person_id,))]  # fmt: skip
-        if touches:
-            personal = QLabel("<b>Personal touches you noted:</b> " + " · ".join(html.escape(t) for t in touches))
-            personal.setWordWrap(True)
-            personal.setAccessibleName("Relationship notes")
-            grid.addWidget(personal, 4, 0, 1, 3)
-        self.transport_label = QLabel(f"Goes out {html.escape(how)} · via {html.escape(transport_text)}")
-        self.transport_label.setWordWrap(True)
-        grid.addWidget(self.transport_label, 3, 0, 1, 3)
-        message.addLayout(grid)
+    def _build_message(self, transport_text: str) -> QGroupBox:
+        """Right: the message, drafted from a template and the note, linted live."""
+        box = QGroupBox("2 · The message they receive")
+        message = QVBoxLayout(box)
+        message.addLayout(self._build_message_options(transport_text))
         self.subject = QLineEdit()
         self.subject.setAccessibleName("Subject")
         message.addWidget(self.subject)
@@ -166,18 +202,53 @@ class GateDialog(QDialog):
         self.lint = QListWidget()
         self.lint.setAccessibleName("Message checks")
         message.addWidget(self.lint, 1)
-        split.addWidget(message_box)
-        split.setSizes([480, 680])
+        return box
 
-        self.conflict = None
-        conflicts = G.offer_conflicts(store, person_id, [application_id])
-        if conflicts:
-            self.conflict = QCheckBox(f"They hold an offer or were hired for {', '.join(conflicts)}. "
-                                      "I confirm I want to send this message anyway.")  # fmt: skip
-            self.conflict.setStyleSheet("color: #b00020")
-            self.conflict.toggled.connect(self.refresh)
-            layout.addWidget(self.conflict)
+    def _build_message_options(self, transport_text: str) -> QGridLayout:
+        grid = QGridLayout()
+        self.tone = QComboBox()
+        self.tone.addItems(list(TONES))
+        self.tone.setAccessibleName("Tone of the message")
+        self.tone.currentTextChanged.connect(lambda _t: self.redraft())
+        self.feedback = QLineEdit()
+        self.feedback.setPlaceholderText(
+            "Honest feedback for them (optional; only if it helps them)"
+        )
+        self.feedback.setAccessibleName("Feedback for them")
+        self.feedback.editingFinished.connect(self._redraft_if_untouched)
+        redraft = QPushButton("Redraft from template")
+        redraft.clicked.connect(self.redraft)
+        grid.addWidget(QLabel("Tone"), 0, 0)
+        grid.addWidget(self.tone, 0, 1)
+        grid.addWidget(redraft, 0, 2)
+        grid.addWidget(self.feedback, 1, 0, 1, 3)
+        self.recipients: list[QCheckBox] = []
+        if self.ctx.channel == "email" and len(self.emails) > 1:
+            grid.addLayout(self._build_recipients(), 2, 0, 1, 3)
+        how = html.escape(_HOW[self.ctx.channel](self.emails))
+        self.transport_label = QLabel(f"Goes out {how} · via {html.escape(transport_text)}")
+        self.transport_label.setWordWrap(True)
+        grid.addWidget(self.transport_label, 3, 0, 1, 3)
+        if self.ctx.touches:
+            touches = " · ".join(html.escape(t) for t in self.ctx.touches)
+            personal = QLabel(f"<b>Personal touches you noted:</b> {touches}")
+            personal.setWordWrap(True)
+            personal.setAccessibleName("Relationship notes")
+            grid.addWidget(personal, 4, 0, 1, 3)
+        return grid
 
+    def _build_recipients(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Send to:"))
+        for n, email in enumerate(self.emails):
+            box = QCheckBox(email)
+            box.setChecked(n == 0)
+            row.addWidget(box)
+            self.recipients.append(box)
+        row.addStretch(1)
+        return row
+
+    def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -189,22 +260,9 @@ class GateDialog(QDialog):
         self.send_button.clicked.connect(self.send)
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.send_button)
-        layout.addLayout(buttons)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, activated=self.send)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self.refresh)
-        self.brings.textChanged.connect(self._typed_note)
-        self.why_not.textChanged.connect(self._schedule)
-        self.subject.textEdited.connect(self._message_edited)
-        self.body.textChanged.connect(self._body_changed)
-        self.finished.connect(lambda _r: self._timer.stop())
-        self._drafting = False
-        self.redraft()
-        self.refresh()
+        return buttons
 
     # --- drafting ------------------------------------------------------------------------
 
@@ -212,9 +270,14 @@ class GateDialog(QDialog):
         return [self.application_id] + [app_id for box, app_id in self.also if box.isChecked()]
 
     def redraft(self) -> None:
-        draft = G.draft_for(self.store, self.person_id, self.application_ids(),
-                            self.brings.toPlainText().strip() or "…", self.tone.currentText(), self.settings,
-                            self.feedback.text())  # fmt: skip
+        draft = G.draft(
+            self.ctx,
+            self.application_ids(),
+            self.brings.toPlainText().strip() or "…",
+            self.tone.currentText(),
+            self.settings,
+            self.feedback.text(),
+        )
         self._drafting = True
         self.subject.setText(draft.subject)
         self.body.setPlainText(draft.body)
@@ -249,31 +312,36 @@ class GateDialog(QDialog):
     def disposition(self) -> G.Disposition:
         recipients = [box.text() for box in self.recipients if box.isChecked()] or None
         return G.Disposition(
-            self.person_id, self.application_ids(), self.brings.toPlainText(), self.why_not.toPlainText(),
-            self.subject.text(), self.body.toPlainText(), recipients,
-            bool(self.conflict and self.conflict.isChecked()), self.suggestion or None,
-        )  # fmt: skip
+            self.person_id,
+            self.application_ids(),
+            self.brings.toPlainText(),
+            self.why_not.toPlainText(),
+            self.subject.text(),
+            self.body.toPlainText(),
+            recipients,
+            bool(self.conflict and self.conflict.isChecked()),
+        )
 
     def refresh(self) -> None:
-        if getattr(self, "_redraft_later", False) and not self._user_edited_message:
+        if self._redraft_later and not self._user_edited_message:
             self._redraft_later = False
             self.redraft()
             return
         d = self.disposition()
-        self.note_checks = G.check_note(d.brings, d.why_not, self.context, self.earlier, d.suggestion)
-        self.message_lints = G.lint_message(
-            d.subject, d.body, first=self.context.first_name, why_not=[d.why_not],
-            sender_email=self.settings.get("sender.email"), reply_to=self.settings.get("reply_to"),
-        )  # fmt: skip
+        self.note_checks, self.message_lints = G.checks(self.ctx, d, self.settings)
         self.checks.clear()
         for check in self.note_checks:
-            text = f"{OK_MARK}  {_ok_text(check.code)}" if check.ok else f"{NO_MARK}  {check.message}"
+            text = (
+                f"{OK_MARK}  {_ok_text(check.code)}" if check.ok else f"{NO_MARK}  {check.message}"
+            )
             item = QListWidgetItem(text)
             item.setForeground(Qt.darkGreen if check.ok else Qt.red)
             self.checks.addItem(item)
         self.lint.clear()
         if not self.message_lints:
-            item = QListWidgetItem(f"{OK_MARK}  Greets them by name, a real reply address, nothing left to fill in")
+            item = QListWidgetItem(
+                f"{OK_MARK}  Greets them by name, a real reply address, nothing left to fill in"
+            )
             item.setForeground(Qt.darkGreen)
             self.lint.addItem(item)
         for entry in self.message_lints:
@@ -282,19 +350,22 @@ class GateDialog(QDialog):
             item = QListWidgetItem(f"{mark}  {entry.message}{tip}")
             item.setForeground(Qt.red if entry.level == "block" else Qt.darkYellow)
             self.lint.addItem(item)
-        problems = [c for c in self.note_checks if not c.ok] + G.blocking(self.message_lints)
+        problems = [c for c in self.note_checks if not c.ok] + blocking(self.message_lints)
         conflict_open = self.conflict is not None and not self.conflict.isChecked()
         self.send_button.setEnabled(not problems and not conflict_open)
         if problems or conflict_open:
             self.summary.setText(f"{len(problems) + conflict_open} thing(s) to do before sending.")
         else:
             warnings = len(self.message_lints)
-            self.summary.setText("Ready to send." + (f" {warnings} suggestion(s) to consider." if warnings else ""))
+            self.summary.setText(
+                "Ready to send." + (f" {warnings} suggestion(s) to consider." if warnings else "")
+            )
         self._render_preview(d)
 
     def _render_preview(self, d: G.Disposition) -> None:
         to = ", ".join(d.recipients or self.emails[:1]) or "(no address)"
-        sender = f"{self.settings.get('sender.name') or self.author} &lt;{html.escape(self.settings.get('sender.email') or '?')}&gt;"
+        name = self.settings.get("sender.name") or self.author
+        sender = f"{name} &lt;{html.escape(self.settings.get('sender.email') or '?')}&gt;"
         self.preview.setHtml(
             f"<p style='color:gray'>From: {sender}<br>To: {html.escape(to)}<br>"
             f"Reply-To: {html.escape(self.settings.get('reply_to') or '?')}<br>"
@@ -309,13 +380,28 @@ class GateDialog(QDialog):
             self.refresh()
             if not self.send_button.isEnabled():
                 return
-        try:
-            self.message_row = G.let_go(self.store, self.disposition(), self.author, self.settings)
-        except G.GateRefused as exc:
-            self.summary.setText("Not sent: " + "; ".join(exc.reasons))
-            return
-        self.sent.emit(self.message_row)
+        # The gate checks everything again where it writes; the button waits for its answer.
+        self.send_button.setEnabled(False)
+        self.summary.setText("Sending…")
+        self.writer.run(
+            G.let_go,
+            self.disposition(),
+            self.author,
+            self.settings,
+            success=self._let_go,
+            failure=self._refused,
+        )
+
+    def _let_go(self, message_row: int) -> None:
+        self.message_row = message_row
+        self.sent.emit(message_row)
         self.accept()
+
+    def _refused(self, exc: BaseException, text: str) -> None:
+        if not isinstance(exc, G.GateRefused):
+            raise exc
+        self.summary.setText("Not sent: " + "; ".join(exc.reasons))
+        self.send_button.setEnabled(True)
 
 
 def _ok_text(code: str) -> str:
@@ -333,17 +419,34 @@ def _ok_text(code: str) -> str:
 class WithdrawDialog(QDialog):
     """They withdrew: a few words why, and an acknowledgment that thanks them."""
 
-    def __init__(self, store, settings: Settings, person_id: int, application_id: int, author: str, parent=None):
+    def __init__(
+        self,
+        store,
+        writer,
+        settings: Settings,
+        person_id: int,
+        application_id: int,
+        author: str,
+        parent=None,
+    ):
         super().__init__(parent)
         self.store, self.settings, self.person_id, self.application_id, self.author = (
-            store, settings, person_id, application_id, author)  # fmt: skip
+            store,
+            settings,
+            person_id,
+            application_id,
+            author,
+        )
+        self.writer = writer
         self.message_row: int | None = None
-        name = store.scalar("SELECT name FROM people WHERE id = ?", (person_id,)) or "this person"
+        name = name_of(store, person_id) or "this person"
         self.setWindowTitle(f"{name} withdrew")
         self.setAccessibleName("Withdrawal dialog")
         self.resize(720, 560)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>Why did {html.escape(name)} withdraw?</b> (a few words, for your records)"))
+        layout.addWidget(
+            QLabel(f"<b>Why did {html.escape(name)} withdraw?</b> (a few words, for your records)")
+        )
         self.note = QLineEdit()
         self.note.setAccessibleName("Why they withdrew")
         layout.addWidget(self.note)
@@ -368,10 +471,26 @@ class WithdrawDialog(QDialog):
         layout.addLayout(row)
 
     def send(self) -> None:
-        try:
-            self.message_row = G.withdraw(self.store, self.person_id, self.application_id, self.note.text(),
-                                          self.subject.text(), self.body.toPlainText(), self.author, self.settings)  # fmt: skip
-        except G.GateRefused as exc:
-            self.status.setText("Not recorded: " + "; ".join(exc.reasons))
-            return
+        self.send_button.setEnabled(False)
+        self.writer.run(
+            G.withdraw,
+            self.person_id,
+            self.application_id,
+            self.note.text(),
+            self.subject.text(),
+            self.body.toPlainText(),
+            self.author,
+            self.settings,
+            success=self._recorded,
+            failure=self._refused,
+        )
+
+    def _recorded(self, message_row: int) -> None:
+        self.message_row = message_row
         self.accept()
+
+    def _refused(self, exc: BaseException, text: str) -> None:
+        if not isinstance(exc, G.GateRefused):
+            raise exc
+        self.status.setText("Not recorded: " + "; ".join(exc.reasons))
+        self.send_button.setEnabled(True)

@@ -40,11 +40,18 @@ def _unresolved_libraries() -> set[str]:
         return set()
     base = Path(PySide6.__file__).parent / "Qt"
     missing: set[str] = set()
-    for binary in (base / "plugins" / "platforms" / "libqxcb.so", base / "lib" / "libQt6XcbQpa.so.6"):
+    for binary in (
+        base / "plugins" / "platforms" / "libqxcb.so",
+        base / "lib" / "libQt6XcbQpa.so.6",
+    ):
         if not binary.exists():
             continue
-        out = subprocess.run(["ldd", str(binary)], capture_output=True, text=True, check=False).stdout
-        missing.update(line.split("=>")[0].strip() for line in out.splitlines() if "not found" in line)
+        out = subprocess.run(
+            ["ldd", str(binary)], capture_output=True, text=True, check=False
+        ).stdout
+        missing.update(
+            line.split("=>")[0].strip() for line in out.splitlines() if "not found" in line
+        )
     return missing
 
 
@@ -58,17 +65,24 @@ def missing_system_packages() -> list[str]:
 
 def preflight() -> str | None:
     """A message saying exactly what is missing to open a window, or None."""
-    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM", "").startswith(
+        ("offscreen", "minimal", "vnc")
+    ):
         return None
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        return ("Shortlist needs a desktop session to open its window (no DISPLAY or WAYLAND_DISPLAY is set).\n"
-                "From a terminal without a screen you can still use the command line: shortlist --help")
+        return (
+            "Shortlist needs a desktop session to open its window (no DISPLAY or WAYLAND_DISPLAY "
+            "is set).\n"
+            "From a terminal without a screen you can still use the command line: shortlist --help"
+        )
     if os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("DISPLAY"):
         return None  # Qt's Wayland plugin needs none of the X11 libraries
     missing = missing_system_packages()
     if missing:
-        return ("Qt needs system libraries that are not installed. On Debian or Ubuntu:\n\n"
-                f"    sudo apt install {' '.join(missing)}\n\nthen run `make run` again.")
+        return (
+            "Qt needs system libraries that are not installed. On Debian or Ubuntu:\n\n"
+            f"    sudo apt install {' '.join(missing)}\n\nthen run `make run` again."
+        )
     return None
 
 
@@ -86,12 +100,18 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
     from review.db import Store, StoreError, default_db_path
     from review.settings import Settings
 
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Shortlist")
     app.setOrganizationName("Shortlist")
     settings = Settings()
-    path = Path(db) if db else (Path(settings.get("database")) if settings.get("database") else default_db_path())
+    path = (
+        Path(db)
+        if db
+        else (Path(settings.get("database")) if settings.get("database") else default_db_path())
+    )
     log_path = setup_logging(path.parent)
     errors = ErrorHandler(log_path)
     errors.install()
@@ -100,11 +120,12 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
         pending = store.pending_migrations()
         if pending and store.schema_version > 0:
             answer = QMessageBox.question(
-                None, "Update the database",
-                f"This version of Shortlist needs to update {path.name} (schema {store.schema_version} → "
-                f"{pending[-1]}). Make a backup copy first?",
+                None,
+                "Update the database",
+                f"This version of Shortlist needs to update {path.name} (schema "
+                f"{store.schema_version} → {pending[-1]}). Make a backup copy first?",
                 QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel,
-            )  # fmt: skip
+            )
             if answer == QMessageBox.Cancel:
                 return 0
             if answer == QMessageBox.Yes:

@@ -1,4 +1,5 @@
-"""Icons: plain SVG files in resources/icons, looked up by name and drawn in the palette's text colour."""
+"""Icons: plain SVG files in resources/icons, looked up by name and drawn in the palette's text
+colour."""
 
 from __future__ import annotations
 

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import html
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout,
-)  # fmt: skip
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from parsing.errors import Outcome
-from review.db import Store
-from review.importer import Importer, ImportOptions
 
 
 @dataclass
@@ -27,29 +33,6 @@ class ImportProgress:
     eta: float | None
     new_people: list[int] = field(default_factory=list)
     current: str = ""
-
-
-def run_import(report, cancelled, db_path: str, paths: list[str], options: ImportOptions):
-    """The import, on a background thread with its own connection (the one writer).
-
-    Progress goes out at most every 150 ms, with the people stored since the
-    last report, so the window adds rows in small batches.
-    """
-    pending: list[int] = []
-    last = [0.0]
-
-    def progress(state) -> None:
-        if state.last is not None and state.last.person_id is not None and not state.last.known:
-            pending.append(state.last.person_id)
-        now = time.monotonic()
-        if now - last[0] >= 0.15 or state.done == state.total:
-            last[0] = now
-            report(ImportProgress(state.done, state.total, state.rate, state.eta, list(pending),
-                                  state.last.source if state.last else ""))  # fmt: skip
-            pending.clear()
-
-    with Store(db_path) as store:
-        return Importer(store, options).run(paths, progress=progress, cancelled=cancelled)
 
 
 def _fmt_eta(seconds: float | None) -> str:
@@ -122,14 +105,18 @@ class ImportReportDialog(QDialog):
         problems = report.problems
         known = sum(1 for f in report.files if f.known)
         status = "stopped early" if report.status == "cancelled" else "finished"
-        headline = (f"<h3>Import {status}: {len(report.files)} file{'s' if len(report.files) != 1 else ''}, "
-                    f"{ok} read cleanly</h3>")  # fmt: skip
+        headline = (
+            f"<h3>Import {status}: {len(report.files)} "
+            f"file{'s' if len(report.files) != 1 else ''}, {ok} read cleanly</h3>"
+        )
         lines = [headline]
         if known:
             lines.append(f"{known} were already in Shortlist and were not read again.")
         if problems:
-            lines.append(f"<b>{len(problems)} need a look.</b> Each of them is still a person on your list "
-                         "where the file is a resume, so nobody is forgotten.")  # fmt: skip
+            lines.append(
+                f"<b>{len(problems)} need a look.</b> Each of them is still a person on your list "
+                "where the file is a resume, so nobody is forgotten."
+            )
         else:
             lines.append("Every file was read cleanly.")
         summary = QLabel("<br>".join(lines))
@@ -165,7 +152,9 @@ class ImportReportDialog(QDialog):
         self.open_button.clicked.connect(lambda: self.open_file(self.table.currentRow()))
         self.folder_button = QPushButton("Show in folder")
         self.folder_button.setEnabled(bool(problems))
-        self.folder_button.clicked.connect(lambda: self.open_file(self.table.currentRow(), folder=True))
+        self.folder_button.clicked.connect(
+            lambda: self.open_file(self.table.currentRow(), folder=True)
+        )
         buttons.addButton(self.open_button, QDialogButtonBox.ActionRole)
         buttons.addButton(self.folder_button, QDialogButtonBox.ActionRole)
         buttons.rejected.connect(self.reject)

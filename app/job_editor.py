@@ -6,9 +6,20 @@ import copy
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
-)  # fmt: skip
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from review.jobs import JobSpecError, spec_from_toml
 
@@ -59,10 +70,16 @@ class JobEditor(QWidget):
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         form.addRow(self.error)
-        layout.addWidget(QLabel("<b>Criteria</b> — a must-have is flagged when missing; nobody is dropped for it"))
+        layout.addWidget(
+            QLabel(
+                "<b>Criteria</b> — a must-have is flagged when missing; nobody is dropped for it"
+            )
+        )
         self.table = QTableWidget(0, 5)
         self.table.setAccessibleName("Criteria")
-        self.table.setHorizontalHeaderLabels(["Criterion", "Kind", "Must", "Weight", "Synonyms (comma-separated)"])
+        self.table.setHorizontalHeaderLabels(
+            ["Criterion", "Kind", "Must", "Weight", "Synonyms (comma-separated)"]
+        )
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.Stretch)
@@ -141,17 +158,23 @@ class JobEditor(QWidget):
     def spec(self) -> dict:
         criteria = []
         for row in range(self.table.rowCount()):
-            name = (self.table.item(row, COL_NAME).text() if self.table.item(row, COL_NAME) else "").strip()
+            name = (
+                self.table.item(row, COL_NAME).text() if self.table.item(row, COL_NAME) else ""
+            ).strip()
             if not name:
                 continue
-            synonyms_text = self.table.item(row, COL_SYN).text() if self.table.item(row, COL_SYN) else ""
-            criteria.append({
-                "name": name,
-                "kind": self.table.cellWidget(row, COL_KIND).currentText(),
-                "must": self.table.cellWidget(row, COL_MUST).isChecked(),
-                "weight": self.table.cellWidget(row, COL_WEIGHT).value(),
-                "synonyms": [s.strip() for s in synonyms_text.split(",") if s.strip()],
-            })  # fmt: skip
+            synonyms_text = (
+                self.table.item(row, COL_SYN).text() if self.table.item(row, COL_SYN) else ""
+            )
+            criteria.append(
+                {
+                    "name": name,
+                    "kind": self.table.cellWidget(row, COL_KIND).currentText(),
+                    "must": self.table.cellWidget(row, COL_MUST).isChecked(),
+                    "weight": self.table.cellWidget(row, COL_WEIGHT).value(),
+                    "synonyms": [s.strip() for s in synonyms_text.split(",") if s.strip()],
+                }
+            )
         raw = {
             "title": self.title or "Job",
             "min_years": self.min_years.value() or None,

@@ -13,16 +13,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from review.workflow import LABELS, NEW, pseudonym
+from review.people import application_rows, pseudonym, titles_and_locations
+from review.status import LABELS, NEW, PAST_SCREENING
 
-COLUMNS = ("#", "Name", "Score", "Advice", "Top matches", "Current title", "Years", "Status", "Waiting")
-COL_RANK, COL_NAME, COL_SCORE, COL_ADVICE, COL_TOP, COL_TITLE, COL_YEARS, COL_STATUS, COL_WAIT = range(9)
+COLUMNS = (
+    "#",
+    "Name",
+    "Score",
+    "Advice",
+    "Top matches",
+    "Current title",
+    "Years",
+    "Status",
+    "Waiting",
+)
+COL_RANK, COL_NAME, COL_SCORE, COL_ADVICE, COL_TOP, COL_TITLE, COL_YEARS, COL_STATUS, COL_WAIT = (
+    range(9)
+)
 PAGE = 100
-REVEALED = {"shortlisted", "interviewing", "offered", "hired"}
+REVEALED = frozenset(PAST_SCREENING)
 
 ADVICE_COLORS = {"strong": "#2e7d32", "possible": "#b26a00", "unlikely": "#6b6b6b"}
 
@@ -72,13 +84,7 @@ class PeopleModel(QAbstractTableModel):
         self.job_id = job_id
         rows: list[Row] = []
         if job_id is not None:
-            for pid, app_id, name, status, created, years, file, outcome in self.store.conn.execute(
-                "SELECT p.id, a.id, p.name, a.status, a.created_at, p.years_experience, d.original_name, d.outcome "
-                "FROM applications a JOIN people p ON p.id = a.person_id JOIN documents d ON d.id = p.document_id "
-                "WHERE a.job_id = ?",
-                (job_id,),
-            ):
-                rows.append(Row(pid, app_id, name, status, created, years, file, outcome))
+            rows = [Row(*fields) for fields in application_rows(self.store, job_id)]
         self.beginResetModel()
         self.rows = rows
         self._by_person = {r.person: i for i, r in enumerate(rows)}
@@ -93,23 +99,17 @@ class PeopleModel(QAbstractTableModel):
         new = [pid for pid in person_ids if pid not in self._by_person]
         if not new or self.job_id is None:
             return
-        marks = ",".join("?" * len(new))
-        fresh = [
-            Row(pid, app_id, name, status, created, years, file, outcome)
-            for pid, app_id, name, status, created, years, file, outcome in self.store.conn.execute(
-                "SELECT p.id, a.id, p.name, a.status, a.created_at, p.years_experience, d.original_name, d.outcome "
-                f"FROM applications a JOIN people p ON p.id = a.person_id JOIN documents d ON d.id = p.document_id "
-                f"WHERE a.job_id = ? AND p.id IN ({marks})",
-                [self.job_id, *new],
-            )
-        ]
+        fresh = [Row(*fields) for fields in application_rows(self.store, self.job_id, new)]
         if not fresh:
             return
         if self.sort_column == COL_RANK and self.sort_order == Qt.AscendingOrder:
             # In rank order, newcomers (not ranked yet) go at the end: an insert, not a re-sort.
-            shown = [row for row in fresh
-                     if (self.statuses is None or row.status in self.statuses)
-                     and (self.search_ids is None or row.person in self.search_ids)]  # fmt: skip
+            shown = [
+                row
+                for row in fresh
+                if (self.statuses is None or row.status in self.statuses)
+                and (self.search_ids is None or row.person in self.search_ids)
+            ]
             for row in fresh:
                 self._by_person[row.person] = len(self.rows)
                 row.rank = len(self.rows) + 1
@@ -141,7 +141,13 @@ class PeopleModel(QAbstractTableModel):
             if i is None:
                 continue
             row = self.rows[i]
-            row.score, row.advice, row.top, row.missing, row.rank = r.total, r.recommendation, r.top, r.missing_must_haves, position
+            row.score, row.advice, row.top, row.missing, row.rank = (
+                r.total,
+                r.recommendation,
+                r.top,
+                r.missing_must_haves,
+                position,
+            )
         self._rows_changed()
         self._refilter()
         self._restore(persistent)
@@ -151,7 +157,9 @@ class PeopleModel(QAbstractTableModel):
         """The persistent indexes (the selection, the current row) and whose rows they point at."""
         old = self.persistentIndexList()
         people = [
-            self.rows[self.visible[i.row()]].person if i.isValid() and i.row() < len(self.visible) else None
+            self.rows[self.visible[i.row()]].person
+            if i.isValid() and i.row() < len(self.visible)
+            else None
             for i in old
         ]
         return old, people
@@ -161,7 +169,8 @@ class PeopleModel(QAbstractTableModel):
         if not old:
             return
         if len(old) <= 64:
-            # Usually the current row and a small selection: a few C-speed scans beat a dict of every row.
+            # Usually the current row and a small selection: a few C-speed scans beat a dict of
+            # every row.
             position = {}
             for pid in set(people) - {None}:
                 try:
@@ -188,7 +197,11 @@ class PeopleModel(QAbstractTableModel):
         if ids is not None:
             # A search: walk the hits, not every row (order comes from the sort).
             found = (self._by_person.get(pid) for pid in ids)
-            self.visible = [i for i in found if i is not None and (statuses is None or rows[i].status in statuses)]
+            self.visible = [
+                i
+                for i in found
+                if i is not None and (statuses is None or rows[i].status in statuses)
+            ]
             self.visible.sort()  # row order first, so ties keep the same order as without a search
         elif statuses is None:
             self.visible = list(range(len(rows)))
@@ -197,7 +210,8 @@ class PeopleModel(QAbstractTableModel):
         self._sort()
 
     def people_with_initial(self, letter: str) -> set[int]:
-        """People whose shown name (their pseudonym in blind mode) starts with a letter, case-folded."""
+        """People whose shown name (their pseudonym in blind mode) starts with a letter,
+        case-folded."""
         initials = self._initials.get(self.blind)
         if initials is None:
             initials = [self.display_name(r)[:1].casefold() for r in self.rows]
@@ -215,8 +229,11 @@ class PeopleModel(QAbstractTableModel):
         key = {
             COL_SCORE: lambda i: -self.rows[i].score,
             COL_NAME: lambda i: (self.display_name(self.rows[i]) or "").casefold(),
-            COL_ADVICE: lambda i: ("strong", "possible", "unlikely").index(self.rows[i].advice)
-            if self.rows[i].advice in ("strong", "possible", "unlikely") else 3,
+            COL_ADVICE: lambda i: (
+                ("strong", "possible", "unlikely").index(self.rows[i].advice)
+                if self.rows[i].advice in ("strong", "possible", "unlikely")
+                else 3
+            ),
             COL_YEARS: lambda i: -(self.rows[i].years or -1),
             COL_STATUS: lambda i: self.rows[i].status,
             COL_WAIT: lambda i: self.rows[i].created_at,
@@ -225,8 +242,14 @@ class PeopleModel(QAbstractTableModel):
         }[self.sort_column]
         self.visible.sort(key=key, reverse=reverse)
 
-    def set_filter(self, statuses: set[str] | None = None, search_ids: set[int] | None = None, *,
-                   keep_statuses: bool = False, keep_search: bool = False) -> None:  # fmt: skip
+    def set_filter(
+        self,
+        statuses: set[str] | None = None,
+        search_ids: set[int] | None = None,
+        *,
+        keep_statuses: bool = False,
+        keep_search: bool = False,
+    ) -> None:
         self.layoutAboutToBeChanged.emit()
         remembered = self._remember()
         if not keep_statuses:
@@ -248,7 +271,9 @@ class PeopleModel(QAbstractTableModel):
     def set_blind(self, blind: bool) -> None:
         self.blind = blind
         if self.rowCount():
-            self.dataChanged.emit(self.index(0, COL_NAME), self.index(self.rowCount() - 1, COL_TITLE))
+            self.dataChanged.emit(
+                self.index(0, COL_NAME), self.index(self.rowCount() - 1, COL_TITLE)
+            )
 
     # --- access ------------------------------------------------------------------
 
@@ -269,7 +294,9 @@ class PeopleModel(QAbstractTableModel):
         if i is None:
             return
         self.rows[i].status = status
-        self._initials.pop(True, None)  # blind mode reveals the shortlisted: their shown initial may change
+        self._initials.pop(
+            True, None
+        )  # blind mode reveals the shortlisted: their shown initial may change
         row = self.row_of_person(person_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -294,12 +321,17 @@ class PeopleModel(QAbstractTableModel):
         return max(0.0, (self._now_ts - _timestamp(row)) / 86400)
 
     def waiting_summary(self) -> tuple[int, float, int]:
-        """(people waiting for a first decision, the longest wait in days, how many past the stale limit)."""
+        """(people waiting for a first decision, the longest wait in days, how many past the stale
+        limit)."""
         cutoff = self._now_ts - self.stale_days * 86400
         stamps = [_timestamp(r) for r in self.rows if r.status == NEW]
         if not stamps:
             return 0, 0.0, 0
-        return len(stamps), max(0.0, (self._now_ts - min(stamps)) / 86400), sum(1 for t in stamps if t < cutoff)
+        return (
+            len(stamps),
+            max(0.0, (self._now_ts - min(stamps)) / 86400),
+            sum(1 for t in stamps if t < cutoff),
+        )
 
     @property
     def _now_ts(self) -> float:
@@ -313,28 +345,26 @@ class PeopleModel(QAbstractTableModel):
         # Fetch the page of visible rows around this one in one query.
         start = (row_number // PAGE) * PAGE
         page = [self.row_at(n).person for n in range(start, min(start + PAGE, len(self.visible)))]
-        marks = ",".join("?" * len(page))
-        for pid, title, location in self.store.conn.execute(
-            f"SELECT id, title, location FROM people WHERE id IN ({marks})", page
-        ):
+        for pid, title, location in titles_and_locations(self.store, page):
             self._details[pid] = (title, location)
         self.detail_fetches += 1
         return self._details.get(row.person, (None, None))
 
     # --- Qt model API ---------------------------------------------------------------
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.visible)
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.visible)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+    def columnCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return COLUMNS[section]
         if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
             return {
-                COL_SCORE: "How well the resume meets the job's criteria (0-100). Advice only: nobody is dropped by a score.",
+                COL_SCORE: "How well the resume meets the job's criteria (0-100). Advice only: "
+                "nobody is dropped by a score.",
                 COL_ADVICE: "The matching core's advice, with its reasons in the person pane.",
                 COL_WAIT: "How long a person has waited for a first decision.",
             }.get(section)
@@ -361,7 +391,9 @@ class PeopleModel(QAbstractTableModel):
             if role == _BACKGROUND:
                 return _STALE_BRUSH if stale else None
             if role == _TOOLTIP and days is not None:
-                tail = " — longer than your limit; they are waiting to hear from you" if stale else ""
+                tail = (
+                    " — longer than your limit; they are waiting to hear from you" if stale else ""
+                )
                 return f"Waiting {days:.1f} days for a first decision{tail}"
             return None
         if role == _FOREGROUND:
@@ -405,8 +437,16 @@ class PeopleModel(QAbstractTableModel):
 
 
 _DISPLAY, _USER = Qt.DisplayRole.value, Qt.UserRole.value
-_FONT, _BACKGROUND, _FOREGROUND = Qt.FontRole.value, Qt.BackgroundRole.value, Qt.ForegroundRole.value
-_TOOLTIP, _ALIGN, _ACCESSIBLE = Qt.ToolTipRole.value, Qt.TextAlignmentRole.value, Qt.AccessibleTextRole.value
+_FONT, _BACKGROUND, _FOREGROUND = (
+    Qt.FontRole.value,
+    Qt.BackgroundRole.value,
+    Qt.ForegroundRole.value,
+)
+_TOOLTIP, _ALIGN, _ACCESSIBLE = (
+    Qt.ToolTipRole.value,
+    Qt.TextAlignmentRole.value,
+    Qt.AccessibleTextRole.value,
+)
 _ANSWERED = {_DISPLAY, _USER, _FONT, _BACKGROUND, _FOREGROUND, _TOOLTIP, _ALIGN, _ACCESSIBLE}
 _RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
 _BOLD = QFont()
@@ -424,36 +464,3 @@ def _timestamp(row: Row) -> float:
         except ValueError:
             row.created_ts = datetime.now(UTC).timestamp()
     return row.created_ts
-
-
-class ScoreDelegate(QStyledItemDelegate):
-    """The score as a bar with its number: readable at a glance, exact on reading."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        score = index.data(Qt.UserRole) or 0.0
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.CE_ItemViewItem, opt, painter, opt.widget)
-        painter.save()
-        rect = option.rect.adjusted(6, 7, -34, -7)
-        palette = option.palette
-        track = palette.color(QPalette.Mid)
-        track.setAlpha(70)
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(track)
-        painter.drawRoundedRect(rect, 3, 3)
-        fill = QRect(rect)
-        fill.setWidth(max(2, int(rect.width() * min(score, 100) / 100)))
-        color = QColor("#2e7d32") if score >= 65 else QColor("#c77700") if score >= 35 else QColor("#8a8a8a")
-        painter.setBrush(color)
-        painter.drawRoundedRect(fill, 3, 3)
-        text_rect = option.rect.adjusted(0, 0, -4, 0)
-        selected = option.state & QStyle.State_Selected
-        painter.setPen(palette.color(QPalette.HighlightedText if selected else QPalette.Text))
-        painter.drawText(text_rect, Qt.AlignRight | Qt.AlignVCenter, f"{score:.0f}")
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:
-        return QSize(120, 28)

@@ -1,4 +1,5 @@
-"""Dialogs for the long relationship and for hiring managers: export, new job, follow-ups, the pool."""
+"""Dialogs for the long relationship and for hiring managers: export, new job, follow-ups, the
+pool."""
 
 from __future__ import annotations
 
@@ -6,9 +7,21 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout,
-)  # fmt: skip
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from review import relationship as R
 
@@ -34,8 +47,10 @@ class ExportDialog(QDialog):
         form.addRow("Page size", self.page)
         form.addRow("Who", self.include)
         form.addRow("", self.blind)
-        note = QLabel("The manager marks yes / maybe / no for each person; read their CSV back with "
-                      "File → Import the manager's answers.")  # fmt: skip
+        note = QLabel(
+            "The manager marks yes / maybe / no for each person; read their CSV back with "
+            "File → Import the manager's answers."
+        )
         note.setWordWrap(True)
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
@@ -45,9 +60,12 @@ class ExportDialog(QDialog):
         self.format.currentTextChanged.connect(lambda f: self.page.setEnabled(f == "PDF"))
 
     def choice(self) -> dict:
-        return {"fmt": self.format.currentText().lower(), "page": self.page.currentText(),
-                "include": "shortlisted" if self.include.currentIndex() == 0 else "all",
-                "blind": self.blind.isChecked()}  # fmt: skip
+        return {
+            "fmt": self.format.currentText().lower(),
+            "page": self.page.currentText(),
+            "include": "shortlisted" if self.include.currentIndex() == 0 else "all",
+            "blind": self.blind.isChecked(),
+        }
 
 
 class NewJobDialog(QDialog):
@@ -65,7 +83,11 @@ class NewJobDialog(QDialog):
         self.title.setPlaceholderText("e.g. Senior Data Engineer")
         form.addRow("Title", self.title)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Paste the job ad (optional): Shortlist proposes criteria from it for you to edit."))
+        layout.addWidget(
+            QLabel(
+                "Paste the job ad (optional): Shortlist proposes criteria from it for you to edit."
+            )
+        )
         self.ad = QPlainTextEdit()
         self.ad.setAccessibleName("Job ad text")
         layout.addWidget(self.ad, 1)
@@ -104,8 +126,10 @@ class PoolDialog(QDialog):
         self.setAccessibleName("Talent pool suggestions")
         self.resize(720, 480)
         layout = QVBoxLayout(self)
-        intro = QLabel(f"<b>{len(suggestions)} people from your talent pool fit {html.escape(job_title)}.</b> "
-                       "They agreed to hear from you. Add the ones you want to consider first.")  # fmt: skip
+        intro = QLabel(
+            f"<b>{len(suggestions)} people from your talent pool fit {html.escape(job_title)}.</b> "
+            "They agreed to hear from you. Add the ones you want to consider first."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
@@ -113,8 +137,10 @@ class PoolDialog(QDialog):
         self.list.setWordWrap(True)
         for s in suggestions:
             notes = "\n    earlier: ".join(s.notes[:2])
-            item = QListWidgetItem(f"{s.name or '#' + str(s.person_id)} — {s.score:.0f}/100 · {', '.join(s.top)}"
-                                   + (f"\n    earlier: {notes}" if notes else ""))  # fmt: skip
+            item = QListWidgetItem(
+                f"{s.name or '#' + str(s.person_id)} — {s.score:.0f}/100 · {', '.join(s.top)}"
+                + (f"\n    earlier: {notes}" if notes else "")
+            )
             item.setData(Qt.UserRole, s.person_id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
@@ -127,16 +153,19 @@ class PoolDialog(QDialog):
         layout.addWidget(buttons)
 
     def chosen(self) -> list[int]:
-        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.Checked]  # fmt: skip
+        return [
+            self.list.item(i).data(Qt.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.Checked
+        ]
 
 
 class FollowupsDialog(QDialog):
     """What is due: check-ins after a hire, keep-in-touch at the frequency people chose."""
 
-    def __init__(self, store, actor: str, parent=None):
+    def __init__(self, store, writer, actor: str, parent=None):
         super().__init__(parent)
-        self.store, self.actor = store, actor
+        self.store, self.writer, self.actor = store, writer, actor
         self.setWindowTitle("Follow-ups due")
         self.setAccessibleName("Follow-ups due")
         self.resize(700, 420)
@@ -164,18 +193,28 @@ class FollowupsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.reload()
+        # Keep-in-touch reminders that are due are written first (by the writer), then listed.
+        self.writer.run(R.refresh_keep_in_touch, success=lambda _made: self.reload())
 
-    def reload(self) -> None:
+    def reload(self, *_args) -> None:
         self.list.clear()
-        due = R.due_followups(self.store, include_future=self.show_all.isChecked())
+        due = R.due_followups(self.store, include_future=self.show_all.isChecked(), refresh=False)
         for item in due:
-            how = {"email": "by email", "phone": "by phone", "none": "they asked not to be contacted"}[item.channel]
-            entry = QListWidgetItem(f"{item.due_at[:10]}  {item.name or '#' + str(item.person_id)} — {item.title} ({how})")
+            how = {
+                "email": "by email",
+                "phone": "by phone",
+                "none": "they asked not to be contacted",
+            }[item.channel]
+            entry = QListWidgetItem(
+                f"{item.due_at[:10]}  {item.name or '#' + str(item.person_id)} — {item.title} "
+                f"({how})"
+            )
             entry.setData(Qt.UserRole, item.id)
             self.list.addItem(entry)
-        self.summary.setText(f"{len(due)} follow-up{'s' if len(due) != 1 else ''} "
-                             + ("in all" if self.show_all.isChecked() else "due now"))  # fmt: skip
+        self.summary.setText(
+            f"{len(due)} follow-up{'s' if len(due) != 1 else ''} "
+            + ("in all" if self.show_all.isChecked() else "due now")
+        )
         if due:
             self.list.setCurrentRow(0)
 
@@ -186,11 +225,10 @@ class FollowupsDialog(QDialog):
     def _done(self) -> None:
         fid = self._current()
         if fid is not None:
-            R.mark_done(self.store, fid, self.actor)
-            self.reload()
+            self.writer.run(R.mark_done, fid, self.actor, success=self.reload)
 
     def _snooze(self) -> None:
         fid = self._current()
         if fid is not None:
-            R.snooze(self.store, fid, self.snooze_days.value(), self.actor)
-            self.reload()
+            days = self.snooze_days.value()
+            self.writer.run(R.snooze, fid, days, self.actor, success=self.reload)

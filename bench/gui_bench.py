@@ -60,17 +60,17 @@ def main() -> int:
 
     store = Store(db)
     job = resolve_job(store, BENCH_JOB)
-    demo_spec = resolve_job(store, ensure_demo_job(store))["spec"]
-    update_spec(store, job["id"], demo_spec)  # the demo job's criteria, over everyone
+    demo_spec = resolve_job(store, ensure_demo_job(store)).spec
+    update_spec(store, job.id, demo_spec)  # the demo job's criteria, over everyone
     with store.transaction() as conn:
-        conn.execute("DELETE FROM jobs WHERE id <> ?", (job["id"],))
+        conn.execute("DELETE FROM jobs WHERE id <> ?", (job.id,))
     window = MainWindow(store)
     window.resize(1400, 860)
     window.show()
     painted: list[float] = []
 
     class PaintWatcher(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+        def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and not painted:
                 painted.append(time.perf_counter())
             return False
@@ -95,7 +95,8 @@ def main() -> int:
         for n in range(1, len(word) + 1):
             t = time.perf_counter()
             window.search.setText(word[:n])
-            app.processEvents()  # the filter, the relayout and the paint, as the event loop does them
+            # The filter, the relayout and the paint, as the event loop does them.
+            app.processEvents()
             timings.append((time.perf_counter() - t) * 1000)
         # Typing pauses: the person pane follows the current row.
         t = time.perf_counter()
@@ -104,9 +105,12 @@ def main() -> int:
     window.search.clear()
     timings.sort()
     pane.sort()
-    print(f"2. search per keystroke: median {timings[len(timings) // 2]:.1f} ms, "
-          f"worst {timings[-1]:.1f} ms over {len(timings)} keystrokes (target <= 50 ms); "
-          f"the person pane follows {PANE_AFTER_TYPING_MS} ms after typing pauses, in {pane[len(pane) // 2]:.0f} ms")  # fmt: skip
+    print(
+        f"2. search per keystroke: median {timings[len(timings) // 2]:.1f} ms, "
+        f"worst {timings[-1]:.1f} ms over {len(timings)} keystrokes (target <= 50 ms); "
+        f"the person pane follows {PANE_AFTER_TYPING_MS} ms after typing pauses, in "
+        f"{pane[len(pane) // 2]:.0f} ms"
+    )
 
     # 3. import 1,000 files with the window open
     from import_bench import generate, resumes_only
@@ -147,13 +151,20 @@ def main() -> int:
     sampler.stop()
     gaps.sort()
     report = done[0]
-    print(f"3. import of {len(report.files)} files with the window open: {seconds:.0f} s "
-          f"({len(report.files) / seconds:.1f} files/s)")  # fmt: skip
-    print(f"   event loop: longest gap {gaps[-1]:.0f} ms, 99th percentile {gaps[int(len(gaps) * 0.99)]:.0f} ms "
-          f"over {len(gaps)} heartbeats (target <= 100 ms)")  # fmt: skip
+    print(
+        f"3. import of {len(report.files)} files with the window open: {seconds:.0f} s "
+        f"({len(report.files) / seconds:.1f} files/s)"
+    )
+    print(
+        f"   event loop: longest gap {gaps[-1]:.0f} ms, 99th percentile "
+        f"{gaps[int(len(gaps) * 0.99)]:.0f} ms over {len(gaps)} heartbeats (target <= 100 ms)"
+    )
     third = max(1, len(memory) // 3)
-    print(f"   window memory: {memory[0]:.0f} MB before, {max(memory[:third]):.0f} MB in the first third, "
-          f"{max(memory[-third:]):.0f} MB in the last third, {memory[-1]:.0f} MB at the end")  # fmt: skip
+    print(
+        f"   window memory: {memory[0]:.0f} MB before, {max(memory[:third]):.0f} MB in the first "
+        "third, "
+        f"{max(memory[-third:]):.0f} MB in the last third, {memory[-1]:.0f} MB at the end"
+    )
     window.close()
     store.close()
     shutil.rmtree(work, ignore_errors=True)

@@ -113,15 +113,20 @@ def run_import(db: Path, paths: list[Path] | Path, workers: int) -> dict:
         args = [str(listing)]
     out = subprocess.run(
         [sys.executable, "-c", _IMPORT_SNIPPET, str(db), str(workers), *args],
-        check=True, capture_output=True, text=True, cwd=REPO,
-    )  # fmt: skip
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=1000)
-    parser.add_argument("--big", type=int, default=5000, help="second batch size for the memory figure (0: skip)")
+    parser.add_argument(
+        "--big", type=int, default=5000, help="second batch size for the memory figure (0: skip)"
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
 
@@ -137,7 +142,11 @@ def main() -> int:
     single, parallel = bare_floor(pdfs, args.workers)
     print(f"\n1. floor, bare pdfminer extract_text over {len(pdfs)} PDFs")
     print(f"   one process:           {single:7.2f} PDFs/s")
-    print(f"   {args.workers} processes (shares):  {parallel:7.2f} PDFs/s   ({parallel / single:.2f}x one process)")
+    print(
+        f"   {args.workers} processes (shares):  {parallel:7.2f} PDFs/s   "
+        f"({parallel / single:.2f}x "
+        "one process)"
+    )
 
     tmp = Path(tempfile.mkdtemp(prefix="shortlist-bench-"))
     try:
@@ -147,27 +156,40 @@ def main() -> int:
         # again right after the import, and the import is compared with the mean.
         _, parallel_after = bare_floor(pdfs, args.workers)
         floor = (parallel + parallel_after) / 2
-        print(f"\n2. shortlist import of the same {len(pdfs)} PDFs, {args.workers} workers (start-up included)")
-        print(f"   {pdf_rate:7.2f} PDFs/s = {pdf_rate / floor:.2f} x the parallel floor (target >= 0.85; floor "
-              f"{parallel:.2f} before, {parallel_after:.2f} after)")  # fmt: skip
+        print(
+            f"\n2. shortlist import of the same {len(pdfs)} PDFs, {args.workers} workers (start-up "
+            "included)"
+        )
+        print(
+            f"   {pdf_rate:7.2f} PDFs/s = {pdf_rate / floor:.2f} x the parallel floor (target >= "
+            "0.85; floor "
+            f"{parallel:.2f} before, {parallel_after:.2f} after)"
+        )
 
         first = run_import(tmp / "all.db", everything, args.workers)
         again = run_import(tmp / "all.db", everything, args.workers)
         print(f"\n3. re-import of the same {first['files']} files")
-        print(f"   first {first['seconds']:.2f} s, again {again['seconds']:.3f} s "
-              f"-> {first['seconds'] / again['seconds']:.0f}x faster (target >= 50x)")  # fmt: skip
+        print(
+            f"   first {first['seconds']:.2f} s, again {again['seconds']:.3f} s "
+            f"-> {first['seconds'] / again['seconds']:.0f}x faster (target >= 50x)"
+        )
 
-        print(f"\n5. full mixed batch: {first['files'] / first['seconds']:.2f} files/s "
-              f"({first['files']} files in {first['seconds']:.1f} s; outcomes {first['counts']})")  # fmt: skip
+        print(
+            f"\n5. full mixed batch: {first['files'] / first['seconds']:.2f} files/s "
+            f"({first['files']} files in {first['seconds']:.1f} s; outcomes {first['counts']})"
+        )
 
         print("\n4. peak RSS of the importing process (workers not included)")
         print(f"   {first['files']:>6} files: {first['max_rss_mb']:6.1f} MB")
         if args.big:
             big_folder = generate(args.big)
             big = run_import(tmp / "big.db", resumes_only(big_folder), args.workers)
-            print(f"   {big['files']:>6} files: {big['max_rss_mb']:6.1f} MB "
-                  f"({big['max_rss_mb'] / first['max_rss_mb']:.2f}x for {big['files'] / first['files']:.0f}x the files; "
-                  f"{big['files'] / big['seconds']:.2f} files/s)")  # fmt: skip
+            print(
+                f"   {big['files']:>6} files: {big['max_rss_mb']:6.1f} MB "
+                f"({big['max_rss_mb'] / first['max_rss_mb']:.2f}x for "
+                f"{big['files'] / first['files']:.0f}x the files; "
+                f"{big['files'] / big['seconds']:.2f} files/s)"
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

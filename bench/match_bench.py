@@ -73,11 +73,13 @@ def bench_db(n: int, variants: bool = False) -> Path:
 
 
 def truth_of(db: Path) -> dict[int, set[str]]:
-    """person id -> the canonical skills the generator gave them (from the truth.json beside the file)."""
+    """person id -> the canonical skills the generator gave them (from the truth.json beside the
+    file)."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         rows = conn.execute(
-            "SELECT p.id, min(f.source) FROM people p JOIN import_files f ON f.person_id = p.id GROUP BY p.id"
+            "SELECT p.id, min(f.source) FROM people p JOIN import_files f ON f.person_id = p.id "
+            "GROUP BY p.id"
         ).fetchall()
     finally:
         conn.close()
@@ -93,7 +95,8 @@ def truth_of(db: Path) -> dict[int, set[str]]:
 
 
 def skill_pool(taxonomy) -> list[str]:
-    """The generator's skills, interleaved across its families (FORCED first), known to the taxonomy."""
+    """The generator's skills, interleaved across its families (FORCED first), known to the
+    taxonomy."""
     from app.samples import FAMILY_SKILLS
 
     pools = [list(p) for p in FAMILY_SKILLS.values()]
@@ -117,8 +120,10 @@ def job_spec(skills: list[str]) -> dict:
     }
 
 
-def job_row(spec: dict) -> dict:
-    return {"id": 0, "title": "Bench: 40 criteria", "spec": spec}
+def job_row(spec: dict):
+    from review.jobs import Job
+
+    return Job(id=0, title="Bench: 40 criteria", spec=spec)
 
 
 # --- measurements ------------------------------------------------------------------
@@ -152,8 +157,12 @@ def predictions_ranker(ranker) -> set[tuple[int, str]]:
 def texts(db: Path) -> dict[int, str]:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        return {pid: text or "" for pid, text in conn.execute(
-            "SELECT p.id, d.text FROM people p JOIN documents d ON d.id = p.document_id")}  # fmt: skip
+        return {
+            pid: text or ""
+            for pid, text in conn.execute(
+                "SELECT p.id, d.text FROM people p JOIN documents d ON d.id = p.document_id"
+            )
+        }
     finally:
         conn.close()
 
@@ -173,7 +182,9 @@ def naive(texts_by_person: dict[int, str], skills: list[str]) -> tuple[set[tuple
     return out, time.perf_counter() - started
 
 
-def precision_recall(pred: set[tuple[int, str]], truth: dict[int, set[str]], skills: list[str]) -> tuple[float, float, int, int, int]:
+def precision_recall(
+    pred: set[tuple[int, str]], truth: dict[int, set[str]], skills: list[str]
+) -> tuple[float, float, int, int, int]:
     universe = set(skills)
     tp = fp = fn = 0
     for pid, true_skills in truth.items():
@@ -195,7 +206,8 @@ def worst_false_positives(pred, truth, skills, n=6) -> str:
 
 
 def disk_sizes(db: Path) -> dict[str, int]:
-    """Bytes on disk per object (dbstat), grouped: skill_hits (+ indexes), FTS index, FTS content copy."""
+    """Bytes on disk per object (dbstat), grouped: skill_hits (+ indexes), FTS index, FTS content
+    copy."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         try:
@@ -208,8 +220,14 @@ def disk_sizes(db: Path) -> dict[str, int]:
         conn.close()
     sizes = dict(rows)
     return {
-        "skill_hits": sum(v for k, v in sizes.items() if k == "skill_hits" or k.startswith("skill_hits_")),
-        "fts_index": sum(v for k, v in sizes.items() if k in ("people_fts_data", "people_fts_idx", "people_fts_docsize", "people_fts_config")),
+        "skill_hits": sum(
+            v for k, v in sizes.items() if k == "skill_hits" or k.startswith("skill_hits_")
+        ),
+        "fts_index": sum(
+            v
+            for k, v in sizes.items()
+            if k in ("people_fts_data", "people_fts_idx", "people_fts_docsize", "people_fts_config")
+        ),
         "fts_content": sizes.get("people_fts_content", 0),
         "documents": sizes.get("documents", 0),
         "file": db.stat().st_size,
@@ -237,15 +255,20 @@ skills = skill_pool(taxonomy)[:int(sys.argv[3])]
 baseline = rss_now()
 seconds, ranker, ranked = timed_rank(sys.argv[2], job_spec(skills), taxonomy)
 # VmHWM is this process's own peak; ru_maxrss can carry the parent's peak across fork + exec.
-print(json.dumps({"baseline_mb": baseline, "after_mb": rss_now(), "seconds": seconds, "people": len(ranked),
-                  "peak_mb": status("VmHWM"),
+print(json.dumps({"baseline_mb": baseline, "after_mb": rss_now(), "seconds": seconds,
+                  "people": len(ranked), "peak_mb": status("VmHWM"),
                   "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
 def rss_of_ranking(db: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", _RSS_CHILD, str(REPO), str(db), str(CRITERIA)],
-                         check=True, capture_output=True, text=True, cwd=REPO)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", _RSS_CHILD, str(REPO), str(db), str(CRITERIA)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -271,8 +294,11 @@ def main() -> int:
     print(f"Matching benchmark — {os.cpu_count()} core(s), people {sizes}, {CRITERIA} criteria")
     started = time.perf_counter()
     taxonomy = load_taxonomy()
-    print(f"  taxonomy: {len(taxonomy.skills)} skills, loaded once in {time.perf_counter() - started:.2f} s "
-          "(cached per process; not in the timings below)")  # fmt: skip
+    print(
+        f"  taxonomy: {len(taxonomy.skills)} skills, loaded once in "
+        f"{time.perf_counter() - started:.2f} s "
+        "(cached per process; not in the timings below)"
+    )
     pool = skill_pool(taxonomy)
     skills, spare = pool[:CRITERIA], pool[CRITERIA]
     spec = job_spec(skills)
@@ -295,7 +321,11 @@ def main() -> int:
         conn.close()
 
     # (a) a new job over n people
-    print(f"\n(a) new {CRITERIA}-criterion job, Store opened -> ranked list (median of {args.repeat}; first run in brackets)")
+    print(
+        f"\n(a) new {CRITERIA}-criterion job, Store opened -> ranked list (median of "
+        f"{args.repeat}; "
+        "first run in brackets)"
+    )
     rank_s: dict[int, float] = {}
     for n in sizes:
         runs = []
@@ -304,14 +334,23 @@ def main() -> int:
             ranker.store.close()
             runs.append(seconds)
         rank_s[n] = statistics.median(runs)
-        print(f"    {people_counts[n]:>6} people: {rank_s[n]:7.3f} s  [{runs[0]:.3f}]  {len(ranked)} ranked")
+        print(
+            f"    {people_counts[n]:>6} people: {rank_s[n]:7.3f} s  [{runs[0]:.3f}]  {len(ranked)} "
+            "ranked"
+        )
     for a, b in itertools.pairwise(sizes):
-        print(f"    {a} -> {b}: x{rank_s[b] / rank_s[a]:.2f} time for x{b / a:g} people = "
-              f"x{per_tenfold(a, rank_s[a], b, rank_s[b]):.1f} per 10x people (linear = 10; target <= 10)")  # fmt: skip
+        print(
+            f"    {a} -> {b}: x{rank_s[b] / rank_s[a]:.2f} time for x{b / a:g} people = "
+            f"x{per_tenfold(a, rank_s[a], b, rank_s[b]):.1f} per 10x people (linear = 10; target "
+            "<= 10)"
+        )
 
     # (b) the naive approach beside it, and precision/recall of both
     n = args.naive_size
-    print(f"\n(b) naive partial_ratio(criterion, text) >= {NAIVE_CUTOFF} at {people_counts[n]} people vs the Ranker")
+    print(
+        f"\n(b) naive partial_ratio(criterion, text) >= {NAIVE_CUTOFF} at {people_counts[n]} "
+        "people vs the Ranker"
+    )
     started = time.perf_counter()
     by_person = texts(dbs[n])
     load_s = time.perf_counter() - started
@@ -319,20 +358,28 @@ def main() -> int:
     del by_person
     fast_s = rank_s.get(n)
     if fast_s is None:
-        fast_s = statistics.median(timed_rank(dbs[n], spec, taxonomy)[0] for _ in range(args.repeat))
+        fast_s = statistics.median(
+            timed_rank(dbs[n], spec, taxonomy)[0] for _ in range(args.repeat)
+        )
     _, ranker, _ = timed_rank(dbs[n], spec, taxonomy)
     fast_pred = predictions_ranker(ranker)
     ranker.store.close()
     truth = truth_of(dbs[n])
     naive_total = load_s + naive_s
-    print(f"    naive: {naive_total:.1f} s ({load_s:.1f} s loading texts + {naive_s:.1f} s matching); "
-          f"Ranker {fast_s:.3f} s -> speed-up x{naive_total / fast_s:.0f} (target >= 20x)")  # fmt: skip
+    print(
+        f"    naive: {naive_total:.1f} s ({load_s:.1f} s loading texts + {naive_s:.1f} s "
+        "matching); "
+        f"Ranker {fast_s:.3f} s -> speed-up x{naive_total / fast_s:.0f} (target >= 20x)"
+    )
     pr = {}
     for label, pred in (("naive", naive_pred), ("Ranker", fast_pred)):
         p, r, tp, fp, fn = precision_recall(pred, truth, skills)
         pr[("plain", label)] = (p, r)
-        print(f"    {label:<6} precision {p:.3f}  recall {r:.3f}  (tp {tp}, fp {fp}, fn {fn}; "
-              f"{len(truth)} people with truth)  false positives: {worst_false_positives(pred, truth, skills)}")  # fmt: skip
+        print(
+            f"    {label:<6} precision {p:.3f}  recall {r:.3f}  (tp {tp}, fp {fp}, fn {fn}; "
+            f"{len(truth)} people with truth)  false positives: "
+            f"{worst_false_positives(pred, truth, skills)}"
+        )
     if variants_db is not None:
         vtruth = truth_of(variants_db)
         vcount = len(vtruth)
@@ -345,11 +392,16 @@ def main() -> int:
         for label, pred, secs in (("naive", vnaive, vnaive_s), ("Ranker", vfast, vfast_s)):
             p, r, tp, fp, fn = precision_recall(pred, vtruth, skills)
             pr[("variants", label)] = (p, r)
-            print(f"    {label:<6} precision {p:.3f}  recall {r:.3f}  (tp {tp}, fp {fp}, fn {fn}; {secs:.2f} s)  "
-                  f"false positives: {worst_false_positives(pred, vtruth, skills)}")  # fmt: skip
+            print(
+                f"    {label:<6} precision {p:.3f}  recall {r:.3f}  (tp {tp}, fp {fp}, fn {fn}; "
+                f"{secs:.2f} s)  false positives: {worst_false_positives(pred, vtruth, skills)}"
+            )
 
     # (c) one weight changed, matches cached
-    print(f"\n(c) one weight changed, re-rank {people_counts[n]} people (set_spec + rank, matches cached; median of 5)")
+    print(
+        f"\n(c) one weight changed, re-rank {people_counts[n]} people (set_spec + rank, matches "
+        "cached; median of 5)"
+    )
     _, ranker, _ = timed_rank(dbs[n], spec, taxonomy)
     weight_runs = []
     for i in range(5):
@@ -361,14 +413,23 @@ def main() -> int:
         weight_runs.append(time.perf_counter() - started)
     ranker.store.close()
     weight_ms = statistics.median(weight_runs) * 1000
-    print(f"    {weight_ms:.1f} ms (runs: {', '.join(f'{t * 1000:.0f}' for t in weight_runs)} ms; target <= 50 ms)")
+    print(
+        f"    {weight_ms:.1f} ms (runs: {', '.join(f'{t * 1000:.0f}' for t in weight_runs)} ms; "
+        "target <= 50 ms)"
+    )
 
     # (d) one criterion added
-    print(f"\n(d) one criterion added, re-match + rank {people_counts[n]} people (median of 3, fresh Ranker each)")
+    print(
+        f"\n(d) one criterion added, re-match + rank {people_counts[n]} people (median of 3, fresh "
+        "Ranker each)"
+    )
     added: dict[str, float] = {}
     for label, criterion in [
         (f"skill '{spare}'", {"name": spare, "kind": "skill", "weight": 2.0}),
-        *[(f"phrase '{ph}'", {"name": ph, "kind": "phrase", "weight": 2.0}) for ph in EXTRA_PHRASES],
+        *[
+            (f"phrase '{ph}'", {"name": ph, "kind": "phrase", "weight": 2.0})
+            for ph in EXTRA_PHRASES
+        ],
     ]:
         runs, matched = [], 0
         for _ in range(3):
@@ -386,36 +447,67 @@ def main() -> int:
 
     # (e) memory and disk
     print(f"\n(e) memory and disk at {people_counts[biggest]} people")
-    print(f"    fresh process ranking {rss['people']} people in {rss['seconds']:.2f} s: peak RSS {rss['peak_mb']:.0f} MB "
-          f"(VmHWM; ru_maxrss {rss['max_rss_mb']:.0f} MB; after imports and taxonomy {rss['baseline_mb']:.0f} MB; "
-          f"after ranking {rss['after_mb']:.0f} MB; target <= 500 MB)")  # fmt: skip
+    print(
+        f"    fresh process ranking {rss['people']} people in {rss['seconds']:.2f} s: peak RSS "
+        f"{rss['peak_mb']:.0f} MB "
+        f"(VmHWM; ru_maxrss {rss['max_rss_mb']:.0f} MB; after imports and taxonomy "
+        f"{rss['baseline_mb']:.0f} MB; after ranking {rss['after_mb']:.0f} MB; target <= 500 MB)"
+    )
     disk = {}
     for size in sizes:
         disk[size] = disk_sizes(dbs[size])
         d = disk[size]
-        print(f"    {people_counts[size]:>6} people on disk: skill_hits {d.get('skill_hits', 0) / 1e6:6.1f} MB, "
-              f"FTS index {d.get('fts_index', 0) / 1e6:6.1f} MB, FTS content copy {d.get('fts_content', 0) / 1e6:6.1f} MB, "
-              f"documents {d.get('documents', 0) / 1e6:6.1f} MB; whole file {d['file'] / 1e6:6.1f} MB")  # fmt: skip
+        print(
+            f"    {people_counts[size]:>6} people on disk: skill_hits "
+            f"{d.get('skill_hits', 0) / 1e6:6.1f} MB, "
+            f"FTS index {d.get('fts_index', 0) / 1e6:6.1f} MB, FTS content copy "
+            f"{d.get('fts_content', 0) / 1e6:6.1f} MB, "
+            f"documents {d.get('documents', 0) / 1e6:6.1f} MB; whole file {d['file'] / 1e6:6.1f} MB"
+        )
 
     # the table
     print("\nSummary")
     rows = [("measure", "figure", "target")]
     for size in sizes:
-        rows.append((f"(a) new 40-criterion job, {people_counts[size]} people", f"{rank_s[size]:.3f} s",
-                     "<= 1 s" if size == 10000 else ""))  # fmt: skip
+        rows.append(
+            (
+                f"(a) new 40-criterion job, {people_counts[size]} people",
+                f"{rank_s[size]:.3f} s",
+                "<= 1 s" if size == 10000 else "",
+            )
+        )
     for a, b in itertools.pairwise(sizes):
-        rows.append((f"(a) growth {a} -> {b}", f"x{per_tenfold(a, rank_s[a], b, rank_s[b]):.1f} per 10x", "<= x10"))
+        rows.append(
+            (
+                f"(a) growth {a} -> {b}",
+                f"x{per_tenfold(a, rank_s[a], b, rank_s[b]):.1f} per 10x",
+                "<= x10",
+            )
+        )
     rows.append((f"(b) naive partial_ratio, {people_counts[n]} people", f"{naive_total:.1f} s", ""))
     rows.append(("(b) speed-up of the Ranker", f"x{naive_total / fast_s:.0f}", ">= x20"))
     for (kind, label), (p, r) in pr.items():
         rows.append((f"(b) P / R {label}, {kind} set", f"{p:.3f} / {r:.3f}", ""))
-    rows.append((f"(c) one weight changed, {people_counts[n]} people", f"{weight_ms:.1f} ms", "<= 50 ms"))
+    rows.append(
+        (f"(c) one weight changed, {people_counts[n]} people", f"{weight_ms:.1f} ms", "<= 50 ms")
+    )
     for label, secs in added.items():
         rows.append((f"(d) add {label}", f"{secs:.3f} s", "<= 0.5 s"))
-    rows.append((f"(e) peak RSS ranking {people_counts[biggest]} people", f"{rss['peak_mb']:.0f} MB", "<= 500 MB"))
+    rows.append(
+        (
+            f"(e) peak RSS ranking {people_counts[biggest]} people",
+            f"{rss['peak_mb']:.0f} MB",
+            "<= 500 MB",
+        )
+    )
     d = disk[biggest]
-    rows.append((f"(e) skill_hits + FTS index on disk, {people_counts[biggest]}",
-                 f"{(d.get('skill_hits', 0) + d.get('fts_index', 0)) / 1e6:.0f} MB", ""))  # fmt: skip
+    rows.append(
+        (
+            f"(e) skill_hits + FTS index on disk, {people_counts[biggest]}",
+            f"{(d.get('skill_hits', 0) + d.get('fts_index', 0)) / 1e6:.0f} MB",
+            "",
+        )
+    )
     width = max(len(r[0]) for r in rows)
     for row in rows:
         print(f"  {row[0]:<{width}}  {row[1]:>16}  {row[2]}")

@@ -1,4 +1,5 @@
-"""Databases of N generated people for the benchmarks, built once through the real import and cached.
+"""Databases of N generated people for the benchmarks, built once through the real import
+and cached.
 
     python bench/people_db.py 10000     # builds bench/out/people-10000.db (and its resumes)
 
@@ -43,8 +44,13 @@ def resumes_folder(n: int, variants: bool = False) -> Path:
         # Chunks keep memory flat; a seed per chunk keeps people distinct.
         sub = folder / f"part-{start // chunk:03d}"
         sub.mkdir()
-        write_batch(sub, min(chunk, n - start), seed=1000 + start, formats={"txt": 0.8, "markdown": 0.2},
-                    variants=variants)  # fmt: skip
+        write_batch(
+            sub,
+            min(chunk, n - start),
+            seed=1000 + start,
+            formats={"txt": 0.8, "markdown": 0.2},
+            variants=variants,
+        )
     print(f"  generated {n} text resumes in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     marker.write_text("ok\n")
     return folder
@@ -64,23 +70,34 @@ def people_db(n: int, variants: bool = False) -> Path:
         stale.unlink()
     folder = resumes_folder(n, variants)
     started = time.perf_counter()
-    resumes = [str(p) for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".truth.json")]
+    resumes = [
+        str(p)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(".truth.json")
+    ]
     step = max(500, n // 20)
 
     def progress(state) -> None:
         if state.done % step == 0 or state.done == state.total:
             rate = state.done / max(time.perf_counter() - started, 1e-9)
             left = (state.total - state.done) / rate if rate else 0.0
-            print(f"  imported {state.done:>6}/{state.total} ({rate:.0f} files/s, ~{left / 60:.1f} min left)",
-                  file=sys.stderr, flush=True)  # fmt: skip
+            print(
+                f"  imported {state.done:>6}/{state.total} ({rate:.0f} files/s, ~{left / 60:.1f} "
+                "min left)",
+                file=sys.stderr,
+                flush=True,
+            )
 
     with Store(path) as store:
         job_id = create_job(store, BENCH_JOB, "", {"criteria": []})
         # "Present" in the generated resumes is the generator's reference date.
         options = ImportOptions(job_id=job_id, today=REFERENCE_TODAY)
         report = Importer(store, options).run(resumes, progress=progress)
-    print(f"  imported {len(report.files)} resumes in {time.perf_counter() - started:.0f} s -> {path}",
-          file=sys.stderr)  # fmt: skip
+    print(
+        f"  imported {len(report.files)} resumes in {time.perf_counter() - started:.0f} s -> "
+        f"{path}",
+        file=sys.stderr,
+    )
     marker.write_text("ok\n")
     return path
 

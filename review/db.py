@@ -54,7 +54,9 @@ class Store:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"cannot create the folder for the database {self.path}: {exc.strerror}") from None
+                raise StoreError(
+                    f"cannot create the folder for the database {self.path}: {exc.strerror}"
+                ) from None
         try:
             conn = sqlite3.connect(
                 str(self.path), timeout=10, isolation_level=None, check_same_thread=False
@@ -76,7 +78,9 @@ class Store:
             conn.execute("PRAGMA busy_timeout=10000")
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StoreError(f"{self.path} is not a Shortlist database (or is damaged): {exc}") from None
+            raise StoreError(
+                f"{self.path} is not a Shortlist database (or is damaged): {exc}"
+            ) from None
         if in_memory:
             import tempfile
 
@@ -85,6 +89,11 @@ class Store:
             self.files_dir = self.path.with_name(self.path.stem + "-files")
         if migrate:
             self.migrate()
+
+    def use_small_cache(self) -> None:
+        """A connection that mostly writes needs little page cache; the reader's 8 MB (for
+        ranking) would only grow the process as an import goes on."""
+        self.conn.execute("PRAGMA cache_size=-4096")
 
     # --- transactions ---------------------------------------------------
 
@@ -149,12 +158,14 @@ class Store:
                             conn.execute(statement)
                     else:
                         step(self)
-                    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
                     conn.execute(
-                        "INSERT INTO schema_version (version) VALUES (?)", (version,)
+                        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"
                     )
+                    conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
             except sqlite3.Error as exc:
-                raise StoreError(f"could not upgrade the database to version {version}: {exc}") from None
+                raise StoreError(
+                    f"could not upgrade the database to version {version}: {exc}"
+                ) from None
             applied.append(version)
         return applied
 

@@ -12,20 +12,33 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 
-from parsing.batch import Job, Pool, ReadersCannotStart, Settings, default_workers, problem_result
-from parsing.collect import Candidate, Limits, TooBig, collect
+# parsing.batch's Settings and Job are a reader pool's limits and one file's work:
+# named for what they hold here (the lead renames them in parsing/ with the parser work).
+from parsing.batch import Job as ParseJob
+from parsing.batch import Pool, ReadersCannotStart, default_workers, problem_result
+from parsing.batch import Settings as WorkerLimits
+from parsing.collect import Candidate as SourceFile
+from parsing.collect import Limits, TooBig, collect
 from parsing.errors import Outcome, too_large_message
 from parsing.matching import skill_aggregates
+from parsing.resume import ParsedResume
 from parsing.text import fold
+from review import audit
 from review.db import Store, now_iso
 from review.search import sync_search_index
+from review.settings import Settings
+from review.status import NEW
+
+MB = 1024 * 1024
 
 
 @dataclass
@@ -33,9 +46,33 @@ class ImportOptions:
     workers: int = 0  # 0: one per core
     time_limit: float = 30.0
     memory_limit: int = 1024**3
-    max_bytes: int = 20 * 1024 * 1024
+    max_bytes: int = 20 * MB
     job_id: int | None = None
     today: str | None = None  # ISO date for "present" (tests pin it)
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        job_id: int | None = None,
+        workers: int | None = None,
+        time_limit: float | None = None,
+        max_mb: int | None = None,
+    ) -> ImportOptions:
+        """The ``import.*`` settings (the window and ``shortlist import`` alike); a value
+        given here (a command-line flag) wins over its setting."""
+
+        def pick(given, key: str, kind: type):
+            return kind(settings.get(key)) if given is None else kind(given)
+
+        return cls(
+            workers=pick(workers, "import.workers", int),
+            time_limit=pick(time_limit, "import.time_limit", float),
+            memory_limit=int(settings.get("import.memory_mb")) * MB,
+            max_bytes=pick(max_mb, "import.max_mb", int) * MB,
+            job_id=job_id,
+        )
 
 
 @dataclass
@@ -97,10 +134,76 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# write(fn) runs fn(store) where the database is written and returns its result: at
+# once here (the command line), or on the window's one writer thread (app/writer.py).
+Write = Callable[[Callable[[Store], Any]], Any]
+
+
+def _in_transaction(fn: Callable[[sqlite3.Connection], Any]) -> Callable[[Store], Any]:
+    def run(store: Store) -> Any:
+        with store.transaction() as conn:
+            return fn(conn)
+
+    return run
+
+
+@dataclass
+class _Run:
+    """One run's running state: its id, its report so far, and how it reports progress."""
+
+    id: int
+    report: ImportReport
+    state: Progress
+    progress: Callable[[Progress], None] | None
+    cancelled: Callable[[], bool]
+
+    def record(self, outcome: FileOutcome) -> None:
+        self.report.files.append(outcome)
+        self.state.done += 1
+        self.state.last = outcome
+        if self.progress:
+            self.progress(self.state)
+
+
+# What a document row keeps of the parse (beside its text), as JSON in documents.fields.
+_STORED_FIELDS = (
+    "name",
+    "emails",
+    "phones",
+    "links",
+    "location",
+    "skills",
+    "sections",
+    "years_experience",
+    "education",
+    "title",
+    "section_spans",
+)
+
+
 class Importer:
-    def __init__(self, store: Store, options: ImportOptions | None = None):
-        self.store = store
+    """One import run. Every database step goes through ``write`` (see :data:`Write`);
+    without one, through ``store`` directly."""
+
+    def __init__(
+        self,
+        store: Store | None,
+        options: ImportOptions | None = None,
+        *,
+        write: Write | None = None,
+    ):
+        if write is None:
+            if store is None:
+                raise ValueError("an import needs a store or a writer")
+            store.use_small_cache()
+            write = lambda fn: fn(store)  # noqa: E731 (the direct writer)
+        self._write = write
         self.options = options or ImportOptions()
+        self.files_dir: Path = write(lambda s: s.files_dir)
+
+    def _tx(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
+        """One transaction, wherever this import writes."""
+        return self._write(_in_transaction(fn))
 
     def run(
         self,
@@ -112,204 +215,273 @@ class Importer:
             return self._run(paths, progress, cancelled)
         except KeyboardInterrupt:
             # Ctrl-C: what was stored stays; the run says it was stopped.
-            with self.store.transaction() as conn:
-                conn.execute("UPDATE import_runs SET status = 'cancelled', finished_at = ? WHERE status = 'running'",
-                             (now_iso(),))  # fmt: skip
+            self._tx(
+                lambda conn: conn.execute(
+                    "UPDATE import_runs SET status = 'cancelled', finished_at = ? "
+                    "WHERE status = 'running'",
+                    (now_iso(),),
+                )
+            )
             raise
 
     def _run(self, paths, progress, cancelled) -> ImportReport:
         opts = self.options
-        # A writer needs little page cache; the reader's 8 MB (for ranking) would only
-        # grow this process as the batch grows.
-        self.store.conn.execute("PRAGMA cache_size=-4096")
         started = time.monotonic()
         self._mark_interrupted_runs()
-        with self.store.transaction() as conn:
-            cur = conn.execute(
-                "INSERT INTO import_runs (started_at, sources, job_id) VALUES (?, ?, ?)",
-                (now_iso(), json.dumps([str(p) for p in paths]), opts.job_id),
+        run_id = self._tx(
+            lambda conn: (
+                conn.execute(
+                    "INSERT INTO import_runs (started_at, sources, job_id) VALUES (?, ?, ?)",
+                    (now_iso(), json.dumps([str(p) for p in paths]), opts.job_id),
+                ).lastrowid
             )
-            run_id = cur.lastrowid
+        )
         report = ImportReport(run_id, "running")
         candidates, report.skipped_junk = collect(paths, Limits(max_bytes=opts.max_bytes))
         total = len(candidates)
-        with self.store.transaction() as conn:
-            conn.execute("UPDATE import_runs SET total = ? WHERE id = ?", (total, run_id))
-        state = Progress(0, total, started)
+        self._tx(
+            lambda conn: conn.execute(
+                "UPDATE import_runs SET total = ? WHERE id = ?", (total, run_id)
+            )
+        )
+        run = _Run(run_id, report, Progress(0, total, started), progress, cancelled)
+        to_parse = self._first_pass(run, candidates)
+        if to_parse and not cancelled():
+            self._parse(run, to_parse)
+        self._write(sync_search_index)
+        report.status = "cancelled" if cancelled() else "finished"
+        report.seconds = time.monotonic() - started
+        self._tx(
+            lambda conn: conn.execute(
+                "UPDATE import_runs SET status = ?, finished_at = ? WHERE id = ?",
+                (report.status, now_iso(), run_id),
+            )
+        )
+        return report
 
-        def record(outcome: FileOutcome) -> None:
-            report.files.append(outcome)
-            state.done += 1
-            state.last = outcome
-            if progress:
-                progress(state)
-
-        # First pass: problems known up front, and files already stored (by hash).
-        to_parse: dict[str, list[Candidate]] = {}
+    def _first_pass(self, run: _Run, candidates: list[SourceFile]) -> dict[str, list[SourceFile]]:
+        """Problems known up front, and files already stored (by hash), get their outcome;
+        returns the files to parse, grouped by content (the same bytes twice are one parse)."""
+        opts = self.options
+        to_parse: dict[str, list[SourceFile]] = {}
         for cand in candidates:
-            if cancelled():
+            if run.cancelled():
                 break
             if cand.problem is not None:
-                record(self._store_problem(run_id, cand, *cand.problem))
+                run.record(self._store_problem(run.id, cand, *cand.problem))
                 continue
             if cand.size > opts.max_bytes:
-                record(self._store_problem(run_id, cand, Outcome.TOO_LARGE, too_large_message(cand.size, opts.max_bytes)))
+                too_large = too_large_message(cand.size, opts.max_bytes)
+                run.record(self._store_problem(run.id, cand, Outcome.TOO_LARGE, too_large))
                 continue
             try:
                 data = cand.read()
             except TooBig as exc:
-                record(self._store_problem(run_id, cand, Outcome.TOO_LARGE, str(exc)))
+                run.record(self._store_problem(run.id, cand, Outcome.TOO_LARGE, str(exc)))
                 continue
             except OSError as exc:
-                record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"cannot read: {exc}"))
+                problem = f"cannot read: {exc}"
+                run.record(self._store_problem(run.id, cand, Outcome.MALFORMED, problem))
                 continue
             except Exception as exc:  # a damaged ZIP member (bad CRC, bad compression)
-                record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"cannot unpack: {exc}"))
+                problem = f"cannot unpack: {exc}"
+                run.record(self._store_problem(run.id, cand, Outcome.MALFORMED, problem))
                 continue
             digest = sha256(data)
             cand.size = len(data)
             known = self._known_document(digest)
             if known is not None:
-                record(self._store_known(run_id, cand, digest, known))
+                run.record(self._store_known(run.id, cand, digest, known))
             elif digest in to_parse:
                 to_parse[digest].append(cand)  # the same bytes twice in one batch
             else:
                 to_parse[digest] = [cand]
             del data
+        return to_parse
 
-        if to_parse and not cancelled():
-            settings = Settings(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today)
-            workers = min(opts.workers or default_workers(), len(to_parse))
-            # Bytes of the files in the workers' hands (a few at a time), kept
-            # for the file store so each file is read once more, not twice.
-            inflight: dict[str, bytes] = {}
-
-            def jobs():
-                for digest, group in to_parse.items():
-                    cand = group[0]
-                    try:
-                        data = cand.read()
-                    except Exception as exc:  # moved or changed since the first pass
-                        record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"cannot read: {exc}"))
-                        continue
-                    if sha256(data) != digest:
-                        record(self._store_problem(run_id, cand, Outcome.MALFORMED,
-                                                   "the file changed while it was being imported"))  # fmt: skip
-                        continue
-                    inflight[digest] = data
-                    yield Job(digest, cand.name, data)
-
-            done: set[str] = set()
+    def _parse_jobs(self, run: _Run, to_parse: dict[str, list[SourceFile]], inflight: dict):
+        """One ParseJob per distinct file, read again (it may have changed since)."""
+        for digest, group in to_parse.items():
+            cand = group[0]
             try:
-                with Pool(workers, settings) as pool:
-                    for digest, result, seconds in pool.run(jobs(), cancelled):
-                        group = to_parse[digest]
-                        report.parsed += 1
-                        done.add(digest)
-                        data = inflight.pop(digest)
-                        first = self._store_parsed(run_id, group[0], digest, data, result, seconds)
-                        record(first)
-                        for extra in group[1:]:
-                            record(self._store_known(run_id, extra, digest, self._known_document(digest)))
-            except ReadersCannotStart as exc:
-                # Every file still gets an outcome, with the reason, and the run ends.
-                for digest, group in to_parse.items():
-                    if digest not in done:
-                        for cand in group:
-                            record(self._store_problem(run_id, cand, Outcome.MALFORMED, f"not read: {exc}"))
+                data = cand.read()
+            except Exception as exc:  # moved or changed since the first pass
+                problem = f"cannot read: {exc}"
+                run.record(self._store_problem(run.id, cand, Outcome.MALFORMED, problem))
+                continue
+            if sha256(data) != digest:
+                problem = "the file changed while it was being imported"
+                run.record(self._store_problem(run.id, cand, Outcome.MALFORMED, problem))
+                continue
+            inflight[digest] = data
+            yield ParseJob(digest, cand.name, data)
 
-        sync_search_index(self.store)
-        report.status = "cancelled" if cancelled() else "finished"
-        report.seconds = time.monotonic() - started
-        with self.store.transaction() as conn:
-            conn.execute(
-                "UPDATE import_runs SET status = ?, finished_at = ? WHERE id = ?",
-                (report.status, now_iso(), run_id),
-            )
-        return report
+    def _parse(self, run: _Run, to_parse: dict[str, list[SourceFile]]) -> None:
+        """Parse in worker processes and store each result as it comes."""
+        opts = self.options
+        limits = WorkerLimits(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today)
+        workers = min(opts.workers or default_workers(), len(to_parse))
+        # Bytes of the files in the workers' hands (a few at a time), kept
+        # for the file store so each file is read once more, not twice.
+        inflight: dict[str, bytes] = {}
+        done: set[str] = set()
+        try:
+            with Pool(workers, limits) as pool:
+                jobs = self._parse_jobs(run, to_parse, inflight)
+                for digest, result, seconds in pool.run(jobs, run.cancelled):
+                    group = to_parse[digest]
+                    run.report.parsed += 1
+                    done.add(digest)
+                    data = inflight.pop(digest)
+                    run.record(self._store_parsed(run.id, group[0], digest, data, result, seconds))
+                    for extra in group[1:]:
+                        known = self._known_document(digest)
+                        run.record(self._store_known(run.id, extra, digest, known))
+        except ReadersCannotStart as exc:
+            # Every file still gets an outcome, with the reason, and the run ends.
+            for digest, group in to_parse.items():
+                if digest not in done:
+                    for cand in group:
+                        problem = f"not read: {exc}"
+                        run.record(self._store_problem(run.id, cand, Outcome.MALFORMED, problem))
 
     # --- storing ----------------------------------------------------------
 
     def _mark_interrupted_runs(self) -> None:
-        with self.store.transaction() as conn:
-            conn.execute("UPDATE import_runs SET status = 'interrupted' WHERE status = 'running'")
+        self._tx(
+            lambda conn: conn.execute(
+                "UPDATE import_runs SET status = 'interrupted' WHERE status = 'running'"
+            )
+        )
         # Half-written copies a killed import left in the file store.
-        if self.store.files_dir.exists():
-            for tmp in self.store.files_dir.glob("*/.*.tmp"):
+        if self.files_dir.exists():
+            for tmp in self.files_dir.glob("*/.*.tmp"):
                 pid = tmp.name.rsplit(".", 2)[-2]
                 if not pid.isdigit() or not _alive(int(pid)):
                     tmp.unlink(missing_ok=True)
 
     def _known_document(self, digest: str) -> dict | None:
-        return self.store.one(
-            "SELECT d.id, d.outcome, d.error, p.id AS person_id FROM documents d "
-            "LEFT JOIN people p ON p.document_id = d.id WHERE d.sha256 = ?",
-            (digest,),
+        return self._write(
+            lambda store: store.one(
+                "SELECT d.id, d.outcome, d.error, p.id AS person_id FROM documents d "
+                "LEFT JOIN people p ON p.document_id = d.id WHERE d.sha256 = ?",
+                (digest,),
+            )
         )
 
-    def _store_problem(self, run_id: int, cand: Candidate, outcome: Outcome | str, message: str) -> FileOutcome:
+    def _store_problem(
+        self, run_id: int, cand: SourceFile, outcome: Outcome | str, message: str
+    ) -> FileOutcome:
         outcome = Outcome(outcome).value
-        with self.store.transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, outcome, error, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        self._tx(
+            lambda conn: conn.execute(
+                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, outcome, error, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (run_id, cand.source, cand.name, cand.size, outcome, message, now_iso()),
             )
+        )
         return FileOutcome(cand.source, outcome, message)
 
-    def _store_known(self, run_id: int, cand: Candidate, digest: str, known: dict) -> FileOutcome:
-        with self.store.transaction() as conn:
+    def _store_known(self, run_id: int, cand: SourceFile, digest: str, known: dict) -> FileOutcome:
+        def store(conn: sqlite3.Connection) -> None:
             conn.execute(
-                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, error, "
-                "document_id, person_id, duplicate_of_document, created_at) VALUES (?,?,?,?,?,?,?,?,?,1,?)",
-                (run_id, cand.source, cand.name, cand.size, digest, known["outcome"], known["error"],
-                 known["id"], known["person_id"], now_iso()),  # fmt: skip
+                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, "
+                "error, document_id, person_id, duplicate_of_document, created_at) VALUES "
+                "(?,?,?,?,?,?,?,?,?,1,?)",
+                (
+                    run_id,
+                    cand.source,
+                    cand.name,
+                    cand.size,
+                    digest,
+                    known["outcome"],
+                    known["error"],
+                    known["id"],
+                    known["person_id"],
+                    now_iso(),
+                ),
             )
             if known["person_id"] is not None:
                 self._apply(conn, known["person_id"])
-        return FileOutcome(cand.source, known["outcome"], known["error"], known["person_id"], known=True)
+
+        self._tx(store)
+        return FileOutcome(
+            cand.source, known["outcome"], known["error"], known["person_id"], known=True
+        )
 
     def _store_parsed(
-        self, run_id: int, cand: Candidate, digest: str, data: bytes, result: dict, seconds: float
+        self, run_id: int, cand: SourceFile, digest: str, data: bytes, result: dict, seconds: float
     ) -> FileOutcome:
-        outcome = result["outcome"]
-        stored_path = None
-        if outcome != Outcome.UNSUPPORTED.value:
+        # The worker's result crossed a process boundary as a dict: typed again here.
+        parsed = ParsedResume(**result)
+        if parsed.outcome != Outcome.UNSUPPORTED.value:
             # The original, so the record survives when the source folder moves.
             try:
-                stored_path = self._keep_original(data, digest, result.get("kind"))
+                stored_path = self._keep_original(data, digest, parsed.kind)
             except OSError as exc:
-                outcome, result = Outcome.MALFORMED.value, problem_result(
-                    cand.name, Outcome.MALFORMED, f"could not copy into the data folder: {exc}")  # fmt: skip
+                problem = f"could not copy into the data folder: {exc}"
+                parsed = ParsedResume(**problem_result(cand.name, Outcome.MALFORMED, problem))
+                stored_path = None
+        else:
+            stored_path = None
         stamp = now_iso()
-        fields = {k: result.get(k) for k in (
-            "name", "emails", "phones", "links", "location", "skills", "sections", "years_experience",
-            "education", "title", "section_spans")}  # fmt: skip
-        with self.store.transaction() as conn:
+        fields = {k: getattr(parsed, k) for k in _STORED_FIELDS}
+
+        def store(conn: sqlite3.Connection) -> int | None:
             cur = conn.execute(
-                "INSERT INTO documents (sha256, size, kind, original_name, stored_path, outcome, error, text, "
-                "pages, text_chars, fields, parse_ms, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (digest, cand.size, result.get("kind"), cand.name, stored_path, outcome, result.get("error"),
-                 result.get("text") or None, result.get("pages"), result.get("text_chars") or 0,
-                 json.dumps(fields, ensure_ascii=False), result.get("parse_ms"), stamp),  # fmt: skip
+                "INSERT INTO documents (sha256, size, kind, original_name, stored_path, outcome, "
+                "error, text, pages, text_chars, fields, parse_ms, imported_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    digest,
+                    cand.size,
+                    parsed.kind,
+                    cand.name,
+                    stored_path,
+                    parsed.outcome,
+                    parsed.error,
+                    parsed.text or None,
+                    parsed.pages,
+                    parsed.text_chars or 0,
+                    json.dumps(fields, ensure_ascii=False),
+                    parsed.parse_ms,
+                    stamp,
+                ),
             )
             document_id = cur.lastrowid
             person_id = None
-            if result.get("kind") and outcome != Outcome.UNSUPPORTED.value:
-                person_id = self._insert_person(conn, document_id, result, stamp)
+            if parsed.kind and parsed.outcome != Outcome.UNSUPPORTED.value:
+                person_id = self._insert_person(conn, document_id, parsed, stamp)
                 self._apply(conn, person_id)
             conn.execute(
-                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, error, "
-                "document_id, person_id, seconds, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (run_id, cand.source, cand.name, cand.size, digest, outcome, result.get("error"),
-                 document_id, person_id, round(seconds, 3), stamp),  # fmt: skip
+                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, "
+                "error, document_id, person_id, seconds, created_at) VALUES "
+                "(?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    run_id,
+                    cand.source,
+                    cand.name,
+                    cand.size,
+                    digest,
+                    parsed.outcome,
+                    parsed.error,
+                    document_id,
+                    person_id,
+                    round(seconds, 3),
+                    stamp,
+                ),
             )
-        return FileOutcome(cand.source, outcome, result.get("error"), person_id)
+            return person_id
+
+        person_id = self._tx(store)
+        return FileOutcome(cand.source, parsed.outcome, parsed.error, person_id)
 
     def _keep_original(self, data: bytes, digest: str, kind: str | None) -> str:
-        suffix = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "text": ".txt"}.get(kind or "", "")
+        suffix = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "text": ".txt"}.get(
+            kind or "", ""
+        )
         relative = f"{digest[:2]}/{digest}{suffix}"
-        target = self.store.files_dir / relative
+        target = self.files_dir / relative
         if target.exists():
             return relative
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -321,40 +493,41 @@ class Importer:
         os.replace(tmp, target)
         return relative
 
-    def _insert_person(self, conn, document_id: int, result: dict, stamp: str) -> int:
-        name = result.get("name")
-        emails = [e.lower() for e in result.get("emails") or []]
-        phones = result.get("phones") or []
+    def _insert_person(self, conn, document_id: int, parsed: ParsedResume, stamp: str) -> int:
+        name = parsed.name
+        emails = [e.lower() for e in parsed.emails or []]
+        phones = parsed.phones or []
         cur = conn.execute(
-            "INSERT INTO people (document_id, name, emails, phones, links, location, title, years_experience, "
-            "skills, education, name_key, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (document_id, name, json.dumps(result.get("emails") or []), json.dumps(phones),
-             json.dumps(result.get("links") or []), result.get("location"), result.get("title"),
-             result.get("years_experience"), json.dumps(result.get("skills") or [], ensure_ascii=False),
-             json.dumps(result.get("education") or [], ensure_ascii=False), name_key(name), stamp, stamp),  # fmt: skip
+            "INSERT INTO people (document_id, name, emails, phones, links, location, title, "
+            "years_experience, skills, education, name_key, created_at, updated_at) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                document_id,
+                name,
+                json.dumps(parsed.emails or []),
+                json.dumps(phones),
+                json.dumps(parsed.links or []),
+                parsed.location,
+                parsed.title,
+                parsed.years_experience,
+                json.dumps(parsed.skills or [], ensure_ascii=False),
+                json.dumps(parsed.education or [], ensure_ascii=False),
+                name_key(name),
+                stamp,
+                stamp,
+            ),
         )
         person_id = cur.lastrowid
         conn.executemany(
             "INSERT OR IGNORE INTO contact_points (person_id, kind, value) VALUES (?, ?, ?)",
-            [(person_id, "email", e) for e in emails] + [(person_id, "phone", phone_key(p)) for p in phones],
+            [(person_id, "email", e) for e in emails]
+            + [(person_id, "phone", phone_key(p)) for p in phones],
         )
-        hits = result.get("skill_hits") or []
-        conn.executemany(
-            "INSERT INTO skill_hits (person_id, skill, start, end, text, similarity, flag, section, year) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
-            [(person_id, h["skill"], h["start"], h["end"], h["text"], h["similarity"], h["flag"],
-              h["section"], h["year"]) for h in hits],  # fmt: skip
-        )
-        conn.executemany(
-            "INSERT INTO skill_aggs (skill, person_id, best, sections, quality, last_year, counted, ordinary, negated) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
-            [(skill, person_id, agg.best, ",".join(sorted(agg.sections)), agg.quality, agg.last_year, agg.counted,
-              agg.ordinary, agg.negated) for skill, agg in skill_aggregates(hits).items()],  # fmt: skip
-        )
-        for other_id, reason in find_possible_duplicates(conn, person_id, result):
+        _insert_skills(conn, person_id, parsed.skill_hits or [])
+        for other_id, reason in find_possible_duplicates(conn, person_id, parsed):
             conn.execute(
-                "INSERT OR IGNORE INTO duplicate_suggestions (person_id, other_id, reason, created_at) "
-                "VALUES (?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO duplicate_suggestions (person_id, other_id, reason, "
+                "created_at) VALUES (?, ?, ?, ?)",
                 (person_id, other_id, reason, stamp),
             )
         return person_id
@@ -365,15 +538,19 @@ class Importer:
             return
         stamp = now_iso()
         cur = conn.execute(
-            "INSERT OR IGNORE INTO applications (person_id, job_id, status, created_at, updated_at) "
-            "VALUES (?, ?, 'new', ?, ?)",
-            (person_id, job_id, stamp, stamp),
+            "INSERT OR IGNORE INTO applications (person_id, job_id, status, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?)",
+            (person_id, job_id, NEW, stamp, stamp),
         )
         if cur.rowcount:
-            conn.execute(
-                "INSERT INTO audit_log (at, actor, action, person_id, job_id, application_id, detail) "
-                "VALUES (?, 'import', 'applied', ?, ?, ?, '{}')",
-                (stamp, person_id, job_id, cur.lastrowid),
+            audit.record(
+                conn,
+                "import",
+                "applied",
+                person_id=person_id,
+                job_id=job_id,
+                application_id=cur.lastrowid,
+                at=stamp,
             )
 
 
@@ -399,26 +576,69 @@ def phone_key(phone: str) -> str:
     return digits[-9:] if len(digits) >= 9 else digits
 
 
-def find_possible_duplicates(conn, person_id: int, result: dict) -> list[tuple[int, str]]:
+def _insert_skills(conn, person_id: int, hits: list[dict]) -> None:
+    """Where each skill was found in the resume, and per skill what ranking needs (summed once,
+    at import, so a job ranks without re-reading any text)."""
+    conn.executemany(
+        "INSERT INTO skill_hits (person_id, skill, start, end, text, similarity, flag, section, "
+        "year) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                person_id,
+                h["skill"],
+                h["start"],
+                h["end"],
+                h["text"],
+                h["similarity"],
+                h["flag"],
+                h["section"],
+                h["year"],
+            )
+            for h in hits
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO skill_aggs (skill, person_id, best, sections, quality, last_year, counted, "
+        "ordinary, negated) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                skill,
+                person_id,
+                agg.best,
+                ",".join(sorted(agg.sections)),
+                agg.quality,
+                agg.last_year,
+                agg.counted,
+                agg.ordinary,
+                agg.negated,
+            )
+            for skill, agg in skill_aggregates(hits).items()
+        ],
+    )
+
+
+def find_possible_duplicates(conn, person_id: int, parsed: ParsedResume) -> list[tuple[int, str]]:
     """Earlier people who may be this person: a shared email or phone, or a very close
     name together with one more matching detail. Suggestions only."""
     found: dict[int, str] = {}
-    for email in {e.lower() for e in result.get("emails") or []}:
+    for email in {e.lower() for e in parsed.emails or []}:
         for (other,) in conn.execute(
-            "SELECT person_id FROM contact_points WHERE kind = 'email' AND value = ? AND person_id <> ?",
+            "SELECT person_id FROM contact_points WHERE kind = 'email' AND value = ? AND person_id "
+            "<> ?",
             (email, person_id),
         ):
             found.setdefault(other, f"same email {email}")
-    for phone in result.get("phones") or []:
+    for phone in parsed.phones or []:
         key = phone_key(phone)
         if len(key) < 7:
             continue
         for (other,) in conn.execute(
-            "SELECT person_id FROM contact_points WHERE kind = 'phone' AND value = ? AND person_id <> ?",
+            "SELECT person_id FROM contact_points WHERE kind = 'phone' AND value = ? AND person_id "
+            "<> ?",
             (key, person_id),
         ):
             found.setdefault(other, f"same phone {phone}")
-    name = result.get("name")
+    name = parsed.name
     key = name_key(name)
     if key:
         rows = conn.execute(
@@ -431,20 +651,20 @@ def find_possible_duplicates(conn, person_id: int, result: dict) -> list[tuple[i
             similarity = fuzz.ratio(fold(name), fold(other_name))
             if similarity < 90:
                 continue
-            also = _another_matching_field(result, location, title, links)
+            also = _another_matching_field(parsed, location, title, links)
             if also:
                 found[other] = f"very similar name ({other_name}) and {also}"
     return list(found.items())
 
 
-def _another_matching_field(result: dict, location, title, links_json) -> str | None:
-    if result.get("location") and location and fold(result["location"]) == fold(location):
+def _another_matching_field(parsed: ParsedResume, location, title, links_json) -> str | None:
+    if parsed.location and location and fold(parsed.location) == fold(location):
         return f"same location ({location})"
-    ours = {link.lower().rstrip("/") for link in result.get("links") or []}
+    ours = {link.lower().rstrip("/") for link in parsed.links or []}
     theirs = {link.lower().rstrip("/") for link in json.loads(links_json or "[]")}
     shared = ours & theirs
     if shared:
         return f"same link ({sorted(shared)[0]})"
-    if result.get("title") and title and fold(result["title"]) == fold(title):
+    if parsed.title and title and fold(parsed.title) == fold(title):
         return f"same title ({title})"
     return None

@@ -3,15 +3,45 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 
+from review import audit
 from review.db import Store, now_iso
+from review.status import JobStatus
+
+
+@dataclass
+class Job:
+    """A job as the rest of Shortlist sees it: its spec decoded (see :func:`spec_from_toml`)."""
+
+    id: int
+    title: str
+    spec: dict = field(default_factory=dict)
+    description: str = ""
+    status: str = JobStatus.OPEN
+    blind: bool = False
+    created_at: str = ""
+    people: int | None = None  # applications, when listed with :func:`list_jobs`
+
+
+def _job(row: dict) -> Job:
+    return Job(
+        id=row["id"],
+        title=row["title"],
+        spec=json.loads(row.get("spec") or "{}"),
+        description=row.get("description") or "",
+        status=row["status"],
+        blind=bool(row.get("blind")),
+        created_at=row.get("created_at") or "",
+        people=row.get("people"),
+    )
 
 
 class JobNotFound(LookupError):
     pass
 
 
-def resolve_job(store: Store, ref: str | int) -> dict:
+def resolve_job(store: Store, ref: str | int) -> Job:
     """A job by id or by exact title. Raises JobNotFound with the choices when there is none."""
     text = str(ref).strip()
     row = None
@@ -24,21 +54,49 @@ def resolve_job(store: Store, ref: str | int) -> dict:
             raise JobNotFound(f"{len(rows)} jobs are titled {text!r} (ids {ids}): give the id")
         row = rows[0] if rows else None
     if row is None:
-        titles = [f"{r['id']}: {r['title']}" for r in store.query("SELECT id, title FROM jobs ORDER BY id")]
-        hint = ("; jobs are " + ", ".join(titles)) if titles else "; there are no jobs yet (shortlist job add)"
+        titles = [
+            f"{r['id']}: {r['title']}"
+            for r in store.query("SELECT id, title FROM jobs ORDER BY id")
+        ]
+        hint = (
+            ("; jobs are " + ", ".join(titles))
+            if titles
+            else "; there are no jobs yet (shortlist job add)"
+        )
         raise JobNotFound(f"no job with id or title {text!r}{hint}")
-    row["spec"] = json.loads(row["spec"] or "{}")
-    return row
+    return _job(row)
 
 
-def create_job(store: Store, title: str, description: str = "", spec: dict | None = None) -> int:
+def create_job(
+    store: Store,
+    title: str,
+    description: str = "",
+    spec: dict | None = None,
+    actor: str = "shortlist",
+) -> int:
+    """A new open job, audited (``job_created``). Returns its id."""
     stamp = now_iso()
     with store.transaction() as conn:
         cur = conn.execute(
-            "INSERT INTO jobs (title, description, spec, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO jobs (title, description, spec, created_at, updated_at) VALUES (?, ?, ?, "
+            "?, ?)",
             (title, description, json.dumps(spec or {}, ensure_ascii=False), stamp, stamp),
         )
-        return cur.lastrowid
+        job_id = cur.lastrowid or 0
+        audit.record(conn, actor, "job_created", job_id=job_id, at=stamp, title=title)
+        return job_id
+
+
+def job_titled(store: Store, title: str) -> int | None:
+    """The first job with exactly this title, if any."""
+    return store.scalar("SELECT id FROM jobs WHERE title = ? ORDER BY id LIMIT 1", (title,))
+
+
+def set_blind(store: Store, job_id: int, on: bool, actor: str) -> None:
+    """Blind review for a job: names, contact details and locations hidden until shortlisted."""
+    with store.transaction() as conn:
+        conn.execute("UPDATE jobs SET blind = ? WHERE id = ?", (int(on), job_id))
+        audit.record(conn, actor, "blind_review", job_id=job_id, on=bool(on))
 
 
 class JobSpecError(ValueError):
@@ -62,8 +120,11 @@ def spec_from_toml(data: dict, source: str = "job") -> dict:
     if not isinstance(title, str) or not title.strip():
         raise fail("title", "a job needs a title (a non-empty string)")
     min_years = data.get("min_years")
-    if min_years is not None and (not isinstance(min_years, int | float) or isinstance(min_years, bool)
-                                  or not 0 <= min_years <= 60):  # fmt: skip
+    if min_years is not None and (
+        not isinstance(min_years, int | float)
+        or isinstance(min_years, bool)
+        or not 0 <= min_years <= 60
+    ):
         raise fail("min_years", f"must be a number of years between 0 and 60, not {min_years!r}")
     location = data.get("location")
     if location is not None and not isinstance(location, str):
@@ -72,7 +133,9 @@ def spec_from_toml(data: dict, source: str = "job") -> dict:
     if not isinstance(remote, bool):
         raise fail("remote", "must be true or false")
     languages = data.get("languages", [])
-    if not isinstance(languages, list) or not all(isinstance(x, str) and x.strip() for x in languages):
+    if not isinstance(languages, list) or not all(
+        isinstance(x, str) and x.strip() for x in languages
+    ):
         raise fail("languages", "must be a list of language names")
     criteria_in = data.get("criteria", [])
     if not isinstance(criteria_in, list):
@@ -97,15 +160,24 @@ def spec_from_toml(data: dict, source: str = "job") -> dict:
         if not isinstance(must, bool):
             raise fail(f"{where}.must", "must be true or false")
         synonyms = raw.get("synonyms", [])
-        if not isinstance(synonyms, list) or not all(isinstance(x, str) and x.strip() for x in synonyms):
+        if not isinstance(synonyms, list) or not all(
+            isinstance(x, str) and x.strip() for x in synonyms
+        ):
             raise fail(f"{where}.synonyms", "must be a list of words or phrases")
         kind = raw.get("kind", "skill")
         if kind not in _CRITERION_KINDS:
-            raise fail(f"{where}.kind", f"must be one of {', '.join(_CRITERION_KINDS)}, not {kind!r}")
-        criteria.append({
-            "name": name, "kind": kind, "must": must, "weight": float(weight),
-            "synonyms": [" ".join(s.split()) for s in synonyms],
-        })  # fmt: skip
+            raise fail(
+                f"{where}.kind", f"must be one of {', '.join(_CRITERION_KINDS)}, not {kind!r}"
+            )
+        criteria.append(
+            {
+                "name": name,
+                "kind": kind,
+                "must": must,
+                "weight": float(weight),
+                "synonyms": [" ".join(s.split()) for s in synonyms],
+            }
+        )
     return {
         "min_years": float(min_years) if min_years is not None else None,
         "location": location.strip() if isinstance(location, str) and location.strip() else None,
@@ -172,23 +244,21 @@ def spec_to_toml(spec: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def list_jobs(store: Store) -> list[dict]:
+def list_jobs(store: Store) -> list[Job]:
+    """Every job, by id, with how many people applied."""
     rows = store.query(
-        "SELECT j.id, j.title, j.status, j.created_at, j.spec, "
-        "  (SELECT count(*) FROM applications a WHERE a.job_id = j.id) AS people "
+        "SELECT j.*, (SELECT count(*) FROM applications a WHERE a.job_id = j.id) AS people "
         "FROM jobs j ORDER BY j.id"
     )
-    for row in rows:
-        row["spec"] = json.loads(row["spec"] or "{}")
-    return rows
+    return [_job(row) for row in rows]
 
 
 def update_spec(store: Store, job_id: int, spec: dict, actor: str = "reviewer") -> None:
     stamp = now_iso()
     with store.transaction() as conn:
-        conn.execute("UPDATE jobs SET spec = ?, updated_at = ? WHERE id = ?",
-                     (json.dumps(spec, ensure_ascii=False), stamp, job_id))  # fmt: skip
         conn.execute(
-            "INSERT INTO audit_log (at, actor, action, job_id, detail) VALUES (?, ?, 'job_edited', ?, ?)",
-            (stamp, actor, job_id, json.dumps({"criteria": [c["name"] for c in spec.get("criteria", [])]})),
+            "UPDATE jobs SET spec = ?, updated_at = ? WHERE id = ?",
+            (json.dumps(spec, ensure_ascii=False), stamp, job_id),
         )
+        criteria = [c["name"] for c in spec.get("criteria", [])]
+        audit.record(conn, actor, "job_edited", job_id=job_id, at=stamp, criteria=criteria)

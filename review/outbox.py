@@ -24,28 +24,78 @@ import json
 import os
 import re
 import smtplib
-import socket
+import sqlite3
 import ssl
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
+from typing import Any, Protocol
 
+from review import audit
 from review.db import Store, now_iso
 from review.settings import Settings
-from review.workflow import LET_GO, LETTING_GO, audit
+from review.status import LET_GO, LETTING_GO, UNDELIVERED, MessageState
 
-QUEUED, SENDING, DELIVERED, FAILED, IN_DOUBT, CALL_PENDING, KEPT = (
-    "queued", "sending", "delivered", "failed", "in_doubt", "call_pending", "kept")  # fmt: skip
+QUEUED, SENDING, DELIVERED = MessageState.QUEUED, MessageState.SENDING, MessageState.DELIVERED
+FAILED, IN_DOUBT = MessageState.FAILED, MessageState.IN_DOUBT
+CALL_PENDING, KEPT = MessageState.CALL_PENDING, MessageState.KEPT
+# A message is born in the state its person's channel calls for.
+_FIRST_STATE = {"email": QUEUED, "phone": CALL_PENDING, "none": KEPT}
 MAX_BACKOFF = timedelta(hours=1)
 _IN_FLIGHT: set[int] = set()  # messages a thread of this process is sending right now
 
 
 def new_message_id(sender_email: str | None) -> str:
-    domain = sender_email.split("@", 1)[1] if sender_email and "@" in sender_email else "shortlist.local"
+    domain = (
+        sender_email.split("@", 1)[1] if sender_email and "@" in sender_email else "shortlist.local"
+    )
     return make_msgid(idstring=uuid.uuid4().hex[:12], domain=domain)
+
+
+def queue(
+    conn: sqlite3.Connection,
+    person_id: int,
+    kind: str,
+    channel: str,
+    recipients: list[str],
+    subject: str,
+    body: str,
+    settings: Settings,
+    author: str,
+    stamp: str,
+) -> int:
+    """A message born by the person's channel, inside the caller's transaction: queued
+    (email), a call to make (phone), or kept unsent on record (they asked not to be
+    contacted). Returns its row id; :func:`deliver` sends a queued one."""
+    state = _FIRST_STATE[channel]
+    kept = state == KEPT
+    cur = conn.execute(
+        "INSERT INTO messages (message_id, person_id, kind, channel, recipients, subject, body, "
+        "sender_name, sender_email, reply_to, state, author, created_at, delivered_at, transport) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            new_message_id(settings.get("sender.email")),
+            person_id,
+            kind,
+            channel,
+            json.dumps(recipients if channel != "none" else []),
+            subject,
+            body,
+            settings.get("sender.name") or author,
+            settings.get("sender.email"),
+            settings.get("reply_to"),
+            state,
+            author,
+            stamp,
+            stamp if kept else None,
+            "kept on record" if kept else None,
+        ),
+    )
+    return cur.lastrowid or 0
 
 
 class DeliveryError(Exception):
@@ -85,6 +135,24 @@ class Outgoing:
 # --- transports -------------------------------------------------------------------------
 
 
+class Transport(Protocol):
+    """How a message leaves: the outbox folder or SMTP (a test may bring its own)."""
+
+    name: str  # stored with the message: recovery asks the same transport about it
+
+    def describe(self) -> str:
+        """Where messages go, in words a recruiter reads ("SMTP mail.example.com:587")."""
+        ...
+
+    def already_delivered(self, message_id: str) -> bool:
+        """Whether a send that a crash interrupted is known to have arrived."""
+        ...
+
+    def send(self, out: Outgoing) -> list[str]:
+        """Deliver; returns refused recipients (when others accepted); raises DeliveryError."""
+        ...
+
+
 class OutboxFolder:
     """RFC 5322 ``.eml`` files that a mail client sends. Accepted once the file is on disk."""
 
@@ -120,7 +188,9 @@ class OutboxFolder:
             finally:
                 os.close(dir_fd)
         except OSError as exc:
-            raise DeliveryError("transient", f"could not write to the outbox folder {self.folder}: {exc.strerror}") from None
+            raise DeliveryError(
+                "transient", f"could not write to the outbox folder {self.folder}: {exc.strerror}"
+            ) from None
         return []
 
 
@@ -129,8 +199,15 @@ class SMTPTransport:
 
     name = "smtp"
 
-    def __init__(self, host: str, port: int, security: str = "starttls", user: str = "",
-                 password_provider=None, timeout: float = 30.0):  # fmt: skip
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        security: str = "starttls",
+        user: str = "",
+        password_provider=None,
+        timeout: float = 30.0,
+    ):
         self.host, self.port, self.security, self.user = host, int(port), security, user
         self.password_provider = password_provider
         self.timeout = timeout
@@ -143,45 +220,11 @@ class SMTPTransport:
 
     def send(self, out: Outgoing) -> list[str]:
         """Deliver; returns refused recipients (when others accepted). Raises DeliveryError."""
-        data_sent = False
+        attempt = _Attempt()
         try:
-            if self.security == "ssl":
-                client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout,
-                                          context=ssl.create_default_context())  # fmt: skip
-            else:
-                client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            client = self._connect()
             try:
-                client.ehlo()
-                if self.security == "starttls":
-                    client.starttls(context=ssl.create_default_context())
-                    client.ehlo()
-                if self.user:
-                    password = self.password_provider(self.user) if self.password_provider else None
-                    if password is None:
-                        raise DeliveryError("permanent", f"no SMTP password for {self.user}: enter it when asked")
-                    client.login(self.user, password)
-                code, reply = client.mail(out.sender_email)
-                if code != 250:
-                    raise smtplib.SMTPResponseException(code, reply)
-                refused = []
-                for rcpt in out.recipients:
-                    code, reply = client.rcpt(rcpt)
-                    if code not in (250, 251):
-                        refused.append((rcpt, code, reply))
-                if len(refused) == len(out.recipients):
-                    rcpt, code, reply = refused[0]
-                    raise smtplib.SMTPResponseException(code, reply)
-                # DATA by hand, so a timeout after the message went out is told apart.
-                client.putcmd("data")
-                code, reply = client.getreply()
-                if code != 354:
-                    raise smtplib.SMTPResponseException(code, reply)
-                client.send(_smtp_data(out.email().as_bytes()))
-                data_sent = True
-                code, reply = client.getreply()
-                if code != 250:
-                    raise smtplib.SMTPResponseException(code, reply)
-                accepted = [f"{rcpt} ({code} {_text(reply)})" for rcpt, code, reply in refused]
+                accepted = self._transmit(client, out, attempt)
             except BaseException:
                 client.close()
                 raise
@@ -194,35 +237,108 @@ class SMTPTransport:
             return accepted
         except DeliveryError:
             raise
-        except smtplib.SMTPAuthenticationError as exc:
-            raise DeliveryError("permanent", f"the SMTP server refused the login ({exc.smtp_code} {_text(exc.smtp_error)})") from None
-        except smtplib.SMTPResponseException as exc:
+        except OSError as exc:  # smtplib's errors, timeouts, refused connections, TLS
+            raise self._failure(exc, attempt.data_sent) from None
+
+    def _connect(self) -> smtplib.SMTP:
+        if self.security == "ssl":
+            context = ssl.create_default_context()
+            client = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
+        else:
+            client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+        try:
+            client.ehlo()
+            if self.security == "starttls":
+                client.starttls(context=ssl.create_default_context())
+                client.ehlo()
+            if self.user:
+                self._login(client)
+        except BaseException:
+            client.close()
+            raise
+        return client
+
+    def _login(self, client: smtplib.SMTP) -> None:
+        password = self.password_provider(self.user) if self.password_provider else None
+        if password is None:
+            raise DeliveryError(
+                "permanent", f"no SMTP password for {self.user}: enter it when asked"
+            )
+        client.login(self.user, password)
+
+    def _transmit(self, client: smtplib.SMTP, out: Outgoing, attempt: _Attempt) -> list[str]:
+        """MAIL, RCPT and DATA; returns the recipients refused while others accepted."""
+        code, reply = client.mail(out.sender_email)
+        if code != 250:
+            raise smtplib.SMTPResponseException(code, reply)
+        refused = []
+        for rcpt in out.recipients:
+            code, reply = client.rcpt(rcpt)
+            if code not in (250, 251):
+                refused.append((rcpt, code, reply))
+        if len(refused) == len(out.recipients):
+            rcpt, code, reply = refused[0]
+            raise smtplib.SMTPResponseException(code, reply)
+        # DATA by hand, so a timeout after the message went out is told apart.
+        client.putcmd("data")
+        code, reply = client.getreply()
+        if code != 354:
+            raise smtplib.SMTPResponseException(code, reply)
+        client.send(_smtp_data(out.email().as_bytes()))
+        attempt.data_sent = True
+        code, reply = client.getreply()
+        if code != 250:
+            raise smtplib.SMTPResponseException(code, reply)
+        return [f"{rcpt} ({code} {_text(reply)})" for rcpt, code, reply in refused]
+
+    def _failure(self, exc: OSError, data_sent: bool) -> DeliveryError:
+        """What a failed send means: worth trying again, permanent, or in doubt."""
+        where = f"{self.host}:{self.port}"
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            answer = f"{exc.smtp_code} {_text(exc.smtp_error)}"
+            return DeliveryError("permanent", f"the SMTP server refused the login ({answer})")
+        if isinstance(exc, smtplib.SMTPResponseException):
             kind = "transient" if 400 <= exc.smtp_code < 500 else "permanent"
-            raise DeliveryError(kind, f"the server answered {exc.smtp_code} {_text(exc.smtp_error)}") from None
-        except (TimeoutError, socket.timeout) as exc:
+            answer = f"{exc.smtp_code} {_text(exc.smtp_error)}"
+            return DeliveryError(kind, f"the server answered {answer}")
+        timed_out = isinstance(exc, TimeoutError) or (
+            isinstance(exc, smtplib.SMTPServerDisconnected) and "timed out" in str(exc)
+        )
+        if data_sent and timed_out:
+            return DeliveryError(IN_DOUBT, _NO_CONFIRMATION)
+        if isinstance(exc, TimeoutError):
+            return DeliveryError("transient", f"the SMTP server did not answer in time ({exc})")
+        if isinstance(exc, smtplib.SMTPServerDisconnected):
             if data_sent:
-                raise DeliveryError("in_doubt", "the server did not confirm in time after the message was sent: "
-                                                "it may or may not have arrived") from None  # fmt: skip
-            raise DeliveryError("transient", f"the SMTP server did not answer in time ({exc})") from None
-        except smtplib.SMTPServerDisconnected as exc:
-            if data_sent and "timed out" in str(exc):
-                raise DeliveryError("in_doubt", "the server did not confirm in time after the message was sent: "
-                                                "it may or may not have arrived") from None  # fmt: skip
-            if data_sent:
-                raise DeliveryError("in_doubt", f"the connection dropped after the message was sent ({exc})") from None
-            raise DeliveryError("transient", f"the SMTP server closed the connection ({exc})") from None
-        except (ConnectionRefusedError, ConnectionResetError) as exc:
-            raise DeliveryError("transient", f"cannot connect to {self.host}:{self.port} ({exc.strerror})") from None
-        except ssl.SSLError as exc:
-            raise DeliveryError("permanent", f"TLS with {self.host} failed ({exc.reason})") from None
-        except OSError as exc:
-            if data_sent:
-                raise DeliveryError("in_doubt", f"the connection failed after the message was sent ({exc})") from None
-            raise DeliveryError("transient", f"cannot reach {self.host}:{self.port} ({exc})") from None
+                return DeliveryError(
+                    IN_DOUBT, f"the connection dropped after the message was sent ({exc})"
+                )
+            return DeliveryError("transient", f"the SMTP server closed the connection ({exc})")
+        if isinstance(exc, (ConnectionRefusedError, ConnectionResetError)):
+            return DeliveryError("transient", f"cannot connect to {where} ({exc.strerror})")
+        if isinstance(exc, ssl.SSLError):
+            return DeliveryError("permanent", f"TLS with {self.host} failed ({exc.reason})")
+        if data_sent:
+            return DeliveryError(
+                IN_DOUBT, f"the connection failed after the message was sent ({exc})"
+            )
+        return DeliveryError("transient", f"cannot reach {where} ({exc})")
+
+
+_NO_CONFIRMATION = (
+    "the server did not confirm in time after the message was sent: it may or may not have arrived"
+)
+
+
+class _Attempt:
+    """How far one send got: after the data went out, a failure leaves it in doubt."""
+
+    data_sent = False
 
 
 def _smtp_data(message: bytes) -> bytes:
-    """The DATA payload (RFC 5321 4.5.2): CRLF line ends, a dot doubled at a line start, then CRLF.CRLF."""
+    """The DATA payload (RFC 5321 4.5.2): CRLF line ends, a dot doubled at a line start, then
+    CRLF.CRLF."""
     lines = re.split(rb"\r\n|\r|\n", message)
     if lines and lines[-1] == b"":
         lines.pop()
@@ -235,7 +351,8 @@ def _text(reply) -> str:
 
 
 def keyring_password(user: str, ask=None):
-    """The SMTP password from the OS keyring; without a keyring backend, ``ask`` once per session."""
+    """The SMTP password from the OS keyring; without a keyring backend, ``ask`` once per
+    session."""
     try:
         import keyring
         from keyring.errors import KeyringError, NoKeyringError
@@ -253,7 +370,8 @@ def keyring_password(user: str, ask=None):
     return None
 
 
-def transport_from_settings(store: Store, settings: Settings, ask_password=None):
+def transport_from_settings(store: Store, settings: Settings, ask_password=None) -> Transport:
+    """The transport the settings choose; SMTP asks for a password through ask_password."""
     if settings.get("transport") == "smtp":
         cache: dict[str, str] = {}
 
@@ -264,8 +382,13 @@ def transport_from_settings(store: Store, settings: Settings, ask_password=None)
                     cache[user] = value
             return cache.get(user)
 
-        return SMTPTransport(settings.get("smtp.host"), settings.get("smtp.port"), settings.get("smtp.security"),
-                             settings.get("smtp.user"), provider)  # fmt: skip
+        return SMTPTransport(
+            settings.get("smtp.host"),
+            settings.get("smtp.port"),
+            settings.get("smtp.security"),
+            settings.get("smtp.user"),
+            provider,
+        )
     folder = settings.get("outbox.dir") or str(store.path.with_name(store.path.stem + "-outbox"))
     return OutboxFolder(Path(folder))
 
@@ -281,30 +404,77 @@ class Result:
 
 
 def _outgoing(row: dict) -> Outgoing:
-    return Outgoing(row["message_id"], row["sender_name"], row["sender_email"], row["reply_to"],
-                    json.loads(row["recipients"] or "[]"), row["subject"], row["body"], row["created_at"])  # fmt: skip
+    return Outgoing(
+        row["message_id"],
+        row["sender_name"],
+        row["sender_email"],
+        row["reply_to"],
+        json.loads(row["recipients"] or "[]"),
+        row["subject"],
+        row["body"],
+        row["created_at"],
+    )
 
 
 def _finish(store: Store, row: dict, transport_name: str, refused: list[str], author: str) -> None:
     stamp = now_iso()
     with store.transaction() as conn:
         conn.execute(
-            "UPDATE messages SET state = 'delivered', delivered_at = ?, transport = ?, refused = ?, last_error = NULL "
-            "WHERE id = ?",
-            (stamp, transport_name, json.dumps(refused), row["id"]),
+            "UPDATE messages SET state = ?, delivered_at = ?, transport = ?, refused = ?, "
+            "last_error = NULL WHERE id = ?",
+            (DELIVERED, stamp, transport_name, json.dumps(refused), row["id"]),
         )
         for app_id, person_id, job_id in conn.execute(
             "SELECT a.id, a.person_id, a.job_id FROM message_applications ma JOIN applications a "
             "ON a.id = ma.application_id WHERE ma.message_id = ? AND a.status = ?",
             (row["id"], LETTING_GO),
         ).fetchall():
-            conn.execute("UPDATE applications SET status = ?, updated_at = ? WHERE id = ?", (LET_GO, stamp, app_id))
-            audit(conn, author, "let_go", person_id=person_id, job_id=job_id, application_id=app_id,
-                  before=LETTING_GO, after=LET_GO, message=row["id"], delivered_by=transport_name)  # fmt: skip
+            conn.execute(
+                "UPDATE applications SET status = ?, updated_at = ? WHERE id = ?",
+                (LET_GO, stamp, app_id),
+            )
+            audit.record(
+                conn,
+                author,
+                LET_GO,
+                person_id=person_id,
+                job_id=job_id,
+                application_id=app_id,
+                before=LETTING_GO,
+                after=LET_GO,
+                message=row["id"],
+                delivered_by=transport_name,
+            )
 
 
-def deliver(store: Store, message: int, transport, author: str = "shortlist", *, resend: bool = False) -> Result:
-    """Try to deliver one message now. ``resend`` is the reviewer's choice for an in-doubt message."""
+# write(fn) runs fn(store) where the database is written and returns its result: at
+# once (the command line), or on the window's one writer thread (app/writer.py). The
+# send itself never runs there: a slow SMTP server must not hold up every write.
+Write = Callable[[Callable[[Store], Any]], Any]
+
+
+def _writer(store: Store | None, write: Write | None) -> Write:
+    if write is not None:
+        return write
+    if store is None:
+        raise ValueError("delivery needs a store or a writer")
+    return lambda fn: fn(store)
+
+
+_NOT_SENT = {
+    DELIVERED: "already delivered",
+    IN_DOUBT: "in doubt — resend only by choice",
+    CALL_PENDING: "a phone call to confirm",
+    KEPT: "kept on record at their request",
+    SENDING: "a send is in progress",
+}
+
+
+def _claim(
+    store: Store, message: int, transport_name: str, author: str, resend: bool
+) -> tuple[dict, str | None]:
+    """Mark the message ``sending`` (committed), so a crash leaves a trace. Returns its row,
+    and None when claimed, or the state it is in when it cannot be sent now."""
     row = store.one("SELECT * FROM messages WHERE id = ?", (message,))
     if row is None:
         raise LookupError(f"no message {message}")
@@ -314,27 +484,48 @@ def deliver(store: Store, message: int, transport, author: str = "shortlist", *,
         # the app and the command line retry at the same moment.
         marks = ",".join("?" * len(allowed))
         claimed = conn.execute(
-            f"UPDATE messages SET state = 'sending', attempts = attempts + 1, transport = ?, sending_pid = ?, "
+            "UPDATE messages SET state = ?, attempts = attempts + 1, transport = ?, sending_pid = "
+            "?, "
             f"sending_at = ? WHERE id = ? AND state IN ({marks})",
-            (transport.name, os.getpid(), now_iso(), message, *allowed),
+            (SENDING, transport_name, os.getpid(), now_iso(), message, *allowed),
         ).rowcount
         if not claimed:
-            state = conn.execute("SELECT state FROM messages WHERE id = ?", (message,)).fetchone()[0]
-        elif resend:
-            audit(conn, author, "message_resent", person_id=row["person_id"], message=message,
-                  message_id=row["message_id"])  # fmt: skip
-    if not claimed:
-        return Result(message, state, "not sent: " + {
-            DELIVERED: "already delivered", IN_DOUBT: "in doubt — resend only by choice",
-            CALL_PENDING: "a phone call to confirm", KEPT: "kept on record at their request",
-            SENDING: "a send is in progress"}.get(state, state))  # fmt: skip
+            state = conn.execute("SELECT state FROM messages WHERE id = ?", (message,)).fetchone()
+            return row, state[0]
+        if resend:
+            audit.record(
+                conn,
+                author,
+                "message_resent",
+                person_id=row["person_id"],
+                message=message,
+                message_id=row["message_id"],
+            )
+    return row, None
+
+
+def deliver(
+    store: Store | None,
+    message: int,
+    transport: Transport,
+    author: str = "shortlist",
+    *,
+    resend: bool = False,
+    write: Write | None = None,
+) -> Result:
+    """Try to deliver one message now. ``resend`` is the reviewer's choice for an in-doubt
+    message."""
+    write = _writer(store, write)
+    row, busy = write(lambda s: _claim(s, message, transport.name, author, resend))
+    if busy is not None:
+        return Result(message, busy, "not sent: " + _NOT_SENT.get(busy, busy))
     _IN_FLIGHT.add(message)
     try:
         try:
             refused = transport.send(_outgoing(row))
         except DeliveryError as exc:
-            return _failed(store, row, exc, author)
-        _finish(store, row, transport.name, refused, author)
+            return write(lambda s, exc=exc: _failed(s, row, exc, author))
+        write(lambda s: _finish(s, row, transport.name, refused, author))
     finally:
         _IN_FLIGHT.discard(message)
     detail = transport.describe() + (f"; refused: {', '.join(refused)}" if refused else "")
@@ -348,14 +539,47 @@ def _failed(store: Store, row: dict, exc: DeliveryError, author: str) -> Result:
         backoff = min(timedelta(seconds=30 * 2 ** (attempts - 1)), MAX_BACKOFF)
         next_at = (datetime.now(UTC) + backoff).isoformat(timespec="seconds")
     else:
-        state = IN_DOUBT if exc.kind == "in_doubt" else FAILED
+        state = IN_DOUBT if exc.kind == IN_DOUBT else FAILED
         next_at = None
     with store.transaction() as conn:
-        conn.execute("UPDATE messages SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
-                     (state, exc.message, next_at, row["id"]))  # fmt: skip
-        audit(conn, author, f"message_{state}", person_id=row["person_id"], message=row["id"], reason=exc.message)
+        conn.execute(
+            "UPDATE messages SET state = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+            (state, exc.message, next_at, row["id"]),
+        )
+        audit.record(
+            conn,
+            author,
+            f"message_{state}",
+            person_id=row["person_id"],
+            message=row["id"],
+            reason=exc.message,
+        )
     retry = f"; next try {next_at}" if next_at else ""
     return Result(row["id"], state, exc.message + retry)
+
+
+def state_of(store: Store, message: int) -> str | None:
+    """Where one message is (a :class:`review.status.MessageState` value), None if no such
+    message."""
+    return store.scalar("SELECT state FROM messages WHERE id = ?", (message,))
+
+
+def applications_of(store: Store, message: int) -> list[tuple[int, int, str]]:
+    """(application, person, status) of each application a message carries the decision for."""
+    return store.conn.execute(
+        "SELECT a.id, a.person_id, a.status FROM message_applications ma JOIN applications a "
+        "ON a.id = ma.application_id WHERE ma.message_id = ?",
+        (message,),
+    ).fetchall()
+
+
+def latest_for_application(store: Store, application_id: int) -> dict | None:
+    """The newest message about an application: its id, state and last error."""
+    return store.one(
+        "SELECT m.id, m.state, m.last_error FROM messages m JOIN message_applications ma "
+        "ON ma.message_id = m.id WHERE ma.application_id = ? ORDER BY m.id DESC LIMIT 1",
+        (application_id,),
+    )
 
 
 def confirm_call(store: Store, message: int, author: str) -> Result:
@@ -367,18 +591,30 @@ def confirm_call(store: Store, message: int, author: str) -> Result:
     return Result(message, DELIVERED, "call confirmed")
 
 
-def recover(store: Store, transport, author: str = "shortlist") -> list[Result]:
+def recover(
+    store: Store | None,
+    transport: Transport,
+    author: str = "shortlist",
+    *,
+    write: Write | None = None,
+) -> list[Result]:
     """After a crash: sends that were under way are delivered (the file is there) or in doubt."""
+    write = _writer(store, write)
     out = []
-    for row in store.query("SELECT * FROM messages WHERE state = 'sending'"):
+    for row in write(lambda s: s.query("SELECT * FROM messages WHERE state = ?", (SENDING,))):
         if _still_sending(row):
             continue  # another process is sending it right now
-        if row["transport"] == getattr(transport, "name", None) and transport.already_delivered(row["message_id"]):
-            _finish(store, row, transport.name, [], author)
+        if row["transport"] == getattr(transport, "name", None) and transport.already_delivered(
+            row["message_id"]
+        ):
+            write(lambda s, row=row: _finish(s, row, transport.name, [], author))
             out.append(Result(row["id"], DELIVERED, "found delivered after an interruption"))
         else:
-            exc = DeliveryError("in_doubt", "the app stopped while this message was being sent: it may have arrived")
-            out.append(_failed(store, {**row, "attempts": row["attempts"] - 1}, exc, author))
+            exc = DeliveryError(
+                IN_DOUBT, "the app stopped while this message was being sent: it may have arrived"
+            )
+            earlier = {**row, "attempts": row["attempts"] - 1}
+            out.append(write(lambda s, earlier=earlier, exc=exc: _failed(s, earlier, exc, author)))
     return out
 
 
@@ -401,29 +637,42 @@ def _still_sending(row: dict, stale: timedelta = timedelta(minutes=10)) -> bool:
     return True
 
 
-def retry_due(store: Store, transport, author: str = "shortlist", now: datetime | None = None,
-              include_failed: bool = False) -> list[Result]:  # fmt: skip
+def retry_due(
+    store: Store | None,
+    transport: Transport,
+    author: str = "shortlist",
+    now: datetime | None = None,
+    include_failed: bool = False,
+    *,
+    write: Write | None = None,
+) -> list[Result]:
+    """Recover, then send every queued message whose retry time has come (and failed ones too,
+    when asked)."""
+    write = _writer(store, write)
     now = now or datetime.now(UTC)
-    recover(store, transport, author)
+    recover(store, transport, author, write=write)
     states = (QUEUED, FAILED) if include_failed else (QUEUED,)
     marks = ",".join("?" * len(states))
+    sql = f"SELECT id, next_attempt_at FROM messages WHERE state IN ({marks}) ORDER BY id"
     results = []
-    for row in store.query(f"SELECT id, next_attempt_at FROM messages WHERE state IN ({marks}) ORDER BY id", states):
-        due = row["next_attempt_at"] is None or datetime.fromisoformat(row["next_attempt_at"]) <= now
-        if due or include_failed:
-            results.append(deliver(store, row["id"], transport, author))
+    for row in write(lambda s: s.query(sql, states)):
+        next_at = row["next_attempt_at"]
+        if next_at is None or datetime.fromisoformat(next_at) <= now or include_failed:
+            results.append(deliver(store, row["id"], transport, author, write=write))
     return results
 
 
 def pending(store: Store) -> list[dict]:
     """Messages not delivered yet, with their people and jobs: the 'Waiting for a message' view."""
     rows = store.query(
-        "SELECT m.id, m.state, m.channel, m.recipients, m.subject, m.last_error, m.attempts, m.next_attempt_at, "
-        "m.created_at, m.message_id, p.id AS person_id, p.name, "
-        "(SELECT group_concat(j.title, ', ') FROM message_applications ma JOIN applications a ON a.id = ma.application_id "
+        "SELECT m.id, m.state, m.channel, m.recipients, m.subject, m.last_error, m.attempts, "
+        "m.next_attempt_at, m.created_at, m.message_id, p.id AS person_id, p.name, "
+        "(SELECT group_concat(j.title, ', ') FROM message_applications ma JOIN applications a ON "
+        "a.id = ma.application_id "
         " JOIN jobs j ON j.id = a.job_id WHERE ma.message_id = m.id) AS jobs "
         "FROM messages m JOIN people p ON p.id = m.person_id "
-        "WHERE m.state IN ('queued', 'sending', 'failed', 'in_doubt', 'call_pending') ORDER BY m.id"
+        f"WHERE m.state IN ({','.join('?' * len(UNDELIVERED))}) ORDER BY m.id",
+        UNDELIVERED,
     )
     for row in rows:
         row["recipients"] = json.loads(row["recipients"] or "[]")

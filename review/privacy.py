@@ -68,15 +68,25 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from review import audit
 from review.db import Store, StoreError, now_iso
 from review.settings import Settings
+from review.status import PROTECTED, MessageState
 
 CONSENT_MONTHS = 24
-# Statuses that mean "still on a list": a retention purge never touches these people.
-PROTECTED_STATUSES = ("new", "shortlisted", "interviewing", "offered", "letting_go")
 # JSON text columns of the tables we export, decoded so the person reads lists, not strings.
-_JSON_COLUMNS = {"emails", "phones", "links", "skills", "education", "fields", "topics", "recipients",
-                 "refused", "detail"}  # fmt: skip
+_JSON_COLUMNS = {
+    "emails",
+    "phones",
+    "links",
+    "skills",
+    "education",
+    "fields",
+    "topics",
+    "recipients",
+    "refused",
+    "detail",
+}
 
 
 class ErasureRefused(Exception):
@@ -96,7 +106,9 @@ def export_person(store: Store, person_id: int, out_dir: str | Path) -> Path:
     out_dir = Path(out_dir)
     target = out_dir / f"person-{person_id}"
     if target.exists():
-        raise FileExistsError(f"{target} already exists: choose another folder or move the earlier export")
+        raise FileExistsError(
+            f"{target} already exists: choose another folder or move the earlier export"
+        )
     data = _person_data(store, person_id)
     out_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".person-{person_id}-", dir=out_dir))
@@ -118,6 +130,49 @@ def export_person(store: Store, person_id: int, out_dir: str | Path) -> Path:
     return target
 
 
+def _messages_of(store: Store, person_id: int) -> list[dict]:
+    """Their messages, each with the applications it carried a decision for."""
+    messages = store.query("SELECT * FROM messages WHERE person_id = ? ORDER BY id", (person_id,))
+    for message in messages:
+        message["application_ids"] = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT application_id FROM message_applications WHERE message_id = ? "
+                "ORDER BY application_id",
+                (message["id"],),
+            )
+        ]
+    return messages
+
+
+def _duplicates_of(store: Store, person_id: int, name: str | None) -> list[dict]:
+    """Possible duplicates. The other side is another person: their id, never their name."""
+    duplicates = []
+    for row in store.query(
+        "SELECT s.*, o.name AS other_name FROM duplicate_suggestions s JOIN people o "
+        "ON o.id = CASE WHEN s.person_id = ? THEN s.other_id ELSE s.person_id END "
+        "WHERE s.person_id = ? OR s.other_id = ? ORDER BY s.id",
+        (person_id, person_id, person_id),
+    ):
+        other_name = row.pop("other_name")
+        reason = row["reason"]
+        if other_name and other_name != name:
+            reason = reason.replace(other_name, "another record")
+        other = row["other_id"] if row["person_id"] == person_id else row["person_id"]
+        duplicates.append(
+            {
+                "id": row["id"],
+                "other_person_id": other,
+                "reason": reason,
+                "status": row["status"],
+                "created_at": row["created_at"],
+                "decided_at": row["decided_at"],
+                "decided_by": row["decided_by"],
+            }
+        )
+    return duplicates
+
+
 def _person_data(store: Store, person_id: int) -> dict:
     person = store.one("SELECT * FROM people WHERE id = ?", (person_id,))
     if person is None:
@@ -129,32 +184,11 @@ def _person_data(store: Store, person_id: int) -> dict:
         (person_id,),
     )
     app_ids = [a["id"] for a in applications]
-    messages = store.query("SELECT * FROM messages WHERE person_id = ? ORDER BY id", (person_id,))
-    for message in messages:
-        message["application_ids"] = [
-            r[0] for r in store.conn.execute(
-                "SELECT application_id FROM message_applications WHERE message_id = ? ORDER BY application_id",
-                (message["id"],))
-        ]  # fmt: skip
-    # The other side of a duplicate suggestion is another person: their id, never their name.
-    duplicates = []
-    for row in store.query(
-        "SELECT s.*, o.name AS other_name FROM duplicate_suggestions s JOIN people o "
-        "ON o.id = CASE WHEN s.person_id = ? THEN s.other_id ELSE s.person_id END "
-        "WHERE s.person_id = ? OR s.other_id = ? ORDER BY s.id",
-        (person_id, person_id, person_id),
-    ):
-        other_name = row.pop("other_name")
-        reason = row["reason"]
-        if other_name and other_name != person["name"]:
-            reason = reason.replace(other_name, "another record")
-        duplicates.append({
-            "id": row["id"], "other_person_id": row["other_id"] if row["person_id"] == person_id else row["person_id"],
-            "reason": reason, "status": row["status"], "created_at": row["created_at"],
-            "decided_at": row["decided_at"], "decided_by": row["decided_by"],
-        })  # fmt: skip
+    messages = _messages_of(store, person_id)
+    duplicates = _duplicates_of(store, person_id, person["name"])
     audit = store.query(
-        f"SELECT * FROM audit_log WHERE person_id = ? OR application_id IN ({_marks(app_ids)}) ORDER BY id",
+        f"SELECT * FROM audit_log WHERE person_id = ? OR application_id IN ({_marks(app_ids)}) "
+        "ORDER BY id",
         (person_id, *app_ids),
     )
     data = {
@@ -163,25 +197,38 @@ def _person_data(store: Store, person_id: int) -> dict:
         "person": person,
         "document": document,
         "contact_points": store.query(
-            "SELECT kind, value FROM contact_points WHERE person_id = ? ORDER BY kind, value", (person_id,)),
+            "SELECT kind, value FROM contact_points WHERE person_id = ? ORDER BY kind, value",
+            (person_id,),
+        ),
         "skills_found": store.query(
-            "SELECT skill, text, start, end, section, year, flag, similarity FROM skill_hits WHERE person_id = ? "
-            "ORDER BY start", (person_id,)),
+            "SELECT skill, text, start, end, section, year, flag, similarity FROM skill_hits WHERE "
+            "person_id = ? ORDER BY start",
+            (person_id,),
+        ),
         "applications": applications,
-        "contact_preferences": store.one("SELECT * FROM contact_preferences WHERE person_id = ?", (person_id,)),
+        "contact_preferences": store.one(
+            "SELECT * FROM contact_preferences WHERE person_id = ?", (person_id,)
+        ),
         "relationship_notes": store.query(
-            "SELECT * FROM relationship_notes WHERE person_id = ? ORDER BY id", (person_id,)),
+            "SELECT * FROM relationship_notes WHERE person_id = ? ORDER BY id", (person_id,)
+        ),
         "disposition_notes": store.query(
-            "SELECT n.*, j.title AS job_title FROM disposition_notes n JOIN jobs j ON j.id = n.job_id "
-            "WHERE n.person_id = ? ORDER BY n.id", (person_id,)),
+            "SELECT n.*, j.title AS job_title FROM disposition_notes n JOIN jobs j ON j.id = "
+            "n.job_id WHERE n.person_id = ? ORDER BY n.id",
+            (person_id,),
+        ),
         "messages": messages,
-        "followups": store.query("SELECT * FROM followups WHERE person_id = ? ORDER BY id", (person_id,)),
+        "followups": store.query(
+            "SELECT * FROM followups WHERE person_id = ? ORDER BY id", (person_id,)
+        ),
         "duplicate_suggestions": duplicates,
         "import_files": store.query(
-            "SELECT f.*, r.started_at AS run_started_at FROM import_files f JOIN import_runs r ON r.id = f.run_id "
-            "WHERE f.person_id = ? OR f.document_id = ? ORDER BY f.id", (person_id, person["document_id"])),
+            "SELECT f.*, r.started_at AS run_started_at FROM import_files f JOIN import_runs r ON "
+            "r.id = f.run_id WHERE f.person_id = ? OR f.document_id = ? ORDER BY f.id",
+            (person_id, person["document_id"]),
+        ),
         "audit_log": audit,
-    }  # fmt: skip
+    }
     return _decode_json(data)
 
 
@@ -209,10 +256,19 @@ def _copy_original(store: Store, document: dict, work: Path) -> dict:
     name = Path(original.replace("\\", "/")).name.replace("\x00", "") or "original"
     if name in ("person.json", "messages") or name.startswith("."):
         name = "original-" + name.lstrip(".")
-    info = {"name": original, "sha256": document.get("sha256"), "file": None, "missing": False, "reason": None}
+    info = {
+        "name": original,
+        "sha256": document.get("sha256"),
+        "file": None,
+        "missing": False,
+        "reason": None,
+    }
     stored = document.get("stored_path")
     if not stored:
-        info.update(missing=True, reason="the original was never kept (its format is not one Shortlist reads)")
+        info.update(
+            missing=True,
+            reason="the original was never kept (its format is not one Shortlist reads)",
+        )
         return info
     source = store.files_dir / stored
     try:
@@ -238,9 +294,10 @@ def _message_text(message: dict) -> str:
         f"Channel: {message['channel']}",
         f"State: {message['state']}",
         f"Written: {message['created_at']} by {message['author']}",
-        f"Delivered: {message['delivered_at'] or '-'}" + (f" ({message['transport']})" if message.get("transport") else ""),
+        f"Delivered: {message['delivered_at'] or '-'}"
+        + (f" ({message['transport']})" if message.get("transport") else ""),
         f"Message-ID: {message['message_id']}",
-    ]  # fmt: skip
+    ]
     return "\n".join(head) + "\n\n" + message["body"].rstrip("\n") + "\n"
 
 
@@ -268,9 +325,11 @@ class ErasureReport:
 
     def summary(self) -> str:
         total = sum(self.rows.values())
-        parts = [f"person #{self.person_id} erased by {self.actor}: {total} rows",
-                 f"{len(self.files_removed) + len(self.outbox_files_removed)} files",
-                 f"{self.audit_rows_blanked} audit details blanked"]  # fmt: skip
+        parts = [
+            f"person #{self.person_id} erased by {self.actor}: {total} rows",
+            f"{len(self.files_removed) + len(self.outbox_files_removed)} files",
+            f"{self.audit_rows_blanked} audit details blanked",
+        ]
         if not (self.index_rebuilt and self.vacuumed and self.wal_truncated):
             parts.append("the file could not be fully compacted yet (see warnings)")
         return "; ".join(parts) + "".join(f"\n  ! {w}" for w in self.warnings)
@@ -289,8 +348,14 @@ class _Target:
     import_sources: list[str]
 
 
-def erase_person(store: Store, person_id: int, actor: str, *, why: str = "on request",
-                 settings: Settings | None = None) -> ErasureReport:  # fmt: skip
+def erase_person(
+    store: Store,
+    person_id: int,
+    actor: str,
+    *,
+    why: str = "on request",
+    settings: Settings | None = None,
+) -> ErasureReport:
     """Remove everything about one person, their files, and every trace in the database file.
 
     ``settings`` (a :class:`review.settings.Settings`) tells where the outbox
@@ -304,7 +369,8 @@ def erase_person(store: Store, person_id: int, actor: str, *, why: str = "on req
 
 
 def _outbox_folder(store: Store, settings: Settings | None) -> Path:
-    """Where outbox ``.eml`` files are: the ``outbox.dir`` setting, else ``<db stem>-outbox`` beside the db."""
+    """Where outbox ``.eml`` files are: the ``outbox.dir`` setting, else ``<db stem>-outbox``
+    beside the db."""
     folder = ""
     if settings is None:
         try:
@@ -316,18 +382,22 @@ def _outbox_folder(store: Store, settings: Settings | None) -> Path:
     return Path(folder) if folder else store.path.with_name(store.path.stem + "-outbox")
 
 
-def _erase(store: Store, person_id: int, actor: str, why: str, outbox: Path, *,
-           scan_residue: bool = True) -> ErasureReport:  # fmt: skip
-    """The deletes in one transaction, then the files. The index and the file are left to :func:`compact`.
+def _erase(
+    store: Store, person_id: int, actor: str, why: str, outbox: Path, *, scan_residue: bool = True
+) -> ErasureReport:
+    """The deletes in one transaction, then the files. The index and the file are left to
+    :func:`compact`.
 
     ``scan_residue`` reads every text column once (0.2 s per 2,000 people):
     worth it for one erasure on request, skipped by a purge of hundreds.
     """
     target = _target(store, person_id)
-    sending = [m["id"] for m in target.messages if m["state"] == "sending"]
+    sending = [m["id"] for m in target.messages if m["state"] == MessageState.SENDING]
     if sending:
-        raise ErasureRefused(f"a message to person #{person_id} is being sent right now (message "
-                             f"{', '.join(map(str, sending))}): erase them when it has finished")  # fmt: skip
+        raise ErasureRefused(
+            f"a message to person #{person_id} is being sent right now (message "
+            f"{', '.join(map(str, sending))}): erase them when it has finished"
+        )
     report = ErasureReport(person_id, actor, now_iso())
     conn = store.conn
     previous_secure = conn.execute("PRAGMA secure_delete").fetchone()[0]
@@ -342,12 +412,17 @@ def _erase(store: Store, person_id: int, actor: str, why: str, outbox: Path, *,
                 _check_residue(conn, target, report)
             report.tombstone_id = _tombstone(conn, target, report, why)
     except sqlite3.Error as exc:
-        raise StoreError(f"could not erase person #{person_id}: {exc}. Nothing was erased.") from None
+        raise StoreError(
+            f"could not erase person #{person_id}: {exc}. Nothing was erased."
+        ) from None
     finally:
         conn.execute(f"PRAGMA secure_delete={int(previous_secure)}")
     # Files only after the rows are gone for good: a failed transaction leaves a whole record.
     _remove_files(store, target, outbox, report)
-    report.warnings.append("backups made before now still hold this person: erase them there too, or delete those backups")
+    report.warnings.append(
+        "backups made before now still hold this person: erase them there too, or delete those "
+        "backups"
+    )
     return report
 
 
@@ -367,15 +442,32 @@ def _target(store: Store, person_id: int) -> _Target:
             needles += [str(v) for v in json.loads(person[key] or "[]") if len(str(v)) >= 6]
         except ValueError:
             pass
-    needles += [v for (v,) in store.conn.execute(
-        "SELECT value FROM contact_points WHERE person_id = ? AND length(value) >= 6", (person_id,))]  # fmt: skip
-    app_ids = [r[0] for r in store.conn.execute("SELECT id FROM applications WHERE person_id = ?", (person_id,))]
-    messages = store.query("SELECT id, message_id, state, transport FROM messages WHERE person_id = ?", (person_id,))
-    sources = [r[0] for r in store.conn.execute(
-        "SELECT source FROM import_files WHERE person_id = ? OR document_id = ?", (person_id, person["document_id"]))]  # fmt: skip
+    needles += [
+        v
+        for (v,) in store.conn.execute(
+            "SELECT value FROM contact_points WHERE person_id = ? AND length(value) >= 6",
+            (person_id,),
+        )
+    ]
+    app_ids = [
+        r[0]
+        for r in store.conn.execute("SELECT id FROM applications WHERE person_id = ?", (person_id,))
+    ]
+    messages = store.query(
+        "SELECT id, message_id, state, transport FROM messages WHERE person_id = ?", (person_id,)
+    )
+    sources = [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT source FROM import_files WHERE person_id = ? OR document_id = ?",
+            (person_id, person["document_id"]),
+        )
+    ]
     # lower(), not casefold(): the SQL side compares with SQLite's lower().
     unique = list(dict.fromkeys(n.lower() for n in needles))
-    return _Target(person_id, person["document_id"], person["stored_path"], unique, app_ids, messages, sources)
+    return _Target(
+        person_id, person["document_id"], person["stored_path"], unique, app_ids, messages, sources
+    )
 
 
 def _marks(values: list) -> str:
@@ -383,25 +475,60 @@ def _marks(values: list) -> str:
     return ",".join("?" * len(values)) if values else "NULL"
 
 
-def _delete(conn: sqlite3.Connection, report: ErasureReport, table: str, where: str, params: list) -> None:
+def _delete(
+    conn: sqlite3.Connection, report: ErasureReport, table: str, where: str, params: list
+) -> None:
     count = conn.execute(f'DELETE FROM "{table}" WHERE {where}', params).rowcount
     if count:
         report.rows[table] = report.rows.get(table, 0) + count
 
 
 # Tables erased explicitly, children before parents (foreign keys are ON).
-_KNOWN = {"message_applications", "messages", "disposition_notes", "followups", "relationship_notes",
-          "contact_preferences", "contact_points", "skill_hits", "duplicate_suggestions", "applications",
-          "import_files", "people", "documents", "audit_log", "import_runs", "jobs", "schema_version"}  # fmt: skip
+_KNOWN = {
+    "message_applications",
+    "messages",
+    "disposition_notes",
+    "followups",
+    "relationship_notes",
+    "contact_preferences",
+    "contact_points",
+    "skill_hits",
+    "duplicate_suggestions",
+    "applications",
+    "import_files",
+    "people",
+    "documents",
+    "audit_log",
+    "import_runs",
+    "jobs",
+    "schema_version",
+}
 
 
 def _delete_rows(conn: sqlite3.Connection, t: _Target, report: ErasureReport) -> None:
     pid, apps, msgs = t.person_id, t.application_ids, [m["id"] for m in t.messages]
-    _delete(conn, report, "message_applications",
-            f"message_id IN ({_marks(msgs)}) OR application_id IN ({_marks(apps)})", [*msgs, *apps])  # fmt: skip
+    _delete(
+        conn,
+        report,
+        "message_applications",
+        f"message_id IN ({_marks(msgs)}) OR application_id IN ({_marks(apps)})",
+        [*msgs, *apps],
+    )
     _delete(conn, report, "messages", "person_id = ?", [pid])
-    _delete(conn, report, "disposition_notes", f"person_id = ? OR application_id IN ({_marks(apps)})", [pid, *apps])
-    for table in ("followups", "relationship_notes", "contact_preferences", "contact_points", "skill_hits"):
+    _delete(
+        conn,
+        report,
+        "disposition_notes",
+        f"person_id = ? OR application_id IN ({_marks(apps)})",
+        [pid, *apps],
+    )
+    for table in (
+        "followups",
+        "relationship_notes",
+        "contact_preferences",
+        "contact_points",
+        "skill_hits",
+    ):
         _delete(conn, report, table, "person_id = ?", [pid])
     _delete(conn, report, "duplicate_suggestions", "person_id = ? OR other_id = ?", [pid, pid])
     _delete_from_newer_tables(conn, t, report)
@@ -421,8 +548,12 @@ def _delete_from_newer_tables(conn: sqlite3.Connection, t: _Target, report: Eras
     people, applications, messages or documents, or a ``person_id`` column,
     loses the rows that point at this person.
     """
-    keys = {"people": [t.person_id], "applications": t.application_ids,
-            "messages": [m["id"] for m in t.messages], "documents": [t.document_id]}  # fmt: skip
+    keys = {
+        "people": [t.person_id],
+        "applications": t.application_ids,
+        "messages": [m["id"] for m in t.messages],
+        "documents": [t.document_id],
+    }
     for (table,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
         "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'people_fts%'"
@@ -455,9 +586,13 @@ def _scrub_import_runs(conn: sqlite3.Connection, t: _Target, report: ErasureRepo
             continue
         kept = [s for s in listed if s not in gone and str(Path(s)) not in gone]
         if len(kept) != len(listed):
-            conn.execute("UPDATE import_runs SET sources = ? WHERE id = ?", (json.dumps(kept, ensure_ascii=False), run_id))
+            conn.execute(
+                "UPDATE import_runs SET sources = ? WHERE id = ?",
+                (json.dumps(kept, ensure_ascii=False), run_id),
+            )
             report.rows["import_runs.sources (paths removed)"] = (
-                report.rows.get("import_runs.sources (paths removed)", 0) + len(listed) - len(kept))  # fmt: skip
+                report.rows.get("import_runs.sources (paths removed)", 0) + len(listed) - len(kept)
+            )
 
 
 def _blank_audit(conn: sqlite3.Connection, t: _Target) -> int:
@@ -468,7 +603,10 @@ def _blank_audit(conn: sqlite3.Connection, t: _Target) -> int:
     for needle in t.needles:
         where.append("instr(lower(detail), ?) > 0")
         params.append(needle)
-    cur = conn.execute(f"UPDATE audit_log SET detail = '{{}}' WHERE detail <> '{{}}' AND ({' OR '.join(where)})", params)
+    cur = conn.execute(
+        f"UPDATE audit_log SET detail = '{{}}' WHERE detail <> '{{}}' AND ({' OR '.join(where)})",
+        params,
+    )
     return cur.rowcount
 
 
@@ -481,8 +619,12 @@ def _check_residue(conn: sqlite3.Connection, t: _Target, report: ErasureReport) 
     if not t.needles:
         return
     # Virtual tables and their shadow tables are derived from the tables scanned here.
-    virtual = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")]  # fmt: skip
+    virtual = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
     for (table,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "AND sql NOT LIKE 'CREATE VIRTUAL%'"
@@ -494,30 +636,40 @@ def _check_residue(conn: sqlite3.Connection, t: _Target, report: ErasureReport) 
             if declared and "TEXT" not in declared and "CHAR" not in declared:
                 continue
             test = " OR ".join(f'instr(lower("{name}"), ?) > 0' for _ in t.needles)
-            count = conn.execute(f'SELECT count(*) FROM "{table}" WHERE {test}', t.needles).fetchone()[0]
+            count = conn.execute(
+                f'SELECT count(*) FROM "{table}" WHERE {test}', t.needles
+            ).fetchone()[0]
             if count:
                 report.warnings.append(
-                    f"their name or contact details still appear in {table}.{name} ({count} row(s)) that belong "
-                    "to someone else's record: review those by hand"
+                    f"their name or contact details still appear in {table}.{name} ({count} "
+                    "row(s)) that belong to someone else's record: review those by hand"
                 )
 
 
 def _tombstone(conn: sqlite3.Connection, t: _Target, report: ErasureReport, why: str) -> int:
-    detail = {"erased_at": report.erased_at, "by": report.actor, "why": why, "rows": dict(report.rows),
-              "audit_rows_blanked": report.audit_rows_blanked}  # fmt: skip
-    cur = conn.execute(
-        "INSERT INTO audit_log (at, actor, action, person_id, detail) VALUES (?, ?, 'erased', ?, ?)",
-        (report.erased_at, report.actor, t.person_id, json.dumps(detail, ensure_ascii=False)),
+    return audit.record(
+        conn,
+        report.actor,
+        "erased",
+        person_id=t.person_id,
+        at=report.erased_at,
+        erased_at=report.erased_at,
+        by=report.actor,
+        why=why,
+        rows=dict(report.rows),
+        audit_rows_blanked=report.audit_rows_blanked,
     )
-    return cur.lastrowid
 
 
 def _remove_files(store: Store, t: _Target, outbox: Path, report: ErasureReport) -> None:
     from review.outbox import OutboxFolder
 
-    if t.stored_path and not store.conn.execute(
-        "SELECT 1 FROM documents WHERE stored_path = ?", (t.stored_path,)
-    ).fetchone():
+    if (
+        t.stored_path
+        and not store.conn.execute(
+            "SELECT 1 FROM documents WHERE stored_path = ?", (t.stored_path,)
+        ).fetchone()
+    ):
         path = store.files_dir / t.stored_path
         # Leftovers of an interrupted copy of the same file hold the same bytes.
         for candidate in [path, *path.parent.glob(f".{path.name}.*.tmp")]:
@@ -532,9 +684,15 @@ def _remove_files(store: Store, t: _Target, outbox: Path, report: ErasureReport)
             if _unlink(candidate, report):
                 report.outbox_files_removed.append(str(candidate))
                 found = True
-        if not found and message["state"] == "delivered" and message["transport"] == OutboxFolder.name:
-            report.warnings.append(f"message {message['id']} is no longer in the outbox folder {outbox}: "
-                                   "your mail client has it (and may have sent it); delete it there too")  # fmt: skip
+        if (
+            not found
+            and message["state"] == MessageState.DELIVERED
+            and message["transport"] == OutboxFolder.name
+        ):
+            report.warnings.append(
+                f"message {message['id']} is no longer in the outbox folder {outbox}: "
+                "your mail client has it (and may have sent it); delete it there too"
+            )
 
 
 def _unlink(path: Path, report: ErasureReport) -> bool:
@@ -591,7 +749,9 @@ def compact(store: Store) -> Compaction:
             tx.execute("INSERT INTO people_fts(people_fts) VALUES ('optimize')")
         done.index_rebuilt = True
     except (sqlite3.Error, StoreError) as exc:
-        done.problems.append(f"the search index could not be rebuilt now ({exc}): compact the database again")
+        done.problems.append(
+            f"the search index could not be rebuilt now ({exc}): compact the database again"
+        )
     finally:
         conn.execute(f"PRAGMA secure_delete={int(previous_secure)}")
     try:
@@ -599,15 +759,20 @@ def compact(store: Store) -> Compaction:
         conn.execute("VACUUM")
         done.vacuumed = True
     except sqlite3.Error as exc:
-        done.problems.append(f"the database could not be compacted now ({exc}): compact it again when "
-                             "Shortlist is idle")  # fmt: skip
+        done.problems.append(
+            f"the database could not be compacted now ({exc}): compact it again when "
+            "Shortlist is idle"
+        )
     try:
-        # The -wal file keeps the page images written before (with the erased data) until it is reset.
+        # The -wal file keeps the page images written before (with the erased data) until it is
+        # reset.
         busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         done.wal_truncated = busy == 0
         if busy:
-            done.problems.append("another window or program is reading the database, so older copies of its "
-                                 "pages stay in the -wal file: close it, then compact the database again")  # fmt: skip
+            done.problems.append(
+                "another window or program is reading the database, so older copies of its "
+                "pages stay in the -wal file: close it, then compact the database again"
+            )
     except sqlite3.Error as exc:
         done.problems.append(f"the database's -wal file could not be emptied ({exc})")
     return done
@@ -616,7 +781,11 @@ def compact(store: Store) -> Compaction:
 def _compact(store: Store, reports: list[ErasureReport]) -> None:
     done = compact(store)
     for report in reports:
-        report.index_rebuilt, report.vacuumed, report.wal_truncated = done.index_rebuilt, done.vacuumed, done.wal_truncated
+        report.index_rebuilt, report.vacuumed, report.wal_truncated = (
+            done.index_rebuilt,
+            done.vacuumed,
+            done.wal_truncated,
+        )
         report.warnings += done.problems
 
 
@@ -647,16 +816,43 @@ def months_before(moment: datetime, months: int) -> datetime:
 # Each source of activity, as (person_id, latest time). Grouped per source in SQL, compared in
 # Python after parsing: times from different code paths need not share one text format.
 _ACTIVITY = (
-    ("imported", "SELECT p.id, max(d.imported_at) FROM people p JOIN documents d ON d.id = p.document_id GROUP BY p.id"),
+    (
+        "imported",
+        "SELECT p.id, max(d.imported_at) FROM people p JOIN documents d ON d.id = p.document_id "
+        "GROUP BY p.id",
+    ),
     ("added", "SELECT id, created_at FROM people"),
-    ("application", "SELECT person_id, max(max(updated_at), max(created_at)) FROM applications GROUP BY person_id"),
-    ("message", "SELECT person_id, max(max(created_at), max(coalesce(delivered_at, ''))) FROM messages GROUP BY person_id"),
-    ("relationship note", "SELECT person_id, max(created_at) FROM relationship_notes GROUP BY person_id"),
-    ("person-first note", "SELECT person_id, max(created_at) FROM disposition_notes GROUP BY person_id"),
-    ("follow-up", "SELECT person_id, max(done_at) FROM followups WHERE done_at IS NOT NULL GROUP BY person_id"),
-    ("audit", ("SELECT person_id, max(at) FROM audit_log WHERE person_id IS NOT NULL AND action <> 'erased' "
-               "GROUP BY person_id")),
-)  # fmt: skip
+    (
+        "application",
+        "SELECT person_id, max(max(updated_at), max(created_at)) FROM applications GROUP BY "
+        "person_id",
+    ),
+    (
+        "message",
+        "SELECT person_id, max(max(created_at), max(coalesce(delivered_at, ''))) FROM messages "
+        "GROUP BY person_id",
+    ),
+    (
+        "relationship note",
+        "SELECT person_id, max(created_at) FROM relationship_notes GROUP BY person_id",
+    ),
+    (
+        "person-first note",
+        "SELECT person_id, max(created_at) FROM disposition_notes GROUP BY person_id",
+    ),
+    (
+        "follow-up",
+        "SELECT person_id, max(done_at) FROM followups WHERE done_at IS NOT NULL GROUP BY "
+        "person_id",
+    ),
+    (
+        "audit",
+        (
+            "SELECT person_id, max(at) FROM audit_log WHERE person_id IS NOT NULL AND action <> "
+            "'erased' GROUP BY person_id"
+        ),
+    ),
+)
 
 
 def last_activity(store: Store) -> dict[int, datetime]:
@@ -676,11 +872,20 @@ def retention_candidates(store: Store, months: int = 12, now: datetime | None = 
     cutoff = months_before(now, months)
     consent_cutoff = months_before(now, CONSENT_MONTHS)
     activity = last_activity(store)
-    protected = {pid for (pid,) in store.conn.execute(
-        f"SELECT DISTINCT person_id FROM applications WHERE status IN ({_marks(list(PROTECTED_STATUSES))})",
-        PROTECTED_STATUSES)}  # fmt: skip
-    consent = {pid: _parse(date) for pid, date in store.conn.execute(
-        "SELECT person_id, consent_date FROM contact_preferences WHERE consent = 1")}  # fmt: skip
+    protected = {
+        pid
+        for (pid,) in store.conn.execute(
+            "SELECT DISTINCT person_id FROM applications WHERE status IN "
+            f"({_marks(list(PROTECTED))})",
+            PROTECTED,
+        )
+    }
+    consent = {
+        pid: _parse(date)
+        for pid, date in store.conn.execute(
+            "SELECT person_id, consent_date FROM contact_preferences WHERE consent = 1"
+        )
+    }
     out = []
     for person_id, name in store.conn.execute("SELECT id, name FROM people ORDER BY id").fetchall():
         last = activity.get(person_id)
@@ -690,28 +895,53 @@ def retention_candidates(store: Store, months: int = 12, now: datetime | None = 
             given = consent[person_id]
             if given is not None and given >= consent_cutoff:
                 continue
-            lapsed = (f"; their consent of {given.date().isoformat()} is older than {CONSENT_MONTHS} months"
-                      if given else "; their consent has no date, so it does not count")  # fmt: skip
+            lapsed = (
+                f"; their consent of {given.date().isoformat()} is older than {CONSENT_MONTHS} "
+                "months"
+                if given
+                else "; their consent has no date, so it does not count"
+            )
         else:
             lapsed = "; no consent to keep their data longer"
-        reason = (f"no activity since {last.date().isoformat()} (more than {months} months)"
-                  f"{lapsed}; on no open list")  # fmt: skip
-        out.append({"person_id": person_id, "name": name, "last_activity": last.isoformat(timespec="seconds"),
-                    "reason": reason})  # fmt: skip
+        reason = (
+            f"no activity since {last.date().isoformat()} (more than {months} months)"
+            f"{lapsed}; on no open list"
+        )
+        out.append(
+            {
+                "person_id": person_id,
+                "name": name,
+                "last_activity": last.isoformat(timespec="seconds"),
+                "reason": reason,
+            }
+        )
     out.sort(key=lambda row: (row["last_activity"], row["person_id"]))
     return out
 
 
-def purge(store: Store, actor: str, months: int = 12, now: datetime | None = None,
-          settings: Settings | None = None) -> list[ErasureReport]:  # fmt: skip
+def purge(
+    store: Store,
+    actor: str,
+    months: int = 12,
+    now: datetime | None = None,
+    settings: Settings | None = None,
+) -> list[ErasureReport]:
     """Erase every retention candidate; the database file is compacted once, at the end."""
     started = time.monotonic()
     outbox = _outbox_folder(store, settings)
     reports = []
     for row in retention_candidates(store, months, now):
         try:
-            reports.append(_erase(store, row["person_id"], actor, f"retention: no activity for {months} months",
-                                  outbox, scan_residue=False))  # fmt: skip
+            reports.append(
+                _erase(
+                    store,
+                    row["person_id"],
+                    actor,
+                    f"retention: no activity for {months} months",
+                    outbox,
+                    scan_residue=False,
+                )
+            )
         except ErasureRefused:
             continue  # a send under way: the next purge takes them
     if reports:

@@ -24,6 +24,7 @@ from parsing.matching import (
 from parsing.taxonomy import Taxonomy, load_taxonomy
 from parsing.text import fold
 from review.db import Store
+from review.jobs import Job
 from review.search import people_with_phrase, sync_search_index, texts_of, vocabulary
 
 def _section_of(spans: list[dict]):
@@ -42,7 +43,7 @@ class Ranker:
     def __init__(
         self,
         store: Store,
-        job: dict,
+        job: Job,
         *,
         scope: str = "applicants",
         taxonomy: Taxonomy | None = None,
@@ -53,7 +54,7 @@ class Ranker:
         self.today = today or date.today()
         self.job_row = job
         self.global_synonyms = global_synonyms(store)
-        self.job = self._spec(job["spec"])
+        self.job = self._spec(job.spec)
         self.scope = scope
         self._dense_cache: dict[tuple, Dense] = {}
         self._rank_cache: dict = {}  # stacked matrices for rank_dense, reused while only weights change
@@ -72,18 +73,18 @@ class Ranker:
             rows = self.store.conn.execute(
                 "SELECT p.id, p.years_experience, p.location FROM people p "
                 "JOIN applications a ON a.person_id = p.id WHERE a.job_id = ? ORDER BY p.id",
-                (self.job_row["id"],),
+                (self.job_row.id,),
             )
         return [PersonFacts(pid, years, location) for pid, years, location in rows]
 
     def set_spec(self, spec: dict) -> None:
         """A changed job (weights, criteria): matches already known are reused."""
-        self.job_row = {**self.job_row, "spec": spec}
+        self.job_row = replace(self.job_row, spec=spec)
         self.job = self._spec(spec)
 
     def _spec(self, spec: dict) -> JobSpec:
         """The job, with the recruiter's global synonyms added to the skills they belong to."""
-        job = JobSpec.from_spec(self.job_row["title"], spec, self.taxonomy)
+        job = JobSpec.from_spec(self.job_row.title, spec, self.taxonomy)
         if self.global_synonyms:
             job.criteria = [
                 replace(c, synonyms=tuple(dict.fromkeys(c.synonyms + tuple(self.global_synonyms.get(c.skill, ())))))

@@ -12,32 +12,58 @@ suggests the ones who fit it, with what was noted about them before.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from review import audit
 from review.db import Store, now_iso
+from review.jobs import Job
+from review.ranking import Ranker
+from review.status import ACTIVE, GONE, NEW
 
 CHANNELS = ("email", "phone", "none")
 FREQUENCIES = ("never", "matching_roles", "monthly", "quarterly")
-FREQUENCY_LABELS = {"never": "never", "matching_roles": "only roles that match them", "monthly": "monthly",
-                    "quarterly": "quarterly"}  # fmt: skip
+FREQUENCY_LABELS = {
+    "never": "never",
+    "matching_roles": "only roles that match them",
+    "monthly": "monthly",
+    "quarterly": "quarterly",
+}
 CHECK_IN_WEEKS = (1, 4, 12)
 KEEP_IN_TOUCH_DAYS = {"monthly": 30, "quarterly": 91}
 
 
-def _audit(conn, actor: str, action: str, person_id: int | None = None, **detail) -> None:
-    conn.execute(
-        "INSERT INTO audit_log (at, actor, action, person_id, detail) VALUES (?, ?, ?, ?, ?)",
-        (now_iso(), actor, action, person_id, json.dumps(detail, ensure_ascii=False)),
-    )
+def contact_preference(store: Store, person_id: int) -> dict:
+    """How they want to hear from us; email at matching roles, without consent, until they say."""
+    row = store.one("SELECT * FROM contact_preferences WHERE person_id = ?", (person_id,))
+    if row is None:
+        return {
+            "person_id": person_id,
+            "channel": "email",
+            "frequency": "matching_roles",
+            "topics": [],
+            "consent": 0,
+            "consent_date": None,
+            "consent_source": None,
+        }
+    row["topics"] = json.loads(row["topics"] or "[]")
+    return row
 
 
-def set_preferences(store: Store, person_id: int, actor: str, *, channel: str | None = None,
-                    frequency: str | None = None, topics: list[str] | None = None, consent: bool | None = None,
-                    consent_source: str | None = None) -> dict:  # fmt: skip
-    """Record what the person told us; only the given fields change. Consent gets its date and source."""
-    from review.gate import contact_preference
-
+def set_preferences(
+    store: Store,
+    person_id: int,
+    actor: str,
+    *,
+    channel: str | None = None,
+    frequency: str | None = None,
+    topics: list[str] | None = None,
+    consent: bool | None = None,
+    consent_source: str | None = None,
+) -> dict:
+    """Record what the person told us; only the given fields change. Consent gets its date and
+    source."""
     current = contact_preference(store, person_id)
     if channel is not None and channel not in CHANNELS:
         raise ValueError(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
@@ -57,20 +83,37 @@ def set_preferences(store: Store, person_id: int, actor: str, *, channel: str | 
     stamp = now_iso()
     with store.transaction() as conn:
         conn.execute(
-            "INSERT INTO contact_preferences (person_id, channel, frequency, topics, consent, consent_date, "
-            "consent_source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(person_id) DO UPDATE SET "
+            "INSERT INTO contact_preferences (person_id, channel, frequency, topics, consent, "
+            "consent_date, "
+            "consent_source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(person_id) DO "
+            "UPDATE SET "
             "channel = excluded.channel, frequency = excluded.frequency, topics = excluded.topics, "
             "consent = excluded.consent, consent_date = excluded.consent_date, "
             "consent_source = excluded.consent_source, updated_at = excluded.updated_at",
-            (person_id, new["channel"], new["frequency"], json.dumps(new["topics"], ensure_ascii=False),
-             new["consent"], new["consent_date"], new["consent_source"], stamp),  # fmt: skip
+            (
+                person_id,
+                new["channel"],
+                new["frequency"],
+                json.dumps(new["topics"], ensure_ascii=False),
+                new["consent"],
+                new["consent_date"],
+                new["consent_source"],
+                stamp,
+            ),
         )
-        changed = {k: new[k] for k in ("channel", "frequency", "topics", "consent") if new[k] != current.get(k)}
-        _audit(conn, actor, "contact_preferences", person_id, **changed)
+        changed = {
+            k: new[k]
+            for k in ("channel", "frequency", "topics", "consent")
+            if new[k] != current.get(k)
+        }
+        audit.record(conn, actor, "contact_preferences", person_id=person_id, **changed)
         if new["channel"] == "none" or new["frequency"] == "never":
             # Their wish, at once: no keep-in-touch reminders wait for them.
-            conn.execute("UPDATE followups SET done_at = ?, done_by = ? WHERE person_id = ? AND kind = 'keep_in_touch' "
-                         "AND done_at IS NULL", (stamp, "their preference", person_id))  # fmt: skip
+            conn.execute(
+                "UPDATE followups SET done_at = ?, done_by = ? WHERE person_id = ? AND kind = "
+                "'keep_in_touch' AND done_at IS NULL",
+                (stamp, "their preference", person_id),
+            )
     return new
 
 
@@ -85,43 +128,80 @@ def schedule_check_ins(conn, person_id: int, job_id: int, when: datetime | None 
     for weeks in CHECK_IN_WEEKS:
         due = (start + timedelta(weeks=weeks)).isoformat(timespec="seconds")
         conn.execute(
-            "INSERT INTO followups (person_id, job_id, kind, title, due_at, created_at) VALUES (?, ?, 'check_in', ?, ?, ?)",
-            (person_id, job_id, f"Check in: {weeks} week{'s' if weeks > 1 else ''} in {job_title}", due, now_iso()),
+            "INSERT INTO followups (person_id, job_id, kind, title, due_at, created_at) VALUES (?, "
+            "?, 'check_in', ?, ?, ?)",
+            (
+                person_id,
+                job_id,
+                f"Check in: {weeks} week{'s' if weeks > 1 else ''} in {job_title}",
+                due,
+                now_iso(),
+            ),
         )
 
 
+def cancel_check_ins(conn: sqlite3.Connection, person_id: int, job_id: int) -> None:
+    """A hire undone: the check-ins not done yet go too."""
+    conn.execute(
+        "DELETE FROM followups WHERE person_id = ? AND job_id = ? AND kind = 'check_in' "
+        "AND done_at IS NULL",
+        (person_id, job_id),
+    )
+
+
+def _marks(values: tuple) -> str:
+    return ",".join("?" * len(values))
+
+
 def in_pool(store: Store) -> list[int]:
-    """People let go (or who withdrew) who agreed to hear from us, by a channel and at a frequency they chose."""
-    return [row[0] for row in store.conn.execute(
-        "SELECT DISTINCT a.person_id FROM applications a JOIN contact_preferences c ON c.person_id = a.person_id "
-        "WHERE a.status IN ('let_go', 'withdrawn') AND c.consent = 1 AND c.channel <> 'none' "
+    """People let go (or who withdrew) who agreed to hear from us, by a channel and at a
+    frequency they chose, and whom the firm is not working with now."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT a.person_id FROM applications a "
+        "JOIN contact_preferences c ON c.person_id = a.person_id "
+        f"WHERE a.status IN ({_marks(GONE)}) AND c.consent = 1 AND c.channel <> 'none' "
         "AND c.frequency <> 'never' AND a.person_id NOT IN "
-        "(SELECT person_id FROM applications WHERE status IN ('new', 'shortlisted', 'interviewing', 'offered', 'hired'))"
-    )]  # fmt: skip
+        f"(SELECT person_id FROM applications WHERE status IN ({_marks(ACTIVE)}))",
+        (*GONE, *ACTIVE),
+    )
+    return [row[0] for row in rows]
 
 
 def refresh_keep_in_touch(store: Store, now: datetime | None = None) -> int:
-    """A keep-in-touch reminder for each pool member with a monthly or quarterly wish and none open."""
+    """A keep-in-touch reminder for each pool member with a monthly or quarterly wish and none
+    open."""
     now = now or datetime.now(UTC)
     made = 0
     with store.transaction() as conn:
         for person_id in in_pool(store):
-            freq = conn.execute("SELECT frequency FROM contact_preferences WHERE person_id = ?", (person_id,)).fetchone()[0]
+            freq = conn.execute(
+                "SELECT frequency FROM contact_preferences WHERE person_id = ?", (person_id,)
+            ).fetchone()[0]
             if freq not in KEEP_IN_TOUCH_DAYS:
                 continue
-            if conn.execute("SELECT 1 FROM followups WHERE person_id = ? AND kind = 'keep_in_touch' AND done_at IS NULL",
-                            (person_id,)).fetchone():  # fmt: skip
+            if conn.execute(
+                "SELECT 1 FROM followups WHERE person_id = ? AND kind = 'keep_in_touch' AND "
+                "done_at IS NULL",
+                (person_id,),
+            ).fetchone():
                 continue
             last = conn.execute(
-                "SELECT max(at) FROM (SELECT max(delivered_at) AS at FROM messages WHERE person_id = ? "
-                "UNION ALL SELECT max(done_at) FROM followups WHERE person_id = ? AND kind = 'keep_in_touch')",
+                "SELECT max(at) FROM (SELECT max(delivered_at) AS at FROM messages WHERE person_id "
+                "= ? UNION ALL SELECT max(done_at) FROM followups WHERE person_id = ? AND kind = "
+                "'keep_in_touch')",
                 (person_id, person_id),
             ).fetchone()[0]
             base = datetime.fromisoformat(last) if last else now
             due = (base + timedelta(days=KEEP_IN_TOUCH_DAYS[freq])).isoformat(timespec="seconds")
             conn.execute(
-                "INSERT INTO followups (person_id, kind, title, due_at, created_at) VALUES (?, 'keep_in_touch', ?, ?, ?)",
-                (person_id, f"Keep in touch ({FREQUENCY_LABELS[freq]}, as they asked)", due, now_iso()),
+                "INSERT INTO followups (person_id, kind, title, due_at, created_at) VALUES (?, "
+                "'keep_in_touch', ?, ?, ?)",
+                (
+                    person_id,
+                    f"Keep in touch ({FREQUENCY_LABELS[freq]}, as they asked)",
+                    due,
+                    now_iso(),
+                ),
             )
             made += 1
     return made
@@ -138,14 +218,23 @@ class Due:
     channel: str
 
 
-def due_followups(store: Store, now: datetime | None = None, include_future: bool = False) -> list[Due]:
+def due_followups(
+    store: Store, now: datetime | None = None, include_future: bool = False, *, refresh: bool = True
+) -> list[Due]:
+    """Open follow-ups due now (all of them with ``include_future``), soonest first.
+
+    ``refresh`` first writes the keep-in-touch reminders that are missing; a window reads
+    with ``refresh=False`` after its writer has done that (:func:`refresh_keep_in_touch`)."""
     now_text = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    refresh_keep_in_touch(store, now)
+    if refresh:
+        refresh_keep_in_touch(store, now)
     rows = store.query(
-        "SELECT f.id, f.person_id, p.name, f.kind, f.title, f.due_at, coalesce(c.channel, 'email') AS channel "
-        "FROM followups f JOIN people p ON p.id = f.person_id LEFT JOIN contact_preferences c ON c.person_id = f.person_id "
-        "WHERE f.done_at IS NULL AND (? OR (f.due_at <= ? AND (f.snoozed_until IS NULL OR f.snoozed_until <= ?))) "
-        "ORDER BY f.due_at",
+        "SELECT f.id, f.person_id, p.name, f.kind, f.title, f.due_at, coalesce(c.channel, 'email') "
+        "AS channel "
+        "FROM followups f JOIN people p ON p.id = f.person_id LEFT JOIN contact_preferences c ON "
+        "c.person_id = f.person_id "
+        "WHERE f.done_at IS NULL AND (? OR (f.due_at <= ? AND (f.snoozed_until IS NULL OR "
+        "f.snoozed_until <= ?))) ORDER BY f.due_at",
         (int(include_future), now_text, now_text),
     )
     # Their wish wins over our schedule: nobody who asked not to be contacted is reminded about.
@@ -154,21 +243,32 @@ def due_followups(store: Store, now: datetime | None = None, include_future: boo
 
 def mark_done(store: Store, followup_id: int, actor: str) -> None:
     with store.transaction() as conn:
-        row = conn.execute("SELECT person_id, kind FROM followups WHERE id = ? AND done_at IS NULL", (followup_id,)).fetchone()
+        row = conn.execute(
+            "SELECT person_id, kind FROM followups WHERE id = ? AND done_at IS NULL", (followup_id,)
+        ).fetchone()
         if row is None:
             raise LookupError(f"no open follow-up {followup_id}")
-        conn.execute("UPDATE followups SET done_at = ?, done_by = ? WHERE id = ?", (now_iso(), actor, followup_id))
-        _audit(conn, actor, "followup_done", row[0], followup=followup_id, kind=row[1])
+        conn.execute(
+            "UPDATE followups SET done_at = ?, done_by = ? WHERE id = ?",
+            (now_iso(), actor, followup_id),
+        )
+        audit.record(
+            conn, actor, "followup_done", person_id=row[0], followup=followup_id, kind=row[1]
+        )
 
 
 def snooze(store: Store, followup_id: int, days: int, actor: str) -> str:
     until = (datetime.now(UTC) + timedelta(days=days)).isoformat(timespec="seconds")
     with store.transaction() as conn:
-        row = conn.execute("SELECT person_id FROM followups WHERE id = ? AND done_at IS NULL", (followup_id,)).fetchone()
+        row = conn.execute(
+            "SELECT person_id FROM followups WHERE id = ? AND done_at IS NULL", (followup_id,)
+        ).fetchone()
         if row is None:
             raise LookupError(f"no open follow-up {followup_id}")
         conn.execute("UPDATE followups SET snoozed_until = ? WHERE id = ?", (until, followup_id))
-        _audit(conn, actor, "followup_snoozed", row[0], followup=followup_id, until=until)
+        audit.record(
+            conn, actor, "followup_snoozed", person_id=row[0], followup=followup_id, until=until
+        )
     return until
 
 
@@ -182,15 +282,22 @@ class PoolSuggestion:
     score: float
     recommendation: str
     top: list[str]
-    notes: list[str]  # what was written about them before: person-first notes and relationship notes
+    notes: list[
+        str
+    ]  # what was written about them before: person-first notes and relationship notes
 
 
-def pool_suggestions(store: Store, job: dict, minimum: float = 45.0, limit: int = 20) -> list[PoolSuggestion]:
+def pool_suggestions(
+    store: Store, job: Job, minimum: float = 45.0, limit: int = 20
+) -> list[PoolSuggestion]:
     """People you already know who match a new job well, best first, with their earlier notes."""
-    from review.ranking import Ranker
-
     pool = set(in_pool(store))
-    applied = {r[0] for r in store.conn.execute("SELECT person_id FROM applications WHERE job_id = ?", (job["id"],))}
+    applied = {
+        r[0]
+        for r in store.conn.execute(
+            "SELECT person_id FROM applications WHERE job_id = ?", (job.id,)
+        )
+    }
     candidates = pool - applied
     if not candidates:
         return []
@@ -201,10 +308,22 @@ def pool_suggestions(store: Store, job: dict, minimum: float = 45.0, limit: int 
         if row.total < minimum or row.missing_must_haves:
             continue
         name = store.scalar("SELECT name FROM people WHERE id = ?", (row.person,))
-        notes = [f"{brings} ({author}, {at[:10]})" for brings, author, at in store.conn.execute(
-            "SELECT brings, author, created_at FROM disposition_notes WHERE person_id = ? ORDER BY id DESC", (row.person,))]  # fmt: skip
-        notes += [f"{text} ({author}, {at[:10]})" for text, author, at in store.conn.execute(
-            "SELECT text, author, created_at FROM relationship_notes WHERE person_id = ? ORDER BY id DESC", (row.person,))]  # fmt: skip
+        notes = [
+            f"{brings} ({author}, {at[:10]})"
+            for brings, author, at in store.conn.execute(
+                "SELECT brings, author, created_at FROM disposition_notes WHERE person_id = ? "
+                "ORDER BY id DESC",
+                (row.person,),
+            )
+        ]
+        notes += [
+            f"{text} ({author}, {at[:10]})"
+            for text, author, at in store.conn.execute(
+                "SELECT text, author, created_at FROM relationship_notes WHERE person_id = ? ORDER "
+                "BY id DESC",
+                (row.person,),
+            )
+        ]
         out.append(PoolSuggestion(row.person, name, row.total, row.recommendation, row.top, notes))
         if len(out) >= limit:
             break
@@ -217,10 +336,11 @@ def add_to_job(store: Store, person_ids: list[int], job_id: int, actor: str) -> 
     with store.transaction() as conn:
         for pid in person_ids:
             cur = conn.execute(
-                "INSERT OR IGNORE INTO applications (person_id, job_id, status, created_at, updated_at) VALUES (?, ?, 'new', ?, ?)",
-                (pid, job_id, stamp, stamp),
+                "INSERT OR IGNORE INTO applications (person_id, job_id, status, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?)",
+                (pid, job_id, NEW, stamp, stamp),
             )
             if cur.rowcount:
                 added += 1
-                _audit(conn, actor, "added_from_talent_pool", pid, job=job_id)
+                audit.record(conn, actor, "added_from_talent_pool", person_id=pid, job=job_id)
     return added

@@ -392,6 +392,7 @@ BEGIN
 END;
 """
 
+
 def _v8_skill_aggs(store) -> None:
     """One row per person and skill, summed up at import: a job's skills load without a GROUP BY.
 
@@ -400,9 +401,11 @@ def _v8_skill_aggs(store) -> None:
     """
     from parsing.matching import BREADTH_BONUS, OTHER_SECTION, SECTION_FACTOR
 
-    factor = "CASE coalesce(section, '') " + " ".join(
-        f"WHEN '{name}' THEN {value}" for name, value in SECTION_FACTOR.items()
-    ) + f" ELSE {OTHER_SECTION} END"
+    factor = (
+        "CASE coalesce(section, '') "
+        + " ".join(f"WHEN '{name}' THEN {value}" for name, value in SECTION_FACTOR.items())
+        + f" ELSE {OTHER_SECTION} END"
+    )
     conn = store.conn
     conn.execute(
         "CREATE TABLE skill_aggs ("

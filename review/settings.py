@@ -45,31 +45,66 @@ class Setting:
         else:
             value = str(text)
         if self.choices and value not in self.choices:
-            raise ValueError(f"{self.key}: expected one of {', '.join(map(str, self.choices))}, not {text!r}")
+            raise ValueError(
+                f"{self.key}: expected one of {', '.join(map(str, self.choices))}, not {text!r}"
+            )
         return value
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("reviewer.name", str, "", "Your name", "Signs your messages and your notes."),
     Setting("reviewer.signature", str, "", "Signature", "Added under your messages."),
-    Setting("reply_to", str, "", "Reply-to address", "Where candidates' answers reach you (a person, never no-reply)."),
-    Setting("sender.name", str, "", "Sender name", "The From name of messages (usually your name)."),
+    Setting(
+        "reply_to",
+        str,
+        "",
+        "Reply-to address",
+        "Where candidates' answers reach you (a person, never no-reply).",
+    ),
+    Setting(
+        "sender.name", str, "", "Sender name", "The From name of messages (usually your name)."
+    ),
     Setting("sender.email", str, "", "Sender address", "The From address of messages."),
-    Setting("transport", str, "outbox", "Send messages by", "smtp, or outbox: .eml files a mail client sends.",
-            ("smtp", "outbox")),  # fmt: skip
+    Setting(
+        "transport",
+        str,
+        "outbox",
+        "Send messages by",
+        "smtp, or outbox: .eml files a mail client sends.",
+        ("smtp", "outbox"),
+    ),
     Setting("smtp.host", str, "", "SMTP server"),
     Setting("smtp.port", int, 587, "SMTP port"),
-    Setting("smtp.security", str, "starttls", "SMTP security", "starttls, ssl, or none for a local relay.",
-            ("starttls", "ssl", "none")),  # fmt: skip
-    Setting("smtp.user", str, "", "SMTP user name", "The password is kept in your system's keyring."),
-    Setting("outbox.dir", str, "", "Outbox folder", "Where .eml files are written (default: beside the database)."),
+    Setting(
+        "smtp.security",
+        str,
+        "starttls",
+        "SMTP security",
+        "starttls, ssl, or none for a local relay.",
+        ("starttls", "ssl", "none"),
+    ),
+    Setting(
+        "smtp.user", str, "", "SMTP user name", "The password is kept in your system's keyring."
+    ),
+    Setting(
+        "outbox.dir",
+        str,
+        "",
+        "Outbox folder",
+        "Where .eml files are written (default: beside the database).",
+    ),
     Setting("database", str, "", "Database file", "Empty: shortlist.db in your data folder."),
     Setting("import.workers", int, 0, "Reader processes", "0: one per processor core."),
     Setting("import.time_limit", float, 30.0, "Time limit per file (seconds)"),
     Setting("import.memory_mb", int, 1024, "Memory cap per reader (MB)"),
     Setting("import.max_mb", int, 20, "Largest file (MB)"),
-    Setting("review.stale_days", int, 7, "Days before a waiting person stands out",
-            "People unreviewed for longer are highlighted."),  # fmt: skip
+    Setting(
+        "review.stale_days",
+        int,
+        7,
+        "Days before a waiting person stands out",
+        "People unreviewed for longer are highlighted.",
+    ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -118,7 +153,12 @@ class Settings:
 
     def reviewer(self) -> str:
         """Who is acting: the reviewer's name, else the login name. Every audit row carries it."""
-        return self.get("reviewer.name") or os.environ.get("USER") or os.environ.get("USERNAME") or "reviewer"
+        return (
+            self.get("reviewer.name")
+            or os.environ.get("USER")
+            or os.environ.get("USERNAME")
+            or "reviewer"
+        )
 
     def as_dict(self) -> dict:
         return {s.key: self.get(s.key) for s in SETTINGS}

@@ -15,6 +15,18 @@ CORPUS = REPO.parent / "shared" / "corpus"
 TODAY = date(2026, 11, 1)
 
 
+@pytest.fixture(autouse=True)
+def own_settings_and_data(tmp_path_factory, monkeypatch):
+    """Every test gets its own settings file and data folder: nothing reads or writes the
+    user's real ones, and no test sees what another left behind."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SHORTLIST_CONFIG", str(home / "config" / "settings.json"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("SHORTLIST_DB", raising=False)
+    return home
+
+
 @pytest.fixture(scope="session")
 def taxonomy():
     from parsing.taxonomy import load_taxonomy

@@ -25,7 +25,7 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="shortlist-shots-"))
     os.environ["SHORTLIST_CONFIG"] = str(work / "settings.json")
-    app = QApplication(sys.argv[:1])
+    _app = QApplication(sys.argv[:1])  # kept alive while the shots are taken
     from app.errors import ErrorHandler
     from app.main_window import MainWindow
     from review.db import Store
@@ -66,14 +66,14 @@ def main() -> int:
             print(f"  {OUT / '04-import-in-progress'}.png")
 
     window.welcome.demo_button.click()
-    while window.import_task is None:
+    while window.imports.task is None:
         settle(100)
-    window.import_task.progress.connect(on_progress)
+    window.imports.task.progress.connect(on_progress)
     while not finished:
         settle(200)
     settle(1500)  # the background re-rank
-    if window.report_dialog:
-        window.report_dialog.close()
+    if window.imports.report_dialog:
+        window.imports.report_dialog.close()
     window.views.setCurrentIndex(0)
     window.select_row(0)
     shot("02-demo-loaded")
@@ -85,20 +85,24 @@ def main() -> int:
     bad = work / "inbox"
     bad.mkdir()
     (bad / "scan-of-cv.pdf").write_bytes(
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 "
+        b"R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 "
+        b"R>>\n%%EOF"
     )
     (bad / "holiday-photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
     (bad / "cv-final-FINAL.pdf").write_bytes(os.urandom(2048))
-    shutil.copy(REPO.parent / "shared" / "corpus" / "resumes" / "zh_haoyua_jianli.pdf", bad / "jianli.pdf")
+    shutil.copy(
+        REPO.parent / "shared" / "corpus" / "resumes" / "zh_haoyua_jianli.pdf", bad / "jianli.pdf"
+    )
     finished.clear()
     window.start_import([str(bad)])
     while not finished:
         settle(200)
     settle(800)
-    if window.report_dialog:
-        shot("05-import-report", window.report_dialog)
-        window.report_dialog.close()
+    if window.imports.report_dialog:
+        shot("05-import-report", window.imports.report_dialog)
+        window.imports.report_dialog.close()
 
     window.act_blind.trigger()
     window.select_row(1)
@@ -123,11 +127,15 @@ def main() -> int:
 
     skill = (json.loads(skills["skills"]) or ["their work"])[0]
     first = (skills["name"] or "They").split()[0]
-    window.let_go_current()
-    dialog = window.gate_dialog
-    dialog.brings.setPlainText(f"{first} has years of hands-on {skill} work and writes about it with real care "
-                               "for the people who use what they build.")  # fmt: skip
-    dialog.why_not.setPlainText("This role needs someone on site in Berlin four days a week from January.")
+    window.gate.let_go_current()
+    dialog = window.gate.dialog
+    dialog.brings.setPlainText(
+        f"{first} has years of hands-on {skill} work and writes about it with real care "
+        "for the people who use what they build."
+    )
+    dialog.why_not.setPlainText(
+        "This role needs someone on site in Berlin four days a week from January."
+    )
     settle(600)
     dialog.resize(1240, 780)
     shot("09-gate-dialog", dialog)

@@ -53,7 +53,9 @@ class Script:
     data: str | None = None
     data_delay: float = 0.0  # seconds before answering DATA (asyncio.sleep)
     hold: threading.Event | None = None  # answer DATA only once this is set (or the client is gone)
-    quit: str | None = None  # the answer to QUIT (a server shutting down may say 421 to any command)
+    quit: str | None = (
+        None  # the answer to QUIT (a server shutting down may say 421 to any command)
+    )
 
 
 class RecordingHandler:
@@ -84,7 +86,9 @@ class RecordingHandler:
         if isinstance(content, str):
             content = content.encode("utf-8")
         with self._lock:
-            self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), bytes(content)))
+            self.received.append(
+                Received(envelope.mail_from, list(envelope.rcpt_tos), bytes(content))
+            )
         self.data_arrived.set()
         if self.script.hold is not None:
             while not self.script.hold.is_set():
@@ -113,7 +117,8 @@ class RecordingHandler:
 
 
 class Authenticator:
-    """aiosmtpd's ``authenticator(server, session, envelope, mechanism, auth_data)``: one good login."""
+    """aiosmtpd's ``authenticator(server, session, envelope, mechanism, auth_data)``: one good
+    login."""
 
     def __init__(self, user: str, password: str, handler: RecordingHandler):
         self.user, self.password, self.handler = user, password, handler
@@ -133,8 +138,11 @@ def smtp_server(*, auth: tuple[str, str] | None = None):
     handler = RecordingHandler()
     kwargs = {}
     if auth is not None:
-        kwargs = {"authenticator": Authenticator(auth[0], auth[1], handler), "auth_required": True,
-                  "auth_require_tls": False}  # fmt: skip
+        kwargs = {
+            "authenticator": Authenticator(auth[0], auth[1], handler),
+            "auth_required": True,
+            "auth_require_tls": False,
+        }
     port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port, **kwargs)
     controller.start()

@@ -10,25 +10,33 @@ import pytest
 
 from review.backup import backup, restore_backup
 from review.db import Store, StoreError
-from tests.people import make_people
+from tests.worlds import make_people
 
 
 def test_backup_while_open_and_restore_keeps_the_replaced_database(tmp_path, monkeypatch):
-    store, job_id, ids, _ = make_people(tmp_path, monkeypatch)
+    store, _job_id, ids, _ = make_people(tmp_path, monkeypatch)
     copy = backup(store, tmp_path / "backup.db")
     with pytest.raises(StoreError, match="already exists"):
         backup(store, copy)
     # Work continues after the backup: a person is added to the live database only.
     with store.transaction() as conn:
-        conn.execute("UPDATE people SET name = 'Changed After Backup' WHERE id = ?", (ids["ana.txt"],))
+        conn.execute(
+            "UPDATE people SET name = 'Changed After Backup' WHERE id = ?", (ids["ana.txt"],)
+        )
     store.close()
     kept = restore_backup(copy, tmp_path / "shortlist.db")
     assert kept is not None and kept.exists()
     with Store(tmp_path / "shortlist.db") as restored:
-        assert restored.scalar("SELECT name FROM people WHERE id = ?", (ids["ana.txt"],)) == "Ana Quintero Bravo"
+        assert (
+            restored.scalar("SELECT name FROM people WHERE id = ?", (ids["ana.txt"],))
+            == "Ana Quintero Bravo"
+        )
         assert restored.scalar("PRAGMA integrity_check") == "ok"
     old = sqlite3.connect(kept)
-    assert old.execute("SELECT name FROM people WHERE id = ?", (ids["ana.txt"],)).fetchone()[0] == "Changed After Backup"
+    assert (
+        old.execute("SELECT name FROM people WHERE id = ?", (ids["ana.txt"],)).fetchone()[0]
+        == "Changed After Backup"
+    )
     old.close()
 
 
@@ -46,12 +54,25 @@ def test_cli_backup_and_restore(tmp_path, monkeypatch):
     db = str(store.path)
     store.close()
     cli = [sys.executable, "-m", "app.cli"]
-    out = subprocess.run(cli + ["backup", str(tmp_path / "b.db"), "--db", db], capture_output=True, text=True,
-                         timeout=60)  # fmt: skip
+    out = subprocess.run(
+        [*cli, "backup", str(tmp_path / "b.db"), "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0 and "Backed up" in out.stdout
-    refused = subprocess.run(cli + ["restore-backup", str(tmp_path / "b.db"), "--db", db], capture_output=True,
-                             text=True, stdin=subprocess.DEVNULL, timeout=60)  # fmt: skip
+    refused = subprocess.run(
+        [*cli, "restore-backup", str(tmp_path / "b.db"), "--db", db],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
     assert refused.returncode == 3
-    done = subprocess.run(cli + ["restore-backup", str(tmp_path / "b.db"), "--db", db, "--yes"],
-                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    done = subprocess.run(
+        [*cli, "restore-backup", str(tmp_path / "b.db"), "--db", db, "--yes"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0 and "previous database is kept" in done.stdout

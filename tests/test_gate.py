@@ -6,18 +6,15 @@ refused and changes nothing. The ways through it (outbox folder, a wish not to
 be contacted, a phone call, several jobs at once) end with the person let go,
 audited, and the message on record.
 
-The world-building helpers here (:func:`build_template`, :func:`open_world`)
-are shared with ``test_smtp_faults.py`` and ``test_gate_crash.py``.
+The world it runs in is built in ``tests/worlds.py``.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import subprocess
 import sys
-from dataclasses import dataclass
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
@@ -27,225 +24,25 @@ import pytest
 from review import gate, outbox
 from review.db import Store, now_iso
 from review.gate import Disposition, GateRefused
-from review.importer import Importer, ImportOptions
-from review.jobs import create_job, spec_from_toml
+from review.messages import blocking, lint_message
 from review.settings import Settings
 from review.workflow import WorkflowError, set_status
+from tests.worlds import AUTHOR, BRINGS, WHY_NOT, World, body_for, build_template, open_world
 
-AUTHOR = "Robin Reviewer"
 SHORTLIST = Path(sys.executable).with_name("shortlist")
-
-BACKEND = {
-    "title": "Backend Engineer",
-    "criteria": [
-        {"name": "Python", "must": True, "weight": 3},
-        {"name": "PostgreSQL", "weight": 2},
-        {"name": "Kubernetes", "weight": 1},
-    ],
-}
-DATA = {"title": "Data Platform Engineer", "criteria": [{"name": "Apache Spark", "must": True, "weight": 3}]}
-SOLO = {"title": "Support Lead", "criteria": [{"name": "Zendesk", "weight": 1}]}
-
-RESUMES = {
-    "ana.txt": """Ana Lima
-ana.lima@example.org | +49 176 31387734 | Berlin, Germany
-
-Summary
-Software engineer with 6 years of experience in payment systems.
-
-Experience
-Software Engineer, Stripe 2019 - Present
-- Built Kafka pipelines for payment events in Python
-- Led the migration of the ledger service to PostgreSQL
-Developer, Zalando 2017 - 2019
-- Wrote checkout services in Go
-
-Skills
-Python, Kafka, PostgreSQL, Go, Docker
-""",
-    "eli.txt": """Eli Okafor
-eli.okafor@example.com | Lagos, Nigeria
-
-Summary
-Platform engineer who likes streaming systems.
-
-Experience
-Platform Engineer, Stripe 2020 - Present
-- Ran Kafka clusters for the payments platform
-- Python tooling for on-call engineers
-
-Skills
-Kafka, Python, Terraform
-""",
-    "bo.txt": """Bo Berg
-bo.berg@example.net | bo.private@example.com | Göteborg, Sweden
-
-Profile
-Data analyst who loves tidy spreadsheets and clear dashboards.
-
-Experience
-Data Analyst, Nordhamn Logistics 2020 - Present
-- Weekly warehouse reports in Tableau
-- SQL queries for stock levels
-
-Skills
-Excel, Tableau, SQL, Python
-""",
-    "cy.txt": """Cy Moreau
-cy.moreau@example.fr | +33 6 12 34 56 78 | Lyon, France
-
-Summary
-Site reliability engineer; calm on call, careful with runbooks.
-
-Experience
-SRE, Viaduc 2018 - Present
-- Ran Kubernetes clusters and wrote Terraform modules
-- Prometheus alerting for the incident response team
-
-Skills
-Kubernetes, Terraform, Prometheus, Grafana
-""",
-    "dee.txt": """Dee Nakamura
-dee.nakamura@example.jp | Osaka, Japan
-
-Summary
-Support lead who turned a noisy inbox into a calm queue.
-
-Experience
-Support Lead, Hikari Games 2016 - Present
-- Built the Zendesk macros library used by forty agents
-- Trained the night shift on escalation
-
-Skills
-Zendesk, Jira, Excel
-""",
-}
-
-# Person-first notes: what they bring names something from their resume.
-BRINGS = {
-    "ana": "Ana built Kafka pipelines for payment events at Stripe and led the ledger migration to PostgreSQL there.",
-    "eli": "Eli runs Kafka clusters for the payments platform at Stripe and writes Python tooling for on-call engineers.",
-    "bo": "Bo keeps the Nordhamn warehouse reports in Tableau tidy, weekly and trusted by the whole logistics team.",
-    "cy": "Cy ran Kubernetes clusters at Viaduc, wrote Terraform modules and set up Prometheus alerting for incidents.",
-    "dee": "Dee built the Zendesk macros library at Hikari Games that forty agents use, and trained the night shift.",
-}
-WHY_NOT = {
-    "ana": "This role needs hands-on Kubernetes operations in our Paris office from January.",
-    "eli": "We need someone who has owned a relational database migration end to end.",
-    "bo": "This role is mostly backend service code rather than analysis and reporting.",
-    "cy": "The team needs a backend developer writing Python services, not operations.",
-    "dee": "This team needs someone who has led support for enterprise software customers.",
-}
-
-
-def body_for(first: str, extra: str = "") -> str:
-    """A message that passes the linter: a greeting by name, enough words, a real person signing."""
-    return (
-        f"Hi {first},\n\n"
-        "Thank you for applying and for the care you put into your application. I read it myself, and "
-        "what stayed with me is the concrete work you describe and how clearly you explain it.\n\n"
-        "This time we are not moving forward with your application for this role, because it needs "
-        f"something different right now.{extra}\n\n"
-        "If you would like to hear about future roles, or talk about this one, simply reply: this message "
-        "reaches me, not a robot, and I will answer you myself.\n\n"
-        "Warm wishes,\nRobin Reviewer\n"
-    )
-
-
-# --- the world ---------------------------------------------------------------------------
-
-
-def build_template(folder: Path) -> dict:
-    """Import the resumes through the real importer into a database under ``folder``, once per module.
-
-    Returns what a test needs to find its way: jobs, people and applications by short name.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    resumes = folder / "resumes"
-    resumes.mkdir(exist_ok=True)
-    for name, text in RESUMES.items():
-        (resumes / name).write_text(text, encoding="utf-8")
-    with Store(folder / "shortlist.db") as store:
-        jobs = {
-            "backend": create_job(store, BACKEND["title"], "", spec_from_toml(dict(BACKEND), "job")),
-            "data": create_job(store, DATA["title"], "", spec_from_toml(dict(DATA), "job")),
-            "solo": create_job(store, SOLO["title"], "", spec_from_toml(dict(SOLO), "job")),
-        }
-        files = [resumes / f"{n}.txt" for n in ("ana", "eli", "bo", "cy")]
-        report = Importer(store, ImportOptions(job_id=jobs["backend"], workers=1)).run(files)
-        assert all(f.outcome == "ok" for f in report.files), report.files
-        Importer(store, ImportOptions(job_id=jobs["solo"], workers=1)).run([resumes / "dee.txt"])
-        people = {
-            row["original_name"].removesuffix(".txt"): row["id"]
-            for row in store.query("SELECT p.id, d.original_name FROM people p JOIN documents d ON d.id = p.document_id")
-        }
-        assert set(people) == {n.removesuffix(".txt") for n in RESUMES}
-        # Ana applied to the data platform job too.
-        stamp = now_iso()
-        with store.transaction() as conn:
-            conn.execute(
-                "INSERT INTO applications (person_id, job_id, status, created_at, updated_at) VALUES (?, ?, 'new', ?, ?)",
-                (people["ana"], jobs["data"], stamp, stamp),
-            )
-        apps = {
-            (name, job): row["id"]
-            for name, pid in people.items()
-            for job, jid in jobs.items()
-            if (row := store.one("SELECT id FROM applications WHERE person_id = ? AND job_id = ?", (pid, jid)))
-        }
-        emails = {name: json.loads(store.scalar("SELECT emails FROM people WHERE id = ?", (pid,))) for name, pid in people.items()}
-    assert emails["bo"] == ["bo.berg@example.net", "bo.private@example.com"]
-    return {"path": folder / "shortlist.db", "jobs": jobs, "people": people, "apps": apps, "emails": emails}
-
-
-@dataclass
-class World:
-    store: Store
-    settings: Settings
-    jobs: dict
-    people: dict
-    apps: dict
-    emails: dict
-    folder: Path
-    outbox_dir: Path
-
-    def disposition(self, name: str, jobs=("backend",), **changes) -> Disposition:
-        first = name.capitalize()
-        values = {"brings": BRINGS[name], "why_not": WHY_NOT[name], "subject": "Your application",
-                  "body": body_for(first)}  # fmt: skip
-        values.update(changes)
-        return Disposition(self.people[name], [self.apps[(name, j)] for j in jobs], **values)
-
-    def status(self, name: str, job: str = "backend") -> str:
-        return self.store.scalar("SELECT status FROM applications WHERE id = ?", (self.apps[(name, job)],))
-
-    def message(self, message_row: int) -> dict:
-        return self.store.one("SELECT * FROM messages WHERE id = ?", (message_row,))
-
-
-def open_world(template: dict, folder: Path, monkeypatch) -> World:
-    """A private copy of the template database, with this test's settings."""
-    folder.mkdir(parents=True, exist_ok=True)
-    db = folder / "shortlist.db"
-    shutil.copyfile(template["path"], db)
-    files = template["path"].with_name("shortlist-files")
-    if files.exists():
-        shutil.copytree(files, folder / "shortlist-files", dirs_exist_ok=True)
-    settings_path = folder / "settings.json"
-    monkeypatch.setenv("SHORTLIST_CONFIG", str(settings_path))
-    settings = Settings(settings_path)
-    outbox_dir = folder / "outbox"
-    for key, value in {"reviewer.name": AUTHOR, "sender.name": AUTHOR, "sender.email": "robin@example.com",
-                       "reply_to": "robin@example.com", "outbox.dir": str(outbox_dir)}.items():  # fmt: skip
-        settings.set(key, value)
-    return World(Store(db), settings, template["jobs"], template["people"], template["apps"], template["emails"],
-                 folder, outbox_dir)  # fmt: skip
 
 
 def snapshot(store: Store) -> dict:
     """Everything the gate could change."""
-    tables = ("applications", "messages", "message_applications", "disposition_notes", "audit_log", "jobs",
-              "contact_preferences")  # fmt: skip
+    tables = (
+        "applications",
+        "messages",
+        "message_applications",
+        "disposition_notes",
+        "audit_log",
+        "jobs",
+        "contact_preferences",
+    )
     return {t: store.conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
 
 
@@ -272,7 +69,10 @@ def let_go_and_deliver(w: World, d: Disposition) -> tuple[int, outbox.Result]:
 def test_raw_update_to_let_go_is_refused_by_the_database(world):
     before = snapshot(world.store)
     with pytest.raises(sqlite3.IntegrityError, match="let_go needs"):
-        world.store.conn.execute("UPDATE applications SET status = 'let_go' WHERE id = ?", (world.apps[("ana", "backend")],))
+        world.store.conn.execute(
+            "UPDATE applications SET status = 'let_go' WHERE id = ?",
+            (world.apps[("ana", "backend")],),
+        )
     with pytest.raises(sqlite3.IntegrityError, match="person-first note"):
         world.store.conn.execute("UPDATE applications SET status = 'letting_go'")
     assert snapshot(world.store) == before
@@ -285,7 +85,8 @@ def test_raw_insert_of_an_application_already_let_go_is_refused(world):
     for status in ("let_go", "letting_go"):
         with pytest.raises(sqlite3.IntegrityError, match="use the gate"):
             world.store.conn.execute(
-                "INSERT INTO applications (person_id, job_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO applications (person_id, job_id, status, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
                 (world.people["bo"], world.jobs["data"], status, stamp, stamp),
             )
     assert snapshot(world.store) == before
@@ -293,20 +94,41 @@ def test_raw_insert_of_an_application_already_let_go_is_refused(world):
 
 def _raw_message(conn, person_id: int, state: str = "queued", **extra) -> int:
     stamp = now_iso()
-    values = {"message_id": f"<raw-{state}-{person_id}@example.com>", "person_id": person_id, "channel": "email",
-              "recipients": "[]", "subject": "Your application", "body": "Hi", "sender_name": AUTHOR,
-              "sender_email": "robin@example.com", "reply_to": "robin@example.com", "state": state,
-              "author": AUTHOR, "created_at": stamp, **extra}  # fmt: skip
-    cur = conn.execute(f"INSERT INTO messages ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                       list(values.values()))  # fmt: skip
+    values = {
+        "message_id": f"<raw-{state}-{person_id}@example.com>",
+        "person_id": person_id,
+        "channel": "email",
+        "recipients": "[]",
+        "subject": "Your application",
+        "body": "Hi",
+        "sender_name": AUTHOR,
+        "sender_email": "robin@example.com",
+        "reply_to": "robin@example.com",
+        "state": state,
+        "author": AUTHOR,
+        "created_at": stamp,
+        **extra,
+    }
+    cur = conn.execute(
+        f"INSERT INTO messages ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+        list(values.values()),
+    )
     return cur.lastrowid
 
 
 def _raw_note(conn, w: World, name: str, job: str = "backend") -> None:
     conn.execute(
-        "INSERT INTO disposition_notes (application_id, person_id, job_id, kind, brings, why_not, author, created_at) "
-        "VALUES (?, ?, ?, 'let_go', ?, ?, ?, ?)",
-        (w.apps[(name, job)], w.people[name], w.jobs[job], BRINGS[name], WHY_NOT[name], AUTHOR, now_iso()),
+        "INSERT INTO disposition_notes (application_id, person_id, job_id, kind, brings, why_not, "
+        "author, created_at) VALUES (?, ?, ?, 'let_go', ?, ?, ?, ?)",
+        (
+            w.apps[(name, job)],
+            w.people[name],
+            w.jobs[job],
+            BRINGS[name],
+            WHY_NOT[name],
+            AUTHOR,
+            now_iso(),
+        ),
     )
 
 
@@ -314,17 +136,30 @@ def test_raw_insert_of_a_delivered_message_is_refused(world):
     before = snapshot(world.store)
     stamp = now_iso()
     with pytest.raises(sqlite3.IntegrityError, match="starts queued"):
-        _raw_message(world.store.conn, world.people["ana"], "delivered", delivered_at=stamp, transport="outbox")
+        _raw_message(
+            world.store.conn,
+            world.people["ana"],
+            "delivered",
+            delivered_at=stamp,
+            transport="outbox",
+        )
     with pytest.raises(sqlite3.IntegrityError, match="starts queued"):
         _raw_message(world.store.conn, world.people["ana"], "sending")
     # 'kept' is only for someone who asked not to be contacted; Ana did not.
     with pytest.raises(sqlite3.IntegrityError, match="asked not to be contacted"):
-        _raw_message(world.store.conn, world.people["ana"], "kept", delivered_at=stamp, transport="kept on record")
+        _raw_message(
+            world.store.conn,
+            world.people["ana"],
+            "kept",
+            delivered_at=stamp,
+            transport="kept on record",
+        )
     assert snapshot(world.store) == before
 
 
 def test_raw_note_and_queued_message_still_do_not_let_anyone_go(world):
-    """A note and a queued message are enough for letting_go, never for let_go: it was not delivered."""
+    """A note and a queued message are enough for letting_go, never for let_go: it was not
+    delivered."""
     before = snapshot(world.store)
     conn = world.store.conn
     app = world.apps[("ana", "backend")]
@@ -332,11 +167,19 @@ def test_raw_note_and_queued_message_still_do_not_let_anyone_go(world):
     try:
         _raw_note(conn, world, "ana")
         message = _raw_message(conn, world.people["ana"])
-        conn.execute("INSERT INTO message_applications (message_id, application_id) VALUES (?, ?)", (message, app))
-        conn.execute("UPDATE applications SET status = 'letting_go' WHERE id = ?", (app,))  # allowed: note + message
+        conn.execute(
+            "INSERT INTO message_applications (message_id, application_id) VALUES (?, ?)",
+            (message, app),
+        )
+        conn.execute(
+            "UPDATE applications SET status = 'letting_go' WHERE id = ?", (app,)
+        )  # allowed: note + message
         with pytest.raises(sqlite3.IntegrityError, match="delivered message"):
             conn.execute("UPDATE applications SET status = 'let_go' WHERE id = ?", (app,))
-        assert conn.execute("SELECT status FROM applications WHERE id = ?", (app,)).fetchone()[0] == "letting_go"
+        assert (
+            conn.execute("SELECT status FROM applications WHERE id = ?", (app,)).fetchone()[0]
+            == "letting_go"
+        )
     finally:
         conn.execute("ROLLBACK")
     assert snapshot(world.store) == before
@@ -348,9 +191,14 @@ def test_raw_update_of_a_message_to_delivered_needs_a_time_and_a_transport(world
     with pytest.raises(sqlite3.IntegrityError, match="needs the time and the transport"):
         world.store.conn.execute("UPDATE messages SET state = 'delivered' WHERE id = ?", (message,))
     with pytest.raises(sqlite3.IntegrityError, match="needs the time and the transport"):
-        world.store.conn.execute("UPDATE messages SET state = 'delivered', transport = 'smtp' WHERE id = ?", (message,))
+        world.store.conn.execute(
+            "UPDATE messages SET state = 'delivered', transport = 'smtp' WHERE id = ?", (message,)
+        )
     with pytest.raises(sqlite3.IntegrityError, match="let_go needs"):
-        world.store.conn.execute("UPDATE applications SET status = 'let_go' WHERE id = ?", (world.apps[("ana", "backend")],))
+        world.store.conn.execute(
+            "UPDATE applications SET status = 'let_go' WHERE id = ?",
+            (world.apps[("ana", "backend")],),
+        )
     assert snapshot(world.store) == before
     assert world.message(message)["state"] == "queued" and world.status("ana") == "letting_go"
 
@@ -367,9 +215,15 @@ def test_raw_update_of_a_message_to_kept_does_not_skip_delivery(world):
     conn.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(sqlite3.IntegrityError):
-            conn.execute("UPDATE messages SET state = 'kept', delivered_at = ?, transport = 'kept on record' WHERE id = ?",
-                         (now_iso(), message))  # fmt: skip
-            conn.execute("UPDATE applications SET status = 'let_go' WHERE id = ?", (world.apps[("ana", "backend")],))
+            conn.execute(
+                "UPDATE messages SET state = 'kept', delivered_at = ?, transport = 'kept on "
+                "record' WHERE id = ?",
+                (now_iso(), message),
+            )
+            conn.execute(
+                "UPDATE applications SET status = 'let_go' WHERE id = ?",
+                (world.apps[("ana", "backend")],),
+            )
     finally:
         conn.execute("ROLLBACK")
     assert snapshot(world.store) == before
@@ -387,7 +241,10 @@ def test_a_restored_person_cannot_be_let_go_again_on_the_old_note_and_message(wo
     assert world.status("ana") == "new"
     before = snapshot(world.store)
     with pytest.raises(sqlite3.IntegrityError):
-        world.store.conn.execute("UPDATE applications SET status = 'let_go' WHERE id = ?", (world.apps[("ana", "backend")],))
+        world.store.conn.execute(
+            "UPDATE applications SET status = 'let_go' WHERE id = ?",
+            (world.apps[("ana", "backend")],),
+        )
     assert snapshot(world.store) == before
     assert world.status("ana") == "new"
 
@@ -396,7 +253,10 @@ def test_a_restored_person_cannot_be_let_go_again_on_the_old_note_and_message(wo
 
 
 def _refused(w: World, d: Disposition, settings: Settings | None = None) -> list[str]:
-    before, files = snapshot(w.store), sorted(w.outbox_dir.glob("*")) if w.outbox_dir.exists() else []
+    before, files = (
+        snapshot(w.store),
+        sorted(w.outbox_dir.glob("*")) if w.outbox_dir.exists() else [],
+    )
     with pytest.raises(GateRefused) as info:
         gate.let_go(w.store, d, AUTHOR, settings or w.settings)
     assert snapshot(w.store) == before, "a refused let-go changed the database"
@@ -406,7 +266,9 @@ def _refused(w: World, d: Disposition, settings: Settings | None = None) -> list
 
 def test_no_note_is_refused(world):
     reasons = _refused(world, world.disposition("ana", brings=""))
-    assert any("Say a little more about what they bring: 0 of at least 12 words" in r for r in reasons)
+    assert any(
+        "Say a little more about what they bring: 0 of at least 12 words" in r for r in reasons
+    )
     assert any("Name something specific" in r for r in reasons)
     reasons = _refused(world, world.disposition("ana", why_not=""))
     assert any("Why not this role, now? 0 of at least 6 words" in r for r in reasons)
@@ -416,14 +278,22 @@ def test_no_note_is_refused(world):
 def test_a_note_copied_from_an_earlier_one_is_refused(world):
     let_go_and_deliver(world, world.disposition("ana"))
     copied = BRINGS["ana"].replace("Ana", "Eli")
-    checks, _ = gate.validate(world.store, world.disposition("eli", brings=copied, why_not=WHY_NOT["ana"]), AUTHOR,
-                              world.settings)  # fmt: skip
+    checks, _ = gate.validate(
+        world.store,
+        world.disposition("eli", brings=copied, why_not=WHY_NOT["ana"]),
+        AUTHOR,
+        world.settings,
+    )
     assert [c.code for c in checks if not c.ok] == ["original"]  # specific to Eli too, only a copy
     reasons = _refused(world, world.disposition("eli", brings=copied, why_not=WHY_NOT["ana"]))
     assert len(reasons) == 1 and "like one you wrote before" in reasons[0]
     # Another reviewer's note is not "your" earlier note; and Eli's own words pass.
-    checks, _ = gate.validate(world.store, world.disposition("eli", brings=copied, why_not=WHY_NOT["ana"]),
-                              "Sam Other", world.settings)  # fmt: skip
+    checks, _ = gate.validate(
+        world.store,
+        world.disposition("eli", brings=copied, why_not=WHY_NOT["ana"]),
+        "Sam Other",
+        world.settings,
+    )
     assert all(c.ok for c in checks)
     _, result = let_go_and_deliver(world, world.disposition("eli"))
     assert result.state == "delivered"
@@ -437,14 +307,23 @@ def test_a_message_without_a_greeting_is_refused(world):
     assert any("Greet them by name" in r for r in reasons)
 
 
-@pytest.mark.parametrize("key, address", [("sender.email", "no-reply@example.com"),
-                                          ("reply_to", "donotreply@example.com"),
-                                          ("reply_to", "")])  # fmt: skip
+@pytest.mark.parametrize(
+    "key, address",
+    [
+        ("sender.email", "no-reply@example.com"),
+        ("reply_to", "donotreply@example.com"),
+        ("reply_to", ""),
+    ],
+)
 def test_a_no_reply_sender_or_reply_to_is_refused(world, key, address):
     world.settings.set(key, address)
     reasons = _refused(world, world.disposition("ana"))
     assert len(reasons) == 1
-    assert ("no-reply address" in reasons[0]) if address else ("Set a real reply-to address" in reasons[0])
+    assert (
+        ("no-reply address" in reasons[0])
+        if address
+        else ("Set a real reply-to address" in reasons[0])
+    )
 
 
 @pytest.mark.parametrize("placeholder", ["{first_name}", "[NAME]"])
@@ -463,12 +342,48 @@ def test_a_bare_label_as_why_not_is_refused(world, label):
 
 
 def test_generic_praise_is_not_a_note(world):
-    generic = "Great candidate with strong skills and a very good attitude overall, really impressive person"
-    checks, lints = gate.validate(world.store, world.disposition("ana", brings=generic), AUTHOR, world.settings)
-    assert [c.code for c in checks if not c.ok] == ["specific"]  # long enough, original, but about nobody
-    assert gate.blocking(lints) == []
+    generic = (
+        "Great candidate with strong skills and a very good attitude overall, really impressive "
+        "person"
+    )
+    checks, lints = gate.validate(
+        world.store, world.disposition("ana", brings=generic), AUTHOR, world.settings
+    )
+    assert [c.code for c in checks if not c.ok] == [
+        "specific"
+    ]  # long enough, original, but about nobody
+    assert blocking(lints) == []
     reasons = _refused(world, world.disposition("ana", brings=generic))
     assert reasons == [next(c.message for c in checks if c.code == "specific")]
+
+
+def test_the_gate_makes_its_own_suggestion_and_refuses_a_note_that_repeats_it(world):
+    # The caller hands in no suggestion (the command line never did): the gate finds the
+    # strengths the match saw and will not take its own sentence back as the note.
+    ana, app = world.people["ana"], world.apps[("ana", "backend")]
+    ctx = gate.prepare(world.store, ana, [app], AUTHOR, roles=False)
+    assert ctx.strengths and ctx.suggestion.startswith("Ana brings experience with")
+    reasons = _refused(world, world.disposition("ana", brings=ctx.suggestion))
+    assert any("repeats Shortlist's suggestion" in r for r in reasons)
+    assert world.status("ana") == "new"
+
+
+def test_an_unknown_placeholder_in_a_template_is_named_and_blocks(world):
+    # A recruiter's own template asks for something Shortlist does not fill: the draft
+    # keeps it as written (no error), and the linter names it until the words are theirs.
+    templates = world.folder / "templates"
+    templates.mkdir()
+    (templates / "warm.txt").write_text(
+        "Subject: About {job_title}\nHi {first_name},\n\nThank you. {favourite_colour}\n\n"
+        "{preferences}\n\n{reviewer_name}\n",
+        encoding="utf-8",
+    )
+    ana, app = world.people["ana"], world.apps[("ana", "backend")]
+    draft = gate.draft_for(world.store, ana, [app], BRINGS["ana"], "warm", world.settings)
+    assert draft.subject == "About Backend Engineer" and "{favourite_colour}" in draft.body
+    reasons = _refused(world, world.disposition("ana", subject=draft.subject, body=draft.body))
+    assert any("“{favourite_colour}” in the message is not a placeholder" in r for r in reasons)
+    assert world.status("ana") == "new"
 
 
 def test_workflow_set_status_refuses_the_gate_statuses(world):
@@ -487,16 +402,33 @@ def test_workflow_cannot_move_someone_waiting_for_their_message(world):
 
 
 def _cli(w: World, *args: str) -> subprocess.CompletedProcess:
-    env = {"SHORTLIST_CONFIG": str(w.settings.path), "PATH": "/usr/bin:/bin", "HOME": str(w.folder),
-           "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
-    return subprocess.run([str(SHORTLIST), *args, "--db", str(w.store.path)], capture_output=True, text=True,
-                          env=env, timeout=60, check=False)  # fmt: skip
+    env = {
+        "SHORTLIST_CONFIG": str(w.settings.path),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(w.folder),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    return subprocess.run(
+        [str(SHORTLIST), *args, "--db", str(w.store.path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_cli_drop_without_brings_is_a_usage_error_and_changes_nothing(world):
     before = snapshot(world.store)
-    done = _cli(world, "drop", str(world.people["ana"]), "--job", str(world.jobs["backend"]),
-                "--why-not", WHY_NOT["ana"])  # fmt: skip
+    done = _cli(
+        world,
+        "drop",
+        str(world.people["ana"]),
+        "--job",
+        str(world.jobs["backend"]),
+        "--why-not",
+        WHY_NOT["ana"],
+    )
     assert done.returncode == 2
     assert "the following arguments are required: --brings" in done.stderr
     assert snapshot(world.store) == before
@@ -505,8 +437,17 @@ def test_cli_drop_without_brings_is_a_usage_error_and_changes_nothing(world):
 
 def test_cli_refusal_exits_3_with_the_reasons_and_changes_nothing(world):
     before = snapshot(world.store)
-    done = _cli(world, "drop", "Ana Lima", "--job", "Backend Engineer", "--brings", "Nice person, good skills.",
-                "--why-not", "not a fit")  # fmt: skip
+    done = _cli(
+        world,
+        "drop",
+        "Ana Lima",
+        "--job",
+        "Backend Engineer",
+        "--brings",
+        "Nice person, good skills.",
+        "--why-not",
+        "not a fit",
+    )
     assert done.returncode == 3, done.stderr
     assert "Not let go — nothing was changed" in done.stderr
     assert "Say a little more about what they bring: 4 of at least 12 words." in done.stderr
@@ -516,9 +457,29 @@ def test_cli_refusal_exits_3_with_the_reasons_and_changes_nothing(world):
     assert not world.outbox_dir.exists()
 
 
+# Ana, let go from the backend job by name and title, with her note.
+_DROP_ANA = (
+    "drop",
+    "Ana Lima",
+    "--job",
+    "Backend Engineer",
+    "--brings",
+    BRINGS["ana"],
+    "--why-not",
+    WHY_NOT["ana"],
+)
+
+
+def test_cli_drop_with_an_unknown_template_is_refused_without_a_traceback(world):
+    before = snapshot(world.store)
+    done = _cli(world, *_DROP_ANA, "--template", "cheerful")
+    assert done.returncode == 3, done.stderr
+    assert "no message template called 'cheerful'" in done.stderr and "Traceback" not in done.stderr
+    assert snapshot(world.store) == before
+
+
 def test_cli_drop_with_a_good_note_delivers_to_the_outbox(world):
-    done = _cli(world, "drop", "Ana Lima", "--job", "Backend Engineer", "--brings", BRINGS["ana"],
-                "--why-not", WHY_NOT["ana"])  # fmt: skip
+    done = _cli(world, *_DROP_ANA)
     assert done.returncode == 0, done.stderr
     assert "Delivered by outbox folder" in done.stdout
     assert world.status("ana") == "let_go"
@@ -530,14 +491,28 @@ def test_cli_drop_with_a_good_note_delivers_to_the_outbox(world):
 
 def test_outbox_folder_delivery_writes_a_real_email_and_lets_go(world):
     set_status(world.store, world.apps[("ana", "backend")], "shortlisted", AUTHOR)
-    draft = gate.draft_for(world.store, world.people["ana"], [world.apps[("ana", "backend")]], BRINGS["ana"], "warm",
-                           world.settings)  # fmt: skip
-    assert draft.body.startswith("Hi Ana,") and BRINGS["ana"] in draft.body and "Robin Reviewer" in draft.body
-    message, result = let_go_and_deliver(world, world.disposition("ana", subject=draft.subject, body=draft.body))
+    draft = gate.draft_for(
+        world.store,
+        world.people["ana"],
+        [world.apps[("ana", "backend")]],
+        BRINGS["ana"],
+        "warm",
+        world.settings,
+    )
+    assert (
+        draft.body.startswith("Hi Ana,")
+        and BRINGS["ana"] in draft.body
+        and "Robin Reviewer" in draft.body
+    )
+    message, result = let_go_and_deliver(
+        world, world.disposition("ana", subject=draft.subject, body=draft.body)
+    )
     assert result.state == "delivered"
     row = world.message(message)
     files = list(world.outbox_dir.glob("*.eml"))
-    assert len(files) == 1 and files[0] == outbox.OutboxFolder(world.outbox_dir).path_for(row["message_id"])
+    assert len(files) == 1 and files[0] == outbox.OutboxFolder(world.outbox_dir).path_for(
+        row["message_id"]
+    )
     mail = BytesParser(policy=policy.default).parsebytes(files[0].read_bytes())
     assert mail["Message-ID"] == row["message_id"]
     assert mail["From"].addresses[0].addr_spec == "robin@example.com"
@@ -548,24 +523,40 @@ def test_outbox_folder_delivery_writes_a_real_email_and_lets_go(world):
     assert BRINGS["ana"] in mail.get_content()
     assert row["state"] == "delivered" and row["delivered_at"] and row["transport"] == "outbox"
     assert world.status("ana") == "let_go"
-    audit = world.store.query("SELECT action, detail FROM audit_log WHERE application_id = ? AND action IN "
-                              "('letting_go', 'let_go') ORDER BY id", (world.apps[("ana", "backend")],))  # fmt: skip
+    audit = world.store.query(
+        "SELECT action, detail FROM audit_log WHERE application_id = ? AND action IN "
+        "('letting_go', 'let_go') ORDER BY id",
+        (world.apps[("ana", "backend")],),
+    )
     assert [a["action"] for a in audit] == ["letting_go", "let_go"]
     assert json.loads(audit[0]["detail"])["before"] == "shortlisted"
     assert json.loads(audit[1]["detail"])["delivered_by"] == "outbox"
-    note = world.store.one("SELECT * FROM disposition_notes WHERE application_id = ?", (world.apps[("ana", "backend")],))
-    assert note["brings"] == BRINGS["ana"] and note["why_not"] == WHY_NOT["ana"] and note["author"] == AUTHOR
+    note = world.store.one(
+        "SELECT * FROM disposition_notes WHERE application_id = ?",
+        (world.apps[("ana", "backend")],),
+    )
+    assert (
+        note["brings"] == BRINGS["ana"]
+        and note["why_not"] == WHY_NOT["ana"]
+        and note["author"] == AUTHOR
+    )
 
 
 def test_a_wish_not_to_be_contacted_is_honoured(world):
-    world.store.conn.execute("INSERT INTO contact_preferences (person_id, channel, updated_at) VALUES (?, 'none', ?)",
-                             (world.people["bo"], now_iso()))  # fmt: skip
+    world.store.conn.execute(
+        "INSERT INTO contact_preferences (person_id, channel, updated_at) VALUES (?, 'none', ?)",
+        (world.people["bo"], now_iso()),
+    )
     message = gate.let_go(world.store, world.disposition("bo"), AUTHOR, world.settings)
     row = world.message(message)
     assert row["state"] == "kept" and row["delivered_at"] and json.loads(row["recipients"]) == []
     assert world.status("bo") == "let_go"
-    detail = json.loads(world.store.scalar(
-        "SELECT detail FROM audit_log WHERE action = 'let_go' AND application_id = ?", (world.apps[("bo", "backend")],)))
+    detail = json.loads(
+        world.store.scalar(
+            "SELECT detail FROM audit_log WHERE action = 'let_go' AND application_id = ?",
+            (world.apps[("bo", "backend")],),
+        )
+    )
     assert "asked not to be contacted" in detail["honoured"]
     result = outbox.deliver(world.store, message, outbox.OutboxFolder(world.outbox_dir), AUTHOR)
     assert result.state == "kept" and "kept on record at their request" in result.detail
@@ -573,8 +564,10 @@ def test_a_wish_not_to_be_contacted_is_honoured(world):
 
 
 def test_a_phone_preference_waits_for_the_call(world):
-    world.store.conn.execute("INSERT INTO contact_preferences (person_id, channel, updated_at) VALUES (?, 'phone', ?)",
-                             (world.people["cy"], now_iso()))  # fmt: skip
+    world.store.conn.execute(
+        "INSERT INTO contact_preferences (person_id, channel, updated_at) VALUES (?, 'phone', ?)",
+        (world.people["cy"], now_iso()),
+    )
     message = gate.let_go(world.store, world.disposition("cy"), AUTHOR, world.settings)
     row = world.message(message)
     assert row["state"] == "call_pending" and row["channel"] == "phone"
@@ -594,8 +587,12 @@ def test_a_phone_preference_waits_for_the_call(world):
 def test_a_person_holding_an_offer_elsewhere_needs_explicit_confirmation(world):
     set_status(world.store, world.apps[("ana", "data")], "offered", AUTHOR)
     reasons = _refused(world, world.disposition("ana"))
-    assert reasons == [("they hold an offer or were hired for Data Platform Engineer (offered): confirm "
-                        "explicitly before sending them a rejection")]  # fmt: skip
+    assert reasons == [
+        (
+            "they hold an offer or were hired for Data Platform Engineer (offered): confirm "
+            "explicitly before sending them a rejection"
+        )
+    ]
     _, result = let_go_and_deliver(world, world.disposition("ana", confirm_offer_conflict=True))
     assert result.state == "delivered"
     assert world.status("ana") == "let_go" and world.status("ana", "data") == "offered"
@@ -603,15 +600,32 @@ def test_a_person_holding_an_offer_elsewhere_needs_explicit_confirmation(world):
 
 def test_letting_go_from_two_jobs_sends_one_message(world):
     both = [world.apps[("ana", "backend")], world.apps[("ana", "data")]]
-    draft = gate.draft_for(world.store, world.people["ana"], both, BRINGS["ana"], "warm", world.settings)
+    draft = gate.draft_for(
+        world.store, world.people["ana"], both, BRINGS["ana"], "warm", world.settings
+    )
     assert draft.subject == "Your application for Backend Engineer and Data Platform Engineer"
-    message = gate.let_go(world.store, world.disposition("ana", jobs=("backend", "data"), subject=draft.subject,
-                                                         body=draft.body), AUTHOR, world.settings)  # fmt: skip
+    message = gate.let_go(
+        world.store,
+        world.disposition("ana", jobs=("backend", "data"), subject=draft.subject, body=draft.body),
+        AUTHOR,
+        world.settings,
+    )
     assert world.store.scalar("SELECT count(*) FROM messages") == 1
-    linked = [r[0] for r in world.store.conn.execute(
-        "SELECT application_id FROM message_applications WHERE message_id = ? ORDER BY application_id", (message,))]
+    linked = [
+        r[0]
+        for r in world.store.conn.execute(
+            "SELECT application_id FROM message_applications WHERE message_id = ? ORDER BY "
+            "application_id",
+            (message,),
+        )
+    ]
     assert linked == sorted(both)
-    assert world.store.scalar("SELECT count(*) FROM disposition_notes WHERE person_id = ?", (world.people["ana"],)) == 2
+    assert (
+        world.store.scalar(
+            "SELECT count(*) FROM disposition_notes WHERE person_id = ?", (world.people["ana"],)
+        )
+        == 2
+    )
     assert world.status("ana") == world.status("ana", "data") == "letting_go"
     result = outbox.deliver(world.store, message, outbox.OutboxFolder(world.outbox_dir), AUTHOR)
     assert result.state == "delivered"
@@ -625,9 +639,14 @@ def test_restore_brings_them_back_to_where_they_were(world):
     assert world.status("ana") == "let_go"
     assert gate.restore(world.store, world.apps[("ana", "backend")], AUTHOR) == "shortlisted"
     assert world.status("ana") == "shortlisted"
-    audit = world.store.one("SELECT actor, detail FROM audit_log WHERE action = 'restore' AND application_id = ?",
-                            (world.apps[("ana", "backend")],))  # fmt: skip
-    assert audit["actor"] == AUTHOR and json.loads(audit["detail"]) == {"before": "let_go", "after": "shortlisted"}
+    audit = world.store.one(
+        "SELECT actor, detail FROM audit_log WHERE action = 'restore' AND application_id = ?",
+        (world.apps[("ana", "backend")],),
+    )
+    assert audit["actor"] == AUTHOR and json.loads(audit["detail"]) == {
+        "before": "let_go",
+        "after": "shortlisted",
+    }
     with pytest.raises(GateRefused, match="they are not let go"):
         gate.restore(world.store, world.apps[("ana", "backend")], AUTHOR)
 
@@ -639,30 +658,47 @@ def test_a_job_closes_only_when_nobody_is_left_on_its_list(world):
     with pytest.raises(GateRefused, match="4 people are still on this job"):
         gate.close_job(world.store, world.jobs["backend"], AUTHOR)
     assert snapshot(world.store) == before
-    message = gate.let_go(world.store, world.disposition("dee", jobs=("solo",)), AUTHOR, world.settings)
-    with pytest.raises(GateRefused, match="still on this job"):  # waiting for the message still counts
+    message = gate.let_go(
+        world.store, world.disposition("dee", jobs=("solo",)), AUTHOR, world.settings
+    )
+    with pytest.raises(
+        GateRefused, match="still on this job"
+    ):  # waiting for the message still counts
         gate.close_job(world.store, world.jobs["solo"], AUTHOR)
     outbox.deliver(world.store, message, outbox.OutboxFolder(world.outbox_dir), AUTHOR)
     gate.close_job(world.store, world.jobs["solo"], AUTHOR)
-    assert world.store.scalar("SELECT status FROM jobs WHERE id = ?", (world.jobs["solo"],)) == "closed"
+    assert (
+        world.store.scalar("SELECT status FROM jobs WHERE id = ?", (world.jobs["solo"],))
+        == "closed"
+    )
 
 
 def test_cold_phrases_and_a_copied_why_not_are_warnings_with_kinder_words(world):
     why_not = WHY_NOT["ana"]
-    body = body_for("Ana", extra=f" We regret to inform you that there were more qualified candidates. {why_not}")
-    lints = gate.lint_message("Your application", body, first="Ana", why_not=[why_not],
-                              sender_email="robin@example.com", reply_to="robin@example.com")  # fmt: skip
-    assert {item.level for item in lints} == {"warn"} and gate.blocking(lints) == []
+    body = body_for(
+        "Ana",
+        extra=f" We regret to inform you that there were more qualified candidates. {why_not}",
+    )
+    lints = lint_message(
+        "Your application",
+        body,
+        first="Ana",
+        why_not=[why_not],
+        sender_email="robin@example.com",
+        reply_to="robin@example.com",
+    )
+    assert {item.level for item in lints} == {"warn"} and blocking(lints) == []
     by_code = {}
     for item in lints:
         by_code.setdefault(item.code, []).append(item)
     assert sorted(by_code) == ["cold_phrase", "internal_note"]
     cold = {item.message: item.suggestion for item in by_code["cold_phrase"]}
     assert cold == {
-        "“we regret to inform you” reads cold.": "Thank you for applying — I want to tell you where things stand.",
-        "“more qualified candidates” reads cold.":
-            "we chose someone whose experience matches this particular role more closely",
-    }  # fmt: skip
+        "“we regret to inform you” reads cold.": "Thank you for applying — I want to tell you "
+        "where things stand.",
+        "“more qualified candidates” reads cold.": "we chose someone whose experience matches this "
+        "particular role more closely",
+    }
     assert "copied into the message" in by_code["internal_note"][0].message
     # Warnings are advice: the gate lets the reviewer send it.
     _, result = let_go_and_deliver(world, world.disposition("ana", body=body))

@@ -38,11 +38,11 @@ from rapidfuzz import fuzz
 
 from review import outbox
 from review.db import Store, now_iso
-from review.gate import normalise
 from review.jobs import create_job
+from review.messages import normalise
 from review.settings import Settings
 from tests.smtp_server import smtp_server
-from tests.test_gate import AUTHOR, body_for
+from tests.worlds import AUTHOR, body_for
 
 pytestmark = pytest.mark.slow
 
@@ -51,7 +51,7 @@ FAR_FUTURE = datetime(2999, 1, 1, tzinfo=UTC)
 
 # The child: let go and deliver, person after person, with an optional fault injected
 # into its own process (fault injection for the test; the product has no such hook).
-CHILD = r'''
+CHILD = r"""
 import json, os, signal, sys
 sys.path.insert(0, {repo!r})
 from review import gate, outbox
@@ -80,7 +80,14 @@ print("ready", flush=True)
 for item in plan:
     if store.scalar("SELECT status FROM applications WHERE id = ?", (item["app"],)) != "new":
         continue
-    d = gate.Disposition(item["person"], [item["app"]], item["brings"], item["why_not"], item["subject"], item["body"])
+    d = gate.Disposition(
+        item["person"],
+        [item["app"]],
+        item["brings"],
+        item["why_not"],
+        item["subject"],
+        item["body"],
+    )
     message = gate.let_go(store, d, {author!r}, settings)
     print("queued", message, flush=True)
     if inject == "after_queue":
@@ -88,30 +95,102 @@ for item in plan:
     result = outbox.deliver(store, message, transport, {author!r})
     print("done", message, result.state, flush=True)
 print("finished", flush=True)
-'''
+"""
 
-FIRST = ["Alba", "Bram", "Cleo", "Dario", "Elif", "Femi", "Greta", "Hugo", "Ines", "Jonas", "Kaia", "Luca",
-         "Mara", "Nils", "Oona", "Pavel", "Quinn", "Rosa", "Sven", "Tamar", "Ugo", "Vera", "Wim", "Xenia",
-         "Yusuf", "Zora", "Arlo", "Bea", "Cyrus", "Dana", "Emre", "Flora", "Gael", "Hana", "Ivo", "Jade",
-         "Kemal", "Lena", "Milo", "Nora", "Omar", "Pia", "Rafa", "Sina", "Teo", "Uma", "Vito", "Wanda"]  # fmt: skip
-EMPLOYERS = ["Quillon", "Marvex", "Brightwell", "Tessaract", "Olvido", "Paxmore", "Ravelin", "Sundara",
-             "Kettleby", "Lumiere", "Nordwind", "Copperleaf", "Halcyon", "Vantablue", "Wexford", "Isolde"]  # fmt: skip
+FIRST = [
+    "Alba",
+    "Bram",
+    "Cleo",
+    "Dario",
+    "Elif",
+    "Femi",
+    "Greta",
+    "Hugo",
+    "Ines",
+    "Jonas",
+    "Kaia",
+    "Luca",
+    "Mara",
+    "Nils",
+    "Oona",
+    "Pavel",
+    "Quinn",
+    "Rosa",
+    "Sven",
+    "Tamar",
+    "Ugo",
+    "Vera",
+    "Wim",
+    "Xenia",
+    "Yusuf",
+    "Zora",
+    "Arlo",
+    "Bea",
+    "Cyrus",
+    "Dana",
+    "Emre",
+    "Flora",
+    "Gael",
+    "Hana",
+    "Ivo",
+    "Jade",
+    "Kemal",
+    "Lena",
+    "Milo",
+    "Nora",
+    "Omar",
+    "Pia",
+    "Rafa",
+    "Sina",
+    "Teo",
+    "Uma",
+    "Vito",
+    "Wanda",
+]
+EMPLOYERS = [
+    "Quillon",
+    "Marvex",
+    "Brightwell",
+    "Tessaract",
+    "Olvido",
+    "Paxmore",
+    "Ravelin",
+    "Sundara",
+    "Kettleby",
+    "Lumiere",
+    "Nordwind",
+    "Copperleaf",
+    "Halcyon",
+    "Vantablue",
+    "Wexford",
+    "Isolde",
+]
 WORKS = [
-    "rebuilt the invoicing engine", "mentored three apprentices through their first releases",
-    "ran the on-call rota for a year", "designed the offline sync for field tablets",
-    "cut the nightly batch from six hours to forty minutes", "wrote the accessibility guide every team now follows",
-    "migrated eleven services off a mainframe", "led the postmortem culture change",
-    "built a fraud model that finance actually trusts", "shipped the warehouse scanner app in Kotlin",
-    "documented the payments API so partners stopped calling", "kept a legacy Perl estate alive and tested",
-    "introduced contract tests between forty microservices", "taught SQL to the customer support team",
-]  # fmt: skip
+    "rebuilt the invoicing engine",
+    "mentored three apprentices through their first releases",
+    "ran the on-call rota for a year",
+    "designed the offline sync for field tablets",
+    "cut the nightly batch from six hours to forty minutes",
+    "wrote the accessibility guide every team now follows",
+    "migrated eleven services off a mainframe",
+    "led the postmortem culture change",
+    "built a fraud model that finance actually trusts",
+    "shipped the warehouse scanner app in Kotlin",
+    "documented the payments API so partners stopped calling",
+    "kept a legacy Perl estate alive and tested",
+    "introduced contract tests between forty microservices",
+    "taught SQL to the customer support team",
+]
 REASONS = [
-    "This role needs daily German with customers in Munich.", "We need deep Rust experience from the first week.",
-    "The position is on site in Lisbon five days a week.", "This team needs someone who has managed managers.",
+    "This role needs daily German with customers in Munich.",
+    "We need deep Rust experience from the first week.",
+    "The position is on site in Lisbon five days a week.",
+    "This team needs someone who has managed managers.",
     "We are hiring for embedded firmware, which is a different craft.",
-    "The role is mostly iOS development in Swift right now.", "This opening needs a licensed actuary for regulators.",
+    "The role is mostly iOS development in Swift right now.",
+    "This opening needs a licensed actuary for regulators.",
     "We need someone to start within two weeks, before their notice ends.",
-]  # fmt: skip
+]
 
 
 @dataclass
@@ -129,10 +208,15 @@ class Tally:
 
 
 def make_people(store: Store, count: int, seed: int) -> list[dict]:
-    """People written as rows (each with a resume text the note can name), and their distinct notes."""
+    """People written as rows (each with a resume text the note can name), and their distinct
+    notes."""
     rng = random.Random(seed)
-    job = create_job(store, f"Platform Engineer {seed}", "", {"criteria": [{"name": "Python", "kind": "skill",
-                                                                            "must": False, "weight": 1}]})  # fmt: skip
+    job = create_job(
+        store,
+        f"Platform Engineer {seed}",
+        "",
+        {"criteria": [{"name": "Python", "kind": "skill", "must": False, "weight": 1}]},
+    )
     plan, notes = [], []
     stamp = now_iso()
     with store.transaction() as conn:
@@ -142,43 +226,73 @@ def make_people(store: Store, count: int, seed: int) -> list[dict]:
             employer = EMPLOYERS[(i + seed) % len(EMPLOYERS)]
             while True:  # notes as different as real ones: never 80 % alike (the gate refuses 85 %)
                 works = rng.sample(WORKS, 2)
-                brings = f"{first} {works[0]} at {employer}, and {works[1]} there with patience and care."
+                brings = (
+                    f"{first} {works[0]} at {employer}, and {works[1]} there with patience "
+                    "and care."
+                )
                 why_not = rng.choice(REASONS)
                 mine = normalise(brings + " " + why_not)
-                if all(fuzz.ratio(mine, normalise(b + " " + w)) < 80 and fuzz.ratio(normalise(brings), normalise(b)) < 80
-                       for b, w in notes):  # fmt: skip
+                if all(
+                    fuzz.ratio(mine, normalise(b + " " + w)) < 80
+                    and fuzz.ratio(normalise(brings), normalise(b)) < 80
+                    for b, w in notes
+                ):
                     break
             notes.append((brings, why_not))
-            text = f"{name}\n{first.lower()}.{seed}x{i}@example.org\n\nExperience\nEngineer, {employer} 2018 - Present\n"
+            email = f"{first.lower()}.{seed}x{i}@example.org"
+            text = f"{name}\n{email}\n\nExperience\nEngineer, {employer} 2018 - Present\n"
             doc = conn.execute(
-                "INSERT INTO documents (sha256, size, kind, original_name, outcome, text, text_chars, imported_at) "
-                "VALUES (?, ?, 'text', ?, 'ok', ?, ?, ?)",
+                "INSERT INTO documents (sha256, size, kind, original_name, outcome, text, "
+                "text_chars, imported_at) VALUES (?, ?, 'text', ?, 'ok', ?, ?, ?)",
                 (f"{seed:04d}{i:060d}", len(text), f"{name}.txt", text, len(text), stamp),
             ).lastrowid
             person = conn.execute(
-                "INSERT INTO people (document_id, name, emails, skills, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (doc, name, json.dumps([f"{first.lower()}.{seed}x{i}@example.org"]), json.dumps(["Python"]), stamp, stamp),
+                "INSERT INTO people (document_id, name, emails, skills, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    doc,
+                    name,
+                    json.dumps([f"{first.lower()}.{seed}x{i}@example.org"]),
+                    json.dumps(["Python"]),
+                    stamp,
+                    stamp,
+                ),
             ).lastrowid
             app = conn.execute(
-                "INSERT INTO applications (person_id, job_id, status, created_at, updated_at) VALUES (?, ?, 'new', ?, ?)",
+                "INSERT INTO applications (person_id, job_id, status, created_at, updated_at) "
+                "VALUES (?, ?, 'new', ?, ?)",
                 (person, job, stamp, stamp),
             ).lastrowid
-            plan.append({"person": person, "app": app, "brings": brings, "why_not": why_not,
-                         "subject": "Your application", "body": body_for(first)})  # fmt: skip
+            plan.append(
+                {
+                    "person": person,
+                    "app": app,
+                    "brings": brings,
+                    "why_not": why_not,
+                    "subject": "Your application",
+                    "body": body_for(first),
+                }
+            )
     return plan
 
 
 class Bench:
     """One database, one transport, one plan of people, and the child that works through it."""
 
-    def __init__(self, folder: Path, kind: str, count: int, seed: int, port: int | None = None, handler=None):
+    def __init__(
+        self, folder: Path, kind: str, count: int, seed: int, port: int | None = None, handler=None
+    ):
         self.folder, self.kind, self.port, self.handler = folder, kind, port, handler
         self.db = folder / "shortlist.db"
         self.outbox_dir = folder / "outbox"
         self.settings_path = folder / "settings.json"
         settings = Settings(self.settings_path)
-        for key, value in {"reviewer.name": AUTHOR, "sender.name": AUTHOR, "sender.email": "robin@example.com",
-                           "reply_to": "robin@example.com"}.items():  # fmt: skip
+        for key, value in {
+            "reviewer.name": AUTHOR,
+            "sender.name": AUTHOR,
+            "sender.email": "robin@example.com",
+            "reply_to": "robin@example.com",
+        }.items():
             settings.set(key, value)
         with Store(self.db) as store:
             self.plan = make_people(store, count, seed)
@@ -204,15 +318,28 @@ class Bench:
     def start(self, inject: str = "none") -> subprocess.Popen:
         target = str(self.outbox_dir) if self.kind == "outbox" else str(self.port)
         env = {**os.environ, "SHORTLIST_CONFIG": str(self.settings_path), "PYTHONPATH": str(REPO)}
-        child = subprocess.Popen([sys.executable, str(self.script), str(self.db), str(self.plan_file), self.kind,
-                                  target, inject], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                 env=env)  # fmt: skip
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                str(self.script),
+                str(self.db),
+                str(self.plan_file),
+                self.kind,
+                target,
+                inject,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         self.children.append(child)
         assert child.stdout.readline().strip() == "ready", child.stderr.read()
         return child
 
     def killed(self, child: subprocess.Popen, step: str) -> None:
-        """Count a SIGKILL (sent by the test or by the child's injected fault), then recover and check."""
+        """Count a SIGKILL (sent by the test or by the child's injected fault), then recover and
+        check."""
         child.wait(30)
         assert child.returncode == -signal.SIGKILL, (step, child.returncode, child.stderr.read())
         child.stdout.close()
@@ -220,10 +347,19 @@ class Bench:
         self.tally.kills += 1
         self.tally.by_step[step] = self.tally.by_step.get(step, 0) + 1
         with Store(self.db) as store:  # where did it land? (before anything is recovered)
-            states = dict(store.conn.execute("SELECT state, count(*) FROM messages WHERE state IN ('queued', 'sending') "
-                                             "GROUP BY state").fetchall())  # fmt: skip
-        landed = "while sending" if states.get("sending") else "after queueing" if states.get("queued") else \
-            "between people"  # fmt: skip
+            states = dict(
+                store.conn.execute(
+                    "SELECT state, count(*) FROM messages WHERE state IN ('queued', 'sending') "
+                    "GROUP BY state"
+                ).fetchall()
+            )
+        landed = (
+            "while sending"
+            if states.get("sending")
+            else "after queueing"
+            if states.get("queued")
+            else "between people"
+        )
         self.tally.landed[landed] = self.tally.landed.get(landed, 0) + 1
         self.check(step, recovered=False)
         self.recover_and_check(step)
@@ -241,21 +377,33 @@ class Bench:
             assert store.scalar("SELECT count(*) FROM messages WHERE state = 'sending'") == 0
             outbox.retry_due(store, transport, AUTHOR, now=FAR_FUTURE)
             # In doubt: the reviewer looks and chooses to send again (same Message-ID).
-            for (message,) in store.conn.execute("SELECT id FROM messages WHERE state = 'in_doubt'").fetchall():
-                assert outbox.deliver(store, message, transport, AUTHOR, resend=True).state == "delivered"
+            for (message,) in store.conn.execute(
+                "SELECT id FROM messages WHERE state = 'in_doubt'"
+            ).fetchall():
+                assert (
+                    outbox.deliver(store, message, transport, AUTHOR, resend=True).state
+                    == "delivered"
+                )
                 self.tally.in_doubt_resent += 1
-            left = store.query("SELECT id, state, last_error FROM messages WHERE state <> 'delivered'")
+            left = store.query(
+                "SELECT id, state, last_error FROM messages WHERE state <> 'delivered'"
+            )
             assert left == [], (step, left)
-            assert store.scalar("SELECT count(*) FROM applications WHERE status = 'letting_go'") == 0
+            assert (
+                store.scalar("SELECT count(*) FROM applications WHERE status = 'letting_go'") == 0
+            )
         self.check(step, recovered=True)
 
     def copies(self) -> dict[str, int]:
-        """How many copies of each Message-ID arrived: .eml files, or messages the SMTP server received."""
+        """How many copies of each Message-ID arrived: .eml files, or messages the SMTP server
+        received."""
         if self.kind == "smtp":
             return dict(self.handler.by_message_id())
         found: dict[str, int] = {}
         for path in self.outbox_dir.glob("*.eml") if self.outbox_dir.exists() else []:
-            mid = str(BytesParser(policy=policy.default).parsebytes(path.read_bytes())["Message-ID"])
+            mid = str(
+                BytesParser(policy=policy.default).parsebytes(path.read_bytes())["Message-ID"]
+            )
             found[mid] = found.get(mid, 0) + 1
         return found
 
@@ -265,28 +413,49 @@ class Bench:
             without = store.scalar(
                 "SELECT count(*) FROM applications a WHERE a.status = 'let_go' AND NOT EXISTS ("
                 " SELECT 1 FROM message_applications ma JOIN messages m ON m.id = ma.message_id"
-                " WHERE ma.application_id = a.id AND m.state IN ('delivered', 'kept') AND m.delivered_at IS NOT NULL)"
+                " WHERE ma.application_id = a.id AND m.state IN ('delivered', 'kept') AND "
+                "m.delivered_at IS NOT NULL)"
             )
-            lost = store.scalar(
-                "SELECT count(*) FROM applications a WHERE a.status IN ('letting_go', 'let_go') AND NOT EXISTS ("
-                " SELECT 1 FROM message_applications ma JOIN messages m ON m.id = ma.message_id"
-                " WHERE ma.application_id = a.id)"
-            ) + store.scalar(
-                "SELECT count(*) FROM disposition_notes n WHERE NOT EXISTS ("
-                " SELECT 1 FROM message_applications ma WHERE ma.application_id = n.application_id)"
-            ) + store.scalar(
-                "SELECT count(*) FROM messages m WHERE NOT EXISTS ("
-                " SELECT 1 FROM message_applications ma WHERE ma.message_id = m.id)"
+            lost = (
+                store.scalar(
+                    "SELECT count(*) FROM applications a WHERE a.status IN ('letting_go', "
+                    "'let_go') AND NOT EXISTS ("
+                    " SELECT 1 FROM message_applications ma JOIN messages m ON m.id = ma.message_id"
+                    " WHERE ma.application_id = a.id)"
+                )
+                + store.scalar(
+                    "SELECT count(*) FROM disposition_notes n WHERE NOT EXISTS ("
+                    " SELECT 1 FROM message_applications ma WHERE ma.application_id = "
+                    "n.application_id)"
+                )
+                + store.scalar(
+                    "SELECT count(*) FROM messages m WHERE NOT EXISTS ("
+                    " SELECT 1 FROM message_applications ma WHERE ma.message_id = m.id)"
+                )
             )
-            unfinished = store.scalar(  # delivered, but its person still waiting: only a crash may leave that
-                "SELECT count(*) FROM messages m JOIN message_applications ma ON ma.message_id = m.id "
-                "JOIN applications a ON a.id = ma.application_id WHERE m.state = 'delivered' AND a.status <> 'let_go'"
+            # Delivered, but its person still waiting: only a crash may leave that.
+            unfinished = store.scalar(
+                "SELECT count(*) FROM messages m JOIN message_applications ma ON ma.message_id = "
+                "m.id "
+                "JOIN applications a ON a.id = ma.application_id WHERE m.state = 'delivered' AND "
+                "a.status <> 'let_go'"
             )
-            delivered = {r["message_id"]: r["id"] for r in store.query(
-                "SELECT id, message_id FROM messages WHERE state = 'delivered'")}  # fmt: skip
-            all_ids = {r["message_id"]: r["id"] for r in store.query("SELECT id, message_id FROM messages")}
-            in_doubt = {r[0] for r in store.conn.execute(
-                "SELECT DISTINCT json_extract(detail, '$.message') FROM audit_log WHERE action = 'message_in_doubt'")}  # fmt: skip
+            delivered = {
+                r["message_id"]: r["id"]
+                for r in store.query(
+                    "SELECT id, message_id FROM messages WHERE state = 'delivered'"
+                )
+            }
+            all_ids = {
+                r["message_id"]: r["id"] for r in store.query("SELECT id, message_id FROM messages")
+            }
+            in_doubt = {
+                r[0]
+                for r in store.conn.execute(
+                    "SELECT DISTINCT json_extract(detail, '$.message') FROM audit_log WHERE action "
+                    "= 'message_in_doubt'"
+                )
+            }
         copies = self.copies()
         not_arrived = [mid for mid in delivered if copies.get(mid, 0) == 0]
         strangers = [mid for mid in copies if mid not in all_ids]
@@ -307,9 +476,13 @@ class Bench:
             assert unfinished == 0, f"{step}: delivered but still waiting after recovery"
 
     def finish(self) -> None:
-        """A last run without faults: everyone in the plan is let go, each with exactly the copies explained."""
+        """A last run without faults: everyone in the plan is let go, each with exactly the copies
+        explained."""
         child = self.start()
-        out, err = child.stdout.read(), child.stderr.read()  # not communicate(): readline() buffered some
+        out, err = (
+            child.stdout.read(),
+            child.stderr.read(),
+        )  # not communicate(): readline() buffered some
         assert child.wait(60) == 0 and out.strip().endswith("finished"), err
         self.tally.left_for_the_clean_run = out.count("\ndone ")
         self.check("final", recovered=False)
@@ -355,13 +528,15 @@ def report(tallies: dict[str, Tally]) -> str:
         steps = ", ".join(f"{k} {v}" for k, v in t.by_step.items())
         landed = ", ".join(f"{k} {v}" for k, v in sorted(t.landed.items()))
         lines.append(f"  {kind:<7} kills {t.kills:>3} ({steps}); landed: {landed}")
-        lines.append(f"          let go without delivery {t.let_go_without_delivery}, lost outbox rows {t.lost_rows}, "
-                     f"delivered but not arrived {t.delivered_not_arrived}, duplicates {t.duplicates} "
-                     f"(all of in-doubt messages resent by choice: {t.in_doubt_resent} resends; "
-                     f"unexplained {t.unexplained_duplicates}); people left for a last clean run "
-                     f"{t.left_for_the_clean_run}")  # fmt: skip
+        lines.append(
+            f"          let go without delivery {t.let_go_without_delivery}, lost outbox rows "
+            f"{t.lost_rows}, "
+            f"delivered but not arrived {t.delivered_not_arrived}, duplicates {t.duplicates} "
+            f"(all of in-doubt messages resent by choice: {t.in_doubt_resent} resends; "
+            f"unexplained {t.unexplained_duplicates}); people left for a last clean run "
+            f"{t.left_for_the_clean_run}"
+        )
     return "\n".join(lines)
-
 
 
 def test_killed_while_delivering_to_the_outbox_folder(tmp_path, capsys, request):
@@ -369,8 +544,11 @@ def test_killed_while_delivering_to_the_outbox_folder(tmp_path, capsys, request)
     request.addfinalizer(bench.close)
     for step in ("after_queue", "before_send", "before_rename", "before_finish"):
         bench.killed(bench.start(step), step)
-    # After the rename, before the second commit: the file is there, so it counts as delivered — no resend.
-    assert bench.tally.in_doubt_resent == 2  # before_send and before_rename: nothing there, in doubt
+    # After the rename, before the second commit: the file is there, so it counts as delivered — no
+    # resend.
+    assert (
+        bench.tally.in_doubt_resent == 2
+    )  # before_send and before_rename: nothing there, in doubt
     random_kills(bench, runs=8, rng=random.Random(7), window=0.05)
     bench.finish()
     with capsys.disabled():
@@ -399,7 +577,7 @@ def test_killed_while_delivering_over_smtp(tmp_path, capsys, request):
         bench.finish()
         with capsys.disabled():
             print(report({"smtp": bench.tally}))
-        # during_smtp (x2) and before_finish reached the server before the kill: resent by choice, so two copies each.
+        # during_smtp (x2) and before_finish reached the server before the kill: resent by choice,
+        # so two copies each.
         assert bench.tally.duplicates >= 3 and bench.tally.unexplained_duplicates == 0
         assert bench.tally.kills >= 12
-

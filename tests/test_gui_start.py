@@ -18,8 +18,12 @@ def test_missing_xcb_libraries_name_the_packages(monkeypatch):
     monkeypatch.setattr(gui.sys, "platform", "linux")
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.setenv("DISPLAY", ":99")
-    monkeypatch.setattr(gui, "_unresolved_libraries", lambda: {"libxcb-icccm.so.4", "libsomething.so.9"})
-    monkeypatch.setattr(gui.ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else name)
+    monkeypatch.setattr(
+        gui, "_unresolved_libraries", lambda: {"libxcb-icccm.so.4", "libsomething.so.9"}
+    )
+    monkeypatch.setattr(
+        gui.ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else name
+    )
     message = gui.preflight()
     assert "sudo apt install libsomething.so.9 libxcb-cursor0 libxcb-icccm4" in message
     assert "make run" in message

@@ -75,12 +75,15 @@ class Run:
         self.out_path = db.with_name(db.name + f".{time.monotonic_ns()}.out")
         self.err_path = self.out_path.with_suffix(".err")
         with open(self.out_path, "w") as out, open(self.err_path, "w") as err:
-            # Its own session, like a program started from a terminal: Ctrl-C goes to its whole group.
+            # Its own session, like a program started from a terminal: Ctrl-C goes to its whole
+            # group.
             self.proc = subprocess.Popen(
                 [str(SHORTLIST), "import", str(folder), "--db", str(db), "--workers", "2", *extra],
-                stdout=out, stderr=err, start_new_session=True,
+                stdout=out,
+                stderr=err,
+                start_new_session=True,
                 env=env or {k: v for k, v in os.environ.items() if k != "SHORTLIST_TEST_HOOKS"},
-            )  # fmt: skip
+            )
         self.pid = self.proc.pid
 
     def wait(self, timeout: float) -> int:
@@ -138,20 +141,49 @@ def check_consistent(db: Path) -> dict[str, int]:
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        one = lambda sql: conn.execute(sql).fetchone()[0]
-        assert one("SELECT count(*) FROM documents d WHERE NOT EXISTS "
-                   "(SELECT 1 FROM import_files f WHERE f.document_id = d.id)") == 0, "a document without its file row"  # fmt: skip
-        assert one("SELECT count(*) FROM people p WHERE NOT EXISTS "
-                   "(SELECT 1 FROM documents d WHERE d.id = p.document_id)") == 0, "a person without a document"  # fmt: skip
-        assert one("SELECT count(*) FROM documents d WHERE d.outcome = 'ok' AND NOT EXISTS "
-                   "(SELECT 1 FROM people p WHERE p.document_id = d.id)") == 0, "an ok document without its person"  # fmt: skip
-        assert one("SELECT count(*) FROM import_files WHERE outcome = 'ok' AND "
-                   "(document_id IS NULL OR person_id IS NULL)") == 0, "an ok file row without document or person"  # fmt: skip
-        assert one("SELECT count(*) FROM (SELECT document_id FROM people GROUP BY document_id "
-                   "HAVING count(*) > 1)") == 0, "two people for one document"  # fmt: skip
+
+        def one(sql):
+            return conn.execute(sql).fetchone()[0]
+
         assert (
             one(
-                "SELECT count(*) FROM (SELECT sha256 FROM documents GROUP BY sha256 HAVING count(*) > 1)"
+                "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                "(SELECT 1 FROM import_files f WHERE f.document_id = d.id)"
+            )
+            == 0
+        ), "a document without its file row"
+        assert (
+            one(
+                "SELECT count(*) FROM people p WHERE NOT EXISTS "
+                "(SELECT 1 FROM documents d WHERE d.id = p.document_id)"
+            )
+            == 0
+        ), "a person without a document"
+        assert (
+            one(
+                "SELECT count(*) FROM documents d WHERE d.outcome = 'ok' AND NOT EXISTS "
+                "(SELECT 1 FROM people p WHERE p.document_id = d.id)"
+            )
+            == 0
+        ), "an ok document without its person"
+        assert (
+            one(
+                "SELECT count(*) FROM import_files WHERE outcome = 'ok' AND "
+                "(document_id IS NULL OR person_id IS NULL)"
+            )
+            == 0
+        ), "an ok file row without document or person"
+        assert (
+            one(
+                "SELECT count(*) FROM (SELECT document_id FROM people GROUP BY document_id "
+                "HAVING count(*) > 1)"
+            )
+            == 0
+        ), "two people for one document"
+        assert (
+            one(
+                "SELECT count(*) FROM (SELECT sha256 FROM documents GROUP BY sha256 HAVING "
+                "count(*) > 1)"
             )
             == 0
         )
@@ -232,8 +264,8 @@ def test_import_killed_three_times_then_finished(resumes, tmp_path):
         # No person twice for the same content, across all the runs.
         assert (
             conn.execute(
-                "SELECT count(*) FROM (SELECT d.sha256 FROM people p JOIN documents d ON d.id = p.document_id "
-                "GROUP BY d.sha256 HAVING count(*) > 1)"
+                "SELECT count(*) FROM (SELECT d.sha256 FROM people p JOIN documents d ON d.id = "
+                "p.document_id GROUP BY d.sha256 HAVING count(*) > 1)"
             ).fetchone()[0]
             == 0
         )
@@ -360,7 +392,8 @@ def test_pool_gives_up_when_its_workers_cannot_start(tmp_path):
         if __name__ == "__main__":
             with Pool(1, Settings(time_limit=5, today="2026-13-45")) as pool:
                 try:
-                    for key, result, seconds in pool.run([Job(1, "cv.txt", b"Ana Lima, ana@example.com. " * 5)]):
+                    resume = b"Ana Lima, ana@example.com. " * 5
+                    for key, result, seconds in pool.run([Job(1, "cv.txt", resume)]):
                         print("outcome", result["outcome"], result["error"], flush=True)
                 except Exception as exc:
                     print("raised", type(exc).__name__, exc, flush=True)

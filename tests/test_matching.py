@@ -3,8 +3,15 @@
 import pytest
 
 from parsing.matching import (
-    Criterion, Evidence, JobSpec, PersonFacts, aggregate, find_phrases, rank_fast, score_person,
-)  # fmt: skip
+    Criterion,
+    Evidence,
+    JobSpec,
+    PersonFacts,
+    aggregate,
+    find_phrases,
+    rank_fast,
+    score_person,
+)
 
 
 def skills_in(taxonomy, text, skills_section=False):
@@ -16,7 +23,9 @@ def test_r_in_a_list_is_the_language(taxonomy):
     assert "R" in skills_in(taxonomy, "Standardised the Python and R dependencies")
 
 
-@pytest.mark.parametrize("text", ["Led the R&D team", "Reference: R. Smith, Head of Sales", "Grade R at school"])
+@pytest.mark.parametrize(
+    "text", ["Led the R&D team", "Reference: R. Smith, Head of Sales", "Grade R at school"]
+)
 def test_r_as_a_letter_is_not_a_skill(taxonomy, text):
     assert "R" not in skills_in(taxonomy, text)
 
@@ -26,7 +35,9 @@ def test_c_cpp_csharp_are_three_skills(taxonomy):
     assert {"C", "C++", "C#"} <= set(found)
 
 
-@pytest.mark.parametrize("text", ["Reported to the C-level", "Passed with grade C in maths", "Vitamin C research"])
+@pytest.mark.parametrize(
+    "text", ["Reported to the C-level", "Passed with grade C in maths", "Vitamin C research"]
+)
 def test_c_as_a_letter_is_not_a_skill(taxonomy, text):
     assert "C" not in skills_in(taxonomy, text)
 
@@ -56,7 +67,9 @@ def test_node_js_and_node(taxonomy):
     assert "Node.js" not in skills_in(taxonomy, "Each node of the network was monitored")
 
 
-@pytest.mark.parametrize("text", ["An excellent communicator", "I learn fast and excel in fast-paced teams"])
+@pytest.mark.parametrize(
+    "text", ["An excellent communicator", "I learn fast and excel in fast-paced teams"]
+)
 def test_excel_and_excellent(taxonomy, text):
     assert "Microsoft Excel" not in skills_in(taxonomy, text)
 
@@ -84,13 +97,20 @@ def test_negation_guard(taxonomy):
     hits = taxonomy.find("Eager to learn; no experience with Kubernetes yet")
     kube = [h for h in hits if h.skill == "Kubernetes"]
     assert kube and kube[0].flag == "negated"
-    assert "Kubernetes" not in skills_in(taxonomy, "Eager to learn; no experience with Kubernetes yet")
+    assert "Kubernetes" not in skills_in(
+        taxonomy, "Eager to learn; no experience with Kubernetes yet"
+    )
 
 
 @pytest.mark.parametrize(
     "typo, skill",
-    [("Javascrpt", "JavaScript"), ("Kubernets", "Kubernetes"), ("Postgre SQL", "PostgreSQL"),
-     ("Elasticserch", "Elasticsearch"), ("Terrafrom", "Terraform")],
+    [
+        ("Javascrpt", "JavaScript"),
+        ("Kubernets", "Kubernetes"),
+        ("Postgre SQL", "PostgreSQL"),
+        ("Elasticserch", "Elasticsearch"),
+        ("Terrafrom", "Terraform"),
+    ],
 )
 def test_typos_are_found_with_their_similarity(taxonomy, typo, skill):
     hits = [h for h in taxonomy.find(f"Worked with {typo} daily") if h.skill == skill]
@@ -113,8 +133,10 @@ def test_short_names_need_exact_form(taxonomy):
 
 
 def job(**extra):
-    criteria = [Criterion("Python", must=True, weight=3, skill="Python"),
-                Criterion("Kubernetes", weight=1, skill="Kubernetes")]  # fmt: skip
+    criteria = [
+        Criterion("Python", must=True, weight=3, skill="Python"),
+        Criterion("Kubernetes", weight=1, skill="Kubernetes"),
+    ]
     return JobSpec("Backend", extra.pop("criteria", criteria), **extra)
 
 
@@ -125,8 +147,12 @@ def ev(section="skills", similarity=100, year=None, flag=None):
 def test_score_is_a_sum_of_named_parts_with_evidence():
     spec = job(min_years=4)
     crit = {c.name: c for c in spec.criteria}
-    score = score_person(spec, PersonFacts(1, years=2.0),
-                         {crit["Python"]: [ev(year=2026)], crit["Kubernetes"]: []}, 2026)  # fmt: skip
+    score = score_person(
+        spec,
+        PersonFacts(1, years=2.0),
+        {crit["Python"]: [ev(year=2026)], crit["Kubernetes"]: []},
+        2026,
+    )
     by_name = {p.criterion: p for p in score.parts}
     assert by_name["Python"].points == 3.0 and by_name["Python"].evidence
     assert by_name["Kubernetes"].points == 0.0
@@ -161,11 +187,16 @@ def test_fast_path_agrees_with_full_score():
     crit = {c.name: c for c in spec.criteria}
     people = [PersonFacts(1, 5.0, "Berlin, Germany"), PersonFacts(2, 1.0, "Madrid"), PersonFacts(3)]
     evidence = {
-        1: {crit["Python"]: [ev(year=2025), ev("experience", year=2019)], crit["Kubernetes"]: [ev("summary", 93)]},
+        1: {
+            crit["Python"]: [ev(year=2025), ev("experience", year=2019)],
+            crit["Kubernetes"]: [ev("summary", 93)],
+        },
         2: {crit["Kubernetes"]: [ev("education", year=2010)]},
         3: {},
     }
-    aggs = {c: {pid: aggregate(e[c]) for pid, e in evidence.items() if c in e} for c in spec.criteria}
+    aggs = {
+        c: {pid: aggregate(e[c]) for pid, e in evidence.items() if c in e} for c in spec.criteria
+    }
     fast = {r.person: r for r in rank_fast(spec, people, aggs, 2026)}
     for facts in people:
         full = score_person(spec, facts, evidence[facts.person], 2026)
@@ -185,19 +216,26 @@ def test_weight_change_reorders_without_new_matches():
 
 
 def test_phrases_whole_words_any_case_and_negation():
-    text = "Mentored four juniors.\nNo experience mentoring interns yet? We'd say: mentorship matters."
+    text = (
+        "Mentored four juniors.\nNo experience mentoring interns yet? We'd say: mentorship matters."
+    )
     found = find_phrases(text, {"mentored": 100, "mentoring": 100}, lambda _o: "experience")
     assert [e.text for e in found] == ["Mentored", "mentoring"]
     assert found[1].flag == "negated"
 
 
 def test_web_addresses_are_not_skills(parse):
-    r = parse("Mia Chen\nhttps://mia.example.dev · github.com/miachen · mia@example.com\n\nSkills\nPython, SQL")
+    r = parse(
+        "Mia Chen\nhttps://mia.example.dev · github.com/miachen · "
+        "mia@example.com\n\nSkills\nPython, SQL"
+    )
     assert "HTTP" not in r.skills and "Git" not in r.skills and set(r.skills) >= {"Python", "SQL"}
 
 
 def test_negation_across_a_wrapped_line(taxonomy):
-    hits = taxonomy.find("Curious and quick to learn, though I have no\nexperience with Kubernetes yet.")
+    hits = taxonomy.find(
+        "Curious and quick to learn, though I have no\nexperience with Kubernetes yet."
+    )
     assert [h.flag for h in hits if h.skill == "Kubernetes"] == ["negated"]
 
 
@@ -210,7 +248,9 @@ def test_languages_need_a_language_context(taxonomy):
 
 def test_hyphenated_given_names_are_not_acronyms(taxonomy):
     assert "Search Engine Optimization" not in skills_in(taxonomy, "Kim Seo-yeon, Marketing Lead")
-    assert "Search Engine Optimization" in skills_in(taxonomy, "Grew organic traffic through SEO and content")
+    assert "Search Engine Optimization" in skills_in(
+        taxonomy, "Grew organic traffic through SEO and content"
+    )
 
 
 def test_stopwords_do_not_start_a_typo(taxonomy):

@@ -16,13 +16,14 @@ from pathlib import Path
 import pytest
 
 from review import gate, outbox, privacy
+from review.audit import record as audit
 from review.db import Store, now_iso
 from review.importer import Importer, ImportOptions
 from review.jobs import create_job
+from review.messages import PREFERENCES_INVITATION
 from review.people import add_relationship_note
 from review.search import search_people
 from review.settings import Settings
-from review.workflow import audit
 
 REVIEWER = "Robin Reviewer"
 
@@ -84,8 +85,14 @@ MSc Applied Mathematics, Université Lyon 1
 """
 
 # Every way the erased person could be recognised in a file's bytes (searched case-insensitively).
-ERASED_NEEDLES = ["Zorbalina Quenthwick", "Zorbalina", "Quenthwick", "zorbalina.q@example.org",
-                  "31387734", "Tramline"]  # fmt: skip
+ERASED_NEEDLES = [
+    "Zorbalina Quenthwick",
+    "Zorbalina",
+    "Quenthwick",
+    "zorbalina.q@example.org",
+    "31387734",
+    "Tramline",
+]
 
 
 @dataclass
@@ -101,17 +108,25 @@ class World:
     messages: dict[str, int]  # first name -> message row id
 
 
-def _let_go(store: Store, settings: Settings, person_id: int, app_id: int, first: str,
-            brings: str, why_not: str) -> int:  # fmt: skip
+def _let_go(
+    store: Store,
+    settings: Settings,
+    person_id: int,
+    app_id: int,
+    first: str,
+    brings: str,
+    why_not: str,
+) -> int:
     body = (
         f"Hi {first},\n\n"
         "Thank you for applying for the Data Platform Engineer role and for the time you gave us. "
-        f"{brings} This time we are moving forward with someone whose experience matches this particular "
-        "role more closely, and I wanted you to hear it from me rather than wonder. "
-        f"{gate.PREFERENCES_INVITATION}\n\nWarm wishes,\n{REVIEWER}\n"
+        f"{brings} This time we are moving forward with someone whose experience matches this "
+        "particular role more closely, and I wanted you to hear it from me rather than wonder. "
+        f"{PREFERENCES_INVITATION}\n\nWarm wishes,\n{REVIEWER}\n"
     )
-    disposition = gate.Disposition(person_id, [app_id], brings, why_not,
-                                   "Your application for Data Platform Engineer", body)  # fmt: skip
+    disposition = gate.Disposition(
+        person_id, [app_id], brings, why_not, "Your application for Data Platform Engineer", body
+    )
     return gate.let_go(store, disposition, REVIEWER, settings)
 
 
@@ -130,8 +145,11 @@ def world(tmp_path, monkeypatch) -> World:
     # Files named after their people, imported one by one: the import's list of sources
     # then holds the name too, a place an erasure easily forgets.
     files = {}
-    for first, last, text in (("Zorbalina", "quenthwick", ZORBALINA), ("Bartholomew", "xylander", BARTHOLOMEW),
-                              ("Philippa", "ozymandine", PHILIPPA)):  # fmt: skip
+    for first, last, text in (
+        ("Zorbalina", "quenthwick", ZORBALINA),
+        ("Bartholomew", "xylander", BARTHOLOMEW),
+        ("Philippa", "ozymandine", PHILIPPA),
+    ):
         files[first] = resumes / f"{first.lower()}-{last}-cv.txt"
         files[first].write_text(text, encoding="utf-8")
 
@@ -140,49 +158,83 @@ def world(tmp_path, monkeypatch) -> World:
     job = create_job(store, "Data Platform Engineer", "Pipelines for our data platform.")
     report = Importer(store, ImportOptions(workers=1, job_id=job)).run(list(files.values()))
     assert report.counts() == {"ok": 3}, report.problems
-    people = {first: store.scalar("SELECT id FROM people WHERE name LIKE ?", (first + " %",)) for first in files}
-    apps = {first: store.scalar("SELECT id FROM applications WHERE person_id = ?", (pid,))
-            for first, pid in people.items()}  # fmt: skip
+    people = {
+        first: store.scalar("SELECT id FROM people WHERE name LIKE ?", (first + " %",))
+        for first in files
+    }
+    apps = {
+        first: store.scalar("SELECT id FROM applications WHERE person_id = ?", (pid,))
+        for first, pid in people.items()
+    }
     z, b = people["Zorbalina"], people["Bartholomew"]
 
-    add_relationship_note(store, z, "Met Zorbalina Quenthwick at the Leipzig data meetup; "
-                                    "she would like remote roles.", REVIEWER)  # fmt: skip
+    add_relationship_note(
+        store,
+        z,
+        "Met Zorbalina Quenthwick at the Leipzig data meetup; she would like remote roles.",
+        REVIEWER,
+    )
     stamp = now_iso()
     with store.transaction() as conn:
-        conn.execute("INSERT INTO contact_preferences (person_id, channel, frequency, updated_at) "
-                     "VALUES (?, 'email', 'quarterly', ?)", (z, stamp))  # fmt: skip
-        conn.execute("INSERT INTO followups (person_id, job_id, kind, title, due_at, done_at, done_by, created_at) "
-                     "VALUES (?, ?, 'check_in', 'Call Zorbalina about the timetable project', ?, ?, ?, ?)",
-                     (z, job, stamp, stamp, REVIEWER, stamp))  # fmt: skip
+        conn.execute(
+            "INSERT INTO contact_preferences (person_id, channel, frequency, updated_at) "
+            "VALUES (?, 'email', 'quarterly', ?)",
+            (z, stamp),
+        )
+        conn.execute(
+            "INSERT INTO followups (person_id, job_id, kind, title, due_at, done_at, done_by, "
+            "created_at) "
+            "VALUES (?, ?, 'check_in', 'Call Zorbalina about the timetable project', ?, ?, ?, ?)",
+            (z, job, stamp, stamp, REVIEWER, stamp),
+        )
         # Both directions of a duplicate suggestion must go (the reason names her).
-        conn.execute("INSERT INTO duplicate_suggestions (person_id, other_id, reason, created_at) "
-                     "VALUES (?, ?, 'very similar name (Zorbalina Quenthwick) and same title', ?)", (b, z, stamp))  # fmt: skip
+        conn.execute(
+            "INSERT INTO duplicate_suggestions (person_id, other_id, reason, created_at) "
+            "VALUES (?, ?, 'very similar name (Zorbalina Quenthwick) and same title', ?)",
+            (b, z, stamp),
+        )
         # An audit detail that names her, as an SMTP refusal would (and one about someone else
         # that mentions her address): details go, rows stay.
-        audit(conn, REVIEWER, "message_failed", person_id=z,
-              reason="the server answered 550 <zorbalina.q@example.org>: mailbox unavailable")
+        audit(
+            conn,
+            REVIEWER,
+            "message_failed",
+            person_id=z,
+            reason="the server answered 550 <zorbalina.q@example.org>: mailbox unavailable",
+        )
         audit(conn, REVIEWER, "note_moved", person_id=b, reason="meant for zorbalina.q@example.org")
         # Bartholomew agreed to stay in the talent pool: a recent consent.
-        conn.execute("INSERT INTO contact_preferences (person_id, channel, frequency, consent, consent_date, "
-                     "consent_source, updated_at) VALUES (?, 'email', 'matching_roles', 1, ?, 'reply', ?)",
-                     (b, stamp, stamp))  # fmt: skip
+        conn.execute(
+            "INSERT INTO contact_preferences (person_id, channel, frequency, consent, "
+            "consent_date, "
+            "consent_source, updated_at) VALUES (?, 'email', 'matching_roles', 1, ?, 'reply', ?)",
+            (b, stamp, stamp),
+        )
 
     outbox_dir = data / "shortlist-outbox"  # the default: <db stem>-outbox beside the database
     transport = outbox.OutboxFolder(outbox_dir)
     messages = {
         "Zorbalina": _let_go(
-            store, settings, z, apps["Zorbalina"], "Zorbalina",
+            store,
+            settings,
+            z,
+            apps["Zorbalina"],
+            "Zorbalina",
             "You built Airflow pipelines that move timetable data for forty cities, and you taught "
             "your colleagues dbt along the way, which tells me a lot about you.",
             "This role needs deep Kafka streaming experience right now.",
         ),
         "Bartholomew": _let_go(
-            store, settings, b, apps["Bartholomew"], "Bartholomew",
+            store,
+            settings,
+            b,
+            apps["Bartholomew"],
+            "Bartholomew",
             "Years of keeping card payments boring at Ledgerly with Kotlin services and well tuned "
             "PostgreSQL queries is exactly the calm reliability teams hope for.",
             "We need someone to own Airflow orchestration from day one.",
         ),
-    }  # fmt: skip
+    }
     for message in messages.values():
         result = outbox.deliver(store, message, transport, REVIEWER)
         assert result.state == "delivered", result.detail
@@ -191,7 +243,9 @@ def world(tmp_path, monkeypatch) -> World:
 
 
 def _files_under(*folders: Path) -> list[Path]:
-    return sorted({p for folder in folders if folder.exists() for p in folder.rglob("*") if p.is_file()})
+    return sorted(
+        {p for folder in folders if folder.exists() for p in folder.rglob("*") if p.is_file()}
+    )
 
 
 def _found_in_bytes(paths: list[Path], needles: list[str]) -> list[tuple[str, str]]:
@@ -218,14 +272,22 @@ def test_erasure_leaves_no_trace_in_the_database_its_wal_or_the_data_folder(worl
     audit_rows = store.scalar("SELECT count(*) FROM audit_log WHERE person_id = ?", (z,))
     assert audit_rows >= 5  # applied, relationship note, message failed, letting go, let go
     others_before = {
-        first: store.one("SELECT p.*, d.text FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
-                         (pid,))
-        for first, pid in world.people.items() if first != "Zorbalina"
-    }  # fmt: skip
+        first: store.one(
+            "SELECT p.*, d.text FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id "
+            "= ?",
+            (pid,),
+        )
+        for first, pid in world.people.items()
+        if first != "Zorbalina"
+    }
     stored_original = store.files_dir / store.scalar(
-        "SELECT d.stored_path FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?", (z,))
+        "SELECT d.stored_path FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = "
+        "?",
+        (z,),
+    )
     z_eml = outbox.OutboxFolder(world.outbox_dir).path_for(
-        store.scalar("SELECT message_id FROM messages WHERE id = ?", (world.messages["Zorbalina"],)))
+        store.scalar("SELECT message_id FROM messages WHERE id = ?", (world.messages["Zorbalina"],))
+    )
     assert stored_original.exists() and z_eml.exists()
 
     started = time.monotonic()
@@ -236,8 +298,14 @@ def test_erasure_leaves_no_trace_in_the_database_its_wal_or_the_data_folder(worl
     assert seconds < 10
 
     # The report: what went, and nothing personal in it.
-    assert report.person_id == z and report.index_rebuilt and report.vacuumed and report.wal_truncated
-    assert report.rows["people"] == 1 and report.rows["documents"] == 1 and report.rows["messages"] == 1
+    assert (
+        report.person_id == z and report.index_rebuilt and report.vacuumed and report.wal_truncated
+    )
+    assert (
+        report.rows["people"] == 1
+        and report.rows["documents"] == 1
+        and report.rows["messages"] == 1
+    )
     assert report.rows["duplicate_suggestions"] == 1 and report.rows["followups"] == 1
     assert report.rows["import_runs.sources (paths removed)"] == 1
     assert not stored_original.exists() and not z_eml.exists()
@@ -252,23 +320,43 @@ def test_erasure_leaves_no_trace_in_the_database_its_wal_or_the_data_folder(worl
     assert search_people(store, "Philippa Ozymandine") == [world.people["Philippa"]]
     assert search_people(store, "PostgreSQL") == [world.people["Bartholomew"]]
     for first, before in others_before.items():
-        after = store.one("SELECT p.*, d.text FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
-                          (world.people[first],))  # fmt: skip
+        after = store.one(
+            "SELECT p.*, d.text FROM people p JOIN documents d ON d.id = p.document_id WHERE p.id "
+            "= ?",
+            (world.people[first],),
+        )
         assert after == before, first
-    bart_message = store.one("SELECT state FROM messages WHERE id = ?", (world.messages["Bartholomew"],))
+    bart_message = store.one(
+        "SELECT state FROM messages WHERE id = ?", (world.messages["Bartholomew"],)
+    )
     assert bart_message == {"state": "delivered"}
     assert len(list(world.outbox_dir.glob("*.eml"))) == 1  # Bartholomew's stays
 
     # No row anywhere points at her, except the kept audit rows.
-    for table in ("people", "contact_points", "skill_hits", "applications", "messages", "disposition_notes",
-                  "relationship_notes", "contact_preferences", "followups"):  # fmt: skip
+    for table in (
+        "people",
+        "contact_points",
+        "skill_hits",
+        "applications",
+        "messages",
+        "disposition_notes",
+        "relationship_notes",
+        "contact_preferences",
+        "followups",
+    ):
         column = "id" if table == "people" else "person_id"
         assert store.scalar(f"SELECT count(*) FROM {table} WHERE {column} = ?", (z,)) == 0, table
-    assert store.scalar("SELECT count(*) FROM duplicate_suggestions WHERE ? IN (person_id, other_id)", (z,)) == 0
+    assert (
+        store.scalar(
+            "SELECT count(*) FROM duplicate_suggestions WHERE ? IN (person_id, other_id)", (z,)
+        )
+        == 0
+    )
     assert store.scalar("SELECT count(*) FROM import_files WHERE person_id = ?", (z,)) == 0
     assert store.scalar("SELECT count(*) FROM documents") == 2
 
-    # Audit: every row kept (who did what when), every detail blanked, one tombstone with counts only.
+    # Audit: every row kept (who did what when), every detail blanked, one tombstone with counts
+    # only.
     rows = store.query("SELECT * FROM audit_log WHERE person_id = ? ORDER BY id", (z,))
     assert len(rows) == audit_rows + 1
     assert all(r["detail"] == "{}" for r in rows[:-1])
@@ -279,18 +367,25 @@ def test_erasure_leaves_no_trace_in_the_database_its_wal_or_the_data_folder(worl
     all_details = " ".join(d for (d,) in store.conn.execute("SELECT detail FROM audit_log")).lower()
     assert not any(n.lower() in all_details for n in ERASED_NEEDLES)
     assert store.one("SELECT action, detail FROM audit_log WHERE action = 'note_moved'") == {
-        "action": "note_moved", "detail": "{}"}  # Bartholomew's row stays, without her address
+        "action": "note_moved",
+        "detail": "{}",
+    }  # Bartholomew's row stays, without her address
 
     assert store.scalar("PRAGMA integrity_check") == "ok"
     assert store.query("PRAGMA foreign_key_check") == []
-    assert store.scalar("INSERT INTO people_fts(people_fts, rank) VALUES ('integrity-check', 1)") is None
+    assert (
+        store.scalar("INSERT INTO people_fts(people_fts, rank) VALUES ('integrity-check', 1)")
+        is None
+    )
 
     # The raw bytes: the .db, its -wal and -shm, the file store, the outbox — nowhere.
     on_disk = _files_under(*everything)
     assert world.data / "shortlist.db" in on_disk
     assert _found_in_bytes(on_disk, ERASED_NEEDLES) == []
     # ... while the others are still there (the scan reads what it should).
-    assert _found_in_bytes([world.data / "shortlist.db"], ["Bartholomew Xylander", "philippa.oz@example.com"])
+    assert _found_in_bytes(
+        [world.data / "shortlist.db"], ["Bartholomew Xylander", "philippa.oz@example.com"]
+    )
 
 
 def test_erasure_survives_a_reopen_and_new_writes(world):
@@ -299,7 +394,9 @@ def test_erasure_survives_a_reopen_and_new_writes(world):
     privacy.erase_person(store, z, REVIEWER, settings=world.settings)
     store.close()
     with Store(world.data / "shortlist.db") as again:
-        add_relationship_note(again, world.people["Philippa"], "Asked to hear about ML roles in Lyon.", REVIEWER)
+        add_relationship_note(
+            again, world.people["Philippa"], "Asked to hear about ML roles in Lyon.", REVIEWER
+        )
         assert search_people(again, "Zorbalina") == []
         assert again.scalar("PRAGMA integrity_check") == "ok"
         assert _found_in_bytes(_files_under(world.data), ERASED_NEEDLES) == []
@@ -317,9 +414,12 @@ def test_erasure_refuses_while_a_message_is_being_sent(world):
     store, p = world.store, world.people["Philippa"]
     with store.transaction() as conn:
         conn.execute(
-            "INSERT INTO messages (message_id, person_id, channel, recipients, subject, body, sender_name, "
-            "sender_email, reply_to, author, created_at) VALUES ('<m1@firm.example>', ?, 'email', '[]', 's', 'b', "
-            "'r', 'robin@firm.example', 'robin@firm.example', ?, ?)", (p, REVIEWER, now_iso()))  # fmt: skip
+            "INSERT INTO messages (message_id, person_id, channel, recipients, subject, body, "
+            "sender_name, "
+            "sender_email, reply_to, author, created_at) VALUES ('<m1@firm.example>', ?, 'email', "
+            "'[]', 's', 'b', 'r', 'robin@firm.example', 'robin@firm.example', ?, ?)",
+            (p, REVIEWER, now_iso()),
+        )
         conn.execute("UPDATE messages SET state = 'sending' WHERE message_id = '<m1@firm.example>'")
     with pytest.raises(privacy.ErasureRefused, match="being sent"):
         privacy.erase_person(store, p, REVIEWER, settings=world.settings)
@@ -340,7 +440,9 @@ def test_export_holds_everything_about_them(world, tmp_path):
     assert "Tramline Analytics" in data["document"]["text"]
     assert data["document"]["fields"]["title"] == "Senior Data Engineer"
     [application] = data["applications"]
-    assert application["job_title"] == "Data Platform Engineer" and application["status"] == "let_go"
+    assert (
+        application["job_title"] == "Data Platform Engineer" and application["status"] == "let_go"
+    )
     assert "manager_decision" in application
     assert data["contact_preferences"]["frequency"] == "quarterly"
     assert "Leipzig data meetup" in data["relationship_notes"][0]["text"]
@@ -355,17 +457,28 @@ def test_export_holds_everything_about_them(world, tmp_path):
     assert data["import_files"][0]["name"] == world.files["Zorbalina"].name
     actions = [row["action"] for row in data["audit_log"]]
     assert {"applied", "relationship_note", "letting_go", "let_go"} <= set(actions)
-    assert any(isinstance(row["detail"], dict) and row["detail"].get("after") == "let_go" for row in data["audit_log"])
+    assert any(
+        isinstance(row["detail"], dict) and row["detail"].get("after") == "let_go"
+        for row in data["audit_log"]
+    )
     assert {c["value"] for c in data["contact_points"]} >= {"zorbalina.q@example.org"}
     assert any(hit["skill"] == "PostgreSQL" for hit in data["skills_found"])
 
     # The original, under its own name, byte for byte; the message as text.
     original = folder / world.files["Zorbalina"].name
-    assert data["original_file"] == {**data["original_file"], "file": original.name, "missing": False}
+    assert data["original_file"] == {
+        **data["original_file"],
+        "file": original.name,
+        "missing": False,
+    }
     assert original.read_bytes() == world.files["Zorbalina"].read_bytes()
     text = (folder / message["file"]).read_text(encoding="utf-8")
-    assert "Subject: Your application for Data Platform Engineer" in text and "Hi Zorbalina," in text
-    assert sorted(p.name for p in folder.iterdir()) == sorted(["person.json", "messages", original.name])
+    assert (
+        "Subject: Your application for Data Platform Engineer" in text and "Hi Zorbalina," in text
+    )
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["person.json", "messages", original.name]
+    )
     # Nothing about anyone else: Bartholomew's name is not in her export.
     assert "Bartholomew" not in (folder / "person.json").read_text(encoding="utf-8")
 
@@ -375,8 +488,11 @@ def test_export_holds_everything_about_them(world, tmp_path):
 
 def test_export_names_a_missing_original_instead_of_failing(world, tmp_path):
     store, p = world.store, world.people["Philippa"]
-    stored = store.scalar("SELECT d.stored_path FROM people p JOIN documents d ON d.id = p.document_id "
-                          "WHERE p.id = ?", (p,))  # fmt: skip
+    stored = store.scalar(
+        "SELECT d.stored_path FROM people p JOIN documents d ON d.id = p.document_id "
+        "WHERE p.id = ?",
+        (p,),
+    )
     (store.files_dir / stored).unlink()
     folder = privacy.export_person(store, p, tmp_path / "exports")
     data = json.loads((folder / "person.json").read_text(encoding="utf-8"))
@@ -416,9 +532,15 @@ def test_retention_candidates_follow_the_rule(world):
 
 
 def test_months_before_keeps_the_calendar():
-    assert privacy.months_before(datetime(2026, 3, 31, tzinfo=UTC), 1) == datetime(2026, 2, 28, tzinfo=UTC)
-    assert privacy.months_before(datetime(2026, 1, 15, tzinfo=UTC), 13) == datetime(2024, 12, 15, tzinfo=UTC)
-    assert privacy.months_before(datetime(2024, 2, 29, tzinfo=UTC), -12) == datetime(2025, 2, 28, tzinfo=UTC)
+    assert privacy.months_before(datetime(2026, 3, 31, tzinfo=UTC), 1) == datetime(
+        2026, 2, 28, tzinfo=UTC
+    )
+    assert privacy.months_before(datetime(2026, 1, 15, tzinfo=UTC), 13) == datetime(
+        2024, 12, 15, tzinfo=UTC
+    )
+    assert privacy.months_before(datetime(2024, 2, 29, tzinfo=UTC), -12) == datetime(
+        2025, 2, 28, tzinfo=UTC
+    )
 
 
 def test_purge_erases_exactly_the_candidates(world):
@@ -428,7 +550,9 @@ def test_purge_erases_exactly_the_candidates(world):
     assert [r.person_id for r in reports] == [z]
     assert reports[0].vacuumed and reports[0].wal_truncated
     assert {pid for (pid,) in store.conn.execute("SELECT id FROM people")} == {b, p}
-    tombstone = json.loads(store.scalar("SELECT detail FROM audit_log WHERE action = 'erased' AND person_id = ?", (z,)))
+    tombstone = json.loads(
+        store.scalar("SELECT detail FROM audit_log WHERE action = 'erased' AND person_id = ?", (z,))
+    )
     assert tombstone["why"].startswith("retention")
     assert search_people(store, "Zorbalina") == []
     assert search_people(store, "Bartholomew") == [b] and search_people(store, "Philippa") == [p]
@@ -438,7 +562,8 @@ def test_purge_erases_exactly_the_candidates(world):
 
 
 def test_a_reader_holding_the_wal_is_reported_and_compact_finishes_later(world):
-    """Another connection mid-read pins the old pages in the -wal: say so, and finish when it is gone."""
+    """Another connection mid-read pins the old pages in the -wal: say so, and finish when it is
+    gone."""
     import sqlite3
 
     store, z = world.store, world.people["Zorbalina"]
@@ -462,37 +587,55 @@ def test_a_reader_holding_the_wal_is_reported_and_compact_finishes_later(world):
 def test_a_mention_in_someone_elses_record_is_reported_not_deleted(world):
     """Another person's note naming her is their record: a human decides, the report says where."""
     store, p = world.store, world.people["Philippa"]
-    add_relationship_note(store, p, "Referred to us by Zorbalina Quenthwick, her former colleague.", REVIEWER)
-    report = privacy.erase_person(store, world.people["Zorbalina"], REVIEWER, settings=world.settings)
+    add_relationship_note(
+        store, p, "Referred to us by Zorbalina Quenthwick, her former colleague.", REVIEWER
+    )
+    report = privacy.erase_person(
+        store, world.people["Zorbalina"], REVIEWER, settings=world.settings
+    )
     [warning] = [w for w in report.warnings if "still appear" in w]
     assert "relationship_notes.text (1 row(s))" in warning
     assert "Zorbalina" not in warning  # the report itself names nobody
-    assert "Referred to us by Zorbalina" in store.scalar("SELECT text FROM relationship_notes WHERE person_id = ?", (p,))
+    assert "Referred to us by Zorbalina" in store.scalar(
+        "SELECT text FROM relationship_notes WHERE person_id = ?", (p,)
+    )
 
 
 def test_the_outbox_folder_comes_from_the_settings(world, tmp_path):
     assert privacy._outbox_folder(world.store, world.settings) == world.outbox_dir
     world.settings.set("outbox.dir", str(tmp_path / "mail"))
     assert privacy._outbox_folder(world.store, world.settings) == tmp_path / "mail"
-    assert privacy._outbox_folder(world.store, None) == tmp_path / "mail"  # read from SHORTLIST_CONFIG
+    assert (
+        privacy._outbox_folder(world.store, None) == tmp_path / "mail"
+    )  # read from SHORTLIST_CONFIG
 
 
 def test_cli_person_erase_asks_unless_yes(tmp_path, monkeypatch):
-    """The command line refuses to erase without --yes when nobody can answer, and erases with it."""
+    """The command line refuses to erase without --yes when nobody can answer, and erases with
+    it."""
     import subprocess
     import sys
 
-    from tests.people import make_people
+    from tests.worlds import make_people
 
     store, _job, ids, _settings = make_people(tmp_path, monkeypatch)
     db = str(store.path)
     store.close()
     cli = [sys.executable, "-m", "app.cli"]
-    asked = subprocess.run(cli + ["person", "erase", str(ids["bo.txt"]), "--db", db], capture_output=True,
-                           text=True, stdin=subprocess.DEVNULL, timeout=60)  # fmt: skip
+    asked = subprocess.run(
+        [*cli, "person", "erase", str(ids["bo.txt"]), "--db", db],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
     assert asked.returncode == 3 and "Nothing erased" in asked.stderr
-    done = subprocess.run(cli + ["person", "erase", str(ids["bo.txt"]), "--yes", "--db", db], capture_output=True,
-                          text=True, timeout=60)  # fmt: skip
+    done = subprocess.run(
+        [*cli, "person", "erase", str(ids["bo.txt"]), "--yes", "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     raw = Path(db).read_bytes()
     assert b"Lindqvist" not in raw and b"bo.lindqvist@example.net" not in raw

@@ -1,4 +1,4 @@
-"""Tests for app/samples.py: the synthetic resumes must be deterministic, valid files,
+"""Tests for app/samples/: the synthetic resumes must be deterministic, valid files,
 and their ground truth must be exactly what a careful reader finds in them."""
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ from app.samples import (
     write_batch,
     years_of_experience,
 )
+from app.samples.batch import PRODUCERS, assign_formats
+from app.samples.render import fit_pages, qt, reportlab
+from app.samples.skills import implied_by_title, names_missing_from
 
 ROOT = Path(__file__).resolve().parents[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -65,8 +68,13 @@ def mixed_batch(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def pdf_batch(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    return write_batch(tmp_path_factory.mktemp("pdfs"), 24, seed=9,
-                       formats={"pdf_reportlab": 0.5, "pdf_qt": 0.5}, variants=True)
+    return write_batch(
+        tmp_path_factory.mktemp("pdfs"),
+        24,
+        seed=9,
+        formats={"pdf_reportlab": 0.5, "pdf_qt": 0.5},
+        variants=True,
+    )
 
 
 def truth_of(path: Path) -> dict:
@@ -105,8 +113,9 @@ def test_write_batch_is_deterministic(tmp_path: Path) -> None:
 
 def test_importing_the_module_does_not_start_qt() -> None:
     code = "import sys, app.samples; print('PySide6' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "False"
 
 
@@ -123,7 +132,17 @@ def test_skills_are_canonical_and_in_range(people: list[samples.SamplePerson]) -
         assert 1 <= len(p.experience) <= 6
         assert p.title == p.experience[0].title and 1 <= len(p.title.split()) <= 3
         for job in p.experience:  # a title that names a skill comes with that skill
-            assert samples._implied_by_title(job.title) <= set(p.skills)
+            assert implied_by_title(job.title) <= set(p.skills)
+
+
+def test_generator_skills_are_taxonomy_skills() -> None:
+    # The families in resources/samples name skills; the taxonomy must know each by that
+    # exact canonical name, or the generator's truth would name skills no parser can find.
+    from parsing.taxonomy import load_taxonomy
+
+    canonical = {skill.name for skill in load_taxonomy().skills}
+    assert names_missing_from(canonical) == []
+    assert names_missing_from(canonical - {"Kubernetes"}) == ["Kubernetes"]
 
 
 def test_emails_are_ascii_reserved_and_unique(people: list[samples.SamplePerson]) -> None:
@@ -134,13 +153,15 @@ def test_emails_are_ascii_reserved_and_unique(people: list[samples.SamplePerson]
 
 
 def test_links_are_full_https_urls_and_printed_forms_point_to_them(
-        people: list[samples.SamplePerson]) -> None:
+    people: list[samples.SamplePerson],
+) -> None:
     forms = Counter()
     for p in people:
         for url, printed in zip(p.links, p.links_printed, strict=True):
             assert re.fullmatch(r"https://(www\.linkedin\.com/in/|github\.com/)?[a-z0-9.-]+", url)
             assert printed.rstrip("/").removeprefix("https://").removeprefix("www.") == (
-                url.removeprefix("https://").removeprefix("www."))
+                url.removeprefix("https://").removeprefix("www.")
+            )
             forms["full" if printed.startswith("https://") else "bare"] += 1
     assert forms["full"] > 20 and forms["bare"] > 20
 
@@ -169,8 +190,11 @@ def test_only_the_real_phones_look_like_phones(people: list[samples.SamplePerson
     decoys = date_hits = 0
     for p in people[:200]:
         text = render_txt(p)
-        date_spans = [(m.start(), m.end()) for d in {j.dates for j in p.experience}
-                      | {e.years for e in p.education} for m in re.finditer(re.escape(d), text)]
+        date_spans = [
+            (m.start(), m.end())
+            for d in {j.dates for j in p.experience} | {e.years for e in p.education}
+            for m in re.finditer(re.escape(d), text)
+        ]
         found = set()
         for m in phonenumbers.PhoneNumberMatcher(text, p.country):
             e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
@@ -227,8 +251,11 @@ def test_person_years_use_the_merged_ranges(people: list[samples.SamplePerson]) 
         spans = [(j.start, j.end) for j in p.experience]
         assert p.years_from_dates == years_of_experience(spans, p.reference)
         naive = years_of_experience([spans[0]], p.reference)
-        overlapping += sum(1 for a, b in zip(p.experience, p.experience[1:], strict=False)
-                           if b.end is not None and b.end > a.start)
+        overlapping += sum(
+            1
+            for a, b in zip(p.experience, p.experience[1:], strict=False)
+            if b.end is not None and b.end > a.start
+        )
         assert p.years_from_dates >= naive
     assert overlapping > 10  # the generator really does produce overlapping jobs
 
@@ -249,9 +276,33 @@ def test_job_truth_matches_what_is_printed(people: list[samples.SamplePerson]) -
 # --- variants and traps --------------------------------------------------------------------
 
 
-_CASE_SENSITIVE = {"Go", "R", "Rust", "Ruby", "Excel", "Spark", "Lean", "Node", "Rails", "Epic",
-                   "Sketch", "Jest", "Flask", "Java", "React", "Angular", "Redux", "Jenkins",
-                   "Snowflake", "Tableau", "Airflow", "Mongo", "Kafka", "Git", "Svelte"}
+_CASE_SENSITIVE = {
+    "Go",
+    "R",
+    "Rust",
+    "Ruby",
+    "Excel",
+    "Spark",
+    "Lean",
+    "Node",
+    "Rails",
+    "Epic",
+    "Sketch",
+    "Jest",
+    "Flask",
+    "Java",
+    "React",
+    "Angular",
+    "Redux",
+    "Jenkins",
+    "Snowflake",
+    "Tableau",
+    "Airflow",
+    "Mongo",
+    "Kafka",
+    "Git",
+    "Svelte",
+}
 
 
 def _skill_words() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
@@ -288,7 +339,8 @@ def _unclaimed_skill_words(p: samples.SamplePerson) -> list[str]:
 
 @pytest.mark.parametrize("which", ["people", "variant_people"])
 def test_no_skill_is_printed_that_the_person_does_not_claim(
-        which: str, request: pytest.FixtureRequest) -> None:
+    which: str, request: pytest.FixtureRequest
+) -> None:
     """Checks canonical names and the aliases we print; trap phrases are the exception."""
     for p in request.getfixturevalue(which):
         assert _unclaimed_skill_words(p) == [], p.name
@@ -331,7 +383,7 @@ def test_mix_of_formats_and_layouts(mixed_batch: list[Path]) -> None:
     truths = [truth_of(p) for p in mixed_batch]
     producers = Counter(t["producer"] for t in truths)
     for key, share in samples.DEFAULT_FORMATS.items():
-        producer = samples._PRODUCERS[key][0]
+        producer = PRODUCERS[key][0]
         assert abs(producers[producer] - 100 * share) <= 3, producers
     pdfs = [t for t in truths if t["format"] == "pdf"]
     two = sum(t["layout"] == "two_column" for t in pdfs)
@@ -340,21 +392,43 @@ def test_mix_of_formats_and_layouts(mixed_batch: list[Path]) -> None:
     assert {t["format"] for t in truths} == {"pdf", "docx", "txt"}
     for path, t in zip(mixed_batch, truths, strict=True):
         assert t["file"] == path.name and path.suffix == "." + t["format"]
-        assert set(t) >= {"file", "format", "producer", "layout", "language", "name", "emails",
-                          "phones", "phones_printed", "links", "location", "title", "skills",
-                          "skills_section", "sections", "years_experience", "years_statement",
-                          "education", "pages", "experience", "traps", "variant_spellings"}
+        assert set(t) >= {
+            "file",
+            "format",
+            "producer",
+            "layout",
+            "language",
+            "name",
+            "emails",
+            "phones",
+            "phones_printed",
+            "links",
+            "location",
+            "title",
+            "skills",
+            "skills_section",
+            "sections",
+            "years_experience",
+            "years_statement",
+            "education",
+            "pages",
+            "experience",
+            "traps",
+            "variant_spellings",
+        }
         assert t["pages"] is None or 1 <= t["pages"] <= 3
 
 
 def test_shares_are_exact_enough_for_any_n() -> None:
     for n in (20, 100, 1000):
-        plan = samples._assign_formats(n, samples.DEFAULT_FORMATS, seed=0)
+        plan = assign_formats(n, samples.DEFAULT_FORMATS, seed=0)
         counts = Counter(k for k, _ in plan)
         for key, share in samples.DEFAULT_FORMATS.items():
             assert abs(counts[key] - n * share) <= 2
-    assert samples._assign_formats(50, samples.DEFAULT_FORMATS, 0) == samples._assign_formats(
-        500, samples.DEFAULT_FORMATS, 0)[:50]
+    assert (
+        assign_formats(50, samples.DEFAULT_FORMATS, 0)
+        == assign_formats(500, samples.DEFAULT_FORMATS, 0)[:50]
+    )
 
 
 def test_unknown_format_is_refused(tmp_path: Path) -> None:
@@ -391,8 +465,8 @@ def test_pdfs_extract_with_pdfminer(pdf_texts: dict[Path, str]) -> None:
 def test_page_counts_vary() -> None:
     pages = Counter()
     for i, p in enumerate(make_people(60, seed=21)):
-        render = samples._render_reportlab if i % 2 else samples._render_qt
-        pages[samples._fit_pages(render, p, i % 4 < 2)[1]] += 1
+        render = reportlab.render_scaled if i % 2 else qt.render_scaled
+        pages[fit_pages(render, p, i % 4 < 2)[1]] += 1
     assert set(pages) <= {1, 2, 3} and pages[1] and pages[2]
 
 
@@ -409,14 +483,16 @@ def test_docx_is_valid_wordprocessingml(people: list[samples.SamplePerson]) -> N
             root = ElementTree.fromstring(zf.read("word/document.xml"))
         text = " ".join(t.text or "" for t in root.iter(f"{W}t"))
         assert p.name in text and p.emails[0] in text
-        for heading in ground_truth(p, file="x", producer="docx",
-                                    two_column=i % 3 == 0)["sections"]:
+        for heading in ground_truth(p, file="x", producer="docx", two_column=i % 3 == 0)[
+            "sections"
+        ]:
             assert heading in text
         assert (root.find(f"{W}body/{W}tbl") is not None) == (i % 3 == 0)
 
 
 def test_docx_opens_in_python_docx(people: list[samples.SamplePerson]) -> None:
     import docx  # an independent reader (python-docx, a test dependency)
+
     for i, p in enumerate(people[:10]):
         document = docx.Document(io.BytesIO(render_docx(p, two_column=i % 2 == 0)))
         assert any(p.name in para.text for para in document.paragraphs)

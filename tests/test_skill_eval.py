@@ -47,7 +47,9 @@ class SyntheticEval:
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    fp_outside: int = 0  # false skills the generator never prints on purpose (not in its vocabulary)
+    fp_outside: int = (
+        0  # false skills the generator never prints on purpose (not in its vocabulary)
+    )
     traps: int = 0
     traps_fired: int = 0
     # kind of printed variant (alias / typo / language) -> [found, total]
@@ -69,7 +71,8 @@ class SyntheticEval:
 
     @property
     def precision_in_vocabulary(self) -> float:
-        """Precision counting only skills of the generator's vocabulary, where its truth is complete."""
+        """Precision counting only skills of the generator's vocabulary, where its truth is
+        complete."""
         fp = self.fp - self.fp_outside
         return self.tp / (self.tp + fp) if self.tp + fp else 1.0
 
@@ -172,16 +175,24 @@ def evaluate_ner(taxonomy: Taxonomy) -> NerEval:
     patterns = _alias_patterns(taxonomy)
     ev = NerEval()
     for file, text, labels in ner_documents():
-        items = list(dict.fromkeys(item for kind in NER_TYPES for item in labels.get(kind, []) if item.strip()))
+        items = list(
+            dict.fromkeys(
+                item for kind in NER_TYPES for item in labels.get(kind, []) if item.strip()
+            )
+        )
         items = list({fold(i): i for i in items}.values())  # one per spelling, any case
         if not items:
             continue
-        result = parse_bytes(text.encode("utf-8"), file.replace(".xml", ".txt"), taxonomy=taxonomy, today=TODAY)
+        result = parse_bytes(
+            text.encode("utf-8"), file.replace(".xml", ".txt"), taxonomy=taxonomy, today=TODAY
+        )
         ev.documents += 1
         ours = list(result.skills)
         for item in items:
             ev.items += 1
-            known = taxonomy.lookup(item) is not None or bool(taxonomy.find(item, lambda _offset: True))
+            known = taxonomy.lookup(item) is not None or bool(
+                taxonomy.find(item, lambda _offset: True)
+            )
             found = skill_found(item, ours, taxonomy)
             ev.items_found += found
             ev.items_known += known
@@ -193,11 +204,15 @@ def evaluate_ner(taxonomy: Taxonomy) -> NerEval:
         # taxonomy finds it in the item. The labels are incomplete — annotators did not
         # mark every skill a resume names — so this precision is a lower bound.
         folded_items = [fold(i) for i in items]
-        named_by_items = {h.skill for item in items for h in taxonomy.find(item, lambda _offset: True)}
+        named_by_items = {
+            h.skill for item in items for h in taxonomy.find(item, lambda _offset: True)
+        }
         for skill in ours:
             ev.ours += 1
             pattern = patterns.get(skill)
-            if skill in named_by_items or (pattern and any(pattern.search(i) for i in folded_items)):
+            if skill in named_by_items or (
+                pattern and any(pattern.search(i) for i in folded_items)
+            ):
                 ev.ours_labelled += 1
             else:
                 ev.unlabelled[skill] += 1
@@ -219,21 +234,31 @@ def _top(counter: Counter, n: int = 8) -> str:
 def test_skill_detection_on_generated_resumes(tmp_path, taxonomy, capsys):
     ev = evaluate_generated(tmp_path, taxonomy)
     with capsys.disabled():
-        print(f"\n\nSkill detection on {ev.files} generated resumes (variants mode, seed {SEED}, {FORMATS})")
-        print(f"  precision {ev.precision:.3f}  recall {ev.recall:.3f}   "
-              f"(tp {ev.tp}, fp {ev.fp}, fn {ev.fn}; targets >= {PRECISION_TARGET}, >= {RECALL_TARGET})")  # fmt: skip
+        print(
+            f"\n\nSkill detection on {ev.files} generated resumes (variants mode, seed {SEED}, "
+            f"{FORMATS})"
+        )
+        print(
+            f"  precision {ev.precision:.3f}  recall {ev.recall:.3f}   "
+            f"(tp {ev.tp}, fp {ev.fp}, fn {ev.fn}; targets >= {PRECISION_TARGET}, >= "
+            f"{RECALL_TARGET})"
+        )
         for producer, (tp, fp, fn) in sorted(ev.by_format.items()):
             p = tp / (tp + fp) if tp + fp else 1.0
             r = tp / (tp + fn) if tp + fn else 1.0
             print(f"    {producer:<10} precision {p:.3f}  recall {r:.3f}")
-        print(f"  trap phrases that produced a false skill: {ev.traps_fired} of {ev.traps}"
-              f"  [{_top(ev.fired)}]")  # fmt: skip
+        print(
+            f"  trap phrases that produced a false skill: {ev.traps_fired} of {ev.traps}"
+            f"  [{_top(ev.fired)}]"
+        )
         vr = ev.variant_found / ev.variant_total if ev.variant_total else 1.0
         kinds = ", ".join(f"{k} {f}/{t}" for k, (f, t) in sorted(ev.variants.items()))
         print(f"  typo/variant recall: {ev.variant_found}/{ev.variant_total} = {vr:.3f}  ({kinds})")
-        print(f"  precision within the generator's vocabulary (where its truth is complete): "
-              f"{ev.precision_in_vocabulary:.3f}; {ev.fp_outside} of the {ev.fp} false skills are taxonomy "
-              "skills outside it")  # fmt: skip
+        print(
+            f"  precision within the generator's vocabulary (where its truth is complete): "
+            f"{ev.precision_in_vocabulary:.3f}; {ev.fp_outside} of the {ev.fp} false skills are "
+            "taxonomy skills outside it"
+        )
         print(f"  false skills: {_top(ev.false_skills, 12)}")
         print(f"  missed skills: {_top(ev.missed)}")
         print(f"  missed variants: {_top(ev.missed_variants)}")
@@ -241,7 +266,8 @@ def test_skill_detection_on_generated_resumes(tmp_path, taxonomy, capsys):
             print(f"  not ok: {ev.problems[:5]}")
     assert not ev.problems, ev.problems
     assert ev.precision_in_vocabulary >= PRECISION_TARGET, (
-        f"precision within the generator's vocabulary {ev.precision_in_vocabulary:.3f} (over every skill "
+        f"precision within the generator's vocabulary {ev.precision_in_vocabulary:.3f} (over every "
+        "skill "
         f"{ev.precision:.3f}; "
         f"{ev.fp_outside} of {ev.fp} false skills are taxonomy skills its truth does not record); "
         f"false skills: {_top(ev.false_skills)}"
@@ -255,12 +281,22 @@ def test_skill_detection_on_labelled_real_resumes(taxonomy, capsys):
     assert NER.is_dir(), f"the labelled corpus is missing: {NER} (tests read ../shared/corpus)"
     ev = evaluate_ner(taxonomy)
     with capsys.disabled():
-        print(f"\n\nSkill detection on {ev.documents} labelled text resumes ({', '.join(NER_TYPES)}; "
-              "figures only, no targets)")  # fmt: skip
-        print(f"  recall    {ev.recall:.3f}  ({ev.items_found}/{ev.items} distinct labelled items map to a skill we found)")
-        print(f"            {ev.recall_known:.3f}  on the {ev.items_known} items the taxonomy names at all")
-        print(f"  precision {ev.precision:.3f}  ({ev.ours_labelled}/{ev.ours} of our skills match a labelled item;"
-              " a lower bound: the labels are incomplete)")  # fmt: skip
+        print(
+            f"\n\nSkill detection on {ev.documents} labelled text resumes ({', '.join(NER_TYPES)}; "
+            "figures only, no targets)"
+        )
+        print(
+            f"  recall    {ev.recall:.3f}  ({ev.items_found}/{ev.items} distinct labelled items "
+            "map to a skill we found)"
+        )
+        print(
+            f"            {ev.recall_known:.3f}  on the {ev.items_known} items the taxonomy names "
+            "at all"
+        )
+        print(
+            f"  precision {ev.precision:.3f}  ({ev.ours_labelled}/{ev.ours} of our skills match a "
+            "labelled item; a lower bound: the labels are incomplete)"
+        )
         print(f"  our skills no label names: {_top(ev.unlabelled, 10)}")
         print(f"  labelled items the taxonomy knows but we missed: {_top(ev.missed, 10)}")
     assert ev.documents > 200

@@ -19,7 +19,7 @@ from review import gate, outbox
 from review.db import Store
 from review.outbox import SMTPTransport
 from tests.smtp_server import Script, free_port, smtp_server
-from tests.test_gate import AUTHOR, build_template, open_world
+from tests.worlds import AUTHOR, build_template, open_world
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,9 @@ def test_smtp_delivery_carries_the_stored_message(world, server):
 def test_a_line_starting_with_a_dot_survives_smtp(world, server):
     """Dot-stuffing: a body line that starts with '.' arrives as written."""
     handler, port = server
-    body = world.disposition("ana").body.replace("Warm wishes,", ".NET and Kafka, both worth a look.\n.\nWarm wishes,")
+    body = world.disposition("ana").body.replace(
+        "Warm wishes,", ".NET and Kafka, both worth a look.\n.\nWarm wishes,"
+    )
     message = queue(world, body=body)
     assert outbox.deliver(world.store, message, smtp(port), AUTHOR).state == "delivered"
     text = handler.received[0].message.get_content()
@@ -97,7 +99,9 @@ FAULTS = [
 ]
 
 
-@pytest.mark.parametrize("stage, answer, state, kind", FAULTS, ids=[f"{s}-{a[:3]}" for s, a, _, _ in FAULTS])
+@pytest.mark.parametrize(
+    "stage, answer, state, kind", FAULTS, ids=[f"{s}-{a[:3]}" for s, a, _, _ in FAULTS]
+)
 def test_server_answers_decide_retry_or_failure(world, server, stage, answer, state, kind):
     handler, port = server
     code = answer[:3]
@@ -130,20 +134,29 @@ def test_server_answers_decide_retry_or_failure(world, server, stage, answer, st
 def test_a_refused_login_fails_with_the_reason(world):
     with smtp_server(auth=("robin", "right horse battery")) as (handler, port):
         message = queue(world)
-        result = outbox.deliver(world.store, message, smtp(port, user="robin", password_provider=lambda u: "wrong"),
-                                AUTHOR)  # fmt: skip
+        result = outbox.deliver(
+            world.store,
+            message,
+            smtp(port, user="robin", password_provider=lambda u: "wrong"),
+            AUTHOR,
+        )
         row = world.message(message)
         assert result.state == row["state"] == "failed"
         assert "the SMTP server refused the login (535" in row["last_error"]
         assert set(handler.logins) == {("robin", "wrong")} and handler.received == []
         assert world.status("ana") == "letting_go"
         # No password at all: failed too, and asking for it is the fix.
-        result = outbox.deliver(world.store, message, smtp(port, user="robin", password_provider=lambda u: None),
-                                AUTHOR)  # fmt: skip
+        result = outbox.deliver(
+            world.store, message, smtp(port, user="robin", password_provider=lambda u: None), AUTHOR
+        )
         assert result.state == "failed" and "no SMTP password for robin" in result.detail
         # The right password delivers the same message (failed messages may be retried by choice).
-        result = outbox.deliver(world.store, message, smtp(port, user="robin",
-                                                           password_provider=lambda u: "right horse battery"), AUTHOR)  # fmt: skip
+        result = outbox.deliver(
+            world.store,
+            message,
+            smtp(port, user="robin", password_provider=lambda u: "right horse battery"),
+            AUTHOR,
+        )
         assert result.state == "delivered" and len(handler.received) == 1
         assert world.status("ana") == "let_go" and world.message(message)["attempts"] == 3
 
@@ -182,10 +195,17 @@ def test_a_250_after_the_timeout_is_in_doubt_and_a_resend_keeps_the_message_id(w
     assert handler.data_arrived.wait(5) and len(handler.received) == 1  # it did arrive
     assert world.status("ana") == "letting_go"
     # Never resent behind the reviewer's back: not by deliver, not by retry_due.
-    assert outbox.deliver(world.store, message, smtp(port), AUTHOR).detail == "not sent: in doubt — resend only by choice"
-    assert outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime.now(UTC) + timedelta(days=1)) == []
+    assert (
+        outbox.deliver(world.store, message, smtp(port), AUTHOR).detail
+        == "not sent: in doubt — resend only by choice"
+    )
+    assert (
+        outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime.now(UTC) + timedelta(days=1))
+        == []
+    )
     assert len(handler.received) == 1
-    # The reviewer chooses to send again: same Message-ID, so mail systems can tell the copies apart.
+    # The reviewer chooses to send again: same Message-ID, so mail systems can tell the copies
+    # apart.
     handler.script = Script()
     result = outbox.deliver(world.store, message, smtp(port), AUTHOR, resend=True)
     assert result.state == "delivered"
@@ -212,7 +232,7 @@ def test_one_refused_recipient_of_two_is_recorded_and_the_other_gets_it(world, s
 def test_both_recipients_refused_is_a_failure(world, server):
     handler, port = server
     both = world.emails["bo"]
-    handler.script = Script(rcpt={a: "550 5.1.1 Mailbox unavailable" for a in both})
+    handler.script = Script(rcpt=dict.fromkeys(both, "550 5.1.1 Mailbox unavailable"))
     message = queue(world, "bo", recipients=list(both))
     result = outbox.deliver(world.store, message, smtp(port), AUTHOR)
     assert result.state == "failed" and "550" in result.detail
@@ -225,9 +245,14 @@ def test_retry_due_delivers_a_queued_message_once_it_is_due(world, server):
     assert outbox.deliver(world.store, message, smtp(free_port()), AUTHOR).state == "queued"
     assert outbox.retry_due(world.store, smtp(port), AUTHOR) == []  # not due yet: backoff
     assert handler.received == []
-    results = outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime(2999, 1, 1, tzinfo=UTC))
+    results = outbox.retry_due(
+        world.store, smtp(port), AUTHOR, now=datetime(2999, 1, 1, tzinfo=UTC)
+    )
     assert [(r.message, r.state) for r in results] == [(message, "delivered")]
-    assert outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime(2999, 1, 1, tzinfo=UTC)) == []
+    assert (
+        outbox.retry_due(world.store, smtp(port), AUTHOR, now=datetime(2999, 1, 1, tzinfo=UTC))
+        == []
+    )
     assert handler.by_message_id() == {world.message(message)["message_id"]: 1}
     row = world.message(message)
     assert row["attempts"] == 2 and row["last_error"] is None and row["state"] == "delivered"
@@ -235,7 +260,8 @@ def test_retry_due_delivers_a_queued_message_once_it_is_due(world, server):
 
 
 class PausingStore(Store):
-    """A second connection whose next write transaction waits for a signal: another app, scheduled later."""
+    """A second connection whose next write transaction waits for a signal: another app, scheduled
+    later."""
 
     def __init__(self, path, reached: threading.Event, go: threading.Event):
         self.reached, self.go, self.pause = reached, go, False
@@ -262,7 +288,9 @@ def test_two_senders_at_once_never_send_the_same_message_twice(world, server):
     reached, go = threading.Event(), threading.Event()
     other = PausingStore(world.store.path, reached, go)
     results = {}
-    thread = threading.Thread(target=lambda: results.update(other=outbox.deliver(other, message, smtp(port), "app")))
+    thread = threading.Thread(
+        target=lambda: results.update(other=outbox.deliver(other, message, smtp(port), "app"))
+    )
     thread.start()
     try:
         assert reached.wait(10)  # the other sender has read the message as queued
@@ -272,6 +300,8 @@ def test_two_senders_at_once_never_send_the_same_message_twice(world, server):
         thread.join(15)
         other.close()
     assert results["cli"].state == "delivered"
-    assert handler.by_message_id() == {world.message(message)["message_id"]: 1}, "the message went out twice"
+    assert handler.by_message_id() == {world.message(message)["message_id"]: 1}, (
+        "the message went out twice"
+    )
     assert results["other"].detail == "not sent: already delivered"
     assert world.status("ana") == "let_go"

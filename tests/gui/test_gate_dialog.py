@@ -1,4 +1,5 @@
-"""The gate dialog end to end: a note typed, the lint seen, a real SMTP server, the person let go."""
+"""The gate dialog end to end: a note typed, the lint seen, a real SMTP server, the person let
+go."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ class Inbox:
     def __init__(self):
         self.messages = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server, session, envelope):
         self.messages.append(envelope)
         return "250 OK"
 
@@ -38,11 +39,19 @@ def smtp_server():
     controller.stop()
 
 
-def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp_path, settings, smtp_server):
+def test_let_go_through_the_dialog_to_a_real_smtp_server(
+    make_window, qtbot, tmp_path, settings, smtp_server
+):
     inbox, port = smtp_server
-    for key, value in {"transport": "smtp", "smtp.host": "127.0.0.1", "smtp.port": str(port),
-                       "smtp.security": "none", "sender.name": "Robin Reviewer",
-                       "sender.email": "robin@example.com", "reply_to": "robin@example.com"}.items():  # fmt: skip
+    for key, value in {
+        "transport": "smtp",
+        "smtp.host": "127.0.0.1",
+        "smtp.port": str(port),
+        "smtp.security": "none",
+        "sender.name": "Robin Reviewer",
+        "sender.email": "robin@example.com",
+        "reply_to": "robin@example.com",
+    }.items():
         settings.set(key, value)
     window = job_window(make_window, tmp_path)
     write_resumes(tmp_path / "inbox", 4, seed=21)
@@ -55,19 +64,26 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp
     assert "127.0.0.1" in window.transport_label.text()
 
     qtbot.keyClick(window.table, Qt.Key_D)
-    dialog = window.gate_dialog
+    dialog = window.gate.dialog
     assert dialog.isVisible() and "SMTP 127.0.0.1" in dialog.transport_label.text()
     # A label and generic praise are refused, kindly, and sending stays off.
     qtbot.keyClicks(dialog.brings, "Great candidate, very strong.")
     qtbot.keyClicks(dialog.why_not, "not a fit")
-    qtbot.waitUntil(lambda: any("label" in dialog.checks.item(i).text() for i in range(dialog.checks.count())))
+    qtbot.waitUntil(
+        lambda: any("label" in dialog.checks.item(i).text() for i in range(dialog.checks.count()))
+    )
     assert not dialog.send_button.isEnabled()
     # The reviewer's own words about this person.
     dialog.brings.clear()
     dialog.why_not.clear()
-    qtbot.keyClicks(dialog.brings, f"Years of hands-on work with {skill}, and the way the resume describes "
-                                   "improving things for colleagues stood out to me.")  # fmt: skip
-    qtbot.keyClicks(dialog.why_not, "The team needs someone who can start on site in Berlin next month.")
+    qtbot.keyClicks(
+        dialog.brings,
+        f"Years of hands-on work with {skill}, and the way the resume describes "
+        "improving things for colleagues stood out to me.",
+    )
+    qtbot.keyClicks(
+        dialog.why_not, "The team needs someone who can start on site in Berlin next month."
+    )
     qtbot.waitUntil(lambda: dialog.send_button.isEnabled(), timeout=3000)
     # The draft follows the note and greets them by name; the lint shows no blocks.
     first = person["name"].split()[0]
@@ -77,7 +93,9 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp
     assert not any(entry.level == "block" for entry in dialog.message_lints)
     # A cold phrase typed into the message is flagged with a kinder alternative, but does not block.
     dialog.body.appendPlainText("We regret to inform you that this is final.")
-    qtbot.waitUntil(lambda: any("reads cold" in dialog.lint.item(i).text() for i in range(dialog.lint.count())))
+    qtbot.waitUntil(
+        lambda: any("reads cold" in dialog.lint.item(i).text() for i in range(dialog.lint.count()))
+    )
     assert dialog.send_button.isEnabled()
     with qtbot.waitSignal(window.message_delivered, timeout=20000) as delivered:
         qtbot.keyClick(dialog.body, Qt.Key_Return, Qt.ControlModifier)
@@ -86,9 +104,14 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(make_window, qtbot, tmp
     envelope = inbox.messages[0]
     assert envelope.rcpt_tos == json.loads(person["emails"])[:1]
     content = envelope.content.decode("utf-8", "replace")
-    stored = window.store.one("SELECT message_id, subject FROM messages WHERE person_id = ?", (row.person,))
+    stored = window.store.one(
+        "SELECT message_id, subject FROM messages WHERE person_id = ?", (row.person,)
+    )
     assert stored["message_id"] in content and "Reply-To: robin@example.com" in content
-    assert window.store.scalar("SELECT status FROM applications WHERE id = ?", (row.application,)) == "let_go"
+    assert (
+        window.store.scalar("SELECT status FROM applications WHERE id = ?", (row.application,))
+        == "let_go"
+    )
     # They moved to the Let go view.
     assert window.model.row_of_person(row.person) is None
     window.views.setCurrentIndex(3)

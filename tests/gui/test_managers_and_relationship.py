@@ -6,7 +6,8 @@ import json
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from tests.people import make_people
+from tests.gui.conftest import settle
+from tests.worlds import make_people
 
 
 def window_for(make_window, tmp_path, monkeypatch):
@@ -19,77 +20,112 @@ def window_for(make_window, tmp_path, monkeypatch):
 def test_export_from_the_window_and_answers_back(make_window, tmp_path, monkeypatch, qtbot):
     from app.relationship_dialogs import ExportDialog
 
-    window, ids, settings = window_for(make_window, tmp_path, monkeypatch)
+    window, _ids, _settings = window_for(make_window, tmp_path, monkeypatch)
     window.views.setCurrentIndex(4)
     out = tmp_path / "shortlist.csv"
     monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.Accepted)
-    monkeypatch.setattr(ExportDialog, "choice", lambda self: {"fmt": "csv", "page": "A4", "include": "all", "blind": False})
+    monkeypatch.setattr(
+        ExportDialog,
+        "choice",
+        lambda self: {"fmt": "csv", "page": "A4", "include": "all", "blind": False},
+    )
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV"))
-    window.export_shortlist()
+    window.job_actions.export_shortlist()
     text = out.read_text(encoding="utf-8-sig")
     assert "Ana Quintero Bravo" in text and "manager_decision" in text
     answers = text.replace(",new,,\n", ",new,no,Not this time\n", 1)
     back = tmp_path / "answers.csv"
     back.write_text(answers, encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(back), "CSV"))
-    window.import_manager_answers()
-    assert window.store.scalar("SELECT count(*) FROM applications WHERE manager_decision = 'no'") == 1
+    window.job_actions.import_manager_answers()
+    settle(qtbot, window)
+    assert (
+        window.store.scalar("SELECT count(*) FROM applications WHERE manager_decision = 'no'") == 1
+    )
     assert window.store.scalar("SELECT count(*) FROM applications WHERE status <> 'new'") == 0
     # The pane shows the manager's answer as a suggestion.
     person = window.store.scalar("SELECT person_id FROM applications WHERE manager_decision = 'no'")
     window.select_row(window.model.row_of_person(person))
-    assert "Hiring manager" in window.pane.advice.text() and "a suggestion" in window.pane.advice.text()
+    assert (
+        "Hiring manager" in window.pane.advice.text()
+        and "a suggestion" in window.pane.advice.text()
+    )
 
 
-def test_contact_preferences_edited_in_the_pane(make_window, tmp_path, monkeypatch):
-    window, ids, settings = window_for(make_window, tmp_path, monkeypatch)
+def test_contact_preferences_edited_in_the_pane(make_window, tmp_path, monkeypatch, qtbot):
+    window, ids, _settings = window_for(make_window, tmp_path, monkeypatch)
     window.views.setCurrentIndex(4)
     window.select_row(window.model.row_of_person(ids["bo.txt"]))
-    pane = window.pane
+    pane = window.pane.contact_tab
     pane.pref_channel.setCurrentText("phone")
     pane.pref_frequency.setCurrentText("quarterly")
     pane.pref_consent.setChecked(True)
-    row = window.store.one("SELECT channel, frequency, consent, consent_date FROM contact_preferences WHERE person_id = ?",
-                           (ids["bo.txt"],))  # fmt: skip
-    assert row["channel"] == "phone" and row["frequency"] == "quarterly" and row["consent"] == 1 and row["consent_date"]
+    settle(qtbot, window)
+    row = window.store.one(
+        "SELECT channel, frequency, consent, consent_date FROM contact_preferences WHERE person_id "
+        "= ?",
+        (ids["bo.txt"],),
+    )
+    assert (
+        row["channel"] == "phone"
+        and row["frequency"] == "quarterly"
+        and row["consent"] == 1
+        and row["consent_date"]
+    )
     assert "Consent recorded" in pane.pref_note.text()
 
 
-def test_hire_makes_check_ins_that_the_followups_dialog_shows(make_window, tmp_path, monkeypatch):
+def test_hire_makes_check_ins_that_the_followups_dialog_shows(
+    make_window, tmp_path, monkeypatch, qtbot
+):
     from datetime import UTC, datetime, timedelta
 
     from review.workflow import application_for, set_status
 
-    window, ids, settings = window_for(make_window, tmp_path, monkeypatch)
-    app = application_for(window.store, ids["cy.txt"], window.job["id"])["id"]
+    window, ids, _settings = window_for(make_window, tmp_path, monkeypatch)
+    app = application_for(window.store, ids["cy.txt"], window.job.id)["id"]
     set_status(window.store, app, "hired", "robin")
     with window.store.transaction() as conn:  # a week has passed
-        conn.execute("UPDATE followups SET due_at = ? WHERE person_id = ? AND title LIKE '%1 week%'",
-                     ((datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds"), ids["cy.txt"]))  # fmt: skip
-    window.show_followups()
-    dialog = window.followups_dialog
+        conn.execute(
+            "UPDATE followups SET due_at = ? WHERE person_id = ? AND title LIKE '%1 week%'",
+            ((datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds"), ids["cy.txt"]),
+        )
+    window.job_actions.show_followups()
+    dialog = window.job_actions.followups_dialog
+    settle(qtbot, window)
     assert dialog.list.count() == 1 and "1 week" in dialog.list.item(0).text()
     dialog.done_button.click()
+    settle(qtbot, window)
     assert dialog.list.count() == 0
     dialog.show_all.setChecked(True)
     assert dialog.list.count() == 2  # 4 and 12 weeks, coming up
     dialog.close()
 
 
-def test_new_job_from_an_ad_suggests_people_you_already_know(make_window, tmp_path, monkeypatch):
+def test_new_job_from_an_ad_suggests_people_you_already_know(
+    make_window, tmp_path, monkeypatch, qtbot
+):
     from app.relationship_dialogs import NewJobDialog, PoolDialog
     from review.relationship import set_preferences
-    from tests.people import let_go
+    from tests.worlds import let_go
 
     window, ids, settings = window_for(make_window, tmp_path, monkeypatch)
     set_preferences(window.store, ids["ana.txt"], "robin", frequency="matching_roles", consent=True)
-    let_go(window.store, settings, ids["ana.txt"], window.job["id"],
-           "Ana built the settlement service at Pagora in Python and mentored four junior engineers there.",
-           "This role needs someone in Berlin on site from January.")  # fmt: skip
+    let_go(
+        window.store,
+        settings,
+        ids["ana.txt"],
+        window.job.id,
+        "Ana built the settlement service at Pagora in Python and mentored four junior engineers "
+        "there.",
+        "This role needs someone in Berlin on site from January.",
+    )
 
     def fill(self):
         self.title.setText("Payments Engineer")
-        self.ad.setPlainText("Payments Engineer\n\nRequirements\n- 5+ years with Python and PostgreSQL\n")
+        self.ad.setPlainText(
+            "Payments Engineer\n\nRequirements\n- 5+ years with Python and PostgreSQL\n"
+        )
         return QDialog.Accepted
 
     chosen = {}
@@ -100,10 +136,13 @@ def test_new_job_from_an_ad_suggests_people_you_already_know(make_window, tmp_pa
 
     monkeypatch.setattr(NewJobDialog, "exec", fill)
     monkeypatch.setattr(PoolDialog, "exec", accept_pool)
-    window.new_job()
-    assert window.job["title"] == "Payments Engineer"
-    names = [c["name"] for c in window.job["spec"]["criteria"]]
-    assert {"Python", "PostgreSQL"} <= set(names) and window.job["spec"]["min_years"] == 5
+    window.job_actions.new_job()
+    settle(qtbot, window)
+    assert window.job.title == "Payments Engineer"
+    names = [c["name"] for c in window.job.spec["criteria"]]
+    assert {"Python", "PostgreSQL"} <= set(names) and window.job.spec["min_years"] == 5
     assert chosen["ids"] == [ids["ana.txt"]]
     assert window.model.row_of_person(ids["ana.txt"]) is not None
-    assert json.loads(window.store.scalar("SELECT detail FROM audit_log WHERE action = 'added_from_talent_pool'"))
+    assert json.loads(
+        window.store.scalar("SELECT detail FROM audit_log WHERE action = 'added_from_talent_pool'")
+    )

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from app.people_model import COL_NAME
-from tests.gui.conftest import write_resumes
+from tests.gui.conftest import settle, write_resumes
 
 IMPORT_TIMEOUT = 120_000
 
@@ -53,7 +53,7 @@ def test_first_start_offers_the_demo(make_window, qtbot, tmp_path, monkeypatch):
     assert window.stack.currentWidget() is window.welcome
     report = imported(qtbot, window, window.welcome.demo_button.click)
     assert report.status == "finished"
-    assert window.job["title"] == "Backend Engineer"
+    assert window.job.title == "Backend Engineer"
     assert window.model.rowCount() == 8
     assert window.stack.currentWidget() is window.table
 
@@ -97,26 +97,39 @@ def test_cancel_mid_import_keeps_what_was_stored(make_window, qtbot, tmp_path):
     assert window.store.scalar("SELECT count(*) FROM people") == 40
 
 
-def test_import_report_lists_every_file_not_imported_cleanly(make_window, qtbot, tmp_path, monkeypatch):
+def test_import_report_lists_every_file_not_imported_cleanly(
+    make_window, qtbot, tmp_path, monkeypatch
+):
     window = job_window(make_window, tmp_path)
     folder = tmp_path / "mixed"
     write_resumes(folder, 3)
-    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-                                      b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-                                      b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
-                                      b"trailer<</Root 1 0 R>>\n%%EOF")  # fmt: skip
+    (folder / "scan.pdf").write_bytes(
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+        b"trailer<</Root 1 0 R>>\n%%EOF"
+    )
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
     opened = []
-    monkeypatch.setattr("app.import_panel.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(
+        "app.import_panel.QDesktopServices.openUrl", lambda url: opened.append(url) or True
+    )
     imported(qtbot, window, lambda: window.start_import([str(folder)]))
-    dialog = window.report_dialog
+    dialog = window.imports.report_dialog
     assert dialog is not None and dialog.isVisible()
-    rows = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
-            for r in range(dialog.table.rowCount())}  # fmt: skip
+    rows = {
+        dialog.table.item(r, 0).text(): (
+            dialog.table.item(r, 1).text(),
+            dialog.table.item(r, 2).text(),
+        )
+        for r in range(dialog.table.rowCount())
+    }
     assert set(rows) == {"scan.pdf", "photo.png"}
     assert rows["photo.png"][0] == "not a resume format" and "PNG" in rows["photo.png"][1]
     assert rows["scan.pdf"][0].startswith("no text")
-    dialog.table.selectRow(list(rows).index("scan.pdf") if dialog.table.item(0, 0).text() == "scan.pdf" else 1)
+    dialog.table.selectRow(
+        list(rows).index("scan.pdf") if dialog.table.item(0, 0).text() == "scan.pdf" else 1
+    )
     dialog.open_button.click()
     assert opened and opened[-1].toLocalFile().endswith(".pdf")
     dialog.close()
@@ -142,21 +155,36 @@ def test_keyboard_triage(triage_window, qtbot, monkeypatch):
     assert window.current_row().person == first
     # S shortlists and moves on; the person leaves "To review".
     qtbot.keyClick(window.table, Qt.Key_S)
+    settle(qtbot, window)
     status = window.store.scalar("SELECT status FROM applications WHERE person_id = ?", (first,))
     assert status == "shortlisted"
     assert window.model.row_of_person(first) is None
     assert window.views.tabText(1) == "Shortlisted (1)"
     # U undoes it, logged.
     qtbot.keyClick(window.table, Qt.Key_U)
-    assert window.store.scalar("SELECT status FROM applications WHERE person_id = ?", (first,)) == "new"
-    actions = [r[0] for r in window.store.conn.execute("SELECT action FROM audit_log WHERE person_id = ?", (first,))]
+    settle(qtbot, window)
+    assert (
+        window.store.scalar("SELECT status FROM applications WHERE person_id = ?", (first,))
+        == "new"
+    )
+    actions = [
+        r[0]
+        for r in window.store.conn.execute(
+            "SELECT action FROM audit_log WHERE person_id = ?", (first,)
+        )
+    ]
     assert actions[-2:] == ["status", "undo"]
     # D opens the gate; nobody is let go by a key press.
     qtbot.keyClick(window.table, Qt.Key_D)
-    assert window.gate_dialog is not None and window.gate_dialog.isVisible()
-    assert not window.gate_dialog.send_button.isEnabled()  # no note yet
-    window.gate_dialog.reject()
-    assert window.store.scalar("SELECT count(*) FROM applications WHERE status IN ('letting_go', 'let_go')") == 0
+    assert window.gate.dialog is not None and window.gate.dialog.isVisible()
+    assert not window.gate.dialog.send_button.isEnabled()  # no note yet
+    window.gate.dialog.reject()
+    assert (
+        window.store.scalar(
+            "SELECT count(*) FROM applications WHERE status IN ('letting_go', 'let_go')"
+        )
+        == 0
+    )
     # 2 switches to the Shortlisted view, 5 to All; / focuses search; N the note field.
     qtbot.keyClick(window.table, Qt.Key_5)
     assert window.views.currentIndex() == 4
@@ -167,7 +195,7 @@ def test_keyboard_triage(triage_window, qtbot, monkeypatch):
     assert window.search.hasFocus()
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key_N)
-    assert window.pane.note_edit.hasFocus()
+    assert window.pane.contact_tab.note_edit.hasFocus()
     window.table.setFocus()
     qtbot.keyClicks(window.table, "?")
     assert window.cheat_sheet.isVisible()
@@ -178,10 +206,22 @@ def test_keyboard_triage(triage_window, qtbot, monkeypatch):
 
 def test_every_action_is_in_a_menu_with_its_shortcut(triage_window):
     window = triage_window
-    in_menus = {a.text(): a.shortcut().toString() for menu in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))
-                for a in menu.actions() if not a.isSeparator()}  # fmt: skip
-    for text, key in {"Next person": "J", "Previous person": "K", "Shortlist": "S", "Undo": "U",
-                      "Let go…": "D", "Add a note about them": "N", "Search": "/", "Blind review": "Ctrl+B"}.items():  # fmt: skip
+    in_menus = {
+        a.text(): a.shortcut().toString()
+        for menu in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))
+        for a in menu.actions()
+        if not a.isSeparator()
+    }
+    for text, key in {
+        "Next person": "J",
+        "Previous person": "K",
+        "Shortlist": "S",
+        "Undo": "U",
+        "Let go…": "D",
+        "Add a note about them": "N",
+        "Search": "/",
+        "Blind review": "Ctrl+B",
+    }.items():
         assert in_menus.get(text) == key, (text, in_menus.get(text))
 
 
@@ -201,23 +241,31 @@ def test_search_as_you_type(triage_window, qtbot):
 
 
 def test_one_letter_searches_the_initial_of_the_shown_name(triage_window, qtbot):
-    """One letter means a name's initial: the real name's, and the pseudonym's in blind mode (no hint of who)."""
+    """One letter means a name's initial: the real name's, and the pseudonym's in blind mode (no
+    hint of who)."""
     window = triage_window
     window.views.setCurrentIndex(4)
 
     def shown_after(letter):
         window.search.setText(letter)
-        names = [window.model.display_name(window.model.row_at(r)) for r in range(window.model.rowCount())]
+        names = [
+            window.model.display_name(window.model.row_at(r))
+            for r in range(window.model.rowCount())
+        ]
         window.search.clear()
         return names
 
-    everyone = [window.model.display_name(window.model.row_at(r)) for r in range(window.model.rowCount())]
+    everyone = [
+        window.model.display_name(window.model.row_at(r)) for r in range(window.model.rowCount())
+    ]
     letter = everyone[0][0]
     names = shown_after(letter.lower())
     assert names and all(n[0].casefold() == letter.casefold() for n in names)
     assert len(names) == sum(1 for n in everyone if n[0].casefold() == letter.casefold())
     window.act_blind.trigger()
-    pseudonyms = [window.model.display_name(window.model.row_at(r)) for r in range(window.model.rowCount())]
+    pseudonyms = [
+        window.model.display_name(window.model.row_at(r)) for r in range(window.model.rowCount())
+    ]
     assert set(pseudonyms).isdisjoint(everyone)
     letter = pseudonyms[0][0]
     names = shown_after(letter)
@@ -235,16 +283,20 @@ def test_blind_mode_hides_identity_until_shortlisted(triage_window, qtbot):
     assert shown != real_name and shown == window.model.display_name(row)
     assert window.pane.name.text() == shown
     assert real_name not in window.pane.text.toPlainText()
-    for email in json.loads(window.store.scalar("SELECT emails FROM people WHERE id = ?", (row.person,))):
+    for email in json.loads(
+        window.store.scalar("SELECT emails FROM people WHERE id = ?", (row.person,))
+    ):
         assert email not in window.pane.text.toPlainText()
-        assert email not in window.pane.contact.text()
+        assert email not in window.pane.contact_tab.contact.text()
     # Remembered per job.
-    assert window.store.scalar("SELECT blind FROM jobs WHERE id = ?", (window.job["id"],)) == 1
-    window.load_jobs(select=window.job["id"])
+    settle(qtbot, window)
+    assert window.store.scalar("SELECT blind FROM jobs WHERE id = ?", (window.job.id,)) == 1
+    window.load_jobs(select=window.job.id)
     assert window.act_blind.isChecked() and window.model.blind
     # Shortlisting reveals the person.
     window.select_row(window.model.row_of_person(row.person))
     qtbot.keyClick(window.table, Qt.Key_S)
+    settle(qtbot, window)
     window.views.setCurrentIndex(1)
     index = window.model.index(window.model.row_of_person(row.person), COL_NAME)
     assert window.model.data(index) == real_name
@@ -263,10 +315,11 @@ def test_live_rerank_on_weight_change(triage_window, qtbot):
         with qtbot.waitSignal(editor.changed, timeout=3000):
             editor.weight_box(r).setValue(10 if r == docker else 0)
     after = [window.model.row_at(r).person for r in range(window.model.rowCount())]
+    settle(qtbot, window)
     has_docker = {r.person for r in window.model.rows if "Docker" in r.top}
     assert set(after[: len(has_docker)]) == has_docker
     assert before != after or len(has_docker) in (0, len(after))
-    stored = json.loads(window.store.scalar("SELECT spec FROM jobs WHERE id = ?", (window.job["id"],)))
+    stored = json.loads(window.store.scalar("SELECT spec FROM jobs WHERE id = ?", (window.job.id,)))
     assert [c["weight"] for c in stored["criteria"]][docker] == 10
 
 
@@ -291,7 +344,9 @@ def test_error_dialog_and_the_app_keeps_running(make_window, qtbot, tmp_path):
     for handler in logging.getLogger().handlers:
         handler.flush()
     assert "deliberate failure" in log.read_text(encoding="utf-8")
-    for handler in [h for h in logging.getLogger().handlers if getattr(h, "baseFilename", "") == str(log)]:
+    for handler in [
+        h for h in logging.getLogger().handlers if getattr(h, "baseFilename", "") == str(log)
+    ]:
         logging.getLogger().removeHandler(handler)
         handler.close()
     dialog.close()
@@ -326,31 +381,43 @@ def test_table_fetches_details_lazily(tmp_path, qapp):
     stamp = now_iso()
     with store.transaction() as conn:
         for i in range(1000):
-            doc = conn.execute("INSERT INTO documents (sha256, size, original_name, outcome, imported_at) "
-                               "VALUES (?, 1, 'x.txt', 'ok', ?)", (f"{i:064d}", stamp)).lastrowid  # fmt: skip
-            pid = conn.execute("INSERT INTO people (document_id, name, title, created_at, updated_at) "
-                               "VALUES (?, ?, ?, ?, ?)", (doc, f"Person {i}", f"Title {i}", stamp, stamp)).lastrowid  # fmt: skip
-            conn.execute("INSERT INTO applications (person_id, job_id, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                         (pid, job, stamp, stamp))  # fmt: skip
+            doc = conn.execute(
+                "INSERT INTO documents (sha256, size, original_name, outcome, imported_at) "
+                "VALUES (?, 1, 'x.txt', 'ok', ?)",
+                (f"{i:064d}", stamp),
+            ).lastrowid
+            pid = conn.execute(
+                "INSERT INTO people (document_id, name, title, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (doc, f"Person {i}", f"Title {i}", stamp, stamp),
+            ).lastrowid
+            conn.execute(
+                "INSERT INTO applications (person_id, job_id, created_at, updated_at) VALUES (?, "
+                "?, ?, ?)",
+                (pid, job, stamp, stamp),
+            )
     model = PeopleModel(store)
     model.load(job)
     assert model.rowCount() == 1000 and model.detail_fetches == 0
     for row in range(30):  # the first screen
         model.data(model.index(row, COL_TITLE))
     assert model.detail_fetches == 1 and len(model._details) == PAGE
-    assert model.data(model.index(500, COL_TITLE)) == model.row_at(500).name.replace("Person", "Title")
+    assert model.data(model.index(500, COL_TITLE)) == model.row_at(500).name.replace(
+        "Person", "Title"
+    )
     assert model.detail_fetches == 2 and len(model._details) == 2 * PAGE
     store.close()
 
 
 def test_pyside_calls_returning_none_do_not_leak_none_references(qapp):
     """PySide6 6.12.0 on CPython 3.11 lowers None's refcount on every Qt call returning nothing,
-    and Python aborts after ~5,000 (design.md). pyproject pins PySide6<6.12 on 3.11: this keeps us honest."""
+    and Python aborts after ~5,000 (design.md). pyproject pins PySide6<6.12 on 3.11: this keeps
+    us honest."""
     from PySide6.QtCore import QObject
 
     obj = QObject()
     before = sys.getrefcount(None)
-    for i in range(20_000):
+    for _i in range(20_000):
         obj.setObjectName("x")  # returns None
     after = sys.getrefcount(None)
     assert abs(after - before) < 100

@@ -1,0 +1,173 @@
+"""What the recruiter does with a whole job: a new one, closing it, the hiring manager's
+export and answers, the talent pool, follow-ups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from review.gate import GateRefused, close_job
+from review.jobs import create_job
+from review.relationship import add_to_job, pool_suggestions
+from review.status import ON_THE_LIST
+
+
+class JobActions(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.followups_dialog = None
+        self.last_export: Path | None = None
+
+    # --- a new job, a closed one ----------------------------------------------------------
+
+    def new_job(self) -> None:
+        from app.relationship_dialogs import NewJobDialog
+
+        w = self.window
+        dialog = NewJobDialog(w)
+        if not dialog.exec():
+            return
+        taxonomy = w.ranker.taxonomy if w.ranker else _taxonomy()
+        title, description, spec = dialog.spec(taxonomy)
+        w.writer.run(create_job, title, description, spec, w.actor, success=self._created)
+
+    def _created(self, job_id: int) -> None:
+        w = self.window
+        w.load_jobs(select=job_id)
+        w.editor_dock.show()
+        self.show_pool(quiet=True)
+
+    def close_job(self) -> None:
+        w = self.window
+        if w.job is None:
+            return
+        title = w.job.title
+
+        def closed(_none) -> None:
+            w.statusBar().showMessage(f"{title} is closed.", 6000)
+            w.load_jobs()
+
+        w.writer.run(close_job, w.job.id, w.actor, success=closed, failure=self._not_closed)
+
+    def _not_closed(self, exc: BaseException, text: str) -> None:
+        w = self.window
+        if not isinstance(exc, GateRefused):
+            w.report_failure(exc, text, "Closing the job")
+            return
+        remaining = [r for r in w.model.rows if r.status in ON_THE_LIST]
+        answer = QMessageBox.question(
+            w,
+            "Close this job",
+            exc.reasons[0] + "\n\nOpen the let-go queue for the people still on the list now? "
+            "Each gets their own note and message.",
+        )
+        if answer == QMessageBox.Yes and remaining:
+            w.gate.open(remaining)
+
+    # --- hiring managers --------------------------------------------------------------------
+
+    def export_shortlist(self) -> None:
+        from app.exporting import export_shortlist
+        from app.relationship_dialogs import ExportDialog
+
+        w = self.window
+        if w.job is None:
+            return
+        dialog = ExportDialog(w.job.title, w.job.blind, w)
+        if not dialog.exec():
+            return
+        choice = dialog.choice()
+        safe = "".join(ch if ch.isalnum() else "-" for ch in w.job.title).strip("-").lower()
+        blind = "-blind" if choice["blind"] else ""
+        suggested = str(Path.home() / f"shortlist-{safe}{blind}.{choice['fmt']}")
+        path, _ = QFileDialog.getSaveFileName(w, "Export the shortlist", suggested)
+        if not path:
+            return
+        out, count = export_shortlist(
+            w.store,
+            w.job,
+            choice["fmt"],
+            path,
+            blind=choice["blind"],
+            include=choice["include"],
+            reviewer=w.actor,
+            page=choice["page"],
+        )
+        w.statusBar().showMessage(f"Exported {count} people to {out}.", 10000)
+        self.last_export = out
+
+    def import_manager_answers(self) -> None:
+        from review.exports import import_decisions
+
+        w = self.window
+        if w.job is None:
+            return
+        where = str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            w, "The manager's answers (CSV)", where, "CSV (*.csv)"
+        )
+        if not path:
+            return
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            QMessageBox.warning(w, "Import the manager's answers", f"{path}: {exc}")
+            return
+        w.writer.run(
+            import_decisions, w.job, text, w.actor, Path(path).name, success=self._answers_read
+        )
+
+    def _answers_read(self, result) -> None:
+        w = self.window
+        message = f"Read {len(result.applied)} answer(s) from the manager."
+        if any(d == "no" for _, d in result.applied):
+            message += (
+                " A 'no' is a suggestion: letting someone go still takes a note and a message."
+            )
+        if result.problems:
+            problems = "\n".join(result.problems[:12])
+            QMessageBox.warning(w, "Import the manager's answers", f"{message}\n\n{problems}")
+        else:
+            w.statusBar().showMessage(message, 10000)
+        w.show_current()
+
+    # --- the relationship ------------------------------------------------------------------
+
+    def show_pool(self, quiet: bool = False) -> None:
+        from app.relationship_dialogs import PoolDialog
+
+        w = self.window
+        if w.job is None:
+            return
+        suggestions = pool_suggestions(w.store, w.job)
+        if not suggestions:
+            if not quiet:
+                w.statusBar().showMessage(
+                    "Nobody in your talent pool fits this job well yet.", 6000
+                )
+            return
+        dialog = PoolDialog(w.job.title, suggestions, w)
+        if dialog.exec():
+            job_id = w.job.id
+
+            def added(count: int) -> None:
+                w.job_view.set_job(job_id)
+                w.statusBar().showMessage(f"Added {count} people you already know.", 6000)
+
+            w.writer.run(add_to_job, dialog.chosen(), job_id, w.actor, success=added)
+
+    def show_followups(self) -> None:
+        from app.relationship_dialogs import FollowupsDialog
+
+        w = self.window
+        self.followups_dialog = FollowupsDialog(w.store, w.writer, w.actor, w)
+        self.followups_dialog.open()
+
+
+def _taxonomy():
+    from parsing.taxonomy import load_taxonomy
+
+    return load_taxonomy()

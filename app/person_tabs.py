@@ -1,0 +1,349 @@
+"""Pieces of the person pane: a score part's row, and the record tabs (contact and notes,
+possible duplicates, history).
+
+What the reviewer changes here (preferences, "what they bring", a note about them,
+a duplicate decided) is written by the window's writer; ``changed`` tells the pane
+to show the result.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from review import people as P
+from review import workflow as W
+from review.relationship import CHANNELS, FREQUENCIES, contact_preference, set_preferences
+from review.status import LABELS, LET_GO
+
+
+def clear_layout(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()  # gone now, not at the next turn of the event loop
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+def _contact_lines(row: dict) -> str:
+    lines = [f"✉ <a href='mailto:{html.escape(e)}'>{html.escape(e)}</a>" for e in row["emails"]]
+    lines += [f"☎ {html.escape(phone)}" for phone in row["phones"]]
+    lines += [f"🔗 <a href='{html.escape(link)}'>{html.escape(link)}</a>" for link in row["links"]]
+    if row.get("location"):
+        lines.append(f"⌂ {html.escape(row['location'])}")
+    return "<br>".join(lines) or "<i>No contact details were found in the resume.</i>"
+
+
+class ContactTab(QWidget):
+    """Contact details, how they want to hear from us, what they bring, notes about them."""
+
+    changed = Signal()  # something was written: the pane refreshes this tab and the history
+
+    def __init__(self, store, writer, actor: str, parent=None) -> None:
+        super().__init__(parent)
+        self.store, self.writer, self.actor = store, writer, actor
+        self.person_id: int | None = None
+        self.application_id: int | None = None
+        self._loading = False  # filling the widgets: not a change to save
+        layout = QVBoxLayout(self)
+        self.contact = QLabel()
+        self.contact.setTextFormat(Qt.RichText)
+        self.contact.setWordWrap(True)
+        self.contact.setOpenExternalLinks(True)
+        self.contact.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        layout.addWidget(self.contact)
+        layout.addLayout(self._brings_row())
+        layout.addLayout(self._preferences_row())
+        self.pref_note = QLabel()
+        self.pref_note.setWordWrap(True)
+        self.pref_note.setForegroundRole(QPalette.PlaceholderText)
+        layout.addWidget(self.pref_note)
+        title = QLabel(
+            "<b>About them as a person</b> — interests, what matters to them; kept across jobs"
+        )
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        self.notes = QListWidget()
+        self.notes.setAccessibleName("Relationship notes")
+        self.notes.setWordWrap(True)
+        layout.addWidget(self.notes, 1)
+        layout.addLayout(self._note_row())
+
+    def _brings_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel("What they bring (shown to hiring managers):"))
+        self.brings_edit = QLineEdit()
+        self.brings_edit.setAccessibleName("What this person brings, for exports")
+        self.brings_edit.setPlaceholderText(
+            "Your words about this person, for the exported shortlist"
+        )
+        self.brings_edit.editingFinished.connect(self._save_brings)
+        row.addWidget(self.brings_edit, 1)
+        return row
+
+    def _preferences_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Stay in touch by"))
+        self.pref_channel = QComboBox()
+        self.pref_channel.addItems(list(CHANNELS))
+        self.pref_channel.setAccessibleName("Contact channel")
+        self.pref_frequency = QComboBox()
+        self.pref_frequency.addItems(list(FREQUENCIES))
+        self.pref_frequency.setAccessibleName("Contact frequency")
+        self.pref_topics = QLineEdit()
+        self.pref_topics.setPlaceholderText("topics")
+        self.pref_topics.setAccessibleName("Topics they want to hear about")
+        self.pref_consent = QCheckBox("agreed to hear from us")
+        for widget in (self.pref_channel, self.pref_frequency, self.pref_topics, self.pref_consent):
+            row.addWidget(widget)
+        self.pref_channel.currentTextChanged.connect(self._save_preferences)
+        self.pref_frequency.currentTextChanged.connect(self._save_preferences)
+        self.pref_topics.editingFinished.connect(self._save_preferences)
+        self.pref_consent.toggled.connect(self._save_preferences)
+        return row
+
+    def _note_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText("Add something you learned about them (N)")
+        self.note_edit.setAccessibleName("New relationship note")
+        self.note_edit.returnPressed.connect(self._add_note)
+        add_button = QPushButton("Add note")
+        add_button.clicked.connect(self._add_note)
+        row.addWidget(self.note_edit, 1)
+        row.addWidget(add_button)
+        return row
+
+    def show_application(self, application_id: int | None, brings: str | None) -> None:
+        self.application_id = application_id
+        self.brings_edit.blockSignals(True)
+        self.brings_edit.setText(brings or "")
+        self.brings_edit.blockSignals(False)
+
+    def fill(self, row: dict, blind_hidden: bool) -> None:
+        self.person_id = row["id"]
+        if blind_hidden:
+            self.contact.setText("<i>Contact details are hidden in blind review.</i>")
+        else:
+            self.contact.setText(_contact_lines(row))
+        pref = contact_preference(self.store, row["id"])
+        self._loading = True
+        self.pref_channel.setCurrentText(pref["channel"])
+        self.pref_frequency.setCurrentText(pref["frequency"])
+        self.pref_topics.setText(", ".join(pref["topics"]))
+        self.pref_consent.setChecked(bool(pref["consent"]))
+        self._loading = False
+        if pref["consent"] and pref["consent_date"]:
+            source = pref["consent_source"]
+            self.pref_note.setText(f"Consent recorded {pref['consent_date'][:10]} ({source}).")
+        else:
+            self.pref_note.setText("Every message and reminder follows these choices.")
+        self._fill_notes(row["id"])
+
+    def _fill_notes(self, person_id: int) -> None:
+        self.notes.clear()
+        for note in P.earlier_notes_about(self.store, person_id):
+            what = "let go" if note["kind"] == LET_GO else "withdrew"
+            text = note["brings"] or note["why_not"]
+            when = note["created_at"][:10]
+            item = QListWidgetItem(
+                f"Earlier application ({note['job']}, {what} {when}): {text}\n— {note['author']}"
+            )
+            item.setForeground(QPalette().color(QPalette.PlaceholderText))
+            self.notes.addItem(item)
+        for note in P.relationship_notes(self.store, person_id):
+            when = note["created_at"][:10]
+            self.notes.addItem(QListWidgetItem(f"{note['text']}\n— {note['author']}, {when}"))
+
+    def _written(self, _result) -> None:
+        self.changed.emit()
+
+    def _save_preferences(self, *_args) -> None:
+        if self._loading or self.person_id is None:
+            return
+        self.writer.run(
+            set_preferences,
+            self.person_id,
+            self.actor,
+            channel=self.pref_channel.currentText(),
+            frequency=self.pref_frequency.currentText(),
+            topics=self.pref_topics.text().split(","),
+            consent=self.pref_consent.isChecked(),
+            success=self._written,
+        )
+
+    def _save_brings(self) -> None:
+        if self.application_id is None:
+            return
+        self.writer.run(W.set_brings, self.application_id, self.brings_edit.text(), self.actor)
+
+    def _add_note(self) -> None:
+        text = self.note_edit.text().strip()
+        if not text or self.person_id is None:
+            return
+        self.writer.run(
+            P.add_relationship_note, self.person_id, text, self.actor, success=self._written
+        )
+        self.note_edit.clear()
+
+
+class DuplicatesTab(QWidget):
+    """People who may be this person, to decide one by one."""
+
+    changed = Signal()
+
+    def __init__(self, store, writer, actor: str, parent=None) -> None:
+        super().__init__(parent)
+        self.store, self.writer, self.actor = store, writer, actor
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setAlignment(Qt.AlignTop)
+
+    def fill(self, person_id: int, blind_hidden: bool) -> int:
+        """Show the suggestions; returns how many are still undecided."""
+        clear_layout(self.layout_)
+        found = P.duplicates(self.store, person_id)
+        if not found:
+            self.layout_.addWidget(QLabel("No possible duplicates."))
+            return 0
+        for dup in found:
+            self.layout_.addWidget(self._suggestion(dup, blind_hidden))
+        return sum(1 for d in found if d["status"] == "suggested")
+
+    def _suggestion(self, dup: dict, blind_hidden: bool) -> QFrame:
+        box = QFrame()
+        box.setFrameShape(QFrame.StyledPanel)
+        lay = QVBoxLayout(box)
+        other = dup["other"]
+        who = f"person #{other}" if blind_hidden else dup["other_name"] or f"person #{other}"
+        lay.addWidget(
+            QLabel(
+                f"<b>Maybe the same person as {html.escape(who)}</b> (#{other})<br>"
+                f"{html.escape(dup['reason'])}"
+            )
+        )
+        if dup["status"] != "suggested":
+            same = dup["status"] == "same_person"
+            lay.addWidget(QLabel("Decided: " + ("the same person" if same else "different people")))
+            return box
+        buttons = QHBoxLayout()
+        same_button = QPushButton("Same person")
+        apart = QPushButton("Different people")
+        same_button.clicked.connect(lambda _=False, i=dup["id"]: self._decide(i, True))
+        apart.clicked.connect(lambda _=False, i=dup["id"]: self._decide(i, False))
+        buttons.addWidget(same_button)
+        buttons.addWidget(apart)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        return box
+
+    def _decide(self, suggestion_id: int, same: bool) -> None:
+        self.writer.run(
+            P.decide_duplicate,
+            suggestion_id,
+            same,
+            self.actor,
+            success=lambda _none: self.changed.emit(),
+        )
+
+
+class HistoryList(QListWidget):
+    """Everything that happened to this person, newest first, from the audit log."""
+
+    def __init__(self, store, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setAccessibleName("History of this person")
+
+    def fill(self, person_id: int) -> None:
+        self.clear()
+        for entry in P.history(self.store, person_id):
+            detail = json.loads(entry["detail"] or "{}")
+            what = entry["action"].replace("_", " ")
+            if "before" in detail and "after" in detail:
+                before = LABELS.get(detail["before"], detail["before"])
+                after = LABELS.get(detail["after"], detail["after"])
+                what += f": {before} → {after}"
+            job = f" ({entry['job']})" if entry["job"] else ""
+            self.addItem(f"{entry['at'][:16].replace('T', ' ')}  {entry['actor']}: {what}{job}")
+
+
+class PartRow(QFrame):
+    """One part of the score: name, bar, points; click to see its evidence."""
+
+    clicked = Signal(int)
+
+    def __init__(self, number: int, part, parent=None):
+        super().__init__(parent)
+        self.number = number
+        self.setObjectName("partRow")
+        self.setCursor(Qt.PointingHandCursor)
+        self.setFocusPolicy(Qt.StrongFocus)
+        counted = [e for e in part.evidence if e.flag is None]
+        self.setAccessibleName(f"{part.criterion}: {part.points:.1f} of {part.weight:g} points")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setHorizontalSpacing(10)
+        layout.setVerticalSpacing(1)
+        name = QLabel(part.criterion + (" · must-have" if part.must else ""))
+        font = name.font()
+        font.setBold(part.points > 0)
+        name.setFont(font)
+        bar = QProgressBar()
+        bar.setRange(0, 100)
+        bar.setValue(int(100 * part.points / part.weight) if part.weight else 0)
+        bar.setTextVisible(False)
+        bar.setFixedHeight(8)
+        bar.setFixedWidth(90)
+        points = QLabel(f"{part.points:.1f} / {part.weight:g}")
+        points.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        points.setMinimumWidth(62)
+        layout.addWidget(name, 0, 0)
+        layout.addWidget(bar, 0, 1)
+        layout.addWidget(points, 0, 2)
+        detail = part.note or ""
+        if counted and not part.note:
+            where = sorted({e.section or "text" for e in counted})
+            detail = f"{len(counted)} mention{'s' if len(counted) > 1 else ''} · " + ", ".join(
+                where
+            )
+        if part.must and part.points <= 0:
+            detail = "missing must-have" + (f" — {part.note}" if part.note else "")
+        if detail:
+            sub = QLabel(detail)
+            sub.setForegroundRole(QPalette.PlaceholderText)
+            small = sub.font()
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+            sub.setFont(small)
+            sub.setWordWrap(True)
+            layout.addWidget(sub, 1, 0, 1, 3)
+        layout.setColumnStretch(0, 1)
+
+    def mousePressEvent(self, event) -> None:
+        self.clicked.emit(self.number)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
+            self.clicked.emit(self.number)
+            return
+        super().keyPressEvent(event)

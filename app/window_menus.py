@@ -1,0 +1,193 @@
+"""The main window's menus, shortcuts and the cheat sheet that lists them.
+
+Each menu is a list of actions in the order a recruiter reads them; every action
+is also a window action, so its shortcut works wherever the focus is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from app.icons import icon
+from review.status import VIEWS
+
+
+def _file_menu(w, menu) -> None:
+    imports, jobs = w.imports, w.job_actions
+    w.act_import = w.add_action(
+        "Import files…",
+        "Ctrl+I",
+        imports.choose_files,
+        menu,
+        "import",
+        "Import resumes: PDF, DOCX, ODT, RTF, TXT or ZIPs",
+    )
+    w.add_action("Import a folder…", "Ctrl+Shift+I", imports.choose_folder, menu, "folder")
+    w.act_report = w.add_action("Last import report", None, imports.show_report, menu)
+    menu.addSeparator()
+    w.act_export = w.add_action(
+        "Export the shortlist…",
+        "Ctrl+Shift+E",
+        jobs.export_shortlist,
+        menu,
+        "export",
+        "PDF, HTML or CSV for a hiring manager",
+    )
+    w.add_action("Import the manager's answers…", None, jobs.import_manager_answers, menu)
+    menu.addSeparator()
+    w.add_action("Settings…", "Ctrl+,", w.open_settings, menu, "settings")
+    menu.addSeparator()
+    w.add_action("Quit", QKeySequence.Quit, w.close, menu)
+
+
+def _review_menu(w, menu) -> None:
+    gate = w.gate
+    w.act_next = w.add_action("Next person", "J", w.next_person, menu, None, "Next person")
+    w.act_prev = w.add_action(
+        "Previous person", "K", w.previous_person, menu, None, "Previous person"
+    )
+    menu.addSeparator()
+    w.act_shortlist = w.add_action(
+        "Shortlist", "S", w.decisions.shortlist_current, menu, "star", "Shortlist this person"
+    )
+    w.act_undo = w.add_action(
+        "Undo", "U", w.decisions.undo_last, menu, "undo", "Undo the last status change"
+    )
+    w.act_letgo = w.add_action(
+        "Let go…",
+        "D",
+        gate.let_go_current,
+        menu,
+        "letgo",
+        "Let this person go, with a note and a message",
+    )
+    w.act_note = w.add_action(
+        "Add a note about them",
+        "N",
+        w.pane.focus_note,
+        menu,
+        "note",
+        "Write down something you learned about this person",
+    )
+    w.add_action(
+        "They withdrew…",
+        None,
+        gate.withdraw_current,
+        menu,
+        None,
+        "Record that this person withdrew, with a short note and a thank-you",
+    )
+    w.act_restore = w.add_action(
+        "Restore to the list",
+        None,
+        gate.restore_current,
+        menu,
+        "undo",
+        "Bring someone who was let go back onto the list (logged)",
+    )
+    menu.addSeparator()
+    w.act_search = w.add_action("Search", "/", w.focus_search, menu, "search")
+
+
+def _job_menu(w, menu) -> None:
+    jobs = w.job_actions
+    w.add_action(
+        "New job…",
+        "Ctrl+N",
+        jobs.new_job,
+        menu,
+        None,
+        "A new job, with criteria proposed from its ad",
+    )
+    w.add_action(
+        "People you already know…",
+        None,
+        jobs.show_pool,
+        menu,
+        None,
+        "Talent pool members who fit this job",
+    )
+    w.add_action(
+        "Close job…",
+        None,
+        jobs.close_job,
+        menu,
+        None,
+        "Close the job: everyone still on it goes through the let-go queue first",
+    )
+
+
+def _view_menu(w, menu) -> None:
+    w.view_actions = []
+    for number, (title, _) in enumerate(VIEWS, start=1):
+        choose = lambda _=False, n=number - 1: w.views.setCurrentIndex(n)  # noqa: E731
+        w.view_actions.append(w.add_action(title, str(number), choose, menu))
+    menu.addSeparator()
+    w.add_action(
+        "Follow-ups due…",
+        "Ctrl+Shift+F",
+        w.job_actions.show_followups,
+        menu,
+        None,
+        "Check-ins after a hire, keep-in-touch for the talent pool",
+    )
+    w.act_blind = w.add_action(
+        "Blind review",
+        "Ctrl+B",
+        w.job_view.toggle_blind,
+        menu,
+        "blind",
+        "Hide names, contact details and locations until shortlisted",
+    )
+    w.act_blind.setCheckable(True)
+    w.act_edit_job = w.editor_dock.toggleViewAction()
+    w.act_edit_job.setText("Edit job criteria")
+    w.act_edit_job.setShortcut(QKeySequence("Ctrl+E"))
+    w.act_edit_job.setIcon(icon("edit"))
+    menu.addAction(w.act_edit_job)
+
+
+def build_menus(w) -> None:
+    bar = w.menuBar()
+    _file_menu(w, bar.addMenu("&File"))
+    _review_menu(w, bar.addMenu("&Review"))
+    _job_menu(w, bar.addMenu("&Job"))
+    _view_menu(w, bar.addMenu("&View"))
+    help_menu = bar.addMenu("&Help")
+    w.act_cheats = w.add_action("Shortcuts", "?", w.show_cheat_sheet, help_menu, "keyboard")
+    w.add_action("About Shortlist", None, w.about, help_menu)
+
+
+def cheat_sheet_groups(w) -> list[tuple[str, list[tuple[str, str]]]]:
+    def key(action: QAction) -> str:
+        return action.shortcut().toString(QKeySequence.NativeText)
+
+    return [
+        (
+            "Move",
+            [
+                (key(w.act_next), "next person"),
+                (key(w.act_prev), "previous person"),
+                (key(w.act_search), "search"),
+                ("1 – 5", "views: to review … all"),
+            ],
+        ),
+        (
+            "Decide",
+            [
+                (key(w.act_shortlist), "shortlist"),
+                (key(w.act_undo), "undo the last change"),
+                (key(w.act_letgo), "let go — with a note and a message"),
+                (key(w.act_note), "note about them as a person"),
+            ],
+        ),
+        (
+            "Window",
+            [
+                (key(w.act_import), "import resumes"),
+                (key(w.act_edit_job), "edit job criteria"),
+                (key(w.act_blind), "blind review"),
+                ("?", "this sheet"),
+            ],
+        ),
+    ]
