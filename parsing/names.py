@@ -279,7 +279,7 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
         # "Protocol Buffers", "Scrum Kanban": every word a skill. (One word may be: "Ada", "Julia Ruby".)
         if all(len(w) > 2 and taxonomy.lookup(w) is not None for w in significant):
             return None
-    score = {2: 1.2, 3: 1.2, 4: 0.6}.get(len(plain), 0.0)
+    score = {2: 1.2, 3: 1.2, 4: 1.1, 5: 0.5}.get(len(plain), 0.0)
     if cased and not _all_caps(name) and any(len(w) > 1 and w.isupper() for w in significant):
         score += 0.3  # "Marie DUPONT", "MARTIN Claire": the surname in capitals
     return score

@@ -377,12 +377,18 @@ class GeneratedReport:
         return report
 
 
+# Half in the office and design-site layouts (sidebar first, narrow columns, names in
+# capitals, on two lines, letter-spaced), half in the generator's own one- and
+# two-column layouts by its two PDF producers.
+GENERATED_MIX = {"pdf_designs": 0.5, "pdf_reportlab": 0.25, "pdf_qt": 0.25}
+
+
 def write_generated(folder: Path, count: int = GENERATED_COUNT, seed: int = GENERATED_SEED) -> list[Path]:
-    """One- and two-column PDFs from the generator (its layouts, both PDF producers)."""
+    """One- and two-column PDFs from the generator in ``app/samples``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.samples import write_batch
 
-    return write_batch(folder, count, seed=seed, formats={"pdf_reportlab": 0.5, "pdf_qt": 0.5})
+    return write_batch(folder, count, seed=seed, formats=GENERATED_MIX)
 
 
 def evaluate_generated(
@@ -395,11 +401,18 @@ def evaluate_generated(
         for path in paths:
             truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
             result = parse_bytes(path.read_bytes(), path.name, taxonomy=taxonomy)
-            layout = truth.get("layout_name") or truth["layout"]
+            layout = truth.get("design") or truth["layout"]
             report = out.by_layout.setdefault(f"{truth['producer']} {layout}", Report())
             report.files += 1
             report.results[path.name] = result
             _tally_list(report.emails, path.name, truth["emails"], result.emails, email_matches)
+            _tally_list(report.phones, path.name, truth["phones"], result.phones, phone_matches)
+            for link in truth["links"]:
+                report.links.total += 1
+                if link_found(link, result.links):
+                    report.links.found += 1
+                else:
+                    report.links.misses.append(f"{path.name} ({layout}): {link} (got {result.links})")
             report.names.total += 1
             if same_name(truth["name"], result.name):
                 report.names.found += 1
@@ -499,10 +512,12 @@ def print_generated(generated: GeneratedReport, verbose: bool, out=sys.stdout) -
     print(f"\nGenerated PDFs ({total.files}): names and e-mails", file=out)
     print(f"  {total.names.line('names', total.files)}", file=out)
     print(f"  {total.emails.line('emails', total.files)}", file=out)
-    for line in _table("layout", generated.by_layout):
+    print(f"  {total.phones.line('phones', total.files)}", file=out)
+    print(f"  {total.links.line('links', total.files)}", file=out)
+    for line in _table("producer and layout", generated.by_layout):
         print(line, file=out)
     if verbose:
-        for miss in total.names.misses + total.emails.misses:
+        for miss in total.names.misses + total.emails.misses + total.phones.misses + total.links.misses:
             print(f"  miss: {miss}", file=out)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from app.samples.designs import TWO_COLUMN, design_of
 from app.samples.helpers import slug
 from app.samples.model import REFERENCE_DATE, SamplePerson
 from app.samples.people import make_people
@@ -31,6 +32,8 @@ PRODUCERS: dict[str, tuple[str, str, str]] = {  # key: (producer, format, extens
     "docx": ("docx", "docx", "docx"),
     "txt": ("txt", "txt", "txt"),
     "markdown": ("markdown", "txt", "txt"),
+    # Office and design-site layouts (app.samples.designs): asked for by name, not by default.
+    "pdf_designs": ("designs", "pdf", "pdf"),
 }
 
 
@@ -72,6 +75,10 @@ def render_file(
         from app.samples.render import qt  # Qt only when a Qt-made file is asked for
 
         return (*fit_pages(qt.render_scaled, p, two_column), None)
+    if key == "pdf_designs":
+        from app.samples.render import designs  # reportlab only when a PDF is asked for
+
+        return (*designs.render_design(p, design_of(p)), None)
     if key == "docx":
         return render_docx(p, two_column), None, None
     text = render_txt(p, markdown=key == "markdown")
@@ -108,6 +115,9 @@ def write_batch(
     paths: list[Path] = []
     for p, (key, two_column) in zip(people, assign_formats(n, mix, seed), strict=True):
         producer, _fmt, ext = PRODUCERS[key]
+        design = design_of(p) if key == "pdf_designs" else None
+        if design is not None:
+            two_column = design in TWO_COLUMN
         path = out_dir / f"{p.index:05d}_{slug(p.name, '-')[:40]}.{ext}"
         data, pages, encoding = render_file(p, key, two_column)
         path.write_bytes(data)
@@ -118,6 +128,7 @@ def write_batch(
             two_column=two_column,
             pages=pages,
             encoding=encoding,
+            design=design,
         )
         path.with_name(path.name + ".truth.json").write_text(
             json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
