@@ -32,6 +32,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from parsing.layout import Layout, Line
 from parsing.sections import CONTACT, PERSONAL, REFERENCES, Section, section_at
+from parsing.text import fold
 
 
 @dataclass(frozen=True)
@@ -190,9 +191,16 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 
 def find_emails(
-    text: str, sections: list[Section], mailto: list[str] = (), layout: Layout | None = None
-) -> list[Found]:
-    """The person's e-mail addresses, in order; referees' addresses are left out."""
+    text: str, sections: list[Section], mailto: list[str] = (), layout: Layout | None = None,
+    header_end: int | None = None,
+) -> list[Found]:  # fmt: skip
+    """The person's e-mail addresses, in order, with how sure we are of each.
+
+    Referees' addresses are left out. So are addresses printed inside the body of
+    the resume (an employer's, a supervisor's, a co-author's) when the person's
+    own are in the header or a contact block: see :func:`person_emails`, which
+    the caller applies once the name is known.
+    """
     referees = referee_spans(text, sections)
     found: list[Found] = []
     printed_lines: set[int] = set()
@@ -200,12 +208,11 @@ def find_emails(
     for m in EMAIL_RE.finditer(text):
         if _inside(referees, m.start()):
             continue
-        raw = m.group()
-        local, domain = raw.rsplit("@", 1)
+        local, domain = m.group().rsplit("@", 1)
         repaired = local.translate(_AUTOCORRECT)
-        confidence = 1.0 if repaired == local else 0.6
-        local = repaired.strip(".")
-        found.append(Found(f"{local}@{domain.lower()}", confidence))
+        confidence = 1.0 if repaired == local else 0.6  # autocorrect's damage, repaired: check it
+        address = f"{repaired.strip('.')}@{domain.lower()}"
+        found.append(_Email(address, confidence, _contact_zone(m.start(), text, sections, layout, header_end)))
         if layout is not None:
             printed_lines.add(layout.line_at(m.start(), starts))
     for m in _OBFUSCATED_RE.finditer(text):
@@ -214,7 +221,7 @@ def find_emails(
         domain = re.sub(r"\s*(?:\.|[\[(]\s*dot\s*[\])])\s*", ".", m.group(2), flags=re.IGNORECASE)
         address = f"{m.group(1)}@{domain.lower()}"
         if EMAIL_RE.fullmatch(address):
-            found.append(Found(address, 0.8))
+            found.append(_Email(address, 0.8, _contact_zone(m.start(), text, sections, layout, header_end)))
     hidden = _placed_targets(layout, mailto, text, sections, referees)
     for target, line_index in hidden:
         address = unquote(target.split(":", 1)[1].split("?", 1)[0].strip())
@@ -224,8 +231,49 @@ def find_emails(
             continue  # the line prints an address of its own: the printed one is what they show
         # A hidden mailto: target the page shows only as an icon (an image: no text under
         # it, so no line to tie it to) or a word.
-        found.append(Found(address, 0.85 if line_index is not None else 0.7))
+        where = line_index is None or _contact_zone(starts[line_index], text, sections, layout, header_end)
+        found.append(_Email(address, 0.85 if line_index is not None else 0.7, where))
     return _unique_ci(found)
+
+
+@dataclass(frozen=True)
+class _Email(Found):
+    in_contact: bool = True  # printed where people put their own contact details
+
+
+def person_emails(found: list[Found], name: str | None) -> list[Found]:
+    """The addresses that are the person's: those in the header or a contact block, and those
+    elsewhere that spell their name; when the resume has none of either, its first address."""
+    parts = [p for p in re.split(r"[\s\-'’.]+", fold(name or "")) if len(p) > 2]
+    own = [f for f in found if getattr(f, "in_contact", True) or _spells(f.value, parts)]
+    if not own and found:
+        own = [found[0]]
+    return [Found(f.value, f.confidence) for f in own]
+
+
+def _spells(address: str, parts: list[str]) -> bool:
+    local = fold(address.split("@", 1)[0])
+    return any(p in local for p in parts)
+
+
+def _contact_zone(
+    offset: int, text: str, sections: list[Section], layout: Layout | None, header_end: int | None
+) -> bool:
+    """Whether an offset is where people print their own contact details: the header, a contact
+    or personal block, a line with a phone or a profile link, a sidebar, the page's head or foot."""
+    if header_end is None or offset < header_end:
+        return True
+    section = section_at(sections, offset)
+    if section is None or section.kind in (CONTACT, PERSONAL):
+        return True
+    line = _line_at(text, offset)
+    if _PROFILE.search(line) or PHONE_LABEL.search(line.split("@")[0][-30:] + " "):
+        return True
+    if layout is not None:
+        facts = layout.lines[layout.line_at(offset)]
+        if facts.top >= 0 and (facts.top < 0.06 or facts.top > 0.93 or (facts.page == 0 and facts.top < 0.2)):
+            return True
+    return False
 
 
 def _placed_targets(

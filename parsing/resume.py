@@ -237,10 +237,11 @@ def fill_fields(
     result.section_spans = [
         {"heading": s.heading, "kind": s.kind, "start": s.start, "end": s.end} for s in sections
     ]
-    emails = C.find_emails(text, sections, mailto, layout)
-    result.emails = [e.value for e in emails]
-    name = find_name(layout, result.emails, sections, taxonomy, text)
+    found_emails = C.find_emails(text, sections, mailto, layout, header_end)
+    name = find_name(layout, [e.value for e in found_emails], sections, taxonomy, text)
     result.name = name.value if name else None
+    emails = C.person_emails(found_emails, result.name)
+    result.emails = [e.value for e in emails]
     result.location = F.find_location(header_lines)
     region = F.region_of(result.location, result.emails)
     # A number printed with a country code tells the country of the others.
