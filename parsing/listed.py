@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from parsing.sections import SKILLS, Section, heading_kind
+from parsing.sections import SKILLS, Section, heading_kind, keyword_kind
 from parsing.taxonomy import Taxonomy
 from parsing.text import fold
 
@@ -48,25 +48,70 @@ _MAX_CHARS = 60
 
 
 def listed_items(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[str]:
-    """Items of the skills sections as printed, compounds split, in order (taxonomy skills included)."""
+    """Items of the skills sections as printed, compounds split, in order (taxonomy skills included).
+
+    A skills list printed inline ("Technical skills: Python - SQL - Figma", wrapped over
+    the next lines) counts as a section of its own.
+    """
     out: list[str] = []
-    for section in sections:
-        if section.kind != SKILLS:
-            continue
-        for raw in _logical_lines(text[section.body_start : section.end]):
+    bodies = [text[s.body_start : s.end] for s in sections if s.kind == SKILLS]
+    bodies += [text[a:b] for a, b in inline_skill_spans(text)]
+    for body in bodies:
+        for raw in _logical_lines(body):
             out.extend(_line_items(raw, taxonomy))
     return list(dict.fromkeys(out))
 
 
+_INLINE_LABEL = re.compile(r"^\W{0,3}([^:：\n]{2,40}?)\s*[:：]\s+\S")
+
+
+def inline_skill_spans(text: str) -> list[tuple[int, int]]:
+    """Where skills are listed after an inline label ("Skills: …", "Habilidades técnicas: …"):
+    the label's line and the lines that continue its list."""
+    spans: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        m = _INLINE_LABEL.match(lines[i])
+        if not (m and SKILLS in (heading_kind(m.group(1)), keyword_kind(m.group(1)))):
+            i += 1
+            continue
+        start = offsets[i] + m.end() - 1
+        j = i + 1
+        # The list goes on while the lines go on listing: no new label, no blank, no heading.
+        while j < len(lines) and lines[j].strip() and not _INLINE_LABEL.match(lines[j]) \
+                and not heading_kind(lines[j]) and _SPLIT.search(lines[j]):
+            j += 1
+        spans.append((start, offsets[j - 1] + len(lines[j - 1])))
+        i = j
+    return spans
+
+
 def _logical_lines(body: str) -> list[str]:
-    """Lines of a list, with a parenthesis a narrow column wrapped closed on one line."""
+    """Lines of a list as the writer meant them: a parenthesis a narrow column wrapped is closed on
+    one line; where items start with bullets, a line without one continues the item above; a
+    line that ends with a separator goes on in the next."""
+    lines = body.split("\n")
+    bulleted = sum(1 for ln in lines if _BULLET.match(ln)) >= 2
     out: list[str] = []
-    for line in body.split("\n"):
-        if out and out[-1].count("(") > out[-1].count(")") and line.strip():
+    for line in lines:
+        if out and line.strip() and (
+            out[-1].count("(") > out[-1].count(")")
+            or (bulleted and not _BULLET.match(line) and out[-1].strip())
+            or _OPEN_END.search(out[-1])
+        ):
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
     return out
+
+
+_BULLET = re.compile(r"^\s*[•·▪►◦●○■□✓✔➢➤→*\-–\u2022\u25cf\u25aa\u25e6]\s")
+_OPEN_END = re.compile(r"(?:[,;|/]|\s[-–—])\s*$")
 
 
 def unlisted_skills(items: list[str], known: list[str], taxonomy: Taxonomy) -> list[str]:
@@ -116,7 +161,7 @@ def _line_items(raw: str, taxonomy: Taxonomy) -> list[str]:
 
 def _is_prose(line: str) -> bool:
     words = line.split()
-    separators = len(re.findall(r"[,;|•·]", line))
+    separators = len(re.findall(r"[,;|•·]|\s[-–—]\s", line))
     if len(words) >= 8 and separators < len(words) / 6:
         return True
     return line.endswith(".") and len(words) >= 6 and separators <= 1

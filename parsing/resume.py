@@ -15,7 +15,7 @@ from parsing import formats
 from parsing.contacts import clean_target, rejoin_wrapped
 from parsing.errors import Outcome, ParseProblem, too_large_message
 from parsing.layout import Layout, Line, assemble, from_text
-from parsing.listed import listed_items, unlisted_skills
+from parsing.listed import inline_skill_spans, listed_items, unlisted_skills
 from parsing.names import find_name
 from parsing.sections import LANGUAGES, SKILLS, Section, find_sections, section_at
 from parsing.taxonomy import Hit, Taxonomy, load_taxonomy
@@ -326,9 +326,13 @@ _ADDRESS_RE = re.compile(
 
 
 def find_skills(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[Hit]:
+    inline = inline_skill_spans(text)
+
     def in_skills_section(offset: int) -> bool:
         section = section_at(sections, offset)
-        return section is not None and section.kind in (SKILLS, LANGUAGES)
+        if section is not None and section.kind in (SKILLS, LANGUAGES):
+            return True
+        return any(a <= offset < b for a, b in inline)
 
     # Web and e-mail addresses are not prose: "https" is not HTTP, a handle is not a skill.
     masked = _ADDRESS_RE.sub(lambda m: " " * len(m.group()), text)

@@ -246,6 +246,32 @@ _add(PERSONAL,
      "informações pessoais", "información personal", "lebenslauf", "curriculum", "curriculum vitæ",
      "currículum vitae", "curriculum vitae et studiorum", "currículo", "curriculo", "résumé",
      "životopis", "życiorys")
+# Russian, Turkish and Chinese: the headings their resumes commonly print.
+_add(SUMMARY, "о себе", "обо мне", "цель", "желаемая должность", "желаемая должность и зарплата",
+     "профиль", "hakkımda", "özet", "profil özeti", "kariyer hedefi", "自我评价", "个人简介", "个人总结",
+     "求职意向")
+_add(EXPERIENCE, "опыт работы", "опыт", "трудовая деятельность", "профессиональный опыт",
+     "iş deneyimi", "deneyim", "deneyimler", "iş tecrübesi", "tecrübe", "staj deneyimi",
+     "工作经验", "项目经验", "科研经历", "实践经历")
+_add(EDUCATION, "образование", "высшее образование", "eğitim", "eğitim bilgileri",
+     "öğrenim bilgileri", "学历", "教育")
+_add(SKILLS, "навыки", "ключевые навыки", "профессиональные навыки", "знания и навыки",
+     "компетенции", "технические навыки", "yetenekler", "beceriler", "yetkinlikler",
+     "bilgisayar becerileri", "teknik beceriler", "技能特长", "专业能力", "技术能力", "个人技能")
+_add(LANGUAGES, "языки", "знание языков", "иностранные языки", "владение языками", "diller",
+     "yabancı dil", "yabancı diller", "语言能力", "外语能力")
+_add(CONTACT, "контакты", "контактная информация", "iletişim", "iletişim bilgileri", "联系方式")
+_add(PERSONAL, "личная информация", "личные данные", "резюме", "kişisel bilgiler", "özgeçmiş",
+     "个人信息", "基本信息", "个人资料", "简历")
+_add(CERTIFICATIONS, "сертификаты", "курсы", "повышение квалификации", "электронные сертификаты",
+     "sertifikalar", "kurslar", "证书", "资格证书")
+_add(PROJECTS, "проекты", "projeler", "项目")
+_add(AWARDS, "награды", "достижения", "ödüller", "荣誉奖项", "获奖及其他", "荣誉")
+_add(PUBLICATIONS, "публикации", "yayınlar", "发表论文", "论文")
+_add(REFERENCES, "рекомендации", "referanslar")
+_add(INTERESTS, "хобби", "интересы", "увлечения", "hobiler", "ilgi alanları", "兴趣爱好", "其他信息")
+_add(OTHER, "дополнительная информация", "ek bilgiler", "其他")
+
 # "résumé" is a title in French, a summary heading only when nothing else is; keep it a title.
 _VOCABULARY[_norm("résumé")] = PERSONAL
 
@@ -266,7 +292,9 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (SKILLS, r"(?:\bskills?\b|fähigkeit|kenntnis|kompetenz|\bcompétence\w*|\bcompetenc\w*|\bcompetênc\w*|"
                  r"\bcompetenz\w*|\bhabilidad\w*|\bhabilidade\w*|\bcapacidad\w*|\bcapacidade\w*|\bcapacità|vaardighed|"
                  r"kennis\b|\bumiejętn\w*|\bkompetencj\w*|\boutils\b|\btools\b|\bsoftware\b|\binformati\w*|\bexpertise\b|\bknowledge\b|"
-                 r"\btechnolog\w*|\bproficienc\w*|\baptitud\w*|\bconhecimento\w*|\bconocimiento\w*|\bconnaissance\w*)"),
+                 r"\btechnolog\w*|\btecnolog\w*|\bproficienc\w*|\baptitud\w*|\bconhecimento\w*|\bconocimiento\w*|"
+                 r"\bconnaissance\w*|\bherramientas\b|\bferramentas\b|\bstrumenti\b|\bnarzędzi\w*|"
+                 r"\bинструмент\w*|\bнавык\w*|\blenguajes\b|\blinguagens\b|\blinguaggi\b)"),
         (PROJECTS, r"\b(?:projects?|projekt\w*|projets?|proyectos?|projetos?|progett\w*|projecten)\b"),
         (CERTIFICATIONS, r"\b(?:certif\w*|zertifi\w*|courses?|kurse?|cursos?|corsi|trainings?|weiterbildung\w*|"
                          r"fortbildung\w*|licen[cs]\w*)\b"),
@@ -315,7 +343,7 @@ def keyword_kind(line: str) -> str | None:
 def _looks_like_heading_text(text: str) -> bool:
     """Short, no sentence, no contact data, starts with a capital or a digit-free symbol."""
     printed = _printed(text)
-    if not printed or len(printed) > 48 or len(printed.split()) > 6:
+    if not printed or len(printed) > 60 or len(printed.split()) > 7:
         return False
     if printed[:1].islower() or re.search(r"[@/]|https?:|www\.|\d{3,}|[.,;]\s*$", printed):
         return False
