@@ -91,8 +91,6 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
         return replace(a, text=head + " " + phone, links=tuple(dict.fromkeys(a.links + b.links))), (
             replace(b, text=tail[len(phone) :].strip()) if tail[len(phone) :].strip() else None
         )
-    if geometry and not a.wraps:
-        return None
     piece = None
     m = _EMAIL_OPEN.search(head)
     rest = _EMAIL_REST.match(tail)
@@ -106,7 +104,7 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
             # or the next line adds a top-level domain (".uk").
             if "." not in domain or fragment[-1] in ".-" or continuation.startswith("."):
                 piece = continuation
-        elif "@" not in fragment and continuation.startswith("@"):
+        elif "@" not in fragment and continuation.startswith("@") and (a.wraps or not geometry):
             piece = continuation
     if piece is None:
         m = _URL_OPEN.search(head)

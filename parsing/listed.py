@@ -187,11 +187,16 @@ def _split_compound(piece: str, taxonomy: Taxonomy) -> list[str]:
     piece = piece.strip("()[]{} ")
     if taxonomy.lookup(piece) is not None:
         return [piece]  # "CI/CD", "TCP/IP", "Objective-C" stay whole
-    # "C/C++", "HTML/CSS", "CAD-SolidWorks", "Java & Python": parts that stand alone.
-    for pattern in (r"\s*/\s*", r"\s+&\s+|\s+(?:and|und|et|y|e)\s+", r"(?<=\w)-(?=[A-Z])"):
+    # "C/C++", "HTML/CSS", "Java & Python": parts that stand alone.
+    for pattern in (r"\s*/\s*", r"\s+&\s+|\s+(?:and|und|et|y|e)\s+"):
         parts = [p for p in re.split(pattern, piece) if p.strip()]
         if len(parts) > 1 and all(_looks_like_item(p, taxonomy) for p in parts):
             return [q for p in parts for q in _split_compound(p, taxonomy)]
+    # "CAD-SolidWorks": a hyphen joins two known tools (or an acronym and a tool); "Bexio-Light"
+    # is one name.
+    parts = re.split(r"(?<=\w)-(?=[A-Z])", piece)
+    if len(parts) > 1 and all(taxonomy.lookup(p) is not None or p.isupper() for p in parts):
+        return parts
     return [piece]
 
 

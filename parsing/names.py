@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from parsing.contacts import EMAIL_RE, PHONE_LABEL, URL_RE, Found
-from parsing.layout import Layout, Line, from_text, script_of
+from parsing.layout import Layout, Line, assemble, script_of
 from parsing.sections import CONTACT, PERSONAL, SUMMARY, Section, heading_kind, section_at
 from parsing.text import fold
 from parsing.vocab import NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
@@ -85,7 +85,7 @@ def find_name(
     taxonomy=None, text: str | None = None,
 ) -> Found | None:  # fmt: skip
     """The person's name with a confidence, or None when no candidate convinces."""
-    layout = source if isinstance(source, Layout) else from_text("\n".join(source))
+    layout = source if isinstance(source, Layout) else assemble([Line(t) for t in source])[1]
     lines = layout.lines
     if text is None:
         text = "\n".join(line.text for line in lines)
