@@ -149,7 +149,7 @@ def _join_phone(head: str, tail: str) -> str | None:
 # --- e-mail -------------------------------------------------------------------------
 
 EMAIL_RE = re.compile(
-    r"(?<![\w.+'’-])[A-Za-z0-9][A-Za-z0-9._%+'’‘–-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+    r"(?<![\w.+'’@-])[A-Za-z0-9][A-Za-z0-9._%+'’‘–-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w@])"
 )
 # "name [at] host.org", "name (at) host dot org": printed that way to fool robots.
@@ -530,10 +530,17 @@ def _e164(run: str, region: str | None) -> str | None:
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'|,;()\[\]{}]+", re.IGNORECASE)
 KNOWN_SITE_RE = re.compile(
     r"(?<![\w@.])((?:[a-z]{2,3}\.)?(?:linkedin\.com/(?:in|pub|company)/[\w\-%.]+|github\.com/[\w\-.]+(?:/[\w\-.]+)?"
-    r"|gitlab\.com/[\w\-.]+|bitbucket\.org/[\w\-.]+|stackoverflow\.com/users/[\w\-/]+"
+    r"|gitlab\.com/[\w\-.]+|bitbucket\.org/[\w\-.]+(?:/[\w\-.]+)?|stackoverflow\.com/users/[\w\-/]+"
     r"|twitter\.com/[\w]+|x\.com/@?[\w]+|behance\.net/[\w\-]+|dribbble\.com/[\w\-]+"
     r"|medium\.com/@?[\w\-.]+|orcid\.org/[\d\-X]+|kaggle\.com/[\w\-]+|xing\.com/profile/[\w\-]+"
-    r"|scholar\.google\.com/[\w?=&\-.]+|codepen\.io/[\w\-]+|huggingface\.co/[\w\-]+))",
+    r"|scholar\.google\.[a-z.]+/[\w?=&\-.]+|codepen\.io/[\w\-]+|huggingface\.co/[\w\-]+"
+    r"|researchgate\.net/profile/[\w\-]+|instagram\.com/[\w.]+|facebook\.com/[\w.\-]+"
+    r"|youtube\.com/(?:@|c/|channel/|user/)[\w\-]+|youtu\.be/[\w\-]+|t\.me/[\w]+|vk\.com/[\w.]+"
+    r"|dev\.to/[\w]+|leetcode\.com/(?:u/)?[\w\-]+|hackerrank\.com/(?:profile/)?[\w\-]+"
+    r"|codeforces\.com/profile/[\w\-]+|npmjs\.com/(?:~|package/)[\w\-]+|pypi\.org/user/[\w\-]+"
+    r"|about\.me/[\w\-]+|linktr\.ee/[\w.\-]+|artstation\.com/[\w\-]+|gitee\.com/[\w\-]+"
+    r"|habr\.com/(?:ru/)?users/[\w\-]+|hh\.ru/resume/[\w]+|osf\.io/[\w]+|git\.sr\.ht/~[\w\-]+"
+    r"|sourceforge\.net/u/[\w\-]+|figma\.com/@[\w\-]+|vimeo\.com/[\w]+|soundcloud\.com/[\w\-]+))",
     re.IGNORECASE,
 )
 URL_RE = _URL_RE
@@ -551,7 +558,9 @@ _LINK_LABEL_RE = re.compile(
 # Handles behind an icon or a label: "GITHUB-SQUARE posquit0", "Github:// deedydas",
 # "LinkedIn: jane-doe", "github: handle".
 _HANDLE_RE = re.compile(
-    r"\b(github|gitlab|linkedin|twitter|stackoverflow)(?:-square|-alt)?\s*(?::\s*//|:)?\s+@?([A-Za-z0-9][\w\-.]{1,38})\b",
+    r"\b(github|gitlab|linkedin|twitter|stackoverflow|telegram|instagram|behance|dribbble|medium|kaggle|"
+    r"leetcode|xing|researchgate|facebook|youtube|codepen|bitbucket)(?:-square|-alt)?\s*(?::\s*//|:)?\s+@?"
+    r"([A-Za-z0-9][\w\-.]{1,38})\b",
     re.IGNORECASE,
 )
 _HANDLE_URL = {
@@ -559,7 +568,23 @@ _HANDLE_URL = {
     "gitlab": "https://gitlab.com/{}",
     "linkedin": "https://www.linkedin.com/in/{}",
     "twitter": "https://twitter.com/{}",
+    "telegram": "https://t.me/{}",
+    "instagram": "https://www.instagram.com/{}",
+    "behance": "https://www.behance.net/{}",
+    "dribbble": "https://dribbble.com/{}",
+    "medium": "https://medium.com/@{}",
+    "kaggle": "https://www.kaggle.com/{}",
+    "leetcode": "https://leetcode.com/{}",
+    "xing": "https://www.xing.com/profile/{}",
+    "researchgate": "https://www.researchgate.net/profile/{}",
+    "facebook": "https://www.facebook.com/{}",
+    "youtube": "https://www.youtube.com/@{}",
+    "codepen": "https://codepen.io/{}",
+    "bitbucket": "https://bitbucket.org/{}",
 }
+# An ORCID iD printed bare beside its icon, and a fediverse handle (@name@server.social).
+_ORCID_ID = re.compile(r"(?<![\d-])(\d{4}-\d{4}-\d{4}-\d{3}[\dX])(?![\d-])")
+_FEDIVERSE = re.compile(r"(?<![\w.])@([A-Za-z0-9_]{1,30})@((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
 _NOT_DOMAINS = {"node.js", "vue.js", "next.js", "nuxt.js", "react.js", "asp.net", "ado.net", "vb.net",
                 "socket.io", "express.js", "d3.js", "three.js", "chart.js", "ember.js", "backbone.js"}  # fmt: skip
 # Query parameters that only track who clicked: dropped from every link.
@@ -660,6 +685,12 @@ def find_links(
             if "." in handle and site != "linkedin":
                 continue  # "github: github.com/x" is caught above
             found.append(Found(_HANDLE_URL[site].format(handle), 0.75))
+    for m in _ORCID_ID.finditer(text):
+        if _contact_zone(m.start(), text, sections, layout, header_end) and not _inside(referees, m.start()):
+            found.append(Found(f"https://orcid.org/{m.group(1)}", 0.8))
+    for m in _FEDIVERSE.finditer(text):
+        if m.start() < header_end or _in_kind(sections, m.start(), CONTACT):
+            found.append(Found(f"https://{m.group(2).lower()}/@{m.group(1)}", 0.75))
     for target, _index in _placed_targets(layout, list(targets), text, sections, referees):
         if re.match(r"^(https?://|www\.)", target, re.IGNORECASE):
             found.append(Found(normalise_url(target), 0.9))

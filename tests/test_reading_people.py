@@ -413,3 +413,17 @@ def test_cli_json_adds_confidence_and_keeps_every_key(tmp_path):
     assert result["skills_not_in_taxonomy"] == [
         s for s in result["skills"] if s in result["skills_not_in_taxonomy"]
     ]
+
+
+def test_profiles_behind_icons_and_labels(parse):
+    text = (
+        "Ana Ruiz\nana@example.es · telegram: @ana_ruiz · orcid 0000-0002-1825-0097\n"
+        "@anaruiz@mastodon.social · researchgate.net/profile/Ana-Ruiz\n\n"
+        "Experience\nResearch assistant at a lab for three years\n"
+    )
+    result = parse(text)
+    assert "https://t.me/ana_ruiz" in result.links
+    assert "https://orcid.org/0000-0002-1825-0097" in result.links
+    assert "https://mastodon.social/@anaruiz" in result.links
+    assert "https://researchgate.net/profile/Ana-Ruiz" in result.links
+    assert result.emails == ["ana@example.es"]  # the handle is not an address
