@@ -48,7 +48,9 @@ class Found:
 # The last token of a line that stops inside an address, and the first token of
 # the next line that completes it.
 _EMAIL_OPEN = re.compile(r"(?:^|\s)([\w.+'’-]+@(?:[\w-]+\.)*[\w-]*|[\w.+'’-]*[\w.])$")
-_EMAIL_REST = re.compile(r"^(@?[\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,24}|\.[A-Za-z]{2,24})(?=$|[\s,;|·•)])")
+_EMAIL_REST = re.compile(
+    r"^(@?[\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,24}|\.[A-Za-z]{2,24})(?=$|[\s,;|·•)])"
+)
 _PHONE_OPEN = re.compile(r"(?:^|[\s:])((?:\+|00|\()[\d\s()\-./]{2,16}\d)$")
 _PHONE_REST = re.compile(r"^(\d[\d\s\-./]{2,14}\d)(?=$|\s)")
 _HAS_DOMAIN = re.compile(r"[\w-]\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
@@ -59,7 +61,9 @@ _URL_OPEN = re.compile(
 )
 _URL_REST = re.compile(r"^([\w\-./?=&%#~+:@]+)(?=$|\s)")
 # The start of another address: a line beginning so is not the rest of the one above.
-_ADDRESS_START = re.compile(r"^(?:https?://|www\.|[\w-]+\.(?:com|net|org|io|dev|me)\b)", re.IGNORECASE)
+_ADDRESS_START = re.compile(
+    r"^(?:https?://|www\.|[\w-]+\.(?:com|net|org|io|dev|me)\b)", re.IGNORECASE
+)
 
 
 def rejoin_wrapped(layout: Layout) -> Layout:
@@ -168,7 +172,7 @@ REFEREE_LABEL = re.compile(
 
 
 def referee_spans(text: str, sections: list[Section]) -> list[tuple[int, int]]:
-    """Stretches of text that belong to referees: their sections, and labelled blocks of a few lines."""
+    """Stretches of text that belong to referees: their sections, and a few labelled lines."""
     spans = [(s.start, s.end) for s in sections if s.kind == REFERENCES]
     offset = 0
     lines = text.split("\n")
@@ -189,9 +193,12 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 
 def find_emails(
-    text: str, sections: list[Section], mailto: list[str] = (), layout: Layout | None = None,
+    text: str,
+    sections: list[Section],
+    mailto: list[str] = (),
+    layout: Layout | None = None,
     header_end: int | None = None,
-) -> list[Found]:  # fmt: skip
+) -> list[Found]:
     """The person's e-mail addresses, in order, with how sure we are of each.
 
     Referees' addresses are left out. So are addresses printed inside the body of
@@ -210,7 +217,11 @@ def find_emails(
         repaired = local.translate(_AUTOCORRECT)
         confidence = 1.0 if repaired == local else 0.6  # autocorrect's damage, repaired: check it
         address = f"{repaired.strip('.')}@{domain.lower()}"
-        found.append(_Email(address, confidence, _contact_zone(m.start(), text, sections, layout, header_end)))
+        found.append(
+            _Email(
+                address, confidence, _contact_zone(m.start(), text, sections, layout, header_end)
+            )
+        )
         if layout is not None:
             printed_lines.add(layout.line_at(m.start(), starts))
     for m in _OBFUSCATED_RE.finditer(text):
@@ -219,17 +230,23 @@ def find_emails(
         domain = re.sub(r"\s*(?:\.|[\[(]\s*dot\s*[\])])\s*", ".", m.group(2), flags=re.IGNORECASE)
         address = f"{m.group(1)}@{domain.lower()}"
         if EMAIL_RE.fullmatch(address):
-            found.append(_Email(address, 0.8, _contact_zone(m.start(), text, sections, layout, header_end)))
+            found.append(
+                _Email(address, 0.8, _contact_zone(m.start(), text, sections, layout, header_end))
+            )
     hidden = _placed_targets(layout, mailto, text, sections, referees)
     for target, line_index in hidden:
         address = unquote(target.split(":", 1)[1].split("?", 1)[0].strip())
-        if not EMAIL_RE.fullmatch(address) or any(address.lower() == f.value.lower() for f in found):
+        if not EMAIL_RE.fullmatch(address) or any(
+            address.lower() == f.value.lower() for f in found
+        ):
             continue
         if line_index is not None and line_index in printed_lines:
             continue  # the line prints an address of its own: the printed one is what they show
         # A hidden mailto: target the page shows only as an icon (an image: no text under
         # it, so no line to tie it to) or a word.
-        where = line_index is None or _contact_zone(starts[line_index], text, sections, layout, header_end)
+        where = line_index is None or _contact_zone(
+            starts[line_index], text, sections, layout, header_end
+        )
         found.append(_Email(address, 0.85 if line_index is not None else 0.7, where))
     return _unique_ci(found)
 
@@ -269,17 +286,22 @@ def _contact_zone(
         return True
     if layout is not None:
         facts = layout.lines[layout.line_at(offset)]
-        if facts.top >= 0 and (facts.top < 0.06 or facts.top > 0.93 or (facts.page == 0 and facts.top < 0.2)):
+        if facts.top >= 0 and (
+            facts.top < 0.06 or facts.top > 0.93 or (facts.page == 0 and facts.top < 0.2)
+        ):
             return True
     return False
 
 
 def _placed_targets(
-    layout: Layout | None, targets: list[str], text: str, sections: list[Section],
+    layout: Layout | None,
+    targets: list[str],
+    text: str,
+    sections: list[Section],
     referees: list[tuple[int, int]],
-) -> list[tuple[str, int | None]]:  # fmt: skip
-    """Targets with the index of the line they sit on (None: not tied to a line); referees' dropped."""
-    placed: dict[str, int | None] = {t: None for t in targets}
+) -> list[tuple[str, int | None]]:
+    """Targets with the index of the line they sit on (None: not tied to one); referees' dropped."""
+    placed: dict[str, int | None] = dict.fromkeys(targets)
     if layout is not None:
         starts = layout.offsets()
         for index, line in enumerate(layout.lines):
@@ -310,7 +332,10 @@ def _unique_ci(items: list[Found]) -> list[Found]:
 # A run that may be a phone number: an optional +, (, then digits with the
 # separators people use; masked digits (xxx, ***) at the end are kept, since a
 # masked number is still what the page says.
-_PHONE_RUN = re.compile(r"(?<![\w+/.,=-])(?:\+|\(\+?|00)?\d[\d \-.()/]{3,24}[\d)](?:[ \-.]?[xX*]{1,4}(?![\dxX*]*\d)){0,4}")
+_PHONE_RUN = re.compile(
+    r"(?<![\w+/.,=-])(?:\+|\(\+?|00)?\d[\d \-.()/]{3,24}[\d)]"
+    r"(?:[ \-.]?[xX*]{1,4}(?![\dxX*]*\d)){0,4}"
+)
 PHONE_LABEL = re.compile(
     r"(?:\b(?:tel|tél|phone|mobile?|mob|cell|handy|telefon[eo]?|téléphone|teléfono|telefone|telemóvel|"
     r"telefoon|celular|movil|móvil|portable|fon|whatsapp|contact|ph|gsm|telephone|mobil|cellulare|"
@@ -321,9 +346,15 @@ _DATE_LIKE = [
     re.compile(r"^(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)$"),  # 2012 - 2016, 2012/13
     re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d$"),  # 01.01.1980, 3/4/21
     re.compile(r"^(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}$"),  # 2021-03-04
-    re.compile(r"^\d{1,2}\s*/\s*(?:19|20)\d\d(?:\s*[-–]\s*\d{1,2}\s*/\s*(?:19|20)\d\d)?$"),  # 08/2015 - 05/2019
-    re.compile(r"^(?:19|20)\d\d\s*/\s*\d{1,2}(?:\s*[-–]\s*(?:19|20)\d\d\s*/\s*\d{1,2})?$"),  # 2015 / 07
-    re.compile(r"^\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\s*[-–]\s*\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d$"),
+    re.compile(
+        r"^\d{1,2}\s*/\s*(?:19|20)\d\d(?:\s*[-–]\s*\d{1,2}\s*/\s*(?:19|20)\d\d)?$"
+    ),  # 08/2015 - 05/2019
+    re.compile(
+        r"^(?:19|20)\d\d\s*/\s*\d{1,2}(?:\s*[-–]\s*(?:19|20)\d\d\s*/\s*\d{1,2})?$"
+    ),  # 2015 / 07
+    re.compile(
+        r"^\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\s*[-–]\s*\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d$"
+    ),
 ]
 _NOT_PHONE_SHAPES = [
     re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"),  # ORCID
@@ -336,7 +367,8 @@ _NOT_PHONE_SHAPES = [
 _ID_LABEL = re.compile(
     r"\b(?:gpa|id|no|nr|nº|n°|pmid|pmcid|arxiv|iban|bic|swift|isbn|issn|doi|ref|cpf|rg|cnpj|nif|nie|dni|nss|ssn|pesel|"
     r"nip|regon|matrikel\w*|student\s*(?:id|number|no)|passport\w*|passaporte|pasaporte|reisepass|licen[cs]e|"
-    r"vat|ust-?id\w*|steuer\w*|tin|pan|aadhaar|cep|zip|postcode|post code|plz|código postal|codigo postal|"
+    r"vat|ust-?id\w*|steuer\w*|tin|pan|aadhaar|cep|zip|postcode|post code|plz|"
+    r"código postal|codigo postal|"
     r"cp|c\.p\.|bp|p\.?o\.? box|box|apartado|caixa postal|cx\.? postal|inscri\w*|registro|register|"
     r"reg\.?|certificate|certificado|credential|lot|serial|order|invoice|account|konto|conta)\.?\s*[:#]?\s*$",
     re.IGNORECASE,
@@ -345,7 +377,9 @@ _ID_LABEL = re.compile(
 _AREA_SLASH = re.compile(r"\(?0\d[\d ]{0,4}\)?\s?/\s?\d[\d\s-]{3,}")
 _PROFILE = re.compile(r"\b(?:linkedin|github|xing)\.com/|\bwww\.|https?://", re.IGNORECASE)
 _SEPARATOR_DOT = re.compile(r"(?<=\d)(\s?)[·•∙](\s?)(?=\d)")
-_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+_DASHES = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"}
+)
 _URL_MASK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
 
 
@@ -377,9 +411,12 @@ def phone_scan_text(text: str) -> str:
 
 
 def find_phones(
-    text: str, sections: list[Section], region: str | None, tel_links: list[str] = (),
+    text: str,
+    sections: list[Section],
+    region: str | None,
+    tel_links: list[str] = (),
     header_end: int = 0,
-) -> list[Phone]:  # fmt: skip
+) -> list[Phone]:
     """Phone numbers, normalised to E.164 where the country is known.
 
     Near the top of the resume, in a contact section, on a line with an e-mail
@@ -401,7 +438,11 @@ def find_phones(
             continue
         before = scan[scan.rfind("\n", 0, m.start()) + 1 : m.start()]
         after = scan[m.end() : m.end() + 2]
-        if after[:1] in ("%", "€", "$", "£") or re.search(r"[$€£]\s*$", before) or _ID_LABEL.search(before):
+        if (
+            after[:1] in ("%", "€", "$", "£")
+            or re.search(r"[$€£]\s*$", before)
+            or _ID_LABEL.search(before)
+        ):
             continue
         section = section_at(sections, m.start())
         labelled = bool(PHONE_LABEL.search(before[-28:]))
@@ -410,7 +451,8 @@ def find_phones(
             m.start() < header_end
             or (section is not None and section.kind in (CONTACT, PERSONAL))
             # a contact line anywhere (a footer, a sidebar, a banner's row of icons)
-            or EMAIL_RE.search(line) is not None or _PROFILE.search(line) is not None
+            or EMAIL_RE.search(line) is not None
+            or _PROFILE.search(line) is not None
         )
         if "/" in run and not labelled and not (in_contact and _AREA_SLASH.fullmatch(run)):
             continue
@@ -419,7 +461,12 @@ def find_phones(
         e164 = _e164(run, region)
         valid = _valid(e164)
         confidence = 0.95 if valid else (0.8 if labelled else 0.6)
-        if e164 is None and not re.search(r"[xX*]", run) and not labelled and len(re.sub(r"\D", "", run)) < 8:
+        if (
+            e164 is None
+            and not re.search(r"[xX*]", run)
+            and not labelled
+            and len(re.sub(r"\D", "", run)) < 8
+        ):
             continue  # a short number nobody labelled and no country can read
         phones.append(Phone(run, e164, confidence))
         taken.append((m.start(), m.end()))
@@ -450,7 +497,7 @@ def find_phones(
     unique: dict[str, Phone] = {}
     for phone in phones:
         unique.setdefault(phone.e164 or re.sub(r"\D", "", phone.printed), phone)
-    # One number printed nationally and found again with its country code (a tel: link) is one number.
+    # A number printed nationally and found again with its country code (a tel: link) is one.
     out: list[Phone] = []
     for phone in sorted(unique.values(), key=lambda p: p.e164 is None):
         tail = re.sub(r"\D", "", phone.printed if phone.e164 is None else phone.e164)[-8:]
@@ -584,9 +631,26 @@ _HANDLE_URL = {
 }
 # An ORCID iD printed bare beside its icon, and a fediverse handle (@name@server.social).
 _ORCID_ID = re.compile(r"(?<![\d-])(\d{4}-\d{4}-\d{4}-\d{3}[\dX])(?![\d-])")
-_FEDIVERSE = re.compile(r"(?<![\w.])@([A-Za-z0-9_]{1,30})@((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
-_NOT_DOMAINS = {"node.js", "vue.js", "next.js", "nuxt.js", "react.js", "asp.net", "ado.net", "vb.net",
-                "socket.io", "express.js", "d3.js", "three.js", "chart.js", "ember.js", "backbone.js"}  # fmt: skip
+_FEDIVERSE = re.compile(
+    r"(?<![\w.])@([A-Za-z0-9_]{1,30})@((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.IGNORECASE
+)
+_NOT_DOMAINS = {
+    "node.js",
+    "vue.js",
+    "next.js",
+    "nuxt.js",
+    "react.js",
+    "asp.net",
+    "ado.net",
+    "vb.net",
+    "socket.io",
+    "express.js",
+    "d3.js",
+    "three.js",
+    "chart.js",
+    "ember.js",
+    "backbone.js",
+}
 # Query parameters that only track who clicked: dropped from every link.
 _TRACKING = re.compile(
     r"^(?:utm_\w+|lipi|trk|trkinfo|trackingid|originalsubdomain|fbclid|gclid|dclid|msclkid|mc_[ce]id|"
@@ -605,7 +669,7 @@ _REDIRECTS = (
 
 
 def clean_target(url: str) -> str:
-    """A link target as the person meant it: redirect wrappers unwrapped, tracking dropped, %-codes undone."""
+    """A link target as meant: redirect wrappers unwrapped, tracking dropped, %-codes undone."""
     url = url.strip()
     for _ in range(3):  # a wrapper may wrap a wrapper
         unwrapped = _unwrap(url)
@@ -617,8 +681,14 @@ def clean_target(url: str) -> str:
     except ValueError:
         return url
     if parts.query:
-        kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
-        if "linkedin.com" in parts.netloc.lower() and parts.path.lower().startswith(("/in/", "/pub/")):
+        kept = [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING.match(k)
+        ]
+        if "linkedin.com" in parts.netloc.lower() and parts.path.lower().startswith(
+            ("/in/", "/pub/")
+        ):
             kept = []  # a profile needs no query at all
         parts = parts._replace(query=urlencode(kept, safe="/:@") if kept else "")
     path = unquote(parts.path)
@@ -650,9 +720,13 @@ def normalise_url(url: str) -> str:
 
 
 def find_links(
-    text: str, targets: list[str], header_end: int, sections: list[Section], layout: Layout | None = None
+    text: str,
+    targets: list[str],
+    header_end: int,
+    sections: list[Section],
+    layout: Layout | None = None,
 ) -> list[Found]:
-    """Web links: visible URLs, profile paths, labelled or header domains, handles, hidden targets."""
+    """Web links: visible URLs, profile paths, labelled or header domains, handles, targets."""
     found: list[Found] = []
     emails_spans = [(m.start(), m.end()) for m in EMAIL_RE.finditer(text)]
     referees = referee_spans(text, sections)
@@ -667,7 +741,11 @@ def find_links(
         if not inside_email(m.start()) and not _inside(referees, m.start()):
             found.append(Found(normalise_url(m.group(1)), 1.0))
     for m in _BARE_DOMAIN_RE.finditer(text):
-        if inside_email(m.start()) or m.group(1).lower() in _NOT_DOMAINS or _inside(referees, m.start()):
+        if (
+            inside_email(m.start())
+            or m.group(1).lower() in _NOT_DOMAINS
+            or _inside(referees, m.start())
+        ):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         section = section_at(sections, m.start())
@@ -681,12 +759,16 @@ def find_links(
             found.append(Found(normalise_url(m.group(1)), 0.8))
     for m in _HANDLE_RE.finditer(text):
         site, handle = m.group(1).lower(), m.group(2).rstrip(".")
-        if site in _HANDLE_URL and (m.start() < header_end or _in_kind(sections, m.start(), CONTACT)):
+        if site in _HANDLE_URL and (
+            m.start() < header_end or _in_kind(sections, m.start(), CONTACT)
+        ):
             if "." in handle and site != "linkedin":
                 continue  # "github: github.com/x" is caught above
             found.append(Found(_HANDLE_URL[site].format(handle), 0.75))
     for m in _ORCID_ID.finditer(text):
-        if _contact_zone(m.start(), text, sections, layout, header_end) and not _inside(referees, m.start()):
+        if _contact_zone(m.start(), text, sections, layout, header_end) and not _inside(
+            referees, m.start()
+        ):
             found.append(Found(f"https://orcid.org/{m.group(1)}", 0.8))
     for m in _FEDIVERSE.finditer(text):
         if m.start() < header_end or _in_kind(sections, m.start(), CONTACT):
@@ -719,14 +801,21 @@ def _unique_links(links: list[Found]) -> list[Found]:
         if known is None:
             by_key[key] = link
         else:
-            value = link.value if link.value.startswith("https") and not known.value.startswith("https") else known.value
+            value = (
+                link.value
+                if link.value.startswith("https") and not known.value.startswith("https")
+                else known.value
+            )
             by_key[key] = Found(value, max(known.confidence, link.confidence))
     # A visible piece of a link that a column wrapped ("linkedin.com/in/anna-") is
     # part of a longer link found whole (its hidden target, or the joined text).
     keys = list(by_key)
     for key in keys:
-        if any(other != key and other.startswith(key) and len(key) >= 10 and key[-1] in "-_/.=?&" or
-               other != key and other.startswith(key) and _is_cut(key, other) for other in keys):
+        if any(
+            (other != key and other.startswith(key) and len(key) >= 10 and key[-1] in "-_/.=?&")
+            or (other != key and other.startswith(key) and _is_cut(key, other))
+            for other in keys
+        ):
             by_key.pop(key, None)
     return list(by_key.values())
 

@@ -29,7 +29,9 @@ class Line:
 
     text: str
     page: int = 0  # 0-based
-    top: float = -1.0  # distance of the line's top from the page top, as a share of the page height; -1: unknown
+    top: float = (
+        -1.0
+    )  # distance of the line's top from the page top, as a share of the page height; -1: unknown
     left: float = -1.0  # x of the line's left edge as a share of the page width; -1: unknown
     right: float = -1.0
     column: int = 0  # 0: one column or across the page; 1: left column; 2: right column
@@ -83,7 +85,9 @@ def plain_lines(text: str) -> list[Line]:
     return [Line(t) for t in text.split("\n")]
 
 
-def assemble(lines: list[Line], body_size: float = 0.0, geometry: bool = False) -> tuple[str, Layout]:
+def assemble(
+    lines: list[Line], body_size: float = 0.0, geometry: bool = False
+) -> tuple[str, Layout]:
     """The cleaned text of the lines and its :class:`Layout` (one line per text line).
 
     Cleaning is :func:`clean_text`, applied line by line: a soft hyphen at a
@@ -130,7 +134,7 @@ def from_text(text: str) -> Layout:
 
 
 def is_bold_font(fontname: str) -> bool:
-    """Whether a PDF font name names a bold face ("ABCDEF+Lato-Bold", "Arial,Bold", "MyriadPro-Semibold")."""
+    """Whether a PDF font name names a bold face ("ABCDEF+Lato-Bold", "Arial,Bold", "Semibold")."""
     name = fontname.split("+", 1)[-1].lower()
     return bool(re.search(r"bold|black|heavy|semibold|demi|[-,]b$|extrabold|ultra", name))
 

@@ -22,9 +22,11 @@ from parsing.text import fold
 _SPLIT = re.compile(r"\s*(?:[,;|•·▪►◦●○■□✓✔➢➤→\u2022\u25cf\u25aa\u25e6]|\s[–—-]\s|\s{2,}|\t)\s*")
 # Levels, ratings and durations that follow an item.
 _LEVEL_WORDS = (
-    r"native|fluent|basic|basics|intermediate|advanced|expert|proficient|beginner|elementary|good|very good|"
+    r"native|fluent|basic|basics|intermediate|advanced|expert|proficient|beginner|elementary|"
+    r"good|very good|"
     r"excellent|strong|working knowledge|professional|business|conversational|limited|full|"
-    r"muttersprache|fließend|fliessend|verhandlungssicher|grundkenntnisse|gut|sehr gut|fortgeschritten|"
+    r"muttersprache|fließend|fliessend|verhandlungssicher|grundkenntnisse|gut|sehr gut|"
+    r"fortgeschritten|"
     r"courant|natif|native|bilingue|notions|débutant|intermédiaire|avancé|maternelle|"
     r"nativo|nativa|básico|basico|intermedio|avanzado|fluido|fluente|avançado|intermediário|"
     r"madrelingua|ottimo|buono|discreto|scolastico|moedertaal|goed|redelijk|vloeiend|"
@@ -40,15 +42,39 @@ _RATING = re.compile(r"[★☆●○◉◯■□▪▫⬤✦✧]+")
 _LABEL = re.compile(r"^([^:：]{2,40})\s*[:：]\s+(?=\S)")
 _NOT_ITEM = re.compile(r"@|https?://|www\.|^\W*$|^\d[\d\s./-]*$|^(?:19|20)\d\d\b")
 _STOP = {
-    "and", "or", "und", "oder", "et", "ou", "y", "o", "e", "en", "of", "the", "etc", "others", "other",
-    "more", "various", "including", "such as", "ua", "u.a", "usw", "etc.", "andere", "autres", "otros",
-}  # fmt: skip
+    "and",
+    "or",
+    "und",
+    "oder",
+    "et",
+    "ou",
+    "y",
+    "o",
+    "e",
+    "en",
+    "of",
+    "the",
+    "etc",
+    "others",
+    "other",
+    "more",
+    "various",
+    "including",
+    "such as",
+    "ua",
+    "u.a",
+    "usw",
+    "etc.",
+    "andere",
+    "autres",
+    "otros",
+}
 _MAX_WORDS = 7
 _MAX_CHARS = 60
 
 
 def listed_items(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[str]:
-    """Items of the skills sections as printed, compounds split, in order (taxonomy skills included).
+    """Items of the skills sections as printed, compounds split, in order (known skills too).
 
     A skills list printed inline ("Technical skills: Python - SQL - Figma", wrapped over
     the next lines) counts as a section of its own.
@@ -83,8 +109,13 @@ def inline_skill_spans(text: str) -> list[tuple[int, int]]:
         start = offsets[i] + m.end() - 1
         j = i + 1
         # The list goes on while the lines go on listing: no new label, no blank, no heading.
-        while j < len(lines) and lines[j].strip() and not _INLINE_LABEL.match(lines[j]) \
-                and not heading_kind(lines[j]) and _SPLIT.search(lines[j]):
+        while (
+            j < len(lines)
+            and lines[j].strip()
+            and not _INLINE_LABEL.match(lines[j])
+            and not heading_kind(lines[j])
+            and _SPLIT.search(lines[j])
+        ):
             j += 1
         spans.append((start, offsets[j - 1] + len(lines[j - 1])))
         i = j
@@ -99,10 +130,14 @@ def _logical_lines(body: str) -> list[str]:
     bulleted = sum(1 for ln in lines if _BULLET.match(ln)) >= 2
     out: list[str] = []
     for line in lines:
-        if out and line.strip() and (
-            out[-1].count("(") > out[-1].count(")")
-            or (bulleted and not _BULLET.match(line) and out[-1].strip())
-            or _OPEN_END.search(out[-1])
+        if (
+            out
+            and line.strip()
+            and (
+                out[-1].count("(") > out[-1].count(")")
+                or (bulleted and not _BULLET.match(line) and out[-1].strip())
+                or _OPEN_END.search(out[-1])
+            )
         ):
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
@@ -175,9 +210,13 @@ def _split_compound(piece: str, taxonomy: Taxonomy) -> list[str]:
     m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*(.*)$", piece)
     if m:
         head, inner, tail = m.group(1), m.group(2), m.group(3)
-        inner_items = [p for p in re.split(r"\s*[,;/]\s*|\s+(?:and|und|et|e|y)\s+", inner) if p.strip()]
-        if _LEVEL.fullmatch(" " + inner) or len(inner_items) == 1 and not _looks_like_item(inner_items[0], taxonomy):
-            inner_items = []  # "(fluent)", "(basic knowledge)", "(3D-Software)": a level or a description
+        inner_items = [
+            p for p in re.split(r"\s*[,;/]\s*|\s+(?:and|und|et|e|y)\s+", inner) if p.strip()
+        ]
+        if _LEVEL.fullmatch(" " + inner) or (
+            len(inner_items) == 1 and not _looks_like_item(inner_items[0], taxonomy)
+        ):
+            inner_items = []  # "(fluent)", "(basic)", "(3D-Software)": a level or a description
         parts = _split_compound(head, taxonomy) if head else []
         for item in inner_items:
             parts.extend(_split_compound(item, taxonomy))

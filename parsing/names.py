@@ -38,7 +38,10 @@ THRESHOLD = 3.0
 MARGIN = 0.6
 SURE = 6.0
 
-_TITLE_PREFIX = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau|Sr|Sra|Dott|Dott\.ssa|Ing|Mag|Dipl\.?-?\w*)\.?\s+", re.IGNORECASE)
+_TITLE_PREFIX = re.compile(
+    r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau|Sr|Sra|Dott|Dott\.ssa|Ing|Mag|Dipl\.?-?\w*)\.?\s+",
+    re.IGNORECASE,
+)
 _DEGREE_SUFFIX = re.compile(
     r",?\s+(?:M\.?\s?Sc\.?|B\.?\s?Sc\.?|Ph\.?\s?D\.?|MBA|M\.?A\.?|B\.?A\.?|M\.?D\.?|RN|CPA|PMP|Dipl\.-\w+\.?|"
     r"MEng|BEng|M\.?\s?Eng\.?|B\.?\s?Eng\.?|LL\.?M\.?|J\.?D\.?|CFA|ACCA|MSc|BSc)$",
@@ -67,7 +70,8 @@ _EDGE_NOISE = re.compile(r"^[^\w(]+|[^\w.)]+$")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _RANK_SCORE = (2.0, 1.6, 1.3, 1.0, 0.8, 0.6, 0.4, 0.4)
 _TITLE_LINE = re.compile(
-    r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|curriculum)\W*$", re.IGNORECASE
+    r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|curriculum)\W*$",
+    re.IGNORECASE,
 )
 _CONTACT_HINT = re.compile(r"@|https?://|www\.|linkedin|github|\+?\d[\d\s().\-]{6,}\d")
 
@@ -81,9 +85,12 @@ class Candidate:
 
 
 def find_name(
-    source: Layout | list[str], emails: list[str] = (), sections: list[Section] | None = None,
-    taxonomy=None, text: str | None = None,
-) -> Found | None:  # fmt: skip
+    source: Layout | list[str],
+    emails: list[str] = (),
+    sections: list[Section] | None = None,
+    taxonomy=None,
+    text: str | None = None,
+) -> Found | None:
     """The person's name with a confidence, or None when no candidate convinces."""
     layout = source if isinstance(source, Layout) else assemble([Line(t) for t in source])[1]
     lines = layout.lines
@@ -170,7 +177,7 @@ def _next_text(lines: list[Line], i: int) -> Line | None:
 
 
 def _may_hold_name(line: Line) -> bool:
-    """A cheap first look: a name starts with a capital (or an uncased script's letter), or follows a label."""
+    """A cheap first look: a name starts with a capital (or an uncased letter), or a label."""
     if line.top > 0.8:
         return False  # the foot of the page
     m = _FIRST_LETTER.search(line.text)
@@ -197,13 +204,18 @@ def _readings(line: Line, nxt: Line | None) -> list[tuple[str, str]]:
     if len(parts) > 1:
         for part in parts[:2]:
             out.append((part, "part"))
-    # A name followed by its title on one line: "Allen King ESB Developer", "Jan Küster Research Engineer".
+    # A name followed by its title on one line: "Allen King ESB Developer".
     words = text.split()
     for size in range(min(len(words) - 1, 5), 1, -1):
         if _ends_name(words[size], " ".join(words[:size])):
             out.append((" ".join(words[:size]), "part"))
     # Given name and surname on two lines, printed alike ("MARIE" / "DUPONT").
-    if nxt is not None and nxt.text.strip() and 1 <= len(words) <= 3 and len(words) + len(nxt.text.split()) <= 5:
+    if (
+        nxt is not None
+        and nxt.text.strip()
+        and 1 <= len(words) <= 3
+        and len(words) + len(nxt.text.split()) <= 5
+    ):
         if _alike(line, nxt):
             out.append((f"{text} {_strip_noise(nxt.text)}", "two-line"))
     return out
@@ -223,7 +235,7 @@ def _strip_noise(text: str) -> str:
 
 
 def _ends_name(word: str, prefix: str) -> bool:
-    """Whether ``word`` cannot continue the name ``prefix`` (a role word, an acronym, a lowercase word)."""
+    """Whether ``word`` cannot continue the name ``prefix`` (a role, an acronym, a lower word)."""
     bare = word.strip(".,")
     return (
         not _TOKEN.match(word)
@@ -253,14 +265,24 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
         word = plain[0]
         ok = len(word) > 1 and word[0].isupper() and fold(word) not in NOT_NAME_WORDS
         return 0.5 if ok else None
-    significant = [w for w in plain if not (w.lower() in PARTICLES and (w.islower() or len(plain) > 2 and w.isupper()))]
+    significant = [
+        w
+        for w in plain
+        if not (w.lower() in PARTICLES and (w.islower() or (len(plain) > 2 and w.isupper())))
+    ]
     if len(significant) < 2 or sum(1 for w in significant if len(w.strip(".")) > 1) < 2:
         return None
     if any(fold(part) in NOT_NAME_WORDS for w in significant for part in w.strip(".").split("-")):
         return None
     if any(len(w) > 1 and not w.strip(".").lower().strip("x") for w in plain):
         return None  # "Xxxx": a placeholder
-    cased = name.isascii() or script_of(name) in ("latin", "cyrillic", "greek", "armenian", "georgian")
+    cased = name.isascii() or script_of(name) in (
+        "latin",
+        "cyrillic",
+        "greek",
+        "armenian",
+        "georgian",
+    )
     if cased:
         if not all(w[0].isupper() for w in significant):
             return None
@@ -276,7 +298,7 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
     if taxonomy is not None:
         if taxonomy.lookup(name) is not None:
             return None
-        # "Protocol Buffers", "Scrum Kanban": every word a skill. (One word may be: "Ada", "Julia Ruby".)
+        # "Protocol Buffers": every word a skill. (One word may be: "Ada", "Julia Ruby".)
         if all(len(w) > 2 and taxonomy.lookup(w) is not None for w in significant):
             return None
     score = {2: 1.2, 3: 1.2, 4: 1.1, 5: 0.5}.get(len(plain), 0.0)
@@ -303,7 +325,9 @@ def _all_caps(text: str) -> bool:
 class _Context:
     """Scores a candidate by where it sits and how it is printed."""
 
-    def __init__(self, layout: Layout, offsets, sections, largest: float, body: float, locals_, taxonomy):
+    def __init__(
+        self, layout: Layout, offsets, sections, largest: float, body: float, locals_, taxonomy
+    ):
         self.layout = layout
         self.offsets = offsets
         self.sections = sections
@@ -319,7 +343,9 @@ class _Context:
         known = self._contacts.get(j)
         if known is None:
             text = self.layout.lines[j].text
-            known = self._contacts[j] = bool(_CONTACT_HINT.search(text) or PHONE_LABEL.search(text + " "))
+            known = self._contacts[j] = bool(
+                _CONTACT_HINT.search(text) or PHONE_LABEL.search(text + " ")
+            )
         return known
 
     def score(self, i: int, rank: int, how: str, name: str) -> float:
@@ -369,15 +395,22 @@ class _Context:
         section = section_at(self.sections, self.offsets[i])
         if section is not None and section.kind not in (CONTACT, PERSONAL, SUMMARY):
             score -= 3.0
-        elif section is None and (self.first_section is None or self.offsets[i] < self.first_section):
+        elif section is None and (
+            self.first_section is None or self.offsets[i] < self.first_section
+        ):
             score += 0.5
         # neighbourhood: contact details or a role beside it
         if any(
             self._contact(j) and lines[j].column == line.column and lines[j].page == line.page
-            for j in range(max(0, i - 3), min(len(lines), i + 5)) if j != i
-        ):  # fmt: skip
+            for j in range(max(0, i - 3), min(len(lines), i + 5))
+            if j != i
+        ):
             score += 0.7
-        if i + 1 < len(lines) and ROLE_WORDS.search(lines[i + 1].text) and len(lines[i + 1].text) < 80:
+        if (
+            i + 1 < len(lines)
+            and ROLE_WORDS.search(lines[i + 1].text)
+            and len(lines[i + 1].text) < 80
+        ):
             score += 0.4
         # patterns
         if how == "label":
@@ -402,7 +435,10 @@ class _Context:
         best = 0.0
         for local in self.locals:
             hits = [p for p in parts if len(p) > 2 and p in local]
-            initials = len(parts) >= 2 and (local.startswith(parts[0][0] + parts[-1]) or local.startswith(parts[-1] + parts[0][0]))
+            initials = len(parts) >= 2 and (
+                local.startswith(parts[0][0] + parts[-1])
+                or local.startswith(parts[-1] + parts[0][0])
+            )
             if len(hits) >= 2:
                 best = max(best, 1.8)
             elif hits and len(hits[0]) >= 4:
@@ -413,7 +449,7 @@ class _Context:
 
 
 def natural_case(name: str) -> str:
-    """A name as a person writes it: capitals only where they belong ("Marie DUPONT" -> "Marie Dupont")."""
+    """A name as a person writes it: capitals where they belong ("Marie DUPONT" -> Dupont)."""
     words = name.split()
     whole_caps = _all_caps(name)
     out = []

@@ -1,4 +1,4 @@
-"""Reading people right on resumes the parser never saw: layout, names, contacts, skills, confidence.
+"""Reading people right on resumes the parser never saw: layout, names, contacts, skills, trust.
 
 Each test builds the hard case itself (a PDF drawn with reportlab, a DOCX written
 by hand, or a text) and checks what a recruiter would see.
@@ -56,15 +56,22 @@ MAIN = [
 ]
 
 
-def sidebar_first_pdf(name_lines=("Marie DUPONT",), spacing=0.0, email="marie.dupont-lefevre@exampl",
-                      email_rest="e.com", link=None) -> bytes:  # fmt: skip
+def sidebar_first_pdf(
+    name_lines=("Marie DUPONT",),
+    spacing=0.0,
+    email="marie.dupont-lefevre@exampl",
+    email_rest="e.com",
+    link=None,
+) -> bytes:
     """A narrow left sidebar (contact, skills) read first; the name large in the main column."""
 
     def draw(c, width, height):
         y = height - 60
         for heading, items in (
-            ("CONTACT", [email, email_rest, "+33 6 12 34 56 78", "linkedin.com/in/marie-",
-                         "dupont-4821"]),  # fmt: skip
+            (
+                "CONTACT",
+                [email, email_rest, "+33 6 12 34 56 78", "linkedin.com/in/marie-", "dupont-4821"],
+            ),
             ("SKILLS", ["Python", "PostgreSQL", "Zotero", "MS Office (Word, Excel)"]),
         ):
             _text(c, 40, y, heading, 11, "Helvetica-Bold")
@@ -74,7 +81,9 @@ def sidebar_first_pdf(name_lines=("Marie DUPONT",), spacing=0.0, email="marie.du
                 y -= 13
             y -= 10
         if link:
-            c.linkURL(link, (38, height - 132, 150, height - 106), relative=0)  # both lines of the link
+            c.linkURL(
+                link, (38, height - 132, 150, height - 106), relative=0
+            )  # both lines of the link
         y = height - 60
         for line in name_lines:
             _text(c, 210, y, line, 26, "Helvetica-Bold", spacing)
@@ -103,7 +112,9 @@ def test_pdf_lines_carry_page_position_column_size_weight(parse):
 
 def test_the_largest_text_is_the_name_even_when_a_sidebar_comes_first(parse):
     result = parse(sidebar_first_pdf(), "cv.pdf")
-    assert result.text.index("CONTACT") < result.text.index("Marie DUPONT")  # read after the sidebar
+    assert result.text.index("CONTACT") < result.text.index(
+        "Marie DUPONT"
+    )  # read after the sidebar
     assert result.name == "Marie Dupont"
     assert result.confidence["name"] >= 0.8
 
@@ -171,7 +182,9 @@ def test_names_across_conventions(lines, expected, taxonomy):
 
 def test_uncased_scripts_rely_on_prominence(taxonomy):
     big = Line("محمد أحمد", size=24, bold=True, top=0.05, left=0.3, right=0.6)
-    small = [Line(t, size=10, top=0.1 + i * 0.02) for i, t in enumerate(["مهندس برمجيات", "القاهرة"])]
+    small = [
+        Line(t, size=10, top=0.1 + i * 0.02) for i, t in enumerate(["مهندس برمجيات", "القاهرة"])
+    ]
     found = find_name(Layout([big, *small], body_size=10, geometry=True), [], taxonomy=taxonomy)
     assert found is not None and found.value == "محمد أحمد"
 
@@ -189,7 +202,9 @@ def test_a_title_word_set_largest_is_not_the_name(parse):
 
 
 def test_null_beats_wrong(parse):
-    result = parse("Skills\nProtocol Buffers\nMachine Learning\n\nExperience\nBuilt things\n", "x.txt")
+    result = parse(
+        "Skills\nProtocol Buffers\nMachine Learning\n\nExperience\nBuilt things\n", "x.txt"
+    )
     assert result.name is None and result.confidence["name"] == 0.0
 
 
@@ -249,9 +264,7 @@ def test_autocorrect_damage_in_an_email_is_repaired_and_flagged(parse):
 
 def test_obfuscated_email(parse):
     text = "Ada Lacroix\nada.lacroix [at] camh.ca\n\nSkills\nR, SPSS and Brainstorm\n"
-    assert parse(text).emails == [
-        "ada.lacroix@camh.ca"
-    ]
+    assert parse(text).emails == ["ada.lacroix@camh.ca"]
 
 
 # --- sections and skills -------------------------------------------------------------------------
@@ -265,8 +278,18 @@ def test_skills_the_taxonomy_lacks_are_reported_as_written(parse):
         "Berufserfahrung\nStatikerin bei Muster GmbH\n"
     )
     result = parse(text)
-    for skill in ("Microsoft Office", "Microsoft Word", "Microsoft Excel", "Microsoft PowerPoint",
-                  "C", "C++", "SolidWorks", "Teamwork", "Zotero", "FRILO"):  # fmt: skip
+    for skill in (
+        "Microsoft Office",
+        "Microsoft Word",
+        "Microsoft Excel",
+        "Microsoft PowerPoint",
+        "C",
+        "C++",
+        "SolidWorks",
+        "Teamwork",
+        "Zotero",
+        "FRILO",
+    ):
         assert skill in result.skills, (skill, result.skills)
     assert "Bexio-Light" in result.skills and "Bexio-Light" in result.skills_not_in_taxonomy
     assert "Grüne Daumen im Büro" in result.skills_not_in_taxonomy
@@ -287,14 +310,24 @@ def test_sentences_under_a_skills_heading_are_not_items(parse):
 @pytest.mark.parametrize(
     "heading, kind",
     [
-        ("COMPETENZE", "skills"), ("Esperienza professionale", "experience"), ("Istruzione", "education"),
-        ("Vaardigheden", "skills"), ("Werkervaring", "experience"), ("Opleiding", "education"),
-        ("Umiejętności", "skills"), ("Doświadczenie zawodowe", "experience"), ("Wykształcenie", "education"),
-        ("Top Skills", "skills"), ("PERSONAL SKILLS", "skills"), ("Capacidades", "skills"),
-        ("IT Kennis", "skills"), ("PC-KENNTNISSE", "skills"), ("OUTILS INFORMATIQUES", "skills"),
+        ("COMPETENZE", "skills"),
+        ("Esperienza professionale", "experience"),
+        ("Istruzione", "education"),
+        ("Vaardigheden", "skills"),
+        ("Werkervaring", "experience"),
+        ("Opleiding", "education"),
+        ("Umiejętności", "skills"),
+        ("Doświadczenie zawodowe", "experience"),
+        ("Wykształcenie", "education"),
+        ("Top Skills", "skills"),
+        ("PERSONAL SKILLS", "skills"),
+        ("Capacidades", "skills"),
+        ("IT Kennis", "skills"),
+        ("PC-KENNTNISSE", "skills"),
+        ("OUTILS INFORMATIQUES", "skills"),
         ("Recommendations", "references"),
     ],
-)  # fmt: skip
+)
 def test_headings_in_more_languages(heading, kind):
     from parsing.sections import heading_kind
 
@@ -351,7 +384,8 @@ def _docx_with_styles(body: str, styles: str, rels: str = "") -> bytes:
 
 def test_docx_title_style_and_run_sizes_pick_the_name(parse):
     styles = (
-        '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults>'
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        '<w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults>'
         '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/>'
         '<w:rPr><w:sz w:val="56"/></w:rPr></w:style>'
     )
@@ -362,9 +396,12 @@ def test_docx_title_style_and_run_sizes_pick_the_name(parse):
         return f"<w:p>{ppr}<w:r>{rpr}<w:t>{text}</w:t></w:r></w:p>"
 
     body = (
-        p("Project Delivery Lead", size=28) + p("Kemal Aydın", style="Title") + p("kemal@example.com")
-        + p("Experience") + p("Led the delivery of twelve projects")
-    )  # fmt: skip
+        p("Project Delivery Lead", size=28)
+        + p("Kemal Aydın", style="Title")
+        + p("kemal@example.com")
+        + p("Experience")
+        + p("Led the delivery of twelve projects")
+    )
     result = parse(_docx_with_styles(body, styles), "cv.docx")
     assert result.name == "Kemal Aydın"
 
@@ -399,14 +436,31 @@ def test_cli_json_adds_confidence_and_keeps_every_key(tmp_path):
     env = {**os.environ, "SHORTLIST_CONFIG": str(tmp_path / "settings.json")}
     done = subprocess.run(
         [str(SHORTLIST), "parse", str(resume), "--json", "--workers", "1"],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert list(result)[:15] == [
-        "file", "outcome", "error", "name", "emails", "phones", "links", "location", "skills",
-        "sections", "years_experience", "education", "title", "pages", "text_chars",
-    ]  # fmt: skip
+        "file",
+        "outcome",
+        "error",
+        "name",
+        "emails",
+        "phones",
+        "links",
+        "location",
+        "skills",
+        "sections",
+        "years_experience",
+        "education",
+        "title",
+        "pages",
+        "text_chars",
+    ]
     assert result["name"] == "Marie Dupont"
     assert set(result["confidence"]) >= {"name", "emails", "phones", "links", "location", "title"}
     assert all(0.0 <= v <= 1.0 for v in result["confidence"].values())
