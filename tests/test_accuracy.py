@@ -1,10 +1,10 @@
 """Parser accuracy on labelled real resumes and on generated PDFs, held to floors.
 
 ``python -m tests.accuracy`` prints the full report (both halves, per producer
-and language). Here the figures are held to regression floors: on the test
-half they are the issue's targets where the parser reaches them, and just
-below today's figure where it does not yet (each such floor says so). The
-development half, which the parser is tuned on, is held to the same floors.
+and language). Here the figures are held to regression floors, the same for
+both halves: the issue's target where the parser reaches it on the test half,
+else just below today's test-half figure (those floors say "not yet the
+target"). Floors, not goals: tuning happens on the development half only.
 """
 
 from __future__ import annotations
@@ -31,34 +31,37 @@ def _per_files(report: accuracy.Report, count: int) -> float:
 @pytest.mark.parametrize("half", ["test", "dev"])
 def test_emails(real, half):
     report = real.halves[half]
-    assert report.emails.rate >= 0.92, report.emails.misses
-    assert _per_files(report, report.emails.false_positives) >= 3, report.emails.misses
+    # Not yet the target (100 %, at most 1 false positive per 50 files).
+    assert report.emails.rate >= 0.96, report.emails.misses
+    assert _per_files(report, report.emails.false_positives) >= 7, report.emails.misses
 
 
 @pytest.mark.parametrize("half", ["test", "dev"])
 def test_phones(real, half):
     report = real.halves[half]
     assert report.phones.rate >= 0.95, report.phones.misses
-    assert _per_files(report, report.phones.false_positives) >= 7, report.phones.misses
+    assert _per_files(report, report.phones.false_positives) >= 20, report.phones.misses
 
 
 @pytest.mark.parametrize("half", ["test", "dev"])
 def test_names(real, half):
     report = real.halves[half]
-    assert report.names.rate >= 0.70, report.names.misses
-    assert report.names.wrong / report.names.total <= 0.25, report.names.misses
+    # Not yet the target (95 % right, at most 2 % wrong).
+    assert report.names.rate >= 0.93, report.names.misses
+    assert report.names.wrong / report.names.total <= 0.035, report.names.misses
 
 
 @pytest.mark.parametrize("half", ["test", "dev"])
 def test_links(real, half):
     report = real.halves[half]
-    assert report.links.rate >= 0.86, report.links.misses
+    # Not yet the target (90 %).
+    assert report.links.rate >= 0.87, report.links.misses
 
 
 @pytest.mark.parametrize("half", ["test", "dev"])
 def test_skills_listed_in_skills_sections(real, half):
     report = real.halves[half]
-    assert report.skills.rate >= 0.87, report.skills.misses
+    assert report.skills.rate >= 0.92, report.skills.misses
 
 
 def test_textless_files_are_flagged_and_readable_ones_are_not(real):
