@@ -31,7 +31,6 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,7 +41,10 @@ from parsing.text import fold
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 RESUMES = CORPUS / "resumes"
 LABELS = CORPUS / "labels.json"
-SETS = ((CORPUS / "resumes", CORPUS / "labels.json"), (CORPUS / "resumes2", CORPUS / "labels2.json"))
+SETS = (
+    (CORPUS / "resumes", CORPUS / "labels.json"),
+    (CORPUS / "resumes2", CORPUS / "labels2.json"),
+)
 GENERATED_COUNT = 240
 GENERATED_SEED = 1010
 
@@ -73,13 +75,25 @@ def producer_family(label: dict) -> str:
         return {"doc": "word .doc", "docx": "docx", "odt": "odt", "rtf": "rtf"}.get(fmt, fmt)
     producer = label.get("producer", "").lower()
     rules = (
-        ("itext", "other pdf"), ("google docs", "google docs"), ("canva", "canva"), ("apache fop", "linkedin"),
-        ("cairo", "europass (cairo)"), ("powerpoint", "office pdf"), ("word", "office pdf"),
-        ("pages", "office pdf"), ("libreoffice", "libreoffice pdf"), ("writer", "libreoffice pdf"),
-        ("latex", "latex/typst"), ("tex", "latex/typst"), ("typst", "latex/typst"),
-        ("skia", "browser pdf"), ("chrom", "browser pdf"), ("mozilla", "browser pdf"),
-        ("wkhtmltopdf", "browser pdf"), ("jspdf", "browser pdf"),
-    )  # fmt: skip
+        ("itext", "other pdf"),
+        ("google docs", "google docs"),
+        ("canva", "canva"),
+        ("apache fop", "linkedin"),
+        ("cairo", "europass (cairo)"),
+        ("powerpoint", "office pdf"),
+        ("word", "office pdf"),
+        ("pages", "office pdf"),
+        ("libreoffice", "libreoffice pdf"),
+        ("writer", "libreoffice pdf"),
+        ("latex", "latex/typst"),
+        ("tex", "latex/typst"),
+        ("typst", "latex/typst"),
+        ("skia", "browser pdf"),
+        ("chrom", "browser pdf"),
+        ("mozilla", "browser pdf"),
+        ("wkhtmltopdf", "browser pdf"),
+        ("jspdf", "browser pdf"),
+    )
     for needle, family in rules:
         if needle in producer:
             return family
@@ -133,11 +147,17 @@ def _link_key(url: str) -> str:
 
 
 _PLATFORM_DOMAINS = {
-    "linkedin": ("linkedin.com",), "github": ("github.com",), "gitlab": ("gitlab.com",),
-    "x/twitter": ("x.com", "twitter.com"), "twitter": ("twitter.com", "x.com"),
-    "orcid": ("orcid.org",), "youtube": ("youtube.com",), "quora": ("quora.com",),
-    "facebook": ("facebook.com", "fb.com", "fb.co", "facebook"), "mastodon": ("",),
-}  # fmt: skip
+    "linkedin": ("linkedin.com",),
+    "github": ("github.com",),
+    "gitlab": ("gitlab.com",),
+    "x/twitter": ("x.com", "twitter.com"),
+    "twitter": ("twitter.com", "x.com"),
+    "orcid": ("orcid.org",),
+    "youtube": ("youtube.com",),
+    "quora": ("quora.com",),
+    "facebook": ("facebook.com", "fb.com", "fb.co", "facebook"),
+    "mastodon": ("",),
+}
 
 
 def link_found(label: str, ours: list[str]) -> bool:
@@ -152,13 +172,14 @@ def link_found(label: str, ours: list[str]) -> bool:
             handle = handle.split("@")[0]
         domains = _PLATFORM_DOMAINS[platform]
         return any(
-            any(d in k for d in domains) and re.search(rf"(^|/)@?{re.escape(handle)}$", k) for k in keys
+            any(d in k for d in domains) and re.search(rf"(^|/)@?{re.escape(handle)}$", k)
+            for k in keys
         )
     return _link_key(label) in keys
 
 
 def skill_found(label: str, ours: list[str], taxonomy: Taxonomy) -> bool:
-    """Whether a skill item as printed is among ours: by its words or the taxonomy skill it names."""
+    """Whether a skill item as printed is among ours: by its words or the skill it names."""
     ours_folded = {fold(s) for s in ours}
     # "SPM (beginner)", "Python: advanced": the item is the skill, the level is extra.
     bare = re.sub(r"\s*(?:\([^()]*\)|[:–-]\s*\w+)\s*$", "", label).strip()
@@ -171,8 +192,18 @@ def skill_found(label: str, ours: list[str], taxonomy: Taxonomy) -> bool:
     return bool(named & ours_folded)
 
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10}  # fmt: skip
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def stated_years(statement: str) -> float | None:
@@ -223,7 +254,11 @@ class Tally:
         if self.wrong:
             out += f", {self.wrong} wrong ({self.wrong / self.total:.1%})"
         if self.false_positives or name in ("emails", "phones"):
-            per = f" = 1 per {files / self.false_positives:.0f} files" if self.false_positives and files else ""
+            per = (
+                f" = 1 per {files / self.false_positives:.0f} files"
+                if self.false_positives and files
+                else ""
+            )
             out += f", {self.false_positives} false positive(s){per}"
         return out
 
@@ -327,7 +362,9 @@ def score_file(sample: Sample, result: ParsedResume, taxonomy: Taxonomy) -> Repo
         if result.years_experience == stated:
             report.years.found += 1
         else:
-            report.years.misses.append(f"{name}: {result.years_experience} vs {label['years_experience']}")
+            report.years.misses.append(
+                f"{name}: {result.years_experience} vs {label['years_experience']}"
+            )
     return report
 
 
@@ -383,7 +420,9 @@ class GeneratedReport:
 GENERATED_MIX = {"pdf_designs": 0.5, "pdf_reportlab": 0.25, "pdf_qt": 0.25}
 
 
-def write_generated(folder: Path, count: int = GENERATED_COUNT, seed: int = GENERATED_SEED) -> list[Path]:
+def write_generated(
+    folder: Path, count: int = GENERATED_COUNT, seed: int = GENERATED_SEED
+) -> list[Path]:
     """One- and two-column PDFs from the generator in ``app/samples``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.samples import write_batch
@@ -399,7 +438,9 @@ def evaluate_generated(
     with tempfile.TemporaryDirectory(prefix="shortlist-accuracy-") as tmp:
         paths = write_generated(Path(folder or tmp), count)
         for path in paths:
-            truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
+            truth = json.loads(
+                path.with_name(path.name + ".truth.json").read_text(encoding="utf-8")
+            )
             result = parse_bytes(path.read_bytes(), path.name, taxonomy=taxonomy)
             layout = truth.get("design") or truth["layout"]
             report = out.by_layout.setdefault(f"{truth['producer']} {layout}", Report())
@@ -412,13 +453,17 @@ def evaluate_generated(
                 if link_found(link, result.links):
                     report.links.found += 1
                 else:
-                    report.links.misses.append(f"{path.name} ({layout}): {link} (got {result.links})")
+                    report.links.misses.append(
+                        f"{path.name} ({layout}): {link} (got {result.links})"
+                    )
             report.names.total += 1
             if same_name(truth["name"], result.name):
                 report.names.found += 1
             else:
                 report.names.wrong += bool(result.name)
-                report.names.misses.append(f"{path.name} ({layout}): {result.name!r} != {truth['name']!r}")
+                report.names.misses.append(
+                    f"{path.name} ({layout}): {result.name!r} != {truth['name']!r}"
+                )
     return out
 
 
@@ -458,8 +503,13 @@ def evaluate_ner(taxonomy: Taxonomy | None = None) -> dict[str, Tally]:
                 names.wrong += bool(result.name)
                 names.misses.append(f"{file}: {result.name!r} != {expected!r}")
         if labels.get("Email Address"):
-            _tally_list(emails, file, labels["Email Address"][:1], result.emails,
-                        lambda a, b: a.lower() == b.lower())  # fmt: skip
+            _tally_list(
+                emails,
+                file,
+                labels["Email Address"][:1],
+                result.emails,
+                lambda a, b: a.lower() == b.lower(),
+            )
             emails.false_positives = 0  # the texts hold referees' and employers' addresses too
     return {"names": names, "emails": emails}
 
@@ -475,18 +525,27 @@ _COLUMNS = ("emails", "phones", "names", "links", "skills")
 
 
 def _table(title: str, groups: dict[str, Report]) -> list[str]:
-    out = [f"  {title:<22} {'files':>5} " + " ".join(f"{c:>10}" for c in _COLUMNS) + "  wrong names  FP e/p"]
+    out = [
+        f"  {title:<22} {'files':>5} "
+        + " ".join(f"{c:>10}" for c in _COLUMNS)
+        + "  wrong names  FP e/p"
+    ]
     for group, report in sorted(groups.items()):
         cells = " ".join(f"{getattr(report, c).cell():>10}" for c in _COLUMNS)
-        out.append(f"  {group:<22} {report.files:>5} {cells}  {report.names.wrong:>11}  "
-                   f"{report.emails.false_positives}/{report.phones.false_positives}")  # fmt: skip
+        out.append(
+            f"  {group:<22} {report.files:>5} {cells}  {report.names.wrong:>11}  "
+            f"{report.emails.false_positives}/{report.phones.false_positives}"
+        )
     return out
 
 
 def print_real(evaluation: RealEvaluation, misses: str | None, out=sys.stdout) -> None:
     counts = {h: sum(1 for s in evaluation.samples if s.half == h) for h in ("dev", "test")}
-    print(f"Parser accuracy on {len(evaluation.samples)} labelled real resumes "
-          f"({counts['dev']} development, {counts['test']} test)", file=out)  # fmt: skip
+    print(
+        f"Parser accuracy on {len(evaluation.samples)} labelled real resumes "
+        f"({counts['dev']} development, {counts['test']} test)",
+        file=out,
+    )
     print(f"({TARGETS})", file=out)
     for half in ("test", "dev"):
         report = evaluation.halves[half]
@@ -494,7 +553,10 @@ def print_real(evaluation: RealEvaluation, misses: str | None, out=sys.stdout) -
         for line in report.lines():
             print("  " + line, file=out)
         if report.unread:
-            print(f"  not read by this build ({len(report.unread)}): " + "; ".join(report.unread), file=out)
+            print(
+                f"  not read by this build ({len(report.unread)}): " + "; ".join(report.unread),
+                file=out,
+            )
         families = {f: r for (h, f), r in evaluation.by_family.items() if h == half}
         languages = {lang: r for (h, lang), r in evaluation.by_language.items() if h == half}
         for line in _table("producer", families) + _table("language", languages):
@@ -517,19 +579,32 @@ def print_generated(generated: GeneratedReport, verbose: bool, out=sys.stdout) -
     for line in _table("producer and layout", generated.by_layout):
         print(line, file=out)
     if verbose:
-        for miss in total.names.misses + total.emails.misses + total.phones.misses + total.links.misses:
+        for miss in (
+            total.names.misses + total.emails.misses + total.phones.misses + total.links.misses
+        ):
             print(f"  miss: {miss}", file=out)
 
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m tests.accuracy", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.accuracy", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("-v", action="store_true", help="list the development half's misses")
-    parser.add_argument("--misses", choices=("dev", "test", "all"), default=None,
-                        help="list the misses of a half (tune on dev only)")
-    parser.add_argument("--generated", type=int, default=GENERATED_COUNT, metavar="N",
-                        help=f"generated PDFs to measure (default {GENERATED_COUNT}; 0 to skip)")
+    parser.add_argument(
+        "--misses",
+        choices=("dev", "test", "all"),
+        default=None,
+        help="list the misses of a half (tune on dev only)",
+    )
+    parser.add_argument(
+        "--generated",
+        type=int,
+        default=GENERATED_COUNT,
+        metavar="N",
+        help=f"generated PDFs to measure (default {GENERATED_COUNT}; 0 to skip)",
+    )
     args = parser.parse_args(argv)
     misses = args.misses or ("dev" if args.v else None)
     taxonomy = load_taxonomy()
