@@ -31,7 +31,7 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from parsing.layout import Layout, Line
-from parsing.sections import CONTACT, PERSONAL, REFERENCES, Section, section_at
+from parsing.sections import CONTACT, PERSONAL, REFERENCES, Section, heading_kind, section_at
 from parsing.text import fold
 
 
@@ -52,7 +52,7 @@ _EMAIL_REST = re.compile(
     r"^(@?[\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,24}|\.[A-Za-z]{2,24})(?=$|[\s,;|·•)])"
 )
 _PHONE_OPEN = re.compile(r"(?:^|[\s:])((?:\+|00|\()[\d\s()\-./]{2,16}\d)$")
-_PHONE_REST = re.compile(r"^(\d[\d\s\-./]{2,14}\d)(?=$|\s)")
+_PHONE_REST = re.compile(r"^(\d[\d\s\-./]{0,14}\d)(?=$|\s)")
 _HAS_DOMAIN = re.compile(r"[\w-]\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
 _BARE_TLD = re.compile(r"^([A-Za-z]{2,24})(?=$|[\s,;|·•)])")
 _URL_OPEN = re.compile(
@@ -121,7 +121,12 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
                 return None  # the next line is an address of its own ("jane.example.com")
             # Without a dangling character only the page's geometry can tell a wrap: the
             # line reaches its column's edge and the next holds nothing but the rest.
-            if dangling and (tail[:1].islower() or tail[:1].isdigit() or (geometry and whole)):
+            heading = tail.strip().isupper() or heading_kind(tail) is not None
+            if (
+                dangling
+                and not heading
+                and (tail[:1].islower() or tail[:1].isdigit() or (geometry and whole))
+            ):
                 piece = rest.group(1)
             elif geometry and whole and tail[:1].islower():
                 piece = rest.group(1)
@@ -139,15 +144,23 @@ def _join_phone(head: str, tail: str) -> str | None:
     rest = _PHONE_REST.match(tail) if m else None
     if not (m and rest):
         return None
-    start = m.group(1)
-    if len(re.sub(r"\D", "", start)) >= 7 or not start.startswith(("+", "00")):
+    start, piece = m.group(1), rest.group(1)
+    if not start.startswith(("+", "00")):
         return None
-    joined = re.sub(r"\(0\)", "", start + " " + rest.group(1))
+    # A start that is a number already is left alone, unless the next line holds nothing
+    # but a short group of digits (Italian and Austrian numbers vary in length).
+    alone = piece == tail.strip() and len(re.sub(r"\D", "", piece)) <= 5
+    if _valid_international(start) and not alone:
+        return None
+    return piece if _valid_international(start + " " + piece) else None
+
+
+def _valid_international(printed: str) -> bool:
+    candidate = re.sub(r"^00", "+", re.sub(r"\(0\)", "", printed).strip())
     try:
-        number = phonenumbers.parse(re.sub(r"^00", "+", joined.strip()), None)
+        return phonenumbers.is_valid_number(phonenumbers.parse(candidate, None))
     except phonenumbers.NumberParseException:
-        return None
-    return rest.group(1) if phonenumbers.is_valid_number(number) else None
+        return False
 
 
 # --- e-mail -------------------------------------------------------------------------
@@ -376,7 +389,9 @@ _ID_LABEL = re.compile(
 # A German-style area code before a slash: "089/51168102", "(0 30) / 123 45 67".
 _AREA_SLASH = re.compile(r"\(?0\d[\d ]{0,4}\)?\s?/\s?\d[\d\s-]{3,}")
 _PROFILE = re.compile(r"\b(?:linkedin|github|xing)\.com/|\bwww\.|https?://", re.IGNORECASE)
-_SEPARATOR_DOT = re.compile(r"(?<=\d)(\s?)[·•∙](\s?)(?=\d)")
+_POSTCODES = (re.compile(r"\d{5}-\d{3}"), re.compile(r"\d{4}-\d{3}"))  # Brazil (CEP), Portugal
+# "06·12·34·56·78": dots inside a number. With spaces around, a dot separates items.
+_SEPARATOR_DOT = re.compile(r"(?<=\d)()[·•∙]()(?=\d)")
 _DASHES = str.maketrans(
     {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"}
 )
@@ -395,7 +410,7 @@ class Phone:
 
 
 def _is_date_like(run: str) -> bool:
-    compact = run.strip()
+    compact = run.strip().strip("()").strip()
     return any(p.match(compact) for p in _DATE_LIKE)
 
 
@@ -520,6 +535,10 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 
 
 def _trim_run(raw: str) -> str | None:
+    # "628-578-8552 – 74 Cedar Lane": a spaced dash after a whole number starts something else.
+    parts = re.split(r"\s[-–—]\s", raw)
+    if len(parts) > 1 and len(re.sub(r"\D", "", parts[0])) >= 7:
+        raw = parts[0]
     run = raw.strip(" -.(/")
     if raw.startswith("(") and not run.startswith("("):
         run = "(" + run
@@ -536,6 +555,9 @@ def _plausible_run(run: str) -> bool:
     if not 7 <= len(digits) + masked <= 15 or len(digits) < (5 if masked else 6):
         return False
     if _is_date_like(run) or any(p.match(run) for p in _NOT_PHONE_SHAPES):
+        return False
+    # "78 – 31907-647": a house number and a postcode, an address.
+    if any(p.fullmatch(part) for part in re.split(r"\s[-–—]\s|\s", run) for p in _POSTCODES):
         return False
     # Decimal numbers ("3.66", "9.15/10.0") are scores, not phones.
     if re.search(r"\d\.\d{1,2}(?:\D|$)", run) and not re.fullmatch(r"[\d.\s+()]+", run):
