@@ -407,16 +407,20 @@ def find_sections(text: str, layout: Layout | None = None) -> list[Section]:
                 continue
         if not facts and _plain_heading(raw):
             found.append((idx, off, _printed(raw), keyword_kind(raw)))
-    if facts and known_dress:
+    if facts:
         # Headings the vocabulary lacks, told by their dress.
         taken = {item[0] for item in found}
         for idx, (off, raw) in enumerate(lines):
             if idx in taken or not raw.strip() or not _looks_like_heading_text(raw):
                 continue
             sig = _signature(facts[idx], body_size)
-            if sig not in known_dress:
-                continue
             kind = keyword_kind(raw)
+            if sig not in known_dress:
+                # A referees' block matters more than most: its contacts are not the
+                # person's. A line that stands out and says so is its heading.
+                if kind == REFERENCES and _stands_out(sig, body_size):
+                    found.append((idx, off, _printed(raw), kind))
+                continue
             if kind is None and known_dress[sig] < 2:
                 continue  # one known heading is thin evidence for a heading without a known word
             found.append((idx, off, _printed(raw), kind or OTHER))

@@ -481,3 +481,22 @@ def test_profiles_behind_icons_and_labels(parse):
     assert "https://mastodon.social/@anaruiz" in result.links
     assert "https://researchgate.net/profile/Ana-Ruiz" in result.links
     assert result.emails == ["ana@example.es"]  # the handle is not an address
+
+
+def test_a_referees_heading_the_vocabulary_lacks_still_guards_their_contacts(parse):
+    def draw(c, width, height):
+        _text(c, 50, height - 50, "Lucía Pérez", 22, "Helvetica-Bold")
+        _text(c, 50, height - 75, "lucia.perez@example.cl · +56 9 8765 4321", 10)
+        _text(c, 50, height - 110, "EXPERIENCIA", 13, "Helvetica-Bold")
+        y = height - 126
+        for line in MAIN[:4]:
+            _text(c, 50, y, line, 10)
+            y -= 14
+        _text(c, 50, y - 10, "Contactos de referencia laboral", 10, "Helvetica-Bold")
+        _text(
+            c, 50, y - 26, "Jorge Soto, jefe de bodega: jorge.soto@example.cl, +56 9 1234 5678", 10
+        )
+
+    result = parse(_pdf(draw), "cv.pdf")
+    assert result.emails == ["lucia.perez@example.cl"]
+    assert result.phones == ["+56987654321"]
