@@ -571,7 +571,7 @@ def print_real(evaluation: RealEvaluation, misses: str | None, out=sys.stdout) -
 
 def print_generated(generated: GeneratedReport, verbose: bool, out=sys.stdout) -> None:
     total = generated.total()
-    print(f"\nGenerated PDFs ({total.files}): names and e-mails", file=out)
+    print(f"\nGenerated PDFs ({total.files}): names, e-mails, phones, links", file=out)
     print(f"  {total.names.line('names', total.files)}", file=out)
     print(f"  {total.emails.line('emails', total.files)}", file=out)
     print(f"  {total.phones.line('phones', total.files)}", file=out)

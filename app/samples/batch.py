@@ -137,8 +137,18 @@ def write_batch(
     return paths
 
 
+def parse_formats(spec: str) -> dict[str, float]:
+    """``"pdf_designs"`` or ``"pdf_designs=2,docx=1"``: format keys with their shares."""
+    mix: dict[str, float] = {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        key, _, share = part.partition("=")
+        mix[key.strip()] = float(share) if share else 1.0
+    return mix
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m app.samples OUT_DIR [-n 200]``: write a batch and print the throughput."""
+    """``python -m app.samples OUT_DIR [-n 200] [--formats pdf_designs=1,docx=1]``: write a batch
+    and print the throughput."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m app.samples", description=main.__doc__)
@@ -146,9 +156,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--variants", action="store_true")
+    parser.add_argument(
+        "--formats",
+        type=parse_formats,
+        default=None,
+        help=f"KEY[=SHARE],... of {', '.join(PRODUCERS)} (default: the standard mix)",
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    paths = write_batch(args.out_dir, args.n, seed=args.seed, variants=args.variants)
+    paths = write_batch(
+        args.out_dir, args.n, seed=args.seed, formats=args.formats, variants=args.variants
+    )
     elapsed = time.perf_counter() - start
     print(
         f"{len(paths)} resumes in {elapsed:.2f} s: {len(paths) / elapsed:.1f} files/s "

@@ -50,7 +50,7 @@ class _Pen:
         self.p = p
         self.buf = io.BytesIO()
         self.size = A4 if p.style.page == "A4" else letter
-        self.c = canvas.Canvas(self.buf, pagesize=self.size)
+        self.c = canvas.Canvas(self.buf, pagesize=self.size, invariant=1)  # same person, same bytes
         text = compose(p, True).all_text()
         kind = p.style.font if p.style.font != "core" or cp1252(text) else "sans"
         self.regular, self.bold, self.italic = _fonts(kind)
