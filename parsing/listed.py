@@ -41,34 +41,10 @@ _RATING = re.compile(r"[★☆●○◉◯■□▪▫⬤✦✧]+")
 # "Languages: Python, Java" — a short label before the items.
 _LABEL = re.compile(r"^([^:：]{2,40})\s*[:：]\s+(?=\S)")
 _NOT_ITEM = re.compile(r"@|https?://|www\.|^\W*$|^\d[\d\s./-]*$|^(?:19|20)\d\d\b")
-_STOP = {
-    "and",
-    "or",
-    "und",
-    "oder",
-    "et",
-    "ou",
-    "y",
-    "o",
-    "e",
-    "en",
-    "of",
-    "the",
-    "etc",
-    "others",
-    "other",
-    "more",
-    "various",
-    "including",
-    "such as",
-    "ua",
-    "u.a",
-    "usw",
-    "etc.",
-    "andere",
-    "autres",
-    "otros",
-}
+_STOP = set(
+    "and or und oder et ou y o e en of the etc others other more various including ua u.a usw "
+    "etc. andere autres otros".split()
+) | {"such as"}
 _MAX_WORDS = 7
 _MAX_CHARS = 60
 
