@@ -25,7 +25,7 @@ import re
 import shutil
 import subprocess
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from parsing.errors import ParseProblem
 
@@ -86,6 +86,8 @@ class OcrText:
     read_pages: int
     engine: str  # "rapidocr" or "tesseract"
     language: str | None = None  # as guessed from the text (ISO 639-1)
+    lines: list = field(default_factory=list)  # parsing.layout.Line, in reading order
+    body_size: float = 0.0  # the commonest text size of the lines
 
 
 # --- engines --------------------------------------------------------------------------------
@@ -337,46 +339,82 @@ def read_page(image, engine: str = "rapidocr", tesseract_language: str | None = 
     return OcrPage(lines, image.width, image.height, turned, skew, detected)
 
 
+# A box's height in pixels as a font size in points, for a page rendered or photographed at
+# about 200 dpi (only the ratio to the page's commonest size matters to the field finder).
+_PX_TO_PT = 72 / RENDER_DPI
+
+
 def page_text(page: OcrPage) -> str:
-    """The page's lines in reading order: rows of boxes of one text size, and two columns read
-    one after the other where a gutter divides the page (found as for a PDF page)."""
+    """The page's lines in reading order (see :func:`page_rows`), as text."""
+    return "\n".join(_row_text(row) if row else "" for row, _ in page_rows(page))
+
+
+def page_lines(page: OcrPage, index: int):
+    """The page's lines in reading order with what the picture tells of them (position, size,
+    column) for :mod:`parsing.layout`: a name is the largest text near the top of a scan too."""
+    from parsing.layout import Line
+
+    out = []
+    for row, column in page_rows(page):
+        if not row:
+            out.append(Line("", page=index))
+            continue
+        height = _median([max(b.y1 - b.y0, 1.0) for b in row])
+        out.append(Line(
+            mend(_row_text(row)), page=index, top=min(b.y0 for b in row) / page.height,
+            left=min(b.x0 for b in row) / page.width, right=max(b.x1 for b in row) / page.width,
+            column=column, size=round(height * _PX_TO_PT, 1),
+        ))  # fmt: skip
+    return out
+
+
+def page_rows(page: OcrPage) -> list[tuple[list[OcrLine], int]]:
+    """Rows of boxes in reading order, each with its column (0: across the page or one column,
+    1: left, 2: right); an empty row is a break between columns. Boxes of one text size side by
+    side make a row; two columns are read one after the other where a gutter divides the page
+    (found as for a PDF page)."""
     from parsing.pdf import Line, find_gutter
 
     boxes = page.lines
     gutter = find_gutter([Line(b.x0, page.height - b.y1, b.x1, page.height - b.y0, b.text) for b in boxes],
                          float(page.width))  # fmt: skip
     if gutter is None:
-        return "\n".join(_rows(boxes))
-    out: list[str] = []
+        return [(row, 0) for row in _rows(boxes)]
+    out: list[tuple[list[OcrLine], int]] = []
     pending: list[OcrLine] = []
     # A box across the gutter (a full-width heading) closes the band of columns above it.
     for box in sorted(boxes, key=lambda b: (b.y0 + b.y1) / 2):
         if box.x0 < gutter - 1 and box.x1 > gutter + 1:
             out += _columns(pending, gutter)
-            out += _rows([box])
+            out += [(row, 0) for row in _rows([box])]
             pending = []
         else:
             pending.append(box)
     out += _columns(pending, gutter)
-    return "\n".join(out)
+    return out
 
 
-def _columns(boxes: list[OcrLine], gutter: float) -> list[str]:
+def _columns(boxes: list[OcrLine], gutter: float) -> list[tuple[list[OcrLine], int]]:
     left = [b for b in boxes if (b.x0 + b.x1) / 2 < gutter]
     right = [b for b in boxes if (b.x0 + b.x1) / 2 >= gutter]
     if not left or not right:
-        return _rows(left or right)
+        return [(row, 1 if left else 2) for row in _rows(left or right)]
     # What stands above the other column's first line (a name over a sidebar) comes first.
     first_left, first_right = min(b.y0 for b in left), min(b.y0 for b in right)
     top = [b for b in (right if first_right < first_left else left) if b.y1 <= max(first_left, first_right)]
     rest_left = [b for b in left if b not in top]
     rest_right = [b for b in right if b not in top]
-    return _rows(top) + _rows(rest_left) + [""] + _rows(rest_right)
+    return ([(row, 0) for row in _rows(top)] + [(row, 1) for row in _rows(rest_left)] + [([], 0)]
+            + [(row, 2) for row in _rows(rest_right)])  # fmt: skip
 
 
-def _rows(boxes: list[OcrLine]) -> list[str]:
-    """Boxes side by side become one line, left to right; text of a clearly different size on
-    the same height (a name beside a town) stays a line of its own."""
+def _row_text(row: list[OcrLine]) -> str:
+    return " ".join(b.text for b in sorted(row, key=lambda b: b.x0))
+
+
+def _rows(boxes: list[OcrLine]) -> list[list[OcrLine]]:
+    """Boxes side by side become one row, left to right; text of a clearly different size on
+    the same height (a name beside a town) stays a row of its own."""
     rows: list[list[OcrLine]] = []
     for box in sorted(boxes, key=lambda b: ((b.y0 + b.y1) / 2, b.x0)):
         height = max(box.y1 - box.y0, 1.0)
@@ -390,7 +428,7 @@ def _rows(boxes: list[OcrLine]) -> list[str]:
         else:
             rows.append([box])
     rows.sort(key=lambda row: (min(b.y0 for b in row), min(b.x0 for b in row)))
-    return [" ".join(b.text for b in sorted(row, key=lambda b: b.x0)) for row in rows]
+    return rows
 
 
 # What OCR does to contact data and dashes, undone: "ana @example.com", "ana@example .com",
@@ -439,6 +477,7 @@ def _read_all(images: list, pages: int) -> OcrText:
         # Many boxes found but not read: a script the model lacks; try Tesseract's languages
         # of that kind, and keep whichever reads more letters.
         code = "+".join(c for c in TESSERACT_BETTER.values() if c in installed) or None
+    missed: list[str] = []
     if code and all(part in installed for part in code.split("+")):
         better = [read_page(image, "tesseract", f"{code}+eng") for image in images]
         better_text = "\n\n".join(page_text(p) for p in better)
@@ -449,7 +488,28 @@ def _read_all(images: list, pages: int) -> OcrText:
             read, engine = better, "tesseract"
             text = "\n".join([better_text, *missed])
             language = guess_language(text) or language
-    return OcrText(mend(text), pages, len(images), engine, language)
+    lines = []
+    for index, page in enumerate(read):
+        if index:
+            lines.append(_blank_line(index))
+        lines += page_lines(page, index)
+    for extra in missed:
+        lines.append(_plain_line(extra))
+    sizes = sorted(line.size for line in lines if line.size)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    return OcrText(mend(text), pages, len(images), engine, language, lines, body)
+
+
+def _blank_line(page: int):
+    from parsing.layout import Line
+
+    return Line("", page=page)
+
+
+def _plain_line(text: str):
+    from parsing.layout import Line
+
+    return Line(mend(text))
 
 
 # --- inputs ---------------------------------------------------------------------------------

@@ -37,6 +37,10 @@ class Extracted:
     pages: int | None = None
     ocr: bool = False
     exact: dict = field(default_factory=dict)  # fields taken as they are
+    # Lines with what the page tells of them (parsing.layout.Line), when the reader knows it.
+    lines: list | None = None
+    body_size: float = 0.0
+    geometry: bool = False
 
 
 _PICTURE_SUFFIXES = {"jpg", "jpeg", "jpe", "png", "tif", "tiff", "heic", "heif", "webp", "bmp", "gif"}
@@ -104,7 +108,7 @@ def _ocr_picture(data: bytes, ocr: OcrOptions, what: str) -> Extracted:
     if visible < MIN_PICTURE_CHARS:
         raise ParseProblem("no_text", f"{what} without the text of a document (a photo or a logo?)"
                            + (f": only {visible} characters were read" if visible else ""))  # fmt: skip
-    return Extracted(found.raw, pages=found.pages, ocr=True)
+    return _from_ocr(found)
 
 
 def ocr_instead(kind: str, data: bytes, problem: ParseProblem, ocr: OcrOptions) -> Extracted:
@@ -121,7 +125,7 @@ def ocr_instead(kind: str, data: bytes, problem: ParseProblem, ocr: OcrOptions) 
         raise
     if visible < MIN_PICTURE_CHARS:
         raise ParseProblem(problem.outcome, f"{problem.message}; OCR found no text either")
-    return Extracted(found.raw, pages=found.pages, ocr=True)
+    return _from_ocr(found)
 
 
 _EXHAUSTED = ("failed to map segment", "cannot allocate memory", "bad_alloc", "bad allocation",
@@ -153,8 +157,24 @@ def pdf_exact(data: bytes, today: date | None) -> dict:
     return europass_fields(data, today)
 
 
+def _from_ocr(found) -> Extracted:
+    return Extracted(found.raw, pages=found.pages, ocr=True, lines=found.lines or None,
+                     body_size=found.body_size, geometry=bool(found.lines))  # fmt: skip
+
+
+# What a field read from pictures is worth next to the same field read from text.
+OCR_CONFIDENCE = 0.6
+
+
 def apply_exact(result, exact: dict) -> None:
-    """Fields the document states exactly replace what the text suggested."""
+    """Fields the document states exactly replace what the text suggested, with full confidence."""
     for key, value in exact.items():
         if value not in (None, [], ""):
             setattr(result, key, value)
+            if key in result.confidence:
+                result.confidence[key] = 1.0
+
+
+def lower_confidence(result) -> None:
+    """Fields of a document read by OCR are less sure: the reviewer is asked to check them."""
+    result.confidence = {key: round(value * OCR_CONFIDENCE, 2) for key, value in result.confidence.items()}
