@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
 
     def show_current(self) -> None:
         row = self.current_row()
-        if row is None or self.ranker is None:
+        if row is None or self.job is None:  # no ranker yet: the person, their score to follow
             self.pane.clear()
             return
         self.pane.show_person(
@@ -490,7 +490,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.pane_timer.stop()
         window_table.save_layout(self)
-        for task in (*self.job_view.tasks(), *self.imports.tasks(), *self.delivery.tasks):
+        tasks = (self.job_view, self.imports, self.job_actions, self.gate)
+        for task in (*(t for owner in tasks for t in owner.tasks()), *self.delivery.tasks):
             if task is not None and task.running:
                 task.cancel()
                 task.wait(60000)

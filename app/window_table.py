@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QAbstractItemView, QMenu
 
 from app.icons import icon
 from app.people_model import COL_NAME
@@ -181,3 +181,20 @@ def fit_toolbar(w) -> None:
     style = Qt.ToolButtonTextBesideIcon if w.width() >= 1280 else Qt.ToolButtonIconOnly
     if w.toolbar.toolButtonStyle() != style:
         w.toolbar.setToolButtonStyle(style)
+
+
+def keep_in_view(w, change) -> None:
+    """Run ``change`` (the rows put in a new order) without moving the person the recruiter
+    is looking at: they stay the current row, at the same height in the list."""
+    table = w.table
+    before = table.currentIndex()
+    y = table.rowViewportPosition(before.row()) if before.isValid() else None
+    change()
+    after = table.currentIndex()
+    if y is None or not after.isValid():
+        return
+    moved = table.rowViewportPosition(after.row()) - y
+    if table.verticalScrollMode() == QAbstractItemView.ScrollPerItem:
+        moved = round(moved / max(1, table.rowHeight(after.row())))
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.value() + moved)
