@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app.tasks import Task, read_task
 from review.gate import GateRefused, close_job
 from review.jobs import create_job
 from review.relationship import add_to_job, pool_suggestions
@@ -20,6 +21,7 @@ class JobActions(QObject):
         self.window = window
         self.followups_dialog = None
         self.last_export: Path | None = None
+        self.pool_task: Task | None = None
 
     # --- a new job, a closed one ----------------------------------------------------------
 
@@ -143,29 +145,45 @@ class JobActions(QObject):
     # --- the relationship ------------------------------------------------------------------
 
     def show_pool(self, quiet: bool = False) -> None:
-        from app.relationship_dialogs import PoolDialog
-
+        """People you already know who fit this job: ranked over everyone in the background,
+        then offered (Job → New job does this at once, quietly when nobody fits)."""
         w = self.window
         if w.job is None:
             return
-        suggestions = pool_suggestions(w.store, w.job)
+        job = w.job
+        if not quiet:
+            w.statusBar().showMessage("Looking for people you already know who fit…")
+        task = read_task(w.store.path, pool_suggestions, job, name="pool", parent=self)
+        task.done.connect(lambda found: self._pool_found(job.id, job.title, found, quiet))
+        task.failed.connect(lambda exc, text: w.report_failure(exc, text, "The talent pool"))
+        self.pool_task = task.start()
+
+    def _pool_found(self, job_id: int, title: str, suggestions, quiet: bool) -> None:
+        from app.relationship_dialogs import PoolDialog
+
+        w = self.window
+        w.statusBar().clearMessage()
+        if w.job is None or w.job.id != job_id:
+            return  # another job is on screen now: its own pool is asked for there
         if not suggestions:
             if not quiet:
                 w.statusBar().showMessage(
                     "Nobody in your talent pool fits this job well yet.", 6000
                 )
             return
-        dialog = PoolDialog(w.job.title, suggestions, w)
+        dialog = PoolDialog(title, suggestions, w)
         accepted = dialog.exec()
         w.focus_table()
         if accepted:
-            job_id = w.job.id
 
             def added(count: int) -> None:
                 w.job_view.set_job(job_id)
                 w.statusBar().showMessage(f"Added {count} people you already know.", 6000)
 
             w.writer.run(add_to_job, dialog.chosen(), job_id, w.actor, success=added)
+
+    def tasks(self) -> list[Task]:
+        return [self.pool_task] if self.pool_task is not None else []
 
     def show_followups(self) -> None:
         from app.relationship_dialogs import FollowupsDialog

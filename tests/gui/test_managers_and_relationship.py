@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from tests.gui.conftest import settle
+from tests.gui.conftest import job_shown, settle
 from tests.worlds import make_people
 
 
@@ -14,6 +14,7 @@ def window_for(make_window, tmp_path, monkeypatch):
     store, job_id, ids, settings = make_people(tmp_path, monkeypatch)
     window = make_window(store)
     window.load_jobs(select=job_id)
+    job_shown(window)
     return window, ids, settings
 
 
@@ -140,7 +141,10 @@ def test_new_job_from_an_ad_suggests_people_you_already_know(
     monkeypatch.setattr(NewJobDialog, "exec", fill)
     monkeypatch.setattr(PoolDialog, "exec", accept_pool)
     window.job_actions.new_job()
+    # The pool is ranked in the background, then offered; the people chosen are added.
+    qtbot.waitUntil(lambda: "ids" in chosen, timeout=30_000)
     settle(qtbot, window)
+    job_shown(window)
     assert window.job.title == "Payments Engineer"
     names = [c["name"] for c in window.job.spec["criteria"]]
     assert {"Python", "PostgreSQL"} <= set(names) and window.job.spec["min_years"] == 5
