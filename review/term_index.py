@@ -23,7 +23,7 @@ import itertools
 import json
 import sqlite3
 import struct
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -299,25 +299,31 @@ def _merge_pieces(conn: sqlite3.Connection, block: int, terms: list[str]) -> Non
             )
 
 
-def rebuild(store) -> int:
+def rebuild(store, progress: Callable[[float], None] | None = None) -> int:
     """Index every stored person again from their text (a new index version, or a database
-    from before the index)."""
+    from before the index). ``progress(fraction)`` hears how far it is, every 500 people."""
     with store.transaction() as conn:
         for table in ("term_postings", "term_vocab", "term_blocks", "term_pending", "term_people"):
             conn.execute(f"DELETE FROM {table}")
-    return _index_from_text(
-        store, [pid for (pid,) in store.conn.execute("SELECT id FROM people ORDER BY id")]
-    )
+    ids = [pid for (pid,) in store.conn.execute("SELECT id FROM people ORDER BY id")]
+    return _index_from_text(store, ids, progress)
 
 
-def _index_from_text(store, ids: list[int]) -> int:
+def _index_from_text(store, ids: list[int], progress: Callable[[float], None] | None = None) -> int:
     """Index these people from their stored text, one block per transaction."""
     blocks: dict[int, list[int]] = {}
     for pid in ids:
         blocks.setdefault(pid // BLOCK, []).append(pid)
+    read = itertools.count(1)
     for block, chunk in blocks.items():
         with store.transaction() as conn:
-            _add_to_block(conn, block, list(_index_texts(conn, chunk)))
+            people = []
+            for pid, terms in _index_texts(conn, chunk):
+                people.append((pid, terms))
+                done = next(read)
+                if progress is not None and done % 500 == 0:
+                    progress(done / len(ids))
+            _add_to_block(conn, block, people)
     return len(ids)
 
 
