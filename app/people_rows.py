@@ -31,7 +31,10 @@ def fetch_rows(store, job_id: int | None, person_ids: list[int] | None = None) -
     people, too long for the UI thread (app.tasks.read_task)."""
     if job_id is None:
         return []
-    return [Row(*fields) for fields in application_rows(store, job_id, person_ids)]
+    rows = [Row(*fields) for fields in application_rows(store, job_id, person_ids)]
+    for row in rows:
+        timestamp(row)  # parsed here, off the UI thread (the waiting banner needs them all)
+    return rows
 
 
 def timestamp(row: Row) -> float:

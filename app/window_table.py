@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu
 from app.icons import icon
 from app.people_model import COL_NAME
 from review.settings import config_path
+from review.status import VIEWS
 
 
 def window_state() -> QSettings:
@@ -198,3 +199,29 @@ def keep_in_view(w, change) -> None:
         moved = round(moved / max(1, table.rowHeight(after.row())))
     bar = table.verticalScrollBar()
     bar.setValue(bar.value() + moved)
+
+
+def update_state(w) -> None:
+    """The welcome page or the list, the views' counts, the waiting banner."""
+    from review import people as P
+
+    importing = w.imports.running
+    welcome = not (w.job or importing or P.count(w.store))
+    w.stack.setCurrentWidget(w.welcome if welcome else w.table)
+    w.pane.setVisible(not welcome)
+    counts, files = w.model.count_by_status()
+    for index, (title, statuses) in enumerate(VIEWS):
+        n = (
+            sum(counts.values()) + files
+            if statuses is None
+            else sum(counts.get(s, 0) for s in statuses)
+        )
+        w.views.setTabText(index, f"{title} ({n})")
+    w.views.setTabText(len(VIEWS), f"Files to check ({files})")
+    w.views.setTabVisible(len(VIEWS), bool(files) or w.views.currentIndex() == len(VIEWS))
+    if w.job is None:
+        w.waiting.setText("")
+        w.waiting.hide()
+        return
+    w.waiting.show()
+    w.waiting.setText(waiting_text(w))

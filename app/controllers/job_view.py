@@ -50,6 +50,7 @@ class JobView(QObject):
         self.waiting: Ranking | None = None  # the answer, arrived before the job's rows
         self.taxonomy = None  # known once the first ranking has loaded it
         self.dropped = 0  # rankings overtaken by a newer request (tests and the bench read it)
+        self.editor_for: int | None = None  # the job the criteria panel holds
 
     # --- the picker ---------------------------------------------------------------------
 
@@ -98,7 +99,8 @@ class JobView(QObject):
         w.ranker = self._ranker()
         w.model.set_blind(w.job.blind)
         w.act_blind.setChecked(w.job.blind)
-        w.editor.load(w.job.title, w.job.spec)
+        self.editor_for = None
+        self.editor_shown(w.editor_dock.isVisible())
         w.editor_dock.setWindowTitle(f"Criteria — {w.job.title}")
         w.act_edit_job.setText("Edit job criteria")  # the dock's title must not rename the action
         task = read_task(w.store.path, fetch_rows, job_id, name="rows", parent=self)
@@ -108,6 +110,14 @@ class JobView(QObject):
         self.request_rank()
         self.load_counts()
         w.update_state()
+
+    def editor_shown(self, visible: bool) -> None:
+        """The criteria panel holds the job on screen, filled when it is shown (a row of
+        widgets per criterion: 25 ms for 45 criteria, not to be paid on every job switch)."""
+        w = self.window
+        if visible and w.job is not None and self.editor_for != w.job.id:
+            w.editor.load(w.job.title, w.job.spec)
+            self.editor_for = w.job.id
 
     def _ranker(self) -> Ranker | None:
         """The UI thread's Ranker (explaining one person), once the taxonomy is loaded."""
@@ -130,8 +140,9 @@ class JobView(QObject):
             w.model.apply_ranking(last.ranked)  # this session's last order, until the new one
         w.update_state()
         if w.model.rowCount():
-            w.select_row(0, automatic=True)
-        w.show_current()
+            w.select_row(0, automatic=True, pane_later=True)
+        else:
+            w.pane.clear()
 
     # --- ranking ------------------------------------------------------------------------
 
@@ -183,11 +194,13 @@ class JobView(QObject):
             w.ranker = self._ranker()
         w.ranker.install(ranking.people, ranking.dense)
         window_table.keep_in_view(w, lambda: w.model.apply_ranking(ranking.ranked))
+        looked_at = w.current_row()
         if w.selection_automatic and w.model.rowCount():
             # Nobody chose the person on screen: after ranking, the best match is first.
-            w.select_row(0, automatic=True)
+            w.select_row(0, automatic=True, pane_later=True)
         w.ensure_selection()
-        w.show_current()
+        if w.current_row() is looked_at:
+            w.pane_timer.start()  # the same person, scored anew, in a turn of its own
         w.update_state()
         w.ranked.emit()
 
@@ -196,9 +209,10 @@ class JobView(QObject):
         self.request_rank()
 
     def idle(self) -> bool:
-        """Nothing being read or ranked for the job on screen."""
+        """Nothing being read or ranked for the job on screen, and the pane up to date."""
         rows = self.rows_task is not None and self.rows_task.running
-        return not rows and self.rank_task is None and self.waiting is None
+        pane = self.window.pane_timer.isActive()
+        return not rows and not pane and self.rank_task is None and self.waiting is None
 
     # --- the criteria, blind review -----------------------------------------------------
 
