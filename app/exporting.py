@@ -33,6 +33,11 @@ def export_shortlist(
         out = out / f"shortlist-{safe}{'-blind' if blind else ''}.{fmt}"
     out.parent.mkdir(parents=True, exist_ok=True)
     shortlist = build_shortlist(store, job, include=include, blind=blind, reviewer=reviewer)
+    return write_shortlist(shortlist, fmt, out, page)
+
+
+def write_shortlist(shortlist, fmt: str, out: Path, page: str = "A4") -> tuple[Path, int]:
+    """Write a shortlist built already (the window builds it off the UI thread)."""
     if fmt == "pdf":
         from app.export_pdf import write_pdf
 

@@ -3,6 +3,7 @@ export and answers, the talent pool, follow-ups."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -22,6 +23,7 @@ class JobActions(QObject):
         self.followups_dialog = None
         self.last_export: Path | None = None
         self.pool_task: Task | None = None
+        self.export_task: Task | None = None
 
     # --- a new job, a closed one ----------------------------------------------------------
 
@@ -76,8 +78,8 @@ class JobActions(QObject):
     # --- hiring managers --------------------------------------------------------------------
 
     def export_shortlist(self) -> None:
-        from app.exporting import export_shortlist
         from app.relationship_dialogs import ExportDialog
+        from review.exports import build_shortlist
 
         w = self.window
         if w.job is None:
@@ -94,16 +96,21 @@ class JobActions(QObject):
         path, _ = QFileDialog.getSaveFileName(w, "Export the shortlist", suggested)
         if not path:
             return
-        out, count = export_shortlist(
-            w.store,
-            w.job,
-            choice["fmt"],
-            path,
-            blind=choice["blind"],
-            include=choice["include"],
-            reviewer=w.actor,
-            page=choice["page"],
+        # Ranked and gathered in the background (a ranking of the whole job), then written.
+        build = partial(
+            build_shortlist, include=choice["include"], blind=choice["blind"], reviewer=w.actor
         )
+        w.statusBar().showMessage("Preparing the shortlist…")
+        task = read_task(w.store.path, build, w.job, name="export", parent=self)
+        task.done.connect(lambda shortlist: self._write_export(shortlist, choice, Path(path)))
+        task.failed.connect(lambda exc, text: w.report_failure(exc, text, "The export"))
+        self.export_task = task.start()
+
+    def _write_export(self, shortlist, choice: dict, path: Path) -> None:
+        from app.exporting import write_shortlist
+
+        w = self.window
+        out, count = write_shortlist(shortlist, choice["fmt"], path, choice["page"])
         w.statusBar().showMessage(f"Exported {count} people to {out}.", 10000)
         self.last_export = out
 
@@ -183,7 +190,7 @@ class JobActions(QObject):
             w.writer.run(add_to_job, dialog.chosen(), job_id, w.actor, success=added)
 
     def tasks(self) -> list[Task]:
-        return [self.pool_task] if self.pool_task is not None else []
+        return [t for t in (self.pool_task, self.export_task) if t is not None]
 
     def show_followups(self) -> None:
         from app.relationship_dialogs import FollowupsDialog

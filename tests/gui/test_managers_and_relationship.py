@@ -32,6 +32,8 @@ def test_export_from_the_window_and_answers_back(make_window, tmp_path, monkeypa
     )
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV"))
     window.job_actions.export_shortlist()
+    # Ranked and gathered in the background, then written.
+    qtbot.waitUntil(lambda: window.job_actions.last_export == out, timeout=20_000)
     text = out.read_text(encoding="utf-8-sig")
     assert "Ana Quintero Bravo" in text and "manager_decision" in text
     answers = text.replace(",new,,\n", ",new,no,Not this time\n", 1)
