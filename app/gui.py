@@ -93,9 +93,9 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
         return 1
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from app.errors import ErrorHandler, setup_logging
+    from app.errors import ErrorHandler, setup_logging, warn
     from app.main_window import MainWindow
     from app.open_database import open_database
     from review.db import StoreError, default_db_path
@@ -107,20 +107,22 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Shortlist")
     app.setOrganizationName("Shortlist")
-    settings = Settings()
-    path = (
-        Path(db)
-        if db
-        else (Path(settings.get("database")) if settings.get("database") else default_db_path())
-    )
+    try:
+        settings = Settings()
+        chosen = settings.get("database")
+    except ValueError as exc:  # review.settings.SettingError: the file, the key, the fix
+        warn(None, "Shortlist", str(exc)).exec()
+        return 1
+    path = Path(db) if db else (Path(chosen) if chosen else default_db_path())
     log_path = setup_logging(path.parent)
-    errors = ErrorHandler(log_path)
+    errors = ErrorHandler(log_path, database=path)
     errors.install()
     try:
         # Any update of the schema runs in the background, its progress shown (open_database).
         store = open_database(path)
     except StoreError as exc:
-        QMessageBox.critical(None, "Shortlist", str(exc))
+        box = warn(None, "Shortlist", str(exc))  # plain text: it names the file
+        box.exec()
         return 1
     if store is None:
         return 0

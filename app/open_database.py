@@ -32,13 +32,16 @@ def open_database(path: Path, parent: QWidget | None = None) -> Store | None:
             return store
         backup_to = None
         if store.schema_version > 0:
-            answer = QMessageBox.question(
-                parent,
+            box = QMessageBox(
+                QMessageBox.Question,
                 "Update the database",
                 f"This version of Shortlist needs to update {path.name} (schema "
                 f"{store.schema_version} → {pending[-1]}). Make a backup copy first?",
                 QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel,
+                parent,
             )
+            box.setTextFormat(Qt.PlainText)  # it names a file: never read as markup
+            answer = box.exec()
             if answer == QMessageBox.Cancel:
                 store.close()
                 return None

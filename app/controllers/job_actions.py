@@ -7,8 +7,9 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
+from app.errors import ask, warn
 from app.tasks import Task, read_task
 from review.gate import GateRefused, close_job
 from review.jobs import create_job
@@ -22,6 +23,8 @@ class JobActions(QObject):
         self.window = window
         self.followups_dialog = None
         self.last_export: Path | None = None
+        self.export_problem = None  # the warning shown when an export could not be written
+        self.answers_problem = None  # the warning about a manager's CSV
         self.pool_task: Task | None = None
         self.export_task: Task | None = None
 
@@ -64,13 +67,13 @@ class JobActions(QObject):
             w.report_failure(exc, text, "Closing the job")
             return
         remaining = [r for r in w.model.rows if r.status in ON_THE_LIST]
-        answer = QMessageBox.question(
+        answer = ask(  # plain text: the reason names people
             w,
             "Close this job",
             exc.reasons[0] + "\n\nOpen the let-go queue for the people still on the list now? "
             "Each gets their own note and message.",
         )
-        if answer == QMessageBox.Yes and remaining:
+        if answer and remaining:
             w.gate.open(remaining)
         else:
             w.focus_table()
@@ -78,6 +81,7 @@ class JobActions(QObject):
     # --- hiring managers --------------------------------------------------------------------
 
     def export_shortlist(self) -> None:
+        from app.exporting import export_target
         from app.relationship_dialogs import ExportDialog
         from review.exports import build_shortlist
 
@@ -96,21 +100,38 @@ class JobActions(QObject):
         path, _ = QFileDialog.getSaveFileName(w, "Export the shortlist", suggested)
         if not path:
             return
+        try:
+            target = export_target(w.job, choice["fmt"], path, choice["blind"])
+        except OSError as exc:  # review.written.WriteFailed: the file and why
+            self.export_problem = warn(w, "Export the shortlist", str(exc))
+            return
         # Ranked and gathered in the background (a ranking of the whole job), then written.
         build = partial(
             build_shortlist, include=choice["include"], blind=choice["blind"], reviewer=w.actor
         )
         w.statusBar().showMessage("Preparing the shortlist…")
-        task = read_task(w.store.path, build, w.job, name="export", parent=self)
-        task.done.connect(lambda shortlist: self._write_export(shortlist, choice, Path(path)))
+        job = w.job
+        task = read_task(w.store.path, build, job, name="export", parent=self)
+        task.done.connect(lambda shortlist: self._write_export(shortlist, job, choice, target))
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "The export"))
         self.export_task = task.start()
 
-    def _write_export(self, shortlist, choice: dict, path: Path) -> None:
+    def _write_export(self, shortlist, job, choice: dict, target: Path) -> None:
         from app.exporting import write_shortlist
 
         w = self.window
-        out, count = write_shortlist(shortlist, choice["fmt"], path, choice["page"])
+        try:
+            out, count = write_shortlist(
+                shortlist,
+                job,
+                choice["fmt"],
+                target,
+                page=choice["page"],
+                write=w.writer.run,  # the record of the export, on the one writer
+            )
+        except OSError as exc:  # review.written.WriteFailed: the file and why; nothing left behind
+            self.export_problem = warn(w, "Export the shortlist", str(exc))
+            return
         w.statusBar().showMessage(f"Exported {count} people to {out}.", 10000)
         self.last_export = out
 
@@ -129,7 +150,7 @@ class JobActions(QObject):
         try:
             text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            QMessageBox.warning(w, "Import the manager's answers", f"{path}: {exc}")
+            self.answers_problem = warn(w, "Import the manager's answers", f"{path}: {exc}")
             return
         w.writer.run(
             import_decisions, w.job, text, w.actor, Path(path).name, success=self._answers_read
@@ -144,7 +165,10 @@ class JobActions(QObject):
             )
         if result.problems:
             problems = "\n".join(result.problems[:12])
-            QMessageBox.warning(w, "Import the manager's answers", f"{message}\n\n{problems}")
+            # The problems quote the CSV's cells: plain text.
+            self.answers_problem = warn(
+                w, "Import the manager's answers", f"{message}\n\n{problems}"
+            )
         else:
             w.statusBar().showMessage(message, 10000)
         w.show_current()

@@ -22,7 +22,9 @@ from app import window_table
 from app.people_rows import fetch_rows
 from app.tasks import Task, read_task
 from review.jobs import list_jobs, resolve_job, set_blind, update_spec
+from review.people import found_by_hidden
 from review.ranking import Ranker, Ranking, rank_job
+from review.search import search_people
 
 KEPT_RANKINGS = 4  # jobs whose last ranking is kept, to show at once and to rank from
 
@@ -227,6 +229,18 @@ class JobView(QObject):
         if w.ranker is not None:
             w.ranker.set_spec(spec)
         self.request_rank()
+
+    def search(self, query: str) -> set[int]:
+        """People whose words hold the query; while blind, none found only by what blind review
+        hides of them (their name, contacts, links, location — in the record or the resume)."""
+        model, store = self.window.model, self.window.store
+        ids = set(search_people(store, query))
+        if model.blind:
+            hidden = {
+                r.person for r in model.rows if r.person in ids and model.is_hidden_identity(r)
+            }
+            ids -= found_by_hidden(store, hidden, query)
+        return ids
 
     def toggle_blind(self, checked: bool) -> None:
         w = self.window

@@ -245,9 +245,7 @@ def test_a_database_update_runs_off_the_ui_thread_while_keys_are_answered(
     version = max(v for v, _ in review.db.MIGRATIONS) + 1
     monkeypatch.setattr(review.db, "MIGRATIONS", [*review.db.MIGRATIONS, (version, later_step)])
     asked = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *args, **kwargs: asked.append(args) or QMessageBox.No
-    )
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.No)
     field = QLineEdit()
     qtbot.addWidget(field)
     field.show()
@@ -267,7 +265,7 @@ def test_a_database_update_runs_off_the_ui_thread_while_keys_are_answered(
     store = open_database(path)
     try:
         assert seen == {"on the UI thread": False, "key answered meanwhile": True}
-        assert len(asked) == 1  # a backup copy was offered first
+        assert len(asked) == 1 and "Make a backup copy first?" in asked[0]  # offered first
         assert dialogs and dialogs[0].startswith("Updating the database")
         assert store.schema_version == version
         assert store.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'later_feature'")
@@ -291,7 +289,7 @@ def test_a_failed_database_update_is_explained_and_changes_nothing(qtbot, tmp_pa
         store.conn.execute("SELECT * FROM no_such_table")
 
     monkeypatch.setattr(review.db, "MIGRATIONS", [*review.db.MIGRATIONS, (current + 1, broken)])
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.No)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.No)
     with pytest.raises(
         StoreError, match=f"could not upgrade the database to version {current + 1}"
     ):
