@@ -158,7 +158,7 @@ def test_new_job_from_an_ad_suggests_people_you_already_know(
 
 
 def test_attack_an_export_the_disk_refuses_is_one_plain_sentence_in_the_window(
-    make_window, tmp_path, monkeypatch
+    make_window, tmp_path, monkeypatch, qtbot
 ):
     from PySide6.QtCore import Qt
 
@@ -170,6 +170,8 @@ def test_attack_an_export_the_disk_refuses_is_one_plain_sentence_in_the_window(
     monkeypatch.setattr(ExportDialog, "choice", lambda self: choice)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("/proc/version", "PDF"))
     window.job_actions.export_shortlist()  # no exception reaches the error handler
+    # The shortlist is gathered in the background; writing it is refused.
+    qtbot.waitUntil(lambda: window.job_actions.export_problem is not None, timeout=20_000)
     box = window.job_actions.export_problem
     assert box.isVisible() and box.textFormat() == Qt.PlainText
     assert box.text().startswith("could not write /proc/version: ")
