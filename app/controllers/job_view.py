@@ -203,8 +203,7 @@ class JobView(QObject):
         w.ensure_selection()
         if w.current_row() is looked_at:
             w.pane_timer.start()  # the same person, scored anew, in a turn of its own
-        w.update_state()
-        w.ranked.emit()
+        w.ranked.emit()  # (the views' counts and the waiting banner do not change with a ranking)
 
     def rerank_in_background(self) -> None:
         """After an import: the new people ranked with the others."""
