@@ -133,6 +133,7 @@ class JobView(QObject):
         if opened != self.opened:
             return  # another job was opened meanwhile
         w.model.load(job_id, rows)
+        w.update_state()  # the views' counts, the waiting banner
         ranking, self.waiting = self.waiting, None
         if ranking is not None:
             self._show(ranking)
@@ -140,7 +141,6 @@ class JobView(QObject):
         last = self.rankings.get(job_id)
         if last is not None:
             w.model.apply_ranking(last.ranked)  # this session's last order, until the new one
-        w.update_state()
         if w.model.rowCount():
             w.select_row(0, automatic=True, pane_later=True)
         else:

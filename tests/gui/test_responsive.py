@@ -191,6 +191,28 @@ def test_a_ranking_overtaken_by_a_newer_edit_is_dropped(window, qtbot, monkeypat
     assert [window.model.row_at(r).person for r in range(window.model.rowCount())] == expected
 
 
+def test_a_ranking_that_arrives_before_the_people_waits_for_them(window, qtbot, monkeypatch):
+    from review.ranking import Ranker
+
+    release = threading.Event()
+    real = job_view.fetch_rows
+
+    def slow_rows(store, job_id):
+        release.wait(20)
+        return real(store, job_id)
+
+    monkeypatch.setattr(job_view, "fetch_rows", slow_rows)
+    window.job_view.set_job(window.job.id)  # the job opened again: its people read anew
+    qtbot.waitUntil(lambda: window.job_view.waiting is not None, timeout=20_000)
+    assert window.model.rowCount() == 0  # nobody shown from a ranking alone
+    release.set()
+    job_shown(window)
+    expected = [r.person for r in Ranker(window.store, window.job).rank()]
+    assert [window.model.row_at(r).person for r in range(PEOPLE)] == expected
+    assert window.views.tabText(0).endswith(f"({PEOPLE})")
+    assert window.current_row().person == expected[0] == window.pane.person_id
+
+
 def test_other_fitting_roles_are_found_off_the_ui_thread_and_join_the_draft(
     make_window, tmp_path, monkeypatch, qtbot
 ):
