@@ -96,8 +96,8 @@ def migrate_in_background(
     def progress(state) -> None:
         text, done = state
         dialog.setLabelText(
-            f"{text}\nShortlist opens as soon as this is done. If it is interrupted, "
-            "it starts again next time: nothing is lost."
+            f"{text}\nShortlist opens as soon as this is done.\n"
+            "If it is interrupted, it starts again next time: nothing is lost."
         )
         dialog.setValue(int(done * 999))
 
