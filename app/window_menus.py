@@ -117,6 +117,16 @@ def _review_menu(w, menu) -> None:
         "note",
         "Write down something you learned about this person",
     )
+    w.act_correct = w.add_action(
+        "Correct their details…",
+        "F2",
+        w.pane.correct_fields,
+        menu,
+        None,
+        "Correct the name, title, location, e-mail, phone or links read from the resume",
+    )
+    # The table follows a correction at once (the pane has read the person again).
+    w.pane.fields_corrected.connect(w.model.refresh_person)
     w.act_withdrew = w.add_action(
         "They withdrew…",
         None,
@@ -233,6 +243,7 @@ def cheat_sheet_groups(w) -> list[tuple[str, list[tuple[str, str]]]]:
                 (key(w.act_to_review), "back to To review"),
                 (key(w.act_letgo), "let go — with a note and a message"),
                 (key(w.act_note), "note about them as a person"),
+                (key(w.act_correct), "correct their name or contact details"),
             ],
         ),
         (

@@ -111,8 +111,20 @@ def find_name(
     lead = top.score - runner.score if runner else top.score
     if top.score < THRESHOLD or (lead < MARGIN and top.score < SURE):
         return None
-    confidence = 0.5 + 0.06 * (top.score - THRESHOLD) + 0.08 * min(lead, 4.0)
-    return Found(natural_case(top.name), round(max(0.3, min(confidence, 0.99)), 2))
+    raw = 0.5 + 0.06 * (top.score - THRESHOLD) + 0.08 * min(lead, 4.0)
+    confidence = round(max(0.3, min(raw, 0.99)), 2)
+    return Found(natural_case(top.name), confidence, _doubt(top, runner, lead, confidence))
+
+
+def _doubt(top: Candidate, runner: Candidate | None, lead: float, confidence: float) -> str:
+    """What a recruiter should check about the chosen name, if anything."""
+    if confidence >= 0.7:
+        return ""
+    if top.how == "two-line":
+        return "read from two lines"
+    if runner is not None and lead < 1.5:
+        return f"could also be “{natural_case(runner.name)}”"
+    return "not set apart from the text around it"
 
 
 def _overlaps(a: str, b: str) -> bool:
