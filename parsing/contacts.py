@@ -263,6 +263,9 @@ def find_emails(
             zone = _contact_zone(m.start(), text, sections, layout, header_end)
             found.append(_Email(address, 0.8, "written as “name at host”", zone))
     hidden = _placed_targets(layout, mailto, text, sections, referees)
+    # The page prints an address of theirs: a different one hidden under an icon is not what
+    # they show (often the template's own mailto:, or an old address). The printed wins.
+    printed_own = any(getattr(f, "in_contact", True) for f in found)
     for target, line_index in hidden:
         address = unquote(target.split(":", 1)[1].split("?", 1)[0].strip())
         if not EMAIL_RE.fullmatch(address) or any(
@@ -271,6 +274,8 @@ def find_emails(
             continue
         if line_index is not None and line_index in printed_lines:
             continue  # the line prints an address of its own: the printed one is what they show
+        if line_index is None and printed_own:
+            continue
         # A hidden mailto: target the page shows only as an icon (an image: no text under
         # it, so no line to tie it to) or a word.
         where = line_index is None or _contact_zone(
@@ -709,7 +714,9 @@ _NOT_DOMAINS = {
 # Query parameters that only track who clicked: dropped from every link.
 _TRACKING = re.compile(
     r"^(?:utm_\w+|lipi|trk|trkinfo|trackingid|originalsubdomain|fbclid|gclid|dclid|msclkid|mc_[ce]id|"
-    r"igshid|si|ref|ref_src|ref_url|src|source|share|_hs\w+|mkt_tok|yclid|s|t)$",
+    r"igshid|si|ref|ref_src|ref_url|src|source|share|_hs\w+|mkt_tok|yclid|s|t|"
+    # a session's sign-in and way back (LinkedIn's old "Save to PDF": profile/view?id=…&authToken=)
+    r"authtype|authtoken|goback)$",
     re.IGNORECASE,
 )
 # Hosts whose links are wrappers around another link in a query parameter.
@@ -826,6 +833,12 @@ def find_links(
         ):
             if "." in handle and site != "linkedin":
                 continue  # "github: github.com/x" is caught above
+            if handle.lower() in _NOT_HANDLES:
+                continue  # "my GitHub and sr.ht accounts": prose, not a handle
+            if "\n" in m.group(0) and (
+                _line_at(text, m.start(2)).strip() != handle or heading_kind(handle) is not None
+            ):
+                continue  # "LinkedIn" ending a line, a heading under it: no handle there
             found.append(Found(_HANDLE_URL[site].format(handle), 0.75, _FROM_HANDLE))
     for m in _ORCID_ID.finditer(text):
         if _contact_zone(m.start(), text, sections, layout, header_end) and not _inside(
@@ -841,6 +854,12 @@ def find_links(
     return _unique_links(found)
 
 
+# Words prose puts after a site's name ("on GitHub and", "LinkedIn profile"): never a handle.
+_NOT_HANDLES = frozenset(
+    "and or the at on in to for of with by is was my me our your his her their this that here "
+    "profile page account accounts link links repository repositories repo und oder et ou y o e i "
+    "und mit auf le la les de du des el los las da do".split()
+)
 # A link built from a handle printed beside an icon or a label ("github: jdoe").
 _FROM_HANDLE = "built from a handle beside an icon"
 

@@ -157,7 +157,8 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         office = formats.extract_odt(data)
         raw, targets, lines, body_size = office.text, office.link_targets, office.lines, office.body_size
     elif sniffed.kind == formats.RTF:
-        raw = formats.extract_rtf(data)
+        office = formats.extract_rtf_office(data)  # lines tied to their HYPERLINK fields' targets
+        raw, targets, lines = office.text, office.link_targets, office.lines or None
     else:
         raw = formats.decode_text(data)
         raw = _unflatten(raw)
@@ -243,11 +244,12 @@ def fill_fields(
         {"heading": s.heading, "kind": s.kind, "start": s.start, "end": s.end} for s in sections
     ]
     found_emails = C.find_emails(text, sections, mailto, layout, header_end)
-    name = find_name(layout, [e.value for e in found_emails], sections, taxonomy, text)
+    result.location, location_confidence = F.locate(header_lines)
+    addresses = [e.value for e in found_emails]
+    name = find_name(layout, addresses, sections, taxonomy, text, result.location)
     result.name = name.value if name else None
     emails = C.person_emails(found_emails, result.name)
     result.emails = [e.value for e in emails]
-    result.location, location_confidence = F.locate(header_lines)
     region = F.region_of(result.location, result.emails)
     # A number printed with a country code tells the country of the others.
     if region is None:
