@@ -77,6 +77,8 @@ _LOCATION_LABEL = re.compile(
     r"localização|ubicación|based in|city)\s*:\s*(.+)$",
     re.IGNORECASE,
 )
+# State codes that are also degrees printed after a name (MS, MA, MD, PA).
+_DEGREE_CODES = {"MS", "MA", "MD", "PA"}
 _CITY_STATE = re.compile(r"\b([A-Z][\w.'’\-]+(?:\s[A-Z][\w.'’\-]+){0,3}),\s?([A-Z]{2})\b(?!\w)")
 _CITY_COUNTRY = re.compile(r"([A-ZÀ-Ý][\w.'’\-]+(?:[\s-][A-ZÀ-Ý][\w.'’\-]+){0,3}(?:,\s?[A-ZÀ-Ý][\w.'’\- ]+?){0,2}),\s?([A-ZÀ-Ý][\w.\s]+?)(?=$|\s*[|·•;(]|\s{2})")
 _POSTCODE_ADDRESS = re.compile(r"([A-ZÀ-Ý][\w.'’\- ]*\d+[a-z]?\s*[,\-–]\s*\d{4,5}\s+[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)?)")
@@ -90,6 +92,7 @@ def find_location(header_lines: list[str]) -> str | None:
 
 def locate(header_lines: list[str]) -> tuple[str | None, float]:
     """Where the person lives, and how sure the way it was found makes us (0..1)."""
+    fallback: tuple[str, float] | None = None
     for line in header_lines:
         m = _LOCATION_LABEL.search(line)
         if m:
@@ -104,9 +107,12 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
             segment = segment.strip(" ,")
             if not segment:
                 continue
-            m = _CITY_STATE.search(segment)
-            if m and m.group(2) in _US_STATES | _CA_PROVINCES:
-                return f"{m.group(1)}, {m.group(2)}", 0.8
+            for m in _CITY_STATE.finditer(segment):
+                if m.group(2) in _DEGREE_CODES:
+                    # "Hal Schmeler, MS": a degree after a name, or Mississippi: look further
+                    fallback = fallback or (f"{m.group(1)}, {m.group(2)}", 0.6)
+                elif m.group(2) in _US_STATES | _CA_PROVINCES:
+                    return f"{m.group(1)}, {m.group(2)}", 0.8
             m = _CITY_COUNTRY.search(segment)
             if m:
                 country = fold(m.group(2).strip())
@@ -119,7 +125,7 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
         m = _POSTCODE_CITY.search(line)
         if m and not re.search(r"\d{4}\s*[-–]\s*\d{4}", line):
             return m.group(1), 0.55  # a number and a word: a postcode and a town, or a year and a firm
-    return None, 0.0
+    return fallback or (None, 0.0)
 
 
 def _trim_location(value: str) -> str:

@@ -246,7 +246,8 @@ def fill_fields(
     found_emails = C.find_emails(text, sections, mailto, layout, header_end)
     result.location, location_confidence = F.locate(header_lines)
     addresses = [e.value for e in found_emails]
-    name = find_name(layout, addresses, sections, taxonomy, text, result.location)
+    place = result.location if location_confidence >= CHECK_BELOW else None  # never a name
+    name = find_name(layout, addresses, sections, taxonomy, text, place)
     result.name = name.value if name else None
     emails = C.person_emails(found_emails, result.name)
     result.emails = [e.value for e in emails]
