@@ -320,8 +320,10 @@ def carry_corrections(conn: sqlite3.Connection, person_id: int, identity: Identi
         if keys & (emails if name == "emails" else phones):
             sources.setdefault(other)
     carried: dict[str, dict] = {}
-    for other in sorted(sources, reverse=True):  # the latest correction of a field wins
-        for name, corr in corrections_of(conn, other).items():
+    for other in sources:
+        if not _same_name(conn, other, identity.name):
+            continue  # two people who share an address (a family's): a suggestion, nothing more
+        for name, corr in corrections_of(conn, other).items():  # the latest correction wins
             if name not in carried or corr["corrected_at"] > carried[name]["corrected_at"]:
                 carried[name] = corr | {"from": other}
     for name, corr in carried.items():
@@ -330,6 +332,16 @@ def carry_corrections(conn: sqlite3.Connection, person_id: int, identity: Identi
             conn, person_id, name, corr["value"], parsed, corr["actor"], carried_from=corr["from"]
         )
     return list(carried)
+
+
+def _same_name(conn: sqlite3.Connection, other: int, read: str | None) -> bool:
+    """Whether a name read from a new file can be ``other``'s: none was read, or it is close to
+    their name as corrected or as their own file had it."""
+    if not read:
+        return True
+    now = conn.execute("SELECT name FROM people WHERE id = ?", (other,)).fetchone()[0]
+    names = [n for n in (now, parsed_value(conn, other, "name")) if n]
+    return not names or any(fuzz.ratio(fold(read), fold(n)) >= 85 for n in names)
 
 
 def identity_of(conn: sqlite3.Connection, person_id: int) -> Identity:

@@ -234,6 +234,22 @@ def test_a_correction_wins_over_reimporting_the_same_file_and_a_newer_one(world,
     assert [d["other"] for d in P.duplicates(store, new_id)] == [dana]
 
 
+def test_someone_else_writing_from_the_same_address_keeps_their_own_name(world, tmp_path):
+    from review import people as P
+
+    store, job_id, ids, _settings = world
+    dana = ids["dana.txt"]
+    identity.correct(store, dana, "name", ["Daniela O'Rourke"], "Robin Reviewer")
+    family = tmp_path / "family"
+    family.mkdir()
+    (family / "ciaran.txt").write_text(DANA.replace("Dana O'Rourke-Vance", "Ciarán Byrne"), "utf-8")
+    Importer(store, ImportOptions(workers=1, job_id=job_id)).run([family])
+    other = store.scalar("SELECT max(id) FROM people")
+    assert person_row(store, other)["name"] == "Ciarán Byrne"
+    assert store.scalar("SELECT count(*) FROM corrections WHERE person_id = ?", (other,)) == 0
+    assert [d["other"] for d in P.duplicates(store, other)] == [dana]  # a human decides
+
+
 def test_erasing_a_person_erases_their_corrections(world):
     from review.privacy import erase_person
 
