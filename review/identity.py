@@ -26,7 +26,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import SimpleNamespace
 
 from rapidfuzz import fuzz
 
@@ -58,18 +59,6 @@ _WEB = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$", re.IGNORE
 
 class CorrectionError(ValueError):
     """A value that cannot be stored for a field; the message names the field and why."""
-
-
-@dataclass
-class Identity:
-    """The identifying fields of one person, as duplicates are looked for."""
-
-    name: str | None = None
-    emails: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
-    location: str | None = None
-    title: str | None = None
 
 
 def field_named(text: str) -> str:
@@ -293,10 +282,11 @@ def write_field(conn: sqlite3.Connection, person_id: int, name: str, value) -> N
         conn.execute(f"UPDATE people_fts SET {name} = ? WHERE rowid = ?", (value or "", person_id))
 
 
-def carry_corrections(conn: sqlite3.Connection, person_id: int, identity: Identity) -> list[str]:
+def carry_corrections(conn: sqlite3.Connection, person_id: int, identity) -> list[str]:
     """A newly imported person who shares an e-mail address or phone number with a corrected
     person (as corrected, or as their resume first had it) is the same person with a newer
-    file: their corrections win over this parse too. Returns the fields carried."""
+    file: their corrections win over this parse too. ``identity``: what was read (anything
+    with the attributes of :data:`FIELDS`, a ``ParsedResume``). Returns the fields carried."""
     emails = {e.lower() for e in identity.emails}
     phones = {p for p in phone_keys(identity.phones) if len(p) >= 7}
     if not (emails or phones):
@@ -344,14 +334,13 @@ def _same_name(conn: sqlite3.Connection, other: int, read: str | None) -> bool:
     return not names or any(fuzz.ratio(fold(read), fold(n)) >= 85 for n in names)
 
 
-def identity_of(conn: sqlite3.Connection, person_id: int) -> Identity:
-    row = conn.execute(
-        "SELECT name, emails, phones, links, location, title FROM people WHERE id = ?",
-        (person_id,),
+def identity_of(conn: sqlite3.Connection, person_id: int) -> SimpleNamespace:
+    """A person's identifying fields as they are now (the attributes of :data:`FIELDS`)."""
+    values = conn.execute(
+        f"SELECT {', '.join(FIELDS)} FROM people WHERE id = ?", (person_id,)
     ).fetchone()
-    name, emails, phones, links, location, title = row
-    return Identity(
-        name, json.loads(emails), json.loads(phones), json.loads(links), location, title
+    return SimpleNamespace(
+        **{k: json.loads(v) if k in LISTS else v for k, v in zip(FIELDS, values, strict=True)}
     )
 
 
@@ -401,8 +390,8 @@ def refresh_duplicates(conn: sqlite3.Connection, person_id: int) -> None:
 
 
 def find_possible_duplicates(conn, person_id: int, person) -> list[tuple[int, str]]:
-    """Other people who may be this person (``person``: anything with the fields of
-    :class:`Identity`): a shared email or phone, or a very close name together with one more
+    """Other people who may be this person (``person``: anything with the attributes of
+    :data:`FIELDS`): a shared email or phone, or a very close name together with one more
     matching detail. Suggestions only."""
     found: dict[int, str] = {}
     for email in {e.lower() for e in person.emails or []}:

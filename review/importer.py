@@ -33,7 +33,6 @@ from parsing.resume import ParsedResume
 from review import audit, term_index
 from review.db import Store, now_iso
 from review.identity import (
-    Identity,
     carry_corrections,
     find_possible_duplicates,
     name_key,
@@ -551,8 +550,7 @@ class Importer:
         )
         _insert_skills(conn, person_id, parsed.skill_hits or [])
         # A newer file of someone a recruiter corrected: their word wins over this parse.
-        identity = Identity(*(getattr(parsed, k) for k in Identity.__dataclass_fields__))
-        if carry_corrections(conn, person_id, identity):
+        if carry_corrections(conn, person_id, parsed):
             refresh_duplicates(conn, person_id)
             return person_id
         for other_id, reason in find_possible_duplicates(conn, person_id, parsed):

@@ -17,7 +17,7 @@ from app.samples.model import Education, Position, SamplePerson, Style
 _WORDS = {"email": "E-mail", "phone": "Phone"}
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     """RTF text: control characters escaped, anything past ASCII as \\uN with a ? fallback."""
     out = []
     for ch in text:
@@ -44,21 +44,21 @@ class _RtfWriter:
         self.out: list[str] = []
 
     def link(self, href: str, text: str) -> str:
-        shown, run = _escape(text), "{\\rtlch\\fcs1 \\ltrch\\fcs0 \\insrsid1 "
+        shown, run = escape(text), "{\\rtlch\\fcs1 \\ltrch\\fcs0 \\insrsid1 "
         if self.word:  # Word splits the instruction over runs and adds a data field
             cut = max(len(href) - 6, 1)
-            head, tail = _escape(href[:cut]), _escape(href[cut:])
+            head, tail = escape(href[:cut]), escape(href[cut:])
             instruction = f'{run} HYPERLINK "{head}}}{run}{tail}" }}'
             data = f"{run}{{\\*\\datafield 00d0c9ea79f9bace118c}}}}"
             result = f"{{\\fldrslt {run}\\cs15\\ul\\cf2 {shown}}}}}"
             return f"{{\\field\\fldedit{{\\*\\fldinst {instruction}{data}}}{result}}}"
-        instruction = f'{{\\*\\fldinst{{HYPERLINK "{_escape(href)}"}}}}'
+        instruction = f'{{\\*\\fldinst{{HYPERLINK "{escape(href)}"}}}}'
         return f"{{\\field{instruction}{{\\fldrslt{{\\ul\n{shown}\n}}}}}}"
 
     def contact(self, c: ContactLine) -> str:
-        label = f"{_escape(c.label)} " if c.label else ""
+        label = f"{escape(c.label)} " if c.label else ""
         if not c.href or c.kind == "location":
-            return label + _escape(c.text)
+            return label + escape(c.text)
         if self.words and c.kind != "phone":
             word = _WORDS.get(c.kind) or _site_word(c.href)
             return self.link(c.href, word)  # the word says what it is: no label beside it
@@ -70,28 +70,28 @@ class _RtfWriter:
 
     def section(self, sec: Section) -> None:
         if sec.heading:
-            self.para(_escape(sec.heading), 28, bold=True)
+            self.para(escape(sec.heading), 28, bold=True)
         for block in sec.blocks:
             if isinstance(block, str):
-                self.para(_escape(block))
+                self.para(escape(block))
             elif isinstance(block, Position):
                 first, right, second = job_head(block, self.style, dates_right=False)
-                self.para(_escape(first + (f" {right}" if right else "")), bold=True)
+                self.para(escape(first + (f" {right}" if right else "")), bold=True)
                 if second:
-                    self.para(_escape(second))
+                    self.para(escape(second))
                 for bullet in block.bullets:
-                    self.para("\\bullet  " + _escape(bullet))
+                    self.para("\\bullet  " + escape(bullet))
             elif isinstance(block, Education):
                 first, second = edu_lines(block, self.style)
-                self.para(_escape(first))
+                self.para(escape(first))
                 if second:
-                    self.para(_escape(second))
+                    self.para(escape(second))
             elif isinstance(block, Items):
                 if block.separator:
-                    self.para(_escape(block.separator.join(block.items)))
+                    self.para(escape(block.separator.join(block.items)))
                 else:
                     for item in block.items:
-                        self.para("\\bullet  " + _escape(item))
+                        self.para("\\bullet  " + escape(item))
 
 
 def render_rtf(p: SamplePerson) -> bytes:
@@ -101,9 +101,9 @@ def render_rtf(p: SamplePerson) -> bytes:
     w.out.append("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 \\fswiss Helvetica;}}")
     if w.word:
         w.out.append("{\\*\\generator Microsoft Word 16.0;}{\\info{\\author Shortlist}}")
-    w.para(_escape(p.name), 36, bold=True)
-    w.para(_escape(p.title))
-    separator = _escape(p.style.contact_separator)
+    w.para(escape(p.name), 36, bold=True)
+    w.para(escape(p.title))
+    separator = escape(p.style.contact_separator)
     w.para(separator.join(w.contact(c) for c in doc.contact))
     for sec in doc.main:
         w.section(sec)
