@@ -195,7 +195,9 @@ _AUTOCORRECT = str.maketrans({"’": "'", "‘": "'", "–": "-"})
 # A line that introduces a referee: their contacts follow on it and the next lines.
 REFEREE_LABEL = re.compile(
     r"^\W*(?:referee|reference|referees|references|referenz|référence|referencia|referência|referentie|"
-    r"recommend\w*|empfehlung\w*)\b\s*(?:\d+\s*)?[:\-–]",
+    r"recommend\w*|empfehlung\w*|contact\s+person|ansprechpartner(?:in)?|kontaktperson|"
+    r"personne\s+(?:de\s+contact|à\s+contacter)|persona\s+(?:de\s+contacto|di\s+(?:contatto|riferimento))|"
+    r"pessoa\s+de\s+conta(?:c)?to|contactpersoon|osoba\s+kontaktowa)\b\s*(?:\d+\s*)?[:\-–]",
     re.IGNORECASE,
 )
 
@@ -251,6 +253,8 @@ def find_emails(
             confidence, why = 0.65, WRAPPED
         address = f"{repaired.strip('.')}@{domain.lower()}"
         zone = _contact_zone(m.start(), text, sections, layout, header_end)
+        if zone and _ROLE_ADDRESS.match(address) and header_end and m.start() >= header_end:
+            zone = False  # "support@…" in a footer, "jobs@…" in the body: an organisation's
         found.append(_Email(address, confidence, why, zone))
         if layout is not None:
             printed_lines.add(layout.line_at(m.start(), starts))
@@ -295,6 +299,15 @@ def wrapped(layout: Layout | None, start: int, end: int, starts: list[int] | Non
     starts = starts if starts is not None else layout.offsets()
     index = layout.line_at(start, starts)
     return any(start < starts[index] + j < end for j in layout.lines[index].joins)
+
+
+# Addresses of a role, not a person: outside the header they are an employer's or a CV site's.
+_ROLE_ADDRESS = re.compile(
+    r"^(?:info|support|help|contact|kontakt|hello|hallo|office|admin|team|sales|service|jobs|"
+    r"careers?|karriere|hr|recruiting|bewerbung|noreply|no-reply|donotreply|webmaster|privacy|"
+    r"datenschutz|press|presse|billing|feedback|mail|post|secretariat|sekretariat)@",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

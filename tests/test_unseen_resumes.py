@@ -166,3 +166,36 @@ def test_names_from_labels_and_lines_that_belong_together(text, name):
 )
 def test_a_place_or_a_role_is_never_the_name(text):
     assert parse_text(text).name is None
+
+
+# --- e-mail addresses that are not theirs -----------------------------------------------
+
+
+def test_an_organisations_address_in_the_body_or_a_footer_is_not_theirs():
+    result = parse_text(
+        "Lena Schmidt\nlena.schmidt@example.de | +49 170 1234567\n\nBerufserfahrung\n"
+        "Projektleiterin, Firma GmbH, 2019 - heute\n- Kundenprojekte geleitet\n"
+        "Ansprechpartner: Herr Müller, Tel. 0221 123456, mueller@firma.example\n\n"
+        "Ausbildung\nB.Sc. Informatik, 2015\n\nCreated with a CV builder · support@cvsite.example"
+    )
+    assert result.emails == ["lena.schmidt@example.de"]
+    assert result.phones == ["+491701234567"]  # not the contact person's number
+
+
+def test_a_role_address_in_a_pages_footer_is_a_sites_not_theirs():
+    from parsing import contacts as C
+    from parsing.layout import Layout, Line
+    from parsing.sections import find_sections
+
+    rows = [
+        ("Lena Schmidt", 0.05),
+        ("lena.schmidt@example.de", 0.08),
+        ("Experience", 0.2),
+        ("Project lead, Firma GmbH, 2019 - today", 0.25),
+        ("Made with a CV builder · support@cvsite.example", 0.97),
+    ]
+    layout = Layout([Line(t, top=top, size=10) for t, top in rows], 10.0, True)
+    text = "\n".join(t for t, _ in rows)
+    found = C.find_emails(text, find_sections(text, layout), [], layout, header_end=38)
+    own = C.person_emails(found, "Lena Schmidt")
+    assert [f.value for f in own] == ["lena.schmidt@example.de"]
