@@ -48,7 +48,7 @@ ADVICE_COLOR = {"strong": "#2e7d32", "possible": "#b26a00", "unlikely": "#6b6b6b
 class PersonPane(QWidget):
     note_requested = Signal()
     message_action = Signal(str, int)  # ("retry" | "resend" | "confirm_call", message row id)
-    fields_corrected = Signal(int)  # a person's field was corrected: the table shows it too
+    fields_corrected = Signal(int, str)  # (person, field) corrected: the table shows it too
 
     def __init__(self, store, writer, actor: str = "reviewer", parent=None):
         super().__init__(parent)
@@ -272,13 +272,13 @@ class PersonPane(QWidget):
         if self.person_id is not None and self.contact_tab.correct_first():
             self.tabs.setCurrentIndex(2)
 
-    def _corrected(self, _field: str) -> None:
+    def _corrected(self, field: str) -> None:
         """A field was corrected: read the person again, everywhere the pane shows them."""
         if self.person_id is not None:
             self.row = P.person(self.store, self.person_id)
             self._fill_header()
             self._fill_record()
-            self.fields_corrected.emit(self.person_id)
+            self.fields_corrected.emit(self.person_id, field)
 
     def show_message_state(self, message: dict | None) -> None:
         """For someone waiting for a message: where it is, why, and what can be done."""

@@ -85,6 +85,13 @@ def test_a_fields_correct_button_is_reached_by_keyboard_and_the_table_follows(
     assert window.pane.name.text() == "Daniela O'Rourke"
     row = window.model.row_of_person(dana)
     assert window.model.data(window.model.index(row, 1)) == "Daniela O'Rourke"
+    assert "Daniela O'Rourke: name corrected" in window.statusBar().currentMessage()
+    # A corrected location ranks again (a job's place counts in the score).
+    contact.correct("location")
+    contact.dialog.line.setText("Galway, Ireland")
+    with qtbot.waitSignal(window.ranked, timeout=30_000):
+        qtbot.mouseClick(contact.dialog.buttons.button(QDialogButtonBox.Save), Qt.LeftButton)
+    assert window.pane.row["location"] == "Galway, Ireland"
     # Back to what the resume says, from the same dialog.
     contact.correct("name")
     assert contact.dialog.revert.isEnabled()
