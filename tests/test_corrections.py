@@ -109,6 +109,19 @@ def test_the_command_line_corrects_shows_and_withdraws(world, tmp_path):
     assert [d["field"] for d in details] == ["emails", "name"]
     assert details[0]["was"] == ["dana'orourke@example.ie"]
     assert {a["actor"] for a in audit} == {"Robin Reviewer"}
+    # Imported again (the same folder, and a newer file of hers): the correction stands, and
+    # the export says what the recruiter said.
+    newer = tmp_path / "resumes" / "dana-2026.txt"
+    newer.write_text(DANA.replace("eight years", "nine years"), "utf-8")
+    done = run(tmp_path, db, "import", str(tmp_path / "resumes"), "--job", "Backend Engineer")
+    assert done.returncode == 0, done.stderr
+    people = run(tmp_path, db, "people", "--json").stdout
+    assert people.count("Dana O'Rourke Vance") == 2 and "Dana O'Rourke-Vance" not in people
+    out = tmp_path / "all.csv"
+    args = ["export", "--job", "Backend Engineer", "--format", "csv", "--include", "all"]
+    assert run(tmp_path, db, *args, "--out", str(out)).returncode == 0
+    exported = out.read_text("utf-8")
+    assert exported.count("Dana O'Rourke Vance") == 2 and "dana@orourke.ie" in exported
     # Withdrawn: back to what the resume says.
     done = run(tmp_path, db, "person", "set", dana, "emails", "--parsed")
     assert done.returncode == 0 and "dana'orourke@example.ie" in done.stdout
