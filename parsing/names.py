@@ -372,6 +372,10 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
             return None  # "Anna Maria SCHMIDT", "DE LA CRUZ Ana": one run of capitals at one end
     if ROLE_WORDS.search(name) or heading_kind(name):
         return None
+    # "Inne Umiejętności", "Weitere Kenntnisse": a heading the vocabulary lacks, around a word
+    # that is a heading by itself (long words only: "Else", "Corsi", "Kennis" are names too).
+    if len(significant) > 1 and any(len(w) >= 7 and heading_kind(w) for w in significant):
+        return None
     if taxonomy is not None:
         if taxonomy.lookup(name) is not None:
             return None

@@ -162,9 +162,12 @@ def test_names_from_labels_and_lines_that_belong_together(text, name):
     [
         "Machine Learning Engineer\nSan Francisco, CA\nml.person@example.com\n\nExperience\n2019",
         "Kierownik Projektu\nWarszawa, Polska\nbiuro@example.pl\n\nDoświadczenie\n2019",
+        # headings the vocabulary lacks, around a word that is a heading by itself
+        "Besondere Fachkenntnisse\nSAP, Excel\nlena@example.de\n\nBerufserfahrung\n2019",
+        "Podsumowanie Zawodowe\nDoświadczony kierownik.\nbudowa@example.pl\n\nDoświadczenie\n2019",
     ],
 )
-def test_a_place_or_a_role_is_never_the_name(text):
+def test_a_place_a_role_or_a_heading_is_never_the_name(text):
     assert parse_text(text).name is None
 
 
