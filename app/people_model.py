@@ -137,13 +137,8 @@ class PeopleModel(QAbstractTableModel):
             if i is None:
                 continue
             row = self.rows[i]
-            row.score, row.advice, row.top, row.missing, row.rank = (
-                r.total,
-                r.recommendation,
-                r.top,
-                r.missing_must_haves,
-                position,
-            )
+            row.score, row.advice, row.top = r.total, r.recommendation, r.top
+            row.missing, row.rank = r.missing_must_haves, position
         self._rows_changed()
         self._refilter()
         self._restore(persistent)
@@ -165,8 +160,7 @@ class PeopleModel(QAbstractTableModel):
         if not old:
             return
         if len(old) <= 64:
-            # Usually the current row and a small selection: a few C-speed scans beat a dict of
-            # every row.
+            # Usually the current row and a small selection: a few scans beat a dict of every row.
             position = {}
             for pid in set(people) - {None}:
                 try:
@@ -297,12 +291,21 @@ class PeopleModel(QAbstractTableModel):
 
     def set_status(self, person_id: int, status: str) -> None:
         i = self._by_person.get(person_id)
-        if i is None:
-            return
-        self.rows[i].status = status
-        self._initials.pop(
-            True, None
-        )  # blind mode reveals the shortlisted: their shown initial may change
+        if i is not None:
+            self.rows[i].status = status
+            self._changed(person_id)
+
+    def refresh_person(self, person_id: int) -> None:
+        """Their fields were corrected: the name and the title shown again from the store."""
+        i = self._by_person.get(person_id)
+        fresh = application_rows(self.store, self.job_id, [person_id]) if i is not None else []
+        if fresh:
+            self.rows[i].name = fresh[0][2]
+            self._details.pop(person_id, None)
+            self._changed(person_id)
+
+    def _changed(self, person_id: int) -> None:
+        self._initials.clear()  # a status may reveal them (blind review), a correction rename
         row = self.row_of_person(person_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
