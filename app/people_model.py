@@ -298,9 +298,9 @@ class PeopleModel(QAbstractTableModel):
     def refresh_person(self, person_id: int) -> None:
         """Their fields were corrected: the name and the title shown again from the store."""
         i = self._by_person.get(person_id)
-        fresh = application_rows(self.store, self.job_id, [person_id]) if i is not None else []
+        fresh = fetch_rows(self.store, self.job_id, [person_id]) if i is not None else []
         if fresh:
-            self.rows[i].name = fresh[0][2]
+            self.rows[i].name = fresh[0].name
             self._details.pop(person_id, None)
             self._changed(person_id)
 

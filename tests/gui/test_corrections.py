@@ -10,7 +10,7 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from tests.gui.conftest import settle
+from tests.gui.conftest import job_shown, settle
 from tests.test_corrections import DANA
 from tests.worlds import PEOPLE_RESUMES, make_people
 
@@ -21,6 +21,7 @@ def window_on_dana(make_window, tmp_path, monkeypatch, qtbot):
     )
     window = make_window(store)
     window.load_jobs(select=job_id)
+    job_shown(window)
     # Shortcuts belong to the active window, as on a desktop.
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
