@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.person_fields import check_label, name_doubt
 from app.person_tabs import (
     ContactTab,
     DuplicatesTab,
@@ -40,12 +41,14 @@ from review.people import pseudonym
 from review.status import PAST_SCREENING, MessageState
 
 ADVICE_TEXT = {"strong": "Strong match", "possible": "Possible match", "unlikely": "Unlikely match"}
+BLIND_NAME = "Blind review: the name and contact details are hidden until you shortlist."
 ADVICE_COLOR = {"strong": "#2e7d32", "possible": "#b26a00", "unlikely": "#6b6b6b"}
 
 
 class PersonPane(QWidget):
     note_requested = Signal()
     message_action = Signal(str, int)  # ("retry" | "resend" | "confirm_call", message row id)
+    fields_corrected = Signal(int, str)  # (person, field) corrected: the table shows it too
 
     def __init__(self, store, writer, actor: str = "reviewer", parent=None):
         super().__init__(parent)
@@ -86,6 +89,7 @@ class PersonPane(QWidget):
         self.tabs.addTab(self._build_original_tab(), "Original")
         self.contact_tab = ContactTab(store, writer, actor)
         self.contact_tab.changed.connect(self._record_changed)
+        self.contact_tab.corrected.connect(self._corrected)
         self.tabs.addTab(self.contact_tab, "Contact")
         self.duplicates = DuplicatesTab(store, writer, actor)
         self.duplicates.changed.connect(self._record_changed)
@@ -106,6 +110,7 @@ class PersonPane(QWidget):
         big.setBold(True)
         self.name.setFont(big)
         self.name.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.name_check = check_label()  # "check this: …" under a name we are not sure of
         self.subtitle = QLabel()
         self.subtitle.setTextFormat(Qt.RichText)  # built from escaped parts
         self.subtitle.setWordWrap(True)
@@ -113,6 +118,7 @@ class PersonPane(QWidget):
         self.advice.setWordWrap(True)
         self.advice.setTextFormat(Qt.RichText)
         body.addWidget(self.name)
+        body.addWidget(self.name_check)
         body.addWidget(self.subtitle)
         body.addWidget(self.advice)
         # Buttons for what can be decided about them (the window's actions, with their keys).
@@ -208,18 +214,10 @@ class PersonPane(QWidget):
         # A file that could not be read has no score worth showing: only what it needs.
         self.score = ranker.score(person_id) if ranker is not None and not unread else None
         self.blind_hidden = blind and status not in PAST_SCREENING
-        row = self.row
+        self.status, self.job_id = status, job_id
         self.empty.hide()
         self.body.show()
-        if self.blind_hidden:
-            self.name.setText(pseudonym(person_id, job_id or 0))
-            self.name.setToolTip(
-                "Blind review: the name and contact details are hidden until you shortlist."
-            )
-        else:
-            self.name.setText(row["name"] or f"({row['original_name']})")
-            self.name.setToolTip("")
-        self.subtitle.setText(headline(row, status, self.blind_hidden))
+        self._fill_header()
         manager, app = "", None
         if application_id is not None:
             try:
@@ -258,6 +256,29 @@ class PersonPane(QWidget):
         self._render_text()
         self._fill_original()
         self._fill_record()
+
+    def _fill_header(self) -> None:
+        """Their name (or a pseudonym), what to check about it, and the headline."""
+        row, hidden = self.row, self.blind_hidden
+        named = row["name"] or f"({row['original_name']})"
+        self.name.setText(pseudonym(self.person_id, self.job_id or 0) if hidden else named)
+        self.name.setToolTip(BLIND_NAME if hidden else "")
+        self.name_check.setText("" if hidden else name_doubt(row))
+        self.name_check.setVisible(bool(self.name_check.text()))
+        self.subtitle.setText(headline(row, self.status, hidden))
+
+    def correct_fields(self) -> None:
+        """F2: the correction dialog for the first field to check (else the name)."""
+        if self.person_id is not None and self.contact_tab.correct_first():
+            self.tabs.setCurrentIndex(2)
+
+    def _corrected(self, field: str) -> None:
+        """A field was corrected: read the person again, everywhere the pane shows them."""
+        if self.person_id is not None:
+            self.row = P.person(self.store, self.person_id)
+            self._fill_header()
+            self._fill_record()
+            self.fields_corrected.emit(self.person_id, field)
 
     def show_message_state(self, message: dict | None) -> None:
         """For someone waiting for a message: where it is, why, and what can be done."""

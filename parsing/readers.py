@@ -162,10 +162,6 @@ def _from_ocr(found) -> Extracted:
                      body_size=found.body_size, geometry=bool(found.lines))  # fmt: skip
 
 
-# What a field read from pictures is worth next to the same field read from text.
-OCR_CONFIDENCE = 0.6
-
-
 def apply_exact(result, exact: dict) -> None:
     """Fields the document states exactly replace what the text suggested, with full confidence."""
     for key, value in exact.items():
@@ -173,8 +169,5 @@ def apply_exact(result, exact: dict) -> None:
             setattr(result, key, value)
             if key in result.confidence:
                 result.confidence[key] = 1.0
+                result.doubts.pop(key, None)
 
-
-def lower_confidence(result) -> None:
-    """Fields of a document read by OCR are less sure: the reviewer is asked to check them."""
-    result.confidence = {key: round(value * OCR_CONFIDENCE, 2) for key, value in result.confidence.items()}
