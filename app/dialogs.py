@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from review.settings import SETTINGS, Settings
+from review.settings import BY_KEY, SETTINGS, Settings
 
 
 class CheatSheet(QDialog):
@@ -107,24 +107,38 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        layout.addWidget(self.error)
+        self.error.setObjectName("settingsError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #d32f2f; font-weight: 600")
+        layout.insertWidget(layout.count() - 1, self.error)
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for setting in SETTINGS:
+            field = self.fields[setting.key]
+            if isinstance(field, QComboBox):
+                out[setting.key] = field.currentText()
+            elif isinstance(field, QCheckBox):
+                out[setting.key] = "true" if field.isChecked() else "false"
+            elif isinstance(field, QSpinBox | QDoubleSpinBox):
+                out[setting.key] = str(field.value())
+            else:
+                out[setting.key] = field.text()
+        return out
 
     def save(self) -> None:
+        """Every field is checked before anything is saved; a refused one is named and focused."""
+        changed = {k: v for k, v in self.values().items() if str(self.settings.get(k)) != v}
+        for key, value in changed.items():
+            try:
+                BY_KEY[key].parse(value)
+            except ValueError as exc:
+                self.error.setText(str(exc))
+                self.fields[key].setFocus()
+                return
         try:
-            for setting in SETTINGS:
-                field = self.fields[setting.key]
-                if isinstance(field, QComboBox):
-                    value = field.currentText()
-                elif isinstance(field, QCheckBox):
-                    value = "true" if field.isChecked() else "false"
-                elif isinstance(field, QSpinBox | QDoubleSpinBox):
-                    value = str(field.value())
-                else:
-                    value = field.text()
-                if str(self.settings.get(setting.key)) != value:
-                    self.settings.set(setting.key, value)
-        except ValueError as exc:
+            self.settings.update(changed)
+        except (ValueError, OSError) as exc:
             self.error.setText(str(exc))
             return
         self.accept()

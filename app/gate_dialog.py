@@ -1,9 +1,15 @@
 """The gate dialog: a person-first note and a message they receive, before anyone leaves the list.
 
-Left: the note, in two parts, with its checks live as the reviewer types.
-Right: the message, drafted from a template and the note, linted live, with a
-preview of exactly what will be sent and by which transport. "Send and let
-go" (Ctrl+Enter) is enabled only when every check passes and nothing blocks.
+Left: the person — their resume with the evidence of their score — so a note about
+something specific is written with them in view. Middle: the note, in two parts, with
+its checks live as the reviewer types. Right: the message, drafted from a template and
+the note, linted live, with a preview of exactly what will be sent and by which
+transport; the first time, "Before your first message" (:mod:`app.first_use`) stands
+there until a sender and a reply-to address are set. "Send and let go" (Ctrl+Enter) is
+enabled only when every check passes and nothing blocks.
+
+Tab moves between the fields. Closing with words typed keeps them for this person:
+opening their gate again brings them back.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,29 +32,33 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
 )
 
+from app.gate_text import HOW as _HOW
+from app.gate_text import (
+    NO_MARK,
+    OK_MARK,
+    WARN_MARK,
+    kept_words,
+    mark_colors,
+    ok_text,
+    restore_words,
+    wrapped,
+)
 from review import gate as G
 from review.messages import TONES, blocking
-from review.people import name_of
 from review.settings import Settings
-
-OK_MARK, NO_MARK, WARN_MARK = "✓", "✗", "⚠"
-# How the message goes out, by the person's channel (given their addresses).
-_HOW = {
-    "email": lambda emails: "by email to " + (", ".join(emails[:1]) or "— no address —"),
-    "phone": lambda _emails: "as a phone call (their choice): the message is your script",
-    "none": lambda _emails: "not sent: they asked not to be contacted; it is kept on record",
-}
 
 
 class GateDialog(QDialog):
     """Let one person go from one or more of their applications."""
 
     sent = Signal(int)  # the message row id, queued (delivery follows)
+    settings_saved = Signal()  # the first-use step stored the sender and reply-to
 
     def __init__(
         self,
@@ -61,6 +71,10 @@ class GateDialog(QDialog):
         transport_text: str,
         position: tuple[int, int] | None = None,
         parent=None,
+        *,
+        draft: dict | None = None,
+        ranker=None,
+        blind: bool = False,
     ):
         super().__init__(parent)
         self.store, self.settings, self.person_id, self.author = store, settings, person_id, author
@@ -79,16 +93,23 @@ class GateDialog(QDialog):
         self.preference = self.ctx.preference
         self.setWindowTitle(f"Let go — {self.name}")
         self.setAccessibleName("Let go dialog")
-        self.resize(1180, 760)
+        self._colors = mark_colors(self)
+        self._size_to(parent)
         layout = QVBoxLayout(self)
         self._build_title(layout, position)
         self.also: list[tuple[QCheckBox, int]] = []
         self._build_also(layout)
-        split = QSplitter(Qt.Horizontal)
+        self.split = split = QSplitter(Qt.Horizontal)
+        split.setChildrenCollapsible(False)
         layout.addWidget(split, 1)
+        split.addWidget(self._build_person(ranker, blind))
         split.addWidget(self._build_note())
-        split.addWidget(self._build_message(transport_text))
-        split.setSizes([480, 680])
+        self._build_message_side(transport_text)
+        split.addWidget(self.message_side)
+        # The person gets room: the note is written about what is on their resume.
+        for index, stretch in enumerate((5, 4, 5)):
+            split.setStretchFactor(index, stretch)
+        self._split_sized = False
         self.conflict: QCheckBox | None = None
         conflicts = self.ctx.conflicts([application_id])
         if conflicts:
@@ -111,9 +132,55 @@ class GateDialog(QDialog):
         self.finished.connect(lambda _r: self._timer.stop())
         self._drafting = False
         self.redraft()
+        if draft:
+            restore_words(self, draft)
         self.refresh()
+        self.brings.setFocus()
 
     # --- building ------------------------------------------------------------------------
+
+    def _build_message_side(self, transport_text: str) -> None:
+        """The message, or — the first time — the step that sets up who sends it."""
+        self.message_side = QStackedWidget()
+        self.message_box = self._build_message(transport_text)
+        self.message_side.addWidget(self.message_box)
+        self.first_use = None
+        from app.first_use import FirstUseStep, needs_first_use
+
+        if needs_first_use(self.settings):
+            default_outbox = str(self.store.path.with_name(self.store.path.stem + "-outbox"))
+            self.first_use = FirstUseStep(self.settings, default_outbox)
+            self.first_use.saved.connect(self._first_use_saved)
+            self.message_side.addWidget(self.first_use)
+            self.message_side.setCurrentWidget(self.first_use)
+
+    def _size_to(self, parent) -> None:
+        """As large as the window it belongs to (a laptop screen), never larger than the screen."""
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        width = min(1400, screen.width() - 40, max(1100, parent.width() if parent else 1100))
+        height = min(820, screen.height() - 60)
+        self.resize(width, height)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._split_sized:
+            self._split_sized = True
+            width = max(self.split.width(), self.width() - 30)
+            self.split.setSizes([width * 5 // 14, width * 4 // 14, width * 5 // 14])
+
+    def _build_person(self, ranker, blind: bool):
+        """The person, beside the note: their score's evidence and their resume (the pane)."""
+        from app.person_pane import PersonPane
+
+        self.person_view = PersonPane(self.store, self.writer, self.author)
+        self.person_view.setObjectName("gatePerson")
+        self.person_view.setMinimumWidth(300)
+        self.person_view.compact()
+        app = self.ctx.applications[self.application_id]
+        self.person_view.show_person(
+            self.person_id, ranker, app.job_id, blind, app.status, self.application_id
+        )
+        return self.person_view
 
     def _build_title(self, layout: QVBoxLayout, position: tuple[int, int] | None) -> None:
         name, job = html.escape(self.name), html.escape(self.job_title)
@@ -146,14 +213,16 @@ class GateDialog(QDialog):
 
     def _build_note(self) -> QGroupBox:
         """Left: the person-first note, with its checks live as the reviewer types."""
-        box = QGroupBox("1 · The person-first note (kept with them; shown if they apply again)")
+        box = QGroupBox("1 · The person-first note")
+        box.setToolTip("Kept with them, and shown if they apply again")
         note = QVBoxLayout(box)
         note.addWidget(
-            QLabel(
-                "<b>What this person brings</b> — about them: strengths, experience, what stood out"
+            wrapped(
+                "<b>What this person brings</b> — about them: what they did, where, what stood out"
             )
         )
         self.brings = QPlainTextEdit()
+        self.brings.setTabChangesFocus(True)
         self.brings.setAccessibleName("What this person brings")
         self.brings.setPlaceholderText(
             "e.g. Five years running Kafka pipelines at a payments company; the on-call "
@@ -168,17 +237,19 @@ class GateDialog(QDialog):
                 + " — use what you saw, in your own words."
             )
             hint.setWordWrap(True)
-            hint.setEnabled(False)
+            hint.setForegroundRole(QPalette.PlaceholderText)
             note.addWidget(hint)
         why = "<b>Why not this role, now</b> — about the fit, not their worth (internal)"
-        note.addWidget(QLabel(why))
+        note.addWidget(wrapped(why))
         self.why_not = QPlainTextEdit()
+        self.why_not.setTabChangesFocus(True)
         self.why_not.setAccessibleName("Why not this role, now")
         self.why_not.setPlaceholderText(
             "e.g. The role needs on-site work in Berlin four days a week from January."
         )
         note.addWidget(self.why_not, 1)
         self.checks = QListWidget()
+        self.checks.setWordWrap(True)
         self.checks.setAccessibleName("Note checks")
         note.addWidget(self.checks, 1)
         return box
@@ -186,6 +257,7 @@ class GateDialog(QDialog):
     def _build_message(self, transport_text: str) -> QGroupBox:
         """Right: the message, drafted from a template and the note, linted live."""
         box = QGroupBox("2 · The message they receive")
+        box.setMinimumWidth(320)
         message = QVBoxLayout(box)
         message.addLayout(self._build_message_options(transport_text))
         self.subject = QLineEdit()
@@ -193,6 +265,7 @@ class GateDialog(QDialog):
         message.addWidget(self.subject)
         self.tabs = QTabWidget()
         self.body = QPlainTextEdit()
+        self.body.setTabChangesFocus(True)
         self.body.setAccessibleName("Message text")
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Message preview")
@@ -200,6 +273,7 @@ class GateDialog(QDialog):
         self.tabs.addTab(self.preview, "Preview")
         message.addWidget(self.tabs, 3)
         self.lint = QListWidget()
+        self.lint.setWordWrap(True)
         self.lint.setAccessibleName("Message checks")
         message.addWidget(self.lint, 1)
         return box
@@ -331,29 +405,32 @@ class GateDialog(QDialog):
         self.note_checks, self.message_lints = G.checks(self.ctx, d, self.settings)
         self.checks.clear()
         for check in self.note_checks:
-            text = (
-                f"{OK_MARK}  {_ok_text(check.code)}" if check.ok else f"{NO_MARK}  {check.message}"
-            )
+            said = check.message if check.code == "specific" else ok_text(check.code)
+            text = f"{OK_MARK}  {said}" if check.ok else f"{NO_MARK}  {check.message}"
             item = QListWidgetItem(text)
-            item.setForeground(Qt.darkGreen if check.ok else Qt.red)
+            item.setForeground(self._colors["ok" if check.ok else "block"])
+            item.setToolTip(check.message if not check.ok else "")
             self.checks.addItem(item)
         self.lint.clear()
         if not self.message_lints:
             item = QListWidgetItem(
                 f"{OK_MARK}  Greets them by name, a real reply address, nothing left to fill in"
             )
-            item.setForeground(Qt.darkGreen)
+            item.setForeground(self._colors["ok"])
             self.lint.addItem(item)
         for entry in self.message_lints:
             mark = NO_MARK if entry.level == "block" else WARN_MARK
             tip = f"  Kinder: {entry.suggestion}" if entry.suggestion else ""
             item = QListWidgetItem(f"{mark}  {entry.message}{tip}")
-            item.setForeground(Qt.red if entry.level == "block" else Qt.darkYellow)
+            item.setForeground(self._colors["block" if entry.level == "block" else "warn"])
             self.lint.addItem(item)
         problems = [c for c in self.note_checks if not c.ok] + blocking(self.message_lints)
         conflict_open = self.conflict is not None and not self.conflict.isChecked()
-        self.send_button.setEnabled(not problems and not conflict_open)
-        if problems or conflict_open:
+        setting_up = self.message_side.currentWidget() is not self.message_box
+        self.send_button.setEnabled(not problems and not conflict_open and not setting_up)
+        if setting_up:
+            self.summary.setText("First: who signs the message and where answers go (right).")
+        elif problems or conflict_open:
             self.summary.setText(f"{len(problems) + conflict_open} thing(s) to do before sending.")
         else:
             warnings = len(self.message_lints)
@@ -372,6 +449,25 @@ class GateDialog(QDialog):
             f"Subject: <b>{html.escape(d.subject)}</b></p><hr>"
             f"<div style='white-space:pre-wrap'>{html.escape(d.body)}</div>"
         )
+
+    # --- the first message, and words kept --------------------------------------------------
+
+    def _first_use_saved(self) -> None:
+        """The sender is known now: the message side shows the message, drafted with their name."""
+        from review.outbox import transport_from_settings
+
+        self.message_side.setCurrentWidget(self.message_box)
+        transport = transport_from_settings(self.store, self.settings).describe()
+        how = html.escape(_HOW[self.ctx.channel](self.emails))
+        self.transport_label.setText(f"Goes out {how} · via {html.escape(transport)}")
+        self.author = self.settings.reviewer()
+        self._redraft_if_untouched()
+        self.settings_saved.emit()
+        self.refresh()
+
+    def unsent_words(self) -> dict:
+        """What was typed and not sent, to bring back if this person's gate opens again."""
+        return kept_words(self)
 
     # --- sending -------------------------------------------------------------------------
 
@@ -401,96 +497,4 @@ class GateDialog(QDialog):
         if not isinstance(exc, G.GateRefused):
             raise exc
         self.summary.setText("Not sent: " + "; ".join(exc.reasons))
-        self.send_button.setEnabled(True)
-
-
-def _ok_text(code: str) -> str:
-    return {
-        "brings_label": "Sentences about them, not a label",
-        "why_not_label": "A reason, not a label",
-        "brings_length": "Enough about what they bring",
-        "why_not_length": "Enough about why not this role",
-        "specific": "Something specific to this person",
-        "original": "Your own words (not a copy of an earlier note)",
-        "not_the_suggestion": "Not just Shortlist's suggestion",
-    }.get(code, code)
-
-
-class WithdrawDialog(QDialog):
-    """They withdrew: a few words why, and an acknowledgment that thanks them."""
-
-    def __init__(
-        self,
-        store,
-        writer,
-        settings: Settings,
-        person_id: int,
-        application_id: int,
-        author: str,
-        parent=None,
-    ):
-        super().__init__(parent)
-        self.store, self.settings, self.person_id, self.application_id, self.author = (
-            store,
-            settings,
-            person_id,
-            application_id,
-            author,
-        )
-        self.writer = writer
-        self.message_row: int | None = None
-        name = name_of(store, person_id) or "this person"
-        self.setWindowTitle(f"{name} withdrew")
-        self.setAccessibleName("Withdrawal dialog")
-        self.resize(720, 560)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(f"<b>Why did {html.escape(name)} withdraw?</b> (a few words, for your records)")
-        )
-        self.note = QLineEdit()
-        self.note.setAccessibleName("Why they withdrew")
-        layout.addWidget(self.note)
-        layout.addWidget(QLabel("<b>Thank them</b> — edit as you like:"))
-        draft = G.draft_withdrawn(store, person_id, application_id, settings)
-        self.subject = QLineEdit(draft.subject)
-        self.body = QPlainTextEdit(draft.body)
-        self.body.setAccessibleName("Acknowledgment message")
-        layout.addWidget(self.subject)
-        layout.addWidget(self.body, 1)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        self.send_button = QPushButton("Record and send")
-        self.send_button.clicked.connect(self.send)
-        row.addWidget(cancel)
-        row.addWidget(self.send_button)
-        layout.addLayout(row)
-
-    def send(self) -> None:
-        self.send_button.setEnabled(False)
-        self.writer.run(
-            G.withdraw,
-            self.person_id,
-            self.application_id,
-            self.note.text(),
-            self.subject.text(),
-            self.body.toPlainText(),
-            self.author,
-            self.settings,
-            success=self._recorded,
-            failure=self._refused,
-        )
-
-    def _recorded(self, message_row: int) -> None:
-        self.message_row = message_row
-        self.accept()
-
-    def _refused(self, exc: BaseException, text: str) -> None:
-        if not isinstance(exc, G.GateRefused):
-            raise exc
-        self.status.setText("Not recorded: " + "; ".join(exc.reasons))
         self.send_button.setEnabled(True)

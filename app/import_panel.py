@@ -114,8 +114,9 @@ class ImportReportDialog(QDialog):
             lines.append(f"{known} were already in Shortlist and were not read again.")
         if problems:
             lines.append(
-                f"<b>{len(problems)} need a look.</b> Each of them is still a person on your list "
-                "where the file is a resume, so nobody is forgotten."
+                f"<b>{len(problems)} need a look.</b> A resume that could not be read waits in "
+                "the <b>Files to check</b> view (6), not among the people to review: open it, "
+                "or ask the sender for another copy. Nobody is forgotten."
             )
         else:
             lines.append("Every file was read cleanly.")

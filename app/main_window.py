@@ -8,13 +8,19 @@ job-wide actions. Every change to the database goes through the one writer
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import window_table
 from app.controllers.decisions import Decisions
 from app.controllers.delivery import Delivery
 from app.controllers.gate_queue import GateQueue
@@ -40,7 +47,7 @@ from app.dialogs import CheatSheet, SettingsDialog, Welcome
 from app.icons import icon
 from app.import_panel import ImportPanel
 from app.job_editor import JobEditor
-from app.people_model import COL_NAME, COL_RANK, COL_SCORE, COL_TOP, PeopleModel
+from app.people_model import COL_NAME, COL_RANK, COL_SCORE, COL_TITLE, COL_TOP, PeopleModel
 from app.person_pane import PersonPane
 from app.score_delegate import ScoreDelegate
 from app.tasks import Task
@@ -54,8 +61,13 @@ from review.settings import Settings
 from review.status import VIEWS
 
 PANE_AFTER_TYPING_MS = 150  # how long typing must pause before the person pane follows the search
-# Fixed widths: resizeColumnsToContents costs 0.7 s at 50k rows (design.md).
-COLUMN_WIDTHS = (44, 190, 120, 80, 230, 190, 54, 150, 80)
+# Fixed widths: resizeColumnsToContents costs 0.7 s at 50k rows (design.md). At 1366 px the
+# columns a recruiter decides by (name, score, advice, top matches, years, status, waiting) fit
+# without scrolling sideways; the current title is hidden until asked for (header menu).
+COLUMN_WIDTHS = (36, 170, 92, 70, 190, 170, 46, 110, 62)
+HIDDEN_AT_FIRST = (COL_TITLE,)
+# The view after the status views: files that could not be read, for a person to look at.
+FILES_VIEW = len(VIEWS)
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +80,6 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings or Settings()
         self.errors = errors
-        self.actor = self.settings.reviewer()
         self.writer = Writer(store, self)  # started last: nothing may fail after it runs
         self.writer.default_failure = lambda exc, text: self.report_failure(
             exc, text, "Saving a change"
@@ -77,6 +88,11 @@ class MainWindow(QMainWindow):
         self.ranker: Ranker | None = None
         self.cheat_sheet: CheatSheet | None = None
         self._typing = False  # a search is being typed: the pane waits for a pause
+        self._selecting = False  # the window itself is moving the current row
+        # The current row was chosen by the window (the first arrival of an import), not by the
+        # recruiter: when ranking reorders the rows, the top one is chosen again.
+        self.selection_automatic = True
+        self.key_widgets: list[QWidget] = []  # where single-key shortcuts work
         self.imports = Imports(self)
         self.imports.finished.connect(self.import_finished)
         self.delivery = Delivery(self)
@@ -88,15 +104,30 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Shortlist")
         self.setWindowIcon(icon("shortlist"))
         self.setAcceptDrops(True)
-        self.resize(1360, 840)
+        self.resize(1366, 768)
 
         self.model = PeopleModel(store, self)
         self.model.stale_days = int(self.settings.get("review.stale_days"))
         self._build_ui()
         self._build_actions()
+        window_table.restore_layout(self)
         self.load_jobs()
         self.update_state()
         self.writer.start()
+
+    @property
+    def actor(self) -> str:
+        """Who is acting, as the settings say now: a new name is used at once, everywhere."""
+        return self.settings.reviewer()
+
+    def reviewer_changed(self) -> None:
+        """The settings changed (the dialog, or the gate's first-use step): follow them."""
+        actor = self.actor
+        for holder in (self.pane, self.pane.contact_tab, self.pane.duplicates):
+            holder.actor = actor
+        self.model.stale_days = int(self.settings.get("review.stale_days"))
+        self._update_transport()
+        self.update_state()
 
     # --- building ---------------------------------------------------------------
 
@@ -113,7 +144,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([780, 560])
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([800, 560])
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -126,6 +158,7 @@ class MainWindow(QMainWindow):
         self.editor_dock.setAllowedAreas(areas)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.editor_dock)
         self.editor_dock.hide()
+        self.editor_dock.visibilityChanged.connect(self._editor_shown)
 
         self.transport_label = QLabel()
         self.statusBar().addPermanentWidget(self.transport_label)
@@ -142,18 +175,23 @@ class MainWindow(QMainWindow):
         job_label = QLabel(" Job ")
         bar.addWidget(job_label)
         self.job_picker = QComboBox()
-        self.job_picker.setMinimumWidth(260)
+        self.job_picker.setMinimumWidth(200)
+        self.job_picker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.job_picker.setMinimumContentsLength(22)
         self.job_picker.setAccessibleName("Job")
         job_label.setBuddy(self.job_picker)
         self.job_picker.currentIndexChanged.connect(self.job_view.picked)
         bar.addWidget(self.job_picker)
+        # The search lives above the table, never in the toolbar: a narrow window hides
+        # toolbar widgets in its overflow menu, and a hidden search box cannot take "/".
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search names, titles, skills, resume text   ( / )")
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search names, titles, skills, resume text  ( / )")
         self.search.setAccessibleName("Search people")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(300)
-        self.search.setMaximumWidth(420)
+        self.search.setMinimumWidth(160)
         self.search.textChanged.connect(self._search_changed)
+        self.search.installEventFilter(self)
 
     def _build_list(self) -> QWidget:
         """The left side: who is waiting, the import's progress, the views and the table."""
@@ -169,17 +207,22 @@ class MainWindow(QMainWindow):
         self.import_panel = ImportPanel()
         self.import_panel.cancel_requested.connect(self.imports.cancel)
         layout.addWidget(self.import_panel)
-        row = QHBoxLayout()
+        layout.addWidget(self.search)
         self.views = QTabBar()
         self.views.setAccessibleName("Views")
         self.views.setDrawBase(False)
         self.views.setExpanding(False)
+        self.views.setElideMode(Qt.ElideNone)
+        self.views.setUsesScrollButtons(True)
         for title, _ in VIEWS:
             self.views.addTab(title)
+        self.views.addTab("Files to check")
+        self.views.setTabToolTip(
+            FILES_VIEW,
+            "Files that could not be read: open them, or ask the sender for another copy",
+        )
         self.views.currentChanged.connect(self._view_changed)
-        row.addWidget(self.views)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(self.views)
         self.stack = QStackedWidget()
         self.welcome = Welcome()
         self.welcome.demo_requested.connect(self.imports.load_demo)
@@ -210,6 +253,13 @@ class MainWindow(QMainWindow):
         for col, width in enumerate(COLUMN_WIDTHS):
             table.setColumnWidth(col, width)
         header.setSectionResizeMode(COL_TOP, QHeaderView.Stretch)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.CustomContextMenu)
+        header.customContextMenuRequested.connect(lambda pos: window_table.header_menu(self, pos))
+        for col in HIDDEN_AT_FIRST:
+            table.setColumnHidden(col, True)
+        table.setContextMenuPolicy(Qt.CustomContextMenu)
+        table.customContextMenuRequested.connect(lambda pos: window_table.row_menu(self, pos))
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         # While the recruiter types a search, the pane follows the current row once
         # typing pauses: the table answers each keystroke, the pane is not redrawn for each.
@@ -220,24 +270,18 @@ class MainWindow(QMainWindow):
         return table
 
     def add_action(self, text, shortcut, slot, menu, icon_name=None, tip=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if tip:
-            action.setStatusTip(tip)
-            keys = action.shortcut().toString(QKeySequence.NativeText)
-            action.setToolTip(f"{tip} ({keys})" if shortcut else tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.addAction(action)
-        return action
+        return window_table.add_action(self, text, shortcut, slot, menu, icon_name, tip)
 
     def _build_actions(self) -> None:
         from app.window_menus import build_menus
 
+        self.key_widgets = [self.table, self.pane, self.views, self.welcome]
+        # Escape in a field of the pane (a note, what they bring, topics) returns to the list.
+        self.escape_fields = set(self.pane.findChildren(QLineEdit))
+        for field in self.escape_fields:
+            field.installEventFilter(self)
         build_menus(self)
+        self.pane.set_actions(self.move_actions, self.act_letgo)
         self.toolbar.addSeparator()
         for act in (self.act_import, self.act_edit_job, self.act_blind):
             self.toolbar.addAction(act)
@@ -247,7 +291,6 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         self.toolbar.addWidget(spacer)
-        self.toolbar.addWidget(self.search)
         self.toolbar.addAction(self.act_cheats)
 
     # --- jobs ----------------------------------------------------------------------------
@@ -261,7 +304,13 @@ class MainWindow(QMainWindow):
     # --- views, search, selection ------------------------------------------------------
 
     def _view_changed(self, index: int) -> None:
-        self.model.set_filter(VIEWS[index][1], keep_search=True)
+        if index == FILES_VIEW:
+            self.model.set_filter(None, keep_search=True, files=True)
+        else:
+            statuses = VIEWS[index][1]
+            self.model.set_filter(
+                statuses, keep_search=True, files=None if statuses is None else False
+            )
         self.ensure_selection()
         self.update_state()
 
@@ -282,19 +331,43 @@ class MainWindow(QMainWindow):
             self._typing = False
 
     def focus_search(self) -> None:
-        self.search.setFocus()
+        self.search.setFocus(Qt.ShortcutFocusReason)
         self.search.selectAll()
 
-    def select_row(self, row: int) -> None:
+    def focus_table(self) -> None:
+        """Back to the list: after Escape, a dialog, the criteria panel, Retry."""
+        from PySide6.QtWidgets import QApplication
+
+        if self.stack.currentWidget() is not self.table:
+            return
+        if QApplication.activeModalWidget() is None and QApplication.activeWindow() is not self:
+            self.activateWindow()  # a dialog just closed: the window takes the keys back
+        self.table.setFocus(Qt.OtherFocusReason)
+
+    def eventFilter(self, watched, event) -> bool:
+        return window_table.key_filter(self, watched, event) or super().eventFilter(watched, event)
+
+    def acting_row(self):
+        return window_table.acting_row(self)
+
+    def acting_rows(self) -> list:
+        return window_table.acting_rows(self)
+
+    def select_row(self, row: int, automatic: bool = False) -> None:
         if 0 <= row < self.model.rowCount():
             index = self.model.index(row, COL_NAME)
             flags = QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
-            self.table.selectionModel().setCurrentIndex(index, flags)
+            self._selecting = True
+            try:
+                self.table.selectionModel().setCurrentIndex(index, flags)
+            finally:
+                self._selecting = False
+            self.selection_automatic = automatic
             self.table.scrollTo(index)
 
     def ensure_selection(self) -> None:
         if not self.table.currentIndex().isValid() and self.model.rowCount():
-            self.select_row(0)
+            self.select_row(0, automatic=True)
         elif not self.model.rowCount():
             self.pane.clear()
 
@@ -305,6 +378,8 @@ class MainWindow(QMainWindow):
         return self.model.row_at(index.row())
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._selecting:
+            self.selection_automatic = False  # the recruiter moved: keep their choice
         if self._typing:
             self.pane_timer.start()
             return
@@ -332,6 +407,12 @@ class MainWindow(QMainWindow):
         row = self.table.currentIndex().row()
         self.select_row(max(row - 1, 0))
 
+    # --- menus on the table ----------------------------------------------------------------
+
+    def _editor_shown(self, visible: bool) -> None:
+        if not visible:
+            self.focus_table()
+
     # --- the rest ---------------------------------------------------------------------------
 
     def report_failure(self, exc, text: str, where: str) -> None:
@@ -346,38 +427,22 @@ class MainWindow(QMainWindow):
         welcome = not (P.count(self.store) or importing or self.job)
         self.stack.setCurrentWidget(self.welcome if welcome else self.table)
         self.pane.setVisible(not welcome)
-        counts = self.model.count_by_status()
+        counts, files = self.model.count_by_status()
         for index, (title, statuses) in enumerate(VIEWS):
             n = (
-                sum(counts.values())
+                sum(counts.values()) + files
                 if statuses is None
                 else sum(counts.get(s, 0) for s in statuses)
             )
             self.views.setTabText(index, f"{title} ({n})")
+        self.views.setTabText(FILES_VIEW, f"Files to check ({files})")
+        self.views.setTabVisible(FILES_VIEW, bool(files) or self.views.currentIndex() == FILES_VIEW)
         if self.job is None:
             self.waiting.setText("")
             self.waiting.hide()
             return
         self.waiting.show()
-        self.waiting.setText(self._waiting_text())
-
-    def _waiting_text(self) -> str:
-        waiting, longest_days, stale = self.model.waiting_summary()
-        if not waiting:
-            return "Nobody is waiting to hear from you for this job."
-        if longest_days < 1:
-            longest = "all arrived today"
-        else:
-            days = "day" if round(longest_days) == 1 else "days"
-            longest = f"the longest for {longest_days:.0f} {days}"
-        who = "person is" if waiting == 1 else "people are"
-        text = f"<b>{waiting} {who} waiting to hear from you</b> · {longest}"
-        if stale:
-            limit = self.model.stale_days
-            text += (
-                f" · <span style='color:#c25e00'><b>{stale} for more than {limit} days</b></span>"
-            )
-        return text
+        self.waiting.setText(window_table.waiting_text(self))
 
     def _update_transport(self) -> None:
         if self.settings.get("transport") == "smtp":
@@ -396,9 +461,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
-            self.model.stale_days = int(self.settings.get("review.stale_days"))
-            self._update_transport()
-            self.update_state()
+            self.reviewer_changed()
+        self.focus_table()
 
     def about(self) -> None:
         QMessageBox.about(
@@ -407,6 +471,10 @@ class MainWindow(QMainWindow):
             "<b>Shortlist</b><br>Screen resumes fast, rank them with reasons, and let nobody "
             f"go without a human word.<br><br>Data: {self.store.path}",
         )
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        window_table.fit_toolbar(self)
 
     def dragEnterEvent(self, event) -> None:
         if self.imports.accepts(event):
@@ -421,6 +489,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.pane_timer.stop()
+        window_table.save_layout(self)
         for task in (*self.job_view.tasks(), *self.imports.tasks(), *self.delivery.tasks):
             if task is not None and task.running:
                 task.cancel()

@@ -15,7 +15,9 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication
 
+from app.score_delegate import ADVICE_BRUSHES, ADVICE_BRUSHES_DARK, is_dark, outcome_label
 from review.people import application_rows, pseudonym, titles_and_locations
 from review.status import LABELS, NEW, PAST_SCREENING
 
@@ -36,8 +38,6 @@ COL_RANK, COL_NAME, COL_SCORE, COL_ADVICE, COL_TOP, COL_TITLE, COL_YEARS, COL_ST
 PAGE = 100
 REVEALED = frozenset(PAST_SCREENING)
 
-ADVICE_COLORS = {"strong": "#2e7d32", "possible": "#b26a00", "unlikely": "#6b6b6b"}
-
 
 @dataclass
 class Row:
@@ -49,8 +49,8 @@ class Row:
     years: float | None
     file: str
     outcome: str
-    score: float = 0.0
-    advice: str = "unlikely"
+    score: float | None = None  # None until ranked: shown as "…", never as a 0
+    advice: str = ""
     top: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     rank: int = 0
@@ -67,6 +67,9 @@ class PeopleModel(QAbstractTableModel):
         self._by_person: dict[int, int] = {}
         self._details: dict[int, tuple] = {}  # person -> (title, location), fetched lazily
         self.statuses: set[str] | None = {NEW}
+        # Files that could not be read: None shows them with everyone, True only them (the
+        # "Files to check" view), False never (the status views: they are not people to triage).
+        self.files: bool | None = False
         self.search_ids: set[int] | None = None
         self.blind = False
         self.stale_days = 7
@@ -193,7 +196,7 @@ class PeopleModel(QAbstractTableModel):
     # --- filtering and sorting -----------------------------------------------
 
     def _refilter(self) -> None:
-        statuses, ids, rows = self.statuses, self.search_ids, self.rows
+        statuses, ids, rows, files = self.statuses, self.search_ids, self.rows, self.files
         if ids is not None:
             # A search: walk the hits, not every row (order comes from the sort).
             found = (self._by_person.get(pid) for pid in ids)
@@ -207,6 +210,8 @@ class PeopleModel(QAbstractTableModel):
             self.visible = list(range(len(rows)))
         else:
             self.visible = [i for i, r in enumerate(rows) if r.status in statuses]
+        if files is not None:
+            self.visible = [i for i in self.visible if (rows[i].outcome != "ok") == files]
         self._sort()
 
     def people_with_initial(self, letter: str) -> set[int]:
@@ -227,7 +232,7 @@ class PeopleModel(QAbstractTableModel):
             self.visible.sort(key=self._rank_keys.__getitem__, reverse=reverse)
             return
         key = {
-            COL_SCORE: lambda i: -self.rows[i].score,
+            COL_SCORE: lambda i: -(self.rows[i].score or 0.0),
             COL_NAME: lambda i: (self.display_name(self.rows[i]) or "").casefold(),
             COL_ADVICE: lambda i: (
                 ("strong", "possible", "unlikely").index(self.rows[i].advice)
@@ -249,9 +254,12 @@ class PeopleModel(QAbstractTableModel):
         *,
         keep_statuses: bool = False,
         keep_search: bool = False,
+        files: bool | str | None = "keep",
     ) -> None:
         self.layoutAboutToBeChanged.emit()
         remembered = self._remember()
+        if files != "keep":
+            self.files = files
         if not keep_statuses:
             self.statuses = statuses
         if not keep_search:
@@ -280,6 +288,11 @@ class PeopleModel(QAbstractTableModel):
     def row_at(self, row: int) -> Row:
         return self.rows[self.visible[row]]
 
+    def row_for_person(self, person_id: int) -> Row | None:
+        """A person's row, shown or filtered out."""
+        i = self._by_person.get(person_id)
+        return None if i is None else self.rows[i]
+
     def row_of_person(self, person_id: int) -> int | None:
         i = self._by_person.get(person_id)
         if i is None:
@@ -301,11 +314,16 @@ class PeopleModel(QAbstractTableModel):
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
-    def count_by_status(self) -> dict[str, int]:
+    def count_by_status(self) -> tuple[dict[str, int], int]:
+        """People by status, and the files that could not be read (counted apart)."""
         counts: dict[str, int] = {}
+        files = 0
         for r in self.rows:
+            if r.outcome != "ok":
+                files += 1
+                continue
             counts[r.status] = counts.get(r.status, 0) + 1
-        return counts
+        return counts, files
 
     def is_hidden_identity(self, row: Row) -> bool:
         return self.blind and row.status not in REVEALED
@@ -324,7 +342,7 @@ class PeopleModel(QAbstractTableModel):
         """(people waiting for a first decision, the longest wait in days, how many past the stale
         limit)."""
         cutoff = self._now_ts - self.stale_days * 86400
-        stamps = [_timestamp(r) for r in self.rows if r.status == NEW]
+        stamps = [_timestamp(r) for r in self.rows if r.status == NEW and r.outcome == "ok"]
         if not stamps:
             return 0, 0.0, 0
         return (
@@ -382,7 +400,11 @@ class PeopleModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._display(row, col, index.row())
         if role == _USER:
-            return row.score if col == COL_SCORE else row.person
+            if col == COL_SCORE:
+                return None if row.outcome != "ok" else row.score
+            return row.person
+        if role == _ADVICE_ROLE:
+            return row.advice
         if col == COL_WAIT:
             days = self.waited(row)
             stale = days is not None and days > self.stale_days
@@ -397,17 +419,23 @@ class PeopleModel(QAbstractTableModel):
                 return f"Waiting {days:.1f} days for a first decision{tail}"
             return None
         if role == _FOREGROUND:
-            return _ADVICE_BRUSHES.get(row.advice) if col == COL_ADVICE else None
+            if col != COL_ADVICE:
+                return None
+            dark = is_dark(QApplication.palette())
+            return (ADVICE_BRUSHES_DARK if dark else ADVICE_BRUSHES).get(row.advice)
         if role == _ALIGN:
             return _RIGHT if col in (COL_RANK, COL_SCORE, COL_YEARS) else None
         if role == _TOOLTIP:
             if col == COL_ADVICE and row.missing:
                 return "Missing must-have: " + ", ".join(row.missing)
             if col == COL_STATUS and row.outcome != "ok":
-                return f"The file could not be read cleanly ({row.outcome}): open the original"
+                what = outcome_label(row.outcome)
+                return f"The file could not be read cleanly ({what}): open the original"
+            if col == COL_SCORE and row.score is None:
+                return "Being ranked: the score appears in a moment"
             return None
         if role == _ACCESSIBLE and col == COL_SCORE:
-            return f"score {row.score:.0f} of 100"
+            return "being ranked" if row.score is None else f"score {row.score:.0f} of 100"
         return None
 
     def _display(self, row: Row, col: int, number: int):
@@ -416,9 +444,11 @@ class PeopleModel(QAbstractTableModel):
         if col == COL_NAME:
             return self.display_name(row)
         if col == COL_SCORE:
-            return f"{row.score:.0f}"
+            if row.outcome != "ok":
+                return "—"
+            return "…" if row.score is None else f"{row.score:.0f}"
         if col == COL_ADVICE:
-            return row.advice
+            return "—" if row.outcome != "ok" else row.advice or "…"
         if col == COL_TOP:
             return ", ".join(row.top) if row.top else "—"
         if col == COL_TITLE:
@@ -427,7 +457,7 @@ class PeopleModel(QAbstractTableModel):
             return f"{row.years:g}" if row.years is not None else "—"
         if col == COL_STATUS:
             label = LABELS.get(row.status, row.status)
-            return f"{label} · file needs a look" if row.outcome != "ok" else label
+            return outcome_label(row.outcome) if row.outcome != "ok" else label
         if col == COL_WAIT:
             days = self.waited(row)
             if days is None:
@@ -447,12 +477,13 @@ _TOOLTIP, _ALIGN, _ACCESSIBLE = (
     Qt.TextAlignmentRole.value,
     Qt.AccessibleTextRole.value,
 )
+ADVICE_ROLE = _ADVICE_ROLE = Qt.UserRole.value + 1
 _ANSWERED = {_DISPLAY, _USER, _FONT, _BACKGROUND, _FOREGROUND, _TOOLTIP, _ALIGN, _ACCESSIBLE}
+_ANSWERED.add(_ADVICE_ROLE)
 _RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
 _BOLD = QFont()
 _BOLD.setBold(True)
 _STALE_BRUSH = QBrush(QColor(230, 120, 20, 60))
-_ADVICE_BRUSHES = {advice: QBrush(QColor(color)) for advice, color in ADVICE_COLORS.items()}
 
 
 def _timestamp(row: Row) -> float:

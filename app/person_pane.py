@@ -25,11 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.person_tabs import ContactTab, DuplicatesTab, HistoryList, PartRow, clear_layout
+from app.person_tabs import (
+    ContactTab,
+    DuplicatesTab,
+    HistoryList,
+    PartRow,
+    clear_layout,
+    decision_buttons,
+    headline,
+)
 from review import people as P
 from review import workflow as W
 from review.people import pseudonym
-from review.status import LABELS, PAST_SCREENING, MessageState
+from review.status import PAST_SCREENING, MessageState
 
 ADVICE_TEXT = {"strong": "Strong match", "possible": "Possible match", "unlikely": "Unlikely match"}
 ADVICE_COLOR = {"strong": "#2e7d32", "possible": "#b26a00", "unlikely": "#6b6b6b"}
@@ -52,7 +60,7 @@ class PersonPane(QWidget):
         self.row: dict | None = None
         self.blind_hidden = False
         self.selected_part: int | None = None
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(380)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 10)
         outer.setSpacing(8)
@@ -70,12 +78,15 @@ class PersonPane(QWidget):
         body.addWidget(self._build_banner())
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # Short labels, never cut ("Duplica…"): scroll buttons before eliding, at 1024 px too.
+        self.tabs.setElideMode(Qt.ElideNone)
+        self.tabs.setUsesScrollButtons(True)
         body.addWidget(self.tabs, 1)
-        self.tabs.addTab(self._build_resume_tab(), "Resume && score")
+        self.tabs.addTab(self._build_resume_tab(), "Resume")
         self.tabs.addTab(self._build_original_tab(), "Original")
         self.contact_tab = ContactTab(store, writer, actor)
         self.contact_tab.changed.connect(self._record_changed)
-        self.tabs.addTab(self.contact_tab, "Contact && notes")
+        self.tabs.addTab(self.contact_tab, "Contact")
         self.duplicates = DuplicatesTab(store, writer, actor)
         self.duplicates.changed.connect(self._record_changed)
         self.tabs.addTab(self.duplicates, "Duplicates")
@@ -101,6 +112,10 @@ class PersonPane(QWidget):
         body.addWidget(self.name)
         body.addWidget(self.subtitle)
         body.addWidget(self.advice)
+        # Buttons for what can be decided about them (the window's actions, with their keys).
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(4)
+        body.addLayout(self.action_row)
 
     def _build_banner(self) -> QFrame:
         """Where their message is, for someone waiting for one, with what can be done."""
@@ -141,7 +156,10 @@ class PersonPane(QWidget):
         split.addWidget(parts_scroll)
         split.addWidget(self.text)
         split.setChildrenCollapsible(False)
-        split.setSizes([250, 400])
+        # A taller window gives its height to the resume, not to the list of parts.
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([190, 500])
         resume.addWidget(split, 1)
         return resume_tab
 
@@ -182,7 +200,9 @@ class PersonPane(QWidget):
         self.person_id = person_id
         self.application_id = application_id
         self.row = P.person(self.store, person_id)
-        self.score = ranker.score(person_id) if ranker is not None else None
+        unread = self.row is not None and self.row["outcome"] != "ok"
+        # A file that could not be read has no score worth showing: only what it needs.
+        self.score = ranker.score(person_id) if ranker is not None and not unread else None
         self.blind_hidden = blind and status not in PAST_SCREENING
         row = self.row
         self.empty.hide()
@@ -195,20 +215,7 @@ class PersonPane(QWidget):
         else:
             self.name.setText(row["name"] or f"({row['original_name']})")
             self.name.setToolTip("")
-        bits = []
-        if row.get("title"):
-            bits.append(html.escape(row["title"]))
-        if row.get("years_experience") is not None:
-            bits.append(f"{row['years_experience']:g} years")
-        if row.get("location") and not self.blind_hidden:
-            bits.append(html.escape(row["location"]))
-        bits.append(LABELS.get(status, status))
-        if row["outcome"] != "ok":
-            bits.append(
-                f"<span style='color:#b00020'>file: {html.escape(row['outcome'])} — "
-                f"{html.escape(row['error'] or '')}</span>"
-            )
-        self.subtitle.setText(" · ".join(bits))
+        self.subtitle.setText(headline(row, status, self.blind_hidden))
         manager, app = "", None
         if application_id is not None:
             try:
@@ -297,6 +304,7 @@ class PersonPane(QWidget):
 
     def _fill_parts(self) -> None:
         clear_layout(self.parts_layout)
+        self.parts_scroll.setVisible(self.score is not None)  # no empty box for an unread file
         if self.score is None:
             return
         for number, part in enumerate(self.score.parts):
@@ -327,10 +335,15 @@ class PersonPane(QWidget):
         if self.blind_hidden:
             text = P.redact(text, row)
         if not text:
+            from app.score_delegate import outcome_label
+
+            name = html.escape(row["original_name"] or "this file")
             self.text.setHtml(
-                "<p style='color:gray'>No text could be read from this file "
-                f"({html.escape(row['outcome'])}: "
-                f"{html.escape(row['error'] or '')}). Open the original to read it.</p>"
+                f"<p><b>No text could be read from {name}</b> "
+                f"({html.escape(outcome_label(row['outcome']))}).</p>"
+                f"<p>{html.escape(row['error'] or '')}</p>"
+                "<p>Open the original (the Original tab) to read it yourself, or ask the sender "
+                "for another copy. Nobody is ranked on a file we could not read.</p>"
             )
             return
         marks: list[tuple[int, int, int, bool]] = []  # start, end, part, selected
@@ -426,8 +439,25 @@ class PersonPane(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._original_path)))
 
     def focus_note(self) -> None:
+        if self.person_id is None:
+            return
         self.tabs.setCurrentIndex(2)
-        self.contact_tab.note_edit.setFocus()
+        self.contact_tab.note_edit.setFocus(Qt.ShortcutFocusReason)
+
+    def set_actions(self, moves, let_go) -> None:
+        """Buttons for the window's decisions on this person (each shows its key on hover)."""
+        self.move_button = decision_buttons(self.action_row, moves, let_go)
+
+    def compact(self) -> None:
+        """For the gate dialog: the resume and its evidence, without the record tabs."""
+        for index in (4, 3, 2):
+            self.tabs.setTabVisible(index, False)
+        self.setMinimumWidth(280)
+
+    def refresh_record(self) -> None:
+        """After a change elsewhere (a hire's check-ins): the record tabs again."""
+        if self.row is not None:
+            self._fill_record()
 
     def _fill_record(self) -> None:
         """The record tabs: contact and notes, duplicates, history."""

@@ -29,10 +29,67 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.icons import icon
 from review import people as P
 from review import workflow as W
-from review.relationship import CHANNELS, FREQUENCIES, contact_preference, set_preferences
+from review.relationship import (
+    CHANNELS,
+    FREQUENCIES,
+    FREQUENCY_LABELS,
+    contact_preference,
+    followups_of,
+    set_preferences,
+)
 from review.status import LABELS, LET_GO
+
+# The person's choices in a recruiter's words (the stored values are a contract, not for reading).
+CHANNEL_LABELS = {"email": "by email", "phone": "by phone", "none": "not at all"}
+
+
+def headline(row: dict, status: str, blind_hidden: bool) -> str:
+    """Under the name: title, years, the town (never the street), status, a file's problem."""
+    from app.score_delegate import outcome_label
+    from review.excerpts import place_for_headline
+
+    bits = [html.escape(row["title"])] if row.get("title") else []
+    if row.get("years_experience") is not None:
+        bits.append(f"{row['years_experience']:g} years")
+    place = place_for_headline(row.get("location")) if not blind_hidden else None
+    if place and len(place) <= 40 and "@" not in place:
+        bits.append(html.escape(place))  # the full address is in the Contact tab
+    bits.append(LABELS.get(status, status))
+    if row["outcome"] != "ok":
+        bits.append(
+            f"<span style='color:#d32f2f'>The file could not be read: "
+            f"{html.escape(outcome_label(row['outcome']))} — "
+            f"{html.escape(row['error'] or '')}</span>"
+        )
+    return " · ".join(bits)
+
+
+def decision_buttons(row, moves, let_go):
+    """Shortlist, a Move to menu and Let go, bound to the window's actions; the Move to button."""
+    from PySide6.QtWidgets import QMenu, QToolButton
+
+    clear_layout(row)
+    shortlist = QToolButton()
+    shortlist.setDefaultAction(moves[0])
+    shortlist.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+    move = QToolButton()
+    move.setText("Move to")
+    move.setPopupMode(QToolButton.InstantPopup)
+    move.setAccessibleName("Move to")
+    menu = QMenu(move)
+    for action in moves[1:]:
+        menu.addAction(action)
+    move.setMenu(menu)
+    letgo = QToolButton()
+    letgo.setDefaultAction(let_go)
+    letgo.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+    for button in (shortlist, move, letgo):
+        row.addWidget(button)
+    row.addStretch(1)
+    return move
 
 
 def clear_layout(layout) -> None:
@@ -45,13 +102,18 @@ def clear_layout(layout) -> None:
             widget.deleteLater()
 
 
-def _contact_lines(row: dict) -> str:
-    lines = [f"✉ <a href='mailto:{html.escape(e)}'>{html.escape(e)}</a>" for e in row["emails"]]
-    lines += [f"☎ {html.escape(phone)}" for phone in row["phones"]]
-    lines += [f"🔗 <a href='{html.escape(link)}'>{html.escape(link)}</a>" for link in row["links"]]
+def _contact_items(row: dict) -> list[tuple[str, str]]:
+    """(icon name, rich text) per contact detail: SVG icons, not glyphs a font may lack."""
+    items = [
+        ("mail", f"<a href='mailto:{html.escape(e)}'>{html.escape(e)}</a>") for e in row["emails"]
+    ]
+    items += [("phone", html.escape(phone)) for phone in row["phones"]]
+    items += [
+        ("link", f"<a href='{html.escape(link)}'>{html.escape(link)}</a>") for link in row["links"]
+    ]
     if row.get("location"):
-        lines.append(f"⌂ {html.escape(row['location'])}")
-    return "<br>".join(lines) or "<i>No contact details were found in the resume.</i>"
+        items.append(("place", html.escape(row["location"])))
+    return items
 
 
 class ContactTab(QWidget):
@@ -66,14 +128,23 @@ class ContactTab(QWidget):
         self.application_id: int | None = None
         self._loading = False  # filling the widgets: not a change to save
         layout = QVBoxLayout(self)
-        self.contact = QLabel()
-        self.contact.setTextFormat(Qt.RichText)
-        self.contact.setWordWrap(True)
-        self.contact.setOpenExternalLinks(True)
-        self.contact.setTextInteractionFlags(Qt.TextBrowserInteraction)
-        layout.addWidget(self.contact)
+        # Contact details, one per line with its icon. Room is left at the side of this area
+        # for markers on parsed fields ("check this") and their corrections.
+        self.contact_box = QWidget()
+        self.contact_box.setObjectName("contactDetails")
+        self.contact_grid = QGridLayout(self.contact_box)
+        self.contact_grid.setContentsMargins(0, 0, 0, 0)
+        self.contact_grid.setHorizontalSpacing(6)
+        self.contact_grid.setVerticalSpacing(2)
+        self.contact_grid.setColumnStretch(1, 1)
+        layout.addWidget(self.contact_box)
         layout.addLayout(self._brings_row())
         layout.addLayout(self._preferences_row())
+        self.followups = QLabel()
+        self.followups.setObjectName("personFollowups")
+        self.followups.setWordWrap(True)
+        self.followups.setTextFormat(Qt.RichText)
+        layout.addWidget(self.followups)
         self.pref_note = QLabel()
         self.pref_note.setWordWrap(True)
         self.pref_note.setForegroundRole(QPalette.PlaceholderText)
@@ -89,8 +160,9 @@ class ContactTab(QWidget):
         layout.addWidget(self.notes, 1)
         layout.addLayout(self._note_row())
 
-    def _brings_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _brings_row(self) -> QVBoxLayout:
+        row = QVBoxLayout()
+        row.setSpacing(2)
         row.addWidget(QLabel("What they bring (shown to hiring managers):"))
         self.brings_edit = QLineEdit()
         self.brings_edit.setAccessibleName("What this person brings, for exports")
@@ -101,23 +173,30 @@ class ContactTab(QWidget):
         row.addWidget(self.brings_edit, 1)
         return row
 
-    def _preferences_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Stay in touch by"))
+    def _preferences_row(self) -> QGridLayout:
+        """How they want to hear from us, on two lines so nothing is cut at 1024 px."""
+        row = QGridLayout()
+        row.setHorizontalSpacing(6)
         self.pref_channel = QComboBox()
-        self.pref_channel.addItems(list(CHANNELS))
+        for value in CHANNELS:
+            self.pref_channel.addItem(CHANNEL_LABELS[value], value)
         self.pref_channel.setAccessibleName("Contact channel")
         self.pref_frequency = QComboBox()
-        self.pref_frequency.addItems(list(FREQUENCIES))
+        for value in FREQUENCIES:
+            self.pref_frequency.addItem(FREQUENCY_LABELS[value], value)
         self.pref_frequency.setAccessibleName("Contact frequency")
         self.pref_topics = QLineEdit()
-        self.pref_topics.setPlaceholderText("topics")
+        self.pref_topics.setPlaceholderText("topics they want to hear about")
         self.pref_topics.setAccessibleName("Topics they want to hear about")
         self.pref_consent = QCheckBox("agreed to hear from us")
-        for widget in (self.pref_channel, self.pref_frequency, self.pref_topics, self.pref_consent):
-            row.addWidget(widget)
-        self.pref_channel.currentTextChanged.connect(self._save_preferences)
-        self.pref_frequency.currentTextChanged.connect(self._save_preferences)
+        row.addWidget(QLabel("Stay in touch:"), 0, 0)
+        row.addWidget(self.pref_channel, 0, 1)
+        row.addWidget(self.pref_frequency, 0, 2)
+        row.addWidget(self.pref_topics, 1, 1, 1, 2)
+        row.addWidget(self.pref_consent, 2, 1, 1, 2)
+        row.setColumnStretch(2, 1)
+        self.pref_channel.currentIndexChanged.connect(self._save_preferences)
+        self.pref_frequency.currentIndexChanged.connect(self._save_preferences)
         self.pref_topics.editingFinished.connect(self._save_preferences)
         self.pref_consent.toggled.connect(self._save_preferences)
         return row
@@ -140,16 +219,56 @@ class ContactTab(QWidget):
         self.brings_edit.setText(brings or "")
         self.brings_edit.blockSignals(False)
 
+    def _fill_contact(self, row: dict, blind_hidden: bool) -> None:
+        clear_layout(self.contact_grid)
+        items = [] if blind_hidden else _contact_items(row)
+        if not items:
+            text = (
+                "<i>Contact details are hidden in blind review.</i>"
+                if blind_hidden
+                else "<i>No contact details were found in the resume.</i>"
+            )
+            self.contact_grid.addWidget(QLabel(text), 0, 0, 1, 2)
+            return
+        for n, (name, text) in enumerate(items):
+            mark = QLabel()
+            mark.setPixmap(icon(name).pixmap(16, 16))
+            mark.setAccessibleName(
+                {"mail": "email", "phone": "phone", "link": "link", "place": "place"}[name]
+            )
+            label = QLabel(text)
+            label.setTextFormat(Qt.RichText)
+            label.setOpenExternalLinks(True)
+            label.setTextInteractionFlags(Qt.TextBrowserInteraction)
+            label.setWordWrap(True)
+            self.contact_grid.addWidget(mark, n, 0, Qt.AlignTop)
+            self.contact_grid.addWidget(label, n, 1)
+
+    def contact_text(self) -> str:
+        """Everything the contact area shows, as text (what a screen reader or a test reads)."""
+        return " ".join(label.text() for label in self.contact_box.findChildren(QLabel))
+
+    def _fill_followups(self, person_id: int) -> None:
+        """Check-ins after a hire (and keep-in-touch), with when they are due."""
+        rows = followups_of(self.store, person_id)
+        if not rows:
+            self.followups.hide()
+            return
+        lines = []
+        for f in rows:
+            state = "done" if f["done_at"] else f"due {f['due_at'][:10]}"
+            lines.append(f"{html.escape(f['title'])} — {state}")
+        self.followups.setText("<b>Follow-ups</b> (View → Follow-ups):<br>" + "<br>".join(lines))
+        self.followups.show()
+
     def fill(self, row: dict, blind_hidden: bool) -> None:
         self.person_id = row["id"]
-        if blind_hidden:
-            self.contact.setText("<i>Contact details are hidden in blind review.</i>")
-        else:
-            self.contact.setText(_contact_lines(row))
+        self._fill_contact(row, blind_hidden)
+        self._fill_followups(row["id"])
         pref = contact_preference(self.store, row["id"])
         self._loading = True
-        self.pref_channel.setCurrentText(pref["channel"])
-        self.pref_frequency.setCurrentText(pref["frequency"])
+        self.pref_channel.setCurrentIndex(max(0, self.pref_channel.findData(pref["channel"])))
+        self.pref_frequency.setCurrentIndex(max(0, self.pref_frequency.findData(pref["frequency"])))
         self.pref_topics.setText(", ".join(pref["topics"]))
         self.pref_consent.setChecked(bool(pref["consent"]))
         self._loading = False
@@ -185,8 +304,8 @@ class ContactTab(QWidget):
             set_preferences,
             self.person_id,
             self.actor,
-            channel=self.pref_channel.currentText(),
-            frequency=self.pref_frequency.currentText(),
+            channel=self.pref_channel.currentData(),
+            frequency=self.pref_frequency.currentData(),
             topics=self.pref_topics.text().split(","),
             consent=self.pref_consent.isChecked(),
             success=self._written,

@@ -166,15 +166,24 @@ class FollowupsDialog(QDialog):
     def __init__(self, store, writer, actor: str, parent=None):
         super().__init__(parent)
         self.store, self.writer, self.actor = store, writer, actor
-        self.setWindowTitle("Follow-ups due")
-        self.setAccessibleName("Follow-ups due")
-        self.resize(700, 420)
+        self.setWindowTitle("Follow-ups")
+        self.setAccessibleName("Follow-ups")
+        self.resize(760, 520)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         layout.addWidget(self.summary)
         self.list = QListWidget()
         self.list.setAccessibleName("Follow-ups")
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list, 2)
+        # What you know about the person, in front of you for the check-in.
+        self.about = QLabel()
+        self.about.setObjectName("followupNotes")
+        self.about.setWordWrap(True)
+        self.about.setTextFormat(Qt.RichText)
+        self.about.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.about.setMinimumHeight(90)
+        layout.addWidget(self.about, 1)
+        self.list.currentItemChanged.connect(self._show_notes)
         row = QHBoxLayout()
         self.done_button = QPushButton("Done")
         self.snooze_days = QSpinBox()
@@ -210,6 +219,7 @@ class FollowupsDialog(QDialog):
                 f"({how})"
             )
             entry.setData(Qt.UserRole, item.id)
+            entry.setData(Qt.UserRole + 1, item.person_id)
             self.list.addItem(entry)
         self.summary.setText(
             f"{len(due)} follow-up{'s' if len(due) != 1 else ''} "
@@ -217,6 +227,33 @@ class FollowupsDialog(QDialog):
         )
         if due:
             self.list.setCurrentRow(0)
+        else:
+            self.about.setText("<i>Nothing due now: tick the box to see what is coming up.</i>")
+
+    def _show_notes(self, item, _previous=None) -> None:
+        """The person's relationship notes and the notes written about them, for the check-in."""
+        from review import people as P
+
+        if item is None:
+            self.about.setText("")
+            return
+        person = item.data(Qt.UserRole + 1)
+        notes = [
+            f"{html.escape(n['text'])} <span style='color:gray'>— {html.escape(n['author'])}, "
+            f"{n['created_at'][:10]}</span>"
+            for n in P.relationship_notes(self.store, person)
+        ]
+        brings = self.store.query(
+            "SELECT brings FROM applications WHERE person_id = ? AND brings IS NOT NULL", (person,)
+        )
+        notes += [f"What they bring: {html.escape(b['brings'])}" for b in brings]
+        if notes:
+            self.about.setText("<b>What you know about them</b><br>" + "<br>".join(notes[:6]))
+        else:
+            self.about.setText(
+                "<b>What you know about them</b><br><i>No notes yet: the person "
+                "pane's Contact tab (N) keeps what you learn.</i>"
+            )
 
     def _current(self) -> int | None:
         item = self.list.currentItem()

@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 
 from app.icons import icon
-from review.status import VIEWS
+from app.window_table import show_view
+from review.status import HIRED, INTERVIEWING, NEW, OFFERED, VIEWS
 
 
 def _file_menu(w, menu) -> None:
@@ -40,6 +41,51 @@ def _file_menu(w, menu) -> None:
     w.add_action("Quit", QKeySequence.Quit, w.close, menu)
 
 
+def _move_menu(w, move) -> None:
+    """Review → Move to: where a reviewer moves someone on the list, each with its key."""
+    decide = w.decisions
+    w.act_interviewing = w.add_action(
+        "Interviewing",
+        "I",
+        lambda: decide.move_current(INTERVIEWING),
+        move,
+        None,
+        "Move this person to interviewing",
+    )
+    w.act_offered = w.add_action(
+        "Offered",
+        "O",
+        lambda: decide.move_current(OFFERED),
+        move,
+        None,
+        "Move this person to offered",
+    )
+    w.act_hired = w.add_action(
+        "Hired",
+        "H",
+        lambda: decide.move_current(HIRED),
+        move,
+        None,
+        "Hired: check-ins follow after 1, 4 and 12 weeks",
+    )
+    move.addSeparator()
+    w.act_to_review = w.add_action(
+        "Back to To review",
+        "R",
+        lambda: decide.move_current(NEW),
+        move,
+        None,
+        "Back to the people still to review",
+    )
+    w.move_actions = [
+        w.act_shortlist,
+        w.act_interviewing,
+        w.act_offered,
+        w.act_hired,
+        w.act_to_review,
+    ]
+
+
 def _review_menu(w, menu) -> None:
     gate = w.gate
     w.act_next = w.add_action("Next person", "J", w.next_person, menu, None, "Next person")
@@ -50,9 +96,11 @@ def _review_menu(w, menu) -> None:
     w.act_shortlist = w.add_action(
         "Shortlist", "S", w.decisions.shortlist_current, menu, "star", "Shortlist this person"
     )
+    w.act_shortlist.setIconText("Shortlist")
     w.act_undo = w.add_action(
         "Undo", "U", w.decisions.undo_last, menu, "undo", "Undo the last status change"
     )
+    _move_menu(w, menu.addMenu("Move to"))
     w.act_letgo = w.add_action(
         "Let go…",
         "D",
@@ -69,7 +117,7 @@ def _review_menu(w, menu) -> None:
         "note",
         "Write down something you learned about this person",
     )
-    w.add_action(
+    w.act_withdrew = w.add_action(
         "They withdrew…",
         None,
         gate.withdraw_current,
@@ -119,12 +167,13 @@ def _job_menu(w, menu) -> None:
 
 def _view_menu(w, menu) -> None:
     w.view_actions = []
-    for number, (title, _) in enumerate(VIEWS, start=1):
-        choose = lambda _=False, n=number - 1: w.views.setCurrentIndex(n)  # noqa: E731
+    titles = [title for title, _ in VIEWS] + ["Files to check"]
+    for number, title in enumerate(titles, start=1):
+        choose = lambda _=False, n=number - 1: show_view(w, n)  # noqa: E731
         w.view_actions.append(w.add_action(title, str(number), choose, menu))
     menu.addSeparator()
-    w.add_action(
-        "Follow-ups due…",
+    w.act_followups = w.add_action(
+        "Follow-ups…",
         "Ctrl+Shift+F",
         w.job_actions.show_followups,
         menu,
@@ -169,7 +218,8 @@ def cheat_sheet_groups(w) -> list[tuple[str, list[tuple[str, str]]]]:
                 (key(w.act_next), "next person"),
                 (key(w.act_prev), "previous person"),
                 (key(w.act_search), "search"),
-                ("1 – 5", "views: to review … all"),
+                ("1 – 6", "views: to review … files to check"),
+                ("Esc", "back to the list"),
             ],
         ),
         (
@@ -177,6 +227,10 @@ def cheat_sheet_groups(w) -> list[tuple[str, list[tuple[str, str]]]]:
             [
                 (key(w.act_shortlist), "shortlist"),
                 (key(w.act_undo), "undo the last change"),
+                (key(w.act_interviewing), "interviewing"),
+                (key(w.act_offered), "offered"),
+                (key(w.act_hired), "hired"),
+                (key(w.act_to_review), "back to To review"),
                 (key(w.act_letgo), "let go — with a note and a message"),
                 (key(w.act_note), "note about them as a person"),
             ],

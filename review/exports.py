@@ -277,7 +277,9 @@ def _person_html(s: Shortlist, p: PersonOut) -> str:
         for pt in p.parts
     )
     contact = ""
-    bits = [*p.emails, *p.phones, *p.links, *([p.location] if p.location else [])]
+    # The manager reads this line too: the town, never the street address.
+    place = place_for_headline(p.location) if p.location else None
+    bits = [*p.emails, *p.phones, *p.links, *([place] if place else [])]
     if not s.blind and bits:
         contact = f"<div class='contact'>{' · '.join(_e(b) for b in bits)}</div>"
     brings = ""

@@ -58,6 +58,7 @@ from review.status import (
     WITHDRAWN,
     JobStatus,
 )
+from review.wording import to_second_person
 
 MIN_WITHDRAWN_NOTE_WORDS = 3
 
@@ -218,13 +219,17 @@ def draft(
     settings: Settings,
     feedback: str = "",
 ) -> Draft:
-    """The message a reviewer starts from: template, their note, and other roles that fit."""
+    """The message a reviewer starts from: template, their note, and other roles that fit.
+
+    The note is about them ("Owen has owned…"); the message speaks to them, so their strengths
+    are drafted in the second person ("You have owned…", :func:`review.wording.to_second_person`)
+    for the reviewer to edit."""
     try:
         return draft_message(
             tone,
             first=ctx.person.first_name,
             job_titles=ctx.job_titles(application_ids),
-            strength=brings,
+            strength=to_second_person(brings, ctx.person.first_name, ctx.name or ""),
             reviewer=settings.get("reviewer.name") or settings.get("sender.name"),
             signature=settings.get("reviewer.signature"),
             feedback=feedback,
@@ -275,6 +280,7 @@ def checks(ctx: GateContext, d: Disposition, settings: Settings) -> tuple[list[C
         why_not=[d.why_not],
         sender_email=settings.get("sender.email"),
         reply_to=settings.get("reply_to"),
+        full_name=ctx.name or "",
     )
     return note, lints
 
@@ -533,6 +539,7 @@ def withdraw(
         why_not=[],
         sender_email=settings.get("sender.email"),
         reply_to=settings.get("reply_to"),
+        full_name=ctx.name or "",
     )
     reasons += [item.message for item in blocking(lints)]
     if ctx.channel == "email" and not ctx.emails:
@@ -590,7 +597,7 @@ def draft_withdrawn(store: Store, person_id: int, application_id: int, settings:
         WITHDRAWN,
         first=ctx.person.first_name,
         job_titles=ctx.job_titles([application_id]),
-        strength=f"your work with {skills}",
+        strength=f"I especially noted your work with {skills}.",
         reviewer=settings.get("reviewer.name"),
         signature=settings.get("reviewer.signature"),
     )

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from parsing.text import fold
 from review.answers import SHORT_ANSWER_LINE, SHORT_ANSWERS
 from review.settings import config_path
+from review.wording import cold_phrases, third_person_sentences
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
 TONES = ("warm", "brief", "formal")
@@ -160,27 +161,6 @@ _GREETING = re.compile(
     r"\b[^\n]*",
     re.IGNORECASE,
 )
-_KINDER_START = "Thank you for applying — I want to tell you where things stand."
-_NOT_THIS_TIME = "This time we are not moving forward with your application."
-_CLOSER_MATCH = "someone whose experience matches this particular role more closely"
-_NOT_NOW = "this role needs something different right now"
-_ON_FILE = "(only promise what you will do: invite them to tell you how to stay in touch)"
-_GOOD_LUCK = "I hope the next step is a great one for you."
-COLD_PHRASES = {
-    "we regret to inform you": _KINDER_START,
-    "unfortunately your application": _NOT_THIS_TIME,
-    "unfortunately, your application": _NOT_THIS_TIME,
-    "more qualified candidates": f"we chose {_CLOSER_MATCH}",
-    "other candidates whose qualifications": _CLOSER_MATCH,
-    "does not meet our requirements": _NOT_NOW,
-    "do not meet our requirements": _NOT_NOW,
-    "after careful consideration": "(say what you considered, or leave it out)",
-    "we will keep your resume on file": _ON_FILE,
-    "we will keep your cv on file": _ON_FILE,
-    "due to the high volume of applications": "(they wrote to you; answer them as a person)",
-    "we wish you success in your future endeavors": _GOOD_LUCK,
-    "we wish you the best in your future endeavors": _GOOD_LUCK,
-}
 
 
 def _placeholder_lint(found: str, where: str) -> Lint:
@@ -230,9 +210,21 @@ def _copies_internal_note(folded_body: str, why_not: list[str]) -> bool:
 
 
 def lint_message(
-    subject: str, body: str, *, first: str, why_not: list[str], sender_email: str, reply_to: str
+    subject: str,
+    body: str,
+    *,
+    first: str,
+    why_not: list[str],
+    sender_email: str,
+    reply_to: str,
+    full_name: str = "",
 ) -> list[Lint]:
-    """Problems in a message: blocks stop sending, warnings are advice."""
+    """Problems in a message: blocks stop sending, warnings are advice.
+
+    Warnings include sentences that speak *about* them instead of to them (their name, he or
+    she: :func:`review.wording.third_person_sentences`, each with its second-person version) and
+    stock phrases of form letters in five languages (:func:`review.wording.cold_phrases`, each
+    with a kinder alternative)."""
     out: list[Lint] = []
     first_line = next((line for line in body.splitlines() if line.strip()), "")
     greeting = _GREETING.match(first_line)
@@ -256,9 +248,10 @@ def lint_message(
                 "say it for them, in words meant for them.",
             )
         )
-    for phrase, kinder in COLD_PHRASES.items():
-        if phrase in folded:
-            out.append(Lint("warn", "cold_phrase", f"“{phrase}” reads cold.", kinder))
+    for finding in third_person_sentences(body, first, full_name):
+        out.append(Lint("warn", finding.code, finding.message))
+    for cold in cold_phrases(body):
+        out.append(Lint("warn", cold.code, cold.message, cold.suggestion or None))
     if sum(answer in body for answer in SHORT_ANSWERS) < 2:
         out.append(
             Lint(

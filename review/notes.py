@@ -1,22 +1,22 @@
 """The person-first note: *what this person brings* and *why not this role, now*.
 
-Checked for substance, for something specific to this person (a word from their
-resume, skills or what the reviewer learned about them), for originality (not a
-copy of the reviewer's earlier notes) and against bare labels ("not a fit").
+Checked for substance, for something specific to this person (something only their
+resume or the reviewer's notes could give: :func:`review.wording.note_specificity`),
+for originality (not a copy of the reviewer's earlier notes) and against bare labels
+("not a fit").
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from parsing.text import fold
 from review.db import Store
 from review.messages import normalise, words
 from review.people import load_person, relationship_notes
 from review.ranking import person_text
+from review.wording import Known, known_about, note_specificity
 
 MIN_BRINGS_WORDS = 12
 MIN_WHY_NOT_WORDS = 6
@@ -28,17 +28,6 @@ _BARE_LABELS = frozenset(
     "not a fit|no fit|bad fit|poor fit|not a good fit|not suitable|unsuitable|unqualified|"
     "not qualified|underqualified|overqualified|n/a|na|none|no|reject|rejected|decline|declined|"
     "pass|no thanks|not good|not good enough|weak|meh|nope|not interested|-|...|x|?|tbd".split("|")
-)
-# Words that say nothing specific about anyone.
-_GENERIC = frozenset(
-    """good great nice strong solid excellent impressive talented smart motivated hardworking
-    hard-working passionate dedicated experienced skilled qualified candidate person profile
-    background experience skills resume cv application team player work working very really
-    quite lots some many brings bring has have had with and the a an of in on for to is are was
-    were be they their them she he her his this that who which clearly obviously overall general
-    attitude energy communicator communication fit role job company would could will well also
-    much more most from about into at as by it its our we us i me my not but or years year
-    professional person's amazing wonderful lovely""".split()
 )
 
 
@@ -59,6 +48,7 @@ class PersonContext:
     skills: list[str] = field(default_factory=list)
     text: str = ""
     details: list[str] = field(default_factory=list)  # employers, titles, relationship notes…
+    known: Known | None = None  # what note_specificity reads: resume with sections, notes
 
 
 def person_context(store: Store, person_id: int) -> PersonContext:
@@ -74,26 +64,16 @@ def person_context(store: Store, person_id: int) -> PersonContext:
         person.skills,
         text,
         [d for d in details + notes if d],
+        known_about(store, person_id),
     )
 
 
-def _specific_words(text: str, context: PersonContext) -> list[str]:
-    """Words of the note that come from this person: their skills, resume, details."""
-    resume = fold(context.text)
-    details = fold(" ".join(context.details))
-    skills = {fold(s) for s in context.skills}
-    found = []
-    for word in words(text):
-        key = fold(word).strip(".")
-        if len(key) < 3 or key in _GENERIC:
-            continue
-        if key in skills or any(key in s.split() for s in skills):
-            found.append(word)
-        elif len(key) >= 4 and (
-            re.search(rf"(?<!\w){re.escape(key)}(?!\w)", resume) or key in details
-        ):
-            found.append(word)
-    return found
+def _known(context: PersonContext) -> Known:
+    """What the specificity check reads, for a context made without a store (tests, tools)."""
+    if context.known is not None:
+        return context.known
+    return Known(first_name=context.first_name, resume=context.text, skills=list(context.skills),
+                 titles=context.details[:1], notes=context.details[1:])  # fmt: skip
 
 
 def _copied_from(brings: str, why_not: str, earlier: list[tuple[str, str]]) -> float | None:
@@ -120,6 +100,7 @@ def check_note(
     b_words, w_words = words(brings), words(why_not)
     label_b, label_w = normalise(brings).strip(" .!"), normalise(why_not).strip(" .!")
     copied = _copied_from(brings, why_not, earlier)
+    specific = note_specificity(brings, _known(context))
     checks = [
         Check(
             "brings_label",
@@ -147,13 +128,7 @@ def check_note(
             f"Why not this role, now? {len(w_words)} of at least {MIN_WHY_NOT_WORDS} words.",
             "why_not",
         ),
-        Check(
-            "specific",
-            bool(_specific_words(brings, context)),
-            "Name something specific to this person — a skill, an experience, a phrase from "
-            "their resume, or something you learned about them — not only general praise.",
-            "brings",
-        ),
+        Check("specific", specific.specific, specific.reason, "brings"),
         Check(
             "original",
             copied is None,

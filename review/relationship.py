@@ -241,6 +241,72 @@ def due_followups(
     return [Due(**r) for r in rows if not (r["kind"] == "keep_in_touch" and r["channel"] == "none")]
 
 
+# ``shortlist followups --json``: one record per line. Keys and states are a contract (issue
+# 14): ``id``, ``person`` (the person's id), ``name``, ``job`` (the job's id; null for
+# keep-in-touch), ``kind`` (``check_in`` or ``keep_in_touch``), ``due`` (ISO date) and
+# ``state`` (due now, upcoming, snoozed until later, or done).
+FOLLOWUP_KEYS = ("id", "person", "name", "job", "kind", "due", "state")
+FOLLOWUP_STATES = ("due", "upcoming", "snoozed", "done")
+
+
+def followup_state(
+    due_at: str, snoozed_until: str | None, done_at: str | None, now: datetime
+) -> str:
+    """Where a follow-up stands at ``now``."""
+    stamp = now.isoformat(timespec="seconds")
+    if done_at:
+        return "done"
+    if snoozed_until and snoozed_until > stamp:
+        return "snoozed"
+    return "due" if due_at <= stamp else "upcoming"
+
+
+def followup_records(
+    store: Store, now: datetime | None = None, include_all: bool = False, *, refresh: bool = True
+) -> list[dict]:
+    """The follow-ups, soonest first, as ``shortlist followups --json`` prints them: only the
+    due ones, or every one with ``include_all``. People who asked not to be contacted are never
+    listed for keeping in touch. ``refresh`` first writes the keep-in-touch reminders missing."""
+    now = now or datetime.now(UTC)
+    if refresh:
+        refresh_keep_in_touch(store, now)
+    rows = store.query(
+        "SELECT f.id, f.person_id, p.name, f.job_id, f.kind, f.title, f.due_at, f.snoozed_until, "
+        "f.done_at, coalesce(c.channel, 'email') AS channel FROM followups f "
+        "JOIN people p ON p.id = f.person_id "
+        "LEFT JOIN contact_preferences c ON c.person_id = f.person_id ORDER BY f.due_at, f.id"
+    )
+    out = []
+    for r in rows:
+        if r["kind"] == "keep_in_touch" and r["channel"] == "none":
+            continue  # their wish wins over our schedule
+        state = followup_state(r["due_at"], r["snoozed_until"], r["done_at"], now)
+        if include_all or state == "due":
+            out.append(
+                {
+                    "id": r["id"],
+                    "person": r["person_id"],
+                    "name": r["name"],
+                    "job": r["job_id"],
+                    "kind": r["kind"],
+                    "due": r["due_at"][:10],
+                    "state": state,
+                }
+            )
+    return out
+
+
+def followups_of(store: Store, person_id: int) -> list[dict]:
+    """One person's follow-ups, open ones first then done, soonest first (the person pane)."""
+    return store.query(
+        "SELECT f.id, f.job_id, f.kind, f.title, f.due_at, f.snoozed_until, f.done_at, "
+        "j.title AS job "
+        "FROM followups f LEFT JOIN jobs j ON j.id = f.job_id WHERE f.person_id = ? "
+        "ORDER BY f.done_at IS NOT NULL, f.due_at",
+        (person_id,),
+    )
+
+
 def mark_done(store: Store, followup_id: int, actor: str) -> None:
     with store.transaction() as conn:
         row = conn.execute(

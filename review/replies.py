@@ -207,6 +207,73 @@ def _honour_opt_out(store: Store, person: int, reply: int, phrase: str, actor: s
     )
 
 
+_AUTOMATIC_FLAGS = {
+    "bounce": "a delivery failure notice: our message may not have reached them",
+    "auto_reply": "an automatic answer (out of office?): nothing in it was read as their wishes",
+}
+
+
+def _skip_reason(conn, mail: IncomingMail, found: Tie | None) -> tuple[str, str | None] | None:
+    """(outcome, why) when a message is not stored as a reply; None when it is."""
+    if found is None:
+        if conn.execute(
+            "SELECT 1 FROM replies WHERE message_id = ?", (mail.message_id,)
+        ).fetchone():
+            return "already_read", None
+        if _ours(conn, [mail.message_id]) is not None:
+            return "not_a_reply", "one of our own messages (a copy of it)"
+        return None
+    if mail.automatic == "bulk" and found.answers is None:
+        return "not_a_reply", "mailing-list mail, not a reply"
+    return None
+
+
+def _insert(conn, mail: IncomingMail, found: Tie, answer: Answer, proposal, applied, actor) -> int:
+    cur = conn.execute(
+        "INSERT INTO replies (message_id, person_id, answers, job_id, application_id, "
+        "matched_by, sender, sender_name, subject, body, sent_at, source, read_at, read_by, "
+        "opt_out, proposal, proposal_state, applied, flag) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            mail.message_id,
+            found.person,
+            found.answers,
+            found.job,
+            found.application,
+            found.matched_by,
+            mail.sender,
+            mail.sender_name,
+            mail.subject,
+            mail.body,
+            mail.date,
+            mail.source,
+            now_iso(),
+            actor,
+            int(bool(answer.opt_out)),
+            json.dumps(proposal) if proposal else None,
+            "proposed" if proposal else None,
+            json.dumps(applied),
+            found.flag,
+        ),
+    )
+    reply = cur.lastrowid or 0
+    if found.person is not None:
+        audit.record(
+            conn,
+            actor,
+            "reply_received",
+            person_id=found.person,
+            job_id=found.job,
+            application_id=found.application,
+            reply=reply,
+            subject=mail.subject,
+            excerpt=excerpt(mail.body),
+            matched_by=found.matched_by,
+            flag=found.flag,
+        )
+    return reply
+
+
 def store_reply(
     store: Store, mail: IncomingMail, actor: str, book: AddressBook | None = None
 ) -> ReplyOutcome:
@@ -217,84 +284,28 @@ def store_reply(
         return out
     book = book or AddressBook(store)
     with store.transaction() as conn:
-        if conn.execute(
-            "SELECT 1 FROM replies WHERE message_id = ?", (mail.message_id,)
-        ).fetchone():
-            out.outcome = "already_read"
-            return out
-        if _ours(conn, [mail.message_id]) is not None:
-            out.outcome, out.problem = "not_a_reply", "one of our own messages (a copy of it)"
-            return out
-        found = tie(conn, book, mail)
-        if mail.automatic == "bulk" and found.answers is None:
-            out.outcome, out.problem = "not_a_reply", "mailing-list mail, not a reply"
+        skipped = _skip_reason(conn, mail, None)
+        found = tie(conn, book, mail) if skipped is None else None
+        skipped = skipped or _skip_reason(conn, mail, found)
+        if skipped is not None:
+            out.outcome, out.problem = skipped
             return out
         answer = Answer() if mail.automatic else read_answer(mail.body, mail.subject)
         proposal = _proposal(store, found.person, answer)
-        flag = found.flag
-        if mail.automatic:
-            flag = (
-                "a delivery failure notice: our message may not have reached them"
-                if mail.automatic == "bounce"
-                else "an automatic answer (out of office?): nothing in it was read as their wishes"
-            )
+        found.flag = _AUTOMATIC_FLAGS.get(mail.automatic or "", found.flag)
         applied = [DO_NOT_CONTACT] if answer.opt_out and found.person is not None else []
-        stamp = now_iso()
-        cur = conn.execute(
-            "INSERT INTO replies (message_id, person_id, answers, job_id, application_id, "
-            "matched_by, sender, sender_name, subject, body, sent_at, source, read_at, read_by, "
-            "opt_out, proposal, proposal_state, applied, flag) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                mail.message_id,
-                found.person,
-                found.answers,
-                found.job,
-                found.application,
-                found.matched_by,
-                mail.sender,
-                mail.sender_name,
-                mail.subject,
-                mail.body,
-                mail.date,
-                mail.source,
-                stamp,
-                actor,
-                int(bool(answer.opt_out)),
-                json.dumps(proposal) if proposal else None,
-                "proposed" if proposal else None,
-                json.dumps(applied),
-                flag,
-            ),
-        )
-        reply = cur.lastrowid or 0
-        if found.person is not None:
-            audit.record(
-                conn,
-                actor,
-                "reply_received",
-                person_id=found.person,
-                job_id=found.job,
-                application_id=found.application,
-                reply=reply,
-                subject=mail.subject,
-                excerpt=excerpt(mail.body),
-                matched_by=found.matched_by,
-                flag=flag,
-            )
+        reply = _insert(conn, mail, found, answer, proposal, applied, actor)
         if applied:
             _honour_opt_out(store, found.person, reply, answer.opt_out, actor)
-        job_title = None
         if found.job is not None:
-            row = conn.execute("SELECT title FROM jobs WHERE id = ?", (found.job,)).fetchone()
-            job_title = row[0] if row else None
+            out.job_title = store.scalar("SELECT title FROM jobs WHERE id = ?", (found.job,))
     out.person, out.matched_by, out.proposed, out.applied = (
         found.person,
         found.matched_by,
         proposal,
         applied,
     )
-    out.reply, out.flag, out.opt_out, out.job_title = reply, flag, answer.opt_out, job_title
+    out.reply, out.flag, out.opt_out = reply, found.flag, answer.opt_out
     out.name = _name(store.conn, found.person) if found.person is not None else None
     return out
 

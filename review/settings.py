@@ -9,9 +9,74 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+_ADDRESS = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\"]{2,}$")
+_NO_REPLY = re.compile(r"no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply", re.IGNORECASE)
+
+
+def check_address(value: str) -> str | None:
+    """Why an email address cannot be used for messages to people, or None when it can."""
+    if not value:
+        return None  # not set yet: the gate asks for it before the first message
+    if not _ADDRESS.match(value):
+        return f"{value!r} is not an email address (like robin@example.com)"
+    if _NO_REPLY.search(value.split("@")[0]):
+        return f"{value} is a no-reply address: candidates must be able to answer a person"
+    return None
+
+
+def check_folder(value: str) -> str | None:
+    """Why a folder cannot be written to, or None (an empty value means the default)."""
+    if not value:
+        return None
+    folder = Path(value).expanduser()
+    probe = folder
+    while not probe.exists() and probe.parent != probe:
+        probe = (
+            probe.parent
+        )  # the folder is made when first needed: its nearest parent must allow it
+    if not probe.is_dir():
+        return f"{value} is not a folder ({probe} is a file)"
+    if not os.access(probe, os.W_OK | os.X_OK):
+        return f"{value} cannot be written to (no permission on {probe})"
+    return None
+
+
+def check_file_folder(value: str) -> str | None:
+    return check_folder(str(Path(value).expanduser().parent)) if value else None
+
+
+def check_port(value: int) -> str | None:
+    return (
+        None if 1 <= value <= 65535 else f"{value} is not a port (1 to 65535; usually 587 or 465)"
+    )
+
+
+def check_host(value: str) -> str | None:
+    if value and not re.fullmatch(r"[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]", value):
+        return f"{value!r} is not a server name (like smtp.example.com)"
+    return None
+
+
+def check_timezone(value: str) -> str | None:
+    if not value:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"{value!r} is not a time zone name (like Europe/Berlin or America/New_York)"
+    return None
+
+
+def _at_least(low: float) -> Callable[[float], str | None]:
+    return lambda value: None if value >= low else f"must be at least {low:g}"
 
 
 @dataclass(frozen=True)
@@ -22,6 +87,7 @@ class Setting:
     title: str
     help: str = ""
     choices: tuple = ()
+    check: Callable | None = None  # the value -> why it is refused, or None
 
     def parse(self, text: str):
         """A value from text typed by a person, or ValueError saying what is expected."""
@@ -44,10 +110,15 @@ class Setting:
                 raise ValueError(f"{self.key}: expected a number, not {text!r}") from None
         else:
             value = str(text)
+        if self.type is str:
+            value = value.strip()
         if self.choices and value not in self.choices:
             raise ValueError(
                 f"{self.key}: expected one of {', '.join(map(str, self.choices))}, not {text!r}"
             )
+        problem = self.check(value) if self.check else None
+        if problem:
+            raise ValueError(f"{self.title}: {problem}")
         return value
 
 
@@ -60,11 +131,19 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Reply-to address",
         "Where candidates' answers reach you (a person, never no-reply).",
+        check=check_address,
     ),
     Setting(
         "sender.name", str, "", "Sender name", "The From name of messages (usually your name)."
     ),
-    Setting("sender.email", str, "", "Sender address", "The From address of messages."),
+    Setting(
+        "sender.email",
+        str,
+        "",
+        "Sender address",
+        "The From address of messages.",
+        check=check_address,
+    ),
     Setting(
         "transport",
         str,
@@ -73,8 +152,8 @@ SETTINGS: tuple[Setting, ...] = (
         "smtp, or outbox: .eml files a mail client sends.",
         ("smtp", "outbox"),
     ),
-    Setting("smtp.host", str, "", "SMTP server"),
-    Setting("smtp.port", int, 587, "SMTP port"),
+    Setting("smtp.host", str, "", "SMTP server", check=check_host),
+    Setting("smtp.port", int, 587, "SMTP port", check=check_port),
     Setting(
         "smtp.security",
         str,
@@ -92,18 +171,42 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Outbox folder",
         "Where .eml files are written (default: beside the database).",
+        check=check_folder,
     ),
-    Setting("database", str, "", "Database file", "Empty: shortlist.db in your data folder."),
-    Setting("import.workers", int, 0, "Reader processes", "0: one per processor core."),
-    Setting("import.time_limit", float, 30.0, "Time limit per file (seconds)"),
-    Setting("import.memory_mb", int, 1024, "Memory cap per reader (MB)"),
-    Setting("import.max_mb", int, 20, "Largest file (MB)"),
+    Setting(
+        "database",
+        str,
+        "",
+        "Database file",
+        "Empty: shortlist.db in your data folder.",
+        check=check_file_folder,
+    ),
+    Setting(
+        "import.workers",
+        int,
+        0,
+        "Reader processes",
+        "0: one per processor core.",
+        check=_at_least(0),
+    ),
+    Setting("import.time_limit", float, 30.0, "Time limit per file (seconds)", check=_at_least(1)),
+    Setting("import.memory_mb", int, 1024, "Memory cap per reader (MB)", check=_at_least(128)),
+    Setting("import.max_mb", int, 20, "Largest file (MB)", check=_at_least(0)),
     Setting(
         "review.stale_days",
         int,
         7,
         "Days before a waiting person stands out",
         "People unreviewed for longer are highlighted.",
+        check=_at_least(1),
+    ),
+    Setting(
+        "interview.timezone",
+        str,
+        "",
+        "Time zone of interviews",
+        "A name like Europe/Berlin; empty: this computer's. Invitations carry it.",
+        check=check_timezone,
     ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
@@ -136,12 +239,14 @@ class Settings:
         return value
 
     def set(self, key: str, value) -> None:
-        setting = _setting(key)
-        if isinstance(value, str) and setting.type is not str:
-            value = setting.parse(value)
-        elif isinstance(value, str):
-            value = setting.parse(value)
-        self._values[key] = value
+        """Set one value, checked (ValueError with the reason when refused)."""
+        self.update({key: value})
+
+    def update(self, values: dict) -> None:
+        """Set several values at once: every one is checked first, and nothing is saved
+        unless all are good (ValueError naming the first refused)."""
+        parsed = {key: _setting(key).parse(str(value)) for key, value in values.items()}
+        self._values.update(parsed)
         self.save()
 
     def save(self) -> None:

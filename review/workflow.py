@@ -103,6 +103,29 @@ def undo(store: Store, change: Change, actor: str) -> Change:
     return set_status(store, change.application_id, change.before, actor, action="undo")
 
 
+def last_change(store: Store, job_id: int) -> Change | None:
+    """The newest status change on a job's list not undone yet, from any face (the window or
+    ``shortlist status``), for U in the window. Read from the audit log: each ``undo`` there
+    cancels the newest ``status`` change before it that no other undo cancelled."""
+    import json
+
+    rows = store.conn.execute(
+        "SELECT action, person_id, application_id, detail FROM audit_log "
+        "WHERE job_id = ? AND action IN ('status', 'undo') ORDER BY id DESC",
+        (job_id,),
+    )
+    undone = 0
+    for action, person_id, application_id, detail in rows:
+        if action == "undo":
+            undone += 1
+        elif undone:
+            undone -= 1
+        else:
+            d = json.loads(detail or "{}")
+            return Change(application_id, person_id, job_id, d["before"], d["after"])
+    return None
+
+
 def set_brings(store: Store, application_id: int, text: str | None, actor: str) -> None:
     """The reviewer's short line on what this person brings to this job (shown to managers)."""
     text = (text or "").strip() or None

@@ -1,8 +1,11 @@
 """Screenshots of the app for the README and for looking at it (``make screenshots``).
 
 Writes PNGs to ``screenshots/`` (ignored by git): first start, the demo
-loaded, the person pane with highlights, an import in progress, the import
-report, blind mode, the cheat sheet. Offscreen; a fresh database each run.
+loaded at 1366 × 768 and at 1024 × 700, the person pane with highlights, an
+import in progress, the import report and the Files to check view, blind mode,
+the cheat sheet, the first-use step inside the gate, the gate with the person
+beside the note, a hire and the follow-ups it schedules. Offscreen; a fresh
+database each run.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ def main() -> int:
     errors = ErrorHandler()
     errors.install()
     window = MainWindow(store, settings, errors)
-    window.resize(1440, 880)
+    window.resize(1366, 768)
     window.show()
 
     def settle(ms: int = 300) -> None:
@@ -77,6 +80,12 @@ def main() -> int:
     window.views.setCurrentIndex(0)
     window.select_row(0)
     shot("02-demo-loaded")
+    window.resize(1024, 700)
+    shot("02b-demo-loaded-1024")
+    window.pane.tabs.setCurrentIndex(2)
+    shot("02c-contact-1024")
+    window.pane.tabs.setCurrentIndex(0)
+    window.resize(1366, 768)
     window.pane.select_part(0)
     window.pane.tabs.setCurrentIndex(0)
     shot("03-person-pane-highlights")
@@ -103,6 +112,13 @@ def main() -> int:
     if window.imports.report_dialog:
         shot("05-import-report", window.imports.report_dialog)
         window.imports.report_dialog.close()
+    from app.main_window import FILES_VIEW
+    from app.window_table import show_view
+
+    show_view(window, FILES_VIEW)
+    window.select_row(0)
+    shot("05b-files-to-check")
+    window.views.setCurrentIndex(0)
 
     window.act_blind.trigger()
     window.select_row(1)
@@ -115,31 +131,76 @@ def main() -> int:
     shot("08-job-editor")
     window.act_edit_job.trigger()
 
-    # The gate: a note being written, the message drafted and linted.
-    settings.set("sender.name", "Robin Reviewer")
-    settings.set("sender.email", "robin@example.com")
-    settings.set("reply_to", "robin@example.com")
+    # The gate, the first time: "Before your first message" stands where the message will be.
     window.views.setCurrentIndex(0)
     window.select_row(2)
     row = window.current_row()
     skills = store.one("SELECT skills, name FROM people WHERE id = ?", (row.person,))
     import json
 
-    skill = (json.loads(skills["skills"]) or ["their work"])[0]
+    from review.wording import known_about, note_specificity
+
     first = (skills["name"] or "They").split()[0]
+    known = known_about(store, row.person)
+    theirs = json.loads(skills["skills"])
+    notes = (
+        f"{first} built and ran tools in {a} and {b} for their team, and writes about it with real "
+        "care for the people who use what they build."
+        for a in theirs
+        for b in theirs
+        if a != b
+    )
+    note = next((n for n in notes if note_specificity(n, known).specific), "")
     window.gate.let_go_current()
     dialog = window.gate.dialog
-    dialog.brings.setPlainText(
-        f"{first} has years of hands-on {skill} work and writes about it with real care "
-        "for the people who use what they build."
-    )
+    dialog.resize(1340, 740)  # as on a 1366 × 768 laptop (the offscreen screen is smaller)
+    dialog._split_sized = False
+    dialog.hide()
+    dialog.show()
+    dialog.brings.setPlainText(note)
     dialog.why_not.setPlainText(
         "This role needs someone on site in Berlin four days a week from January."
     )
+    settle(400)
+    shot("10-first-use-step", dialog)
+    step = dialog.first_use
+    step.fields["reviewer.name"].setText("Robin Reviewer")
+    step.fields["reviewer.signature"].setText("Talent team, Example GmbH")
+    step.fields["sender.email"].setText("robin@example.com")
+    step.fields["reply_to"].setText("robin@example.com")
+    step.save()
     settle(600)
-    dialog.resize(1240, 780)
     shot("09-gate-dialog", dialog)
     dialog.reject()
+    settle(300)
+
+    # A hire: the check-ins follow, and the others hear now or later.
+    window.views.setCurrentIndex(0)
+    window.select_row(0)
+    hired = window.current_row()
+    from review.people import add_relationship_note
+
+    window.writer.run(
+        add_relationship_note,
+        hired.person,
+        "Training for a half marathon in the spring; asked about mentoring the juniors.",
+        "Robin Reviewer",
+    )
+    while not window.writer.idle():
+        settle(100)
+    window.act_hired.trigger()
+    while window.decisions.hire_box is None:
+        settle(100)
+    shot("11-hired", window.decisions.hire_box)
+    window.decisions.hire_box.later.click()
+    settle(300)
+    window.job_actions.show_followups()
+    settle(600)
+    followups = window.job_actions.followups_dialog
+    followups.show_all.setChecked(True)
+    settle(300)
+    shot("12-follow-ups", followups)
+    followups.close()
     window.close()
     errors.uninstall()
     store.close()

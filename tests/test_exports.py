@@ -238,3 +238,13 @@ def test_cli_export_and_import_decisions(shortlisted, tmp_path):
     )
     assert back.returncode == 0, back.stderr
     assert "2 maybe" in back.stdout
+
+
+def test_the_managers_page_says_who_prepared_it_and_keeps_the_street_out(shortlisted):
+    store, job, ids = shortlisted
+    with store.transaction() as conn:
+        conn.execute("UPDATE people SET location = ? WHERE id = ?",
+                     ("Calle de Colón 12, 46004 Valencia, Spain", ids["ana.txt"]))  # fmt: skip
+    page = to_html(build_shortlist(store, job, reviewer="Sam Okafor"))
+    assert "prepared by Sam Okafor" in page
+    assert "Valencia" in page and "Colón 12" not in page and "46004" not in page

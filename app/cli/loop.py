@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import sys
 
-from app.cli import DB, EXIT_ERROR, EXIT_OK, CliError
-from app.cli.common import open_store, person, settings
+from app.cli import DB, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, CliError
+from app.cli.common import job, open_store, person, settings
 
 # --- replies ------------------------------------------------------------------------------
 
@@ -148,6 +148,134 @@ def _describe_proposal(proposal: dict) -> str:
     return describe(proposal)
 
 
+# --- interview invitations -------------------------------------------------------------------
+
+
+def send_now(store, message: int, conf, author: str, what: str) -> int:
+    """Deliver a message just queued (an invitation, a role), and say where it is."""
+    from app.cli.common import ask_password
+    from review.outbox import deliver, state_of, transport_from_settings
+    from review.status import MessageState
+
+    state = state_of(store, message)
+    if state == MessageState.CALL_PENDING:
+        print(
+            f"They prefer a phone call: call them about {what}, then confirm with "
+            f"`shortlist outbox --confirm-call {message}`."
+        )
+        return EXIT_OK
+    result = deliver(store, message, transport_from_settings(store, conf, ask_password), author)
+    if result.state == MessageState.DELIVERED:
+        print(f"Sent: {what} ({result.detail}).")
+        return EXIT_OK
+    print(
+        f"Not delivered yet ({result.state}): {result.detail}\nSee `shortlist outbox`.",
+        file=sys.stderr,
+    )
+    return EXIT_ERROR
+
+
+def _message_text(path: str | None, draft):
+    if not path:
+        return draft
+    from app.cli.gate import _message_from_file
+    from review.invitations import Draft
+
+    subject, body = _message_from_file(path)
+    return Draft(subject, body)
+
+
+def cmd_invite(args) -> int:
+    from app.cli.common import application
+    from review import invitations as I
+
+    store, conf = open_store(args), settings()
+    author = conf.reviewer()
+    person_id = person(store, args.person)
+    app_id = application(store, person_id, job(store, args.job))
+    scheduled = I.current(store, app_id)
+    try:
+        if args.cancel or args.reschedule:
+            if scheduled is None:
+                raise CliError("no interview is scheduled for them on this job")
+        elif scheduled is not None:
+            raise CliError(
+                f"an interview is already scheduled ({scheduled.meeting.when_text()}): "
+                "use --reschedule or --cancel"
+            )
+        meeting = scheduled.meeting if scheduled else None
+        if not args.cancel:
+            base = meeting
+            if not (args.at or base):
+                raise CliError("say when: --at '2026-12-03 14:00'")
+            if not (args.where or base):
+                raise CliError("say where: --where 'Room 4, Hauptstr. 1' or a video link")
+            meeting = I.Meeting(
+                I.parse_when(args.at) if args.at else base.starts,
+                I.parse_minutes(args.duration) if args.duration else (base.minutes if base else 45),
+                I.timezone_from(conf, args.tz) if (args.tz or not base) else base.timezone,
+                args.where or base.place,
+            )
+        kind = "cancel" if args.cancel else "reschedule" if args.reschedule else "invite"
+        before = scheduled.meeting if scheduled else None
+        text = _message_text(
+            args.message, I.draft(store, app_id, meeting, conf, kind=kind, before=before)
+        )
+        if args.preview:
+            print(f"Subject: {text.subject}\n\n{text.body}")
+            return EXIT_OK
+        if args.cancel:
+            message = I.cancel(store, scheduled.id, text, conf, author)
+        elif args.reschedule:
+            message = I.reschedule(store, scheduled.id, meeting, text, conf, author)
+        else:
+            _, message = I.invite(store, app_id, meeting, text, conf, author)
+    except I.InvitationRefused as exc:
+        from app.cli.common import refused
+
+        refused("Not sent:", exc.reasons)
+        return EXIT_REFUSED
+    what = {"cancel": "the cancellation", "reschedule": "the new time"}.get(kind, "the invitation")
+    return send_now(store, message, conf, author, f"{what}, {meeting.when_text()}")
+
+
+# --- the report --------------------------------------------------------------------------------
+
+
+def cmd_report(args) -> int:
+    from review.report import build_report, days_text
+
+    store, conf = open_store(args), settings()
+    job_id = job(store, args.job).id if args.job else None
+    stale = int(conf.get("review.stale_days"))
+    report = build_report(store, job_id, stale_days=stale)
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+        return EXIT_OK
+    title = report.job["title"] if report.job else "Every job"
+    print(f"{title}: {report.people} {'person' if report.people == 1 else 'people'} applied")
+    if report.people:
+        rate = f"{report.heard_back_rate:.0%}"
+        print(
+            f"  Heard back      {report.heard_back} ({rate}) · median "
+            f"{days_text(report.median_days)} · 90th percentile {days_text(report.p90_days)}"
+        )
+    print(f"  Waiting         {report.waiting}", end="")
+    late = report.waiting_over_stale_days
+    print(f", {len(late)} of them for more than {stale} days" if late else "")
+    for w in late:
+        print(f"                  {w.name or '#' + str(w.person)} — {w.job}, {days_text(w.days)}")
+    print(
+        f"  Messages        {report.messages_failed} failed · {report.messages_in_doubt} in doubt"
+    )
+    print(
+        f"  Check-ins       {report.checkins_done_on_time} of {report.checkins_due} due, "
+        "done on time"
+    )
+    print(f"  Replies         {report.replies} · preferences updated {report.preferences_updated}")
+    return EXIT_OK
+
+
 # --- registering -------------------------------------------------------------------------------
 
 
@@ -170,3 +298,30 @@ def register(sub) -> None:
     p.add_argument("--assign", type=int, metavar="REPLY", help="say whose unmatched reply it is")
     p.add_argument("--person", metavar="PERSON", help="with --assign: the person (id or name)")
     p.set_defaults(func=cmd_replies)
+
+    p = sub.add_parser(
+        "invite",
+        parents=[DB],
+        help="invite someone to an interview (a message with a calendar file); reschedule, cancel",
+    )
+    p.add_argument("person", metavar="PERSON", help="id or exact name")
+    p.add_argument("--job", required=True, help="the job (id or exact title)")
+    p.add_argument("--at", metavar="WHEN", help="local time, e.g. '2026-12-03 14:00'")
+    p.add_argument("--duration", metavar="MINUTES", help="45, 45m, 1h30 (default 45 minutes)")
+    p.add_argument("--where", metavar="PLACE", help="a room and address, or a video link")
+    p.add_argument("--tz", metavar="ZONE", help="time zone, e.g. Europe/Berlin (default: settings)")
+    p.add_argument("--message", metavar="FILE", help="your own text (first line 'Subject: …')")
+    change = p.add_mutually_exclusive_group()
+    change.add_argument("--reschedule", action="store_true", help="a new time or place")
+    change.add_argument("--cancel", action="store_true", help="cancel the interview")
+    p.add_argument("--preview", action="store_true", help="print the message; send nothing")
+    p.set_defaults(func=cmd_invite)
+
+    p = sub.add_parser(
+        "report",
+        parents=[DB],
+        help="did everyone hear back? people, heard back, waiting, messages, check-ins, replies",
+    )
+    p.add_argument("--job", help="one job (id or exact title); default: every job")
+    p.add_argument("--json", action="store_true", help="the figures as one JSON object")
+    p.set_defaults(func=cmd_report)

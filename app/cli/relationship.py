@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from app.cli import DB, EXIT_OK, CliError
 from app.cli.common import job, open_store, person, settings
 
@@ -9,7 +11,7 @@ _HOW = {"email": "by email", "phone": "by phone", "none": "they asked not to be 
 
 
 def cmd_followups(args) -> int:
-    from review.relationship import due_followups, mark_done, snooze
+    from review.relationship import due_followups, followup_records, mark_done, snooze
 
     store = open_store(args)
     author = settings().reviewer()
@@ -22,6 +24,10 @@ def cmd_followups(args) -> int:
             print(f"Follow-up {args.snooze} snoozed until {until[:10]}.")
     except LookupError as exc:
         raise CliError(str(exc)) from None
+    if args.json:
+        for record in followup_records(store, include_all=args.all):
+            print(json.dumps(record, ensure_ascii=False))
+        return EXIT_OK
     due = due_followups(store, include_future=args.all)
     if not due:
         hint = "no follow-ups at all" if args.all else "--all shows the ones coming up"
@@ -63,7 +69,14 @@ def register(sub) -> None:
         parents=[DB],
         help="follow-ups due: check-ins after a hire, keep-in-touch for the talent pool",
     )
-    p.add_argument("--all", action="store_true", help="also the ones not due yet")
+    p.add_argument(
+        "--all", action="store_true", help="also the ones not due yet (and done ones, with --json)"
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per line: id, person, name, job, kind, due, state",
+    )
     p.add_argument("--done", type=int, metavar="ID", help="mark a follow-up done")
     p.add_argument("--snooze", type=int, metavar="ID", help="snooze a follow-up")
     p.add_argument("--days", type=int, default=7, help="how long to snooze (default 7 days)")

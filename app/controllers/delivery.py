@@ -25,6 +25,17 @@ def _recover(report, cancelled, writer: Writer, transport, author: str):
     return outbox.retry_due(None, transport, author, write=writer.call)
 
 
+# A message's state in a recruiter's words (the stored values are a contract, not for reading).
+STATE_WORDS = {
+    MessageState.QUEUED: "queued, to be tried again",
+    MessageState.SENDING: "being sent",
+    MessageState.FAILED: "failed",
+    MessageState.IN_DOUBT: "delivery in doubt",
+    MessageState.CALL_PENDING: "waiting for your call",
+    MessageState.KEPT: "kept on record, as they asked",
+}
+
+
 class Delivery(QObject):
     """Sends what the gate queued and keeps the window's view of each message current."""
 
@@ -112,7 +123,9 @@ class Delivery(QObject):
             w.statusBar().showMessage(f"Message delivered ({result.detail}).", 8000)
         else:
             w.statusBar().showMessage(
-                f"Message not delivered yet — {result.state}: {result.detail}", 12000
+                f"Message not delivered yet — {STATE_WORDS.get(result.state, 'waiting')}: "
+                f"{result.detail}",
+                12000,
             )
         w.ensure_selection()
         self.refresh_message_state()
@@ -126,6 +139,7 @@ class Delivery(QObject):
             w.writer.run(outbox.confirm_call, message, w.actor, success=self.show_result)
         else:
             self.send(message, resend=action == "resend")
+        w.focus_table()
 
     def refresh_message_state(self) -> None:
         """The current person's message, when they are waiting for one."""

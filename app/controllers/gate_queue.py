@@ -19,14 +19,14 @@ class GateQueue(QObject):
         self.queue: list = []  # the people still to come, as table rows
         self.total = 0
         self.dialog = None  # the open GateDialog, if any
+        # Words typed in the gate and not sent (Escape, Skip): back when their gate reopens.
+        self.drafts: dict[int, dict] = {}
 
     def let_go_current(self) -> None:
-        """D: the gate for the current person, or a queue for the selected ones."""
+        """D: the gate for the person the pane shows (and the others selected with them),
+        one at a time."""
         w = self.window
-        rows = sorted({i.row() for i in w.table.selectionModel().selectedRows()})
-        current = w.current_row()
-        people = [w.model.row_at(r) for r in rows] or ([current] if current else [])
-        people = [p for p in people if p.status in MAY_LET_GO]
+        people = [p for p in w.acting_rows() if p.status in MAY_LET_GO]
         if not people:
             w.statusBar().showMessage("Choose someone who is still on the list.", 5000)
             return
@@ -57,11 +57,29 @@ class GateQueue(QObject):
             transport,
             position,
             w,
+            draft=self.drafts.get(row.application),
+            ranker=w.ranker,
+            blind=w.model.blind,
         )
         dialog.sent.connect(self._sent)
-        dialog.finished.connect(lambda _r: self._next())
+        dialog.settings_saved.connect(w.reviewer_changed)
+        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
         self.dialog = dialog
         dialog.open()
+
+    def _closed(self, dialog) -> None:
+        if dialog.message_row is None:
+            words = dialog.unsent_words()
+            if words:
+                self.drafts[dialog.application_id] = words
+                self.window.statusBar().showMessage(
+                    "Your words are kept: D on them again brings them back.", 6000
+                )
+        else:
+            self.drafts.pop(dialog.application_id, None)
+        if not self.queue:
+            self.window.focus_table()
+        self._next()
 
     def _sent(self, message: int) -> None:
         w = self.window
@@ -71,10 +89,10 @@ class GateQueue(QObject):
         w.decisions.after_status_change(max(w.table.currentIndex().row(), 0))
 
     def withdraw_current(self) -> None:
-        from app.gate_dialog import WithdrawDialog
+        from app.withdraw_dialog import WithdrawDialog
 
         w = self.window
-        row = w.current_row()
+        row = w.acting_row()
         if row is None or row.status not in ON_THE_LIST:
             w.statusBar().showMessage("Choose someone who is still on the list.", 5000)
             return
@@ -85,10 +103,11 @@ class GateQueue(QObject):
             w.model.set_status(row.person, WITHDRAWN)
             w.delivery.send(dialog.message_row)
             w.decisions.after_status_change(max(w.table.currentIndex().row(), 0))
+        w.focus_table()
 
     def restore_current(self) -> None:
         w = self.window
-        row = w.current_row()
+        row = w.acting_row()
         if row is None:
             return
 

@@ -149,7 +149,7 @@ class Imports(QObject):
         if progress.new_people:
             w.model.add_people(progress.new_people)
             if not w.table.currentIndex().isValid():
-                w.select_row(0)
+                w.select_row(0, automatic=True)
             # Counts and the waiting banner: twice a second is enough while rows pour in.
             now = time.monotonic()
             if now - self._state_updated > 0.5:

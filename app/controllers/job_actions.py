@@ -28,7 +28,9 @@ class JobActions(QObject):
 
         w = self.window
         dialog = NewJobDialog(w)
-        if not dialog.exec():
+        accepted = dialog.exec()
+        w.focus_table()
+        if not accepted:
             return
         taxonomy = w.ranker.taxonomy if w.ranker else _taxonomy()
         title, description, spec = dialog.spec(taxonomy)
@@ -66,6 +68,8 @@ class JobActions(QObject):
         )
         if answer == QMessageBox.Yes and remaining:
             w.gate.open(remaining)
+        else:
+            w.focus_table()
 
     # --- hiring managers --------------------------------------------------------------------
 
@@ -77,7 +81,9 @@ class JobActions(QObject):
         if w.job is None:
             return
         dialog = ExportDialog(w.job.title, w.job.blind, w)
-        if not dialog.exec():
+        accepted = dialog.exec()
+        w.focus_table()
+        if not accepted:
             return
         choice = dialog.choice()
         safe = "".join(ch if ch.isalnum() else "-" for ch in w.job.title).strip("-").lower()
@@ -150,7 +156,9 @@ class JobActions(QObject):
                 )
             return
         dialog = PoolDialog(w.job.title, suggestions, w)
-        if dialog.exec():
+        accepted = dialog.exec()
+        w.focus_table()
+        if accepted:
             job_id = w.job.id
 
             def added(count: int) -> None:
@@ -164,6 +172,7 @@ class JobActions(QObject):
 
         w = self.window
         self.followups_dialog = FollowupsDialog(w.store, w.writer, w.actor, w)
+        self.followups_dialog.finished.connect(lambda _r: w.focus_table())
         self.followups_dialog.open()
 
 

@@ -57,7 +57,6 @@ class JobView(QObject):
 
     def set_job(self, job_id: int | None) -> None:
         w = self.window
-        w.decisions.undo_stack.clear()
         if job_id is None:
             w.job, w.ranker = None, None
             w.model.load(None)
@@ -72,10 +71,15 @@ class JobView(QObject):
         w.act_blind.setChecked(blind)
         w.editor.load(w.job.title, w.job.spec)
         w.editor_dock.setWindowTitle(f"Criteria — {w.job.title}")
+        w.act_edit_job.setText("Edit job criteria")  # the dock's title must not rename the action
         self.rerank()
+        self.load_counts()
         w.update_state()
         if w.model.rowCount():
-            w.select_row(0)
+            w.select_row(0, automatic=True)
+        else:
+            w.pane.clear()
+        w.show_current()
 
     def rerank(self) -> None:
         w = self.window
@@ -101,7 +105,11 @@ class JobView(QObject):
             return
         w.ranker.install(people, aggs)
         w.model.apply_ranking(ranked)
+        if w.selection_automatic and w.model.rowCount():
+            # Nobody chose the person on screen: after ranking, the best match is first.
+            w.select_row(0, automatic=True)
         w.ensure_selection()
+        w.show_current()
         w.update_state()
         w.ranked.emit()
 

@@ -39,6 +39,22 @@ def smtp_server():
     controller.stop()
 
 
+def specific_note(store, person_id: int, skills: list[str]) -> str:
+    """Two of their skills in a sentence about what they did: the first pair that counts."""
+    from review.wording import known_about, note_specificity
+
+    known = known_about(store, person_id)
+    for a in skills:
+        for b in skills:
+            note = (
+                f"They built and maintained tools in {a} and {b} that colleagues relied on, "
+                "and wrote about it with real care."
+            )
+            if a != b and note_specificity(note, known).specific:
+                return note
+    raise AssertionError(f"no two skills of {skills} make a specific note")
+
+
 def test_let_go_through_the_dialog_to_a_real_smtp_server(
     make_window, qtbot, tmp_path, settings, smtp_server
 ):
@@ -60,7 +76,10 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(
     window.select_row(0)
     row = window.current_row()
     person = window.store.one("SELECT name, emails, skills FROM people WHERE id = ?", (row.person,))
-    skill = json.loads(person["skills"])[0]
+    skills = [
+        s for s in json.loads(person["skills"]) if s not in ("English", "Communication", "Teamwork")
+    ]
+    skill = skills[0]
     assert "127.0.0.1" in window.transport_label.text()
 
     qtbot.keyClick(window.table, Qt.Key_D)
@@ -73,14 +92,25 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(
         lambda: any("label" in dialog.checks.item(i).text() for i in range(dialog.checks.count()))
     )
     assert not dialog.send_button.isEnabled()
-    # The reviewer's own words about this person.
+    # Generic praise and one skill word is not about this person either.
     dialog.brings.clear()
     dialog.why_not.clear()
     qtbot.keyClicks(
         dialog.brings,
-        f"Years of hands-on work with {skill}, and the way the resume describes "
-        "improving things for colleagues stood out to me.",
+        f"Great candidate with {skill}, very motivated and a strong communicator, "
+        "would be an asset to any team.",
     )
+    qtbot.keyClicks(
+        dialog.why_not, "The team needs someone who can start on site in Berlin next month."
+    )
+    qtbot.waitUntil(
+        lambda: any("praise" in dialog.checks.item(i).text() for i in range(dialog.checks.count()))
+    )
+    assert not dialog.send_button.isEnabled()
+    # The reviewer's own words about this person: what they did with their skills.
+    dialog.brings.clear()
+    dialog.why_not.clear()
+    qtbot.keyClicks(dialog.brings, specific_note(window.store, row.person, skills))
     qtbot.keyClicks(
         dialog.why_not, "The team needs someone who can start on site in Berlin next month."
     )
@@ -89,12 +119,17 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(
     first = person["name"].split()[0]
     assert dialog.body.toPlainText().splitlines()[0].startswith(("Hi", "Hello", "Dear"))
     assert first in dialog.body.toPlainText().splitlines()[0]
-    assert skill in dialog.body.toPlainText()
+    assert (
+        "You built and maintained tools in" in dialog.body.toPlainText()
+    )  # to them, not about them
     assert not any(entry.level == "block" for entry in dialog.message_lints)
     # A cold phrase typed into the message is flagged with a kinder alternative, but does not block.
     dialog.body.appendPlainText("We regret to inform you that this is final.")
     qtbot.waitUntil(
-        lambda: any("reads cold" in dialog.lint.item(i).text() for i in range(dialog.lint.count()))
+        lambda: any(
+            "reads like a form letter" in dialog.lint.item(i).text()
+            for i in range(dialog.lint.count())
+        )
     )
     assert dialog.send_button.isEnabled()
     with qtbot.waitSignal(window.message_delivered, timeout=20000) as delivered:

@@ -57,8 +57,11 @@ def test_contact_preferences_edited_in_the_pane(make_window, tmp_path, monkeypat
     window.views.setCurrentIndex(4)
     window.select_row(window.model.row_of_person(ids["bo.txt"]))
     pane = window.pane.contact_tab
-    pane.pref_channel.setCurrentText("phone")
-    pane.pref_frequency.setCurrentText("quarterly")
+    pane.pref_channel.setCurrentIndex(pane.pref_channel.findData("phone"))
+    pane.pref_frequency.setCurrentIndex(pane.pref_frequency.findData("quarterly"))
+    # What a person reads is words, never the stored values ("matching_roles").
+    shown = [pane.pref_frequency.itemText(i) for i in range(pane.pref_frequency.count())]
+    assert "only roles that match them" in shown and not any("_" in text for text in shown)
     pane.pref_consent.setChecked(True)
     settle(qtbot, window)
     row = window.store.one(

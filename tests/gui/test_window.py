@@ -287,7 +287,7 @@ def test_blind_mode_hides_identity_until_shortlisted(triage_window, qtbot):
         window.store.scalar("SELECT emails FROM people WHERE id = ?", (row.person,))
     ):
         assert email not in window.pane.text.toPlainText()
-        assert email not in window.pane.contact_tab.contact.text()
+        assert email not in window.pane.contact_tab.contact_text()
     # Remembered per job.
     settle(qtbot, window)
     assert window.store.scalar("SELECT blind FROM jobs WHERE id = ?", (window.job.id,)) == 1

@@ -1,12 +1,13 @@
-"""The records behind `shortlist followups --json` (review/followup_records.py)."""
+"""The records behind `shortlist followups --json` (review/relationship.py)."""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
 
-from review.followup_records import KEYS, followup_records, state_of
-from review.relationship import mark_done, snooze
+from review.relationship import FOLLOWUP_KEYS as KEYS
+from review.relationship import followup_records, mark_done, snooze
+from review.relationship import followup_state as state_of
 from review.workflow import application_for, set_status
 from tests.worlds import make_people
 

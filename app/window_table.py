@@ -1,0 +1,183 @@
+"""The window's list: which person an action is for, keys in the search and the pane's
+fields, the row's and the header's menus, the remembered layout, the waiting banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from app.icons import icon
+from app.people_model import COL_NAME
+from review.settings import config_path
+
+
+def window_state() -> QSettings:
+    """The window's own layout (columns, splitter): beside the settings file, never in it."""
+    return QSettings(str(config_path().with_name("window.ini")), QSettings.IniFormat)
+
+
+def add_action(w, text, shortcut, slot, menu, icon_name=None, tip=None) -> QAction:
+    action = QAction(text, w)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    if tip:
+        action.setStatusTip(tip)
+        keys = action.shortcut().toString(QKeySequence.NativeText)
+        action.setToolTip(f"{tip} ({keys})" if shortcut else tip)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    bind_keys(w, action)
+    return action
+
+
+def bind_keys(w, action: QAction) -> None:
+    """A single-key shortcut (S, D, J, /…) works only while the table, the person pane or
+    the views have the focus: never in a text field, never through a widget hidden in an
+    overflow menu. Shortcuts with Ctrl work in the whole window."""
+    keys = action.shortcut()
+    single = (
+        not keys.isEmpty()
+        and keys.count() == 1
+        and not keys[0].keyboardModifiers()
+        & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier)
+    )
+    if not single:
+        w.addAction(action)
+        return
+    action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+    for widget in w.key_widgets:
+        widget.addAction(action)
+
+
+def acting_row(w):
+    """The person an action (S, D, N, I, O, H…) is for: the one the pane shows.
+
+    A search being typed lets the pane wait for a pause; an action first brings the pane
+    up to date, so what it shows and what is acted on are always the same person."""
+    if w.pane_timer.isActive():
+        w._current_settled()
+    if w.pane.person_id is None:
+        return None
+    return w.model.row_for_person(w.pane.person_id)
+
+
+def acting_rows(w) -> list:
+    """The selected people when the pane's person is one of them, else the pane's person."""
+    row = w.acting_row()
+    if row is None:
+        return []
+    selected = [w.model.row_at(i.row()) for i in w.table.selectionModel().selectedRows()]
+    if len(selected) > 1 and any(r.person == row.person for r in selected):
+        return sorted(selected, key=lambda r: r.person != row.person)
+    return [row]
+
+
+def key_filter(w, watched, event) -> bool:
+    if (
+        event.type() == QEvent.KeyPress
+        and event.key() == Qt.Key_Escape
+        and watched in getattr(w, "escape_fields", ())
+    ):
+        w.focus_table()
+        return True
+    if watched is w.search and event.type() == QEvent.KeyPress:
+        key = event.key()
+        if key == Qt.Key_Escape:
+            if w.search.text():
+                w.search.clear()
+            w.focus_table()
+            return True
+        if key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Down):
+            w._current_settled()
+            if w.model.rowCount():
+                w.select_row(0)
+            w.focus_table()
+            return True
+    return False
+
+
+def row_menu(w, pos) -> None:
+    index = w.table.indexAt(pos)
+    if not index.isValid():
+        return
+    if not w.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+        w.select_row(index.row())
+    w._current_settled()
+    menu = QMenu(w)
+    menu.addAction(w.act_shortlist)
+    move = menu.addMenu("Move to")
+    for action in w.move_actions:
+        move.addAction(action)
+    menu.addAction(w.act_letgo)
+    menu.addAction(w.act_withdrew)
+    menu.addAction(w.act_restore)
+    menu.addSeparator()
+    menu.addAction(w.act_note)
+    menu.popup(w.table.viewport().mapToGlobal(pos))
+    w.row_menu = menu
+
+
+def header_menu(w, pos) -> None:
+    """Show or hide columns (remembered with their widths and order)."""
+    from app.people_model import COLUMNS
+
+    menu = QMenu(w)
+    for col, title in enumerate(COLUMNS):
+        if col == COL_NAME:
+            continue
+        action = menu.addAction(title or "#")
+        action.setCheckable(True)
+        action.setChecked(not w.table.isColumnHidden(col))
+        action.toggled.connect(lambda on, c=col: w.table.setColumnHidden(c, not on))
+    menu.popup(w.table.horizontalHeader().mapToGlobal(pos))
+    w.header_menu = menu
+
+
+def restore_layout(w) -> None:
+    state = window_state()
+    header = state.value("table/header")
+    if header is not None:
+        w.table.horizontalHeader().restoreState(header)
+    splitter = state.value("window/splitter")
+    if splitter is not None:
+        w.splitter.restoreState(splitter)
+
+
+def save_layout(w) -> None:
+    state = window_state()
+    state.setValue("table/header", w.table.horizontalHeader().saveState())
+    state.setValue("window/splitter", w.splitter.saveState())
+    state.sync()
+
+
+def waiting_text(w) -> str:
+    waiting, longest_days, stale = w.model.waiting_summary()
+    if not waiting:
+        return "Nobody is waiting to hear from you for this job."
+    if longest_days < 1:
+        longest = "all arrived today"
+    else:
+        days = "day" if round(longest_days) == 1 else "days"
+        longest = f"the longest for {longest_days:.0f} {days}"
+    who = "person is" if waiting == 1 else "people are"
+    text = f"<b>{waiting} {who} waiting to hear from you</b> · {longest}"
+    if stale:
+        limit = w.model.stale_days
+        text += f" · <span style='color:#c25e00'><b>{stale} for more than {limit} days</b></span>"
+    return text
+
+
+def show_view(w, index: int) -> None:
+    w.views.setTabVisible(index, True)
+    w.views.setCurrentIndex(index)
+
+
+def fit_toolbar(w) -> None:
+    """Below 1280 px the toolbar shows icons (their names on hover): nothing falls into its
+    overflow menu at 1024 px."""
+    style = Qt.ToolButtonTextBesideIcon if w.width() >= 1280 else Qt.ToolButtonIconOnly
+    if w.toolbar.toolButtonStyle() != style:
+        w.toolbar.setToolButtonStyle(style)
