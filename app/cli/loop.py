@@ -239,6 +239,63 @@ def cmd_invite(args) -> int:
     return send_now(store, message, conf, author, f"{what}, {meeting.when_text()}")
 
 
+# --- roles they asked to hear about ------------------------------------------------------------
+
+
+def cmd_offers(args) -> int:
+    from review import offers as O
+
+    store, conf = open_store(args), settings()
+    author = conf.reviewer()
+    the_job = job(store, args.job)
+    ready, held = O.offers_for(store, the_job)
+    chosen = args.send or args.skip or args.show
+    if chosen:
+        person_id = person(store, chosen)
+        if args.skip:
+            O.skip(store, the_job, person_id, author)
+            print(f"Not this time: they will not be offered {the_job.title} again.")
+            return EXIT_OK
+        offer = next((o for o in ready if o.person_id == person_id), None)
+        if offer is None:
+            raise CliError(
+                f"they are not among the people to tell about {the_job.title} now "
+                "(see: shortlist offers --job JOB)"
+            )
+        text = _message_text(args.message, O.draft(store, the_job, offer, conf))
+        if args.show:
+            print(f"Subject: {text.subject}\n\n{text.body}")
+            return EXIT_OK
+        try:
+            message = O.send(
+                store, the_job, person_id, O.Draft(text.subject, text.body), conf, author
+            )
+        except O.OfferRefused as exc:
+            from app.cli.common import refused
+
+            refused("Not sent:", exc.reasons)
+            return EXIT_REFUSED
+        return send_now(store, message, conf, author, f"{the_job.title}, to {offer.name}")
+    if not ready and not held:
+        print(f"Nobody in the talent pool asked to hear about roles like {the_job.title}.")
+    for o in ready:
+        print(
+            f"{o.score:5.1f}  {o.name or '#' + str(o.person_id):<28} #{o.person_id:<5} "
+            f"hears {o.frequency.replace('_', ' ')}; matched {', '.join(o.strengths[:4])}"
+        )
+    if ready:
+        print(
+            "\nRead one with --show PERSON, send it with --send PERSON (one at a time), or "
+            "--skip PERSON."
+        )
+    for h in held:
+        print(
+            f"       {h.name or '#' + str(h.person_id):<28} held back: they hear {h.frequency}, "
+            f"last told {h.last_told[:10]}; from {h.next_from[:10]}"
+        )
+    return EXIT_OK
+
+
 # --- the report --------------------------------------------------------------------------------
 
 
@@ -316,6 +373,19 @@ def register(sub) -> None:
     change.add_argument("--cancel", action="store_true", help="cancel the interview")
     p.add_argument("--preview", action="store_true", help="print the message; send nothing")
     p.set_defaults(func=cmd_invite)
+
+    p = sub.add_parser(
+        "offers",
+        parents=[DB],
+        help="people in the talent pool who asked to hear about roles like this one",
+    )
+    p.add_argument("--job", required=True, help="the job (id or exact title)")
+    one = p.add_mutually_exclusive_group()
+    one.add_argument("--show", metavar="PERSON", help="print the drafted message for one person")
+    one.add_argument("--send", metavar="PERSON", help="send it to one person (one at a time)")
+    one.add_argument("--skip", metavar="PERSON", help="not this time: do not offer them this job")
+    p.add_argument("--message", metavar="FILE", help="with --send: your own text")
+    p.set_defaults(func=cmd_offers)
 
     p = sub.add_parser(
         "report",
