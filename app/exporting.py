@@ -20,6 +20,7 @@ def export_shortlist(
     include: str = "shortlisted",
     reviewer: str = "",
     page: str = "A4",
+    summary: bool = False,
 ) -> tuple[Path, int]:
     """Write the export; returns its path and how many people it holds."""
     if fmt not in FORMATS:
@@ -32,7 +33,9 @@ def export_shortlist(
         )
         out = out / f"shortlist-{safe}{'-blind' if blind else ''}.{fmt}"
     out.parent.mkdir(parents=True, exist_ok=True)
-    shortlist = build_shortlist(store, job, include=include, blind=blind, reviewer=reviewer)
+    shortlist = build_shortlist(
+        store, job, include=include, blind=blind, reviewer=reviewer, summary=summary
+    )
     if fmt == "pdf":
         from app.export_pdf import write_pdf
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.loop_pane import InterviewStrip, ReplyBanner
 from app.person_tabs import (
     ContactTab,
     DuplicatesTab,
@@ -76,6 +77,12 @@ class PersonPane(QWidget):
         body.setSpacing(8)
         self._build_header(body)
         body.addWidget(self._build_banner())
+        self.reply_banner = ReplyBanner(store, writer, actor)
+        self.reply_banner.changed.connect(self._record_changed)
+        self.interview = InterviewStrip(store)
+        self.interview.requested.connect(lambda: self.message_action.emit("invite", 0))
+        body.addWidget(self.reply_banner)
+        body.addWidget(self.interview)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # Short labels, never cut ("Duplica…"): scroll buttons before eliding, at 1024 px too.
@@ -452,6 +459,7 @@ class PersonPane(QWidget):
         """For the gate dialog: the resume and its evidence, without the record tabs."""
         for index in (4, 3, 2):
             self.tabs.setTabVisible(index, False)
+        self.interview.allowed = False
         self.setMinimumWidth(280)
 
     def refresh_record(self) -> None:
@@ -466,6 +474,8 @@ class PersonPane(QWidget):
         undecided = self.duplicates.fill(row["id"], self.blind_hidden)
         self.tabs.setTabText(3, f"Duplicates ({undecided})" if undecided else "Duplicates")
         self.history.fill(row["id"])
+        self.reply_banner.show_for(row["id"], self.application_id, self.blind_hidden)
+        self.interview.show_for(self.application_id, self.blind_hidden)
 
     def _record_changed(self) -> None:
         if self.row is not None and self.person_id == self.row["id"]:

@@ -293,26 +293,27 @@ def read_answer(body: str, subject: str = "") -> Answer:
 
 
 def describe(proposal: dict | None) -> str:
-    """A proposal in a recruiter's words: "hear monthly; by phone; topics: data engineering"."""
+    """A proposal in a recruiter's words: "hear monthly; be contacted by phone"."""
     if not proposal:
         return ""
-    labels = {
+    frequencies = {
         "monthly": "hear monthly",
         "quarterly": "hear quarterly",
         "matching_roles": "hear only about roles that match them",
         "never": "never hear from us",
     }
+    channels = {
+        "phone": "be contacted by phone",
+        "email": "be contacted by email",
+        "none": "not be contacted",
+    }
     bits = []
     if "frequency" in proposal:
-        bits.append(labels.get(proposal["frequency"], proposal["frequency"]))
+        bits.append(frequencies.get(proposal["frequency"], proposal["frequency"]))
     if "channel" in proposal:
-        bits.append(
-            {"phone": "by phone", "email": "by email", "none": "not at all"}.get(
-                proposal["channel"], proposal["channel"]
-            )
-        )
+        bits.append(channels.get(proposal["channel"], proposal["channel"]))
     if proposal.get("topics"):
-        bits.append("topics: " + ", ".join(proposal["topics"]))
+        bits.append("hear about " + ", ".join(proposal["topics"]))
     if proposal.get("consent") and not bits:
         bits.append("stay in touch")
     return "; ".join(bits)

@@ -105,6 +105,8 @@ def local_timezone() -> str:
     except OSError:
         pass
     for name in candidates:
+        if name in ("Etc/UTC", "Etc/GMT", "Etc/Universal", "Etc/Zulu", "GMT", "Universal"):
+            return "UTC"
         if (name and "/" in name) or name == "UTC":
             try:
                 ZoneInfo(name)

@@ -491,6 +491,7 @@ class StoredReply:
     person_id: int | None
     name: str | None
     sender: str | None
+    sender_name: str | None
     subject: str
     excerpt: str
     body: str
@@ -523,6 +524,7 @@ def _stored(row: dict) -> StoredReply:
         row["person_id"],
         row["name"],
         row["sender"],
+        row["sender_name"],
         row["subject"] or "",
         excerpt(row["body"]),
         row["body"],

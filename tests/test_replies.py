@@ -417,3 +417,24 @@ def test_an_mbox_of_50_mb_and_a_maildir(world, tmp_path, capsys):
     by_person = {r["person"]: r for r in records}
     assert by_person[world.people["ana"]]["proposed"] == {"channel": "phone"}
     assert by_person[world.people["eli"]]["applied"] == ["do_not_contact"]
+
+
+def test_their_replies_go_with_their_data(world, tmp_path, capsys):
+    """A person's export holds their replies; an erasure leaves none of them behind."""
+    from review import invitations as I
+    from review.privacy import erase_person, export_person
+
+    row = let_go(world, "ana", outbox.OutboxFolder(world.outbox_dir))
+    path = save(tmp_path / "in", "r.eml", answer(row, "ana.lima@example.org", "Monthly is fine."))
+    run_cli(world, capsys, path)
+    app = world.apps[("ana", "data")]
+    meeting = I.Meeting(datetime(2030, 3, 5, 10, 0), 30, "UTC", "Room 1")
+    draft = I.draft(world.store, app, meeting, world.settings)
+    I.invite(world.store, app, meeting, draft, world.settings, AUTHOR)
+    folder = export_person(world.store, world.people["ana"], tmp_path / "export")
+    data = json.loads(next(Path(folder).rglob("*.json")).read_text(encoding="utf-8"))
+    assert data["replies"][0]["proposal"] == {"frequency": "monthly", "consent": True}
+    assert data["interviews"][0]["place"] == "Room 1"
+    erase_person(world.store, world.people["ana"], AUTHOR, settings=world.settings)
+    for table in ("replies", "interviews", "message_attachments", "messages"):
+        assert world.store.scalar(f"SELECT count(*) FROM {table}") == 0, table

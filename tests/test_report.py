@@ -194,3 +194,45 @@ def test_an_empty_database_reports_nothing_to_divide(tmp_path, capsys):
     assert figures["median_days_to_hear_back"] is None and figures["waiting_over_stale_days"] == []
     assert main(["report", "--job", "Nope", "--db", str(db)]) == 1
     assert "no job with id or title 'Nope'" in capsys.readouterr().err
+
+
+def test_the_managers_html_export_can_carry_the_summary(world, afternoon, capsys, tmp_path):
+    out = tmp_path / "for-the-manager.html"
+    code = main(
+        [
+            "export",
+            "--job",
+            "Backend Engineer",
+            "--format",
+            "html",
+            "--out",
+            str(out),
+            "--include",
+            "all",
+            "--summary",
+            "--db",
+            str(world.store.path),
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    text = out.read_text(encoding="utf-8")
+    section = text.split("<h2>Did everyone hear back?</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "<th>Heard back</th><td>3 (75%)</td>" in section
+    assert "median 3.2 days, 90th percentile 7 days" in section
+    assert "1, of whom 1 for more than 7 days" in section
+    assert "Eli" not in section  # figures for a manager, nobody named
+    plain = tmp_path / "plain.html"
+    main(
+        [
+            "export",
+            "--job",
+            "Backend Engineer",
+            "--format",
+            "html",
+            "--out",
+            str(plain),
+            "--db",
+            str(world.store.path),
+        ]
+    )
+    assert "Did everyone hear back?" not in plain.read_text(encoding="utf-8")

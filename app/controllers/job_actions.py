@@ -101,6 +101,7 @@ class JobActions(QObject):
             include=choice["include"],
             reviewer=w.actor,
             page=choice["page"],
+            summary=choice.get("summary", False),
         )
         w.statusBar().showMessage(f"Exported {count} people to {out}.", 10000)
         self.last_export = out

@@ -62,6 +62,7 @@ class JobView(QObject):
             w.model.load(None)
             w.pane.clear()
             w.update_state()
+            w.loop.job_opened()
             return
         w.job = resolve_job(w.store, job_id)
         w.ranker = Ranker(w.store, w.job)
@@ -80,6 +81,7 @@ class JobView(QObject):
         else:
             w.pane.clear()
         w.show_current()
+        w.loop.job_opened()  # people who asked to hear about roles like it
 
     def rerank(self) -> None:
         w = self.window
