@@ -172,8 +172,11 @@ class RepliesDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         actions = {
             "unmatched": [("Assign to…", self._assign)],
-            "proposals": [("Confirm", self._confirm), ("Not this", self._dismiss)],
-            "flagged": [("Seen", self._seen)],
+            "proposals": [
+                ("Confirm", lambda: self._on_current(R.confirm_proposal)),
+                ("Not this", lambda: self._on_current(R.dismiss_proposal)),
+            ],
+            "flagged": [("Seen", lambda: self._on_current(R.mark_seen))],
         }
         for key in ("unmatched", "proposals", "flagged"):
             self.tabs.addTab(self._tab(key, actions[key]), "")
@@ -270,17 +273,8 @@ class RepliesDialog(QDialog):
         self.assign_dialog.finished.connect(chosen)
         self.assign_dialog.open()
 
-    def _confirm(self) -> None:
+    def _on_current(self, operation) -> None:
+        """Confirm, dismiss or mark seen the reply selected, through the writer."""
         reply_id = self._current()
         if reply_id is not None:
-            self.writer.run(R.confirm_proposal, reply_id, self.actor, success=self._done)
-
-    def _dismiss(self) -> None:
-        reply_id = self._current()
-        if reply_id is not None:
-            self.writer.run(R.dismiss_proposal, reply_id, self.actor, success=self._done)
-
-    def _seen(self) -> None:
-        reply_id = self._current()
-        if reply_id is not None:
-            self.writer.run(R.mark_seen, reply_id, self.actor, success=self._done)
+            self.writer.run(operation, reply_id, self.actor, success=self._done)

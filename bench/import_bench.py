@@ -11,6 +11,8 @@
    (target: flat as batches grow).
 5. files/s for the full mixed batch (PDF by two producers, one and two
    columns, DOCX, TXT).
+6. What the term index costs an import (:func:`term_index_cost`): the mixed
+   batch imported with and without it, alternately (target: within 5 %).
 
 Not a test: it prints numbers; nothing fails because the machine is slow.
 """
@@ -121,6 +123,67 @@ def run_import(db: Path, paths: list[Path] | Path, workers: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+_TERMS_SNIPPET = r"""
+import json, sys, time
+from review.db import Store
+from review.importer import Importer, ImportOptions
+from review.term_index import sync
+db, workers, listing = sys.argv[1], int(sys.argv[2]), sys.argv[4]
+options = ImportOptions(workers=workers, index_terms=sys.argv[3] == "1")
+with Store(db) as store:
+    started = time.perf_counter()
+    report = Importer(store, options).run(open(listing).read().split("\n"))
+    seconds = time.perf_counter() - started
+    rows = store.conn.execute("SELECT count(*) FROM term_postings").fetchone()[0]
+    started = time.perf_counter()
+    sync(store)  # without the index: what indexing the stored texts afterwards would cost
+    later = time.perf_counter() - started
+out = {"seconds": seconds, "files": len(report.files), "postings": rows, "later": later}
+print(json.dumps(out))
+"""
+
+
+def term_index_cost(paths: list[Path], workers: int, tmp: Path, rounds: int = 2) -> None:
+    """The mixed batch imported without and with the term index, alternately (the machine
+    drifts), and the workers' share of it timed in this process on a sample."""
+    listing = tmp / "terms.list"
+    listing.write_text("\n".join(str(p) for p in paths))
+    runs: dict[bool, list[dict]] = {False: [], True: []}
+    for r in range(rounds):
+        for index_terms in (False, True) if r % 2 == 0 else (True, False):
+            db = tmp / f"terms-{int(index_terms)}-{r}.db"
+            args = [str(db), str(workers), str(int(index_terms)), str(listing)]
+            out = subprocess.run([sys.executable, "-c", _TERMS_SNIPPET, *args], check=True,
+                                 capture_output=True, text=True, cwd=REPO)  # fmt: skip
+            runs[index_terms].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    rate = {k: sum(r["files"] for r in v) / sum(r["seconds"] for r in v) for k, v in runs.items()}
+    later = sum(r["later"] for r in runs[False]) / len(runs[False])
+    from parsing.atoms import payload
+    from parsing.resume import parse_bytes
+
+    parse_s = index_s = 0.0
+    sample = paths[:: max(1, len(paths) // 150)]
+    for path in sample:
+        data = path.read_bytes()
+        started = time.process_time()
+        result = parse_bytes(data, path.name)
+        index_s -= time.process_time()
+        payload(result.text, result.section_spans)
+        index_s += time.process_time()
+        parse_s += time.process_time() - started
+    print(f"\n6. the term index's cost: {len(paths)} mixed files, {rounds} imports each way")
+    print(
+        f"   in a worker: {index_s / len(sample) * 1000:.2f} ms a file to cut it into atoms, "
+        f"{index_s / (parse_s - index_s) * 100:.1f} % of parsing it ({len(sample)} files)"
+    )
+    print(
+        f"   without the index {rate[False]:.2f} files/s, with it (cut in the workers) "
+        f"{rate[True]:.2f} files/s = {rate[True] / rate[False]:.3f} x (target >= 0.95); "
+        f"{runs[True][0]['postings']} postings rows; indexing the stored texts afterwards "
+        f"instead would take {later:.1f} s more"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=1000)
@@ -178,6 +241,8 @@ def main() -> int:
             f"\n5. full mixed batch: {first['files'] / first['seconds']:.2f} files/s "
             f"({first['files']} files in {first['seconds']:.1f} s; outcomes {first['counts']})"
         )
+
+        term_index_cost(everything, args.workers, tmp)
 
         print("\n4. peak RSS of the importing process (workers not included)")
         print(f"   {first['files']:>6} files: {first['max_rss_mb']:6.1f} MB")

@@ -42,6 +42,8 @@ class Settings:
     # Read from SHORTLIST_TEST_HOOKS in the parent when the pool starts: workers
     # fork from a long-lived server whose environment is fixed at its start.
     test_hooks: bool = False
+    # Cut each resume into the term index's atoms (parsing.terms) while the file is here.
+    index_terms: bool = True
 
 
 @dataclass
@@ -82,6 +84,7 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> 
             pass  # not on this platform: the time limit still bounds the work
     from parsing.resume import parse_bytes
     from parsing.taxonomy import load_taxonomy
+    from parsing.atoms import payload
 
     taxonomy = load_taxonomy()
     today = date.fromisoformat(settings.today) if settings.today else None
@@ -100,7 +103,9 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> 
                 time.sleep(3600)
         try:
             result = parse_bytes(data, name, max_bytes=settings.max_bytes, taxonomy=taxonomy, today=today)
-            conn.send(("done", (key, asdict(result))))
+            # The resume's words for the term index, cut here so the importing process does not.
+            terms = payload(result.text, result.section_spans) if settings.index_terms else None
+            conn.send(("done", (key, {**asdict(result), "terms": terms})))
         except MemoryError:
             data = None  # free what we can before reporting
             conn.send(("memory", (key, None)))

@@ -16,6 +16,7 @@ skills section, in a list next to another skill, or next to words like
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -436,6 +437,71 @@ def _read_entries(directory: Path) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=4)
 def load_taxonomy(directory: str | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Taxonomy:
-    """The taxonomy from ``resources/skills`` (cached), plus extra (category, line) entries."""
+    """The taxonomy from ``resources/skills`` (cached), plus extra (category, line) entries.
+
+    The built taxonomy of the shipped files is also kept on disk (see
+    :func:`_built`): building it takes ~0.2 s, reading it back ~0.03 s, and
+    every ``shortlist`` command that ranks pays it at start.
+    """
+    if directory is None and not extra:
+        return _built(SKILLS_DIR)
     entries = _read_entries(Path(directory) if directory else SKILLS_DIR)
     return Taxonomy.from_lines(entries + list(extra))
+
+
+def _built(directory: Path) -> Taxonomy:
+    """The taxonomy from a JSON copy in the user's cache folder, made when missing or stale.
+
+    Its name carries a digest of the skills files and of this module, so an
+    edited file or a new version of the code builds it again. Any problem with
+    the copy (unreadable, no cache folder) falls back to building it.
+    """
+    import hashlib
+    import json
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted(directory.glob("*.txt")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    try:
+        from platformdirs import user_cache_dir
+
+        cache = Path(user_cache_dir("shortlist", appauthor=False)) / f"taxonomy-{digest.hexdigest()[:20]}.json"
+    except Exception:  # no cache folder on this system
+        cache = None
+    if cache is not None and cache.exists():
+        try:
+            return _thaw(json.loads(cache.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    taxonomy = Taxonomy.from_lines(_read_entries(directory))
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(_freeze(taxonomy), ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, cache)
+            for stale in cache.parent.glob("taxonomy-*.json"):  # copies of older skills files
+                if stale != cache:
+                    stale.unlink(missing_ok=True)
+        except OSError:
+            pass
+    return taxonomy
+
+
+def _freeze(tax: Taxonomy) -> dict:
+    return {
+        "skills": [[s.name, s.category, list(s.aliases), s.case_sensitive, s.fuzzy] for s in tax.skills],
+        "exact": tax.exact, "exact_case": tax.exact_case, "case_folded": tax.case_folded,
+        "max_tokens": tax.max_tokens, "first_len": tax._first_len, "first_len_case": tax._first_len_case,
+        "fuzzy": [[first, length, keys] for (first, length), keys in tax._fuzzy.items()],
+    }  # fmt: skip
+
+
+def _thaw(data: dict) -> Taxonomy:
+    skills = [Skill(i, name, category, tuple(aliases), case, fuzzy)
+              for i, (name, category, aliases, case, fuzzy) in enumerate(data["skills"])]  # fmt: skip
+    tax = Taxonomy(skills, data["exact"], data["exact_case"], data["case_folded"], data["max_tokens"])
+    tax._first_len, tax._first_len_case = data["first_len"], data["first_len_case"]
+    tax._fuzzy = {(first, length): keys for first, length, keys in data["fuzzy"]}  # [key, skill id] pairs
+    tax.by_name = {s.name.casefold(): s for s in skills}
+    return tax

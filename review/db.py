@@ -15,8 +15,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from review.schema import MIGRATIONS
 
 APP_NAME = "shortlist"
@@ -64,8 +62,13 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the database {self.path}: {exc}") from None
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        # sqlite_utils.Database, made on first use (a nested transaction): importing
+        # sqlite_utils (and the numpy, click and dateutil it loads) took ~0.2 s of
+        # every command's start, most of `shortlist job add`.
+        self._db = None
         try:
+            # What sqlite_utils.Database sets on a connection it is given.
+            conn.execute("PRAGMA recursive_triggers=on")
             if not in_memory:
                 conn.execute("PRAGMA journal_mode=WAL")
             # NORMAL in WAL mode survives a crash of the app at any moment;
@@ -135,8 +138,19 @@ class Store:
     # --- schema ---------------------------------------------------------
 
     @property
+    def db(self):
+        """The connection as a ``sqlite_utils.Database``."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    @property
     def schema_version(self) -> int:
-        if not self.db["schema_version"].exists():
+        if not self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchone():
             return 0
         row = self.conn.execute("SELECT max(version) FROM schema_version").fetchone()
         return row[0] or 0

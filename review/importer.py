@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 # parsing.batch's Settings and Job are a reader pool's limits and one file's work:
 # named for what they hold here (the lead renames them in parsing/ with the parser work).
+from parsing.atoms import payload
 from parsing.batch import Job as ParseJob
 from parsing.batch import Pool, ReadersCannotStart, default_workers, problem_result
 from parsing.batch import Settings as WorkerLimits
@@ -32,7 +33,7 @@ from parsing.errors import Outcome, too_large_message
 from parsing.matching import skill_aggregates
 from parsing.resume import ParsedResume
 from parsing.text import fold
-from review import audit
+from review import audit, term_index
 from review.db import Store, now_iso
 from review.search import sync_search_index
 from review.settings import Settings
@@ -49,6 +50,9 @@ class ImportOptions:
     max_bytes: int = 20 * MB
     job_id: int | None = None
     today: str | None = None  # ISO date for "present" (tests pin it)
+    # False: leave people out of the term index until term_index.sync indexes them from their
+    # stored text (bench/import_bench.py measures what the index costs an import this way).
+    index_terms: bool = True
 
     @classmethod
     def from_settings(
@@ -249,6 +253,8 @@ class Importer:
         if to_parse and not cancelled():
             self._parse(run, to_parse)
         self._write(sync_search_index)
+        if opts.index_terms:
+            self._write(term_index.sync)
         report.status = "cancelled" if cancelled() else "finished"
         report.seconds = time.monotonic() - started
         self._tx(
@@ -319,7 +325,13 @@ class Importer:
     def _parse(self, run: _Run, to_parse: dict[str, list[SourceFile]]) -> None:
         """Parse in worker processes and store each result as it comes."""
         opts = self.options
-        limits = WorkerLimits(opts.time_limit, opts.memory_limit, opts.max_bytes, opts.today)
+        limits = WorkerLimits(
+            opts.time_limit,
+            opts.memory_limit,
+            opts.max_bytes,
+            opts.today,
+            index_terms=opts.index_terms,
+        )
         workers = min(opts.workers or default_workers(), len(to_parse))
         # Bytes of the files in the workers' hands (a few at a time), kept
         # for the file store so each file is read once more, not twice.
@@ -412,7 +424,10 @@ class Importer:
     def _store_parsed(
         self, run_id: int, cand: SourceFile, digest: str, data: bytes, result: dict, seconds: float
     ) -> FileOutcome:
-        # The worker's result crossed a process boundary as a dict: typed again here.
+        # The worker's result crossed a process boundary as a dict: typed again here; the
+        # resume's atoms for the term index (parsing.atoms) came with it.
+        result = dict(result)
+        terms = result.pop("terms", None)
         parsed = ParsedResume(**result)
         if parsed.outcome != Outcome.UNSUPPORTED.value:
             # The original, so the record survives when the source folder moves.
@@ -422,6 +437,7 @@ class Importer:
                 problem = f"could not copy into the data folder: {exc}"
                 parsed = ParsedResume(**problem_result(cand.name, Outcome.MALFORMED, problem))
                 stored_path = None
+                terms = None
         else:
             stored_path = None
         stamp = now_iso()
@@ -452,6 +468,10 @@ class Importer:
             person_id = None
             if parsed.kind and parsed.outcome != Outcome.UNSUPPORTED.value:
                 person_id = self._insert_person(conn, document_id, parsed, stamp)
+                if self.options.index_terms:
+                    term_index.stage(
+                        conn, person_id, terms or payload(parsed.text, parsed.section_spans)
+                    )
                 self._apply(conn, person_id)
             conn.execute(
                 "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, "

@@ -325,8 +325,11 @@ def _checks(store: Store, person_id: int, d: Draft, settings: Settings) -> tuple
     return reasons, {"person": person, "preference": preference}
 
 
-def _queue(conn, store, person, preference, job_id, d, event, method, settings, author) -> int:
-    channel = preference["channel"]
+def _queue(
+    conn, found: dict, job_id: int, d: Draft, event: Event, method: str, settings, author: str
+) -> int:
+    """The message and its calendar file, born by the person's channel (see outbox.queue)."""
+    person, channel = found["person"], found["preference"]["channel"]
     recipients = person.emails[:1] if channel == "email" else person.phones[:1]
     ics = calendar_file(event, method)
     kind = "invitation_cancel" if method == "CANCEL" else "invitation"
@@ -385,9 +388,7 @@ def invite(
     with store.transaction() as conn:
         message = _queue(
             conn,
-            store,
-            found["person"],
-            found["preference"],
+            found,
             job_id,
             d,
             event,
@@ -444,9 +445,7 @@ def _change(store, interview_id: int, meeting: Meeting, d: Draft, settings, auth
     with store.transaction() as conn:
         message = _queue(
             conn,
-            store,
-            found["person"],
-            found["preference"],
+            found,
             row["job_id"],
             d,
             event,

@@ -48,6 +48,10 @@ CALL_PENDING, KEPT = MessageState.CALL_PENDING, MessageState.KEPT
 _FIRST_STATE = {"email": QUEUED, "phone": CALL_PENDING, "none": KEPT}
 MAX_BACKOFF = timedelta(hours=1)
 _IN_FLIGHT: set[int] = set()  # messages a thread of this process is sending right now
+# Messages that carry a decision: the gate keeps them on record for someone who asked not to be
+# contacted (``kept``). Any other message to such a person is not sent.
+DECISION_KINDS = ("let_go", "withdrawn")
+OPTED_OUT = "not sent: they asked not to be contacted after this message was written"
 
 
 def new_message_id(sender_email: str | None) -> str:
@@ -532,6 +536,14 @@ def _claim(
     if row is None:
         raise LookupError(f"no message {message}")
     row["attachments"] = attachments_of(store, message)
+    # A message that carries no decision (an invitation, a role) is not sent to someone who
+    # asked not to be contacted after it was written: their wish wins over our queue.
+    row["opted_out"] = row["kind"] not in DECISION_KINDS and (
+        store.scalar(
+            "SELECT channel FROM contact_preferences WHERE person_id = ?", (row["person_id"],)
+        )
+        == "none"
+    )
     allowed = (QUEUED, FAILED) + ((IN_DOUBT,) if resend else ())
     with store.transaction() as conn:
         # Claim the message: only one sender moves it to 'sending', even when
@@ -573,6 +585,9 @@ def deliver(
     row, busy = write(lambda s: _claim(s, message, transport.name, author, resend))
     if busy is not None:
         return Result(message, busy, "not sent: " + _NOT_SENT.get(busy, busy))
+    if row.get("opted_out"):
+        stop = DeliveryError("permanent", OPTED_OUT)
+        return write(lambda s: _failed(s, row, stop, author))
     _IN_FLIGHT.add(message)
     try:
         try:

@@ -68,7 +68,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from review import audit
+from review import audit, term_index
 from review.db import Store, StoreError, now_iso
 from review.settings import Settings
 from review.status import PROTECTED, MessageState
@@ -546,6 +546,10 @@ def _delete_rows(conn: sqlite3.Connection, t: _Target, report: ErasureReport) ->
     _delete(conn, report, "applications", "person_id = ?", [pid])
     _delete(conn, report, "import_files", "person_id = ? OR document_id = ?", [pid, t.document_id])
     _delete(conn, report, "people_fts", "rowid = ?", [pid])
+    if changed := term_index.forget(
+        conn, pid
+    ):  # their words, found from their text: before it goes
+        report.rows["term_postings"] = changed
     _delete(conn, report, "people", "id = ?", [pid])
     if not conn.execute("SELECT 1 FROM people WHERE document_id = ?", (t.document_id,)).fetchone():
         _delete(conn, report, "documents", "id = ?", [t.document_id])

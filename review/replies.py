@@ -185,8 +185,11 @@ def _proposal(store: Store, person: int | None, answer: Answer) -> dict | None:
     if person is None:
         return dict(answer.proposal)
     current = contact_preference(store, person)
+    wanted = dict(answer.proposal)
+    if wanted.get("consent") and current["channel"] == "none" and "channel" not in wanted:
+        wanted["channel"] = "email"  # they ask to hear from us again: by the way they wrote
     changed = {}
-    for key, value in answer.proposal.items():
+    for key, value in wanted.items():
         now = bool(current["consent"]) if key == "consent" else current.get(key)
         if value != now:
             changed[key] = value

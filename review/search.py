@@ -1,4 +1,8 @@
-"""Full-text search over people: search as you type, and the phrases of custom criteria."""
+"""Full-text search over people (search as you type), and the texts of a few people.
+
+Phrases and synonyms of criteria are matched in the term index (review.term_index),
+not here.
+"""
 
 from __future__ import annotations
 
@@ -23,16 +27,12 @@ def sync_search_index(store: Store) -> int:
         cur = conn.execute(
             "INSERT INTO people_fts (rowid, name, title, skills, text) "
             "SELECT p.id, coalesce(p.name, ''), coalesce(p.title, ''), "
-            "       (SELECT group_concat(value, ' ') FROM json_each(p.skills)), coalesce(d.text, '') "
+            "       (SELECT group_concat(value, ' ') FROM json_each(p.skills)), "
+            "       coalesce(d.text, '') "
             "FROM people p JOIN documents d ON d.id = p.document_id "
             "WHERE p.id NOT IN (SELECT rowid FROM people_fts)"
         )
         return cur.rowcount
-
-
-def remove_from_index(store: Store, person_id: int) -> None:
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM people_fts WHERE rowid = ?", (person_id,))
 
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -49,13 +49,6 @@ def fts_query(text: str, prefix: bool = True) -> str | None:
     return " AND ".join(parts)
 
 
-def phrase_query(phrase: str) -> str | None:
-    words = _WORD.findall(phrase)
-    if not words:
-        return None
-    return 'text : "' + " ".join(words) + '"'
-
-
 def search_people(store: Store, text: str, limit: int | None = None) -> list[int]:
     """People whose name, title, skills or resume text hold every typed word, best first."""
     query = fts_query(text)
@@ -67,24 +60,6 @@ def search_people(store: Store, text: str, limit: int | None = None) -> list[int
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [row[0] for row in store.conn.execute(sql, (query,))]
-
-
-def people_with_phrase(store: Store, phrase: str) -> list[int]:
-    query = phrase_query(phrase)
-    if query is None:
-        return []
-    return [row[0] for row in store.conn.execute("SELECT rowid FROM people_fts WHERE people_fts MATCH ?", (query,))]
-
-
-def vocabulary(store: Store, first_letter: str | None = None) -> list[str]:
-    """Distinct words in the indexed resumes (folded, lower case), optionally those starting with a letter."""
-    if first_letter:
-        upper = first_letter[:-1] + chr(ord(first_letter[-1]) + 1)
-        rows = store.conn.execute("SELECT term FROM people_fts_vocab WHERE term >= ? AND term < ?",
-                                  (first_letter, upper))  # fmt: skip
-    else:
-        rows = store.conn.execute("SELECT term FROM people_fts_vocab")
-    return [row[0] for row in rows]
 
 
 def texts_of(store: Store, person_ids: list[int]) -> dict[int, tuple[str, list[dict]]]:

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MAX_FUNCTION = 80
 MAX_APP_MODULE = 500
 # Not checked yet: other work is under way in them (see pyproject's [tool.ruff] exclusions).
-NOT_YET = {"review/ranking.py", "review/search.py", "review/wording.py"}
+NOT_YET = {"review/wording.py"}
 
 
 def _sources(*folders: str):

@@ -230,3 +230,23 @@ def test_preview_sends_nothing_and_refusals_say_why(world, smtp, capsys):
 )
 def test_durations(text, minutes):
     assert I.parse_minutes(text) == minutes
+
+
+def test_an_opt_out_before_delivery_stops_a_queued_invitation(world):
+    """Their wish wins over our queue: an invitation written before they said stop is not sent."""
+    from review import outbox
+
+    app = world.apps[("eli", "backend")]
+    meeting = I.Meeting(datetime(2030, 3, 5, 9, 0), 30, "UTC", "Room 2")
+    _, message = I.invite(
+        world.store,
+        app,
+        meeting,
+        I.draft(world.store, app, meeting, world.settings),
+        world.settings,
+        AUTHOR,
+    )
+    set_preferences(world.store, world.people["eli"], AUTHOR, channel="none")
+    result = outbox.deliver(world.store, message, outbox.OutboxFolder(world.outbox_dir), AUTHOR)
+    assert result.state == "failed" and "they asked not to be contacted" in result.detail
+    assert not list(world.outbox_dir.glob("*.eml"))

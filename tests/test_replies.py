@@ -438,3 +438,20 @@ def test_their_replies_go_with_their_data(world, tmp_path, capsys):
     erase_person(world.store, world.people["ana"], AUTHOR, settings=world.settings)
     for table in ("replies", "interviews", "message_attachments", "messages"):
         assert world.store.scalar(f"SELECT count(*) FROM {table}") == 0, table
+
+
+def test_someone_who_said_stop_and_asks_again_is_proposed_email_again(world, tmp_path, capsys):
+    row = let_go(world, "cy", outbox.OutboxFolder(world.outbox_dir))
+    first = save(tmp_path / "in", "1.eml", answer(row, "cy.moreau@example.fr", "STOP"))
+    later = save(
+        tmp_path / "in",
+        "2.eml",
+        answer(row, "cy.moreau@example.fr", "Sorry, changed my mind: monthly is fine."),
+    )
+    _, out, _ = run_cli(world, capsys, first, later, "--json")
+    stop, again = json_lines(out)
+    assert stop["applied"] == ["do_not_contact"]
+    assert again["proposed"] == {"frequency": "monthly", "consent": True, "channel": "email"}
+    assert (
+        contact_preference(world.store, world.people["cy"])["channel"] == "none"
+    )  # until confirmed

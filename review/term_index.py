@@ -1,0 +1,459 @@
+"""The term index on disk: which people hold a word, where, in which section.
+
+The parse workers cut each resume into atoms (:mod:`parsing.terms`); the
+import stores each person's atoms in ``term_pending`` in the same transaction
+as the person (one row, appended: cheap while files stream in). At the end of
+an import :func:`sync` moves them into ``term_postings``: one row per word and
+*block* of 4,096 person ids, holding every position of that word in those
+people, sorted by person. A phrase over 10,000 people is then three rows per
+word, decoded as arrays; a new person only rewrites the rows of the newest block.
+
+Readers (:class:`TermIndex`) never write: people still in ``term_pending``
+(an import still running, or killed before its end) are read from there, so a
+ranking is complete at any moment. ``term_vocab`` lists every word with the
+number of people who use it, for spelling variants.
+
+Erasing a person (:func:`forget`) re-reads their text, finds their words and
+removes their positions from those rows, so nothing of them stays in the index.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+import struct
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+
+from parsing.terms import INDEX_VERSION, Postings, ResumeTerms, index_resume
+
+BLOCK = 4096  # person ids per postings row
+MAX_CHUNKS = 16  # appended pieces a row may hold before they are merged into one
+_HEAD = struct.Struct("<BBBxII")  # version, position width, count width, people, positions
+
+SCHEMA = """
+CREATE TABLE term_pending (
+    person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+    data BLOB NOT NULL              -- parsing.atoms.pack(): one person's atoms
+);
+CREATE TABLE term_postings (
+    term TEXT NOT NULL,             -- an atom in lower case (parsing.atoms)
+    block INTEGER NOT NULL,         -- person_id // 4096
+    chunks INTEGER NOT NULL,        -- appended pieces in data (merged into one past MAX_CHUNKS)
+    data BLOB NOT NULL,             -- people, their counts, positions, info bytes (encode())
+    PRIMARY KEY (term, block)
+) WITHOUT ROWID;
+CREATE TABLE term_vocab (
+    term TEXT PRIMARY KEY,
+    people INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE term_blocks (
+    block INTEGER PRIMARY KEY,
+    version INTEGER NOT NULL,       -- parsing.terms.INDEX_VERSION it was built with
+    last_person INTEGER NOT NULL    -- people after this one are appended without reading the rows
+);
+CREATE TABLE term_people (          -- people whose words are in term_postings
+    person_id INTEGER PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE
+);
+"""
+
+
+# --- the postings of one word in one block -------------------------------------------
+
+
+def encode(
+    block: int, person: np.ndarray, counts: np.ndarray, pos: np.ndarray, info: np.ndarray
+) -> bytes:
+    """People (sorted, distinct), how many positions each has, then the positions and info bytes."""
+    offsets = (person - block * BLOCK).astype(np.uint16)
+    count_width = 2 if counts.max(initial=0) <= 0xFFFF else 4
+    pos_width = 2 if pos.max(initial=0) <= 0xFFFF else 4
+    return b"".join(
+        (
+            _HEAD.pack(INDEX_VERSION, pos_width, count_width, len(person), len(pos)),
+            offsets.tobytes(),
+            counts.astype(np.uint16 if count_width == 2 else np.uint32).tobytes(),
+            pos.astype(np.uint16 if pos_width == 2 else np.uint32).tobytes(),
+            info.astype(np.uint8).tobytes(),
+        )
+    )
+
+
+def decode(block: int, data: bytes) -> Postings:
+    """All the pieces of a row (each import appends one), as one sorted array set."""
+    parts = []
+    at = 0
+    while at < len(data):
+        _version, pos_width, count_width, n_people, n_pos = _HEAD.unpack_from(data, at)
+        at += _HEAD.size
+        offsets = np.frombuffer(data, np.uint16, n_people, at)
+        at += 2 * n_people
+        counts = np.frombuffer(data, np.uint16 if count_width == 2 else np.uint32, n_people, at)
+        at += count_width * n_people
+        pos = np.frombuffer(data, np.uint16 if pos_width == 2 else np.uint32, n_pos, at)
+        at += pos_width * n_pos
+        info = np.frombuffer(data, np.uint8, n_pos, at)
+        at += n_pos
+        person = np.repeat(offsets.astype(np.int64) + block * BLOCK, counts.astype(np.int64))
+        parts.append(Postings(person, pos.astype(np.int64), info))
+    return parts[0] if len(parts) == 1 else Postings.concat(parts)
+
+
+def _runs(person: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct people of a sorted array and how many positions each has."""
+    if not len(person):
+        return person, person
+    cuts = np.flatnonzero(np.diff(person)) + 1
+    starts = np.concatenate(([0], cuts))
+    return person[starts], np.diff(np.concatenate((starts, [len(person)])))
+
+
+# --- writing ------------------------------------------------------------------------
+
+
+def stage(conn: sqlite3.Connection, person_id: int, terms: bytes | ResumeTerms | None) -> None:
+    """Keep one person's atoms until :func:`sync` (inside the import's transaction for them)."""
+    if terms is None:
+        return
+    data = terms.pack() if isinstance(terms, ResumeTerms) else terms
+    conn.execute(
+        "INSERT OR REPLACE INTO term_pending (person_id, data) VALUES (?, ?)", (person_id, data)
+    )
+
+
+def sync(store) -> int:
+    """Move people from ``term_pending`` into the postings, one block per transaction, then index
+    from their stored text anyone who never got there (stored by another path). Returns how many."""
+    moved = 0
+    while True:
+        first = store.conn.execute("SELECT min(person_id) FROM term_pending").fetchone()[0]
+        if first is None:
+            break
+        block = first // BLOCK
+        with store.transaction() as conn:
+            rows = conn.execute(
+                "SELECT person_id, data FROM term_pending WHERE person_id >= ? AND person_id < ? "
+                "ORDER BY person_id",
+                (block * BLOCK, (block + 1) * BLOCK),
+            ).fetchall()
+            people = []
+            for pid, data in rows:
+                try:
+                    people.append((pid, ResumeTerms.unpack(data)))
+                except ValueError:  # another version's payload: index the stored text again
+                    people.append((pid, _terms_from_text(conn, pid)))
+            _add_to_block(conn, block, people)
+            conn.execute(
+                "DELETE FROM term_pending WHERE person_id >= ? AND person_id < ?",
+                (block * BLOCK, (block + 1) * BLOCK),
+            )
+        moved += len(rows)
+    return moved + _index_from_text(store, _unindexed(store.conn))
+
+
+def _unindexed(conn: sqlite3.Connection) -> list[int]:
+    """People neither in the postings nor waiting for them (cheap when there are none)."""
+    people = conn.execute("SELECT count(*) FROM people").fetchone()[0]
+    known = conn.execute(
+        "SELECT (SELECT count(*) FROM term_people) + (SELECT count(*) FROM term_pending)"
+    ).fetchone()[0]
+    if people <= known:
+        return []
+    return [
+        pid
+        for (pid,) in conn.execute(
+            "SELECT id FROM people WHERE id NOT IN (SELECT person_id FROM term_people) "
+            "AND id NOT IN (SELECT person_id FROM term_pending) ORDER BY id"
+        )
+    ]
+
+
+def _terms_from_text(conn: sqlite3.Connection, person_id: int) -> ResumeTerms:
+    row = conn.execute(
+        "SELECT d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id "
+        "WHERE p.id = ?",
+        (person_id,),
+    ).fetchone()
+    text, fields = row if row else ("", "{}")
+    return index_resume(text or "", json.loads(fields or "{}").get("section_spans") or [])
+
+
+def _add_to_block(
+    conn: sqlite3.Connection, block: int, people: list[tuple[int, ResumeTerms]]
+) -> None:
+    """Add these people's positions to the rows of their block.
+
+    People newer than everyone in the block (an import) are appended as a new
+    piece of each row, in SQL, without reading the rows; a row past
+    MAX_CHUNKS pieces is merged into one. People older than the block's newest
+    (stored by another path, indexed late) are merged into the rows one by one.
+    """
+    conn.executemany(
+        "INSERT OR IGNORE INTO term_people (person_id) VALUES (?)", [(pid,) for pid, _ in people]
+    )
+    known = conn.execute("SELECT last_person FROM term_blocks WHERE block = ?", (block,)).fetchone()
+    last = max([pid for pid, _ in people] + ([known[0]] if known else []))
+    conn.execute(
+        "INSERT OR REPLACE INTO term_blocks (block, version, last_person) VALUES (?, ?, ?)",
+        (block, INDEX_VERSION, last),
+    )
+    people = [(pid, t) for pid, t in people if len(t)]
+    if not people:
+        return
+    rows = _rows(block, people)
+    if known is None or min(pid for pid, _ in people) > known[0]:
+        conn.executemany(
+            "INSERT INTO term_postings (term, block, chunks, data) VALUES (?, ?, 1, ?) "
+            "ON CONFLICT (term, block) DO UPDATE SET "
+            "data = CAST(data || excluded.data AS BLOB), chunks = chunks + 1",
+            [(term, block, data) for term, data, _ in rows],
+        )
+        _merge_pieces(conn, block, [term for term, _, _ in rows])
+        _count_people(conn, [(term, count) for term, _, count in rows])
+    else:
+        _merge_rows(conn, block, rows)
+
+
+def _rows(block: int, people: list[tuple[int, ResumeTerms]]) -> list[tuple[str, bytes, int]]:
+    """(word, its encoded piece for these people, how many of them use it), per word."""
+    # Global word numbers for this batch, then every position as parallel arrays sorted by
+    # word, person, position.
+    number = dict.fromkeys(itertools.chain.from_iterable(t.terms for _, t in people))
+    for k, term in enumerate(number):
+        number[term] = k
+    words = [
+        np.fromiter(map(number.__getitem__, t.terms), np.int64, len(t.terms))[t.ids]
+        for _, t in people
+    ]
+    word = np.concatenate(words)
+    person = np.concatenate([np.full(len(t.ids), pid, np.int64) for pid, t in people])
+    pos = np.concatenate([np.arange(len(t.ids), dtype=np.int64) for _, t in people])
+    info = np.concatenate([t.info for _, t in people])
+    order = np.lexsort((pos, person, word))
+    word, person, pos, info = word[order], person[order], pos[order], info[order]
+    # Runs of one person within one word, then the runs of each word: slices, no per-row work.
+    n = len(word)
+    run_starts = np.flatnonzero(np.r_[True, (word[1:] != word[:-1]) | (person[1:] != person[:-1])])
+    run_person = person[run_starts]
+    run_counts = np.diff(np.r_[run_starts, n])
+    first_run = np.flatnonzero(np.r_[True, word[run_starts][1:] != word[run_starts][:-1]])
+    last_run = np.r_[first_run[1:], len(run_starts)]
+    terms = list(number)
+    rows = []
+    for r0, r1 in zip(first_run.tolist(), last_run.tolist(), strict=True):
+        a = int(run_starts[r0])
+        b = int(run_starts[r1]) if r1 < len(run_starts) else n
+        data = encode(block, run_person[r0:r1], run_counts[r0:r1], pos[a:b], info[a:b])
+        rows.append((terms[int(word[a])], data, r1 - r0))
+    return rows
+
+
+def _merge_rows(conn: sqlite3.Connection, block: int, rows: list[tuple[str, bytes, int]]) -> None:
+    """Rows merged one by one: positions of people already there are replaced, not doubled."""
+    counts = []
+    for term, data, _ in rows:
+        added = decode(block, data)
+        old = conn.execute(
+            "SELECT data FROM term_postings WHERE term = ? AND block = ?", (term, block)
+        ).fetchone()
+        new_people = np.unique(added.person)
+        if old is not None:
+            before = decode(block, old[0])
+            keep = ~np.isin(before.person, new_people)
+            new_people = new_people[~np.isin(new_people, before.person)]
+            kept = Postings(before.person[keep], before.pos[keep], before.info[keep])
+            added = Postings.concat([kept, added])
+        data = encode(block, *_runs(added.person), added.pos, added.info)
+        conn.execute(
+            "INSERT OR REPLACE INTO term_postings (term, block, chunks, data) VALUES (?, ?, 1, ?)",
+            (term, block, data),
+        )
+        counts.append((term, len(new_people)))
+    _count_people(conn, counts)
+
+
+def _count_people(conn: sqlite3.Connection, counts: list[tuple[str, int]]) -> None:
+    conn.executemany(
+        "INSERT INTO term_vocab (term, people) VALUES (?, ?) "
+        "ON CONFLICT (term) DO UPDATE SET people = people + excluded.people",
+        counts,
+    )
+
+
+def _merge_pieces(conn: sqlite3.Connection, block: int, terms: list[str]) -> None:
+    """Rows of these words grown past MAX_CHUNKS pieces become one piece again."""
+    for start in range(0, len(terms), 500):
+        chunk = terms[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for term, data in conn.execute(
+            f"SELECT term, data FROM term_postings "
+            f"WHERE block = ? AND chunks > ? AND term IN ({marks})",
+            [block, MAX_CHUNKS, *chunk],
+        ).fetchall():
+            merged = decode(block, data)
+            conn.execute(
+                "UPDATE term_postings SET data = ?, chunks = 1 WHERE term = ? AND block = ?",
+                (encode(block, *_runs(merged.person), merged.pos, merged.info), term, block),
+            )
+
+
+def rebuild(store) -> int:
+    """Index every stored person again from their text (a new index version, or a database
+    from before the index)."""
+    with store.transaction() as conn:
+        for table in ("term_postings", "term_vocab", "term_blocks", "term_pending", "term_people"):
+            conn.execute(f"DELETE FROM {table}")
+    return _index_from_text(
+        store, [pid for (pid,) in store.conn.execute("SELECT id FROM people ORDER BY id")]
+    )
+
+
+def _index_from_text(store, ids: list[int]) -> int:
+    """Index these people from their stored text, one block per transaction."""
+    blocks: dict[int, list[int]] = {}
+    for pid in ids:
+        blocks.setdefault(pid // BLOCK, []).append(pid)
+    for block, chunk in blocks.items():
+        with store.transaction() as conn:
+            _add_to_block(conn, block, list(_index_texts(conn, chunk)))
+    return len(ids)
+
+
+def _index_texts(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int, ResumeTerms]]:
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for pid, text, fields in conn.execute(
+            f"SELECT p.id, d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id "
+            f"WHERE p.id IN ({marks})",
+            chunk,
+        ).fetchall():
+            yield (
+                pid,
+                index_resume(text or "", json.loads(fields or "{}").get("section_spans") or []),
+            )
+
+
+def forget(conn: sqlite3.Connection, person_id: int) -> int:
+    """Remove one person from the index (before their text is deleted). Returns the rows changed."""
+    conn.execute("DELETE FROM term_pending WHERE person_id = ?", (person_id,))
+    conn.execute("DELETE FROM term_people WHERE person_id = ?", (person_id,))
+    terms = _terms_from_text(conn, person_id)
+    block = person_id // BLOCK
+    changed = 0
+    for term in terms.terms:
+        row = conn.execute(
+            "SELECT data FROM term_postings WHERE term = ? AND block = ?", (term, block)
+        ).fetchone()
+        if row is None:
+            continue
+        before = decode(block, row[0])
+        keep = before.person != person_id
+        if keep.all():
+            continue
+        changed += 1
+        if keep.any():
+            p, counts = _runs(before.person[keep])
+            conn.execute(
+                "UPDATE term_postings SET data = ?, chunks = 1 WHERE term = ? AND block = ?",
+                (encode(block, p, counts, before.pos[keep], before.info[keep]), term, block),
+            )
+        else:
+            conn.execute("DELETE FROM term_postings WHERE term = ? AND block = ?", (term, block))
+        conn.execute("UPDATE term_vocab SET people = people - 1 WHERE term = ?", (term,))
+        conn.execute("DELETE FROM term_vocab WHERE term = ? AND people <= 0", (term,))
+    return changed
+
+
+# --- reading ------------------------------------------------------------------------
+
+
+class TermIndex:
+    """Read side of the index, for one connection (a ranking's): words to positions, and the
+    words a spelling variant may be."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._cache: dict[str, Postings] = {}
+        self._pending: dict[str, list[Postings]] | None = None
+        self._pending_words: set[str] = set()
+        self._vocabulary: dict[str, list[str]] = {}
+
+    def _load_pending(self) -> dict[str, list[Postings]]:
+        """People not in the postings yet: in ``term_pending``, or (rarely) never indexed."""
+        if self._pending is None:
+            self._pending = {}
+            waiting = [
+                (pid, data)
+                for pid, data in self.conn.execute("SELECT person_id, data FROM term_pending")
+            ]
+            waiting += [(pid, None) for pid in _unindexed(self.conn)]
+            for pid, data in sorted(waiting, key=lambda row: row[0]):
+                try:
+                    terms = (
+                        ResumeTerms.unpack(data)
+                        if data is not None
+                        else _terms_from_text(self.conn, pid)
+                    )
+                except ValueError:
+                    terms = _terms_from_text(self.conn, pid)
+                for term, (pos, info) in terms.postings().items():
+                    self._pending.setdefault(term, []).append(
+                        Postings(np.full(len(pos), pid, np.int64), pos, info)
+                    )
+            self._pending_words = set(self._pending)
+        return self._pending
+
+    def postings(self, term: str) -> Postings:
+        found = self._cache.get(term)
+        if found is None:
+            parts = [
+                decode(block, data)
+                for block, data in self.conn.execute(
+                    "SELECT block, data FROM term_postings WHERE term = ? ORDER BY block", (term,)
+                )
+            ]
+            parts += self._load_pending().get(term, [])
+            found = self._cache[term] = Postings.concat(parts) if len(parts) != 1 else parts[0]
+        return found
+
+    def vocabulary(self, first_letter: str) -> list[str]:
+        """Every indexed word starting with these letters."""
+        known = self._vocabulary.get(first_letter)
+        if known is None:
+            known = self._vocabulary[first_letter] = self._words(first_letter)
+        return known
+
+    def _words(self, first_letter: str) -> list[str]:
+        upper = first_letter[:-1] + chr(ord(first_letter[-1]) + 1)
+        words = [
+            t
+            for (t,) in self.conn.execute(
+                "SELECT term FROM term_vocab WHERE term >= ? AND term < ?", (first_letter, upper)
+            )
+        ]
+        self._load_pending()
+        extra = [w for w in self._pending_words if w.startswith(first_letter)]
+        return list(dict.fromkeys(words + extra)) if extra else words
+
+    def prefetch(self, terms: Iterable[str]) -> None:
+        """Read several words in one query (a new job's phrases)."""
+        todo = sorted({t for t in terms if t not in self._cache})
+        if not todo:
+            return
+        found: dict[str, list[Postings]] = {t: [] for t in todo}
+        for start in range(0, len(todo), 500):
+            chunk = todo[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for term, block, data in self.conn.execute(
+                f"SELECT term, block, data FROM term_postings WHERE term IN ({marks}) "
+                "ORDER BY term, block",
+                chunk,
+            ):
+                found[term].append(decode(block, data))
+        pending = self._load_pending()
+        for term, parts in found.items():
+            parts += pending.get(term, [])
+            self._cache[term] = Postings.concat(parts) if len(parts) != 1 else parts[0]
