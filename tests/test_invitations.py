@@ -250,3 +250,21 @@ def test_an_opt_out_before_delivery_stops_a_queued_invitation(world):
     result = outbox.deliver(world.store, message, outbox.OutboxFolder(world.outbox_dir), AUTHOR)
     assert result.state == "failed" and "they asked not to be contacted" in result.detail
     assert not list(world.outbox_dir.glob("*.eml"))
+
+
+def test_a_move_to_interviewing_on_the_command_line_points_to_the_invitation(world, capsys):
+    code = main(
+        [
+            "status",
+            "Ana Lima",
+            "--job",
+            "Backend Engineer",
+            "interviewing",
+            "--db",
+            str(world.store.path),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0 and "To review → Interviewing" in out
+    assert f"shortlist invite 'Ana Lima' --job {world.jobs['backend']} --at" in out
+    assert not world.store.scalar("SELECT count(*) FROM messages")  # offered, not sent
