@@ -49,7 +49,7 @@ BINS = (
 )
 GREEN, AMBER, GREY = QColor("#2e7d32"), QColor("#c25e00"), QColor("#8a8f98")
 JOB_COLOURS = ("#1565c0", "#2e7d32", "#c25e00", "#6a1b9a", "#00838f", "#ad1457", "#5d4037")
-MAX_WAITING_BARS = 12
+MAX_WAITING_BARS = 10
 
 
 def histogram(days: list[float]) -> list[int]:
@@ -184,6 +184,9 @@ def waiting_chart(report: Report) -> QChart:
     chart.addSeries(series)
     names = QBarCategoryAxis()
     names.setTruncateLabels(False)
+    small = QFont(names.labelsFont())
+    small.setPointSizeF(max(small.pointSizeF() * 0.85, 7.0))
+    names.setLabelsFont(small)
     names.append([_label(w.name, w.job, report.job is None) for w in shown] or ["nobody"])
     days = QValueAxis()
     days.setLabelFormat("%d")
@@ -199,9 +202,15 @@ def waiting_chart(report: Report) -> QChart:
     return chart
 
 
+def _short(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
 def _label(name: str | None, job: str, with_job: bool) -> str:
-    text = name or "(no name)"
-    return f"{text} · {job}" if with_job else text
+    """A bar's label, short enough for a laptop screen: the name, and the job when the report
+    covers every job."""
+    text = _short(name or "(no name)", 18)
+    return f"{text} · {_short(job, 12)}" if with_job else text
 
 
 class ReportWindow(QDialog):

@@ -162,6 +162,10 @@ def loop_shots(window, store, settings, work, shot, settle) -> None:
         settle(200)
     settle(500)
     shot("13-report", report)
+    report.resize(1010, 680)  # a 1024 px laptop
+    settle(400)
+    shot("13b-report-1024", report)
+    report.resize(1340, 760)
     report.scope.setCurrentIndex(report.scope.findData(demo))
     while report.report is None or report.report.job is None:
         settle(200)
