@@ -209,8 +209,9 @@ def _short(text: str, most: int) -> str:
 def _label(name: str | None, job: str, with_job: bool) -> str:
     """A bar's label, short enough for a laptop screen: the name, and the job when the report
     covers every job."""
-    text = _short(name or "(no name)", 18)
-    return f"{text} · {_short(job, 12)}" if with_job else text
+    if not with_job:
+        return _short(name or "(no name)", 26)
+    return f"{_short(name or '(no name)', 18)} · {_short(job, 12)}"
 
 
 class ReportWindow(QDialog):
