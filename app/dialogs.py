@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from review.outbox import NoSecureKeyring, keyring_backend, store_password
 from review.settings import BY_KEY, SETTINGS, Settings
 
 
@@ -71,8 +72,10 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.fields: dict[str, QWidget] = {}
+        # Values the file holds that a setting cannot take: shown as the default, named below.
+        self.invalid = {s.key: p for s in SETTINGS if (p := settings.problem(s.key))}
         for setting in SETTINGS:
-            value = settings.get(setting.key)
+            value = setting.default if setting.key in self.invalid else settings.get(setting.key)
             if setting.choices:
                 field = QComboBox()
                 field.addItems([str(c) for c in setting.choices])
@@ -95,22 +98,38 @@ class SettingsDialog(QDialog):
                 field.setToolTip(setting.help)
             self.fields[setting.key] = field
             form.addRow(setting.title, field)
+        # The SMTP password: never a setting (never in the file), kept in the system keyring.
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("SMTP password")
+        self.password.setPlaceholderText("unchanged if empty")
+        after_user = [s.key for s in SETTINGS].index("smtp.user") + 1
+        form.insertRow(after_user, "SMTP password", self.password)
+        self.session_password: str | None = None  # when no secure keyring: for this session only
         layout.addLayout(form)
-        note = QLabel(
-            "The SMTP password is never stored here: Shortlist asks for it and keeps it in your "
-            "system's keyring."
+        backend, self.keyring_secure = keyring_backend()
+        self.keyring_note = QLabel(
+            "The SMTP password is never stored in the settings file: it is kept in your "
+            f"system's keyring ({backend})."
+            if self.keyring_secure
+            else f"There is no secure keyring on this system ({backend}): the SMTP password is "
+            "not stored; Shortlist asks for it once per session when it sends."
         )
-        note.setWordWrap(True)
-        layout.addWidget(note)
+        self.keyring_note.setTextFormat(Qt.PlainText)
+        self.keyring_note.setWordWrap(True)
+        layout.addWidget(self.keyring_note)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.PlainText)  # it quotes what was typed
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #d32f2f; font-weight: 600")
         layout.insertWidget(layout.count() - 1, self.error)
+        if self.invalid:
+            self.error.setText("\n".join(self.invalid.values()))
 
     def values(self) -> dict[str, str]:
         out = {}
@@ -128,7 +147,11 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         """Every field is checked before anything is saved; a refused one is named and focused."""
-        changed = {k: v for k, v in self.values().items() if str(self.settings.get(k)) != v}
+        changed = {
+            k: v
+            for k, v in self.values().items()
+            if k in self.invalid or str(self.settings.get(k)) != v
+        }
         for key, value in changed.items():
             try:
                 BY_KEY[key].parse(value)
@@ -141,7 +164,25 @@ class SettingsDialog(QDialog):
         except (ValueError, OSError) as exc:
             self.error.setText(str(exc))
             return
+        if not self._keep_password():
+            return
         self.accept()
+
+    def _keep_password(self) -> bool:
+        """The password typed, into the keyring (or for this session when there is none)."""
+        secret = self.password.text()
+        if not secret:
+            return True
+        user = self.settings.get("smtp.user")
+        if not user:
+            self.error.setText("Set the SMTP user name first: the password is kept under it.")
+            return False
+        try:
+            store_password(user, secret)
+        except NoSecureKeyring:
+            self.session_password = secret  # asked once per session, as without the field
+        self.password.clear()
+        return True
 
 
 class Welcome(QFrame):
@@ -149,6 +190,7 @@ class Welcome(QFrame):
 
     demo_requested = Signal()
     import_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -179,6 +221,17 @@ class Welcome(QFrame):
         hint = QLabel("Or drop files, folders or ZIPs anywhere on this window.")
         hint.setAlignment(Qt.AlignCenter)
         hint.setEnabled(False)
+        # Say what "sent" will mean before anyone is let go: a file, until a mail client sends it.
+        sending = QLabel(
+            "Messages to candidates are written to the outbox folder for your mail client to "
+            "send. <a href='settings'>Send them by SMTP instead…</a>"
+        )
+        sending.setObjectName("welcome_sending")
+        sending.setAlignment(Qt.AlignCenter)
+        sending.setWordWrap(True)
+        sending.setTextInteractionFlags(Qt.LinksAccessibleByMouse | Qt.LinksAccessibleByKeyboard)
+        sending.linkActivated.connect(lambda _link: self.settings_requested.emit())
+        self.sending = sending
         layout.addWidget(title)
         layout.addSpacing(8)
         layout.addWidget(text)
@@ -187,6 +240,8 @@ class Welcome(QFrame):
             layout.addWidget(button, 0, Qt.AlignCenter)
         layout.addSpacing(6)
         layout.addWidget(hint)
+        layout.addSpacing(14)
+        layout.addWidget(sending)
         layout.addStretch(2)
         self.demo_button = demo
         self.import_button = own

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import platform
 import sys
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -58,6 +60,29 @@ def report_text(exc_type, exc, tb, where: str = "") -> str:
     return "\n".join(line.rstrip("\n") for line in lines)
 
 
+def tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as written (Qt reads one that starts with a tag as rich "
+    "text)."""
+    return "<span>" + html.escape(text) + "</span>" if text else ""
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question in plain text (it may quote names or file names); True for yes."""
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
+    box.setTextFormat(Qt.PlainText)
+    return box.exec() == QMessageBox.Yes
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A problem the user can act on, in one plain sentence (never read as rich text: it may
+    quote a file name or a person's data). Returns the box, shown without blocking."""
+    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, parent)
+    box.setTextFormat(Qt.PlainText)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
 class ErrorDialog(QDialog):
     def __init__(
         self, summary: str, report: str, log_path: Path | None, parent: QWidget | None = None
@@ -66,12 +91,17 @@ class ErrorDialog(QDialog):
         self.setWindowTitle("Something went wrong")
         self.setAccessibleName("Error report")
         layout = QVBoxLayout(self)
+        # The summary quotes an exception, which may quote a file name or a person's data:
+        # escaped, never read as markup.
+        where = html.escape(str(log_path)) if log_path else ""
         intro = QLabel(
-            f"<b>{summary}</b><br>Shortlist is still running and nothing you saved is lost. "
-            "If this keeps happening, copy the report below and send it to us."
-            + (f"<br><small>Also written to {log_path}</small>" if log_path else "")
+            f"<b>{html.escape(summary)}</b><br>Shortlist is still running and nothing you saved is "
+            "lost. If this keeps happening, copy the report below and send it to us."
+            + (f"<br><small>Also written to {where}</small>" if log_path else "")
         )
+        intro.setTextFormat(Qt.RichText)
         intro.setWordWrap(True)
+        self.intro = intro
         intro.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(intro)
         self.report = QPlainTextEdit(report)
@@ -96,9 +126,10 @@ class ErrorHandler(QObject):
 
     raised = Signal(str, str)
 
-    def __init__(self, log_path: Path | None = None):
+    def __init__(self, log_path: Path | None = None, database: Path | None = None):
         super().__init__()
         self.log_path = log_path
+        self.database = database  # named in the sentence about a busy or damaged database
         self.raised.connect(self._show, Qt.QueuedConnection)
         self.shown: list[ErrorDialog] = []
         self._previous_hook = None
@@ -126,13 +157,22 @@ class ErrorHandler(QObject):
             return
         text = report_text(exc_type, exc, tb, where)
         log.error("unhandled error\n%s", text)
-        summary = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
-        self.raised.emit(summary[:300], text)
+        self.raised.emit(self.summary(exc)[:400], text)
 
     def report_failure(self, exc: BaseException, text: str, where: str) -> None:
         """For background tasks, which catch their own exceptions."""
         log.error("%s failed\n%s", where, text)
-        self.raised.emit(f"{where}: {type(exc).__name__}: {exc}"[:300], text)
+        self.raised.emit(f"{where}: {self.summary(exc)}"[:400], text)
+
+    def summary(self, exc: BaseException) -> str:
+        """The sentence the command line prints for the same failure (review.problems); only an
+        error Shortlist does not expect shows its type, with the report below it."""
+        from review.problems import explain
+
+        said = explain(exc, self.database)
+        if said:  # a sentence starts with a capital, unless it starts with a name (smtp.port)
+            return said[:1].upper() + said[1:] if said.split(" ", 1)[0].isalpha() else said
+        return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
     @Slot(str, str)
     def _show(self, summary: str, text: str) -> None:

@@ -7,9 +7,7 @@ footer: the job, the date, "page n of N".
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
@@ -42,10 +40,13 @@ def _ensure_app() -> None:
         QApplication([])
 
 
-def write_pdf(shortlist: Shortlist, path: str | Path, page: str = "A4") -> Path:
+def pdf_bytes(shortlist: Shortlist, page: str = "A4") -> bytes:
+    """The PDF, laid out in memory: Qt never touches the file, so a disk error is ours to report
+    (a QPdfWriter on a file fails silently and leaves 0 bytes)."""
     _ensure_app()
-    path = Path(path)
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(f"Shortlist — {shortlist.job_title}")
     writer.setCreator("Shortlist")
     writer.setResolution(300)
@@ -57,7 +58,9 @@ def write_pdf(shortlist: Shortlist, path: str | Path, page: str = "A4") -> Path:
     doc.setDefaultStyleSheet(_QT_CSS)
     doc.setDefaultFont(QFont("DejaVu Sans", 9))
     doc.setHtml(_qt_html(shortlist))
-    painter = QPainter(writer)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("Qt could not start a PDF page")
     try:
         full = writer.pageLayout().paintRectPixels(writer.resolution())
         footer_height = int(writer.resolution() * 0.35)  # ~9 mm
@@ -90,7 +93,10 @@ def write_pdf(shortlist: Shortlist, path: str | Path, page: str = "A4") -> Path:
             )
     finally:
         painter.end()
-    return path
+    data = bytes(buffer.data())
+    if not data.startswith(b"%PDF"):
+        raise OSError("Qt produced no PDF")
+    return data
 
 
 def _qt_html(shortlist: Shortlist) -> str:

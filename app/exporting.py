@@ -6,6 +6,7 @@ from pathlib import Path
 
 from review.exports import build_shortlist, to_csv, to_html
 from review.jobs import Job
+from review.written import check_target, record, write_atomic
 
 FORMATS = ("pdf", "html", "csv")
 
@@ -20,9 +21,14 @@ def export_shortlist(
     include: str = "shortlisted",
     reviewer: str = "",
     page: str = "A4",
+    write=None,
     summary: bool = False,
 ) -> tuple[Path, int]:
-    """Write the export; returns its path and how many people it holds."""
+    """Write the export; returns its path and how many people it holds.
+
+    ``write(fn)`` runs ``fn(store)`` where the database is written (the window's one
+    writer); without it, the record of the export is written on ``store`` directly.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     out = Path(out)
@@ -32,17 +38,23 @@ def export_shortlist(
             or "shortlist"
         )
         out = out / f"shortlist-{safe}{'-blind' if blind else ''}.{fmt}"
-    out.parent.mkdir(parents=True, exist_ok=True)
+    check_target(out)  # a device or a folder: refused before any work
     shortlist = build_shortlist(
         store, job, include=include, blind=blind, reviewer=reviewer, summary=summary
     )
     if fmt == "pdf":
-        from app.export_pdf import write_pdf
+        from app.export_pdf import pdf_bytes
 
-        write_pdf(shortlist, out, page)
+        data = pdf_bytes(shortlist, page)
     elif fmt == "html":
-        out.write_text(to_html(shortlist), encoding="utf-8")
+        data = to_html(shortlist).encode("utf-8")
     else:
         # Excel opens UTF-8 CSV correctly only with a byte-order mark.
-        out.write_text("\ufeff" + to_csv(shortlist), encoding="utf-8")
-    return out, len(shortlist.people)
+        data = ("\ufeff" + to_csv(shortlist)).encode("utf-8")
+    # Whole or not at all: a temporary file beside the target, renamed into place.
+    write_atomic(out, data)
+    people = [p.person_id for p in shortlist.people]
+    (write or (lambda fn: fn(store)))(
+        lambda s: record(s, "shortlist", out, people, job_id=job.id, blind=blind, actor=reviewer)
+    )
+    return out, len(people)

@@ -324,7 +324,7 @@ class GateDialog(QDialog):
 
     def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
-        self.summary = QLabel()
+        self.summary = QLabel(textFormat=Qt.PlainText)  # the reasons quote names and addresses
         self.summary.setWordWrap(True)
         buttons.addWidget(self.summary, 1)
         self.skip_button = QPushButton("Skip for now")

@@ -95,7 +95,7 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from app.errors import ErrorHandler, setup_logging
+    from app.errors import ErrorHandler, setup_logging, warn
     from app.main_window import MainWindow
     from review.db import Store, StoreError, default_db_path
     from review.settings import Settings
@@ -106,14 +106,15 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Shortlist")
     app.setOrganizationName("Shortlist")
-    settings = Settings()
-    path = (
-        Path(db)
-        if db
-        else (Path(settings.get("database")) if settings.get("database") else default_db_path())
-    )
+    try:
+        settings = Settings()
+        chosen = settings.get("database")
+    except ValueError as exc:  # review.settings.SettingError: the file, the key, the fix
+        warn(None, "Shortlist", str(exc)).exec()
+        return 1
+    path = Path(db) if db else (Path(chosen) if chosen else default_db_path())
     log_path = setup_logging(path.parent)
-    errors = ErrorHandler(log_path)
+    errors = ErrorHandler(log_path, database=path)
     errors.install()
     try:
         store = Store(path, migrate=False)
@@ -134,7 +135,8 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
                 backup(store, path.with_name(f"{path.stem}-before-v{pending[-1]}.db"))
         store.migrate()
     except StoreError as exc:
-        QMessageBox.critical(None, "Shortlist", str(exc))
+        box = warn(None, "Shortlist", str(exc))  # plain text: it names the file
+        box.exec()
         return 1
     window = MainWindow(store, settings, errors)
     window.show()

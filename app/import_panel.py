@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.errors import tooltip
 from parsing.errors import Outcome
 
 
@@ -72,6 +73,7 @@ class ImportPanel(QFrame):
         self.hide()
 
     def start(self, what: str) -> None:
+        self.title.setTextFormat(Qt.RichText)  # ``what`` is escaped (describe_paths)
         self.title.setText(f"Importing {what}")
         self.bar.setRange(0, 0)
         self.detail.setText("looking at the files…")
@@ -132,12 +134,12 @@ class ImportReportDialog(QDialog):
         self.table.setWordWrap(True)
         for row, f in enumerate(sorted(problems, key=lambda f: f.source)):
             item = QTableWidgetItem(Path(f.source).name if "/" in f.source else f.source)
-            item.setToolTip(f.source)
+            item.setToolTip(tooltip(f.source))
             item.setData(Qt.UserRole, f.source)
             self.table.setItem(row, 0, item)
             self.table.setItem(row, 1, QTableWidgetItem(Outcome(f.outcome).label))
             why = QTableWidgetItem(f.error or "")
-            why.setToolTip(f.error or "")
+            why.setToolTip(tooltip(f.error or ""))
             self.table.setItem(row, 2, why)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Interactive)

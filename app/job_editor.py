@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -67,6 +67,7 @@ class JobEditor(QWidget):
         form.addRow("", self.remote)
         form.addRow("Languages", self.languages)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.PlainText)
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         form.addRow(self.error)

@@ -51,7 +51,6 @@ from review import people as P
 from review.db import Store
 from review.jobs import Job
 from review.ranking import Ranker
-from review.search import search_people
 from review.settings import Settings
 from review.status import VIEWS
 
@@ -223,6 +222,7 @@ class MainWindow(QMainWindow):
         self.welcome = Welcome()
         self.welcome.demo_requested.connect(self.imports.load_demo)
         self.welcome.import_requested.connect(self.imports.choose_files)
+        self.welcome.settings_requested.connect(self.open_settings)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self._build_table())
         layout.addWidget(self.stack, 1)
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
             # One letter matches nearly every resume's text: it means a name's initial.
             ids = self.model.people_with_initial(query)
         else:
-            ids = set(search_people(self.store, query))
+            ids = self.job_view.search(query)  # while blind, nobody by a hidden detail
         self._typing = True
         try:
             self.model.set_filter(search_ids=ids, keep_statuses=True)
@@ -444,8 +444,7 @@ class MainWindow(QMainWindow):
         if self.settings.get("transport") == "smtp":
             where = f"SMTP {self.settings.get('smtp.host') or '(no server set)'}"
         else:
-            default = str(self.store.path.with_name(self.store.path.stem + "-outbox"))
-            where = f"outbox folder {self.settings.get('outbox.dir') or default}"
+            where = self.delivery.transport().describe()  # "…, for your mail client to send"
         self.transport_label.setText(f"Messages go out by: {where}")
 
     def show_cheat_sheet(self) -> None:
@@ -457,6 +456,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
+            self.delivery.remember_password(dialog.session_password)  # None: in the keyring
             self.reviewer_changed()
         self.focus_table()
 

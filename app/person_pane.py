@@ -106,12 +106,15 @@ class PersonPane(QWidget):
     def _build_header(self, body: QVBoxLayout) -> None:
         self.name = QLabel()
         self.name.setObjectName("personName")
+        # Their name, or the file's name when none was read: shown as written, never as markup.
+        self.name.setTextFormat(Qt.PlainText)
         big = self.name.font()
         big.setPointSizeF(big.pointSizeF() * 1.6)
         big.setBold(True)
         self.name.setFont(big)
         self.name.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.subtitle = QLabel()
+        self.subtitle.setTextFormat(Qt.RichText)  # built from escaped parts
         self.subtitle.setWordWrap(True)
         self.advice = QLabel()
         self.advice.setWordWrap(True)
@@ -173,6 +176,7 @@ class PersonPane(QWidget):
     def _build_original_tab(self) -> QStackedWidget:
         self.original = QStackedWidget()
         self.original_note = QLabel()
+        self.original_note.setTextFormat(Qt.PlainText)  # quotes the file's own name
         self.original_note.setWordWrap(True)
         self.original_note.setAlignment(Qt.AlignCenter)
         note_box = QWidget()

@@ -109,8 +109,12 @@ def _contact_items(row: dict) -> list[tuple[str, str]]:
         ("mail", f"<a href='mailto:{html.escape(e)}'>{html.escape(e)}</a>") for e in row["emails"]
     ]
     items += [("phone", html.escape(phone)) for phone in row["phones"]]
+    # Only web links are links: a resume's "file:" or "javascript:" target is shown, never opened.
     items += [
-        ("link", f"<a href='{html.escape(link)}'>{html.escape(link)}</a>") for link in row["links"]
+        ("link", f"<a href='{html.escape(link)}'>{html.escape(link)}</a>")
+        if link.lower().startswith(("http://", "https://"))
+        else ("link", html.escape(link))
+        for link in row["links"]
     ]
     if row.get("location"):
         items.append(("place", html.escape(row["location"])))
@@ -426,6 +430,7 @@ class PartRow(QFrame):
         layout.setHorizontalSpacing(10)
         layout.setVerticalSpacing(1)
         name = QLabel(part.criterion + (" · must-have" if part.must else ""))
+        name.setTextFormat(Qt.PlainText)
         font = name.font()
         font.setBold(part.points > 0)
         name.setFont(font)
@@ -451,6 +456,7 @@ class PartRow(QFrame):
             detail = "missing must-have" + (f" — {part.note}" if part.note else "")
         if detail:
             sub = QLabel(detail)
+            sub.setTextFormat(Qt.PlainText)
             sub.setForegroundRole(QPalette.PlaceholderText)
             small = sub.font()
             small.setPointSizeF(small.pointSizeF() * 0.9)

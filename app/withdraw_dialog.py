@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -61,6 +62,7 @@ class WithdrawDialog(QDialog):
         layout.addWidget(self.subject)
         layout.addWidget(self.body, 1)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.PlainText)  # the reasons quote names and addresses
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         row = QHBoxLayout()

@@ -14,6 +14,12 @@
 6. What the term index costs an import (:func:`term_index_cost`): the mixed
    batch imported with and without it, alternately (target: within 5 %).
 
+6. Per-file parse time: ``parse_bytes`` (layout signals, field scoring) against bare
+   pdfminer ``extract_text`` on the same PDFs, one process, interleaved file by file,
+   CPU time. Reading people from layout must keep this ratio within 15 % of what
+   main measured at 5b9ab5d, before it: 1.07 on the development machine
+   (generated PDFs; 1.07-1.12 on the corpus PDFs).
+
 Not a test: it prints numbers; nothing fails because the machine is slow.
 """
 
@@ -104,6 +110,40 @@ print(json.dumps({"seconds": seconds, "files": len(report.files), "parsed": repo
                   "counts": report.counts(),
                   "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
+
+
+# parse_bytes / bare extract_text per file, measured by this benchmark on main at 5b9ab5d
+# (before layout-aware fields), on the development machine.
+MAIN_5B9AB5D_PARSE_RATIO = 1.07
+
+
+def parse_ratio(pdfs: list[Path], count: int = 60) -> tuple[float, float, float]:
+    """(ms per file for parse_bytes, ms for bare extract_text, their ratio): CPU time, interleaved
+    file by file so the machine's drift touches both alike."""
+    import io
+    import logging
+
+    from pdfminer.high_level import extract_text
+
+    from parsing.resume import parse_bytes
+    from parsing.taxonomy import load_taxonomy
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    taxonomy = load_taxonomy()
+    files = [(p.name, p.read_bytes()) for p in pdfs[:count]]
+    for name, data in files[:3]:  # warm caches: fonts, CMaps, the taxonomy's memo
+        parse_bytes(data, name, taxonomy=taxonomy)
+        extract_text(io.BytesIO(data))
+    ours = bare = 0.0
+    for name, data in files:
+        started = time.process_time()
+        extract_text(io.BytesIO(data))
+        bare += time.process_time() - started
+        started = time.process_time()
+        parse_bytes(data, name, taxonomy=taxonomy)
+        ours += time.process_time() - started
+    n = max(len(files), 1)
+    return ours / n * 1000, bare / n * 1000, ours / bare if bare else float("nan")
 
 
 def run_import(db: Path, paths: list[Path] | Path, workers: int) -> dict:
@@ -210,6 +250,14 @@ def main() -> int:
         f"({parallel / single:.2f}x "
         "one process)"
     )
+
+    ours_ms, bare_ms, ratio = parse_ratio(pdfs)
+    print(
+        f"\n6. per-file parse time, one process, {min(len(pdfs), 60)} PDFs (CPU time, interleaved)"
+    )
+    print(f"   parse_bytes {ours_ms:.1f} ms, bare extract_text {bare_ms:.1f} ms: ratio {ratio:.3f}")
+    print(f"   main at 5b9ab5d: {MAIN_5B9AB5D_PARSE_RATIO:.2f} -> per-file time "
+          f"{ratio / MAIN_5B9AB5D_PARSE_RATIO:.3f}x main's (target <= 1.15)")  # fmt: skip
 
     tmp = Path(tempfile.mkdtemp(prefix="shortlist-bench-"))
     try:

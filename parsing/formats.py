@@ -18,6 +18,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
 from parsing.errors import ParseProblem
+from parsing.layout import Line
 
 # Formats we read.
 PDF, DOCX, ODT, RTF, TEXT, ZIP = "pdf", "docx", "odt", "rtf", "text", "zip"
@@ -132,12 +133,17 @@ def _zip_identity(archive: zipfile.ZipFile) -> Sniffed:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# A hyperlink written as a field code (WPS, older Word): HYPERLINK "https://…"
+_FIELD_LINK = re.compile(r'HYPERLINK\s+"([^"]+)"')
 
 
 @dataclass
 class OfficeText:
     text: str
     link_targets: list[str] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)  # paragraphs with their style, size and links
+    body_size: float = 0.0
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -162,8 +168,68 @@ def _parse_xml(raw: bytes, what: str) -> Element:
         raise ParseProblem("malformed", f"{what} is not well-formed XML ({exc})") from None
 
 
-def _docx_paragraphs(root: Element) -> list[str]:
-    lines: list[str] = []
+def _is_on(prop: Element | None) -> bool | None:
+    """A Word toggle property (<w:b/>, <w:b w:val="0"/>): True, False, or None when absent."""
+    if prop is None:
+        return None
+    return prop.get(f"{_W}val", "true").lower() not in ("0", "false", "off", "none")
+
+
+def _run_props(rpr: Element | None) -> tuple[float | None, bool | None]:
+    if rpr is None:
+        return None, None
+    size = None
+    sz = rpr.find(f"{_W}sz")
+    if sz is not None:
+        try:
+            size = int(sz.get(f"{_W}val", "")) / 2  # half-points
+        except ValueError:
+            size = None
+    return size, _is_on(rpr.find(f"{_W}b"))
+
+
+@dataclass
+class _WordStyles:
+    """Paragraph and character styles of a DOCX, resolved along basedOn: name, size, bold."""
+
+    default_size: float = 11.0
+    styles: dict[str, tuple[str, float | None, bool | None, str | None]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, root: Element | None) -> _WordStyles:
+        out = cls()
+        if root is None:
+            return out
+        defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+        size, _ = _run_props(defaults)
+        if size:
+            out.default_size = size
+        for style in root.iter(f"{_W}style"):
+            sid = style.get(f"{_W}styleId")
+            if not sid:
+                continue
+            name_el = style.find(f"{_W}name")
+            name = (name_el.get(f"{_W}val", sid) if name_el is not None else sid).lower()
+            based = style.find(f"{_W}basedOn")
+            size, bold = _run_props(style.find(f"{_W}rPr"))
+            out.styles[sid] = (name, size, bold, based.get(f"{_W}val") if based is not None else None)
+        return out
+
+    def resolve(self, sid: str | None) -> tuple[str, float | None, bool | None]:
+        """(name, size, bold) of a style with what it inherits."""
+        name, size, bold, seen = "", None, None, set()
+        while sid and sid in self.styles and sid not in seen:
+            seen.add(sid)
+            own_name, own_size, own_bold, based = self.styles[sid]
+            name = name or own_name
+            size = own_size if size is None else size
+            bold = own_bold if bold is None else bold
+            sid = based
+        return name, size, bold
+
+
+def _docx_lines(root: Element, styles: _WordStyles, rels: dict[str, str]) -> list[Line]:
+    lines: list[Line] = []
 
     def walk(node: Element) -> None:
         for child in node:
@@ -171,7 +237,7 @@ def _docx_paragraphs(root: Element) -> list[str]:
             if tag == _MC_FALLBACK:
                 continue  # the same content again, for old readers
             if tag == f"{_W}p":
-                lines.append(_docx_paragraph_text(child))
+                _DocxParagraph(child, styles, rels, lines).read()
             else:
                 walk(child)
 
@@ -179,19 +245,93 @@ def _docx_paragraphs(root: Element) -> list[str]:
     return lines
 
 
-def _docx_paragraph_text(paragraph: Element) -> str:
-    parts: list[str] = []
-    for node in paragraph.iter():
-        tag = node.tag
-        if tag == f"{_W}t" and node.text:
-            parts.append(node.text)
-        elif tag == f"{_W}tab":
-            parts.append("\t")
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            parts.append("\n")
-        elif tag == f"{_W}noBreakHyphen":
-            parts.append("-")
-    return "".join(parts)
+class _DocxParagraph:
+    """One paragraph's text, with its style's name and the size and weight of most of its letters.
+
+    A text box anchored in the paragraph holds paragraphs of its own: they
+    become lines of their own, not letters glued to this one.
+    """
+
+    def __init__(self, paragraph: Element, styles: _WordStyles, rels: dict[str, str], out: list[Line]):
+        self.paragraph, self.styles, self.rels, self.out = paragraph, styles, rels, out
+        ppr = paragraph.find(f"{_W}pPr")
+        pstyle = ppr.find(f"{_W}pStyle") if ppr is not None else None
+        self.style_name, self.style_size, self.style_bold = styles.resolve(
+            pstyle.get(f"{_W}val") if pstyle is not None else None
+        )
+        self._reset()
+
+    def _reset(self) -> None:
+        self.parts: list[str] = []
+        self.sizes: dict[float, int] = {}
+        self.bold_chars = self.chars = 0
+        self.links: list[str] = []
+        self.fields: list[str] = []  # field codes; a HYPERLINK code may be split over several runs
+
+    def read(self) -> None:
+        self._visit(self.paragraph)
+        self._flush(final=True)
+
+    def _flush(self, final: bool = False) -> None:
+        if not final and not "".join(self.parts).strip():
+            return
+        self.links.extend(_FIELD_LINK.findall("".join(self.fields)))
+        size = max(self.sizes, key=self.sizes.get) if self.sizes else (self.style_size or self.styles.default_size)
+        self.out.append(Line(
+            "".join(self.parts), style=self.style_name, size=size,
+            bold=self.chars > 0 and self.bold_chars * 2 > self.chars, links=tuple(dict.fromkeys(self.links)),
+        ))  # fmt: skip
+        self._reset()
+
+    def _visit(self, node: Element) -> None:
+        for child in node:
+            tag = child.tag
+            if tag == _MC_FALLBACK:
+                continue
+            if tag == f"{_W}p":
+                self._flush()
+                _DocxParagraph(child, self.styles, self.rels, self.out).read()
+            elif tag == f"{_W}r":
+                self._run(child)
+            elif tag == f"{_W}hyperlink":
+                target = self.rels.get(child.get(f"{_R}id", ""))
+                if target:
+                    self.links.append(target)
+                self._visit(child)
+            elif tag == f"{_W}fldSimple":
+                self.fields.append(" " + child.get(f"{_W}instr", "") + " ")
+                self._visit(child)
+            else:
+                self._visit(child)
+
+    def _run(self, run: Element) -> None:
+        rpr = run.find(f"{_W}rPr")
+        size, bold = _run_props(rpr)
+        rstyle = rpr.find(f"{_W}rStyle") if rpr is not None else None
+        if rstyle is not None:
+            _, char_size, char_bold = self.styles.resolve(rstyle.get(f"{_W}val"))
+            size = size if size is not None else char_size
+            bold = bold if bold is not None else char_bold
+        size = size if size is not None else (self.style_size or self.styles.default_size)
+        bold = bold if bold is not None else bool(self.style_bold)
+        for node in run:
+            tag = node.tag
+            if tag == f"{_W}t" and node.text:
+                self.parts.append(node.text)
+                n = len(node.text) - node.text.count(" ")
+                self.sizes[size] = self.sizes.get(size, 0) + n
+                self.chars += n
+                self.bold_chars += n if bold else 0
+            elif tag == f"{_W}tab":
+                self.parts.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                self.parts.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                self.parts.append("-")
+            elif tag == f"{_W}instrText":
+                self.fields.append(node.text or "")
+            elif tag != f"{_W}rPr":
+                self._visit(node)  # drawings with text boxes, alternate content
 
 
 def extract_docx(data: bytes) -> OfficeText:
@@ -201,48 +341,175 @@ def extract_docx(data: bytes) -> OfficeText:
         raise ParseProblem("malformed", f"damaged DOCX ({exc})") from None
     with archive:
         names = archive.namelist()
+        styles = _WordStyles.read(
+            _parse_xml(_read_member(archive, "word/styles.xml"), "word/styles.xml")
+            if "word/styles.xml" in names else None
+        )  # fmt: skip
+        # Hyperlink targets by relationship id, per part.
+        rels_of: dict[str, dict[str, str]] = {}
+        targets: list[str] = []
+        for rels in (n for n in names if n.startswith("word/_rels/") and n.endswith(".rels")):
+            root = _parse_xml(_read_member(archive, rels), rels)
+            part = "word/" + rels[len("word/_rels/") : -len(".rels")]
+            mapping = rels_of.setdefault(part, {})
+            for rel in root.iter(f"{_REL_NS}Relationship"):
+                if rel.get("TargetMode") == "External" and rel.get("Type", "").endswith("/hyperlink"):
+                    mapping[rel.get("Id", "")] = rel.get("Target", "")
+                    targets.append(rel.get("Target", ""))
         # Contact details often live in the page header: read it first.
         parts = sorted(n for n in names if re.fullmatch(r"word/header\d*\.xml", n))
         parts.append("word/document.xml")
         parts += sorted(n for n in names if re.fullmatch(r"word/(footer\d*|footnotes)\.xml", n))
-        lines: list[str] = []
+        lines: list[Line] = []
         for part in parts:
             root = _parse_xml(_read_member(archive, part), part)
-            lines.extend(_docx_paragraphs(root))
-        targets: list[str] = []
-        for rels in (n for n in names if n.startswith("word/_rels/") and n.endswith(".rels")):
-            root = _parse_xml(_read_member(archive, rels), rels)
-            for rel in root.iter(f"{_REL_NS}Relationship"):
-                if rel.get("TargetMode") == "External" and rel.get("Type", "").endswith("/hyperlink"):
-                    targets.append(rel.get("Target", ""))
-    return OfficeText("\n".join(lines), [t for t in dict.fromkeys(targets) if t])
+            lines.extend(_docx_lines(root, styles, rels_of.get(part, {})))
+    for line in lines:
+        targets.extend(line.links)  # field-code links (WPS) have no relationship
+    body = _body_size(lines)
+    return OfficeText(
+        "\n".join(line.text for line in lines), [t for t in dict.fromkeys(targets) if t], lines, body
+    )
+
+
+def _body_size(lines: list[Line]) -> float:
+    """The size most letters are set in."""
+    counts: dict[float, int] = {}
+    for line in lines:
+        if line.size:
+            counts[line.size] = counts.get(line.size, 0) + len(line.text)
+    return max(counts, key=counts.get) if counts else 0.0
 
 
 # --- ODT --------------------------------------------------------------------
 
 _TEXT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_STYLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_FO_NS = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 
-def _odt_text(node: Element, parts: list[str]) -> None:
-    if node.text:
-        parts.append(node.text)
-    for child in node:
-        tag = child.tag
-        if tag == f"{_TEXT_NS}s":
-            parts.append(" " * int(child.get(f"{_TEXT_NS}c", "1") or 1))
-        elif tag == f"{_TEXT_NS}tab":
-            parts.append("\t")
-        elif tag == f"{_TEXT_NS}line-break":
-            parts.append("\n")
-        elif tag in (f"{_TEXT_NS}p", f"{_TEXT_NS}h"):
-            parts.append("\n")
-            _odt_text(child, parts)
-            parts.append("\n")
-        else:
-            _odt_text(child, parts)
-        if child.tail:
-            parts.append(child.tail)
+@dataclass
+class _OdtStyles:
+    """Named and automatic styles of an ODT: display name, font size and weight, along parents."""
+
+    styles: dict[str, tuple[str, str | None, float | None, float | None, bool | None]] = field(default_factory=dict)
+    default_size: float = 12.0
+
+    def read(self, root: Element | None, automatic: bool) -> None:
+        if root is None:
+            return
+        for node in root.iter():
+            if node.tag == f"{_STYLE_NS}default-style" and node.get(f"{_STYLE_NS}family") == "paragraph":
+                size, _, _ = self._props(node)
+                if size:
+                    self.default_size = size
+            if node.tag != f"{_STYLE_NS}style":
+                continue
+            name = node.get(f"{_STYLE_NS}name")
+            if not name:
+                continue
+            shown = "" if automatic else (node.get(f"{_STYLE_NS}display-name") or name.replace("_20_", " "))
+            size, scale, bold = self._props(node)
+            self.styles[name] = (shown.lower(), node.get(f"{_STYLE_NS}parent-style-name"), size, scale, bold)
+
+    @staticmethod
+    def _props(node: Element) -> tuple[float | None, float | None, bool | None]:
+        props = node.find(f"{_STYLE_NS}text-properties")
+        if props is None:
+            return None, None, None
+        raw = props.get(f"{_FO_NS}font-size", "")
+        size = scale = None
+        m = re.fullmatch(r"([\d.]+)(pt|%)", raw)
+        if m:
+            value = float(m.group(1))
+            size, scale = (value, None) if m.group(2) == "pt" else (None, value / 100)
+        weight = props.get(f"{_FO_NS}font-weight")
+        bold = None if weight is None else weight in ("bold", "600", "700", "800", "900")
+        return size, scale, bold
+
+    def resolve(self, name: str | None) -> tuple[str, float | None, bool | None]:
+        shown, size, bold, factor, seen = "", None, None, 1.0, set()
+        while name and name in self.styles and name not in seen:
+            seen.add(name)
+            own_shown, parent, own_size, scale, own_bold = self.styles[name]
+            shown = shown or own_shown
+            if size is None:
+                if own_size is not None:
+                    size = own_size * factor
+                elif scale is not None:
+                    factor *= scale
+            bold = own_bold if bold is None else bold
+            name = parent
+        return shown, size if size is not None else self.default_size * factor, bold
+
+
+class _OdtReader:
+    """ODT paragraphs as lines, with their style, size and weight, and the links inside them."""
+
+    def __init__(self, styles: _OdtStyles) -> None:
+        self.styles = styles
+        self.lines: list[Line] = []
+
+    def paragraph(self, node: Element) -> None:
+        style, size, bold = self.styles.resolve(node.get(f"{_TEXT_NS}style-name"))
+        if node.tag == f"{_TEXT_NS}h" and not style:
+            style = f"heading {node.get(f'{_TEXT_NS}outline-level', '1')}"
+        state = {"parts": [], "sizes": {}, "bold": 0, "chars": 0, "links": []}
+        self._inline(node, state, size or self.styles.default_size, bool(bold), style)
+        self._flush(state, style)
+
+    def _flush(self, state: dict, style: str) -> None:
+        sizes = state["sizes"]
+        self.lines.append(Line(
+            "".join(state["parts"]), style=style, size=max(sizes, key=sizes.get) if sizes else 0.0,
+            bold=state["chars"] > 0 and state["bold"] * 2 > state["chars"],
+            links=tuple(dict.fromkeys(state["links"])),
+        ))  # fmt: skip
+        state.update(parts=[], sizes={}, bold=0, chars=0, links=[])
+
+    def _count(self, text: str | None, state: dict, size: float, bold: bool) -> None:
+        if not text:
+            return
+        state["parts"].append(text)
+        n = len(text) - text.count(" ")
+        if n:
+            state["sizes"][size] = state["sizes"].get(size, 0) + n
+            state["chars"] += n
+            state["bold"] += n if bold else 0
+
+    def _inline(self, node: Element, state: dict, size: float, bold: bool, style: str) -> None:
+        self._count(node.text, state, size, bold)
+        for child in node:
+            tag = child.tag
+            if tag == f"{_TEXT_NS}s":
+                state["parts"].append(" " * int(child.get(f"{_TEXT_NS}c", "1") or 1))
+            elif tag == f"{_TEXT_NS}tab":
+                state["parts"].append("\t")
+            elif tag == f"{_TEXT_NS}line-break":
+                state["parts"].append("\n")
+            elif tag in (f"{_TEXT_NS}p", f"{_TEXT_NS}h"):
+                self._flush(state, style)  # a paragraph inside a frame or note: a line of its own
+                self.paragraph(child)
+            else:
+                if tag == f"{_TEXT_NS}a" and child.get(_XLINK_HREF):
+                    state["links"].append(child.get(_XLINK_HREF))
+                child_size, child_bold = size, bold
+                if tag == f"{_TEXT_NS}span":
+                    name = child.get(f"{_TEXT_NS}style-name")
+                    if name in self.styles.styles:
+                        own = self.styles.styles[name]
+                        child_size = own[2] if own[2] is not None else child_size
+                        child_bold = own[4] if own[4] is not None else child_bold
+                self._inline(child, state, child_size, child_bold, style)
+            self._count(child.tail, state, size, bold)
+
+    def walk(self, node: Element) -> None:
+        for child in node:
+            if child.tag in (f"{_TEXT_NS}p", f"{_TEXT_NS}h"):
+                self.paragraph(child)
+            else:
+                self.walk(child)
 
 
 def extract_odt(data: bytes) -> OfficeText:
@@ -251,13 +518,21 @@ def extract_odt(data: bytes) -> OfficeText:
     except zipfile.BadZipFile as exc:
         raise ParseProblem("malformed", f"damaged ODT ({exc})") from None
     with archive:
-        if "content.xml" not in archive.namelist():
+        names = archive.namelist()
+        if "content.xml" not in names:
             raise ParseProblem("malformed", "the ODT has no content.xml")
         root = _parse_xml(_read_member(archive, "content.xml"), "content.xml")
-    parts: list[str] = []
-    _odt_text(root, parts)
+        styles = _OdtStyles()
+        if "styles.xml" in names:
+            styles.read(_parse_xml(_read_member(archive, "styles.xml"), "styles.xml"), automatic=False)
+    styles.read(root.find("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}automatic-styles"), automatic=True)
+    reader = _OdtReader(styles)
+    reader.walk(root)
     targets = [a.get(_XLINK_HREF, "") for a in root.iter(f"{_TEXT_NS}a")]
-    return OfficeText("".join(parts), [t for t in dict.fromkeys(targets) if t])
+    return OfficeText(
+        "\n".join(line.text for line in reader.lines), [t for t in dict.fromkeys(targets) if t],
+        reader.lines, _body_size(reader.lines),
+    )  # fmt: skip
 
 
 # --- RTF --------------------------------------------------------------------

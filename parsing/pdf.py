@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass, field
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTFigure, LTTextBox, LTTextLine
+from pdfminer.layout import LAParams, LTChar, LTFigure, LTTextBox, LTTextLine
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -23,6 +23,9 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 
 from parsing.errors import ParseProblem
+from parsing.layout import Line as LayoutLine
+from parsing.layout import is_bold_font
+from parsing.text import clean_text
 
 # pdfminer logs a warning for every font quirk of every file; the outcome of
 # a file is reported through ParseProblem, so these are noise for recruiters.
@@ -35,11 +38,17 @@ _LAPARAMS = LAParams(boxes_flow=None, all_texts=True)
 
 @dataclass(slots=True)
 class Line:
+    """A fragment of text on one baseline, as pdfminer grouped it, with its font facts."""
+
     x0: float
     y0: float
     x1: float
     y1: float
     text: str
+    size: float = 0.0
+    bold: bool = False
+    spaced: bool = False
+    chars: tuple = ()  # the glyphs, kept only while the page's links are tied to their text
 
     @property
     def height(self) -> float:
@@ -53,24 +62,106 @@ class PdfText:
     link_targets: list[str] = field(default_factory=list)
     two_column_pages: int = 0
     has_images: bool = False
+    lines: list[LayoutLine] = field(default_factory=list)  # reading order, with layout facts
+    body_size: float = 0.0  # the commonest font size of the document
+    link_text: list[tuple[str, str]] = field(default_factory=list)  # (target, text under its area)
 
 
-def _collect_lines(container, out: list[Line], images: list[bool]) -> None:
+class _Fonts:
+    """Per-document facts about fonts and sizes, gathered while lines are read."""
+
+    def __init__(self) -> None:
+        self.bold: dict[str, bool] = {}
+        self.sizes: dict[float, int] = {}  # rounded size -> characters
+
+    def is_bold(self, fontname: str) -> bool:
+        known = self.bold.get(fontname)
+        if known is None:
+            known = self.bold[fontname] = is_bold_font(fontname)
+        return known
+
+    def body_size(self) -> float:
+        return max(self.sizes, key=self.sizes.get) if self.sizes else 0.0
+
+
+def _fragment(obj: LTTextLine, fonts: _Fonts) -> Line | None:
+    """One pdfminer text line with its dominant size, boldness and letter-spacing."""
+    parts: list[str] = []
+    faces: dict[tuple[str, float], int] = {}  # (font, size) -> glyphs: counted once per face, not per glyph
+    for ch in obj:
+        text = ch.get_text()
+        parts.append(text)
+        if type(ch) is LTChar and text != " ":
+            key = (ch.fontname, ch.size)
+            faces[key] = faces.get(key, 0) + 1
+    text = "".join(parts).rstrip("\n")
+    if not text.strip():
+        return None
+    sizes: dict[float, int] = {}
+    bold = count = 0
+    for (fontname, raw_size), n in faces.items():
+        size = round(raw_size * 2) / 2
+        sizes[size] = sizes.get(size, 0) + n
+        count += n
+        if fonts.is_bold(fontname):
+            bold += n
+    size = max(sizes, key=sizes.get) if sizes else 0.0
+    for key, n in sizes.items():
+        fonts.sizes[key] = fonts.sizes.get(key, 0) + n
+    line = Line(obj.x0, obj.y0, obj.x1, obj.y1, text, size, bold * 2 > count)
+    words = text.split()
+    if len(words) >= 4 and sum(1 for w in words if len(w) == 1) >= 0.8 * len(words):
+        closed = _close_up_glyphs(obj)
+        if closed:
+            line.text, line.spaced = closed, True
+    return line
+
+
+def _close_up_glyphs(obj: LTTextLine) -> str | None:
+    """Letter-spaced glyphs as words: a word ends where the gap is wider than the letters' gaps."""
+    glyphs: list[tuple[LTChar, bool]] = []  # (glyph, a real space glyph came before it)
+    space_before = False
+    for ch in obj:
+        if type(ch) is LTChar:
+            if ch.get_text().isspace():
+                space_before = True
+                continue
+            glyphs.append((ch, space_before))
+            space_before = False
+    if len(glyphs) < 4:
+        return None
+    gaps = [b.x0 - a.x1 for (a, _), (b, _) in zip(glyphs, glyphs[1:])]
+    typical = sorted(gaps)[len(gaps) // 2]
+    size = max(glyphs[0][0].size, 1.0)
+    if typical < 0.05 * size:
+        return None  # the letters touch: not letter-spaced after all
+    words = [glyphs[0][0].get_text()]
+    for (ch, real_space), gap in zip(glyphs[1:], gaps):
+        if real_space or gap > max(1.7 * typical, typical + 0.2 * size):
+            words.append(ch.get_text())
+        else:
+            words[-1] += ch.get_text()
+    return " ".join(words)
+
+
+def _collect_lines(container, out: list[Line], images: list[bool], fonts: _Fonts, keep_chars: bool) -> None:
     for obj in container:
         if isinstance(obj, LTTextLine):
-            text = obj.get_text().rstrip("\n")
-            if text.strip():
-                out.append(Line(obj.x0, obj.y0, obj.x1, obj.y1, text))
+            line = _fragment(obj, fonts)
+            if line is not None:
+                if keep_chars:
+                    line.chars = tuple(ch for ch in obj if type(ch) is LTChar)
+                out.append(line)
         elif isinstance(obj, (LTTextBox, LTFigure)):
             if isinstance(obj, LTFigure):
                 images[0] = True
-            _collect_lines(obj, out, images)
+            _collect_lines(obj, out, images, fonts, keep_chars)
         elif type(obj).__name__ == "LTImage":
             images[0] = True
 
 
-def _rows(lines: list[Line]) -> list[str]:
-    """Group lines on one baseline (vertical overlap) into rows, top to bottom."""
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """Group lines on one baseline (vertical overlap) into rows, top to bottom, each left to right."""
     ordered = sorted(lines, key=lambda ln: (-(ln.y0 + ln.y1) / 2, ln.x0))
     rows: list[list[Line]] = []
     for ln in ordered:
@@ -81,7 +172,7 @@ def _rows(lines: list[Line]) -> list[str]:
                 rows[-1].append(ln)
                 continue
         rows.append([ln])
-    return [" ".join(part.text.strip() for part in sorted(row, key=lambda ln: ln.x0)) for row in rows]
+    return [sorted(row, key=lambda ln: ln.x0) for row in rows]
 
 
 def find_gutter(lines: list[Line], width: float) -> float | None:
@@ -131,9 +222,19 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
     minor, major = (left, right) if left_chars < right_chars else (right, left)
     paired = sum(1 for ln in minor if _has_row_partner(ln, major)) / len(minor)
     lengths = sorted(len(ln.text.strip()) for ln in minor)
-    if paired >= 0.9 and lengths[len(lengths) // 2] <= 24:
+    if paired >= 0.9 and lengths[len(lengths) // 2] <= 24 and not _left_aligned(minor):
         return None
     return float(best_x)
+
+
+def _left_aligned(lines: list[Line]) -> bool:
+    """Whether lines start at one x and end ragged: a column of text (a sidebar whose rows happen to
+    fall on the body's baselines), not right-aligned dates or places beside entry titles."""
+    def spread(values: list[float]) -> float:
+        values = sorted(values)
+        return values[int(len(values) * 0.9)] - values[int(len(values) * 0.1)]
+
+    return spread([ln.x0 for ln in lines]) + 2 < spread([ln.x1 for ln in lines])
 
 
 def _has_row_partner(line: Line, others: list[Line]) -> bool:
@@ -142,32 +243,42 @@ def _has_row_partner(line: Line, others: list[Line]) -> bool:
     )
 
 
-def order_page(lines: list[Line], width: float) -> tuple[list[str], bool]:
-    """Lines of one page in reading order, and whether it was read as two columns."""
+Row = tuple[list[Line], int]  # the fragments of one row, and its column (0 across, 1 left, 2 right)
+
+
+def order_page(lines: list[Line], width: float) -> tuple[list[Row | None], bool]:
+    """Rows of one page in reading order (None: a column break), and whether it was read as two columns."""
     gutter = find_gutter(lines, width)
     if gutter is None:
-        return _rows(lines), False
-    spanning = sorted(
-        (ln for ln in lines if ln.x0 < gutter - 1 and ln.x1 > gutter + 1), key=lambda ln: -ln.y1
-    )
-    columns = [ln for ln in lines if not (ln.x0 < gutter - 1 and ln.x1 > gutter + 1)]
+        return [(row, 0) for row in _rows(lines)], False
+    spanning = sorted((ln for ln in lines if _spans(ln, gutter)), key=lambda ln: -ln.y1)
+    columns = [ln for ln in lines if not _spans(ln, gutter)]
     # Band edges: each spanning line closes the band above it.
-    out: list[str] = []
+    out: list[Row | None] = []
     remaining = columns
     for span in spanning:
         above = [ln for ln in remaining if (ln.y0 + ln.y1) / 2 > (span.y0 + span.y1) / 2]
         remaining = [ln for ln in remaining if (ln.y0 + ln.y1) / 2 <= (span.y0 + span.y1) / 2]
         out.extend(_band(above, gutter))
-        out.extend(_rows([span]))
+        out.extend((row, 0) for row in _rows([span]))
     out.extend(_band(remaining, gutter))
     return out, True
 
 
-def _band(lines: list[Line], gutter: float) -> list[str]:
+def _spans(line: Line, gutter: float) -> bool:
+    """Whether a line runs across the gutter: a header or a section across the page. A line of
+    large type that only spills over the gutter (a name wider than its sidebar) stays in its column."""
+    if not (line.x0 < gutter - 1 and line.x1 > gutter + 1):
+        return False
+    width = max(line.x1 - line.x0, 1.0)
+    return min(gutter - line.x0, line.x1 - gutter) > 0.15 * width
+
+
+def _band(lines: list[Line], gutter: float) -> list[Row | None]:
     left = [ln for ln in lines if (ln.x0 + ln.x1) / 2 < gutter]
     right = [ln for ln in lines if (ln.x0 + ln.x1) / 2 >= gutter]
     if not (left and right):
-        return _rows(left or right)
+        return [(row, 1 if left else 2) for row in _rows(left or right)]
     # Lines of one column above the other column's first line have nothing
     # beside them: they are the page header (a name set in the main column
     # above a sidebar that starts lower), so they are read first.
@@ -175,21 +286,68 @@ def _band(lines: list[Line], gutter: float) -> list[str]:
     if top_right > top_left:
         header = [ln for ln in right if ln.y0 >= top_left]
         right = [ln for ln in right if ln.y0 < top_left]
+        header_column = 2
     else:
         header = [ln for ln in left if ln.y0 >= top_right]
         left = [ln for ln in left if ln.y0 < top_right]
-    out = _rows(header)
-    out.extend(_rows(left))
-    out.append("")  # a column break reads like a paragraph break
-    out.extend(_rows(right))
+        header_column = 1
+    out: list[Row | None] = [(row, header_column) for row in _rows(header)]
+    out.extend((row, 1) for row in _rows(left))
+    out.append(None)  # a column break reads like a paragraph break
+    out.extend((row, 2) for row in _rows(right))
     return out
 
 
-def _link_targets(page: PDFPage) -> list[str]:
-    targets: list[str] = []
+def _page_lines(rows: list[Row | None], page: int, width: float, height: float) -> list[LayoutLine]:
+    """Layout lines of one page's rows: text joined left to right, facts of the row's main part."""
+    out: list[LayoutLine] = []
+    edges = _column_edges(rows)
+    for item in rows:
+        if item is None:
+            out.append(LayoutLine("", page))
+            continue
+        row, column = item
+        main = max(row, key=lambda ln: len(ln.text.strip()))
+        x0, x1 = min(ln.x0 for ln in row), max(ln.x1 for ln in row)
+        top = max(ln.y1 for ln in row)
+        text = " ".join(part.text.strip() for part in row)
+        cells = tuple(clean_text(part.text) for part in row) if len(row) > 1 else ()
+        size = max(ln.size for ln in row) if all(ln.size for ln in row) else main.size
+        right_edge = edges.get(column, x1)
+        out.append(LayoutLine(
+            text, page, top=round(1 - top / height, 4) if height else -1.0,
+            left=round(x0 / width, 4) if width else -1.0, right=round(x1 / width, 4) if width else -1.0,
+            column=column, size=size, bold=all(ln.bold for ln in row) or main.bold,
+            spaced=any(ln.spaced for ln in row), cells=cells,
+            wraps=x1 >= right_edge - 0.6 * max(main.size, 4.0),
+        ))  # fmt: skip
+    return out
+
+
+def _column_edges(rows: list[Row | None]) -> dict[int, float]:
+    """The right edge of each column: how far its widest lines reach."""
+    reach: dict[int, list[float]] = {}
+    for item in rows:
+        if item is not None:
+            reach.setdefault(item[1], []).append(max(ln.x1 for ln in item[0]))
+    edges = {}
+    for column, values in reach.items():
+        values.sort()
+        edges[column] = values[int(len(values) * 0.9)] if len(values) >= 3 else values[-1]
+    return edges
+
+
+@dataclass(slots=True)
+class _Link:
+    target: str
+    rect: tuple[float, float, float, float] | None  # x0, y0, x1, y1 of the clickable area
+
+
+def _links(page: PDFPage) -> list[_Link]:
+    links: list[_Link] = []
     annots = resolve1(page.annots) if page.annots else None
     if not isinstance(annots, list):
-        return targets
+        return links
     for ref in annots:
         annot = resolve1(ref)
         if not isinstance(annot, dict):
@@ -200,13 +358,40 @@ def _link_targets(page: PDFPage) -> list[str]:
         uri = resolve1(action.get("URI"))
         if isinstance(uri, bytes):
             uri = uri.decode("utf-8", "replace")
-        if isinstance(uri, str) and uri.strip():
-            targets.append(uri.strip())
-    return targets
+        if not (isinstance(uri, str) and uri.strip()):
+            continue
+        rect = resolve1(annot.get("Rect"))
+        box = None
+        if isinstance(rect, list) and len(rect) == 4:
+            try:
+                x0, y0, x1, y1 = (float(resolve1(v)) for v in rect)
+                box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+            except (TypeError, ValueError):
+                box = None
+        links.append(_Link(uri.strip(), box))
+    return links
+
+
+def _text_under(link: _Link, lines: list[Line]) -> tuple[str, list[Line]]:
+    """The glyphs inside a link's area, line by line, and the lines they are on."""
+    if link.rect is None:
+        return "", []
+    x0, y0, x1, y1 = link.rect
+    pieces: list[str] = []
+    hit: list[Line] = []
+    for line in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)):
+        overlap = min(line.y1, y1) - max(line.y0, y0)
+        if overlap < 0.4 * line.height or line.x1 < x0 or line.x0 > x1:
+            continue
+        inside = "".join(ch.get_text() for ch in line.chars if x0 - 1 <= (ch.x0 + ch.x1) / 2 <= x1 + 1)
+        if inside.strip():
+            pieces.append(inside.strip())
+            hit.append(line)
+    return " ".join(pieces), hit
 
 
 def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
-    """Text of a PDF in reading order with its link targets.
+    """Text of a PDF in reading order with its link targets and the layout of its lines.
 
     Raises :class:`ParseProblem` with outcome ``encrypted`` or ``malformed``.
     ``max_pages`` bounds the work on a document no resume needs (a 400-page
@@ -227,6 +412,9 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
     interpreter = PDFPageInterpreter(manager, device)
     page_texts: list[str] = []
     targets: list[str] = []
+    layout_lines: list[LayoutLine] = []
+    link_text: list[tuple[str, str]] = []
+    fonts = _Fonts()
     two_col = 0
     images = [False]
     pages = 0
@@ -235,17 +423,35 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
             pages += 1
             if pages > max_pages:
                 continue  # count the pages, read only the first ones
+            try:
+                links = _links(page)
+            except Exception as exc:  # a broken annotation must not lose the page's text
+                logging.getLogger(__name__).debug("link annotations unreadable: %s", exc)
+                links = []
             interpreter.process_page(page)
             layout = device.get_result()
             lines: list[Line] = []
-            _collect_lines(layout, lines, images)
+            _collect_lines(layout, lines, images, fonts, keep_chars=bool(links))
+            under: dict[int, list[str]] = {}  # id(fragment) -> targets over it
+            for link in links:
+                targets.append(link.target)
+                text, hit = _text_under(link, lines)
+                if text:
+                    link_text.append((link.target, text))
+                for line in hit:
+                    under.setdefault(id(line), []).append(link.target)
             ordered, is_two = order_page(lines, layout.width)
             two_col += is_two
-            page_texts.append("\n".join(ordered))
-            try:
-                targets.extend(_link_targets(page))
-            except Exception as exc:  # a broken annotation must not lose the page's text
-                logging.getLogger(__name__).debug("link annotations unreadable: %s", exc)
+            page_lines = _page_lines(ordered, len(page_texts), layout.width, layout.height)
+            if under:
+                for item, line in zip(ordered, page_lines, strict=True):
+                    if item is not None:
+                        found = [t for ln in item[0] for t in under.get(id(ln), ())]
+                        line.links = tuple(dict.fromkeys(found))
+            page_texts.append("\n".join(line.text for line in page_lines))
+            if layout_lines:
+                layout_lines.append(LayoutLine("", len(page_texts) - 1))  # a page break
+            layout_lines.extend(page_lines)
     except PDFPasswordIncorrect:
         raise ParseProblem("encrypted", "the PDF is protected by a password") from None
     except PDFEncryptionError as exc:
@@ -259,7 +465,10 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
         logging.getLogger(__name__).info("PDF broken after page %d: %s", len(page_texts), exc)
     if pages == 0:
         raise ParseProblem("malformed", "the PDF has no pages")
-    return PdfText("\n\n".join(page_texts), pages, _dedupe(targets), two_col, images[0])
+    return PdfText(
+        "\n\n".join(page_texts), pages, _dedupe(targets), two_col, images[0],
+        layout_lines, fonts.body_size(), link_text,
+    )  # fmt: skip
 
 
 def _dedupe(items: list[str]) -> list[str]:

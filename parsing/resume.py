@@ -9,9 +9,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import PurePath
 
+from parsing import contacts as C
 from parsing import fields as F
 from parsing import formats
+from parsing.contacts import clean_target, rejoin_wrapped
 from parsing.errors import Outcome, ParseProblem, too_large_message
+from parsing.layout import Layout, Line, assemble, from_text
+from parsing.listed import inline_skill_spans, listed_items, unlisted_skills
+from parsing.names import find_name
 from parsing.sections import LANGUAGES, SKILLS, Section, find_sections, section_at
 from parsing.taxonomy import Hit, Taxonomy, load_taxonomy
 from parsing.text import cid_ratio, clean_text
@@ -49,12 +54,15 @@ class ParsedResume:
     links: list[str] = field(default_factory=list)
     location: str | None = None
     skills: list[str] = field(default_factory=list)
+    skills_not_in_taxonomy: list[str] = field(default_factory=list)  # the items of `skills` the taxonomy lacks
     sections: list[str] = field(default_factory=list)
     years_experience: float | None = None
     education: list[dict] = field(default_factory=list)
     title: str | None = None
     pages: int | None = None
     text_chars: int = 0
+    # How sure the parser is of each field, 0..1 (0 when the field is empty).
+    confidence: dict[str, float] = field(default_factory=dict)
     # For the store and the matcher, not for the CLI's JSON.
     section_spans: list[dict] = field(default_factory=list)
     skill_hits: list[dict] = field(default_factory=list)
@@ -64,6 +72,7 @@ class ParsedResume:
     PUBLIC_KEYS = (
         "file", "outcome", "error", "name", "emails", "phones", "links", "location", "skills",
         "sections", "years_experience", "education", "title", "pages", "text_chars",
+        "skills_not_in_taxonomy", "confidence",
     )  # fmt: skip
 
     def public(self) -> dict:
@@ -128,27 +137,35 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         raise ParseProblem("unsupported", f"{sniffed.description}{named} is not a resume format we read")
     result.kind = sniffed.kind
     targets: list[str] = []
+    lines: list[Line] | None = None  # with layout facts, from readers that know them
+    body_size, geometry = 0.0, False
     if sniffed.kind == formats.PDF:
         from parsing.pdf import extract_pdf  # pdfminer is only loaded when a PDF comes
 
         pdf = extract_pdf(data)
         raw, targets, result.pages = pdf.raw, pdf.link_targets, pdf.pages
+        lines, body_size, geometry = pdf.lines, pdf.body_size, True
     elif sniffed.kind == formats.DOCX:
         office = formats.extract_docx(data)
-        raw, targets = office.text, office.link_targets
+        raw, targets, lines, body_size = office.text, office.link_targets, office.lines, office.body_size
     elif sniffed.kind == formats.ODT:
         office = formats.extract_odt(data)
-        raw, targets = office.text, office.link_targets
+        raw, targets, lines, body_size = office.text, office.link_targets, office.lines, office.body_size
     elif sniffed.kind == formats.RTF:
         raw = formats.extract_rtf(data)
     else:
         raw = formats.decode_text(data)
         raw = _unflatten(raw)
     _check_readable(raw, result.pages, sniffed.kind)
-    text = clean_text(raw)
+    if lines is not None:
+        text, layout = assemble(lines, body_size, geometry)
+    else:
+        layout = from_text(clean_text(raw))
+    layout = rejoin_wrapped(layout)
+    text = "\n".join(line.text for line in layout.lines)
     result.text = text
     result.text_chars = len(text)
-    fill_fields(result, text, targets, taxonomy or load_taxonomy(), today)
+    fill_fields(result, text, targets, taxonomy or load_taxonomy(), today, layout)
 
 
 def _unflatten(text: str) -> str:
@@ -205,36 +222,47 @@ def _header_end(text: str, sections: list[Section]) -> int:
 
 
 def fill_fields(
-    result: ParsedResume, text: str, targets: list[str], taxonomy: Taxonomy, today: date | None
-) -> None:
-    lines = text.split("\n")
-    sections = find_sections(text)
+    result: ParsedResume, text: str, targets: list[str], taxonomy: Taxonomy, today: date | None,
+    layout: Layout | None = None,
+) -> None:  # fmt: skip
+    if layout is None or len(layout.lines) != text.count("\n") + 1:
+        layout = from_text(text)
+    sections = find_sections(text, layout)
     header_end = _header_end(text, sections)
     header_lines = text[:header_end].split("\n")
+    targets = [clean_target(t) for t in targets]
     mailto = [t for t in targets if t.lower().startswith("mailto:")]
     tel = [t for t in targets if t.lower().startswith(("tel:", "callto:"))]
     result.sections = [s.heading for s in sections]
     result.section_spans = [
         {"heading": s.heading, "kind": s.kind, "start": s.start, "end": s.end} for s in sections
     ]
-    result.emails = F.find_emails(text, sections, mailto)
-    result.name = F.find_name(lines, result.emails)
+    found_emails = C.find_emails(text, sections, mailto, layout, header_end)
+    name = find_name(layout, [e.value for e in found_emails], sections, taxonomy, text)
+    result.name = name.value if name else None
+    emails = C.person_emails(found_emails, result.name)
+    result.emails = [e.value for e in emails]
     result.location = F.find_location(header_lines)
     region = F.region_of(result.location, result.emails)
     # A number printed with a country code tells the country of the others.
     if region is None:
         region = _region_from_plus(text[:header_end])
-    phones = F.find_phones(text, sections, region, tel, header_end)
+    phones = C.find_phones(text, sections, region, tel, header_end)
     result.phones = [p.value for p in phones]
-    result.links = F.find_links(text, targets, header_end, sections)
+    links = C.find_links(text, targets, header_end, sections, layout)
+    result.links = [link.value for link in links]
     # Date ranges of the experience sections, read once: for years and for recency.
     periods_by_section = {
         s.start: F.find_periods(text[s.body_start : s.end], today) for s in sections if s.kind == "experience"
     }
     all_periods = [p for found in periods_by_section.values() for p in found]
-    result.years_experience = F.years_of_experience(text, sections, today, all_periods)
+    explicit = F.explicit_years(text)
+    if explicit:
+        result.years_experience = explicit[0]
+    else:
+        result.years_experience = F.merged_years(all_periods) if all_periods else None
     result.education = F.find_education(text, sections)
-    result.title = F.find_title(lines, result.name, text, sections)
+    result.title = F.find_title(text.split("\n"), result.name, text, sections)
     hits = find_skills(text, sections, taxonomy)
     _date_hits(hits, sections, periods_by_section)
     result.skill_hits = [
@@ -242,7 +270,23 @@ def fill_fields(
          "flag": h.flag, "section": h.section, "year": h.year}  # fmt: skip
         for h in hits
     ]
-    result.skills = list(dict.fromkeys(h.skill for h in hits if h.counts))
+    known = list(dict.fromkeys(h.skill for h in hits if h.counts))
+    listed = listed_items(text, sections, taxonomy)
+    unlisted = unlisted_skills(listed, known, taxonomy)
+    result.skills = known + unlisted
+    result.skills_not_in_taxonomy = unlisted
+    in_sections = any(s.kind == SKILLS for s in sections)
+    result.confidence = {
+        "name": name.confidence if name else 0.0,
+        "emails": min((e.confidence for e in emails), default=0.0),
+        "phones": min((p.confidence for p in phones), default=0.0),
+        "links": min((link.confidence for link in links), default=0.0),
+        "location": 0.6 if result.location else 0.0,
+        "title": 0.5 if result.title else 0.0,
+        "skills": (0.9 if in_sections else 0.7) if result.skills else 0.0,
+        "years_experience": (0.9 if explicit else 0.7) if result.years_experience is not None else 0.0,
+        "education": 0.7 if result.education else 0.0,
+    }
 
 
 def _date_hits(hits: list[Hit], sections: list[Section], periods_by_section: dict[int, list]) -> None:
@@ -282,9 +326,13 @@ _ADDRESS_RE = re.compile(
 
 
 def find_skills(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[Hit]:
+    inline = inline_skill_spans(text)
+
     def in_skills_section(offset: int) -> bool:
         section = section_at(sections, offset)
-        return section is not None and section.kind in (SKILLS, LANGUAGES)
+        if section is not None and section.kind in (SKILLS, LANGUAGES):
+            return True
+        return any(a <= offset < b for a, b in inline)
 
     # Web and e-mail addresses are not prose: "https" is not HTTP, a handle is not a skill.
     masked = _ADDRESS_RE.sub(lambda m: " " * len(m.group()), text)

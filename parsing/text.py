@@ -129,3 +129,15 @@ def fold(text: str) -> str:
     """Lower-case and strip accents: for comparisons, never for display (cached: words repeat)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+# A word, the one definition every count of a person's words uses: the gate's note
+# checks, the message linter, and the word counts stored with each note that the
+# database's triggers check (review/schema.py). "Python/PostgreSQL" is two words,
+# "C++", "Node.js" and "don't" are one; dashes and slashes between words are not words.
+WORD_RE = re.compile(r"[^\W_][\w'’+#.-]*[\w+#]|[^\W_]", re.UNICODE)
+
+
+def words(text: str | None) -> list[str]:
+    """The words of ``text`` (see :data:`WORD_RE`)."""
+    return WORD_RE.findall(text or "")

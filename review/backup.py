@@ -5,19 +5,38 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from review import written
 from review.db import Store, StoreError
+from review.written import WriteFailed, write_atomic
 
 
-def backup(store: Store, target: str | Path) -> Path:
+def backup(store: Store, target: str | Path, actor: str = "") -> Path:
+    """A consistent copy of the database at ``target``, written whole or not at all.
+
+    SQLite's backup goes to a temporary file beside the target, which is renamed
+    into place only when complete: a full disk or an unwritable folder leaves no
+    file, and the error says why. The backup is put on record (an erasure lists it).
+    """
     target = Path(target)
     if target.exists():
         raise StoreError(f"{target} already exists: choose another name")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    dest = sqlite3.connect(str(target))
+
+    def copy(tmp: Path) -> None:
+        tmp.unlink()  # SQLite writes its own file, not into an empty one it did not make
+        dest = sqlite3.connect(str(tmp))
+        try:
+            store.conn.backup(dest)
+        finally:
+            dest.close()
+
     try:
-        store.conn.backup(dest)
-    finally:
-        dest.close()
+        write_atomic(target, copy)
+    except WriteFailed as exc:
+        raise StoreError(f"{exc} (the database itself is unchanged)") from None
+    try:
+        written.record(store, "backup", target, [], actor=actor)
+    except StoreError:
+        pass  # busy: the backup is whole; an erasure still warns that backups may hold the person
     return target
 
 

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from review.schema import MIGRATIONS
+from review.schema import MIGRATIONS, execute_script
 
 APP_NAME = "shortlist"
 
@@ -45,8 +45,13 @@ def now_iso() -> str:
 class Store:
     """An open Shortlist database and the folder of original files beside it."""
 
-    def __init__(self, path: str | Path | None = None, *, migrate: bool = True):
+    def __init__(
+        self, path: str | Path | None = None, *, migrate: bool = True, busy_seconds: float = 10.0
+    ):
+        """``busy_seconds``: how long a write waits for another program's write to end before
+        :class:`StoreError` says the database is busy (the window waits longer than a command)."""
         self.path = Path(path) if path is not None else default_db_path()
+        self.busy_seconds = busy_seconds
         in_memory = str(self.path) == ":memory:"
         if not in_memory:
             try:
@@ -57,7 +62,7 @@ class Store:
                 ) from None
         try:
             conn = sqlite3.connect(
-                str(self.path), timeout=10, isolation_level=None, check_same_thread=False
+                str(self.path), timeout=busy_seconds, isolation_level=None, check_same_thread=False
             )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the database {self.path}: {exc}") from None
@@ -78,12 +83,10 @@ class Store:
             # 8 MB of page cache (SQLite's default is 2): ranking 10,000 people reads a few MB
             # of matches; more only grows the window's memory as it reads.
             conn.execute("PRAGMA cache_size=-8192")
-            conn.execute("PRAGMA busy_timeout=10000")
+            conn.execute(f"PRAGMA busy_timeout={int(busy_seconds * 1000)}")
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StoreError(
-                f"{self.path} is not a Shortlist database (or is damaged): {exc}"
-            ) from None
+            raise StoreError(explain(exc, self.path)) from None
         if in_memory:
             import tempfile
 
@@ -91,7 +94,11 @@ class Store:
         else:
             self.files_dir = self.path.with_name(self.path.stem + "-files")
         if migrate:
-            self.migrate()
+            try:
+                self.migrate()
+            except sqlite3.DatabaseError as exc:  # reading the version of a damaged file
+                conn.close()
+                raise StoreError(explain(exc, self.path)) from None
 
     def use_small_cache(self) -> None:
         """A connection that mostly writes needs little page cache; the reader's 8 MB (for
@@ -111,7 +118,7 @@ class Store:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreError(_explain(exc, self.path)) from None
+            raise StoreError(explain(exc, self.path)) from None
         try:
             yield conn
         except BaseException:
@@ -124,7 +131,7 @@ class Store:
             except sqlite3.Error as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                raise StoreError(_explain(exc, self.path)) from None
+                raise StoreError(explain(exc, self.path)) from None
 
     def close(self) -> None:
         self.conn.close()
@@ -165,13 +172,19 @@ class Store:
         for version, step in MIGRATIONS:
             if version <= self.schema_version:
                 continue
+            # A step that rebuilds a table others refer to runs with foreign keys off
+            # (they cannot change inside a transaction), and they are checked before commit.
+            keys_off = getattr(step, "foreign_keys_off", False)
+            if keys_off:
+                self.conn.execute("PRAGMA foreign_keys=OFF")
             try:
                 with self.transaction() as conn:
                     if isinstance(step, str):
-                        for statement in _statements(step):
-                            conn.execute(statement)
+                        execute_script(conn, step)
                     else:
                         step(self)
+                    if keys_off and conn.execute("PRAGMA foreign_key_check").fetchone():
+                        raise sqlite3.IntegrityError("a row points at something that is not there")
                     conn.execute(
                         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"
                     )
@@ -180,6 +193,9 @@ class Store:
                 raise StoreError(
                     f"could not upgrade the database to version {version}: {exc}"
                 ) from None
+            finally:
+                if keys_off:
+                    self.conn.execute("PRAGMA foreign_keys=ON")
             applied.append(version)
         return applied
 
@@ -199,26 +215,25 @@ class Store:
         return row[0] if row else None
 
 
-def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (triggers keep their inner semicolons)."""
-    statements, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip():
-                statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        statements.append(buffer.strip())
-    return statements
-
-
-def _explain(exc: sqlite3.Error, path: Path) -> str:
-    text = str(exc)
+def explain(exc: sqlite3.Error, path: Path | str) -> str:
+    """One sentence a recruiter can act on, for an error SQLite raised about the database."""
+    text = " ".join(str(exc).split())  # SQLite may quote a damaged schema's line breaks
     if "locked" in text or "busy" in text:
-        return f"the database {path} is busy in another program (is Shortlist open twice?)"
-    if "readonly" in text:
+        return (
+            f"the database {path} is busy: another program is writing to it (is Shortlist open "
+            "twice?); nothing was changed — try again when it has finished"
+        )
+    if "readonly" in text or "read-only" in text:
         return f"the database {path} is read-only: check the file's permissions"
-    if "disk" in text and "full" in text:
-        return f"the disk holding {path} is full"
+    if ("disk" in text and "full" in text) or "SQLITE_FULL" in text:
+        return (
+            f"the disk holding {path} is full: make room, then try again (what was stored is kept)"
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return (
+            f"the database {path} is damaged ({text}): restore a backup with "
+            "`shortlist restore-backup FILE`, or keep a copy of it and ask for help"
+        )
+    if "unable to open" in text:
+        return f"cannot open the database {path}: check that its folder exists and can be written"
     return f"database error in {path}: {text}"

@@ -17,6 +17,7 @@ from datetime import date
 from review import audit
 from review.db import Store, now_iso
 from review.excerpts import excerpt, looks_like_address, place_for_headline
+from review.hidden import Redactor
 from review.jobs import Job
 from review.people import decoded, pseudonym
 from review.ranking import Ranker
@@ -195,6 +196,8 @@ def build_shortlist(
         position = order.get(row["id"], len(order) + 1)
         score = ranker.score(row["id"])
         people.append(_person_out(store, job, row, position, score, blind))
+        if blind:
+            _redact(people[-1], Redactor(row))
     people.sort(key=lambda p: (p.rank, p.person_id))
     for number, person in enumerate(people, start=1):
         person.rank = number
@@ -213,6 +216,20 @@ def build_shortlist(
         people,
         build_report(store, job.id, stale_days=stale_days) if summary else None,
     )
+
+
+def _redact(person: PersonOut, redactor: Redactor) -> None:
+    """Every text field of a blind export without their name, contacts, links or address: the
+    reviewer's words, the manager's, and the resume's own words in evidence quotes."""
+    person.headline = redactor.redact(person.headline)
+    person.brings = redactor.redact(person.brings)
+    person.reasons = [redactor.redact(r) for r in person.reasons]
+    person.manager_comment = (
+        redactor.redact(person.manager_comment) if person.manager_comment else None
+    )
+    for part in person.parts:
+        part.quotes = [redactor.redact(q) for q in part.quotes]
+        part.note = redactor.redact(part.note) if part.note else part.note
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -390,31 +407,75 @@ def to_html(shortlist: Shortlist, for_qt: bool = False) -> str:
 # --- CSV --------------------------------------------------------------------------------------
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV
+# Injection"): =, +, -, @, tab, carriage return — and their full-width forms, which
+# some East Asian versions of Excel accept as well.
+FORMULA_STARTS = tuple("=+-@\t\r＝＋－＠")
+
+
+def safe_cell(value) -> str:
+    """A CSV cell a spreadsheet shows and never evaluates: text that a spreadsheet would read
+    as a formula gets a leading ``'`` (OWASP's advice), even after leading spaces."""
+    text = "" if value is None else str(value)
+    if text.lstrip(" ").startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def unsafe_cell(text: str) -> str:
+    """The value :func:`safe_cell` neutralised, for reading an exported CSV back."""
+    if text.startswith("'") and text[1:].lstrip(" ").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def phone_cell(phones: list[str]) -> str:
+    """Phones as a spreadsheet keeps them: grouped (+49 176 31387734), so never one long number
+    that Excel turns into 4.92E+12 or strips of its leading 0, and led by ``'`` where a ``+``
+    would start a formula."""
+    import phonenumbers
+
+    shown = []
+    for phone in phones:
+        try:
+            number = phonenumbers.parse(phone, None)
+            text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        except phonenumbers.NumberParseException:
+            text = phone
+        shown.append(text)
+    cell = "; ".join(shown)
+    if cell.isdigit():  # as printed, without spaces: text, or Excel makes it a number
+        return "'" + cell
+    return safe_cell(cell)
+
+
 def to_csv(shortlist: Shortlist) -> str:
+    """The shortlist as CSV. Every cell that comes from a person's data or the text of their
+    resume (and every other text cell) goes through :func:`safe_cell`: a resume whose location
+    reads ``=HYPERLINK(...)`` is shown to the hiring manager, never run."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for p in shortlist.people:
-        writer.writerow(
-            [
-                p.rank,
-                p.person_id,
-                p.name,
-                p.headline,
-                f"{p.score:.1f}",
-                p.recommendation,
-                "; ".join(f"{pt.criterion}: {pt.points:.1f}/{pt.weight:g}" for pt in p.parts),
-                " | ".join(dict.fromkeys(q for pt in p.parts for q in pt.quotes[:1])),
-                p.brings,
-                "; ".join(p.emails),
-                "; ".join(p.phones),
-                "; ".join(p.links),
-                p.location or "",
-                p.status,
-                p.manager_decision or "",
-                p.manager_comment or "",
-            ]
-        )
+        cells = [
+            safe_cell(p.name),
+            safe_cell(p.headline),
+            f"{p.score:.1f}",
+            safe_cell(p.recommendation),
+            safe_cell(
+                "; ".join(f"{pt.criterion}: {pt.points:.1f}/{pt.weight:g}" for pt in p.parts)
+            ),
+            safe_cell(" | ".join(dict.fromkeys(q for pt in p.parts for q in pt.quotes[:1]))),
+            safe_cell(p.brings),
+            safe_cell("; ".join(p.emails)),
+            phone_cell(p.phones),
+            safe_cell("; ".join(p.links)),
+            safe_cell(p.location or ""),
+            safe_cell(p.status),
+            safe_cell(p.manager_decision or ""),
+            safe_cell(p.manager_comment or ""),
+        ]
+        writer.writerow([p.rank, p.person_id, *cells])
     return buffer.getvalue()
 
 
@@ -476,7 +537,12 @@ def import_decisions(
     stamp = now_iso()
     with store.transaction() as conn:
         for number, row in enumerate(reader, start=2):
-            row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+            # A cell the export neutralised ('=...) reads back as it was written.
+            row = {
+                (k or "").strip(): unsafe_cell((v or "").strip())
+                for k, v in row.items()
+                if k is not None and isinstance(v, str | None)
+            }  # cells beyond the header: ignored
             raw = row.get("manager_decision", "")
             if not raw:
                 continue

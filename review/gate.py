@@ -366,17 +366,25 @@ def _note(
     stamp: str,
     message_row: int,
 ) -> None:
-    """The person-first note, linked to the message that carries the decision."""
+    """The person-first note, linked to the message that carries the decision.
+
+    Stored with its word counts, by the one definition of a word the checks used
+    (:func:`words`): the database's triggers check those columns, so a note the
+    gate accepted is never refused at delivery.
+    """
+    brings, why_not = " ".join(brings.split()), " ".join(why_not.split())
     conn.execute(
         "INSERT INTO disposition_notes (application_id, person_id, job_id, kind, brings, why_not, "
-        "author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "brings_words, why_not_words, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             app_id,
             person_id,
             job_id,
             kind,
-            " ".join(brings.split()),
-            " ".join(why_not.split()),
+            brings,
+            why_not,
+            len(words(brings)),
+            len(words(why_not)),
             author,
             stamp,
         ),

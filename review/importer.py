@@ -215,31 +215,39 @@ class Importer:
         progress: Callable[[Progress], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> ImportReport:
+        self.run_id: int | None = None
         try:
             return self._run(paths, progress, cancelled)
         except KeyboardInterrupt:
-            # Ctrl-C: what was stored stays; the run says it was stopped.
-            self._tx(
-                lambda conn: conn.execute(
-                    "UPDATE import_runs SET status = 'cancelled', finished_at = ? "
-                    "WHERE status = 'running'",
-                    (now_iso(),),
+            # Ctrl-C: what was stored stays; this run (no other) says it was stopped.
+            if self.run_id is not None:
+                self._tx(
+                    lambda conn: conn.execute(
+                        "UPDATE import_runs SET status = 'cancelled', finished_at = ? "
+                        "WHERE id = ? AND status = 'running'",
+                        (now_iso(), self.run_id),
+                    )
                 )
-            )
             raise
+        finally:
+            _LIVE_RUNS.discard(self.run_id)
 
     def _run(self, paths, progress, cancelled) -> ImportReport:
         opts = self.options
         started = time.monotonic()
         self._mark_interrupted_runs()
+        me, since = os.getpid(), process_started(os.getpid())
         run_id = self._tx(
             lambda conn: (
                 conn.execute(
-                    "INSERT INTO import_runs (started_at, sources, job_id) VALUES (?, ?, ?)",
-                    (now_iso(), json.dumps([str(p) for p in paths]), opts.job_id),
+                    "INSERT INTO import_runs (started_at, sources, job_id, pid, pid_started) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (now_iso(), json.dumps([str(p) for p in paths]), opts.job_id, me, since),
                 ).lastrowid
             )
         )
+        self.run_id = run_id
+        _LIVE_RUNS.add(run_id)
         report = ImportReport(run_id, "running")
         candidates, report.skipped_junk = collect(paths, Limits(max_bytes=opts.max_bytes))
         total = len(candidates)
@@ -360,11 +368,19 @@ class Importer:
     # --- storing ----------------------------------------------------------
 
     def _mark_interrupted_runs(self) -> None:
-        self._tx(
-            lambda conn: conn.execute(
-                "UPDATE import_runs SET status = 'interrupted' WHERE status = 'running'"
-            )
-        )
+        """Runs left 'running' by a process that is gone (killed, crashed): interrupted. A run
+        another live import is doing — another command, the window — is left alone."""
+
+        def mark(conn) -> None:
+            for run_id, pid, started in conn.execute(
+                "SELECT id, pid, pid_started FROM import_runs WHERE status = 'running'"
+            ).fetchall():
+                if not run_alive(run_id, pid, started):
+                    conn.execute(
+                        "UPDATE import_runs SET status = 'interrupted' WHERE id = ?", (run_id,)
+                    )
+
+        self._tx(mark)
         # Half-written copies a killed import left in the file store.
         if self.files_dir.exists():
             for tmp in self.files_dir.glob("*/.*.tmp"):
@@ -373,13 +389,7 @@ class Importer:
                     tmp.unlink(missing_ok=True)
 
     def _known_document(self, digest: str) -> dict | None:
-        return self._write(
-            lambda store: store.one(
-                "SELECT d.id, d.outcome, d.error, p.id AS person_id FROM documents d "
-                "LEFT JOIN people p ON p.document_id = d.id WHERE d.sha256 = ?",
-                (digest,),
-            )
-        )
+        return self._write(lambda store: _document_by_hash(store.conn, digest))
 
     def _store_problem(
         self, run_id: int, cand: SourceFile, outcome: Outcome | str, message: str
@@ -395,31 +405,32 @@ class Importer:
         return FileOutcome(cand.source, outcome, message)
 
     def _store_known(self, run_id: int, cand: SourceFile, digest: str, known: dict) -> FileOutcome:
-        def store(conn: sqlite3.Connection) -> None:
-            conn.execute(
-                "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, "
-                "error, document_id, person_id, duplicate_of_document, created_at) VALUES "
-                "(?,?,?,?,?,?,?,?,?,1,?)",
-                (
-                    run_id,
-                    cand.source,
-                    cand.name,
-                    cand.size,
-                    digest,
-                    known["outcome"],
-                    known["error"],
-                    known["id"],
-                    known["person_id"],
-                    now_iso(),
-                ),
-            )
-            if known["person_id"] is not None:
-                self._apply(conn, known["person_id"])
-
-        self._tx(store)
+        self._tx(lambda conn: self._record_known(conn, run_id, cand, digest, known))
         return FileOutcome(
             cand.source, known["outcome"], known["error"], known["person_id"], known=True
         )
+
+    def _record_known(self, conn, run_id: int, cand: SourceFile, digest: str, known: dict) -> None:
+        """This file's outcome: the same bytes as a document already stored."""
+        conn.execute(
+            "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, "
+            "error, document_id, person_id, duplicate_of_document, created_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,1,?)",
+            (
+                run_id,
+                cand.source,
+                cand.name,
+                cand.size,
+                digest,
+                known["outcome"],
+                known["error"],
+                known["id"],
+                known["person_id"],
+                now_iso(),
+            ),
+        )
+        if known["person_id"] is not None:
+            self._apply(conn, known["person_id"])
 
     def _store_parsed(
         self, run_id: int, cand: SourceFile, digest: str, data: bytes, result: dict, seconds: float
@@ -443,28 +454,14 @@ class Importer:
         stamp = now_iso()
         fields = {k: getattr(parsed, k) for k in _STORED_FIELDS}
 
-        def store(conn: sqlite3.Connection) -> int | None:
-            cur = conn.execute(
-                "INSERT INTO documents (sha256, size, kind, original_name, stored_path, outcome, "
-                "error, text, pages, text_chars, fields, parse_ms, imported_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    digest,
-                    cand.size,
-                    parsed.kind,
-                    cand.name,
-                    stored_path,
-                    parsed.outcome,
-                    parsed.error,
-                    parsed.text or None,
-                    parsed.pages,
-                    parsed.text_chars or 0,
-                    json.dumps(fields, ensure_ascii=False),
-                    parsed.parse_ms,
-                    stamp,
-                ),
-            )
-            document_id = cur.lastrowid
+        def store(conn: sqlite3.Connection) -> tuple[int | None, dict | None]:
+            # Another import (the window and a command, two commands) may have stored the same
+            # bytes while this one parsed them: under the write lock, they become one document.
+            known = _document_by_hash(conn, digest)
+            if known is not None:
+                self._record_known(conn, run_id, cand, digest, known)
+                return known["person_id"], known
+            document_id = _insert_document(conn, cand, digest, parsed, stored_path, fields, stamp)
             person_id = None
             if parsed.kind and parsed.outcome != Outcome.UNSUPPORTED.value:
                 person_id = self._insert_person(conn, document_id, parsed, stamp)
@@ -491,9 +488,11 @@ class Importer:
                     stamp,
                 ),
             )
-            return person_id
+            return person_id, None
 
-        person_id = self._tx(store)
+        person_id, known = self._tx(store)
+        if known is not None:
+            return FileOutcome(cand.source, known["outcome"], known["error"], person_id, known=True)
         return FileOutcome(cand.source, parsed.outcome, parsed.error, person_id)
 
     def _keep_original(self, data: bytes, digest: str, kind: str | None) -> str:
@@ -572,6 +571,68 @@ class Importer:
                 application_id=cur.lastrowid,
                 at=stamp,
             )
+
+
+def _insert_document(conn, cand, digest: str, parsed, stored_path, fields: dict, stamp: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO documents (sha256, size, kind, original_name, stored_path, outcome, "
+        "error, text, pages, text_chars, fields, parse_ms, imported_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            digest,
+            cand.size,
+            parsed.kind,
+            cand.name,
+            stored_path,
+            parsed.outcome,
+            parsed.error,
+            parsed.text or None,
+            parsed.pages,
+            parsed.text_chars or 0,
+            json.dumps(fields, ensure_ascii=False),
+            parsed.parse_ms,
+            stamp,
+        ),
+    )
+    return cur.lastrowid
+
+
+def _document_by_hash(conn, digest: str) -> dict | None:
+    row = conn.execute(
+        "SELECT d.id, d.outcome, d.error, p.id FROM documents d "
+        "LEFT JOIN people p ON p.document_id = d.id WHERE d.sha256 = ?",
+        (digest,),
+    ).fetchone()
+    if row is None:
+        return None
+    return {"id": row[0], "outcome": row[1], "error": row[2], "person_id": row[3]}
+
+
+# Runs this process is doing right now (the window may import while a test or a thread does).
+_LIVE_RUNS: set[int | None] = set()
+
+
+def process_started(pid: int) -> str | None:
+    """When a process started, to tell it from a later one that reuses its pid (Linux: the
+    start time in /proc; elsewhere None, and the pid alone is trusted)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rfind(")") + 2 :].split()
+    return fields[19] if len(fields) > 19 else None
+
+
+def run_alive(run_id: int, pid: int | None, started: str | None) -> bool:
+    """Whether the process that recorded a run is still doing it."""
+    if not pid:
+        return False  # recorded before runs named their process
+    if pid == os.getpid():
+        return run_id in _LIVE_RUNS
+    if not _alive(pid):
+        return False
+    now = process_started(pid)
+    return started is None or now is None or now == started
 
 
 def _alive(pid: int) -> bool:

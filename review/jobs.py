@@ -197,6 +197,10 @@ def load_job_toml(path) -> tuple[str, str, dict]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise JobSpecError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise JobSpecError(f"{path} is a folder: give the job's .toml file") from None
+    except OSError as exc:
+        raise JobSpecError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise JobSpecError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:

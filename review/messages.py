@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from parsing.text import fold
+from parsing.text import fold, words
 from review.answers import SHORT_ANSWER_LINE, SHORT_ANSWERS
 from review.settings import config_path
 from review.wording import cold_phrases, third_person_sentences
@@ -43,12 +43,6 @@ PLACEHOLDERS = (
     "reviewer_name",
     "signature",
 )
-
-_WORD = re.compile(r"[^\W_][\w'’+#.-]*[\w+#]|[^\W_]", re.UNICODE)
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text or "")
 
 
 def normalise(text: str) -> str:

@@ -5,17 +5,25 @@ A message is queued in the same transaction that puts its applications into
 
 1. mark the message ``sending`` (committed), so a crash now leaves a trace;
 2. hand it to the transport: SMTP (accepted = 250 after DATA) or the outbox
-   folder (accepted = the ``.eml`` file written and fsynced);
-3. on acceptance, one transaction marks it ``delivered`` and its applications
-   ``let_go``.
+   folder (accepted = the ``.eml`` file written and fsynced: written there for
+   the reviewer's mail client to send, which is all Shortlist can know). Just
+   before the message data leaves (after SMTP's 354, before the file is
+   written) ``data_started_at`` is committed;
+3. on acceptance, one transaction marks it ``delivered`` with the transport's
+   answer and its applications ``let_go``.
 
 Transient failures (421, 45x, timeouts and refused connections before the data
 is sent) go back to ``queued`` with a backoff; permanent ones (55x, bad
 credentials) become ``failed`` with the reason, and the person stays on the
 list. A timeout after the data was sent is ``in_doubt``: the reviewer decides
 whether to send again, with the same Message-ID, so a mail system can tell the
-copies apart. A crash during step 2 is found at the next start: an outbox
-file that exists means delivered; an SMTP send means in doubt.
+copies apart. A crash during step 2 is found at the next start: a message
+whose data never started to leave goes back to the queue (it cannot have
+arrived); an outbox file that exists means delivered; an SMTP send that had
+started its data is in doubt.
+
+Whatever a transport raises, :func:`deliver` catches and classifies: nothing
+escapes it, and no message is left ``sending`` by an error.
 """
 
 from __future__ import annotations
@@ -138,6 +146,14 @@ def attachments_of(store: Store, message: int) -> list[Attachment]:
     ]
 
 
+@dataclass
+class Sent:
+    """A transport's acceptance: its answer (kept with the message) and any refused recipients."""
+
+    answer: str
+    refused: list[str]
+
+
 class DeliveryError(Exception):
     """A failed delivery: ``kind`` is transient, permanent or in_doubt."""
 
@@ -159,6 +175,16 @@ class Outgoing:
     body: str
     created_at: str
     attachments: list[Attachment] = field(default_factory=list)
+
+    @property
+    def international(self) -> bool:
+        """Whether an address needs SMTPUTF8 (a character outside ASCII, like Word's ’)."""
+        return not all(a.isascii() for a in [self.sender_email, *self.recipients])
+
+    def as_bytes(self) -> bytes:
+        """The RFC 5322 bytes; addresses outside ASCII are written as UTF-8 (RFC 6532)."""
+        msg = self.email()
+        return msg.as_bytes(policy=msg.policy.clone(utf8=self.international))
 
     def email(self) -> EmailMessage:
         msg = EmailMessage()
@@ -204,21 +230,33 @@ class Transport(Protocol):
         """Whether a send that a crash interrupted is known to have arrived."""
         ...
 
-    def send(self, out: Outgoing) -> list[str]:
-        """Deliver; returns refused recipients (when others accepted); raises DeliveryError."""
+    def send(self, out: Outgoing, on_data: Callable[[], None] | None = None) -> Sent:
+        """Deliver; returns the transport's answer and any refused recipients (when others
+        accepted); raises DeliveryError. ``on_data()`` is called just before the message data
+        leaves, so a crash after it is in doubt and a crash before it is not. (A transport that
+        takes no ``on_data``, or returns only the refused recipients, is accepted too.)"""
         ...
+
+    # Optional: ``accepted()`` says what a delivery means in the reviewer's words, and
+    # ``confirms`` whether already_delivered() is a sure answer.
 
 
 class OutboxFolder:
     """RFC 5322 ``.eml`` files that a mail client sends. Accepted once the file is on disk."""
 
     name = "outbox"
+    # Whether already_delivered() is a sure answer: a file is there or it is not.
+    confirms = True
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
 
     def describe(self) -> str:
-        return f"outbox folder {self.folder}"
+        return f"the outbox folder {self.folder}, for your mail client to send"
+
+    def accepted(self) -> str:
+        """What a delivery by this transport means, in the reviewer's words."""
+        return f"written to the outbox folder {self.folder} for your mail client to send"
 
     def path_for(self, message_id: str) -> Path:
         safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in message_id.strip("<>"))
@@ -227,12 +265,14 @@ class OutboxFolder:
     def already_delivered(self, message_id: str) -> bool:
         return self.path_for(message_id).exists()
 
-    def send(self, out: Outgoing) -> list[str]:
+    def send(self, out: Outgoing, on_data=None) -> Sent:
+        data = out.as_bytes()
+        target = self.path_for(out.message_id)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            target = self.path_for(out.message_id)
             tmp = target.with_name("." + target.name + ".tmp")
-            data = out.email().as_bytes()
+            if on_data is not None:
+                on_data()
             with open(tmp, "wb") as fh:
                 fh.write(data)
                 fh.flush()
@@ -247,13 +287,14 @@ class OutboxFolder:
             raise DeliveryError(
                 "transient", f"could not write to the outbox folder {self.folder}: {exc.strerror}"
             ) from None
-        return []
+        return Sent(f"written to {target}", [])
 
 
 class SMTPTransport:
     """SMTP with STARTTLS, SSL or none (a local relay). The password comes from the keyring."""
 
     name = "smtp"
+    confirms = False  # a server cannot be asked whether it holds a message
 
     def __init__(
         self,
@@ -271,12 +312,18 @@ class SMTPTransport:
     def describe(self) -> str:
         return f"SMTP {self.host}:{self.port} ({self.security})"
 
+    def accepted(self) -> str:
+        return f"delivered to the mail server {self.host}:{self.port}"
+
     def already_delivered(self, message_id: str) -> bool:
         return False  # a server cannot be asked: an interrupted send is in doubt
 
-    def send(self, out: Outgoing) -> list[str]:
-        """Deliver; returns refused recipients (when others accepted). Raises DeliveryError."""
-        attempt = _Attempt()
+    def send(self, out: Outgoing, on_data=None) -> Sent:
+        """Deliver; returns the server's answer and refused recipients (when others accepted).
+
+        Raises DeliveryError, and only DeliveryError: in doubt only once the data began to leave.
+        """
+        attempt = _Attempt(on_data)
         try:
             client = self._connect()
             try:
@@ -295,6 +342,15 @@ class SMTPTransport:
             raise
         except OSError as exc:  # smtplib's errors, timeouts, refused connections, TLS
             raise self._failure(exc, attempt.data_sent) from None
+        except Exception as exc:  # anything else (a bug, an odd server): classified, never raised
+            if attempt.data_started:
+                reason = (
+                    f"sending stopped after the message data began to leave "
+                    f"({type(exc).__name__}: {exc}): it may have arrived"
+                )
+                raise DeliveryError(IN_DOUBT, reason) from None
+            reason = f"the message could not be sent ({type(exc).__name__}: {exc})"
+            raise DeliveryError("permanent", reason) from None
 
     def _connect(self) -> smtplib.SMTP:
         if self.security == "ssl":
@@ -322,9 +378,16 @@ class SMTPTransport:
             )
         client.login(self.user, password)
 
-    def _transmit(self, client: smtplib.SMTP, out: Outgoing, attempt: _Attempt) -> list[str]:
-        """MAIL, RCPT and DATA; returns the recipients refused while others accepted."""
-        code, reply = client.mail(out.sender_email)
+    def _transmit(self, client: smtplib.SMTP, out: Outgoing, attempt: _Attempt) -> Sent:
+        """MAIL, RCPT and DATA; returns the server's answer and the recipients refused while
+        others accepted. An address outside ASCII (Word's ’) goes with SMTPUTF8 where the server
+        offers it, and is a permanent failure, said plainly, where it does not."""
+        options = []
+        if out.international:
+            if not client.has_extn("smtputf8"):
+                raise DeliveryError("permanent", _not_ascii(out, self.host))
+            options = ["SMTPUTF8", "BODY=8BITMIME"]
+        code, reply = client.mail(out.sender_email, options)
         if code != 250:
             raise smtplib.SMTPResponseException(code, reply)
         refused = []
@@ -336,16 +399,19 @@ class SMTPTransport:
             rcpt, code, reply = refused[0]
             raise smtplib.SMTPResponseException(code, reply)
         # DATA by hand, so a timeout after the message went out is told apart.
+        payload = _smtp_data(out.as_bytes())
         client.putcmd("data")
         code, reply = client.getreply()
         if code != 354:
             raise smtplib.SMTPResponseException(code, reply)
-        client.send(_smtp_data(out.email().as_bytes()))
+        attempt.start_data()
+        client.send(payload)
         attempt.data_sent = True
         code, reply = client.getreply()
         if code != 250:
             raise smtplib.SMTPResponseException(code, reply)
-        return [f"{rcpt} ({code} {_text(reply)})" for rcpt, code, reply in refused]
+        answer = f"{code} {_text(reply)}"
+        return Sent(answer, [f"{rcpt} ({c} {_text(r)})" for rcpt, c, r in refused])
 
     def _failure(self, exc: OSError, data_sent: bool) -> DeliveryError:
         """What a failed send means: worth trying again, permanent, or in doubt."""
@@ -390,6 +456,34 @@ class _Attempt:
     """How far one send got: after the data went out, a failure leaves it in doubt."""
 
     data_sent = False
+    data_started = False
+
+    def __init__(self, on_data=None):
+        self._on_data = on_data
+
+    def start_data(self) -> None:
+        """The message data is about to leave (after 354): the caller commits that first."""
+        if self._on_data is not None:
+            self._on_data()
+        self.data_started = True
+
+
+def _not_ascii(out: Outgoing, host: str) -> str:
+    """Why a message to an address outside ASCII cannot go through a server without SMTPUTF8."""
+    odd = [a for a in [*out.recipients, out.sender_email] if not a.isascii()]
+    chars = "".join(dict.fromkeys(ch for a in odd for ch in a if not ch.isascii()))
+    typographic = any(ch in "’‘“”" for ch in chars)
+    hint = (
+        " A word processor often turns ' into ’ as you type: check the address with them and "
+        "correct it."
+        if typographic
+        else " Check the address, or send through a server that accepts international "
+        "addresses (SMTPUTF8)."
+    )
+    return (
+        f"the address {', '.join(odd)} contains {chars}, which the mail server {host} cannot "
+        f"carry (it does not accept international addresses).{hint}"
+    )
 
 
 def _smtp_data(message: bytes) -> bytes:
@@ -406,6 +500,54 @@ def _text(reply) -> str:
     return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
 
 
+KEYRING_SERVICE = "shortlist-smtp"
+
+
+class NoSecureKeyring(Exception):
+    """There is no secure keyring here: the password is asked once per session instead."""
+
+
+def keyring_backend() -> tuple[str, bool]:
+    """(the keyring backend's name, whether it keeps secrets safely). A plain-text file, the
+    null and the failing backends do not: priority below 1 is keyring's own word for it."""
+    try:
+        import keyring
+    except ImportError:
+        return "no keyring library", False
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:
+        return f"no usable keyring ({exc})", False
+    name = str(getattr(backend, "name", type(backend).__name__))
+    try:
+        priority = float(backend.priority)
+    except Exception:
+        priority = 0.0
+    plain = type(backend).__module__.startswith(("keyrings.alt.file", "keyring.backends.null"))
+    return name, priority >= 1 and not plain
+
+
+def store_password(user: str, password: str) -> str:
+    """Keep the SMTP password in the system keyring; returns the backend's name.
+
+    Raises :class:`NoSecureKeyring` (nothing stored) when the only backend would keep it
+    unsafely, or none works."""
+    name, secure = keyring_backend()
+    if not secure:
+        raise NoSecureKeyring(
+            f"there is no secure keyring on this system ({name}), so the SMTP password is not "
+            "stored: Shortlist asks for it once per session when it sends"
+        )
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        keyring.set_password(KEYRING_SERVICE, user, password)
+    except KeyringError as exc:
+        raise NoSecureKeyring(f"the keyring ({name}) did not store the password: {exc}") from None
+    return name
+
+
 def keyring_password(user: str, ask=None):
     """The SMTP password from the OS keyring; without a keyring backend, ``ask`` once per
     session."""
@@ -414,7 +556,7 @@ def keyring_password(user: str, ask=None):
         from keyring.errors import KeyringError, NoKeyringError
 
         try:
-            found = keyring.get_password("shortlist-smtp", user)
+            found = keyring.get_password(KEYRING_SERVICE, user)
             if found:
                 return found
         except (NoKeyringError, KeyringError):
@@ -473,23 +615,47 @@ def _outgoing(row: dict) -> Outgoing:
     )
 
 
-def _finish(store: Store, row: dict, transport_name: str, refused: list[str], author: str) -> None:
+def _finish(store: Store, row: dict, transport_name: str, sent: Sent, author: str) -> list[str]:
+    """The message delivered, with the transport's answer, and its applications let go, in one
+    transaction. Returns the reasons the database refused to let an application go, if any.
+
+    A refusal (their record changed since the message was queued, say) never undoes the
+    delivery: the message is recorded delivered, that application stays waiting, and the
+    audit log says why — so recovery does not stumble over it at every start.
+    """
     stamp = now_iso()
+    refusals = []
     with store.transaction() as conn:
         conn.execute(
-            "UPDATE messages SET state = ?, delivered_at = ?, transport = ?, refused = ?, "
+            "UPDATE messages SET state = ?, delivered_at = ?, transport = ?, answer = ?, "
+            "refused = ?, "
             "last_error = NULL WHERE id = ?",
-            (DELIVERED, stamp, transport_name, json.dumps(refused), row["id"]),
+            (DELIVERED, stamp, transport_name, sent.answer, json.dumps(sent.refused), row["id"]),
         )
         for app_id, person_id, job_id in conn.execute(
             "SELECT a.id, a.person_id, a.job_id FROM message_applications ma JOIN applications a "
             "ON a.id = ma.application_id WHERE ma.message_id = ? AND a.status = ?",
             (row["id"], LETTING_GO),
         ).fetchall():
-            conn.execute(
-                "UPDATE applications SET status = ?, updated_at = ? WHERE id = ?",
-                (LET_GO, stamp, app_id),
-            )
+            try:
+                with store.transaction():  # a savepoint: a refusal undoes only this application
+                    conn.execute(
+                        "UPDATE applications SET status = ?, updated_at = ? WHERE id = ?",
+                        (LET_GO, stamp, app_id),
+                    )
+            except sqlite3.IntegrityError as exc:
+                refusals.append(str(exc))
+                audit.record(
+                    conn,
+                    author,
+                    "let_go_refused",
+                    person_id=person_id,
+                    job_id=job_id,
+                    application_id=app_id,
+                    message=row["id"],
+                    reason=str(exc),
+                )
+                continue
             audit.record(
                 conn,
                 author,
@@ -502,6 +668,7 @@ def _finish(store: Store, row: dict, transport_name: str, refused: list[str], au
                 message=row["id"],
                 delivered_by=transport_name,
             )
+    return refusals
 
 
 # write(fn) runs fn(store) where the database is written and returns its result: at
@@ -550,9 +717,9 @@ def _claim(
         # the app and the command line retry at the same moment.
         marks = ",".join("?" * len(allowed))
         claimed = conn.execute(
-            "UPDATE messages SET state = ?, attempts = attempts + 1, transport = ?, sending_pid = "
-            "?, "
-            f"sending_at = ? WHERE id = ? AND state IN ({marks})",
+            "UPDATE messages SET state = ?, attempts = attempts + 1, transport = ?, "
+            "sending_pid = ?, sending_at = ?, data_started_at = NULL "
+            f"WHERE id = ? AND state IN ({marks})",
             (SENDING, transport_name, os.getpid(), now_iso(), message, *allowed),
         ).rowcount
         if not claimed:
@@ -590,22 +757,85 @@ def deliver(
         return write(lambda s: _failed(s, row, stop, author))
     _IN_FLIGHT.add(message)
     try:
+        started = []
+
+        def on_data() -> None:
+            # Committed before the data leaves: after a crash, recovery knows it may have arrived.
+            started.append(True)
+            write(lambda s: _mark_data_started(s, message))
+
         try:
-            refused = transport.send(_outgoing(row))
+            sent = _send(transport, _outgoing(row), on_data)
         except DeliveryError as exc:
             return write(lambda s, exc=exc: _failed(s, row, exc, author))
-        write(lambda s: _finish(s, row, transport.name, refused, author))
+        except (
+            Exception
+        ) as exc:  # a transport that raised something else: classified, never escapes
+            kind = IN_DOUBT if started else "permanent"
+            where = (
+                "after the message data began to leave: it may have arrived"
+                if started
+                else "before it was sent"
+            )
+            reason = f"{_describe(transport)} failed {where} ({type(exc).__name__}: {exc})"
+            return write(
+                lambda s, reason=reason, kind=kind: _failed(
+                    s, row, DeliveryError(kind, reason), author
+                )
+            )
+        refusals = write(lambda s: _finish(s, row, transport.name, sent, author))
     finally:
         _IN_FLIGHT.discard(message)
-    detail = transport.describe() + (f"; refused: {', '.join(refused)}" if refused else "")
+    detail = _accepted(transport) + (
+        f"; refused: {', '.join(sent.refused)}" if sent.refused else ""
+    )
+    if refusals:
+        detail += "; but the database kept them waiting: " + "; ".join(refusals)
     return Result(message, DELIVERED, detail)
 
 
-def _failed(store: Store, row: dict, exc: DeliveryError, author: str) -> Result:
+def _mark_data_started(store: Store, message: int) -> None:
+    with store.transaction() as conn:
+        conn.execute("UPDATE messages SET data_started_at = ? WHERE id = ?", (now_iso(), message))
+
+
+def _send(transport, out: Outgoing, on_data) -> Sent:
+    """``transport.send`` with the data hook when it takes one; a plain list of refused
+    recipients (an older or simpler transport) is accepted as well."""
+    import inspect
+
+    try:
+        params = inspect.signature(transport.send).parameters
+        takes_hook = "on_data" in params or any(p.kind == p.VAR_KEYWORD for p in params.values())
+    except (TypeError, ValueError):
+        takes_hook = False
+    answer = transport.send(out, on_data=on_data) if takes_hook else transport.send(out)
+    if isinstance(answer, Sent):
+        return answer
+    return Sent(f"accepted by {_describe(transport)}", list(answer or []))
+
+
+def _describe(transport) -> str:
+    try:
+        return transport.describe()
+    except Exception:
+        return getattr(transport, "name", "the transport")
+
+
+def _accepted(transport) -> str:
+    accepted = getattr(transport, "accepted", None)
+    return accepted() if accepted else f"delivered by {_describe(transport)}"
+
+
+def _failed(
+    store: Store, row: dict, exc: DeliveryError, author: str, *, wait: bool = True
+) -> Result:
     attempts = row["attempts"] + 1
     if exc.kind == "transient":
         state = QUEUED
-        backoff = min(timedelta(seconds=30 * 2 ** (attempts - 1)), MAX_BACKOFF)
+        backoff = (
+            min(timedelta(seconds=30 * 2 ** (attempts - 1)), MAX_BACKOFF) if wait else timedelta(0)
+        )
         next_at = (datetime.now(UTC) + backoff).isoformat(timespec="seconds")
     else:
         state = IN_DOUBT if exc.kind == IN_DOUBT else FAILED
@@ -653,11 +883,19 @@ def latest_for_application(store: Store, application_id: int) -> dict | None:
 
 def confirm_call(store: Store, message: int, author: str) -> Result:
     """The reviewer made the phone call the person asked for: the disposition is delivered."""
-    row = store.one("SELECT * FROM messages WHERE id = ?", (message,))
-    if row is None or row["state"] != CALL_PENDING:
-        raise LookupError(f"message {message} is not a call waiting for confirmation")
-    _finish(store, row, "phone call", [], author)
-    return Result(message, DELIVERED, "call confirmed")
+    with store.transaction() as conn:
+        row = store.one("SELECT * FROM messages WHERE id = ?", (message,))
+        if row is None or row["state"] != CALL_PENDING:
+            raise LookupError(f"message {message} is not a call waiting for confirmation")
+        # Like every message, through sending: the state machine has one road to delivered.
+        conn.execute(
+            "UPDATE messages SET state = ?, sending_pid = ?, sending_at = ? WHERE id = ?",
+            (SENDING, os.getpid(), now_iso(), message),
+        )
+        refusals = _finish(
+            store, row, "phone call", Sent(f"call confirmed by {author}", []), author
+        )
+    return Result(message, DELIVERED, "call confirmed" + "".join(f"; {r}" for r in refusals))
 
 
 def recover(
@@ -676,14 +914,25 @@ def recover(
         if row["transport"] == getattr(transport, "name", None) and transport.already_delivered(
             row["message_id"]
         ):
-            write(lambda s, row=row: _finish(s, row, transport.name, [], author))
+            sent = Sent(f"found {_accepted(transport)} after an interruption", [])
+            write(lambda s, row=row, sent=sent: _finish(s, row, transport.name, sent, author))
             out.append(Result(row["id"], DELIVERED, "found delivered after an interruption"))
-        else:
+            continue
+        same = row["transport"] == getattr(transport, "name", None)
+        if row.get("data_started_at") and not (same and getattr(transport, "confirms", False)):
             exc = DeliveryError(
                 IN_DOUBT, "the app stopped while this message was being sent: it may have arrived"
             )
-            earlier = {**row, "attempts": row["attempts"] - 1}
-            out.append(write(lambda s, earlier=earlier, exc=exc: _failed(s, earlier, exc, author)))
+        else:
+            # Its data never started to leave (or the outbox folder says it is not there):
+            # it cannot have arrived, so it simply goes again.
+            exc = DeliveryError(
+                "transient", "the app stopped before this message was sent: it will be sent again"
+            )
+        earlier = {**row, "attempts": row["attempts"] - 1}
+        out.append(
+            write(lambda s, earlier=earlier, exc=exc: _failed(s, earlier, exc, author, wait=False))
+        )
     return out
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from review import audit
 from review.db import Store, now_iso
+from review.hidden import Hidden, Redactor
 
 # The people columns that hold JSON lists, decoded in one place (:func:`decoded`).
 JSON_LISTS = ("emails", "phones", "links", "skills", "education")
@@ -241,17 +242,25 @@ def redaction_spans(text: str, row: dict) -> list[tuple[int, int]]:
     spans.append((0, header_end))
     for pattern in (_EMAIL, _URL, _PHONE):
         spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
-    words = []
-    if row.get("name"):
-        words += [w for w in re.split(r"[\s\-]+", row["name"]) if len(w) >= 3]
-    if row.get("location"):
-        words += [w.strip(",") for w in row["location"].split(",") if len(w.strip()) >= 3]
-    for word in words:
-        spans += [
-            (m.start(), m.end())
-            for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
-        ]
+    # Their name, contacts, links and address, whole-word, in any case or accent (review.hidden).
+    spans += [(start, end) for start, end, _kind in Redactor(row).spans(text)]
     return spans
+
+
+def found_by_hidden(store: Store, person_ids: set[int] | list[int], query: str) -> set[int]:
+    """Of these people, those a search for ``query`` may have found through what blind review
+    hides (their name, contacts, links or location, wherever the resume repeats them)."""
+    ids = list(person_ids)
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = store.query(
+            f"SELECT id, name, emails, phones, links, location FROM people "
+            f"WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        )
+        found |= {row["id"] for row in rows if Hidden.of(row).matches(query)}
+    return found
 
 
 def redact(text: str, row: dict) -> str:

@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -68,7 +69,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from review import audit, term_index
+from parsing.text import fold
+from review import audit, term_index, written
 from review.db import Store, StoreError, now_iso
 from review.settings import Settings
 from review.status import PROTECTED, MessageState
@@ -129,6 +131,7 @@ def export_person(store: Store, person_id: int, out_dir: str | Path) -> Path:
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
+    written.record(store, "person", target, [person_id])
     return target
 
 
@@ -333,12 +336,22 @@ class ErasureReport:
     wal_truncated: bool = False
     seconds: float = 0.0  # for a purge: the whole purge
     warnings: list[str] = field(default_factory=list)
+    exports_removed: list[str] = field(
+        default_factory=list
+    )  # exports Shortlist wrote, deleted as asked
+    exports_kept: list[str] = field(default_factory=list)  # exports that still hold them
+    backups: list[str] = field(default_factory=list)  # backups made since they arrived
+    on_record: list[dict] = field(
+        default_factory=list, repr=False
+    )  # exports_written rows, as found
 
     def summary(self) -> str:
         total = sum(self.rows.values())
+        files = len(self.files_removed) + len(self.outbox_files_removed) + len(self.exports_removed)
+        exports = f" ({len(self.exports_removed)} exports)" if self.exports_removed else ""
         parts = [
             f"person #{self.person_id} erased by {self.actor}: {total} rows",
-            f"{len(self.files_removed) + len(self.outbox_files_removed)} files",
+            f"{files} files{exports}",
             f"{self.audit_rows_blanked} audit details blanked",
         ]
         if not (self.index_rebuilt and self.vacuumed and self.wal_truncated):
@@ -357,6 +370,9 @@ class _Target:
     application_ids: list[int]
     messages: list[dict]
     import_sources: list[str]
+    name: str = ""
+    emails: list[str] = field(default_factory=list)
+    files: list[dict] = field(default_factory=list)  # exports and backups on record that hold them
 
 
 def erase_person(
@@ -366,14 +382,18 @@ def erase_person(
     *,
     why: str = "on request",
     settings: Settings | None = None,
+    delete_exports: bool = False,
 ) -> ErasureReport:
     """Remove everything about one person, their files, and every trace in the database file.
 
     ``settings`` (a :class:`review.settings.Settings`) tells where the outbox
-    folder is; by default the user's settings are read.
+    folder is; by default the user's settings are read. ``delete_exports``: also
+    delete the shortlist exports and person exports Shortlist wrote that hold them
+    (:func:`files_holding`); otherwise the report lists them.
     """
     started = time.monotonic()
     report = _erase(store, person_id, actor, why, _outbox_folder(store, settings))
+    _exports_after(store, person_id, report, delete_exports)
     _compact(store, [report])
     report.seconds = round(time.monotonic() - started, 3)
     return report
@@ -418,6 +438,7 @@ def _erase(
         with store.transaction() as conn:
             _delete_rows(conn, target, report)
             _scrub_import_runs(conn, target, report)
+            _scrub_paths(conn, target, report)
             report.audit_rows_blanked = _blank_audit(conn, target)
             if scan_residue:
                 _check_residue(conn, target, report)
@@ -430,10 +451,20 @@ def _erase(
         conn.execute(f"PRAGMA secure_delete={int(previous_secure)}")
     # Files only after the rows are gone for good: a failed transaction leaves a whole record.
     _remove_files(store, target, outbox, report)
-    report.warnings.append(
-        "backups made before now still hold this person: erase them there too, or delete those "
-        "backups"
-    )
+    report.on_record = target.files
+    report.backups = [f["path"] for f in target.files if f["kind"] == "backup"]
+    report.exports_kept = [f["path"] for f in target.files if f["kind"] != "backup"]
+    if report.backups:
+        report.warnings.append(
+            "these backups, made since they arrived, still hold this person: "
+            + ", ".join(report.backups)
+            + " — erase them there too, or delete them"
+        )
+    else:
+        report.warnings.append(
+            "backups made before now still hold this person: erase them there too, or delete "
+            "those backups"
+        )
     return report
 
 
@@ -476,9 +507,30 @@ def _target(store: Store, person_id: int) -> _Target:
     ]
     # lower(), not casefold(): the SQL side compares with SQLite's lower().
     unique = list(dict.fromkeys(n.lower() for n in needles))
+    try:
+        emails = [str(e) for e in json.loads(person["emails"] or "[]")]
+    except ValueError:
+        emails = []
+    since = store.scalar("SELECT created_at FROM people WHERE id = ?", (person_id,))
     return _Target(
-        person_id, person["document_id"], person["stored_path"], unique, app_ids, messages, sources
+        person_id,
+        person["document_id"],
+        person["stored_path"],
+        unique,
+        app_ids,
+        messages,
+        sources,
+        person["name"] or "",
+        emails,
+        written.holding(store.conn, person_id, since),
     )
+
+
+def files_holding(store: Store, person_id: int) -> list[dict]:
+    """Exports, person exports and backups Shortlist wrote that hold this person, still on disk
+    (``kind``, ``path``, ``written_at``): what an erasure lists, and offers to delete."""
+    since = store.scalar("SELECT created_at FROM people WHERE id = ?", (person_id,))
+    return written.holding(store.conn, person_id, since)
 
 
 def _marks(values: list) -> str:
@@ -513,6 +565,7 @@ _KNOWN = {
     "import_runs",
     "jobs",
     "schema_version",
+    "exports_written",
 }
 
 
@@ -608,6 +661,129 @@ def _scrub_import_runs(conn: sqlite3.Connection, t: _Target, report: ErasureRepo
             report.rows["import_runs.sources (paths removed)"] = (
                 report.rows.get("import_runs.sources (paths removed)", 0) + len(listed) - len(kept)
             )
+
+
+def _path_pattern(t: _Target) -> re.Pattern | None:
+    """Their name (either order) or an email of theirs, as words of a folder or file name:
+    "Jane Doe/", "Jane_Doe_applications.zip", "doe-jane.pdf", "jane.doe@example.org.pdf"."""
+    words = [fold(w) for w in re.findall(r"[^\W_]+", t.name) if len(w) >= 2]
+    alternatives = []
+    if len(words) >= 2:
+        alternatives += [
+            " ".join(words),
+            " ".join(reversed(words)),
+            " ".join([words[0], words[-1]]),
+            " ".join([words[-1], words[0]]),
+        ]
+    elif words and len(words[0]) >= 4:
+        alternatives.append(words[0])
+    for email in t.emails:
+        local = " ".join(fold(w) for w in re.findall(r"[^\W_]+", email.split("@")[0]))
+        if len(local) >= 4:
+            alternatives.append(" ".join(fold(w) for w in re.findall(r"[^\W_]+", email)))
+            alternatives.append(local)
+    if not alternatives:
+        return None
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(a) for a in dict.fromkeys(alternatives)) + r")(?!\w)"
+    )
+
+
+def scrub_path(path: str, pattern: re.Pattern | None) -> str:
+    """``path`` with every folder or file name that names the person replaced by ``[erased]``."""
+    if not path or pattern is None:
+        return path
+    parts = re.split(r"([/\\])", path)
+    for i, part in enumerate(parts):
+        if part in ("/", "\\") or not part:
+            continue
+        words = " ".join(re.findall(r"[^\W_]+", fold(part)))
+        if pattern.search(words):
+            parts[i] = "[erased]"
+    return "".join(parts)
+
+
+def _scrub_paths(conn: sqlite3.Connection, t: _Target, report: ErasureReport) -> None:
+    """A folder or ZIP named after them names them in every path under it — other files' sources,
+    the runs that imported them, exports on record: each such name becomes ``[erased]``."""
+    pattern = _path_pattern(t)
+    if pattern is None:
+        return
+    scrubbed = 0
+    for run_id, sources in conn.execute("SELECT id, sources FROM import_runs").fetchall():
+        try:
+            listed = json.loads(sources or "[]")
+        except ValueError:
+            continue
+        cleaned = [scrub_path(str(s), pattern) for s in listed]
+        if cleaned != listed:
+            conn.execute(
+                "UPDATE import_runs SET sources = ? WHERE id = ?",
+                (json.dumps(cleaned, ensure_ascii=False), run_id),
+            )
+            scrubbed += sum(a != b for a, b in zip(cleaned, listed, strict=True))
+    for table, key, columns in (
+        ("import_files", "id", ("source", "name")),
+        ("documents", "id", ("original_name",)),
+        ("exports_written", "id", ("path",)),
+    ):
+        for row in conn.execute(f"SELECT {key}, {', '.join(columns)} FROM {table}").fetchall():
+            cleaned = [scrub_path(value, pattern) if value else value for value in row[1:]]
+            if cleaned != list(row[1:]):
+                sets = ", ".join(f"{c} = ?" for c in columns)
+                conn.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?", (*cleaned, row[0]))
+                scrubbed += 1
+    if scrubbed:
+        report.rows["paths naming them (scrubbed)"] = scrubbed
+
+
+def _exports_after(store: Store, person_id: int, report: ErasureReport, delete: bool) -> None:
+    """The exports on record that hold the person: deleted when asked, else listed in the report.
+    Either way the record no longer says it holds them (they are gone from the database)."""
+    with store.transaction() as conn:
+        for row_id, people in conn.execute(
+            "SELECT id, people FROM exports_written WHERE kind <> 'backup'"
+        ).fetchall():
+            try:
+                ids = json.loads(people or "[]")
+            except ValueError:
+                continue
+            if person_id not in ids:
+                continue
+            conn.execute(
+                "UPDATE exports_written SET people = ? WHERE id = ?",
+                (json.dumps([i for i in ids if i != person_id]), row_id),
+            )
+    if not delete:
+        if report.exports_kept:
+            report.warnings.append(
+                "these exports Shortlist wrote still hold this person: "
+                + ", ".join(report.exports_kept)
+                + " — delete them (or erase with --delete-exports)"
+            )
+        return
+    kept, removed_ids = [], []
+    for row in report.on_record:
+        if row["kind"] == "backup":
+            continue
+        path = row["path"]
+        target = Path(path)
+        try:
+            if target.is_dir():
+                shutil.rmtree(target)
+            else:
+                target.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            kept.append(path)
+            report.warnings.append(f"could not delete {path}: {exc.strerror}; delete it by hand")
+            continue
+        report.exports_removed.append(path)
+        removed_ids.append(row["id"])
+    report.exports_kept = kept
+    with store.transaction() as conn:
+        conn.executemany("DELETE FROM exports_written WHERE id = ?", [(i,) for i in removed_ids])
 
 
 def _blank_audit(conn: sqlite3.Connection, t: _Target) -> int:
@@ -957,6 +1133,7 @@ def purge(
                     scan_residue=False,
                 )
             )
+            _exports_after(store, row["person_id"], reports[-1], delete=False)
         except ErasureRefused:
             continue  # a send under way: the next purge takes them
     if reports:

@@ -430,6 +430,297 @@ def _v8_skill_aggs(store) -> None:
     )
 
 
+# The gate, made to mean what it says (issue 13). Each rule holds for any single
+# INSERT or UPDATE, whoever makes it; see "What Shortlist promises" in the README
+# for what triggers cannot stop.
+#
+# - One definition of a word (parsing.text.words): a note is stored with the word
+#   counts the gate computed, and the triggers check those columns, so a note the
+#   gate accepts is never refused later at delivery ("Python/PostgreSQL" is two
+#   words to both). A count cannot claim more words than the text can hold.
+# - A note is kept as written, for the application, person and job it names.
+# - A message follows its states: queued → sending → delivered | failed |
+#   in_doubt (| queued again for a retry), and is delivered only from sending,
+#   with the time, the transport and the transport's answer; a delivered message
+#   never changes. ``data_started_at`` says when the message data began to
+#   leave, so recovery calls in doubt only a message that may have arrived.
+# - A message is linked only to applications of the person it is addressed to,
+#   and a let-go needs that person's own delivered let-go message.
+# - An application keeps its person and its job; its status is one of the
+#   contract's (a CHECK); withdrawn, like let_go, needs its note and message.
+# - import_runs record the process that runs them, so only runs whose process is
+#   gone are called interrupted; exports_written lists the files Shortlist wrote
+#   with people's data, so an erasure can name them.
+STATUSES_V10 = (
+    "new",
+    "shortlisted",
+    "interviewing",
+    "offered",
+    "hired",
+    "letting_go",
+    "let_go",
+    "withdrawn",
+)
+_ON_THE_LIST_V10 = ("new", "shortlisted", "interviewing", "offered", "hired")
+
+V10_TRIGGERS = """
+CREATE TRIGGER disposition_notes_counted BEFORE INSERT ON disposition_notes
+WHEN NEW.brings_words IS NULL OR NEW.why_not_words IS NULL
+  OR NEW.brings_words < 0 OR NEW.why_not_words < 0
+  -- n words need at least 2n - 1 characters: a count cannot claim more
+  OR NEW.brings_words > (length(NEW.brings) + 1) / 2
+  OR NEW.why_not_words > (length(NEW.why_not) + 1) / 2
+BEGIN
+    SELECT RAISE(ABORT, 'a person-first note is stored with the word counts the gate computed (review.gate)');
+END;
+
+CREATE TRIGGER disposition_notes_for_their_application BEFORE INSERT ON disposition_notes
+WHEN NOT EXISTS (
+    SELECT 1 FROM applications a
+    WHERE a.id = NEW.application_id AND a.person_id = NEW.person_id AND a.job_id = NEW.job_id
+)
+BEGIN
+    SELECT RAISE(ABORT, 'a person-first note belongs to the application of the person and job it names');
+END;
+
+CREATE TRIGGER disposition_notes_kept_as_written BEFORE UPDATE ON disposition_notes
+WHEN NEW.brings IS NOT OLD.brings OR NEW.why_not IS NOT OLD.why_not
+  OR NEW.brings_words IS NOT OLD.brings_words OR NEW.why_not_words IS NOT OLD.why_not_words
+  OR NEW.application_id IS NOT OLD.application_id OR NEW.person_id IS NOT OLD.person_id
+  OR NEW.job_id IS NOT OLD.job_id OR NEW.kind IS NOT OLD.kind OR NEW.author IS NOT OLD.author
+  OR NEW.created_at IS NOT OLD.created_at
+BEGIN
+    SELECT RAISE(ABORT, 'a person-first note is kept as written: a new decision needs a new note');
+END;
+
+CREATE TRIGGER message_applications_same_person BEFORE INSERT ON message_applications
+WHEN (SELECT person_id FROM messages WHERE id = NEW.message_id)
+     IS NOT (SELECT person_id FROM applications WHERE id = NEW.application_id)
+BEGIN
+    SELECT RAISE(ABORT, 'a message goes only with applications of the person it is addressed to');
+END;
+
+CREATE TRIGGER message_applications_stay_linked BEFORE UPDATE ON message_applications
+WHEN NEW.message_id IS NOT OLD.message_id OR NEW.application_id IS NOT OLD.application_id
+BEGIN
+    SELECT RAISE(ABORT, 'a message stays linked to the applications it was written for');
+END;
+
+CREATE TRIGGER messages_follow_their_states BEFORE UPDATE OF state ON messages
+WHEN NEW.state IS NOT OLD.state AND NOT (
+       (OLD.state IN ('queued', 'failed', 'in_doubt', 'call_pending') AND NEW.state = 'sending')
+    OR (OLD.state = 'sending' AND NEW.state IN ('delivered', 'failed', 'in_doubt', 'queued'))
+)
+BEGIN
+    SELECT RAISE(ABORT, 'a message moves queued → sending → delivered, failed or in doubt (or queued again to retry)');
+END;
+
+DROP TRIGGER messages_delivered_honestly;
+CREATE TRIGGER messages_delivered_honestly BEFORE UPDATE OF state ON messages
+WHEN NEW.state = 'delivered' AND OLD.state IS NOT 'delivered' AND (
+    OLD.state IS NOT 'sending' OR NEW.delivered_at IS NULL OR NEW.transport IS NULL
+    OR coalesce(trim(NEW.answer), '') = ''
+)
+BEGIN
+    SELECT RAISE(ABORT, 'a message is delivered only from sending, with the time, the transport and its answer');
+END;
+
+CREATE TRIGGER messages_delivered_stay_delivered BEFORE UPDATE ON messages
+WHEN OLD.state IN ('delivered', 'kept')
+BEGIN
+    SELECT RAISE(ABORT, 'a delivered message is a record: it does not change');
+END;
+
+CREATE TRIGGER messages_sent_as_written BEFORE UPDATE ON messages
+WHEN NEW.person_id IS NOT OLD.person_id OR NEW.recipients IS NOT OLD.recipients
+  OR NEW.channel IS NOT OLD.channel OR NEW.kind IS NOT OLD.kind OR NEW.message_id IS NOT OLD.message_id
+  OR NEW.subject IS NOT OLD.subject OR NEW.body IS NOT OLD.body
+  OR NEW.sender_email IS NOT OLD.sender_email OR NEW.reply_to IS NOT OLD.reply_to
+BEGIN
+    SELECT RAISE(ABORT, 'a message goes to the person and addresses it was written and checked for, as written');
+END;
+"""
+
+# The rules on applications, recreated after the table is rebuilt with its CHECK.
+# "Their own message": the person's, of the kind the decision needs, and sent only
+# to their own addresses or phone numbers.
+_THEIR_MESSAGE = """
+    SELECT 1 FROM message_applications ma JOIN messages m ON m.id = ma.message_id
+    WHERE ma.application_id = NEW.id AND ma.superseded = 0 AND m.kind = '{kind}'
+      AND m.person_id = NEW.person_id {extra}
+      AND (m.channel <> 'email' OR json_array_length(m.recipients) > 0)
+      AND NOT EXISTS (
+          SELECT 1 FROM json_each(m.recipients) r WHERE lower(r.value) NOT IN (
+              SELECT lower(e.value) FROM people p, json_each(p.emails) e WHERE p.id = NEW.person_id
+              UNION SELECT lower(f.value) FROM people p, json_each(p.phones) f WHERE p.id = NEW.person_id))
+"""
+_NOTE = """
+    SELECT 1 FROM disposition_notes n
+    WHERE n.application_id = NEW.id AND n.kind = '{kind}' AND n.superseded = 0
+      AND n.person_id = NEW.person_id AND n.brings_words >= {brings} AND n.why_not_words >= {why_not}
+"""
+V10_APPLICATION_TRIGGERS = f"""
+DROP TRIGGER IF EXISTS applications_not_born_gone;
+CREATE TRIGGER applications_not_born_gone BEFORE INSERT ON applications
+WHEN NEW.status IN ('letting_go', 'let_go', 'withdrawn')
+BEGIN
+    SELECT RAISE(ABORT, 'nobody is let go or withdrawn without a note and a message: use the gate');
+END;
+
+CREATE TRIGGER applications_keep_their_person_and_job BEFORE UPDATE OF person_id, job_id ON applications
+WHEN NEW.person_id IS NOT OLD.person_id OR NEW.job_id IS NOT OLD.job_id
+BEGIN
+    SELECT RAISE(ABORT, 'an application stays with its person and its job: add a new application instead');
+END;
+
+DROP TRIGGER IF EXISTS applications_letting_go_needs_note;
+CREATE TRIGGER applications_letting_go_needs_note BEFORE UPDATE OF status ON applications
+WHEN NEW.status = 'letting_go' AND OLD.status <> 'letting_go' AND (
+    NOT EXISTS ({_NOTE.format(kind="let_go", brings=12, why_not=6)})
+    OR NOT EXISTS ({_THEIR_MESSAGE.format(kind="let_go", extra="")})
+)
+BEGIN
+    SELECT RAISE(ABORT, 'letting someone go needs their person-first note and a queued message to them');
+END;
+
+DROP TRIGGER IF EXISTS applications_let_go_needs_note_and_delivery;
+CREATE TRIGGER applications_let_go_needs_note_and_delivery BEFORE UPDATE OF status ON applications
+WHEN NEW.status = 'let_go' AND OLD.status <> 'let_go' AND (
+    OLD.status <> 'letting_go'
+    -- at least 12 words about what they bring and 6 about why not, counted by the gate
+    OR NOT EXISTS ({_NOTE.format(kind="let_go", brings=12, why_not=6)})
+    OR NOT EXISTS ({
+    _THEIR_MESSAGE.format(
+        kind="let_go", extra="AND m.state IN ('delivered', 'kept') AND m.delivered_at IS NOT NULL"
+    )
+})
+)
+BEGIN
+    SELECT RAISE(ABORT, 'let_go needs a valid person-first note and a delivered message to this person for this application');
+END;
+
+CREATE TRIGGER applications_withdrawn_needs_note BEFORE UPDATE OF status ON applications
+WHEN NEW.status = 'withdrawn' AND OLD.status <> 'withdrawn' AND (
+    NOT EXISTS ({_NOTE.format(kind="withdrawn", brings=0, why_not=3)})
+    OR NOT EXISTS ({_THEIR_MESSAGE.format(kind="withdrawn", extra="")})
+)
+BEGIN
+    SELECT RAISE(ABORT, 'withdrawn needs a short note (3 words or more) and an acknowledgment to them');
+END;
+"""
+
+
+def _v10_trust(store) -> None:
+    from parsing.text import words
+
+    conn = store.conn
+    execute_script(
+        conn,
+        """
+        ALTER TABLE disposition_notes ADD COLUMN brings_words INTEGER;
+        ALTER TABLE disposition_notes ADD COLUMN why_not_words INTEGER;
+        ALTER TABLE messages ADD COLUMN answer TEXT;
+        ALTER TABLE messages ADD COLUMN data_started_at TEXT;
+        ALTER TABLE import_runs ADD COLUMN pid INTEGER;
+        ALTER TABLE import_runs ADD COLUMN pid_started TEXT;
+        CREATE TABLE exports_written (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('shortlist', 'person', 'backup')),
+            path TEXT NOT NULL,
+            job_id INTEGER,
+            people TEXT NOT NULL DEFAULT '[]',   -- JSON: ids of the people whose data it holds
+            blind INTEGER NOT NULL DEFAULT 0,
+            actor TEXT,
+            written_at TEXT NOT NULL
+        );
+    """,
+    )
+    # Notes written before: counted now, with the same definition the gate uses.
+    rows = conn.execute("SELECT id, brings, why_not FROM disposition_notes").fetchall()
+    conn.executemany(
+        "UPDATE disposition_notes SET brings_words = ?, why_not_words = ? WHERE id = ?",
+        [(len(words(b)), len(words(w)), i) for i, b, w in rows],
+    )
+    # Deliveries from before kept no answer: say so, rather than leave it empty.
+    conn.execute(
+        "UPDATE messages SET answer = 'delivered before Shortlist recorded the transport''s answer' "
+        "WHERE state = 'delivered' AND answer IS NULL"
+    )
+    # A send that was under way when this version arrived may have reached the server.
+    conn.execute("UPDATE messages SET data_started_at = sending_at WHERE state = 'sending'")
+    _rebuild_applications_with_check(conn)
+    execute_script(conn, V10_TRIGGERS)
+    execute_script(conn, V10_APPLICATION_TRIGGERS)
+
+
+# Rebuilding a table referenced by others needs foreign keys off (SQLite's
+# "12 steps"); Store.migrate turns them off around this step and checks them after.
+_v10_trust.foreign_keys_off = True  # type: ignore[attr-defined]
+
+
+def _rebuild_applications_with_check(conn) -> None:
+    """SQLite adds no CHECK to an existing table: build the table again with it.
+
+    The new table is the old one's own SQL plus the CHECKs, so columns another
+    migration added survive; its indexes and its other triggers are recreated.
+    Statuses outside the contract (written by another tool) are repaired first: a
+    known status in the wrong case is spelled right, anything else — 'rejected',
+    or a gate status nobody earned — goes back on the list as 'new', and the audit
+    log keeps what it was.
+    """
+    contract = ", ".join(f"'{s}'" for s in STATUSES_V10)
+    stamp = conn.execute("SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')").fetchone()[0]
+    for app_id, person_id, job_id, status in conn.execute(
+        f"SELECT id, person_id, job_id, status FROM applications WHERE status NOT IN ({contract})"
+    ).fetchall():
+        lowered = str(status).strip().lower()
+        repaired = lowered if lowered in _ON_THE_LIST_V10 else "new"
+        conn.execute("UPDATE applications SET status = ? WHERE id = ?", (repaired, app_id))
+        conn.execute(
+            "INSERT INTO audit_log (at, actor, action, person_id, job_id, application_id, detail) "
+            "VALUES (?, 'upgrade', 'status_repaired', ?, ?, ?, json_object('before', ?, 'after', ?))",
+            (stamp, person_id, job_id, app_id, status, repaired),
+        )
+    conn.execute(
+        f"UPDATE applications SET previous_status = NULL WHERE previous_status NOT IN ({contract})"
+    )
+    table_sql = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'applications'"
+    ).fetchone()[0]
+    others = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'applications' "
+        "AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+    ).fetchall()
+    _, _, rest = table_sql.partition("(")
+    body = rest[: rest.rstrip().rfind(")")]
+    checked = (
+        "CREATE TABLE applications_v10 (" + body.rstrip() + ",\n"
+        f"    CHECK (status IN ({contract})),\n"
+        f"    CHECK (previous_status IS NULL OR previous_status IN ({contract}))\n)"
+    )
+    conn.execute(checked)
+    conn.execute("INSERT INTO applications_v10 SELECT * FROM applications")
+    conn.execute("DROP TABLE applications")
+    conn.execute("ALTER TABLE applications_v10 RENAME TO applications")
+    for _name, sql in others:
+        conn.execute(sql)
+
+
+def execute_script(conn, script: str) -> None:
+    """Run a migration script statement by statement (triggers keep their inner semicolons)."""
+    import sqlite3
+
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                conn.execute(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        conn.execute(buffer.strip())
+
+
 def _v9_term_index(store) -> None:
     """The term index (review.term_index): phrases and synonyms matched without re-reading texts.
 
@@ -450,7 +741,7 @@ def _v9_term_index(store) -> None:
 # interviews we invite them to, the roles we told them about, and what each
 # message is about. A let-go message names its applications (message_applications);
 # an invitation or a role offer names its job here, and never moves a status.
-V10 = """
+V11 = """
 ALTER TABLE messages ADD COLUMN job_id INTEGER REFERENCES jobs(id);
 
 -- Files a message carries (an interview's .ics), sent exactly as stored.
@@ -547,5 +838,6 @@ MIGRATIONS: list[tuple[int, object]] = [
     (7, V7),
     (8, _v8_skill_aggs),
     (9, _v9_term_index),
-    (10, V10),
+    (10, _v10_trust),
+    (11, V11),
 ]

@@ -3,6 +3,11 @@
 Stored as JSON in the user's config folder (``$SHORTLIST_CONFIG`` overrides
 the file), shared by the app and ``shortlist config get/set``. Secrets are not
 settings: the SMTP password lives in the OS keyring, never here.
+
+Every value is checked when it is set (in both faces) and when it is read from
+the file: a file that is not a JSON object, or holds a value its setting cannot
+take (``"smtp.port": "abc"``), gives one :class:`SettingError` sentence that
+names the key and the command that fixes it — never a traceback.
 """
 
 from __future__ import annotations
@@ -15,6 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+
+class SettingError(ValueError):
+    """A value a setting cannot take, or a settings file that cannot be used: the message names
+    the key, what is wrong and (for the file) how to fix it."""
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a line break in a header or a host is never meant
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\"]{2,}$")
 _NO_REPLY = re.compile(r"no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply", re.IGNORECASE)
 
@@ -89,36 +101,51 @@ class Setting:
     choices: tuple = ()
     check: Callable | None = None  # the value -> why it is refused, or None
 
-    def parse(self, text: str):
-        """A value from text typed by a person, or ValueError saying what is expected."""
+    def parse(self, text, *, now: bool = True):
+        """A value from text typed by a person, or a value read from the file or a form:
+        checked, or SettingError saying what is expected. ``now=False`` (a value read back from
+        the file) checks only what it is — its type and choices —, not what was asked of it on
+        entry (an address that is not no-reply, a folder that can be written): the gate and the
+        transports say those again when they matter."""
         if self.type is bool:
+            if isinstance(text, bool):
+                return text
             lowered = str(text).strip().lower()
             if lowered in ("1", "true", "yes", "on"):
                 return True
             if lowered in ("0", "false", "no", "off"):
                 return False
-            raise ValueError(f"{self.key}: expected true or false, not {text!r}")
-        if self.type is int:
-            try:
-                value = int(str(text).strip())
-            except ValueError:
-                raise ValueError(f"{self.key}: expected a whole number, not {text!r}") from None
-        elif self.type is float:
-            try:
-                value = float(str(text).strip())
-            except ValueError:
-                raise ValueError(f"{self.key}: expected a number, not {text!r}") from None
+            raise SettingError(f"{self.key}: expected true or false, not {text!r}")
+        if self.type in (int, float):
+            value = self._number(text)
+        elif not isinstance(text, str):
+            raise SettingError(f"{self.key}: expected text, not {text!r}")
         else:
-            value = str(text)
-        if self.type is str:
-            value = value.strip()
+            value = text.strip()
+            if _CONTROL.search(value):
+                raise SettingError(f"{self.key}: expected text on one line, not {text!r}")
         if self.choices and value not in self.choices:
-            raise ValueError(
+            raise SettingError(
                 f"{self.key}: expected one of {', '.join(map(str, self.choices))}, not {text!r}"
             )
-        problem = self.check(value) if self.check else None
-        if problem:
-            raise ValueError(f"{self.title}: {problem}")
+        if self.check and now:
+            problem = self.check(value)
+            if problem:
+                raise SettingError(f"{self.title}: {problem}")
+        return value
+
+    def _number(self, text):
+        kind = "a whole number" if self.type is int else "a number"
+        if isinstance(text, bool):
+            raise SettingError(f"{self.key}: expected {kind}, not {text!r}")
+        try:
+            value = self.type(text.strip()) if isinstance(text, str) else self.type(text)
+        except (TypeError, ValueError, OverflowError):
+            raise SettingError(f"{self.key}: expected {kind}, not {text!r}") from None
+        if self.type is int and not isinstance(text, str) and value != text:
+            raise SettingError(f"{self.key}: expected {kind}, not {text!r}")  # 2.5
+        if value != value or value in (float("inf"), float("-inf")):
+            raise SettingError(f"{self.key}: expected {kind}, not {text!r}")
         return value
 
 
@@ -222,39 +249,85 @@ def config_path() -> Path:
 
 
 class Settings:
-    """Current values; unknown keys in the file are kept but ignored."""
+    """Current values, checked when set and when read from the file; unknown keys in the file
+    are kept but ignored."""
 
     def __init__(self, path: Path | None = None):
         self.path = path or config_path()
         self._values: dict = {}
         if self.path.exists():
             try:
-                self._values = json.loads(self.path.read_text(encoding="utf-8"))
+                values = json.loads(self.path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
-                raise ValueError(f"the settings file {self.path} cannot be read: {exc}") from None
+                raise SettingError(f"the settings file {self.path} cannot be read: {exc}") from None
+            if not isinstance(values, dict):
+                held = {
+                    list: "a list",
+                    str: "a string",
+                    int: "a number",
+                    float: "a number",
+                    bool: "true or false",
+                }.get(type(values), "null")
+                raise SettingError(
+                    f"the settings file {self.path} holds {held} where settings (a JSON object) "
+                    "belong: fix it, or delete it to start from the defaults"
+                )
+            self._values = values
+
+    def problem(self, key: str) -> str | None:
+        """Why the file's value of ``key`` cannot be used, or None when it can (or is not set)."""
+        setting = _setting(key)
+        if key not in self._values:
+            return None
+        try:
+            setting.parse(self._values[key], now=False)
+        except SettingError as exc:
+            example = setting.default if setting.default not in ("", None) else "…"
+            return (
+                f"the settings file {self.path} has {exc}; fix it with: "
+                f"shortlist config set {key} {example}"
+            )
+        return None
+
+    def problems(self) -> list[str]:
+        return [p for p in (self.problem(s.key) for s in SETTINGS) if p]
 
     def get(self, key: str):
+        """The value of ``key``; SettingError when the file holds one it cannot take."""
         setting = _setting(key)
-        value = self._values.get(key, setting.default)
-        return value
+        if key not in self._values:
+            return setting.default
+        problem = self.problem(key)
+        if problem:
+            raise SettingError(problem)
+        return setting.parse(self._values[key], now=False)
 
     def set(self, key: str, value) -> None:
-        """Set one value, checked (ValueError with the reason when refused)."""
+        """Check and store one value (text as typed, or a value of the setting's type);
+        SettingError with the reason when refused."""
         self.update({key: value})
 
     def update(self, values: dict) -> None:
-        """Set several values at once: every one is checked first, and nothing is saved
-        unless all are good (ValueError naming the first refused)."""
-        parsed = {key: _setting(key).parse(str(value)) for key, value in values.items()}
-        self._values.update(parsed)
+        """Check every value first, then store them together: one bad value changes nothing."""
+        checked = {key: _setting(key).parse(value) for key, value in values.items()}
+        self._values.update(checked)
         self.save()
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(self._values, fh, indent=2, ensure_ascii=False)
-        os.replace(tmp, self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(self._values, fh, indent=2, ensure_ascii=False)
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            raise SettingError(
+                f"could not save the settings to {self.path}: {exc.strerror or exc}"
+            ) from None
 
     def reviewer(self) -> str:
         """Who is acting: the reviewer's name, else the login name. Every audit row carries it."""

@@ -33,6 +33,7 @@ class Received:
     mail_from: str
     rcpt_tos: list[str]
     content: bytes
+    mail_options: list[str] = field(default_factory=list)
 
     @property
     def message(self) -> EmailMessage:
@@ -87,7 +88,12 @@ class RecordingHandler:
             content = content.encode("utf-8")
         with self._lock:
             self.received.append(
-                Received(envelope.mail_from, list(envelope.rcpt_tos), bytes(content))
+                Received(
+                    envelope.mail_from,
+                    list(envelope.rcpt_tos),
+                    bytes(content),
+                    list(envelope.mail_options),
+                )
             )
         self.data_arrived.set()
         if self.script.hold is not None:
@@ -133,12 +139,15 @@ class Authenticator:
 
 
 @contextmanager
-def smtp_server(*, auth: tuple[str, str] | None = None):
-    """Yields ``(handler, port)``: a server on 127.0.0.1 at a free port, stopped afterwards."""
+def smtp_server(*, auth: tuple[str, str] | None = None, utf8: bool = False):
+    """Yields ``(handler, port)``: a server on 127.0.0.1 at a free port, stopped afterwards.
+
+    ``utf8``: the server offers SMTPUTF8 (international addresses, RFC 6531).
+    """
     handler = RecordingHandler()
-    kwargs = {}
+    kwargs: dict = {"enable_SMTPUTF8": utf8}
     if auth is not None:
-        kwargs = {
+        kwargs |= {
             "authenticator": Authenticator(auth[0], auth[1], handler),
             "auth_required": True,
             "auth_require_tls": False,

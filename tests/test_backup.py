@@ -76,3 +76,45 @@ def test_cli_backup_and_restore(tmp_path, monkeypatch):
         timeout=60,
     )
     assert done.returncode == 0 and "previous database is kept" in done.stdout
+
+
+# --- red team (issue 13, item 9): a backup to a full disk or an unwritable path -------------------
+
+
+def test_attack_a_backup_to_a_full_disk_leaves_no_file_and_says_why(tmp_path, monkeypatch):
+    """SQLite reports a full disk as SQLITE_FULL; a page limit on the copy makes it say just "
+    "that."""
+    import review.backup
+
+    store, *_ = make_people(tmp_path, monkeypatch)
+    real_connect = sqlite3.connect
+
+    def tiny_disk(path, *args, **kwargs):
+        conn = real_connect(path, *args, **kwargs)
+        conn.execute("PRAGMA max_page_count = 3")
+        return conn
+
+    monkeypatch.setattr(review.backup.sqlite3, "connect", tiny_disk)
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    with pytest.raises(
+        StoreError, match=r"could not write .*b\.db: database or disk is full; nothing was written"
+    ):
+        backup(store, folder / "b.db")
+    assert list(folder.iterdir()) == []
+    assert store.scalar("PRAGMA integrity_check") == "ok"
+
+
+def test_attack_a_backup_to_an_unwritable_path_exits_1_with_one_sentence(tmp_path, monkeypatch):
+    store, *_ = make_people(tmp_path, monkeypatch)
+    db = str(store.path)
+    store.close()
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "backup", "/proc/shortlist-backup.db", "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("shortlist: could not write /proc/shortlist-backup.db: ")
+    assert done.stderr.count("\n") == 1 and not done.stdout

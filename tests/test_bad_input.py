@@ -29,7 +29,8 @@ GOOD_PDFS = ["jakegut_resume.pdf", "sb2nov_sourabh_bajaj.pdf", "awesomecv_resume
 OUTCOMES = {"ok", "unsupported", "no_text", "unreadable_text", "encrypted", "malformed", "too_large",
             "timeout", "too_complex"}  # fmt: skip
 PUBLIC_KEYS = ["file", "outcome", "error", "name", "emails", "phones", "links", "location", "skills",
-               "sections", "years_experience", "education", "title", "pages", "text_chars"]  # fmt: skip
+               "sections", "years_experience", "education", "title", "pages", "text_chars",
+               "skills_not_in_taxonomy", "confidence"]  # fmt: skip
 SHORTLIST = Path(sys.executable).with_name("shortlist")
 MB = 1024**2
 
@@ -474,6 +475,8 @@ def test_cli_parse_hostile_folder_json(tmp_path):
         for key in ("emails", "phones", "links", "skills", "sections", "education"):
             assert isinstance(result[key], list), (key, result)
         assert isinstance(result["text_chars"], int)
+        assert isinstance(result["confidence"], dict)
+        assert all(0.0 <= v <= 1.0 for v in result["confidence"].values()), result["confidence"]
 
     by_file = {r["file"]: r for r in results}
     assert len(by_file) == len(results), "one line per file"

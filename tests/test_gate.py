@@ -24,7 +24,7 @@ import pytest
 from review import gate, outbox
 from review.db import Store, now_iso
 from review.gate import Disposition, GateRefused
-from review.messages import blocking, lint_message
+from review.messages import blocking, lint_message, words
 from review.settings import Settings
 from review.workflow import WorkflowError, set_status
 from tests.worlds import AUTHOR, BRINGS, WHY_NOT, World, body_for, build_template, open_world
@@ -94,11 +94,14 @@ def test_raw_insert_of_an_application_already_let_go_is_refused(world):
 
 def _raw_message(conn, person_id: int, state: str = "queued", **extra) -> int:
     stamp = now_iso()
+    theirs = json.loads(
+        conn.execute("SELECT emails FROM people WHERE id = ?", (person_id,)).fetchone()[0]
+    )[:1]
     values = {
         "message_id": f"<raw-{state}-{person_id}@example.com>",
         "person_id": person_id,
         "channel": "email",
-        "recipients": "[]",
+        "recipients": json.dumps(theirs),
         "subject": "Your application",
         "body": "Hi",
         "sender_name": AUTHOR,
@@ -119,13 +122,16 @@ def _raw_message(conn, person_id: int, state: str = "queued", **extra) -> int:
 def _raw_note(conn, w: World, name: str, job: str = "backend") -> None:
     conn.execute(
         "INSERT INTO disposition_notes (application_id, person_id, job_id, kind, brings, why_not, "
-        "author, created_at) VALUES (?, ?, ?, 'let_go', ?, ?, ?, ?)",
+        "brings_words, why_not_words, author, created_at) "
+        "VALUES (?, ?, ?, 'let_go', ?, ?, ?, ?, ?, ?)",
         (
             w.apps[(name, job)],
             w.people[name],
             w.jobs[job],
             BRINGS[name],
             WHY_NOT[name],
+            len(words(BRINGS[name])),
+            len(words(WHY_NOT[name])),
             AUTHOR,
             now_iso(),
         ),
@@ -188,9 +194,13 @@ def test_raw_note_and_queued_message_still_do_not_let_anyone_go(world):
 def test_raw_update_of_a_message_to_delivered_needs_a_time_and_a_transport(world):
     message = gate.let_go(world.store, world.disposition("ana"), AUTHOR, world.settings)
     before = snapshot(world.store)
-    with pytest.raises(sqlite3.IntegrityError, match="needs the time and the transport"):
+    with pytest.raises(
+        sqlite3.IntegrityError, match="only from sending, with the time, the transport"
+    ):
         world.store.conn.execute("UPDATE messages SET state = 'delivered' WHERE id = ?", (message,))
-    with pytest.raises(sqlite3.IntegrityError, match="needs the time and the transport"):
+    with pytest.raises(
+        sqlite3.IntegrityError, match="only from sending, with the time, the transport"
+    ):
         world.store.conn.execute(
             "UPDATE messages SET state = 'delivered', transport = 'smtp' WHERE id = ?", (message,)
         )
@@ -490,7 +500,10 @@ def test_cli_drop_with_an_unknown_template_is_refused_without_a_traceback(world)
 def test_cli_drop_with_a_good_note_delivers_to_the_outbox(world):
     done = _cli(world, *_DROP_ANA)
     assert done.returncode == 0, done.stderr
-    assert "Delivered by outbox folder" in done.stdout
+    assert (
+        "Written to the outbox folder" in done.stdout
+        and "for your mail client to send. Let go." in done.stdout
+    )
     assert world.status("ana") == "let_go"
     assert len(list(world.outbox_dir.glob("*.eml"))) == 1
 

@@ -465,3 +465,83 @@ def _cmdline(pid: int) -> str:
         )
     except OSError:
         return "?"
+
+
+# --- red team (issue 13, item 15): two imports into one database at once --------------------------
+
+
+def test_attack_two_imports_at_once_both_finish_and_the_same_bytes_are_one_document(
+    resumes, tmp_path
+):
+    """Two `shortlist import` processes over the same files, started together: both finish (no
+    UNIQUE failure), each file is one document, and neither calls the other's run interrupted."""
+    import shutil
+
+    db = tmp_path / "shared.db"
+    env = {**os.environ, "SHORTLIST_CONFIG": str(tmp_path / "settings.json")}
+    first, second = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(resumes, first)
+    shutil.copytree(resumes, second)  # the same bytes under other paths
+    subprocess.run(
+        [str(SHORTLIST), "people", "--db", str(db)], env=env, check=True, capture_output=True
+    )
+    procs = [
+        subprocess.Popen(
+            [str(SHORTLIST), "import", str(folder), "--db", str(db), "--workers", "1"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in (first, second)
+    ]
+    outputs = [p.communicate(timeout=600) for p in procs]
+    for p, (_out, err) in zip(procs, outputs, strict=True):
+        assert p.returncode == 0, err
+        assert "Traceback" not in err and "IntegrityError" not in err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == len(digests(resumes))
+        assert conn.execute("SELECT count(DISTINCT sha256) FROM documents").fetchone()[0] == len(
+            digests(resumes)
+        )
+        runs = conn.execute("SELECT status, total FROM import_runs ORDER BY id").fetchall()
+        assert runs == [("finished", N_RESUMES), ("finished", N_RESUMES)]
+        # Every file of both runs has its outcome; the later of two copies is a known document.
+        assert conn.execute("SELECT count(*) FROM import_files").fetchone()[0] == 2 * N_RESUMES
+        assert conn.execute("SELECT count(*) FROM people").fetchone()[0] == len(digests(resumes))
+
+
+def test_only_runs_whose_process_is_gone_are_marked_interrupted(tmp_path):
+    from review.db import Store, now_iso
+    from review.importer import Importer, ImportOptions, process_started
+
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        with Store(tmp_path / "runs.db") as store:
+            started = process_started(alive.pid)
+            rows = [
+                (alive.pid, started),
+                (2**22 + 777, None),
+                (None, None),
+                (alive.pid, "1"),
+            ]  # live, gone,
+            with store.transaction() as conn:  # unknown, pid reused
+                for pid, since in rows:
+                    conn.execute(
+                        "INSERT INTO import_runs (started_at, pid, pid_started) VALUES (?, ?, ?)",
+                        (now_iso(), pid, since),
+                    )
+            (tmp_path / "one.txt").write_text(
+                "Jo Park\njo@example.org\n\nSkills\nPython\n", encoding="utf-8"
+            )
+            Importer(store, ImportOptions(workers=1)).run([tmp_path / "one.txt"])
+            statuses = [
+                r[0] for r in store.conn.execute("SELECT status FROM import_runs ORDER BY id")
+            ]
+        expected_reused = (
+            "running" if started is None else "interrupted"
+        )  # without /proc the pid is trusted
+        assert statuses == ["running", "interrupted", "interrupted", expected_reused, "finished"]
+    finally:
+        alive.kill()
+        alive.wait()

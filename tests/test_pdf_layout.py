@@ -8,8 +8,19 @@ from reportlab.pdfgen import canvas
 from parsing.pdf import extract_pdf
 from parsing.text import clean_text
 
-SIDEBAR = ["CONTACT", "ana@example.com", "+49 30 1234567", "SKILLS", "Python", "PostgreSQL", "Docker",
-           "Kubernetes", "LANGUAGES", "German (native)", "English (C1)"]
+SIDEBAR = [
+    "CONTACT",
+    "ana@example.com",
+    "+49 30 1234567",
+    "SKILLS",
+    "Python",
+    "PostgreSQL",
+    "Docker",
+    "Kubernetes",
+    "LANGUAGES",
+    "German (native)",
+    "English (C1)",
+]
 MAIN = [
     ("EXPERIENCE", 14),
     ("Senior Backend Engineer, Parcel GmbH", 11),
@@ -29,7 +40,7 @@ MAIN = [
 def two_column_pdf(link: str | None = None) -> bytes:
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
-    width, height = A4
+    _, height = A4
     c.setFont("Helvetica-Bold", 22)
     c.drawString(40, height - 60, "Ana Weber")
     y = height - 110
@@ -77,14 +88,16 @@ def test_hidden_link_target_behind_a_word(parse):
 def test_one_column_with_right_aligned_dates_keeps_rows_together():
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
-    width, height = A4
+    _, height = A4
     y = height - 60
     c.setFont("Helvetica", 10)
     for i in range(6):
         c.drawString(50, y, f"Engineer at Company {i}")
         c.drawRightString(545, y, f"Jan {2010 + i} – Dec {2010 + i}")
         y -= 14
-        c.drawString(50, y, "• Built things that mattered to the people who used them every single day")
+        c.drawString(
+            50, y, "• Built things that mattered to the people who used them every single day"
+        )
         y -= 20
     c.showPage()
     c.save()

@@ -639,3 +639,125 @@ def test_cli_person_erase_asks_unless_yes(tmp_path, monkeypatch):
     assert done.returncode == 0, done.stderr
     raw = Path(db).read_bytes()
     assert b"Lindqvist" not in raw and b"bo.lindqvist@example.net" not in raw
+
+
+# --- red team (issue 13, item 12): a folder and a ZIP named after them, and the exports that hold t
+
+
+def _named_after_her(world) -> None:
+    """Her other papers, as a recruiter files them: a folder and a ZIP named after her (their files
+    are not her resume, so the erasure cannot simply drop them with her document)."""
+    import zipfile
+
+    folder = world.data.parent / "inbox" / "Zorbalina Quenthwick"
+    folder.mkdir(parents=True)
+    (folder / "references.txt").write_text(
+        "References for the timetable project: ask the city of Leipzig.\n"
+    )
+    archive = world.data.parent / "inbox" / "Zorbalina_Quenthwick_applications.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr(
+            "cover-letter.txt", "I would love to bring my pipeline experience to your team.\n"
+        )
+    Importer(world.store, ImportOptions(workers=1)).run([folder, archive])
+
+
+def _exports_of_her(world, tmp_path) -> dict:
+    from app.exporting import export_shortlist
+    from review.backup import backup
+    from review.jobs import resolve_job
+
+    job = resolve_job(world.store, world.job)
+    out = tmp_path / "exports"
+    csv_path, _ = export_shortlist(world.store, job, "csv", out / "shortlist.csv", include="all")
+    blind_path, _ = export_shortlist(
+        world.store, job, "html", out / "blind.html", include="all", blind=True
+    )
+    person_folder = privacy.export_person(world.store, world.people["Zorbalina"], out)
+    backup_path = backup(world.store, out / "backup.db")
+    return {"csv": csv_path, "blind": blind_path, "person": person_folder, "backup": backup_path}
+
+
+def test_attack_erase_scrubs_folders_and_zips_named_after_them(world):
+    store, z = world.store, world.people["Zorbalina"]
+    _named_after_her(world)
+    sources = " ".join(s for (s,) in store.conn.execute("SELECT sources FROM import_runs"))
+    assert "Zorbalina Quenthwick" in sources and "Zorbalina_Quenthwick_applications.zip" in sources
+    report = privacy.erase_person(store, z, REVIEWER, settings=world.settings)
+    assert report.rows["paths naming them (scrubbed)"] >= 4  # two run sources, two files' sources
+    for table, column in (
+        ("import_runs", "sources"),
+        ("import_files", "source"),
+        ("import_files", "name"),
+        ("documents", "original_name"),
+    ):
+        values = " ".join(str(v) for (v,) in store.conn.execute(f"SELECT {column} FROM {table}"))
+        assert "zorbalina" not in values.lower() and "quenthwick" not in values.lower(), (
+            table,
+            values,
+        )
+    # The files under her folder are still somebody's record, their paths without her name.
+    kept = [s for (s,) in store.conn.execute("SELECT source FROM import_files")]
+    assert any(s.endswith("[erased]/references.txt") for s in kept)
+    assert any("[erased]/cover-letter.txt" in s for s in kept)
+    # Nothing is left for the residue check to call "someone else's record".
+    assert not [w for w in report.warnings if "still appear" in w], report.warnings
+    assert _found_in_bytes(_files_under(world.data), ERASED_NEEDLES) == []
+
+
+def test_attack_erase_lists_the_exports_that_hold_them_and_deletes_them_when_asked(world, tmp_path):
+    store, z = world.store, world.people["Zorbalina"]
+    files = _exports_of_her(world, tmp_path)
+    held = privacy.files_holding(store, z)
+    assert {f["kind"] for f in held} == {"shortlist", "person", "backup"} and len(held) == 4
+    report = privacy.erase_person(store, z, REVIEWER, settings=world.settings)
+    # Listed, kept (not asked to delete), and said in the report.
+    assert sorted(report.exports_kept) == sorted(
+        str(files[k].resolve()) for k in ("csv", "blind", "person")
+    )
+    assert report.backups == [str(files["backup"].resolve())]
+    assert all(files[k].exists() for k in files)
+    said = "\n".join(report.warnings)
+    assert (
+        "these exports Shortlist wrote still hold this person" in said and str(files["csv"]) in said
+    )
+    assert "these backups, made since they arrived, still hold this person" in said
+    # The record of the exports no longer holds her id (she is gone from the database).
+    assert all(
+        z not in json.loads(p) for (p,) in store.conn.execute("SELECT people FROM exports_written")
+    )
+
+
+def test_erase_with_delete_exports_deletes_them_from_the_command_line(world, tmp_path):
+    import subprocess
+    import sys
+
+    store, z = world.store, world.people["Zorbalina"]
+    files = _exports_of_her(world, tmp_path)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app.cli",
+            "person",
+            "erase",
+            str(z),
+            "--yes",
+            "--delete-exports",
+            "--db",
+            str(store.path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "SHORTLIST_CONFIG": str(world.settings.path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "(3 exports)" in done.stdout
+    assert (
+        not files["csv"].exists() and not files["blind"].exists() and not files["person"].exists()
+    )
+    assert (
+        files["backup"].exists() and "backup.db" in done.stdout
+    )  # a backup holds everyone: listed, not deleted
+    assert store.scalar("SELECT count(*) FROM exports_written WHERE kind <> 'backup'") == 0

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from review import gate, outbox
-from review.db import Store
+from review.db import Store, now_iso
 from review.outbox import SMTPTransport
 from tests.smtp_server import Script, free_port, smtp_server
 from tests.worlds import AUTHOR, build_template, open_world
@@ -305,3 +305,128 @@ def test_two_senders_at_once_never_send_the_same_message_twice(world, server):
     )
     assert results["other"].detail == "not sent: already delivered"
     assert world.status("ana") == "let_go"
+
+
+# --- red team (issue 13, item 4): an address Word autocorrected, and transports that raise --------
+
+CURLY = "ana’lima@example.org"  # Word's typographic apostrophe, typed as '
+
+
+def _autocorrected(world) -> None:
+    """Ana's address as a word processor left it (the parse-time repair is another layer's job)."""
+    world.store.conn.execute(
+        "UPDATE people SET emails = ? WHERE id = ?", (json.dumps([CURLY]), world.people["ana"])
+    )
+
+
+def test_attack_an_autocorrected_address_fails_permanently_where_the_server_has_no_smtputf8(
+    world, server
+):
+    """No UnicodeEncodeError, nothing left 'sending', no 'in doubt': failed, with a reason a
+    recruiter reads."""
+    handler, port = server
+    _autocorrected(world)
+    message = queue(world)
+    result = outbox.deliver(world.store, message, smtp(port), AUTHOR)
+    assert result.state == "failed"
+    row = world.message(message)
+    assert row["state"] == "failed" and row["data_started_at"] is None
+    assert CURLY in row["last_error"] and "’" in row["last_error"]
+    assert "does not accept international addresses" in row["last_error"]
+    assert "word processor" in row["last_error"]
+    assert handler.received == []
+    assert world.status("ana") == "letting_go"
+    # The next start finds nothing half-sent; a retry fails the same clear way (no traceback).
+    assert outbox.recover(world.store, smtp(port), AUTHOR) == []
+    again = outbox.deliver(world.store, message, smtp(port), AUTHOR)
+    assert again.state == "failed" and "’" in again.detail
+    assert actions(world, message) == ["letting_go", "message_failed", "message_failed"]
+
+
+def test_an_autocorrected_address_goes_out_with_smtputf8_when_the_server_offers_it():
+    with smtp_server(utf8=True) as (handler, port):
+        out = outbox.Outgoing(
+            "<utf8@example.com>",
+            "Robin Reviewer",
+            "robin@example.com",
+            "robin@example.com",
+            [CURLY],
+            "Your application",
+            "Hi Ana,\n\nThank you.\n",
+            "2026-11-01T10:00:00+00:00",
+        )
+        sent = smtp(port).send(out)
+        assert sent.answer.startswith("250") and sent.refused == []
+        got = handler.received[0]
+        assert got.rcpt_tos == [CURLY] and "SMTPUTF8" in got.mail_options
+        assert (
+            f"To: {CURLY}\r\n".encode() in got.content
+        )  # RFC 6532: the header in UTF-8, not mangled
+
+
+class Raising:
+    """A transport with a bug: it raises something else than a DeliveryError, before or after
+    the data."""
+
+    name = "outbox"
+
+    def __init__(self, after_data: bool):
+        self.after_data = after_data
+
+    def describe(self) -> str:
+        return "a transport that raises"
+
+    def already_delivered(self, message_id: str) -> bool:
+        return False
+
+    def send(self, out, on_data=None):
+        if self.after_data:
+            on_data()
+            raise RuntimeError("the line went down mid-message")
+        raise UnicodeEncodeError("ascii", "’", 0, 1, "ordinal not in range(128)")
+
+
+@pytest.mark.parametrize("after_data, state", [(False, "failed"), (True, "in_doubt")])
+def test_attack_any_exception_a_transport_raises_is_caught_and_classified(world, after_data, state):
+    message = queue(world)
+    result = outbox.deliver(world.store, message, Raising(after_data), AUTHOR)  # never raises
+    assert result.state == state
+    row = world.message(message)
+    assert row["state"] == state and row["last_error"]
+    assert ("before it was sent" in row["last_error"]) != after_data
+    assert world.status("ana") == "letting_go"
+
+
+def test_attack_a_send_stopped_before_its_data_left_is_queued_again_never_in_doubt(world, server):
+    """A crash while connecting, logging in or naming recipients: it cannot have arrived."""
+    handler, port = server
+    message = queue(world)
+    dead = 2**22 + 12345  # above the default pid_max: no live process has it
+    world.store.conn.execute(
+        "UPDATE messages SET state = 'sending', transport = 'smtp', sending_pid = ?, "
+        "sending_at = ? WHERE id = ?",
+        (dead, datetime.now(UTC).isoformat(), message),
+    )
+    [result] = outbox.recover(world.store, smtp(port), AUTHOR)
+    assert result.state == "queued" and "before this message was sent" in result.detail
+    assert outbox.retry_due(world.store, smtp(port), AUTHOR)[0].state == "delivered"
+    assert handler.by_message_id() == {world.message(message)["message_id"]: 1}
+    # Once its data had started to leave, the same crash is in doubt: it may have arrived.
+    other = queue(world, "eli")
+    world.store.conn.execute(
+        "UPDATE messages SET state = 'sending', transport = 'smtp', sending_pid = ?, "
+        "sending_at = ?, "
+        "data_started_at = ? WHERE id = ?",
+        (dead, now_iso(), now_iso(), other),
+    )
+    [result] = outbox.recover(world.store, smtp(port), AUTHOR)
+    assert result.state == "in_doubt"
+
+
+def test_a_smtp_delivery_records_the_servers_answer(world, server):
+    handler, port = server
+    handler.script.data = "250 2.0.0 Ok: queued as 4Xk9"
+    message = queue(world)
+    assert outbox.deliver(world.store, message, smtp(port), AUTHOR).state == "delivered"
+    row = world.message(message)
+    assert row["answer"] == "250 2.0.0 Ok: queued as 4Xk9" and row["data_started_at"]

@@ -81,6 +81,20 @@ def main(argv: list[str] | None = None) -> int:
         from app.gui import run_gui
 
         return run_gui(args.db)
+    from app.cli.common import EscapingStream
+
+    # Names and paths from files reach the terminal written out, never obeyed (escape
+    # sequences, carriage returns): see common.term for the fields printed one by one.
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingStream(out), EscapingStream(err)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(args) -> int:
+    """The command, and every way it can fail as one sentence on stderr: never a traceback."""
     try:
         return args.func(args)
     except CliError as exc:
@@ -88,3 +102,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("shortlist: stopped. What was finished is kept.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the same sentences the window shows (review.problems)
+        from review.db import default_db_path
+        from review.gate import GateRefused
+        from review.problems import explain, unexpected
+
+        database = args.db or default_db_path()
+        sentence = explain(exc, database) or unexpected(exc)
+        print(f"shortlist: {sentence}", file=sys.stderr)
+        return EXIT_REFUSED if isinstance(exc, GateRefused) else EXIT_ERROR

@@ -2,17 +2,74 @@
 
 from __future__ import annotations
 
+import argparse
+import re
 import sys
 import time
 
 from app.cli import CliError
+
+# A command waits this long for another program's write to finish, then says the database
+# is busy (the window, which takes turns with its own writer, waits longer).
+BUSY_SECONDS = 3.0
+
+# What a terminal obeys rather than prints: C0 and C1 controls (escape sequences, carriage
+# returns, line breaks), DEL, line and paragraph separators, and the bidirectional overrides
+# that can reorder what a line appears to say.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match) -> str:
+    ch = match.group()
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (
+        f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+    )
+
+
+def term(text) -> str:
+    """Text from a file or a person (a name, a ZIP member's path) as a terminal shows it safely:
+    control characters written out (``\\x1b``, ``\\n``), never obeyed."""
+    return _CONTROLS.sub(_escaped, "" if text is None else str(text))
+
+
+class EscapingStream:
+    """stdout or stderr that writes out any control character but a line end or a tab: the
+    last guard, for text that reaches a print without :func:`term`."""
+
+    _KEEP = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(self._KEEP.sub(_escaped, text))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def bounded(low: float, high: float, what: str, kind: type = int):
+    """An argparse type: a number (``kind``: int or float) from ``low`` to ``high``, or a usage
+    error that says so."""
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            number = "a whole number" if kind is int else "a number"
+            raise argparse.ArgumentTypeError(f"{what} must be {number}, not {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be from {low} to {high}, not {value}")
+        return value
+
+    return parse
 
 
 def open_store(args):
     from review.db import Store, StoreError
 
     try:
-        return Store(args.db)
+        return Store(args.db, busy_seconds=BUSY_SECONDS)
     except StoreError as exc:
         raise CliError(str(exc)) from None
 
@@ -64,6 +121,15 @@ def ask_password(user: str):
     return getpass.getpass(f"SMTP password for {user} (kept for this session only): ")
 
 
+def read_secret(prompt: str) -> str:
+    """A secret typed on a terminal, never echoed; from a pipe, its first line."""
+    import getpass
+
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
 def confirm(question: str) -> bool:
     if not sys.stdin.isatty():
         return False
@@ -87,9 +153,9 @@ def _fmt_seconds(seconds: float | None) -> str:
 class ProgressBar:
     """A one-line progress bar on a terminal; silent when output is not a terminal."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream = stream
-        self.enabled = stream.isatty()
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr  # looked up now: main() may have wrapped it
+        self.enabled = self.stream.isatty()
         self.last_draw = 0.0
 
     def update(self, state) -> None:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from app.cli import DB, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, CliError
-from app.cli.common import ProgressBar, confirm, job, open_store, settings
+from app.cli.common import ProgressBar, bounded, confirm, job, open_store, settings, term
 from parsing.errors import Outcome, too_large_message
 
 
@@ -83,9 +83,9 @@ def _input_rank(source: str, given: list[str]) -> tuple[int, str]:
 
 
 def _print_parse_summary(result: dict) -> None:
-    print(result["file"])
+    print(term(result["file"]))
     if result["outcome"] != "ok":
-        print(f"  {Outcome(result['outcome']).label}: {result['error']}")
+        print(f"  {Outcome(result['outcome']).label}: {term(result['error'])}")
         print()
         return
     years = result.get("years_experience")
@@ -107,7 +107,7 @@ def _print_parse_summary(result: dict) -> None:
         ("pages", result.get("pages")),
     ]
     for label, value in rows:
-        print(f"  {label:<11} {value if value not in (None, '') else '—'}")
+        print(f"  {label:<11} {term(value) if value not in (None, '') else '—'}")
     print()
 
 
@@ -160,7 +160,8 @@ def print_import_summary(report, store) -> None:
     if report.problems:
         print("\nNot imported cleanly:")
         for f in sorted(report.problems, key=lambda f: f.source):
-            print(f"  {f.source}\n      {f.outcome}: {f.error}")
+            # A ZIP member's name is the ZIP author's: written out, never obeyed by the terminal.
+            print(f"  {term(f.source)}\n      {f.outcome}: {term(f.error)}")
     print(f"\nDatabase: {store.path}")
 
 
@@ -186,8 +187,8 @@ def cmd_people(args) -> int:
         return EXIT_OK
     width = max(len(str(r["id"])) for r in rows)
     for row in rows:
-        name = row["name"] or f"({row['original_name']})"
-        emails = ", ".join(row["emails"]) or "—"
+        name = term(row["name"] or f"({row['original_name']})")
+        emails = term(", ".join(row["emails"])) or "—"
         outcome = "" if row["outcome"] == "ok" else f"  [{row['outcome']}]"
         print(f"{row['id']:>{width}}  {name:<32} {emails}{outcome}")
     print(f"\n{len(rows)} people in {store.path}")
@@ -208,7 +209,23 @@ def cmd_demo(args) -> int:
     report = Importer(store, options).run([folder], progress=bar.update)
     bar.finish()
     print_import_summary(report, store)
+    _say_how_messages_go(store)
     return EXIT_OK
+
+
+def _say_how_messages_go(store) -> None:
+    """Before anyone is let go, what "sent" will mean (the demo says it, as the window does)."""
+    from review.outbox import transport_from_settings
+
+    transport = transport_from_settings(store, settings())
+    if transport.name == "outbox":
+        print(
+            f"\nMessages you send are {transport.accepted()}: nobody receives them until it does. "
+            "To send them yourself: shortlist config set transport smtp (and smtp.host, smtp.user, "
+            "then shortlist config password)."
+        )
+    else:
+        print(f"\nMessages you send go out by {transport.describe()}.")
 
 
 def cmd_backup(args) -> int:
@@ -241,20 +258,25 @@ def cmd_restore_backup(args) -> int:
     return EXIT_OK
 
 
+WORKERS = bounded(0, 64, "--workers")
+MEGABYTES = bounded(1, 1024, "--max-mb")
+SECONDS = bounded(1, 3600, "--time-limit", float)
+
+
 def _reader_options(p: argparse.ArgumentParser, from_settings: bool) -> None:
     if from_settings:  # import: the import.* settings, unless a flag says otherwise
         workers = "worker processes (default: the import.workers setting; 0 = one per core)"
-        p.add_argument("--workers", type=int, help=workers)
+        p.add_argument("--workers", type=WORKERS, help=workers)
         time_limit = "seconds per file (default: the import.time_limit setting, 30)"
-        p.add_argument("--time-limit", type=float, help=time_limit)
+        p.add_argument("--time-limit", type=SECONDS, help=time_limit)
         max_mb = "largest file in MB (default: the import.max_mb setting, 20)"
-        p.add_argument("--max-mb", type=int, help=max_mb)
+        p.add_argument("--max-mb", type=MEGABYTES, help=max_mb)
         return
     p.add_argument(
-        "--workers", type=int, default=0, help="worker processes (default: one per core)"
+        "--workers", type=WORKERS, default=0, help="worker processes (default: one per core)"
     )
-    p.add_argument("--time-limit", type=float, default=30.0, help="seconds per file (default 30)")
-    p.add_argument("--max-mb", type=int, default=20, help="largest file in MB (default 20)")
+    p.add_argument("--time-limit", type=SECONDS, default=30.0, help="seconds per file (default 30)")
+    p.add_argument("--max-mb", type=MEGABYTES, default=20, help="largest file in MB (default 20)")
 
 
 def register(sub) -> None:
@@ -275,7 +297,12 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_people)
 
     p = sub.add_parser("demo", parents=[DB], help="generate demo resumes and import them")
-    p.add_argument("--count", type=int, default=200, help="how many resumes (default 200)")
+    p.add_argument(
+        "--count",
+        type=bounded(1, 5000, "--count"),
+        default=200,
+        help="how many resumes, 1 to 5000 (default 200)",
+    )
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("backup", parents=[DB], help="back the database up (SQLite's online backup)")

@@ -6,7 +6,16 @@ import sys
 from pathlib import Path
 
 from app.cli import DB, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, CliError
-from app.cli.common import application, ask_password, job, open_store, person, refused, settings
+from app.cli.common import (
+    application,
+    ask_password,
+    job,
+    open_store,
+    person,
+    refused,
+    settings,
+    term,
+)
 
 
 def _message_from_file(path: str) -> tuple[str, str]:
@@ -52,7 +61,9 @@ def _deliver(store, message: int, conf, author: str) -> int:
         return EXIT_OK
     result = deliver(store, message, transport_from_settings(store, conf, ask_password), author)
     if result.state == MessageState.DELIVERED:
-        print(f"\nDelivered by {result.detail}. Let go.")
+        # The transport's own words: "delivered to the mail server …", or "written to the
+        # outbox folder … for your mail client to send".
+        print(f"\n{result.detail[:1].upper()}{result.detail[1:]}. Let go.")
         return EXIT_OK
     print(
         f"\nNot delivered yet ({result.state}): {result.detail}\nThey stay on the list, waiting "
@@ -136,25 +147,28 @@ def cmd_outbox(args) -> int:
     author = conf.reviewer()
     transport = transport_from_settings(store, conf, ask_password)
     print(f"Messages go out by: {transport.describe()}")
-    if args.confirm_call:
-        print(confirm_call(store, args.confirm_call, author).detail)
-    elif args.resend:
-        result = deliver(store, args.resend, transport, author, resend=True)
-        print(f"message {result.message}: {result.state} {result.detail}")
-    elif args.retry:
-        for result in retry_due(store, transport, author, include_failed=True):
-            print(f"message {result.message}: {result.state} {result.detail}")
-    else:
-        recover(store, transport, author)
+    try:
+        if args.confirm_call:
+            print(confirm_call(store, args.confirm_call, author).detail)
+        elif args.resend:
+            result = deliver(store, args.resend, transport, author, resend=True)
+            print(f"message {result.message}: {result.state} {term(result.detail)}")
+        elif args.retry:
+            for result in retry_due(store, transport, author, include_failed=True):
+                print(f"message {result.message}: {result.state} {term(result.detail)}")
+        else:
+            recover(store, transport, author)
+    except LookupError as exc:  # no such message, or not a call waiting for confirmation
+        raise CliError(f"{exc} (see: shortlist outbox)") from None
     rows = pending(store)
     if not rows:
         print("Nothing waiting: every message has been delivered.")
         return EXIT_OK
     for row in rows:
-        to = ", ".join(row["recipients"]) or row["channel"]
-        who = row["name"] or "#" + str(row["person_id"])
-        print(f"{row['id']:>5}  {row['state']:<12} {who:<26} {row['jobs'] or ''}")
-        error = f" · {row['last_error']}" if row["last_error"] else ""
+        to = term(", ".join(row["recipients"]) or row["channel"])
+        who = term(row["name"] or "#" + str(row["person_id"]))
+        print(f"{row['id']:>5}  {row['state']:<12} {who:<26} {term(row['jobs'] or '')}")
+        error = f" · {term(row['last_error'])}" if row["last_error"] else ""
         print(f"       to {to} · {row['attempts']} attempt(s){error}")
     return EXIT_OK
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli import DB, EXIT_OK, CliError
-from app.cli.common import job, open_store, person, settings
+from app.cli.common import bounded, job, open_store, person, settings, term
 
 
 def cmd_job_add(args) -> int:
@@ -121,7 +121,7 @@ def cmd_rank(args) -> int:
         missing = (
             f"  missing: {', '.join(row.missing_must_haves)}" if row.missing_must_haves else ""
         )
-        name = name_of.get(row.person) or "(no name)"
+        name = term(name_of.get(row.person) or "(no name)")
         print(
             f"{position:>4}. {row.total:5.1f}  {row.recommendation:<8}  {name:<28} "
             f"#{row.person:<5} {', '.join(row.top)}{missing}"
@@ -137,7 +137,7 @@ def cmd_explain(args) -> int:
     row_job = job(store, args.job)
     person_id = person(store, args.person)
     score = Ranker(store, row_job, scope="all").score(person_id)
-    name = name_of(store, person_id) or f"person #{person_id}"
+    name = term(name_of(store, person_id) or f"person #{person_id}")
     text, _ = person_text(store, person_id)
     print(f"{name} for {row_job.title}: {score.total:.1f} / 100 — {score.recommendation}")
     for reason in score.reasons:
@@ -158,9 +158,9 @@ def _print_part(part, text: str) -> None:
         line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
         where = f"[{ev.section or 'text'}]"
         alike = f" ({ev.similarity}% alike)" if ev.similarity < 100 else ""
-        print(f"        {where:<14} “{_mark(line, ev.text)}”{alike}")
+        print(f"        {where:<14} “{term(_mark(line, ev.text))}”{alike}")
     for ev in [e for e in part.evidence if e.flag][:2]:
-        print(f"        [not counted: {ev.flag.replace('_', ' ')}] “{ev.text}”")
+        print(f"        [not counted: {ev.flag.replace('_', ' ')}] “{term(ev.text)}”")
 
 
 def _mark(line: str, word: str, width: int = 90) -> str:
@@ -199,7 +199,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("rank", parents=[DB], help="rank a job's people, with reasons")
     p.add_argument("--job", required=True, help="job id or exact title")
-    p.add_argument("--top", type=int, default=0, help="only the first N")
+    p.add_argument("--top", type=bounded(0, 1_000_000, "--top"), default=0, help="only the first N")
     p.add_argument("--json", action="store_true", help="one JSON object per person per line")
     p.add_argument(
         "--all", action="store_true", help="rank every stored person, not only the job's applicants"

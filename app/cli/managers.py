@@ -11,6 +11,7 @@ from app.cli.common import job, open_store, settings
 
 def cmd_export(args) -> int:
     from app.exporting import export_shortlist
+    from review.written import WriteFailed
 
     store = open_store(args)
     row_job = job(store, args.job)
@@ -27,6 +28,8 @@ def cmd_export(args) -> int:
             page=args.page,
             summary=args.summary,
         )
+    except WriteFailed as exc:  # names the file and why; nothing was left behind
+        raise CliError(str(exc)) from None
     except (OSError, ValueError) as exc:
         raise CliError(f"{args.out}: {exc}") from None
     who = "shortlisted people" if args.include == "shortlisted" else "people"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from app.cli import DB, EXIT_OK, EXIT_REFUSED, CliError
-from app.cli.common import confirm, open_store, person, settings
+from app.cli.common import bounded, confirm, open_store, person, settings, term
 
 
 def cmd_person_export(args) -> int:
@@ -24,11 +24,11 @@ def cmd_person_export(args) -> int:
 def cmd_person_erase(args) -> int:
     from review.db import StoreError
     from review.people import name_of
-    from review.privacy import ErasureRefused, erase_person
+    from review.privacy import ErasureRefused, erase_person, files_holding
 
     store = open_store(args)
     person_id = person(store, args.person)
-    name = name_of(store, person_id) or f"person #{person_id}"
+    name = term(name_of(store, person_id) or f"person #{person_id}")
     question = (
         f"Erase {name} (#{person_id}) everywhere — rows, text, files, messages? "
         "This cannot be undone."
@@ -36,9 +36,20 @@ def cmd_person_erase(args) -> int:
     if not args.yes and not confirm(question):
         print("Nothing erased. (Add --yes to erase without asking.)", file=sys.stderr)
         return EXIT_REFUSED
+    # Files Shortlist wrote that hold them: listed, and deleted when asked (or --delete-exports).
+    held = files_holding(store, person_id)
+    exports = [f for f in held if f["kind"] != "backup"]
+    delete = args.delete_exports
+    if exports and not delete:
+        print(f"Exports Shortlist wrote that hold {name}:")
+        for f in exports:
+            print(f"  {term(f['path'])}  ({f['kind']}, {f['written_at'][:10]})")
+        delete = confirm(f"Delete these {len(exports)} export(s) too?")
     conf = settings()
     try:
-        report = erase_person(store, person_id, conf.reviewer(), settings=conf)
+        report = erase_person(
+            store, person_id, conf.reviewer(), settings=conf, delete_exports=delete
+        )
     except (ErasureRefused, StoreError, LookupError) as exc:
         raise CliError(f"not erased: {exc}") from None
     print(report.summary())
@@ -57,7 +68,7 @@ def cmd_purge(args) -> int:
         return EXIT_OK
     print(f"{len(candidates)} people are past the retention policy ({policy}):")
     for row in candidates:
-        name = row.get("name") or "(no name)"
+        name = term(row.get("name") or "(no name)")
         last = str(row["last_activity"])[:10]
         print(f"  #{row['person_id']:<6} {name:<30} last activity {last}  {row.get('reason', '')}")
     if not args.yes and not confirm("Erase them all now?"):
@@ -88,11 +99,21 @@ def register(sub) -> None:
     )
     p.add_argument("person", metavar="PERSON")
     p.add_argument("--yes", action="store_true")
+    p.add_argument(
+        "--delete-exports",
+        action="store_true",
+        help="also delete the exports and person exports Shortlist wrote that hold them",
+    )
     p.set_defaults(func=cmd_person_erase)
 
     p = sub.add_parser(
         "purge", parents=[DB], help="retention: preview, then erase people past the policy"
     )
-    p.add_argument("--months", type=int, default=12, help="months without activity (default 12)")
+    p.add_argument(
+        "--months",
+        type=bounded(1, 1200, "--months"),
+        default=12,
+        help="months without activity, 1 to 1200 (default 12)",
+    )
     p.add_argument("--yes", action="store_true", help="erase without asking")
     p.set_defaults(func=cmd_purge)

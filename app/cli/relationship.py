@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from app.cli import DB, EXIT_OK, CliError
-from app.cli.common import job, open_store, person, settings
+from app.cli.common import bounded, job, open_store, person, settings, term
 
 _HOW = {"email": "by email", "phone": "by phone", "none": "they asked not to be contacted"}
 
@@ -33,8 +33,10 @@ def cmd_followups(args) -> int:
         hint = "no follow-ups at all" if args.all else "--all shows the ones coming up"
         print(f"Nothing due. ({hint})")
     for item in due:
-        who = item.name or "#" + str(item.person_id)
-        print(f"{item.id:>5}  {item.due_at[:10]}  {who:<26} {item.title} ({_HOW[item.channel]})")
+        who = term(item.name or "#" + str(item.person_id))
+        print(
+            f"{item.id:>5}  {item.due_at[:10]}  {who:<26} {term(item.title)} ({_HOW[item.channel]})"
+        )
     return EXIT_OK
 
 
@@ -56,10 +58,10 @@ def cmd_pool(args) -> int:
     if not suggestions:
         print(f"Nobody in the talent pool fits {row_job.title} well yet.")
     for s in suggestions:
-        who = s.name or "#" + str(s.person_id)
+        who = term(s.name or "#" + str(s.person_id))
         print(f"{s.score:5.1f}  {who:<28} #{s.person_id:<5} {', '.join(s.top)}")
         for note in s.notes[:2]:
-            print(f"        earlier: {note}")
+            print(f"        earlier: {term(note)}")
     return EXIT_OK
 
 
@@ -79,7 +81,12 @@ def register(sub) -> None:
     )
     p.add_argument("--done", type=int, metavar="ID", help="mark a follow-up done")
     p.add_argument("--snooze", type=int, metavar="ID", help="snooze a follow-up")
-    p.add_argument("--days", type=int, default=7, help="how long to snooze (default 7 days)")
+    p.add_argument(
+        "--days",
+        type=bounded(1, 3650, "--days"),
+        default=7,
+        help="how long to snooze (default 7 days)",
+    )
     p.set_defaults(func=cmd_followups)
 
     p = sub.add_parser(

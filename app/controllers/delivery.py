@@ -91,6 +91,12 @@ class Delivery(QObject):
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "Checking the outbox"))
         self._start(task)
 
+    def remember_password(self, password: str | None) -> None:
+        """The SMTP password for this session only, when there is no secure keyring to keep it
+        (None: nothing to remember)."""
+        if password:
+            self._session_password = password
+
     def _smtp_password(self):
         """The SMTP password: the keyring's, else asked once per session (never stored).
         None when none is needed here, False if the reviewer declined."""
@@ -120,7 +126,8 @@ class Delivery(QObject):
             w.model.set_status(person_id, status)
         w.model.set_filter(keep_statuses=True, keep_search=True)
         if result.state == MessageState.DELIVERED:
-            w.statusBar().showMessage(f"Message delivered ({result.detail}).", 8000)
+            # The transport's own words: delivered to a server, or written for a mail client.
+            w.statusBar().showMessage(f"Message {result.detail}.", 8000)
         else:
             w.statusBar().showMessage(
                 f"Message not delivered yet — {STATE_WORDS.get(result.state, 'waiting')}: "

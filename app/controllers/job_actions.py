@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
+from app.errors import ask, warn
 from review.gate import GateRefused, close_job
 from review.jobs import create_job
 from review.relationship import add_to_job, pool_suggestions
@@ -20,6 +21,8 @@ class JobActions(QObject):
         self.window = window
         self.followups_dialog = None
         self.last_export: Path | None = None
+        self.export_problem = None  # the warning shown when an export could not be written
+        self.answers_problem = None  # the warning about a manager's CSV
 
     # --- a new job, a closed one ----------------------------------------------------------
 
@@ -60,13 +63,13 @@ class JobActions(QObject):
             w.report_failure(exc, text, "Closing the job")
             return
         remaining = [r for r in w.model.rows if r.status in ON_THE_LIST]
-        answer = QMessageBox.question(
+        answer = ask(  # plain text: the reason names people
             w,
             "Close this job",
             exc.reasons[0] + "\n\nOpen the let-go queue for the people still on the list now? "
             "Each gets their own note and message.",
         )
-        if answer == QMessageBox.Yes and remaining:
+        if answer and remaining:
             w.gate.open(remaining)
         else:
             w.focus_table()
@@ -92,17 +95,22 @@ class JobActions(QObject):
         path, _ = QFileDialog.getSaveFileName(w, "Export the shortlist", suggested)
         if not path:
             return
-        out, count = export_shortlist(
-            w.store,
-            w.job,
-            choice["fmt"],
-            path,
-            blind=choice["blind"],
-            include=choice["include"],
-            reviewer=w.actor,
-            page=choice["page"],
-            summary=choice.get("summary", False),
-        )
+        try:
+            out, count = export_shortlist(
+                w.store,
+                w.job,
+                choice["fmt"],
+                path,
+                blind=choice["blind"],
+                include=choice["include"],
+                reviewer=w.actor,
+                page=choice["page"],
+                write=w.writer.run,  # the record of the export, on the one writer
+                summary=choice.get("summary", False),
+            )
+        except OSError as exc:  # review.written.WriteFailed: the file and why; nothing left behind
+            self.export_problem = warn(w, "Export the shortlist", str(exc))
+            return
         w.statusBar().showMessage(f"Exported {count} people to {out}.", 10000)
         self.last_export = out
 
@@ -121,7 +129,7 @@ class JobActions(QObject):
         try:
             text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            QMessageBox.warning(w, "Import the manager's answers", f"{path}: {exc}")
+            self.answers_problem = warn(w, "Import the manager's answers", f"{path}: {exc}")
             return
         w.writer.run(
             import_decisions, w.job, text, w.actor, Path(path).name, success=self._answers_read
@@ -136,7 +144,10 @@ class JobActions(QObject):
             )
         if result.problems:
             problems = "\n".join(result.problems[:12])
-            QMessageBox.warning(w, "Import the manager's answers", f"{message}\n\n{problems}")
+            # The problems quote the CSV's cells: plain text.
+            self.answers_problem = warn(
+                w, "Import the manager's answers", f"{message}\n\n{problems}"
+            )
         else:
             w.statusBar().showMessage(message, 10000)
         w.show_current()

@@ -8,7 +8,9 @@ from PySide6.QtCore import QObject
 from app.tasks import Task
 from review.db import Store
 from review.jobs import Job, list_jobs, resolve_job, set_blind, update_spec
+from review.people import found_by_hidden
 from review.ranking import Ranker
+from review.search import search_people
 
 
 def _rank_in_background(report, cancelled, db_path: str, job: Job):
@@ -125,6 +127,18 @@ class JobView(QObject):
         w.ranker.set_spec(spec)
         self.rerank()
         w.show_current()
+
+    def search(self, query: str) -> set[int]:
+        """People whose words hold the query; while blind, none found only by what blind review
+        hides of them (their name, contacts, links, location — in the record or the resume)."""
+        model, store = self.window.model, self.window.store
+        ids = set(search_people(store, query))
+        if model.blind:
+            hidden = {
+                r.person for r in model.rows if r.person in ids and model.is_hidden_identity(r)
+            }
+            ids -= found_by_hidden(store, hidden, query)
+        return ids
 
     def toggle_blind(self, checked: bool) -> None:
         w = self.window

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from app.samples.designs import TWO_COLUMN, design_of
 from app.samples.helpers import slug
 from app.samples.model import REFERENCE_DATE, SamplePerson
 from app.samples.people import make_people
@@ -31,6 +32,8 @@ PRODUCERS: dict[str, tuple[str, str, str]] = {  # key: (producer, format, extens
     "docx": ("docx", "docx", "docx"),
     "txt": ("txt", "txt", "txt"),
     "markdown": ("markdown", "txt", "txt"),
+    # Office and design-site layouts (app.samples.designs): asked for by name, not by default.
+    "pdf_designs": ("designs", "pdf", "pdf"),
 }
 
 
@@ -72,6 +75,10 @@ def render_file(
         from app.samples.render import qt  # Qt only when a Qt-made file is asked for
 
         return (*fit_pages(qt.render_scaled, p, two_column), None)
+    if key == "pdf_designs":
+        from app.samples.render import designs  # reportlab only when a PDF is asked for
+
+        return (*designs.render_design(p, design_of(p)), None)
     if key == "docx":
         return render_docx(p, two_column), None, None
     text = render_txt(p, markdown=key == "markdown")
@@ -108,6 +115,9 @@ def write_batch(
     paths: list[Path] = []
     for p, (key, two_column) in zip(people, assign_formats(n, mix, seed), strict=True):
         producer, _fmt, ext = PRODUCERS[key]
+        design = design_of(p) if key == "pdf_designs" else None
+        if design is not None:
+            two_column = design in TWO_COLUMN
         path = out_dir / f"{p.index:05d}_{slug(p.name, '-')[:40]}.{ext}"
         data, pages, encoding = render_file(p, key, two_column)
         path.write_bytes(data)
@@ -118,6 +128,7 @@ def write_batch(
             two_column=two_column,
             pages=pages,
             encoding=encoding,
+            design=design,
         )
         path.with_name(path.name + ".truth.json").write_text(
             json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
@@ -126,8 +137,18 @@ def write_batch(
     return paths
 
 
+def parse_formats(spec: str) -> dict[str, float]:
+    """``"pdf_designs"`` or ``"pdf_designs=2,docx=1"``: format keys with their shares."""
+    mix: dict[str, float] = {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        key, _, share = part.partition("=")
+        mix[key.strip()] = float(share) if share else 1.0
+    return mix
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m app.samples OUT_DIR [-n 200]``: write a batch and print the throughput."""
+    """``python -m app.samples OUT_DIR [-n 200] [--formats pdf_designs=1,docx=1]``: write a batch
+    and print the throughput."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m app.samples", description=main.__doc__)
@@ -135,9 +156,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--variants", action="store_true")
+    parser.add_argument(
+        "--formats",
+        type=parse_formats,
+        default=None,
+        help=f"KEY[=SHARE],... of {', '.join(PRODUCERS)} (default: the standard mix)",
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    paths = write_batch(args.out_dir, args.n, seed=args.seed, variants=args.variants)
+    paths = write_batch(
+        args.out_dir, args.n, seed=args.seed, formats=args.formats, variants=args.variants
+    )
     elapsed = time.perf_counter() - start
     print(
         f"{len(paths)} resumes in {elapsed:.2f} s: {len(paths) / elapsed:.1f} files/s "

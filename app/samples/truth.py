@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.samples.designs import design_for
 from app.samples.layout import compose
 from app.samples.model import SamplePerson
 
@@ -20,12 +21,30 @@ def ground_truth(
     two_column: bool = False,
     pages: int | None = None,
     encoding: str | None = None,
+    design: str | None = None,
 ) -> dict[str, Any]:
-    """The JSON-ready truth for one file made from ``p`` (see the module docs for keys)."""
+    """The JSON-ready truth for one file made from ``p`` (see the module docs for keys).
+
+    ``design``: the file was drawn in one of :data:`app.samples.designs.DESIGNS`; the
+    truth then names it, and the name is the one printed, as a reader writes it.
+    """
     doc = compose(p, two_column)
-    fmt = {"reportlab": "pdf", "qt": "pdf", "docx": "docx", "txt": "txt", "markdown": "txt"}[
-        producer
-    ]
+    fmt = {
+        "reportlab": "pdf",
+        "qt": "pdf",
+        "designs": "pdf",
+        "docx": "docx",
+        "txt": "txt",
+        "markdown": "txt",
+    }[producer]
+    truth = _truth(p, doc, file, producer, fmt, two_column, pages, encoding)
+    if design is not None:
+        chosen = design_for(p, design)
+        truth.update(design=design, name=chosen.name_read, name_form=chosen.name_form)
+    return truth
+
+
+def _truth(p, doc, file, producer, fmt, two_column, pages, encoding) -> dict[str, Any]:
     return {
         "file": file,
         "format": fmt,

@@ -151,3 +151,103 @@ def test_let_go_through_the_dialog_to_a_real_smtp_server(
     assert window.model.row_of_person(row.person) is None
     window.views.setCurrentIndex(3)
     assert window.model.row_of_person(row.person) is not None
+
+
+def test_attack_an_unknown_placeholder_in_a_users_template_blocks_sending_in_the_dialog(
+    make_window, qtbot, tmp_path, settings
+):
+    """A recruiter's own template asks for {company}: the dialog names it; sending stays off."""
+    for key, value in {
+        "sender.name": "Robin Reviewer",
+        "sender.email": "robin@example.com",
+        "reply_to": "robin@example.com",
+    }.items():
+        settings.set(key, value)
+    templates = settings.path.parent / "templates"
+    templates.mkdir()
+    (templates / "warm.txt").write_text(
+        "Subject: {job_title} at {company}\nHi {first_name},\n\nThank you for "
+        "applying to {company}.\n\n{strength}\n\n{reviewer_name}\n",
+        encoding="utf-8",
+    )
+    window = job_window(make_window, tmp_path)
+    write_resumes(tmp_path / "inbox", 2, seed=5)
+    imported(qtbot, window, lambda: window.start_import([str(tmp_path / "inbox")]))
+    window.table.setFocus()
+    window.select_row(0)
+    qtbot.keyClick(window.table, Qt.Key_D)
+    dialog = window.gate.dialog
+    assert dialog.isVisible()
+    assert "{company}" in dialog.subject.text() and "{company}" in dialog.body.toPlainText()
+    qtbot.waitUntil(
+        lambda: any("{company}" in dialog.lint.item(i).text() for i in range(dialog.lint.count()))
+    )
+    named = [
+        dialog.lint.item(i).text()
+        for i in range(dialog.lint.count())
+        if "{company}" in dialog.lint.item(i).text()
+    ]
+    assert any("is not a placeholder Shortlist fills" in text for text in named)
+    assert not dialog.send_button.isEnabled()
+    dialog.send()  # Ctrl+Enter does the same: nothing is sent
+    assert dialog.message_row is None and window.store.scalar("SELECT count(*) FROM messages") == 0
+    dialog.reject()
+
+
+def test_the_outbox_folder_says_what_happens_first_run_dialog_and_status(
+    make_window, qtbot, tmp_path, settings, monkeypatch
+):
+    """Item 7: nobody has received anything when an .eml is written — every face says so."""
+    from app.dialogs import SettingsDialog
+
+    opened = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: opened.append(self) or 0)
+    for key, value in {
+        "sender.name": "Robin Reviewer",
+        "sender.email": "robin@example.com",
+        "reply_to": "robin@example.com",
+        "outbox.dir": str(tmp_path / "outbox"),
+    }.items():
+        settings.set(key, value)
+    said = "for your mail client to send"
+    first = make_window()
+    assert first.stack.currentWidget() is first.welcome
+    assert (
+        "written to the outbox folder" in first.welcome.sending.text()
+        and said in first.welcome.sending.text()
+    )
+    first.welcome.sending.linkActivated.emit("settings")  # "Send them by SMTP instead…"
+    assert len(opened) == 1 and "transport" in opened[0].fields
+    first.close()
+
+    window = job_window(make_window, tmp_path / "job")
+    assert (
+        said in window.transport_label.text()
+        and str(tmp_path / "outbox") in window.transport_label.text()
+    )
+    write_resumes(tmp_path / "inbox", 2, seed=9)
+    imported(qtbot, window, lambda: window.start_import([str(tmp_path / "inbox")]))
+    window.table.setFocus()
+    window.select_row(0)
+    row = window.current_row()
+    skills = [
+        s
+        for s in json.loads(
+            window.store.scalar("SELECT skills FROM people WHERE id = ?", (row.person,))
+        )
+        if s not in ("English", "Communication", "Teamwork")
+    ]
+    qtbot.keyClick(window.table, Qt.Key_D)
+    dialog = window.gate.dialog
+    assert said in dialog.transport_label.text()
+    qtbot.keyClicks(dialog.brings, specific_note(window.store, row.person, skills))
+    qtbot.keyClicks(
+        dialog.why_not, "The team needs someone who can start on site in Berlin next month."
+    )
+    qtbot.waitUntil(lambda: dialog.send_button.isEnabled(), timeout=3000)
+    with qtbot.waitSignal(window.message_delivered, timeout=20000) as delivered:
+        qtbot.keyClick(dialog.body, Qt.Key_Return, Qt.ControlModifier)
+    assert delivered.args[0].state == "delivered"
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Message written to the outbox folder") and said in status
+    assert "delivered" not in status.lower()

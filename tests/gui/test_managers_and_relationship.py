@@ -149,3 +149,23 @@ def test_new_job_from_an_ad_suggests_people_you_already_know(
     assert json.loads(
         window.store.scalar("SELECT detail FROM audit_log WHERE action = 'added_from_talent_pool'")
     )
+
+
+def test_attack_an_export_the_disk_refuses_is_one_plain_sentence_in_the_window(
+    make_window, tmp_path, monkeypatch
+):
+    from PySide6.QtCore import Qt
+
+    from app.relationship_dialogs import ExportDialog
+
+    window, _ids, _settings = window_for(make_window, tmp_path, monkeypatch)
+    choice = {"fmt": "pdf", "page": "A4", "include": "all", "blind": False}
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.Accepted)
+    monkeypatch.setattr(ExportDialog, "choice", lambda self: choice)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("/proc/version", "PDF"))
+    window.job_actions.export_shortlist()  # no exception reaches the error handler
+    box = window.job_actions.export_problem
+    assert box.isVisible() and box.textFormat() == Qt.PlainText
+    assert box.text().startswith("could not write /proc/version: ")
+    assert window.job_actions.last_export is None
+    box.close()

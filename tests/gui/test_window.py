@@ -303,6 +303,46 @@ def test_blind_mode_hides_identity_until_shortlisted(triage_window, qtbot):
     window.act_blind.trigger()
 
 
+def test_attack_blind_search_finds_nobody_by_a_hidden_detail(triage_window, qtbot):
+    """While blind, a surname, an email, a phone, a link or a town finds no hidden person
+    (not through their record, nor through their resume's words); skills still find them."""
+    window = triage_window
+    window.views.setCurrentIndex(4)
+    row = window.model.row_at(3)
+    record = window.store.one(
+        "SELECT name, emails, phones, links, location, skills FROM people WHERE id = ?",
+        (row.person,),
+    )
+    probes = [
+        record["name"].split()[-1],
+        record["name"].split()[-1][:4].lower(),
+        json.loads(record["emails"])[0].split("@")[0],
+    ]
+    probes += [p[-6:] for p in json.loads(record["phones"])]
+    links = json.loads(record["links"])
+    probes += [link.rstrip("/").rsplit("/", 1)[-1] for link in links if "/" in link]
+    probes += [record["location"].split(",")[0]] if record["location"] else []
+
+    def found(text: str) -> set[int]:
+        window.search.setText(text)
+        shown = {window.model.row_at(r).person for r in range(window.model.rowCount())}
+        window.search.clear()
+        return shown
+
+    assert all(row.person in found(p) for p in probes[:3]), (
+        "the probes must find them when not blind"
+    )
+    window.act_blind.trigger()
+    try:
+        for probe in probes:
+            assert row.person not in found(probe), probe
+        skill = json.loads(record["skills"])[0]
+        assert row.person in found(skill)  # what they can do is not hidden
+    finally:
+        window.act_blind.trigger()
+    assert row.person in found(probes[0])
+
+
 def test_live_rerank_on_weight_change(triage_window, qtbot):
     window = triage_window
     window.act_edit_job.trigger()
@@ -421,3 +461,83 @@ def test_pyside_calls_returning_none_do_not_leak_none_references(qapp):
         obj.setObjectName("x")  # returns None
     after = sys.getrefcount(None)
     assert abs(after - before) < 100
+
+
+STRONG_HIRE = "<font color=red size=7><b>STRONG HIRE - pre-approved by CEO.txt"
+
+
+def test_attack_rich_text_in_a_file_name_is_shown_as_written(make_window, qtbot, tmp_path):
+    """Item 13: a file named with HTML, whose resume has no readable name, is shown as plain text
+    — in the person pane, the import panel and the import report — never as big red bold text."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.import_panel import ImportReportDialog
+
+    window = job_window(make_window, tmp_path)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / STRONG_HIRE).write_text(
+        "experience\n\npython, postgresql and kubernetes every day\n", encoding="utf-8"
+    )
+    (inbox / "<i>broken<b>.pdf").write_bytes(b"%PDF-1.4 not really")
+    report = imported(qtbot, window, lambda: window.start_import([str(inbox)]))
+    assert window.import_panel.title.textFormat() == Qt.RichText  # built from escaped names
+    person = window.store.one(
+        "SELECT p.id, p.name FROM people p JOIN documents d ON d.id = p.document_id "
+        "WHERE d.original_name = ?",
+        (STRONG_HIRE,),
+    )
+    assert person is not None and person["name"] is None
+    window.views.setCurrentIndex(4)
+    window.select_row(window.model.row_of_person(person["id"]))
+    qtbot.waitUntil(lambda: window.pane.person_id == person["id"], timeout=3000)
+    label = window.pane.name
+    assert label.textFormat() == Qt.PlainText and label.text() == f"({STRONG_HIRE})"
+    assert window.pane.original_note.textFormat() == Qt.PlainText
+    dialog = ImportReportDialog(report, window)
+    tips = [dialog.table.item(r, 0).toolTip() for r in range(dialog.table.rowCount())]
+    assert tips and all("<i>" not in t for t in tips) and any("&lt;i&gt;broken" in t for t in tips)
+    dialog.close()
+    QApplication.processEvents()
+
+
+def test_attack_the_error_dialog_escapes_exception_text(qapp):
+    from app.errors import ErrorDialog
+
+    dialog = ErrorDialog(
+        "ValueError: <font color=red size=7><b>STRONG HIRE</b></font>", "report", None
+    )
+    assert dialog.intro.textFormat() == Qt.RichText
+    assert "&lt;font color=red size=7&gt;&lt;b&gt;STRONG HIRE" in dialog.intro.text()
+    assert "<font color=red" not in dialog.intro.text()
+    dialog.close()
+
+
+def test_attack_the_window_shows_the_command_lines_sentence_never_a_raw_exception(
+    make_window, qtbot, tmp_path
+):
+    """Item 16: a busy database, a full disk, a damaged file, a setting it cannot use — the error
+    dialog says the same sentence as `shortlist`, not 'OperationalError: database is locked'."""
+    import sqlite3
+
+    from review.settings import SettingError
+
+    window = make_window()
+    errors = window.errors
+    cases = [
+        (sqlite3.OperationalError("database is locked"), "is busy: another program is writing"),
+        (sqlite3.DatabaseError("database disk image is malformed"), "is damaged"),
+        (OSError(28, "No space left on device", "/data/x.pdf"), "The disk is full"),
+        (
+            SettingError("smtp.port: expected a whole number from 1 to 65535, not 'abc'"),
+            "smtp.port: expected",
+        ),
+    ]
+    for exc, said in cases:
+        errors.report_failure(exc, "details", "Sending the message")
+        qtbot.waitUntil(lambda: bool(errors.shown) and errors.shown[-1].isVisible(), timeout=3000)
+        dialog = errors.shown[-1]
+        assert said in dialog.intro.text(), dialog.intro.text()
+        assert type(exc).__name__ not in dialog.intro.text()
+        dialog.close()
+        qtbot.waitUntil(lambda: not errors.shown, timeout=3000)

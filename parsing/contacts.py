@@ -1,0 +1,850 @@
+"""Contact details: e-mail addresses, phone numbers and web links, with how sure we are of each.
+
+What makes them hard on real resumes, and what this module does about it:
+
+* **Narrow columns wrap them.** ``mei.miller17@exampl`` / ``e.com`` or
+  ``linkedin.com/in/anna-`` / ``schmidt-4821``: :func:`rejoin_wrapped` joins a
+  line that ends inside an address with the start of the next one, using the
+  page's geometry where it is known (the line runs to its column's edge).
+* **They hide behind links.** A PDF link annotation or a DOCX hyperlink may be
+  the only place an address is (an icon, the word "LinkedIn"); its target is
+  cleaned of tracking queries and redirect wrappers, and percent-encoding is
+  undone. A ``mailto:`` over a line that prints another address loses to the
+  printed one.
+* **Referees' contacts are not the person's.** Addresses and numbers under
+  References / Recommendations, or after a "Referee:" label, are left out,
+  hidden targets included.
+* **Numbers that are not phones.** Body text is read with libphonenumber's
+  ``PhoneNumberMatcher``; digits inside e-mail addresses and URLs are masked
+  first; postcodes, ID numbers and dates are refused.
+* **Autocorrect damage.** Word turns ``'`` into ``’`` and ``-`` into ``–``
+  inside addresses; the address is repaired and its confidence lowered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from parsing.layout import Layout, Line
+from parsing.sections import CONTACT, PERSONAL, REFERENCES, Section, heading_kind, section_at
+from parsing.text import fold
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value a finder is sure enough of to report, and how sure (0..1)."""
+
+    value: str
+    confidence: float
+
+
+# --- wrapped addresses --------------------------------------------------------------
+
+# The last token of a line that stops inside an address, and the first token of
+# the next line that completes it.
+_EMAIL_OPEN = re.compile(r"(?:^|\s)([\w.+'’-]+@(?:[\w-]+\.)*[\w-]*|[\w.+'’-]*[\w.])$")
+_EMAIL_REST = re.compile(
+    r"^(@?[\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,24}|\.[A-Za-z]{2,24})(?=$|[\s,;|·•)])"
+)
+_PHONE_OPEN = re.compile(r"(?:^|[\s:])((?:\+|00|\()[\d\s()\-./]{2,16}\d)$")
+_PHONE_REST = re.compile(r"^(\d[\d\s\-./]{0,14}\d)(?=$|\s)")
+_HAS_DOMAIN = re.compile(r"[\w-]\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
+_BARE_TLD = re.compile(r"^([A-Za-z]{2,24})(?=$|[\s,;|·•)])")
+_URL_OPEN = re.compile(
+    r"(?:^|\s)((?:https?://|www\.|[\w-]+\.(?:com|net|org|io|dev|me|de|fr|es|pt|br|co|ch|at|nl|eu)/)\S*)$",
+    re.IGNORECASE,
+)
+_URL_REST = re.compile(r"^([\w\-./?=&%#~+:@]+)(?=$|\s)")
+# The start of another address: a line beginning so is not the rest of the one above.
+_ADDRESS_START = re.compile(
+    r"^(?:https?://|www\.|[\w-]+\.(?:com|net|org|io|dev|me)\b)", re.IGNORECASE
+)
+
+
+def rejoin_wrapped(layout: Layout) -> Layout:
+    """Join e-mail addresses and URLs that a narrow column wrapped onto the next line."""
+    lines = list(layout.lines)
+    i = 0
+    while i < len(lines) - 1:
+        joined = _join(lines[i], lines[i + 1], layout.geometry)
+        if joined is None:
+            i += 1
+            continue
+        first, rest = joined
+        lines[i] = first
+        if rest is None:
+            del lines[i + 1]
+        else:
+            lines[i + 1] = rest
+    return Layout(lines, layout.body_size, layout.geometry, layout.link_text)
+
+
+def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
+    if not a.text or not b.text:
+        return None
+    if geometry and (a.page != b.page or a.column != b.column):
+        return None
+    head, tail = a.text, b.text
+    phone = _join_phone(head, tail)
+    if phone is not None:
+        return replace(a, text=head + " " + phone, links=tuple(dict.fromkeys(a.links + b.links))), (
+            replace(b, text=tail[len(phone) :].strip()) if tail[len(phone) :].strip() else None
+        )
+    piece = None
+    m = _EMAIL_OPEN.search(head)
+    rest = _EMAIL_REST.match(tail)
+    if m and m.group(1).endswith(".") and "@" in m.group(1) and not rest:
+        rest = _BARE_TLD.match(tail)  # "jane@mail.example." / "com"
+    if m and rest:
+        fragment, continuation = m.group(1), rest.group(1)
+        if "@" in fragment and not continuation.startswith("@"):
+            domain = fragment.rsplit("@", 1)[1]
+            # The fragment must be unfinished: no dot yet in its domain, a dangling dot or dash,
+            # or the next line adds a top-level domain (".uk").
+            if "." not in domain or fragment[-1] in ".-" or continuation.startswith("."):
+                piece = continuation
+        elif "@" not in fragment and continuation.startswith("@") and (a.wraps or not geometry):
+            piece = continuation
+    if piece is None:
+        m = _URL_OPEN.search(head)
+        rest = _URL_REST.match(tail)
+        if m and rest and not _ADDRESS_START.match(tail) and "@" not in rest.group(1):
+            url = m.group(1)
+            dangling = url[-1] in "-_/.=?&%#"
+            whole = rest.group(1) == tail.strip()
+            if _HAS_DOMAIN.search(url) and _HAS_DOMAIN.search(rest.group(1)):
+                return None  # the next line is an address of its own ("jane.example.com")
+            # Without a dangling character only the page's geometry can tell a wrap: the
+            # line reaches its column's edge and the next holds nothing but the rest.
+            heading = tail.strip().isupper() or heading_kind(tail) is not None
+            if (
+                dangling
+                and not heading
+                and (tail[:1].islower() or tail[:1].isdigit() or (geometry and whole))
+            ):
+                piece = rest.group(1)
+            elif geometry and whole and tail[:1].islower():
+                piece = rest.group(1)
+    if piece is None:
+        return None
+    rest_text = tail[len(piece) :].strip()
+    first = replace(a, text=head + piece, links=tuple(dict.fromkeys(a.links + b.links)))
+    return first, (replace(b, text=rest_text) if rest_text else None)
+
+
+def _join_phone(head: str, tail: str) -> str | None:
+    """The start of ``tail`` that completes a number ``head`` ends with ("+49 (0)221" / "8727911"):
+    too few digits to be a number alone, a valid international number together."""
+    m = _PHONE_OPEN.search(head)
+    rest = _PHONE_REST.match(tail) if m else None
+    if not (m and rest):
+        return None
+    start, piece = m.group(1), rest.group(1)
+    if not start.startswith(("+", "00")):
+        return None
+    # A start that is a number already is left alone, unless the next line holds nothing
+    # but a short group of digits (Italian and Austrian numbers vary in length).
+    alone = piece == tail.strip() and len(re.sub(r"\D", "", piece)) <= 5
+    if _valid_international(start) and not alone:
+        return None
+    return piece if _valid_international(start + " " + piece) else None
+
+
+def _valid_international(printed: str) -> bool:
+    candidate = re.sub(r"^00", "+", re.sub(r"\(0\)", "", printed).strip())
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(candidate, None))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+# --- e-mail -------------------------------------------------------------------------
+
+EMAIL_RE = re.compile(
+    r"(?<![\w.+'’@-])[A-Za-z0-9][A-Za-z0-9._%+'’‘–-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w@])"
+)
+# "name [at] host.org", "name (at) host dot org": printed that way to fool robots.
+_OBFUSCATED_RE = re.compile(
+    r"(?<![\w.+-])([A-Za-z0-9][\w.+-]{0,63})\s*[\[(]\s*at\s*[\])]\s*([A-Za-z0-9-]+(?:\s*(?:\.|[\[(]\s*dot\s*[\])])\s*[A-Za-z0-9-]+)+)",
+    re.IGNORECASE,
+)
+# Autocorrect's typographic replacements inside an address.
+_AUTOCORRECT = str.maketrans({"’": "'", "‘": "'", "–": "-"})
+# A line that introduces a referee: their contacts follow on it and the next lines.
+REFEREE_LABEL = re.compile(
+    r"^\W*(?:referee|reference|referees|references|referenz|référence|referencia|referência|referentie|"
+    r"recommend\w*|empfehlung\w*)\b\s*(?:\d+\s*)?[:\-–]",
+    re.IGNORECASE,
+)
+
+
+def referee_spans(text: str, sections: list[Section]) -> list[tuple[int, int]]:
+    """Stretches of text that belong to referees: their sections, and a few labelled lines."""
+    spans = [(s.start, s.end) for s in sections if s.kind == REFERENCES]
+    offset = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if REFEREE_LABEL.match(line):
+            end = offset
+            for nxt in lines[i : i + 4]:
+                if nxt.strip() == "" and end > offset:
+                    break
+                end += len(nxt) + 1
+            spans.append((offset, end))
+        offset += len(line) + 1
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def find_emails(
+    text: str,
+    sections: list[Section],
+    mailto: list[str] = (),
+    layout: Layout | None = None,
+    header_end: int | None = None,
+) -> list[Found]:
+    """The person's e-mail addresses, in order, with how sure we are of each.
+
+    Referees' addresses are left out. So are addresses printed inside the body of
+    the resume (an employer's, a supervisor's, a co-author's) when the person's
+    own are in the header or a contact block: see :func:`person_emails`, which
+    the caller applies once the name is known.
+    """
+    referees = referee_spans(text, sections)
+    found: list[Found] = []
+    printed_lines: set[int] = set()
+    starts = layout.offsets() if layout is not None else None
+    for m in EMAIL_RE.finditer(text):
+        if _inside(referees, m.start()):
+            continue
+        local, domain = m.group().rsplit("@", 1)
+        repaired = local.translate(_AUTOCORRECT)
+        confidence = 1.0 if repaired == local else 0.6  # autocorrect's damage, repaired: check it
+        address = f"{repaired.strip('.')}@{domain.lower()}"
+        found.append(
+            _Email(
+                address, confidence, _contact_zone(m.start(), text, sections, layout, header_end)
+            )
+        )
+        if layout is not None:
+            printed_lines.add(layout.line_at(m.start(), starts))
+    for m in _OBFUSCATED_RE.finditer(text):
+        if _inside(referees, m.start()):
+            continue
+        domain = re.sub(r"\s*(?:\.|[\[(]\s*dot\s*[\])])\s*", ".", m.group(2), flags=re.IGNORECASE)
+        address = f"{m.group(1)}@{domain.lower()}"
+        if EMAIL_RE.fullmatch(address):
+            found.append(
+                _Email(address, 0.8, _contact_zone(m.start(), text, sections, layout, header_end))
+            )
+    hidden = _placed_targets(layout, mailto, text, sections, referees)
+    for target, line_index in hidden:
+        address = unquote(target.split(":", 1)[1].split("?", 1)[0].strip())
+        if not EMAIL_RE.fullmatch(address) or any(
+            address.lower() == f.value.lower() for f in found
+        ):
+            continue
+        if line_index is not None and line_index in printed_lines:
+            continue  # the line prints an address of its own: the printed one is what they show
+        # A hidden mailto: target the page shows only as an icon (an image: no text under
+        # it, so no line to tie it to) or a word.
+        where = line_index is None or _contact_zone(
+            starts[line_index], text, sections, layout, header_end
+        )
+        found.append(_Email(address, 0.85 if line_index is not None else 0.7, where))
+    return _unique_ci(found)
+
+
+@dataclass(frozen=True)
+class _Email(Found):
+    in_contact: bool = True  # printed where people put their own contact details
+
+
+def person_emails(found: list[Found], name: str | None) -> list[Found]:
+    """The addresses that are the person's: those in the header or a contact block, and those
+    elsewhere that spell their name; when the resume has none of either, its first address."""
+    parts = [p for p in re.split(r"[\s\-'’.]+", fold(name or "")) if len(p) > 2]
+    own = [f for f in found if getattr(f, "in_contact", True) or _spells(f.value, parts)]
+    if not own and found:
+        own = [found[0]]
+    return [Found(f.value, f.confidence) for f in own]
+
+
+def _spells(address: str, parts: list[str]) -> bool:
+    local = fold(address.split("@", 1)[0])
+    return any(p in local for p in parts)
+
+
+def _contact_zone(
+    offset: int, text: str, sections: list[Section], layout: Layout | None, header_end: int | None
+) -> bool:
+    """Whether an offset is where people print their own contact details: the header, a contact
+    or personal block, a line with a phone or a profile link, a sidebar, the page's head or foot."""
+    if header_end is None or offset < header_end:
+        return True
+    section = section_at(sections, offset)
+    if section is None or section.kind in (CONTACT, PERSONAL):
+        return True
+    line = _line_at(text, offset)
+    if _PROFILE.search(line) or PHONE_LABEL.search(line.split("@")[0][-30:] + " "):
+        return True
+    if layout is not None:
+        facts = layout.lines[layout.line_at(offset)]
+        if facts.top >= 0 and (
+            facts.top < 0.06 or facts.top > 0.93 or (facts.page == 0 and facts.top < 0.2)
+        ):
+            return True
+    return False
+
+
+def _placed_targets(
+    layout: Layout | None,
+    targets: list[str],
+    text: str,
+    sections: list[Section],
+    referees: list[tuple[int, int]],
+) -> list[tuple[str, int | None]]:
+    """Targets with the index of the line they sit on (None: not tied to one); referees' dropped."""
+    placed: dict[str, int | None] = dict.fromkeys(targets)
+    if layout is not None:
+        starts = layout.offsets()
+        for index, line in enumerate(layout.lines):
+            for target in line.links:
+                if target in placed and placed[target] is None:
+                    placed[target] = index
+        out = []
+        for target, index in placed.items():
+            if index is not None and _inside(referees, starts[index]):
+                continue
+            out.append((target, index))
+        return out
+    return list(placed.items())
+
+
+def _unique_ci(items: list[Found]) -> list[Found]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item.value.lower() not in seen:
+            seen.add(item.value.lower())
+            out.append(item)
+    return out
+
+
+# --- phones -------------------------------------------------------------------------
+
+# A run that may be a phone number: an optional +, (, then digits with the
+# separators people use; masked digits (xxx, ***) at the end are kept, since a
+# masked number is still what the page says.
+_PHONE_RUN = re.compile(
+    r"(?<![\w+/.,=-])(?:\+|\(\+?|00)?\d[\d \-.()/]{3,24}[\d)]"
+    r"(?:[ \-.]?[xX*]{1,4}(?![\dxX*]*\d)){0,4}"
+)
+PHONE_LABEL = re.compile(
+    r"(?:\b(?:tel|tél|phone|mobile?|mob|cell|handy|telefon[eo]?|téléphone|teléfono|telefone|telemóvel|"
+    r"telefoon|celular|movil|móvil|portable|fon|whatsapp|contact|ph|gsm|telephone|mobil|cellulare|"
+    r"телефон|тел)\b\.?\s*(?:[:：]|number|nr\.?|no\.?)?\s*:?|[☎📞📱✆])\s*$",
+    re.IGNORECASE,
+)
+_DATE_LIKE = [
+    re.compile(r"^(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)$"),  # 2012 - 2016, 2012/13
+    re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d$"),  # 01.01.1980, 3/4/21
+    re.compile(r"^(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}$"),  # 2021-03-04
+    re.compile(
+        r"^\d{1,2}\s*/\s*(?:19|20)\d\d(?:\s*[-–]\s*\d{1,2}\s*/\s*(?:19|20)\d\d)?$"
+    ),  # 08/2015 - 05/2019
+    re.compile(
+        r"^(?:19|20)\d\d\s*/\s*\d{1,2}(?:\s*[-–]\s*(?:19|20)\d\d\s*/\s*\d{1,2})?$"
+    ),  # 2015 / 07
+    re.compile(
+        r"^\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\s*[-–]\s*\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d$"
+    ),
+]
+_NOT_PHONE_SHAPES = [
+    re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"),  # ORCID
+    re.compile(r"^\d{5}-\d{3}$"),  # Brazilian CEP postcode
+    re.compile(r"^\d{4}-\d{3}$"),  # Portuguese postcode
+    re.compile(r"^\d{3}\.\d{3}\.\d{3}-\d{2}$"),  # Brazilian CPF
+    re.compile(r"^\d{2}\.\d{3}\.\d{3}/\d{4}-\d{2}$"),  # Brazilian CNPJ
+]
+# Words before a number that make it an identifier, a postcode or an amount.
+_ID_LABEL = re.compile(
+    r"\b(?:gpa|id|no|nr|nº|n°|pmid|pmcid|arxiv|iban|bic|swift|isbn|issn|doi|ref|cpf|rg|cnpj|nif|nie|dni|nss|ssn|pesel|"
+    r"nip|regon|matrikel\w*|student\s*(?:id|number|no)|passport\w*|passaporte|pasaporte|reisepass|licen[cs]e|"
+    r"vat|ust-?id\w*|steuer\w*|tin|pan|aadhaar|cep|zip|postcode|post code|plz|"
+    r"código postal|codigo postal|"
+    r"cp|c\.p\.|bp|p\.?o\.? box|box|apartado|caixa postal|cx\.? postal|inscri\w*|registro|register|"
+    r"reg\.?|certificate|certificado|credential|lot|serial|order|invoice|account|konto|conta)\.?\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+# A German-style area code before a slash: "089/51168102", "(0 30) / 123 45 67".
+_AREA_SLASH = re.compile(r"\(?0\d[\d ]{0,4}\)?\s?/\s?\d[\d\s-]{3,}")
+_PROFILE = re.compile(r"\b(?:linkedin|github|xing)\.com/|\bwww\.|https?://", re.IGNORECASE)
+_POSTCODES = (re.compile(r"\d{5}-\d{3}"), re.compile(r"\d{4}-\d{3}"))  # Brazil (CEP), Portugal
+# "06·12·34·56·78": dots inside a number. With spaces around, a dot separates items.
+_SEPARATOR_DOT = re.compile(r"(?<=\d)()[·•∙]()(?=\d)")
+_DASHES = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"}
+)
+_URL_MASK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Phone:
+    printed: str
+    e164: str | None
+    confidence: float = 1.0
+
+    @property
+    def value(self) -> str:
+        return self.e164 or self.printed
+
+
+def _is_date_like(run: str) -> bool:
+    compact = run.strip().strip("()").strip()
+    return any(p.match(compact) for p in _DATE_LIKE)
+
+
+def phone_scan_text(text: str) -> str:
+    """The text as the phone finder reads it (same length): dashes plain, dots between digits as
+    dashes, and e-mail addresses and URLs blanked so their digits are not read as numbers."""
+    scan = text.translate(_DASHES)
+    scan = _SEPARATOR_DOT.sub(lambda m: m.group(1) + "-" + m.group(2), scan)
+    blank = lambda m: " " * len(m.group())  # noqa: E731 - a one-line mask
+    scan = EMAIL_RE.sub(blank, scan)
+    scan = _URL_MASK_RE.sub(blank, scan)
+    return scan
+
+
+def find_phones(
+    text: str,
+    sections: list[Section],
+    region: str | None,
+    tel_links: list[str] = (),
+    header_end: int = 0,
+) -> list[Phone]:
+    """Phone numbers, normalised to E.164 where the country is known.
+
+    Near the top of the resume, in a contact section, on a line with an e-mail
+    address, or after a phone label, any run of 7-15 digits that is not a date,
+    a postcode or an identifier counts: that is where people put their number.
+    Elsewhere libphonenumber's matcher must find a valid number, printed with a
+    country code or area-code parentheses, so "12,000 units", years and
+    postcodes never become phones.
+    """
+    scan = phone_scan_text(text)
+    referees = referee_spans(text, sections)
+    phones: list[Phone] = []
+    taken: list[tuple[int, int]] = []
+    for m in _PHONE_RUN.finditer(scan):
+        if _inside(referees, m.start()):
+            continue
+        run = _trim_run(m.group())
+        if run is None or not _plausible_run(run):
+            continue
+        before = scan[scan.rfind("\n", 0, m.start()) + 1 : m.start()]
+        after = scan[m.end() : m.end() + 2]
+        if (
+            after[:1] in ("%", "€", "$", "£")
+            or re.search(r"[$€£]\s*$", before)
+            or _ID_LABEL.search(before)
+        ):
+            continue
+        section = section_at(sections, m.start())
+        labelled = bool(PHONE_LABEL.search(before[-28:]))
+        line = _line_at(text, m.start())
+        in_contact = (
+            m.start() < header_end
+            or (section is not None and section.kind in (CONTACT, PERSONAL))
+            # a contact line anywhere (a footer, a sidebar, a banner's row of icons)
+            or EMAIL_RE.search(line) is not None
+            or _PROFILE.search(line) is not None
+        )
+        if "/" in run and not labelled and not (in_contact and _AREA_SLASH.fullmatch(run)):
+            continue
+        if not (labelled or in_contact):
+            continue  # the body is the matcher's
+        e164 = _e164(run, region)
+        valid = _valid(e164)
+        confidence = 0.95 if valid else (0.8 if labelled else 0.6)
+        if (
+            e164 is None
+            and not re.search(r"[xX*]", run)
+            and not labelled
+            and len(re.sub(r"\D", "", run)) < 8
+        ):
+            continue  # a short number nobody labelled and no country can read
+        phones.append(Phone(run, e164, confidence))
+        taken.append((m.start(), m.end()))
+    # The body: numbers libphonenumber finds valid, printed the way phone numbers are
+    # (a country code, area-code parentheses, a label). Only lines that have such a
+    # sign are handed to the matcher: most lines of a resume hold no number at all.
+    for start, line in _lines_with_offsets(scan):
+        if not _PHONE_SIGN.search(line):
+            continue
+        for match in PhoneNumberMatcher(line, region or "ZZ", leniency=Leniency.VALID):
+            a0, b0 = start + match.start, start + match.end
+            if any(a <= a0 < b or a < b0 <= b for a, b in taken) or _inside(referees, a0):
+                continue
+            raw = match.raw_string.strip()
+            before = line[: match.start]
+            if _ID_LABEL.search(before) or not _plausible_run(raw):
+                continue
+            labelled = bool(PHONE_LABEL.search(before[-28:]))
+            if not (labelled or raw.startswith(("+", "(", "00"))):
+                continue
+            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            phones.append(Phone(text[a0:b0].strip(), e164, 0.85))
+    for target in tel_links:
+        number = unquote(target.split(":", 1)[1]).strip()
+        e164 = _e164(number, region)
+        if e164 and not any(p.e164 == e164 for p in phones):
+            phones.append(Phone(number, e164, 0.9))
+    unique: dict[str, Phone] = {}
+    for phone in phones:
+        unique.setdefault(phone.e164 or re.sub(r"\D", "", phone.printed), phone)
+    # A number printed nationally and found again with its country code (a tel: link) is one.
+    out: list[Phone] = []
+    for phone in sorted(unique.values(), key=lambda p: p.e164 is None):
+        tail = re.sub(r"\D", "", phone.printed if phone.e164 is None else phone.e164)[-8:]
+        if phone.e164 is None and any(re.sub(r"\D", "", p.e164 or "")[-8:] == tail for p in out):
+            continue
+        out.append(phone)
+    order = {id(p): i for i, p in enumerate(unique.values())}
+    return sorted(out, key=lambda p: order[id(p)])
+
+
+_PHONE_SIGN = re.compile(r"[+(]\s*\d|\b00\d|tel|phone|mob|cell|fon|☎|📞|📱", re.IGNORECASE)
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _trim_run(raw: str) -> str | None:
+    # "628-578-8552 – 74 Cedar Lane": a spaced dash after a whole number starts something else.
+    parts = re.split(r"\s[-–—]\s", raw)
+    if len(parts) > 1 and len(re.sub(r"\D", "", parts[0])) >= 7:
+        raw = parts[0]
+    run = raw.strip(" -.(/")
+    if raw.startswith("(") and not run.startswith("("):
+        run = "(" + run
+    if run.count("(") != run.count(")"):
+        run = run.replace("(", "").replace(")", "") if not run.startswith("(") else run
+        if run.count("(") != run.count(")"):
+            run = run.rstrip(")") if run.count(")") > run.count("(") else run
+    return run or None
+
+
+def _plausible_run(run: str) -> bool:
+    digits = re.sub(r"\D", "", run)
+    masked = len(re.findall(r"[xX*]", run))
+    if not 7 <= len(digits) + masked <= 15 or len(digits) < (5 if masked else 6):
+        return False
+    if _is_date_like(run) or any(p.match(run) for p in _NOT_PHONE_SHAPES):
+        return False
+    # "78 – 31907-647": a house number and a postcode, an address.
+    if any(p.fullmatch(part) for part in re.split(r"\s[-–—]\s|\s", run) for p in _POSTCODES):
+        return False
+    # Decimal numbers ("3.66", "9.15/10.0") are scores, not phones.
+    if re.search(r"\d\.\d{1,2}(?:\D|$)", run) and not re.fullmatch(r"[\d.\s+()]+", run):
+        return False
+    return True
+
+
+def _valid(e164: str | None) -> bool:
+    if not e164:
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(e164))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : len(text) if end < 0 else end]
+
+
+def _e164(run: str, region: str | None) -> str | None:
+    if re.search(r"[xX*]", run):
+        return None  # masked on purpose: do not invent digits
+    candidate = re.sub(r"^\(\+(\d+)\)", r"+\1", run.strip())
+    candidate = re.sub(r"^00(?=[1-9])", "+", candidate)
+    try:
+        number = phonenumbers.parse(candidate, None if candidate.startswith("+") else region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+# --- links --------------------------------------------------------------------------
+
+_URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'|,;()\[\]{}]+", re.IGNORECASE)
+KNOWN_SITE_RE = re.compile(
+    r"(?<![\w@.])((?:[a-z]{2,3}\.)?(?:linkedin\.com/(?:in|pub|company)/[\w\-%.]+|github\.com/[\w\-.]+(?:/[\w\-.]+)?"
+    r"|gitlab\.com/[\w\-.]+|bitbucket\.org/[\w\-.]+(?:/[\w\-.]+)?|stackoverflow\.com/users/[\w\-/]+"
+    r"|twitter\.com/[\w]+|x\.com/@?[\w]+|behance\.net/[\w\-]+|dribbble\.com/[\w\-]+"
+    r"|medium\.com/@?[\w\-.]+|orcid\.org/[\d\-X]+|kaggle\.com/[\w\-]+|xing\.com/profile/[\w\-]+"
+    r"|scholar\.google\.[a-z.]+/[\w?=&\-.]+|codepen\.io/[\w\-]+|huggingface\.co/[\w\-]+"
+    r"|researchgate\.net/profile/[\w\-]+|instagram\.com/[\w.]+|facebook\.com/[\w.\-]+"
+    r"|youtube\.com/(?:@|c/|channel/|user/)[\w\-]+|youtu\.be/[\w\-]+|t\.me/[\w]+|vk\.com/[\w.]+"
+    r"|dev\.to/[\w]+|leetcode\.com/(?:u/)?[\w\-]+|hackerrank\.com/(?:profile/)?[\w\-]+"
+    r"|codeforces\.com/profile/[\w\-]+|npmjs\.com/(?:~|package/)[\w\-]+|pypi\.org/user/[\w\-]+"
+    r"|about\.me/[\w\-]+|linktr\.ee/[\w.\-]+|artstation\.com/[\w\-]+|gitee\.com/[\w\-]+"
+    r"|habr\.com/(?:ru/)?users/[\w\-]+|hh\.ru/resume/[\w]+|osf\.io/[\w]+|git\.sr\.ht/~[\w\-]+"
+    r"|sourceforge\.net/u/[\w\-]+|figma\.com/@[\w\-]+|vimeo\.com/[\w]+|soundcloud\.com/[\w\-]+))",
+    re.IGNORECASE,
+)
+URL_RE = _URL_RE
+# A bare domain ("jankuester.com") counts only in the header or after a label.
+_BARE_DOMAIN_RE = re.compile(
+    r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|io|dev|me|de|fr|es|pt|br|"
+    r"uk|co|ch|at|nl|eu|info|app|tech|site|online|page|xyz|ai|it|pl|ru|tr|cn|ca|au|in)(?:/[\w\-./~%?=&#]*)?)(?![\w@])",
+    re.IGNORECASE,
+)
+_LINK_LABEL_RE = re.compile(
+    r"\b(website|web|site|homepage|home page|blog|portfolio|url|webseite|sitio web|página|site web|"
+    r"sítio|homepagina|strona)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Handles behind an icon or a label: "GITHUB-SQUARE posquit0", "Github:// deedydas",
+# "LinkedIn: jane-doe", "github: handle".
+_HANDLE_RE = re.compile(
+    r"\b(github|gitlab|linkedin|twitter|stackoverflow|telegram|instagram|behance|dribbble|medium|kaggle|"
+    r"leetcode|xing|researchgate|facebook|youtube|codepen|bitbucket)(?:-square|-alt)?\s*(?::\s*//|:)?\s+@?"
+    r"([A-Za-z0-9][\w\-.]{1,38})\b",
+    re.IGNORECASE,
+)
+_HANDLE_URL = {
+    "github": "https://github.com/{}",
+    "gitlab": "https://gitlab.com/{}",
+    "linkedin": "https://www.linkedin.com/in/{}",
+    "twitter": "https://twitter.com/{}",
+    "telegram": "https://t.me/{}",
+    "instagram": "https://www.instagram.com/{}",
+    "behance": "https://www.behance.net/{}",
+    "dribbble": "https://dribbble.com/{}",
+    "medium": "https://medium.com/@{}",
+    "kaggle": "https://www.kaggle.com/{}",
+    "leetcode": "https://leetcode.com/{}",
+    "xing": "https://www.xing.com/profile/{}",
+    "researchgate": "https://www.researchgate.net/profile/{}",
+    "facebook": "https://www.facebook.com/{}",
+    "youtube": "https://www.youtube.com/@{}",
+    "codepen": "https://codepen.io/{}",
+    "bitbucket": "https://bitbucket.org/{}",
+}
+# An ORCID iD printed bare beside its icon, and a fediverse handle (@name@server.social).
+_ORCID_ID = re.compile(r"(?<![\d-])(\d{4}-\d{4}-\d{4}-\d{3}[\dX])(?![\d-])")
+_FEDIVERSE = re.compile(
+    r"(?<![\w.])@([A-Za-z0-9_]{1,30})@((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.IGNORECASE
+)
+_NOT_DOMAINS = {
+    "node.js",
+    "vue.js",
+    "next.js",
+    "nuxt.js",
+    "react.js",
+    "asp.net",
+    "ado.net",
+    "vb.net",
+    "socket.io",
+    "express.js",
+    "d3.js",
+    "three.js",
+    "chart.js",
+    "ember.js",
+    "backbone.js",
+}
+# Query parameters that only track who clicked: dropped from every link.
+_TRACKING = re.compile(
+    r"^(?:utm_\w+|lipi|trk|trkinfo|trackingid|originalsubdomain|fbclid|gclid|dclid|msclkid|mc_[ce]id|"
+    r"igshid|si|ref|ref_src|ref_url|src|source|share|_hs\w+|mkt_tok|yclid|s|t)$",
+    re.IGNORECASE,
+)
+# Hosts whose links are wrappers around another link in a query parameter.
+_REDIRECTS = (
+    (re.compile(r"(?:^|\.)europass\.(?:europa\.eu|cedefop\.europa\.eu)$"), ("url", "u", "target")),
+    (re.compile(r"(?:^|\.)google\.[a-z.]+$"), ("q", "url")),
+    (re.compile(r"(?:^|\.)linkedin\.com$"), ("url",)),
+    (re.compile(r"^l\.facebook\.com$|^lm\.facebook\.com$"), ("u",)),
+    (re.compile(r"safelinks\.protection\.outlook\.com$"), ("url",)),
+    (re.compile(r"(?:^|\.)youtube\.com$"), ("q",)),
+)
+
+
+def clean_target(url: str) -> str:
+    """A link target as meant: redirect wrappers unwrapped, tracking dropped, %-codes undone."""
+    url = url.strip()
+    for _ in range(3):  # a wrapper may wrap a wrapper
+        unwrapped = _unwrap(url)
+        if unwrapped == url:
+            break
+        url = unwrapped
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if parts.query:
+        kept = [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING.match(k)
+        ]
+        if "linkedin.com" in parts.netloc.lower() and parts.path.lower().startswith(
+            ("/in/", "/pub/")
+        ):
+            kept = []  # a profile needs no query at all
+        parts = parts._replace(query=urlencode(kept, safe="/:@") if kept else "")
+    path = unquote(parts.path)
+    url = urlunsplit(parts._replace(path=path, fragment=parts.fragment))
+    return url
+
+
+def _unwrap(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    host = parts.netloc.lower().split("@")[-1].split(":")[0]
+    for pattern, keys in _REDIRECTS:
+        if pattern.search(host):
+            params = dict(parse_qsl(parts.query))
+            for key in keys:
+                inner = params.get(key, "")
+                if re.match(r"^(?:https?://|www\.)", inner, re.IGNORECASE):
+                    return inner
+    return url
+
+
+def normalise_url(url: str) -> str:
+    url = url.strip().rstrip(".,;:)")
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.IGNORECASE):
+        url = "https://" + url
+    return clean_target(url)
+
+
+def find_links(
+    text: str,
+    targets: list[str],
+    header_end: int,
+    sections: list[Section],
+    layout: Layout | None = None,
+) -> list[Found]:
+    """Web links: visible URLs, profile paths, labelled or header domains, handles, targets."""
+    found: list[Found] = []
+    emails_spans = [(m.start(), m.end()) for m in EMAIL_RE.finditer(text)]
+    referees = referee_spans(text, sections)
+
+    def inside_email(pos: int) -> bool:
+        return any(a <= pos < b for a, b in emails_spans)
+
+    for m in _URL_RE.finditer(text):
+        if not inside_email(m.start()) and not _inside(referees, m.start()):
+            found.append(Found(normalise_url(m.group()), 1.0))
+    for m in KNOWN_SITE_RE.finditer(text):
+        if not inside_email(m.start()) and not _inside(referees, m.start()):
+            found.append(Found(normalise_url(m.group(1)), 1.0))
+    for m in _BARE_DOMAIN_RE.finditer(text):
+        if (
+            inside_email(m.start())
+            or m.group(1).lower() in _NOT_DOMAINS
+            or _inside(referees, m.start())
+        ):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        section = section_at(sections, m.start())
+        labelled = bool(_LINK_LABEL_RE.search(text[line_start : m.start()]))
+        in_contact = (
+            m.start() < header_end
+            or (section is not None and section.kind == CONTACT)
+            or EMAIL_RE.search(_line_at(text, m.start())) is not None
+        )
+        if labelled or in_contact:
+            found.append(Found(normalise_url(m.group(1)), 0.8))
+    for m in _HANDLE_RE.finditer(text):
+        site, handle = m.group(1).lower(), m.group(2).rstrip(".")
+        if site in _HANDLE_URL and (
+            m.start() < header_end or _in_kind(sections, m.start(), CONTACT)
+        ):
+            if "." in handle and site != "linkedin":
+                continue  # "github: github.com/x" is caught above
+            found.append(Found(_HANDLE_URL[site].format(handle), 0.75))
+    for m in _ORCID_ID.finditer(text):
+        if _contact_zone(m.start(), text, sections, layout, header_end) and not _inside(
+            referees, m.start()
+        ):
+            found.append(Found(f"https://orcid.org/{m.group(1)}", 0.8))
+    for m in _FEDIVERSE.finditer(text):
+        if m.start() < header_end or _in_kind(sections, m.start(), CONTACT):
+            found.append(Found(f"https://{m.group(2).lower()}/@{m.group(1)}", 0.75))
+    for target, _index in _placed_targets(layout, list(targets), text, sections, referees):
+        if re.match(r"^(https?://|www\.)", target, re.IGNORECASE):
+            found.append(Found(normalise_url(target), 0.9))
+    return _unique_links(found)
+
+
+def _in_kind(sections: list[Section], offset: int, kind: str) -> bool:
+    section = section_at(sections, offset)
+    return section is not None and section.kind == kind
+
+
+def link_key(url: str) -> str:
+    key = re.sub(r"^[a-z]+://", "", url.lower())
+    key = re.sub(r"^www\.", "", key)
+    return key.rstrip("/")
+
+
+def _unique_links(links: list[Found]) -> list[Found]:
+    by_key: dict[str, Found] = {}
+    for link in links:
+        key = link_key(link.value)
+        if len(key) < 4 or "." not in key:
+            continue
+        known = by_key.get(key)
+        # Prefer the https form of the same address, and the surer finding.
+        if known is None:
+            by_key[key] = link
+        else:
+            value = (
+                link.value
+                if link.value.startswith("https") and not known.value.startswith("https")
+                else known.value
+            )
+            by_key[key] = Found(value, max(known.confidence, link.confidence))
+    # A visible piece of a link that a column wrapped ("linkedin.com/in/anna-") is
+    # part of a longer link found whole (its hidden target, or the joined text).
+    keys = list(by_key)
+    for key in keys:
+        if any(
+            (other != key and other.startswith(key) and len(key) >= 10 and key[-1] in "-_/.=?&")
+            or (other != key and other.startswith(key) and _is_cut(key, other))
+            for other in keys
+        ):
+            by_key.pop(key, None)
+    return list(by_key.values())
+
+
+def _is_cut(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` cut inside its last path segment (a wrapped profile link)."""
+    if "/" not in short or len(short) < 12:
+        return False
+    rest = long[len(short) :]
+    return bool(rest) and "/" not in rest and not rest.startswith(("?", "#"))

@@ -1,0 +1,471 @@
+"""The person's name, chosen by scoring every candidate on the first page, or none at all.
+
+No "first line" rule: a sidebar, a title word ("Lebenslauf", "Curriculum
+Vitae"), a job title or a skill printed large often comes first in reading
+order. Every line near the top yields candidates (the whole line, its parts
+between separators, its cells, the value after a "Name" label, two short lines
+that belong together, letter-spaced text closed up), and each candidate that
+is shaped like a name is scored on features:
+
+* **prominence**: the larger its type against the body text, the likelier;
+  the largest text on the page most of all; a word processor's Title style;
+* **position**: near the top of page one, or among the first lines of a text;
+* **neighbourhood**: contact details or a job title beside it; inside a
+  section such as Experience or Skills it is an employer or a skill;
+* **patterns**: a "Name:" label, the e-mail address spelt from its parts,
+  capitalisation, how many words, whether the taxonomy knows it as a skill.
+
+The best candidate wins only when its score clears a threshold and leaves the
+runner-up behind; otherwise the name is None, because a wrong name on a
+humane message is worse than none. The score becomes the confidence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from parsing.contacts import EMAIL_RE, PHONE_LABEL, URL_RE, Found
+from parsing.layout import Layout, Line, assemble, script_of
+from parsing.sections import CONTACT, PERSONAL, SUMMARY, Section, heading_kind, section_at
+from parsing.text import fold
+from parsing.vocab import NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
+
+# A score at or above this names a person; below, the name stays None.
+THRESHOLD = 3.0
+# How far a winner must lead a different runner-up, unless its score is high anyway.
+MARGIN = 0.6
+SURE = 6.0
+
+_TITLE_PREFIX = re.compile(
+    r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau|Sr|Sra|Dott|Dott\.ssa|Ing|Mag|Dipl\.?-?\w*)\.?\s+",
+    re.IGNORECASE,
+)
+_DEGREE_SUFFIX = re.compile(
+    r",?\s+(?:M\.?\s?Sc\.?|B\.?\s?Sc\.?|Ph\.?\s?D\.?|MBA|M\.?A\.?|B\.?A\.?|M\.?D\.?|RN|CPA|PMP|Dipl\.-\w+\.?|"
+    r"MEng|BEng|M\.?\s?Eng\.?|B\.?\s?Eng\.?|LL\.?M\.?|J\.?D\.?|CFA|ACCA|MSc|BSc)$",
+    re.IGNORECASE,
+)
+# One word of a name: letters of any cased script with inner apostrophes and hyphens, or an initial.
+_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*\.?$")
+_NICKNAME = re.compile(r"^\([^\W\d_][^\W\d_'’\-. ]*\)$")
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]{2,4}$")
+_SEPARATORS = re.compile(r"\s*(?:[|·•,;:]|\s{2,}|\s[–—-]\s|[^\w\s'’.\-&()])\s*")
+# "Name: X", "NOME X", Europass's label column: a label, then the value.
+_NAME_WORD = (
+    r"(?:(?:full|first|given|last|family)\s+)?names?|surnames?|nome(?:\s+completo)?|nombres?(?:\s+completo)?|"
+    r"apellidos?|nom(?:\s+complet)?|prénom|naam|vorname|nachname|vor-?\s*und\s+nachname|cognome|"
+    r"imię(?:\s+i\s+nazwisko)?|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名"
+)
+_LABEL = re.compile(
+    rf"^\W*(?:(?:{_NAME_WORD})(?:\s*[,/&]\s*(?:{_NAME_WORD}))*\s*[:：\-–]\s*|(?:{_NAME_WORD})\s+(?=\w)|"
+    r"(?:(?:resume|résumé|cv|curriculum\s+vitae|lebenslauf|profile)\s+(?:of|von|de|di|van)\s+|"
+    r"personal\s+information|informazioni\s+personali|persönliche\s+angaben|informations\s+personnelles|"
+    r"información\s+personal|informações\s+pessoais|dati\s+personali)\s*[:：\-–]?\s*)",
+    re.IGNORECASE,
+)
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+_EDGE_NOISE = re.compile(r"^[^\w(]+|[^\w.)]+$")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+_RANK_SCORE = (2.0, 1.6, 1.3, 1.0, 0.8, 0.6, 0.4, 0.4)
+_TITLE_LINE = re.compile(
+    r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|curriculum)\W*$",
+    re.IGNORECASE,
+)
+_CONTACT_HINT = re.compile(r"@|https?://|www\.|linkedin|github|\+?\d[\d\s().\-]{6,}\d")
+
+
+@dataclass
+class Candidate:
+    name: str
+    line: int  # index of its (first) line
+    score: float
+    how: str  # whole, part, cell, label, two-line
+
+
+def find_name(
+    source: Layout | list[str],
+    emails: list[str] = (),
+    sections: list[Section] | None = None,
+    taxonomy=None,
+    text: str | None = None,
+) -> Found | None:
+    """The person's name with a confidence, or None when no candidate convinces."""
+    layout = source if isinstance(source, Layout) else assemble([Line(t) for t in source])[1]
+    lines = layout.lines
+    if text is None:
+        text = "\n".join(line.text for line in lines)
+    offsets = layout.offsets()
+    candidates = _candidates(layout, offsets, emails, sections or [], taxonomy)
+    if not candidates:
+        return None
+    best: dict[str, Candidate] = {}
+    for cand in candidates:
+        key = fold(cand.name)
+        if key not in best or cand.score > best[key].score:
+            best[key] = cand
+    ranked = sorted(best.values(), key=lambda c: -c.score)
+    top = ranked[0]
+    runner = next((c for c in ranked[1:] if not _overlaps(c.name, top.name)), None)
+    lead = top.score - runner.score if runner else top.score
+    if top.score < THRESHOLD or (lead < MARGIN and top.score < SURE):
+        return None
+    confidence = 0.5 + 0.06 * (top.score - THRESHOLD) + 0.08 * min(lead, 4.0)
+    return Found(natural_case(top.name), round(max(0.3, min(confidence, 0.99)), 2))
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """Candidates that are the same name in part ("Ana Ruiz" and "Ana Ruiz Soto") do not compete."""
+    wa, wb = set(fold(a).split()), set(fold(b).split())
+    return bool(wa & wb)
+
+
+def _zone(layout: Layout) -> range:
+    """The lines a name may be on: page one of a laid-out document, else the first 40 lines."""
+    if layout.geometry:
+        end = next((i for i, line in enumerate(layout.lines) if line.page > 0), len(layout.lines))
+        return range(min(end, 90))
+    return range(min(len(layout.lines), 40))
+
+
+def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) -> list[Candidate]:
+    lines = layout.lines
+    zone = _zone(layout)
+    sizes = [lines[i].size for i in zone if lines[i].size and _TWO_LETTERS.search(lines[i].text)]
+    largest = max(sizes) if sizes else 0.0
+    body = layout.body_size or (sorted(sizes)[len(sizes) // 2] if sizes else 0.0)
+    locals_ = [fold(e.split("@")[0]) for e in emails]
+    context = _Context(layout, offsets, sections, largest, body, locals_, taxonomy)
+    shapes: dict[tuple[str, bool], float | None] = {}
+    shaped_lines: list[tuple[int, int, list[tuple[str, str, float]]]] = []  # (line, rank, readings)
+    rank = 0
+    for i in zone:
+        line = lines[i]
+        if not line.text.strip():
+            continue
+        if not _may_hold_name(line):
+            rank += 1
+            continue
+        readings = []
+        for name, how in _readings(line, _next_text(lines, i)):
+            name = _clean(name)
+            key = (name, how == "label")
+            if key not in shapes:
+                shapes[key] = _shape(name, taxonomy, single=key[1])
+            if shapes[key] is not None:
+                readings.append((name, how, shapes[key]))
+        if readings:
+            shaped_lines.append((i, rank, readings))
+        rank += 1
+    context.first_shaped = shaped_lines[0][0] if shaped_lines else None
+    out: list[Candidate] = []
+    for i, rank, readings in shaped_lines:
+        for name, how, shaped in readings:
+            out.append(Candidate(name, i, shaped + context.score(i, rank, how, name), how))
+    return out
+
+
+def _next_text(lines: list[Line], i: int) -> Line | None:
+    """The next line with text: across a column break when the page's layout says it is close."""
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if lines[j].text.strip():
+            if j > i + 1 and not (lines[i].top >= 0 and 0 <= lines[j].top - lines[i].top < 0.06):
+                return None
+            return lines[j]
+    return None
+
+
+def _may_hold_name(line: Line) -> bool:
+    """A cheap first look: a name starts with a capital (or an uncased letter), or a label."""
+    if line.top > 0.8:
+        return False  # the foot of the page
+    m = _FIRST_LETTER.search(line.text)
+    if m is None:
+        return False
+    return not m.group().islower() or bool(_LABEL.match(line.text))
+
+
+def _readings(line: Line, nxt: Line | None) -> list[tuple[str, str]]:
+    """The ways a line may hold a name."""
+    text = _strip_noise(line.text)
+    out: list[tuple[str, str]] = []
+    labelled = _LABEL.match(text)
+    if labelled and labelled.end() < len(text):
+        value = text[labelled.end() :]
+        value = re.split(r"\s{2,}|\s*[|•·;]\s*|\s+\w+\s*:", value)[0]
+        out.append((value, "label"))
+    elif labelled and nxt is not None and nxt.text.strip():
+        out.append((_strip_noise(nxt.text), "label"))
+    out.append((text, "whole"))
+    for cell in line.cells:
+        out.append((_strip_noise(cell), "cell"))
+    parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    if len(parts) > 1:
+        for part in parts[:2]:
+            out.append((part, "part"))
+    # A name followed by its title on one line: "Allen King ESB Developer".
+    words = text.split()
+    for size in range(min(len(words) - 1, 5), 1, -1):
+        if _ends_name(words[size], " ".join(words[:size])):
+            out.append((" ".join(words[:size]), "part"))
+    # Given name and surname on two lines, printed alike ("MARIE" / "DUPONT").
+    if (
+        nxt is not None
+        and nxt.text.strip()
+        and 1 <= len(words) <= 3
+        and len(words) + len(nxt.text.split()) <= 5
+    ):
+        if _alike(line, nxt):
+            out.append((f"{text} {_strip_noise(nxt.text)}", "two-line"))
+    return out
+
+
+def _alike(a: Line, b: Line) -> bool:
+    if a.known and b.known:
+        if abs(a.size - b.size) > 0.6 or a.page != b.page or a.column != b.column:
+            return False
+        return a.top < 0 or b.top - a.top < 0.08
+    return True
+
+
+def _strip_noise(text: str) -> str:
+    text = _EDGE_NOISE.sub("", text.strip())
+    return text.strip(" .")
+
+
+def _ends_name(word: str, prefix: str) -> bool:
+    """Whether ``word`` cannot continue the name ``prefix`` (a role, an acronym, a lower word)."""
+    bare = word.strip(".,")
+    return (
+        not _TOKEN.match(word)
+        or fold(bare) in NOT_NAME_WORDS
+        or bool(ROLE_WORDS.match(bare))
+        or (len(bare) > 1 and bare.isupper() and not prefix.isupper())
+    )
+
+
+def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
+    """How much a string looks like a person's name by itself, or None when it cannot be one.
+
+    ``single``: one word is enough (the value after a "Name" label).
+    """
+    name = candidate
+    if not name or len(name) > 60:
+        return None
+    if _CJK_NAME.match(name.replace(" ", "")) and len(name.split()) <= 2:
+        return 1.5
+    words = name.split()
+    plain = [w for w in words if not _NICKNAME.match(w)]
+    if not (1 if single else 2) <= len(plain) <= 5 or len(words) - len(plain) > 1:
+        return None
+    if not all(_TOKEN.match(w) for w in plain):
+        return None
+    if single and len(plain) == 1:
+        word = plain[0]
+        ok = len(word) > 1 and word[0].isupper() and fold(word) not in NOT_NAME_WORDS
+        return 0.5 if ok else None
+    significant = [
+        w
+        for w in plain
+        if not (w.lower() in PARTICLES and (w.islower() or (len(plain) > 2 and w.isupper())))
+    ]
+    if len(significant) < 2 or sum(1 for w in significant if len(w.strip(".")) > 1) < 2:
+        return None
+    if any(fold(part) in NOT_NAME_WORDS for w in significant for part in w.strip(".").split("-")):
+        return None
+    if any(len(w) > 1 and not w.strip(".").lower().strip("x") for w in plain):
+        return None  # "Xxxx": a placeholder
+    cased = name.isascii() or script_of(name) in (
+        "latin",
+        "cyrillic",
+        "greek",
+        "armenian",
+        "georgian",
+    )
+    if cased:
+        if not all(w[0].isupper() for w in significant):
+            return None
+        # An acronym among ordinary capitalised words is a product or a team, not a name.
+        # A surname in capitals ("Marie DUPONT", "MARTIN Claire") comes first or last.
+        caps = [n for n, w in enumerate(significant) if len(w.strip(".")) > 1 and w.isupper()]
+        run = caps == list(range(caps[0], caps[-1] + 1)) if caps else True
+        touches = bool(caps) and (caps[0] == 0 or caps[-1] == len(significant) - 1)
+        if not _all_caps(name) and caps and not (run and touches):
+            return None  # "Anna Maria SCHMIDT", "DE LA CRUZ Ana": one run of capitals at one end
+    if ROLE_WORDS.search(name) or heading_kind(name):
+        return None
+    if taxonomy is not None:
+        if taxonomy.lookup(name) is not None:
+            return None
+        # "Protocol Buffers": every word a skill. (One word may be: "Ada", "Julia Ruby".)
+        if all(len(w) > 2 and taxonomy.lookup(w) is not None for w in significant):
+            return None
+    score = {2: 1.2, 3: 1.2, 4: 1.1, 5: 0.5}.get(len(plain), 0.0)
+    if cased and not _all_caps(name) and any(len(w) > 1 and w.isupper() for w in significant):
+        score += 0.3  # "Marie DUPONT", "MARTIN Claire": the surname in capitals
+    return score
+
+
+def _clean(candidate: str) -> str:
+    name = " ".join(candidate.split()).strip(" .,-–:")
+    name = _TITLE_PREFIX.sub("", name)
+    previous = None
+    while previous != name:
+        previous = name
+        name = _DEGREE_SUFFIX.sub("", name).strip(" ,")
+    return name
+
+
+def _all_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+class _Context:
+    """Scores a candidate by where it sits and how it is printed."""
+
+    def __init__(
+        self, layout: Layout, offsets, sections, largest: float, body: float, locals_, taxonomy
+    ):
+        self.layout = layout
+        self.offsets = offsets
+        self.sections = sections
+        self.largest = largest
+        self.body = body
+        self.locals = locals_
+        self.first_section = sections[0].start if sections else None
+        self.first_shaped: int | None = None  # the first line that holds a name-shaped phrase
+        self._contacts: dict[int, bool] = {}
+
+    def _contact(self, j: int) -> bool:
+        """Whether line j holds contact details (an address, a number, a profile)."""
+        known = self._contacts.get(j)
+        if known is None:
+            text = self.layout.lines[j].text
+            known = self._contacts[j] = bool(
+                _CONTACT_HINT.search(text) or PHONE_LABEL.search(text + " ")
+            )
+        return known
+
+    def score(self, i: int, rank: int, how: str, name: str) -> float:
+        lines = self.layout.lines
+        line = lines[i]
+        score = 0.0
+        # prominence
+        if line.size and self.body:
+            ratio = line.size / self.body
+            if self.largest and line.size >= self.largest - 0.25:
+                score += 3.0
+            elif ratio >= 1.5:
+                score += 2.0
+            elif ratio >= 1.2:
+                score += 1.2
+            elif ratio > 1.05:
+                score += 0.5
+            elif ratio < 0.95:
+                score -= 1.0
+        if line.style:
+            if line.style == "title" or line.style.startswith("title"):
+                score += 2.5
+            elif line.style == "subtitle":
+                score -= 1.0
+        if line.bold:
+            score += 0.4
+        if line.spaced:
+            score += 0.4
+        # position
+        if line.top >= 0:
+            if line.page > 0:
+                score -= 3.0
+            elif line.top < 0.12:
+                score += 1.5
+            elif line.top < 0.25:
+                score += 0.8
+            elif line.top > 0.5:
+                score -= 1.0
+        else:
+            # Without a page to look at, the order of lines is the evidence left.
+            score += _RANK_SCORE[rank] if rank < len(_RANK_SCORE) else (0.0 if rank < 12 else -1.0)
+            if self.first_shaped is not None and i == self.first_shaped:
+                score += 0.5
+        if i > 0 and _TITLE_LINE.match(lines[i - 1].text):
+            score += 0.8  # right under "RESUME", "Curriculum Vitae"
+        # where in the document
+        section = section_at(self.sections, self.offsets[i])
+        if section is not None and section.kind not in (CONTACT, PERSONAL, SUMMARY):
+            score -= 3.0
+        elif section is None and (
+            self.first_section is None or self.offsets[i] < self.first_section
+        ):
+            score += 0.5
+        # neighbourhood: contact details or a role beside it
+        if any(
+            self._contact(j) and lines[j].column == line.column and lines[j].page == line.page
+            for j in range(max(0, i - 3), min(len(lines), i + 5))
+            if j != i
+        ):
+            score += 0.7
+        if (
+            i + 1 < len(lines)
+            and ROLE_WORDS.search(lines[i + 1].text)
+            and len(lines[i + 1].text) < 80
+        ):
+            score += 0.4
+        # patterns
+        if how == "label":
+            score += 4.0
+        elif how == "two-line":
+            # "MARIE" over "DUPONT", set alike: one name. Without a page to look at, a guess.
+            nxt = _next_text(lines, i)
+            alike = nxt is not None and line.known and nxt.known and line.bold == nxt.bold
+            score += 0.5 if alike and len(line.text.split()) == 1 else -0.4
+        elif how in ("part", "cell"):
+            score -= 0.3 if len(line.text) < 60 else 0.6
+        elif how == "whole" and (EMAIL_RE.search(line.text) or URL_RE.search(line.text)):
+            score -= 2.0
+        score += self._email_match(name)
+        if _all_caps(name):
+            score += 0.2
+        return score
+
+    def _email_match(self, name: str) -> float:
+        parts = [p for p in re.split(r"[\s\-'’.]+", fold(name)) if len(p) > 1]
+        parts = [unicodedata.normalize("NFKD", p) for p in parts]
+        best = 0.0
+        for local in self.locals:
+            hits = [p for p in parts if len(p) > 2 and p in local]
+            initials = len(parts) >= 2 and (
+                local.startswith(parts[0][0] + parts[-1])
+                or local.startswith(parts[-1] + parts[0][0])
+            )
+            if len(hits) >= 2:
+                best = max(best, 1.8)
+            elif hits and len(hits[0]) >= 4:
+                best = max(best, 1.2)
+            elif hits or initials:
+                best = max(best, 0.8)
+        return best
+
+
+def natural_case(name: str) -> str:
+    """A name as a person writes it: capitals where they belong ("Marie DUPONT" -> Dupont)."""
+    words = name.split()
+    whole_caps = _all_caps(name)
+    out = []
+    for n, word in enumerate(words):
+        if _NICKNAME.match(word) or len(word.strip(".")) == 1:
+            out.append(word)
+        elif not (whole_caps or (word.isupper() and len(word) > 1 and script_of(word) != "other")):
+            out.append(word)
+        elif word.lower() in PARTICLES and 0 < n < len(words) - 1:
+            out.append(word.lower())
+        else:
+            out.append("-".join(_cap(p) for p in word.split("-")))
+    return " ".join(out)
+
+
+def _cap(part: str) -> str:
+    # "O'NEIL" -> "O'Neil", "D'ANGELO" -> "D'Angelo"
+    pieces = re.split(r"(['’])", part.lower())
+    return "".join(p[:1].upper() + p[1:] if p not in ("'", "’") else p for p in pieces)
