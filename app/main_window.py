@@ -47,7 +47,6 @@ from app.person_pane import PersonPane
 from app.score_delegate import ScoreDelegate
 from app.tasks import Task
 from app.writer import Writer
-from review import people as P
 from review.db import Store
 from review.jobs import Job
 from review.ranking import Ranker
@@ -83,6 +82,7 @@ class MainWindow(QMainWindow):
         self.cheat_sheet: CheatSheet | None = None
         self._typing = False  # a search is being typed: the pane waits for a pause
         self._selecting = False  # the window itself is moving the current row
+        self._pane_later = False  # ... and the pane follows it after a pause (select_row)
         # The current row was chosen by the window (the first arrival of an import), not by the
         # recruiter: when ranking reorders the rows, the top one is chosen again.
         self.selection_automatic = True
@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.BottomDockWidgetArea, self.editor_dock)
         self.editor_dock.hide()
         self.editor_dock.visibilityChanged.connect(self._editor_shown)
+        self.editor_dock.visibilityChanged.connect(self.job_view.editor_shown)
 
         self.transport_label = QLabel()
         self.statusBar().addPermanentWidget(self.transport_label)
@@ -349,16 +350,17 @@ class MainWindow(QMainWindow):
     def acting_rows(self) -> list:
         return window_table.acting_rows(self)
 
-    def select_row(self, row: int, automatic: bool = False) -> None:
+    def select_row(self, row: int, automatic: bool = False, pane_later: bool = False) -> None:
+        """``pane_later``: people or a ranking arrived; the pane follows in a turn of its own."""
         if 0 <= row < self.model.rowCount():
             index = self.model.index(row, COL_NAME)
             flags = QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
-            self._selecting = True
+            self._selecting, self.selection_automatic = True, automatic
+            self._pane_later = pane_later
             try:
                 self.table.selectionModel().setCurrentIndex(index, flags)
             finally:
-                self._selecting = False
-            self.selection_automatic = automatic
+                self._selecting = self._pane_later = False
             self.table.scrollTo(index)
 
     def ensure_selection(self) -> None:
@@ -376,7 +378,9 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._selecting:
             self.selection_automatic = False  # the recruiter moved: keep their choice
-        if self._typing:
+        if self._typing or self._pane_later:
+            # Typing a search, or people or a ranking arriving: the pane follows after a pause,
+            # not in the same turn of the event loop as the table.
             self.pane_timer.start()
             return
         self._current_settled()
@@ -388,7 +392,7 @@ class MainWindow(QMainWindow):
 
     def show_current(self) -> None:
         row = self.current_row()
-        if row is None or self.ranker is None:
+        if row is None or self.job is None:  # no ranker yet: the person, their score to follow
             self.pane.clear()
             return
         self.pane.show_person(
@@ -419,26 +423,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Something went wrong", f"{where} failed: {exc}")
 
     def update_state(self) -> None:
-        importing = self.imports.running
-        welcome = not (P.count(self.store) or importing or self.job)
-        self.stack.setCurrentWidget(self.welcome if welcome else self.table)
-        self.pane.setVisible(not welcome)
-        counts, files = self.model.count_by_status()
-        for index, (title, statuses) in enumerate(VIEWS):
-            n = (
-                sum(counts.values()) + files
-                if statuses is None
-                else sum(counts.get(s, 0) for s in statuses)
-            )
-            self.views.setTabText(index, f"{title} ({n})")
-        self.views.setTabText(FILES_VIEW, f"Files to check ({files})")
-        self.views.setTabVisible(FILES_VIEW, bool(files) or self.views.currentIndex() == FILES_VIEW)
-        if self.job is None:
-            self.waiting.setText("")
-            self.waiting.hide()
-            return
-        self.waiting.show()
-        self.waiting.setText(window_table.waiting_text(self))
+        window_table.update_state(self)
 
     def _update_transport(self) -> None:
         if self.settings.get("transport") == "smtp":
@@ -486,8 +471,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.pane_timer.stop()
         window_table.save_layout(self)
-        tasks = (*self.job_view.tasks(), *self.imports.tasks(), *self.delivery.tasks)
-        for task in (*tasks, *self.loop.tasks()):
+        owners = (self.job_view, self.imports, self.job_actions, self.gate, self.loop)
+        for task in (*(t for owner in owners for t in owner.tasks()), *self.delivery.tasks):
             if task is not None and task.running:
                 task.cancel()
                 task.wait(60000)

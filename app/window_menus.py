@@ -134,6 +134,15 @@ def _review_menu(w, menu) -> None:
         "note",
         "Write down something you learned about this person",
     )
+    w.act_correct = w.add_action(
+        "Correct their details…",
+        "F2",
+        w.pane.correct_fields,
+        menu,
+        None,
+        "Correct the name, title, location, e-mail, phone or links read from the resume",
+    )
+    w.pane.fields_corrected.connect(lambda person, field: _corrected(w, person, field))
     w.act_withdrew = w.add_action(
         "They withdrew…",
         None,
@@ -160,6 +169,21 @@ def _review_menu(w, menu) -> None:
     )
     menu.addSeparator()
     w.act_search = w.add_action("Search", "/", w.focus_search, menu, "search")
+
+
+def _corrected(w, person_id: int, field: str) -> None:
+    """The table follows a correction at once (the pane has read the person again); a job's
+    place counts in the score, so a corrected location ranks again."""
+    from review.identity import LABELS
+
+    w.model.refresh_person(person_id)
+    row = w.model.row_for_person(person_id)
+    who = w.model.display_name(row) if row is not None else f"#{person_id}"
+    w.statusBar().showMessage(
+        f"{who}: {LABELS[field].lower()} corrected. Messages, exports and search use it.", 6000
+    )
+    if field == "location":
+        w.job_view.rerank_in_background()
 
 
 def _job_menu(w, menu) -> None:
@@ -282,6 +306,7 @@ def cheat_sheet_groups(w) -> list[tuple[str, list[tuple[str, str]]]]:
                 (key(w.act_to_review), "back to To review"),
                 (key(w.act_letgo), "let go — with a note and a message"),
                 (key(w.act_note), "note about them as a person"),
+                (key(w.act_correct), "correct their name or contact details"),
             ],
         ),
         (

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QAbstractItemView, QMenu
 
 from app.icons import icon
 from app.people_model import COL_NAME
 from review.settings import config_path
+from review.status import VIEWS
 
 
 def window_state() -> QSettings:
@@ -181,3 +182,46 @@ def fit_toolbar(w) -> None:
     style = Qt.ToolButtonTextBesideIcon if w.width() >= 1280 else Qt.ToolButtonIconOnly
     if w.toolbar.toolButtonStyle() != style:
         w.toolbar.setToolButtonStyle(style)
+
+
+def keep_in_view(w, change) -> None:
+    """Run ``change`` (the rows put in a new order) without moving the person the recruiter
+    is looking at: they stay the current row, at the same height in the list."""
+    table = w.table
+    before = table.currentIndex()
+    y = table.rowViewportPosition(before.row()) if before.isValid() else None
+    change()
+    after = table.currentIndex()
+    if y is None or not after.isValid():
+        return
+    moved = table.rowViewportPosition(after.row()) - y
+    if table.verticalScrollMode() == QAbstractItemView.ScrollPerItem:
+        moved = round(moved / max(1, table.rowHeight(after.row())))
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.value() + moved)
+
+
+def update_state(w) -> None:
+    """The welcome page or the list, the views' counts, the waiting banner."""
+    from review import people as P
+
+    importing = w.imports.running
+    welcome = not (w.job or importing or P.count(w.store))
+    w.stack.setCurrentWidget(w.welcome if welcome else w.table)
+    w.pane.setVisible(not welcome)
+    counts, files = w.model.count_by_status()
+    for index, (title, statuses) in enumerate(VIEWS):
+        n = (
+            sum(counts.values()) + files
+            if statuses is None
+            else sum(counts.get(s, 0) for s in statuses)
+        )
+        w.views.setTabText(index, f"{title} ({n})")
+    w.views.setTabText(len(VIEWS), f"Files to check ({files})")
+    w.views.setTabVisible(len(VIEWS), bool(files) or w.views.currentIndex() == len(VIEWS))
+    if w.job is None:
+        w.waiting.setText("")
+        w.waiting.hide()
+        return
+    w.waiting.show()
+    w.waiting.setText(waiting_text(w))

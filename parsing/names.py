@@ -59,10 +59,27 @@ _NAME_WORD = (
     r"imię(?:\s+i\s+nazwisko)?|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名"
 )
 _LABEL = re.compile(
-    rf"^\W*(?:(?:{_NAME_WORD})(?:\s*[,/&]\s*(?:{_NAME_WORD}))*\s*[:：\-–]\s*|(?:{_NAME_WORD})\s+(?=\w)|"
+    rf"^\W*(?:(?:{_NAME_WORD})(?:(?:\s*[,/&]|\s+(?:and|und|et|e|y|i|и|ve))\s*(?:{_NAME_WORD}))*\s*[:：\-–]\s*|"
+    rf"(?:{_NAME_WORD})\s+(?=\w)|"
     r"(?:(?:resume|résumé|cv|curriculum\s+vitae|lebenslauf|profile)\s+(?:of|von|de|di|van)\s+|"
     r"personal\s+information|informazioni\s+personali|persönliche\s+angaben|informations\s+personnelles|"
     r"información\s+personal|informações\s+pessoais|dati\s+personali)\s*[:：\-–]?\s*)",
+    re.IGNORECASE,
+)
+# A label naming one part: a given name, or a surname (alone it gives half a name).
+_GIVEN_WORD = (
+    r"(?:first|given|fore)\s*names?|vorname[n]?|prénoms?|prenoms?|imię|imie|nombres?|primeiro\s+nome|"
+    r"nome\s+próprio|voornaam|имя|ad|nome"
+)
+_SURNAME_WORD = (
+    r"(?:last|family)\s*names?|surnames?|nachname|familienname|nom(?:\s+de\s+famille)?|nazwisko|"
+    r"apellidos?|cognome|sobrenome|achternaam|фамилия|soyad(?:ı)?"
+)
+_FIRST_LABEL = re.compile(rf"^\W*(?:{_GIVEN_WORD})\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
+_LAST_LABEL = re.compile(rf"^\W*(?:{_SURNAME_WORD})\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
+# "Nazwisko i imię: Nowak Anna", "Surname, first name: ...": the surname is printed first.
+_SURNAME_FIRST = re.compile(
+    rf"^\W*(?:{_SURNAME_WORD})\s*(?:,|/|&|and|und|et|e|y|i|и|ve)\s*(?:{_GIVEN_WORD})\b",
     re.IGNORECASE,
 )
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
@@ -70,7 +87,9 @@ _EDGE_NOISE = re.compile(r"^[^\w(]+|[^\w.)]+$")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _RANK_SCORE = (2.0, 1.6, 1.3, 1.0, 0.8, 0.6, 0.4, 0.4)
 _TITLE_LINE = re.compile(
-    r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|curriculum)\W*$",
+    r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|curriculum|"
+    r"hoja\s+de\s+vida|życiorys|zyciorys|levensloop|životopis|резюме|özgeçmiş|ozgecmis|简历|"
+    r"个人简历|個人簡歷|履歴書|이력서)\W*$",
     re.IGNORECASE,
 )
 _CONTACT_HINT = re.compile(r"@|https?://|www\.|linkedin|github|\+?\d[\d\s().\-]{6,}\d")
@@ -90,14 +109,20 @@ def find_name(
     sections: list[Section] | None = None,
     taxonomy=None,
     text: str | None = None,
+    location: str | None = None,
 ) -> Found | None:
-    """The person's name with a confidence, or None when no candidate convinces."""
+    """The person's name with a confidence, or None when no candidate convinces.
+
+    ``location``: where the header says they live; a place is never their name.
+    """
     layout = source if isinstance(source, Layout) else assemble([Line(t) for t in source])[1]
     lines = layout.lines
     if text is None:
         text = "\n".join(line.text for line in lines)
     offsets = layout.offsets()
     candidates = _candidates(layout, offsets, emails, sections or [], taxonomy)
+    places = {fold(p.strip()) for p in re.split(r"[,;/|·]", location or "") if p.strip()}
+    candidates = [c for c in candidates if fold(c.name) not in places]
     if not candidates:
         return None
     best: dict[str, Candidate] = {}
@@ -111,8 +136,20 @@ def find_name(
     lead = top.score - runner.score if runner else top.score
     if top.score < THRESHOLD or (lead < MARGIN and top.score < SURE):
         return None
-    confidence = 0.5 + 0.06 * (top.score - THRESHOLD) + 0.08 * min(lead, 4.0)
-    return Found(natural_case(top.name), round(max(0.3, min(confidence, 0.99)), 2))
+    raw = 0.5 + 0.06 * (top.score - THRESHOLD) + 0.08 * min(lead, 4.0)
+    confidence = round(max(0.3, min(raw, 0.99)), 2)
+    return Found(natural_case(top.name), confidence, _doubt(top, runner, lead, confidence))
+
+
+def _doubt(top: Candidate, runner: Candidate | None, lead: float, confidence: float) -> str:
+    """What a recruiter should check about the chosen name, if anything."""
+    if confidence >= 0.7:
+        return ""
+    if top.how == "two-line":
+        return "read from two lines"
+    if runner is not None and lead < 1.5:
+        return f"could also be “{natural_case(runner.name)}”"
+    return "not set apart from the text around it"
 
 
 def _overlaps(a: str, b: str) -> bool:
@@ -150,7 +187,7 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
         readings = []
         for name, how in _readings(line, _next_text(lines, i)):
             name = _clean(name)
-            key = (name, how == "label")
+            key = (name, how in ("label", "label-part"))
             if key not in shapes:
                 shapes[key] = _shape(name, taxonomy, single=key[1])
             if shapes[key] is not None:
@@ -191,12 +228,19 @@ def _readings(line: Line, nxt: Line | None) -> list[tuple[str, str]]:
     text = _strip_noise(line.text)
     out: list[tuple[str, str]] = []
     labelled = _LABEL.match(text)
+    value = None
     if labelled and labelled.end() < len(text):
         value = text[labelled.end() :]
         value = re.split(r"\s{2,}|\s*[|•·;]\s*|\s+\w+\s*:", value)[0]
-        out.append((value, "label"))
     elif labelled and nxt is not None and nxt.text.strip():
-        out.append((_strip_noise(nxt.text), "label"))
+        value = _strip_noise(nxt.text)
+    if value is not None:
+        if _SURNAME_FIRST.match(text):
+            value = _given_first(value)
+        # A label that names one part ("Imię: Anna") gives half a name: the parts together
+        # (below) make the candidate, not the half.
+        part = _FIRST_LABEL.match(text) or _LAST_LABEL.match(text)
+        out.append((value, "label-part" if part and len(value.split()) == 1 else "label"))
     out.append((text, "whole"))
     for cell in line.cells:
         out.append((_strip_noise(cell), "cell"))
@@ -209,16 +253,49 @@ def _readings(line: Line, nxt: Line | None) -> list[tuple[str, str]]:
     for size in range(min(len(words) - 1, 5), 1, -1):
         if _ends_name(words[size], " ".join(words[:size])):
             out.append((" ".join(words[:size]), "part"))
-    # Given name and surname on two lines, printed alike ("MARIE" / "DUPONT").
-    if (
-        nxt is not None
-        and nxt.text.strip()
-        and 1 <= len(words) <= 3
-        and len(words) + len(nxt.text.split()) <= 5
-    ):
-        if _alike(line, nxt):
-            out.append((f"{text} {_strip_noise(nxt.text)}", "two-line"))
+    # Given name and surname on two lines, printed alike ("MARIE" / "DUPONT", "Anna Maria" /
+    # "SCHMIDT"). One of the two is a single word: two lines of two words each are two
+    # things ("Protocol Buffers" over "Jane Doe"), unless the page shows them set as one.
+    if nxt is not None and nxt.text.strip() and 1 <= len(words) <= 3:
+        rest = _strip_noise(nxt.text)
+        counts = sorted((_name_words(text), _name_words(rest)))
+        single = counts[0] == 1 or (line.known and nxt.known and counts[0] > 0)
+        if len(words) + len(rest.split()) <= 5 and single and _alike(line, nxt):
+            out.append((f"{text} {rest}", "two-line"))
+    # "First name: Anna" over "Last name: Nowak": one name from two labels.
+    if nxt is not None:
+        for given, surname in ((text, nxt.text), (nxt.text, text)):
+            first, last = _part_label(given, _FIRST_LABEL), _part_label(surname, _LAST_LABEL)
+            if first and last:
+                out.append((f"{first} {last}", "label"))
     return out
+
+
+def _given_first(value: str) -> str:
+    """A name printed surname first, given names first: "Nowak Anna" -> "Anna Nowak",
+    "DUPONT Marie Claire" -> "Marie Claire DUPONT" (a surname in capitals says where it ends)."""
+    words = value.split()
+    caps = [w.isupper() and len(w) > 1 for w in words]
+    if 1 <= sum(caps) < len(words) and caps[0]:
+        n = caps.index(False)
+        return " ".join(words[n:] + words[:n])
+    if len(words) == 2:
+        return f"{words[1]} {words[0]}"
+    return value
+
+
+def _name_words(text: str) -> int:
+    """Words of a name, leaving out particles ("van", "de la")."""
+    return sum(1 for w in text.split() if w.lower() not in PARTICLES)
+
+
+def _part_label(text: str, label: re.Pattern) -> str | None:
+    """The value after a first-name or a last-name label, when it is a word or two."""
+    m = label.match(text.strip())
+    if not m:
+        return None
+    value = _strip_noise(text.strip()[m.end() :])
+    return value if 1 <= len(value.split()) <= 3 else None
 
 
 def _alike(a: Line, b: Line) -> bool:
@@ -294,6 +371,10 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
         if not _all_caps(name) and caps and not (run and touches):
             return None  # "Anna Maria SCHMIDT", "DE LA CRUZ Ana": one run of capitals at one end
     if ROLE_WORDS.search(name) or heading_kind(name):
+        return None
+    # "Inne Umiejętności", "Weitere Kenntnisse": a heading the vocabulary lacks, around a word
+    # that is a heading by itself (long words only: "Else", "Corsi", "Kennis" are names too).
+    if len(significant) > 1 and any(len(w) >= 7 and heading_kind(w) for w in significant):
         return None
     if taxonomy is not None:
         if taxonomy.lookup(name) is not None:
@@ -415,6 +496,8 @@ class _Context:
         # patterns
         if how == "label":
             score += 4.0
+        elif how == "label-part":
+            score += 1.0  # half a name: never ahead of a whole one
         elif how == "two-line":
             # "MARIE" over "DUPONT", set alike: one name. Without a page to look at, a guess.
             nxt = _next_text(lines, i)

@@ -246,6 +246,15 @@ _add(PERSONAL,
      "informações pessoais", "información personal", "lebenslauf", "curriculum", "curriculum vitæ",
      "currículum vitae", "curriculum vitae et studiorum", "currículo", "curriculo", "résumé",
      "životopis", "życiorys")
+# More Polish and German headings of office-made CVs.
+_add(SUMMARY, "podsumowanie zawodowe", "profil osobisty")
+_add(EXPERIENCE, "przebieg kariery", "przebieg pracy zawodowej", "historia pracy")
+_add(SKILLS, "dodatkowe umiejętności", "inne umiejętności", "mocne strony", "kwalifikacje",
+     "kwalifikacje zawodowe", "informacje dodatkowe", "dodatkowe informacje", "weitere kenntnisse",
+     "zusätzliche kenntnisse")
+_add(CERTIFICATIONS, "kursy i szkolenia", "szkolenia i kursy", "kursy i certyfikaty")
+_add(AWARDS, "career highlights")
+_add(INTERESTS, "wolontariat")
 # Russian, Turkish and Chinese: the headings their resumes commonly print.
 _add(SUMMARY, "о себе", "обо мне", "цель", "желаемая должность", "желаемая должность и зарплата",
      "профиль", "hakkımda", "özet", "profil özeti", "kariyer hedefi", "自我评价", "个人简介", "个人总结",

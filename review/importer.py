@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
-
 # parsing.batch's Settings and Job are a reader pool's limits and one file's work:
 # named for what they hold here (the lead renames them in parsing/ with the parser work).
 from parsing.atoms import payload
@@ -32,9 +30,15 @@ from parsing.collect import Limits, TooBig, collect
 from parsing.errors import Outcome, too_large_message
 from parsing.matching import skill_aggregates
 from parsing.resume import ParsedResume
-from parsing.text import fold
 from review import audit, term_index
 from review.db import Store, now_iso
+from review.identity import (
+    carry_corrections,
+    find_possible_duplicates,
+    name_key,
+    phone_key,
+    refresh_duplicates,
+)
 from review.search import sync_search_index
 from review.settings import Settings
 from review.status import NEW
@@ -518,8 +522,8 @@ class Importer:
         phones = parsed.phones or []
         cur = conn.execute(
             "INSERT INTO people (document_id, name, emails, phones, links, location, title, "
-            "years_experience, skills, education, name_key, created_at, updated_at) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "years_experience, skills, education, name_key, created_at, updated_at, confidence, "
+            "doubts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 document_id,
                 name,
@@ -534,6 +538,8 @@ class Importer:
                 name_key(name),
                 stamp,
                 stamp,
+                json.dumps(parsed.confidence or {}),
+                json.dumps(parsed.doubts or {}, ensure_ascii=False),
             ),
         )
         person_id = cur.lastrowid
@@ -543,6 +549,10 @@ class Importer:
             + [(person_id, "phone", phone_key(p)) for p in phones],
         )
         _insert_skills(conn, person_id, parsed.skill_hits or [])
+        # A newer file of someone a recruiter corrected: their word wins over this parse.
+        if carry_corrections(conn, person_id, parsed):
+            refresh_duplicates(conn, person_id)
+            return person_id
         for other_id, reason in find_possible_duplicates(conn, person_id, parsed):
             conn.execute(
                 "INSERT OR IGNORE INTO duplicate_suggestions (person_id, other_id, reason, "
@@ -645,18 +655,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def name_key(name: str | None) -> str | None:
-    if not name:
-        return None
-    parts = fold(name).replace("-", " ").split()
-    return parts[-1] if parts else None
-
-
-def phone_key(phone: str) -> str:
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    return digits[-9:] if len(digits) >= 9 else digits
-
-
 def _insert_skills(conn, person_id: int, hits: list[dict]) -> None:
     """Where each skill was found in the resume, and per skill what ranking needs (summed once,
     at import, so a job ranks without re-reading any text)."""
@@ -696,56 +694,3 @@ def _insert_skills(conn, person_id: int, hits: list[dict]) -> None:
             for skill, agg in skill_aggregates(hits).items()
         ],
     )
-
-
-def find_possible_duplicates(conn, person_id: int, parsed: ParsedResume) -> list[tuple[int, str]]:
-    """Earlier people who may be this person: a shared email or phone, or a very close
-    name together with one more matching detail. Suggestions only."""
-    found: dict[int, str] = {}
-    for email in {e.lower() for e in parsed.emails or []}:
-        for (other,) in conn.execute(
-            "SELECT person_id FROM contact_points WHERE kind = 'email' AND value = ? AND person_id "
-            "<> ?",
-            (email, person_id),
-        ):
-            found.setdefault(other, f"same email {email}")
-    for phone in parsed.phones or []:
-        key = phone_key(phone)
-        if len(key) < 7:
-            continue
-        for (other,) in conn.execute(
-            "SELECT person_id FROM contact_points WHERE kind = 'phone' AND value = ? AND person_id "
-            "<> ?",
-            (key, person_id),
-        ):
-            found.setdefault(other, f"same phone {phone}")
-    name = parsed.name
-    key = name_key(name)
-    if key:
-        rows = conn.execute(
-            "SELECT id, name, location, title, links FROM people WHERE name_key = ? AND id <> ?",
-            (key, person_id),
-        ).fetchall()
-        for other, other_name, location, title, links in rows:
-            if other in found or not other_name:
-                continue
-            similarity = fuzz.ratio(fold(name), fold(other_name))
-            if similarity < 90:
-                continue
-            also = _another_matching_field(parsed, location, title, links)
-            if also:
-                found[other] = f"very similar name ({other_name}) and {also}"
-    return list(found.items())
-
-
-def _another_matching_field(parsed: ParsedResume, location, title, links_json) -> str | None:
-    if parsed.location and location and fold(parsed.location) == fold(location):
-        return f"same location ({location})"
-    ours = {link.lower().rstrip("/") for link in parsed.links or []}
-    theirs = {link.lower().rstrip("/") for link in json.loads(links_json or "[]")}
-    shared = ours & theirs
-    if shared:
-        return f"same link ({sorted(shared)[0]})"
-    if parsed.title and title and fold(parsed.title) == fold(title):
-        return f"same title ({title})"
-    return None

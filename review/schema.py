@@ -734,14 +734,37 @@ def _v9_term_index(store) -> None:
             store.conn.execute(statement)
     # What a ranking reads of every person, without reading their whole row (3x faster at 10k).
     store.conn.execute("CREATE INDEX people_rank_facts ON people(id, years_experience, location)")
-    rebuild(store)
+    rebuild(store, progress=store.step_progress)
+
+
+V11 = """
+-- How sure the parser was of each field (JSON: field -> 0..1) and, where it was not, why
+-- (JSON: field -> "wrapped over two lines", "read by OCR"): the person pane's "check this".
+ALTER TABLE people ADD COLUMN confidence TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE people ADD COLUMN doubts TEXT NOT NULL DEFAULT '{}';
+
+-- A recruiter's word on a field, which wins over any later reading of their resume. The
+-- people row holds the corrected value (what everything reads); this keeps who said so,
+-- when, and what the parser had read.
+CREATE TABLE corrections (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    field TEXT NOT NULL
+        CHECK (field IN ('name', 'title', 'location', 'emails', 'phones', 'links')),
+    value TEXT NOT NULL,            -- JSON: a list for emails, phones, links; else text or null
+    parsed TEXT NOT NULL,           -- JSON: what the parser had read
+    actor TEXT NOT NULL,
+    corrected_at TEXT NOT NULL,
+    carried_from INTEGER,           -- the person (an earlier file of theirs) it was carried from
+    PRIMARY KEY (person_id, field)
+);
+"""
 
 
 # Closing the loop with people: their replies come back and are tied to them, the
 # interviews we invite them to, the roles we told them about, and what each
 # message is about. A let-go message names its applications (message_applications);
 # an invitation or a role offer names its job here, and never moves a status.
-V11 = """
+V12 = """
 ALTER TABLE messages ADD COLUMN job_id INTEGER REFERENCES jobs(id);
 
 -- Files a message carries (an interview's .ics), sent exactly as stored.
@@ -840,4 +863,5 @@ MIGRATIONS: list[tuple[int, object]] = [
     (9, _v9_term_index),
     (10, _v10_trust),
     (11, V11),
+    (12, V12),
 ]

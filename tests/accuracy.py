@@ -164,7 +164,10 @@ def link_found(label: str, ours: list[str]) -> bool:
     keys = [_link_key(u) for u in ours]
     url = re.search(r"https?://\S+?(?=\)|$|\s)", label)
     if url:
-        return _link_key(url.group()) in keys
+        key = _link_key(url.group())
+        if key.endswith("..."):  # the label gives the start of a long target, then "..."
+            return any(k.startswith(key[:-3]) for k in keys)
+        return key in keys
     m = re.match(r"^\s*([\w/]+)\s*:(?://)?\s*@?(.+?)\s*$", label)
     if m and m.group(1).lower() in _PLATFORM_DOMAINS:
         platform, handle = m.group(1).lower(), m.group(2).lower().lstrip("@")

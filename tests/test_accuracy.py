@@ -54,8 +54,7 @@ def test_names(real, half):
 @pytest.mark.parametrize("half", ["test", "dev"])
 def test_links(real, half):
     report = real.halves[half]
-    # Not yet the target (90 %).
-    assert report.links.rate >= 0.87, report.links.misses
+    assert report.links.rate >= 0.90, report.links.misses
 
 
 @pytest.mark.parametrize("half", ["test", "dev"])

@@ -48,10 +48,20 @@ def test_masked_phone_is_kept_as_printed(parse):
 
 
 def test_emails_skip_referees_and_keep_hidden_mailto():
-    text = "Jane Roe\njane@example.com\n\nReferees\nDr. A. Beta\na.beta@university.edu\n"
+    text = "Jane Roe\nE-mail me\n\nReferees\nDr. A. Beta\na.beta@university.edu\n"
     sections = find_sections(text)
     found = C.find_emails(text, sections, ["mailto:jr@example.org"])
-    assert [f.value for f in found] == ["jane@example.com", "jr@example.org"]
+    assert [f.value for f in found] == ["jr@example.org"]
+    assert found[0].why == "only in a hidden link, not printed" and found[0].confidence < 0.7
+
+
+def test_a_printed_address_wins_over_another_hidden_under_an_icon():
+    # A template's own mailto: left under its envelope icon, or an old address: the page
+    # prints theirs.
+    text = "Jane Roe\njane@example.com\n\nReferees\nDr. A. Beta\na.beta@university.edu\n"
+    sections = find_sections(text)
+    found = C.find_emails(text, sections, ["mailto:templates@designer.example"])
+    assert [f.value for f in found] == ["jane@example.com"]
 
 
 def test_email_with_apostrophe_and_ligature(parse):

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog
 from app.import_panel import ImportProgress, ImportReportDialog, describe_paths
 from app.tasks import Task
 from app.writer import Writer
-from review.importer import Importer, ImportOptions
 from review.jobs import create_job
 
 RESUME_FILTER = "Resumes (*.pdf *.docx *.odt *.rtf *.txt *.md *.zip);;All files (*)"
@@ -24,12 +23,16 @@ NEW_JOB_SPEC = {
 }
 
 
-def run_import(report, cancelled, writer: Writer, paths: list[str], options: ImportOptions):
+def run_import(report, cancelled, writer: Writer, paths: list[str], settings, job_id: int):
     """The import, on a background thread; each file is stored by the window's writer.
 
     Progress goes out at most every 150 ms, with the people stored since the
-    last report, so the window adds rows in small batches.
+    last report, so the window adds rows in small batches. The importer and the parsing
+    it brings are imported here, at the first import, not at start nor on the UI thread.
     """
+    from review.importer import Importer, ImportOptions
+
+    options = ImportOptions.from_settings(settings, job_id=job_id)
     pending: list[int] = []
     last = [0.0]
 
@@ -135,8 +138,9 @@ class Imports(QObject):
                 success=lambda new_id: self._start_in_new_job(paths, new_id),
             )
             return None
-        options = ImportOptions.from_settings(w.settings, job_id=job_id)
-        task = Task(run_import, w.writer, list(paths), options, name="import", parent=self)
+        task = Task(
+            run_import, w.writer, list(paths), w.settings, job_id, name="import", parent=self
+        )
         task.progress.connect(self._progress)
         task.done.connect(self._done)
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "The import"))

@@ -2,8 +2,9 @@
 for the recruiter (View → Replies to check…), roles people asked to hear about (offered when
 a job opens), interview invitations (offered after a move to interviewing), and View → Report.
 
-Reading replies and building the report run off the UI thread; every write goes through the
-window's one writer.
+Reading replies, finding the roles' people and building the report run off the UI thread
+(the last two on a read-only connection of their own, ``read_task``); every write goes
+through the window's one writer.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.tasks import Task
+from app.tasks import Task, read_task
 from app.writer import Writer
 from review import replies as R
 from review.db import Store
@@ -27,22 +28,21 @@ def _read_replies(report, cancelled, writer: Writer, db_path: str, paths: list[s
     from parsing.inbox import read_paths
 
     with Store(db_path, migrate=False) as store:
+        store.conn.execute("PRAGMA query_only = ON")  # what it stores goes through the writer
         messages = read_paths(paths, known=lambda mid: R.is_read(store, mid))
         return R.read_all(store, messages, actor, write=writer.call, cancelled=cancelled)
 
 
-def _build_report(report, cancelled, db_path: str, job_id: int | None, stale_days: int):
+def _build_report(store: Store, job_id: int | None, stale_days: int):
     from review.report import build_report
 
-    with Store(db_path, migrate=False) as store:
-        return build_report(store, job_id, stale_days=stale_days)
+    return build_report(store, job_id, stale_days=stale_days)
 
 
-def _find_offers(report, cancelled, db_path: str, job):
+def _find_offers(store: Store, job):
     from review.offers import offers_for
 
-    with Store(db_path, migrate=False) as store:
-        return offers_for(store, job)
+    return offers_for(store, job)
 
 
 class OffersBar(QWidget):
@@ -182,7 +182,7 @@ class Loop(QObject):
         self._report_again = False
         stale = int(w.settings.get("review.stale_days"))
         job_id = self.report_window.job_id()
-        task = Task(_build_report, str(w.store.path), job_id, stale, name="report", parent=self)
+        task = read_task(w.store.path, _build_report, job_id, stale, name="report", parent=self)
         task.done.connect(self._report_built)
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "Building the report"))
         self.report_window.busy()
@@ -211,7 +211,7 @@ class Loop(QObject):
         if self.offers_task is not None and self.offers_task.running:
             self.offers_task.cancel()
         job = w.job
-        task = Task(_find_offers, str(w.store.path), job, name="offers", parent=self)
+        task = read_task(w.store.path, _find_offers, job, name="offers", parent=self)
         task.done.connect(lambda found, job_id=job.id: self._offers_found(job_id, found))
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "Finding the pool"))
         self.offers_task = task.start()

@@ -125,6 +125,7 @@ def make_window(qtbot, tmp_path, settings):
         window.resize(1300, 820)
         window.show()
         made.append((window, errors, store))
+        job_shown(window)
         return window
 
     yield make
@@ -140,6 +141,14 @@ def settle(qtbot, window, timeout: int = 10_000) -> None:
     """Wait until every change the window submitted is written and its callback has run
     (the window never waits for its writer; a test reading the database must)."""
     qtbot.waitUntil(window.writer.idle, timeout=timeout)
+
+
+def job_shown(window, timeout: int = 30_000) -> None:
+    """Wait until the job on screen has its people read and ranked (both happen in the
+    background: the window never waits for them)."""
+    from pytestqt.qtbot import QtBot
+
+    QtBot(None).waitUntil(window.job_view.idle, timeout=timeout)
 
 
 def write_resumes(folder, n: int, seed: int = 5):

@@ -13,7 +13,7 @@ from review import outbox
 from review import replies as R
 from review.jobs import create_job, spec_from_toml
 from review.relationship import contact_preference, set_preferences
-from tests.gui.conftest import settle
+from tests.gui.conftest import job_shown, settle
 from tests.test_replies import QUOTED, answer, save
 from tests.worlds import let_go, make_people
 
@@ -32,6 +32,7 @@ def world(make_window, settings, tmp_path, monkeypatch):
         settings.set(key, world_settings.get(key))
     window = make_window(store)
     window.load_jobs(select=job_id)
+    job_shown(window)  # its people are read and ranked in the background
     return window, ids, store.one("SELECT * FROM messages WHERE id = ?", (message,))
 
 
@@ -205,6 +206,7 @@ def test_a_job_opening_offers_the_people_who_asked(
         settings.set(key, world_settings.get(key))
     window = make_window(store)
     window.load_jobs(select=payments)
+    job_shown(window)
     qtbot.waitUntil(
         lambda: window.loop.bar is not None and window.loop.bar.isVisible(), timeout=15000
     )

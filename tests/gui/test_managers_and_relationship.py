@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from tests.gui.conftest import settle
+from tests.gui.conftest import job_shown, settle
 from tests.worlds import make_people
 
 
@@ -14,6 +14,7 @@ def window_for(make_window, tmp_path, monkeypatch):
     store, job_id, ids, settings = make_people(tmp_path, monkeypatch)
     window = make_window(store)
     window.load_jobs(select=job_id)
+    job_shown(window)
     return window, ids, settings
 
 
@@ -31,6 +32,8 @@ def test_export_from_the_window_and_answers_back(make_window, tmp_path, monkeypa
     )
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV"))
     window.job_actions.export_shortlist()
+    # Ranked and gathered in the background, then written.
+    qtbot.waitUntil(lambda: window.job_actions.last_export == out, timeout=20_000)
     text = out.read_text(encoding="utf-8-sig")
     assert "Ana Quintero Bravo" in text and "manager_decision" in text
     answers = text.replace(",new,,\n", ",new,no,Not this time\n", 1)
@@ -140,7 +143,10 @@ def test_new_job_from_an_ad_suggests_people_you_already_know(
     monkeypatch.setattr(NewJobDialog, "exec", fill)
     monkeypatch.setattr(PoolDialog, "exec", accept_pool)
     window.job_actions.new_job()
+    # The pool is ranked in the background, then offered; the people chosen are added.
+    qtbot.waitUntil(lambda: "ids" in chosen, timeout=30_000)
     settle(qtbot, window)
+    job_shown(window)
     assert window.job.title == "Payments Engineer"
     names = [c["name"] for c in window.job.spec["criteria"]]
     assert {"Python", "PostgreSQL"} <= set(names) and window.job.spec["min_years"] == 5
@@ -152,7 +158,7 @@ def test_new_job_from_an_ad_suggests_people_you_already_know(
 
 
 def test_attack_an_export_the_disk_refuses_is_one_plain_sentence_in_the_window(
-    make_window, tmp_path, monkeypatch
+    make_window, tmp_path, monkeypatch, qtbot
 ):
     from PySide6.QtCore import Qt
 
@@ -164,6 +170,8 @@ def test_attack_an_export_the_disk_refuses_is_one_plain_sentence_in_the_window(
     monkeypatch.setattr(ExportDialog, "choice", lambda self: choice)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("/proc/version", "PDF"))
     window.job_actions.export_shortlist()  # no exception reaches the error handler
+    # The shortlist is gathered in the background; writing it is refused.
+    qtbot.waitUntil(lambda: window.job_actions.export_problem is not None, timeout=20_000)
     box = window.job_actions.export_problem
     assert box.isVisible() and box.textFormat() == Qt.PlainText
     assert box.text().startswith("could not write /proc/version: ")

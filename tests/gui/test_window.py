@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from app.people_model import COL_NAME
-from tests.gui.conftest import settle, write_resumes
+from tests.gui.conftest import job_shown, settle, write_resumes
 
 IMPORT_TIMEOUT = 120_000
 
@@ -41,6 +41,7 @@ def imported(qtbot, window, action):
         action()
     with qtbot.waitSignal(window.ranked, timeout=30_000):
         pass
+    job_shown(window)
     return blocker.args[0]
 
 
@@ -292,6 +293,7 @@ def test_blind_mode_hides_identity_until_shortlisted(triage_window, qtbot):
     settle(qtbot, window)
     assert window.store.scalar("SELECT blind FROM jobs WHERE id = ?", (window.job.id,)) == 1
     window.load_jobs(select=window.job.id)
+    job_shown(window)
     assert window.act_blind.isChecked() and window.model.blind
     # Shortlisting reveals the person.
     window.select_row(window.model.row_of_person(row.person))
