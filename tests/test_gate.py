@@ -712,7 +712,7 @@ def test_cold_phrases_and_a_copied_why_not_are_warnings_with_kinder_words(world)
     by_code = {}
     for item in lints:
         by_code.setdefault(item.code, []).append(item)
-    assert sorted(by_code) == ["cold_phrase", "internal_note"]
+    assert sorted(by_code) == ["cold_phrase", "internal_note", "short_answers"]
     cold = {item.message: item.suggestion for item in by_code["cold_phrase"]}
     assert cold == {
         "“We regret to inform you” reads like a form letter (“we regret to inform you”).": (
