@@ -22,6 +22,7 @@ def export_shortlist(
     reviewer: str = "",
     page: str = "A4",
     write=None,
+    summary: bool = False,
 ) -> tuple[Path, int]:
     """Write the export; returns its path and how many people it holds.
 
@@ -29,7 +30,9 @@ def export_shortlist(
     writer); without it, the record of the export is written on ``store`` directly.
     """
     out = export_target(job, fmt, out, blind)
-    shortlist = build_shortlist(store, job, include=include, blind=blind, reviewer=reviewer)
+    shortlist = build_shortlist(
+        store, job, include=include, blind=blind, reviewer=reviewer, summary=summary
+    )
     return write_shortlist(
         shortlist, job, fmt, out, page=page, write=write or (lambda fn: fn(store))
     )
@@ -47,7 +50,7 @@ def export_target(job: Job, fmt: str, out: str | Path, blind: bool) -> Path:
             or "shortlist"
         )
         out = out / f"shortlist-{safe}{'-blind' if blind else ''}.{fmt}"
-    check_target(out)
+    check_target(out)  # a device or a folder: refused before any work
     return out
 
 

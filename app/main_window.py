@@ -1,21 +1,15 @@
 """The main window: a job, its people ranked with reasons, and one person at a time.
 
 The window keeps the layout and the actions; what the actions do lives in
-controllers (:mod:`app.controllers`): imports, delivery, the gate queue and the
-job-wide actions. Every change to the database goes through the one writer
+controllers (:mod:`app.controllers`): imports, delivery, the gate queue, the
+job-wide actions, and the loop with people (replies, invitations, roles, the
+report). Every change to the database goes through the one writer
 (:mod:`app.writer`); the window reads on its own connection.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QItemSelectionModel,
-    QModelIndex,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +37,7 @@ from app.controllers.gate_queue import GateQueue
 from app.controllers.imports import Imports
 from app.controllers.job_actions import JobActions
 from app.controllers.job_view import JobView
+from app.controllers.loop import Loop
 from app.dialogs import CheatSheet, SettingsDialog, Welcome
 from app.icons import icon
 from app.import_panel import ImportPanel
@@ -100,6 +95,7 @@ class MainWindow(QMainWindow):
         self.job_actions = JobActions(self)
         self.decisions = Decisions(self)
         self.job_view = JobView(self)
+        self.loop = Loop(self)
         self.setWindowTitle("Shortlist")
         self.setWindowIcon(icon("shortlist"))
         self.setAcceptDrops(True)
@@ -475,8 +471,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.pane_timer.stop()
         window_table.save_layout(self)
-        tasks = (self.job_view, self.imports, self.job_actions, self.gate)
-        for task in (*(t for owner in tasks for t in owner.tasks()), *self.delivery.tasks):
+        owners = (self.job_view, self.imports, self.job_actions, self.gate, self.loop)
+        for task in (*(t for owner in owners for t in owner.tasks()), *self.delivery.tasks):
             if task is not None and task.running:
                 task.cancel()
                 task.wait(60000)

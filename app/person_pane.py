@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.loop_pane import InterviewStrip, ReplyBanner
+from app.message_banner import MessageBanner
 from app.person_fields import check_label, name_doubt
 from app.person_tabs import (
     ContactTab,
@@ -38,7 +40,7 @@ from app.person_tabs import (
 from review import people as P
 from review import workflow as W
 from review.people import pseudonym
-from review.status import PAST_SCREENING, MessageState
+from review.status import PAST_SCREENING
 
 ADVICE_TEXT = {"strong": "Strong match", "possible": "Possible match", "unlikely": "Unlikely match"}
 BLIND_NAME = "Blind review: the name and contact details are hidden until you shortlist."
@@ -55,7 +57,6 @@ class PersonPane(QWidget):
         self.store = store
         self.writer = writer  # app.writer.Writer: every change goes through it
         self.actor = actor
-        self._message_action: tuple[str, int] | None = None
         self._original_path: Path | None = None
         self.application_id: int | None = None
         self.person_id: int | None = None
@@ -78,7 +79,15 @@ class PersonPane(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(8)
         self._build_header(body)
-        body.addWidget(self._build_banner())
+        self.message_banner = MessageBanner()
+        self.message_banner.action.connect(self.message_action)
+        body.addWidget(self.message_banner)
+        self.reply_banner = ReplyBanner(store, writer, actor)
+        self.reply_banner.changed.connect(self._record_changed)
+        self.interview = InterviewStrip(store)
+        self.interview.requested.connect(lambda: self.message_action.emit("invite", 0))
+        body.addWidget(self.reply_banner)
+        body.addWidget(self.interview)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # Short labels, never cut ("Duplica…"): scroll buttons before eliding, at 1024 px too.
@@ -125,23 +134,6 @@ class PersonPane(QWidget):
         self.action_row = QHBoxLayout()
         self.action_row.setSpacing(4)
         body.addLayout(self.action_row)
-
-    def _build_banner(self) -> QFrame:
-        """Where their message is, for someone waiting for one, with what can be done."""
-        self.message_banner = QFrame()
-        self.message_banner.setObjectName("messageBanner")
-        self.message_banner.setFrameShape(QFrame.StyledPanel)
-        banner = QHBoxLayout(self.message_banner)
-        banner.setContentsMargins(8, 6, 8, 6)
-        self.message_text = QLabel()
-        self.message_text.setWordWrap(True)
-        self.message_text.setTextFormat(Qt.RichText)
-        self.message_button = QPushButton()
-        self.message_button.clicked.connect(self._message_clicked)
-        banner.addWidget(self.message_text, 1)
-        banner.addWidget(self.message_button)
-        self.message_banner.hide()
-        return self.message_banner
 
     def _build_resume_tab(self) -> QWidget:
         """Score parts above the resume text, its evidence highlighted."""
@@ -282,50 +274,7 @@ class PersonPane(QWidget):
 
     def show_message_state(self, message: dict | None) -> None:
         """For someone waiting for a message: where it is, why, and what can be done."""
-        self._message_action = None
-        if message is None:
-            self.message_banner.hide()
-            return
-        state = message["state"]
-        reason = html.escape(message.get("last_error") or "")
-        texts = {
-            MessageState.QUEUED: (
-                "Their message is queued"
-                + (f" — last try: {reason}" if reason else "")
-                + ". They stay on the list until it is delivered.",
-                "Retry now",
-                "retry",
-            ),
-            MessageState.SENDING: ("Their message is being sent…", None, None),
-            MessageState.FAILED: (
-                f"<b style='color:#b00020'>Message failed:</b> {reason}. They stay on the list.",
-                "Retry",
-                "retry",
-            ),
-            MessageState.IN_DOUBT: (
-                f"<b style='color:#c25e00'>Delivery in doubt:</b> {reason}. Send again only if you "
-                "are sure it did not arrive (same Message-ID).",
-                "Send again",
-                "resend",
-            ),
-            MessageState.CALL_PENDING: (
-                "They prefer a phone call: call them with the message as your script, then "
-                "confirm.",
-                "I made the call",
-                "confirm_call",
-            ),
-        }
-        text, button, action = texts.get(state, (f"Message: {state}", None, None))
-        self.message_text.setText(text)
-        self.message_button.setVisible(button is not None)
-        if button:
-            self.message_button.setText(button)
-            self._message_action = (action, message["id"])
-        self.message_banner.show()
-
-    def _message_clicked(self) -> None:
-        if self._message_action:
-            self.message_action.emit(*self._message_action)
+        self.message_banner.show_state(message)
 
     def _fill_parts(self) -> None:
         clear_layout(self.parts_layout)
@@ -477,6 +426,7 @@ class PersonPane(QWidget):
         """For the gate dialog: the resume and its evidence, without the record tabs."""
         for index in (4, 3, 2):
             self.tabs.setTabVisible(index, False)
+        self.interview.allowed = False
         self.setMinimumWidth(280)
 
     def refresh_record(self) -> None:
@@ -491,6 +441,8 @@ class PersonPane(QWidget):
         undecided = self.duplicates.fill(row["id"], self.blind_hidden)
         self.tabs.setTabText(3, f"Duplicates ({undecided})" if undecided else "Duplicates")
         self.history.fill(row["id"])
+        self.reply_banner.show_for(row["id"], self.application_id, self.blind_hidden)
+        self.interview.show_for(self.application_id, self.blind_hidden)
 
     def _record_changed(self) -> None:
         if self.row is not None and self.person_id == self.row["id"]:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.loop_pane import history_text
 from app.person_fields import CorrectionDialog, FieldsBox
 from review import identity
 from review import people as P
@@ -385,12 +386,13 @@ class HistoryList(QListWidget):
         super().__init__(parent)
         self.store = store
         self.setAccessibleName("History of this person")
+        self.setWordWrap(True)
 
     def fill(self, person_id: int) -> None:
         self.clear()
         for entry in P.history(self.store, person_id):
             detail = json.loads(entry["detail"] or "{}")
-            what = entry["action"].replace("_", " ")
+            what = history_text(entry["action"], detail) or entry["action"].replace("_", " ")
             if "before" in detail and "after" in detail:
                 before = LABELS.get(detail["before"], detail["before"])
                 after = LABELS.get(detail["after"], detail["after"])

@@ -43,10 +43,12 @@ class ExportDialog(QDialog):
         self.include.addItems(["Shortlisted people", "Everyone who applied"])
         self.blind = QCheckBox("Blind: pseudonyms, no names, contact details or locations")
         self.blind.setChecked(blind)
+        self.summary = QCheckBox("Add whether everyone heard back (figures, no names)")
         form.addRow("Format", self.format)
         form.addRow("Page size", self.page)
         form.addRow("Who", self.include)
         form.addRow("", self.blind)
+        form.addRow("", self.summary)
         note = QLabel(
             "The manager marks yes / maybe / no for each person; read their CSV back with "
             "File → Import the manager's answers."
@@ -58,6 +60,7 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.format.currentTextChanged.connect(lambda f: self.page.setEnabled(f == "PDF"))
+        self.format.currentTextChanged.connect(lambda f: self.summary.setEnabled(f != "CSV"))
 
     def choice(self) -> dict:
         return {
@@ -65,6 +68,7 @@ class ExportDialog(QDialog):
             "page": self.page.currentText(),
             "include": "shortlisted" if self.include.currentIndex() == 0 else "all",
             "blind": self.blind.isChecked(),
+            "summary": self.summary.isChecked() and self.summary.isEnabled(),
         }
 
 

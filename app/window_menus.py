@@ -36,6 +36,23 @@ def _file_menu(w, menu) -> None:
     )
     w.add_action("Import the manager's answers…", None, jobs.import_manager_answers, menu)
     menu.addSeparator()
+    w.act_read_replies = w.add_action(
+        "Read replies…",
+        "Ctrl+Shift+R",
+        w.loop.choose_files,
+        menu,
+        None,
+        "People's answers: saved messages (.eml, .msg) or a mailbox file (mbox)",
+    )
+    w.add_action(
+        "Read replies from a mail folder…",
+        None,
+        w.loop.choose_folder,
+        menu,
+        None,
+        "A Maildir folder, or a folder of saved messages",
+    )
+    menu.addSeparator()
     w.add_action("Settings…", "Ctrl+,", w.open_settings, menu, "settings")
     menu.addSeparator()
     w.add_action("Quit", QKeySequence.Quit, w.close, menu)
@@ -142,6 +159,14 @@ def _review_menu(w, menu) -> None:
         "undo",
         "Bring someone who was let go back onto the list (logged)",
     )
+    w.act_invite = w.add_action(
+        "Invite to an interview…",
+        None,
+        w.loop.invite_current,
+        menu,
+        None,
+        "A message with a calendar file; or a new time, or a cancel",
+    )
     menu.addSeparator()
     w.act_search = w.add_action("Search", "/", w.focus_search, menu, "search")
 
@@ -179,6 +204,14 @@ def _job_menu(w, menu) -> None:
         None,
         "Talent pool members who fit this job",
     )
+    w.act_offers = w.add_action(
+        "Tell people who asked about this role…",
+        None,
+        w.loop.show_offers,
+        menu,
+        None,
+        "Talent pool members who asked to hear about roles like this: one message each",
+    )
     w.add_action(
         "Close job…",
         None,
@@ -203,6 +236,22 @@ def _view_menu(w, menu) -> None:
         menu,
         None,
         "Check-ins after a hire, keep-in-touch for the talent pool",
+    )
+    w.act_replies = w.add_action(
+        "Replies to check…",
+        None,
+        w.loop.show_waiting,
+        menu,
+        None,
+        "Unmatched replies to assign, wishes to confirm, replies flagged for a look",
+    )
+    w.act_loop_report = w.add_action(
+        "Report",
+        "Ctrl+Shift+H",
+        w.loop.show_report,
+        menu,
+        None,
+        "Did everyone hear back? Figures and pictures, per job or for every job",
     )
     w.act_blind = w.add_action(
         "Blind review",
@@ -264,6 +313,8 @@ def cheat_sheet_groups(w) -> list[tuple[str, list[tuple[str, str]]]]:
             "Window",
             [
                 (key(w.act_import), "import resumes"),
+                (key(w.act_read_replies), "read replies"),
+                (key(w.act_loop_report), "report: did everyone hear back?"),
                 (key(w.act_edit_job), "edit job criteria"),
                 (key(w.act_blind), "blind review"),
                 ("?", "this sheet"),

@@ -369,15 +369,6 @@ class Dense:
         return cls(quality, last_year)
 
 
-def rank_fast(
-    job: JobSpec, people: list[PersonFacts], aggs: dict[Criterion, dict[int, Agg]], this_year: int
-) -> list[Ranked]:
-    """Totals for many people from per-criterion aggregates; the same arithmetic as score_person."""
-    index = {p.person: i for i, p in enumerate(people)}
-    dense = {c: Dense.from_aggs(aggs.get(c, {}), index, len(people)) for c in job.criteria + job.language_criteria()}
-    return rank_dense(job, people, dense, this_year)
-
-
 def rank_dense(job: JobSpec, people: list[PersonFacts], dense: dict[Criterion, Dense], this_year: int,
                cache: dict | None = None) -> list[Ranked]:  # fmt: skip
     """The ranking as array arithmetic: a weight change over 10,000 people costs milliseconds.

@@ -21,6 +21,7 @@ from review.hidden import Redactor
 from review.jobs import Job
 from review.people import decoded, pseudonym
 from review.ranking import Ranker
+from review.report import Report, build_report, days_text
 from review.status import LABELS, PAST_SCREENING
 
 CSV_COLUMNS = (
@@ -87,6 +88,7 @@ class Shortlist:
     blind: bool
     include: str
     people: list[PersonOut]
+    heard_back: Report | None = None  # the report's figures, when the recruiter includes them
 
 
 def _quote(text: str, start: int, end: int, width: int = 140) -> str:
@@ -177,7 +179,10 @@ def build_shortlist(
     blind: bool = False,
     reviewer: str = "",
     today: date | None = None,
+    summary: bool = False,
+    stale_days: int = 7,
 ) -> Shortlist:
+    """The shortlist for an export; ``summary`` adds the report's figures (no names)."""
     if include not in ("shortlisted", "all"):
         raise ValueError("include must be shortlisted or all")
     ranker = Ranker(store, job)
@@ -209,6 +214,7 @@ def build_shortlist(
         blind,
         include,
         people,
+        build_report(store, job.id, stale_days=stale_days) if summary else None,
     )
 
 
@@ -349,6 +355,29 @@ def _header_html(s: Shortlist) -> str:
     )
 
 
+def _heard_back_html(report: Report | None) -> str:
+    """Did everyone hear back? The figures only: nobody waiting is named to a manager."""
+    if report is None:
+        return ""
+    rate = f"{report.heard_back_rate:.0%}" if report.heard_back_rate is not None else "—"
+    late = len(report.waiting_over_stale_days)
+    rows = [
+        ("Applied", f"{report.people}"),
+        ("Heard back", f"{report.heard_back} ({rate})"),
+        (
+            "Days to hear back",
+            f"median {days_text(report.median_days)}, 90th percentile {days_text(report.p90_days)}",
+        ),
+        (
+            "Still waiting",
+            f"{report.waiting}, of whom {late} for more than {report.stale_days} days",
+        ),
+        ("Replies from them", f"{report.replies}"),
+    ]
+    cells = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows)
+    return f"<h2>Did everyone hear back?</h2><table class='summary'>{cells}</table>"
+
+
 def to_html(shortlist: Shortlist, for_qt: bool = False) -> str:
     """One self-contained HTML file: no external assets, prints well."""
     s = shortlist
@@ -364,6 +393,7 @@ def to_html(shortlist: Shortlist, for_qt: bool = False) -> str:
         f"<title>Shortlist — {_e(s.job_title)}</title>{css}</head><body>{_header_html(s)}"
         "<p>Scores are advice from the matching: a sum of named parts, each with the words in "
         "the resume that earned it. Nobody was dropped by a score.</p>"
+        f"{_heard_back_html(s.heard_back)}"
         "<h2>Ranked summary</h2><table class='summary'><tr><th>#</th><th>Name</th>"
         "<th>Headline</th><th>Score</th><th>Advice</th><th>Matched</th></tr>"
         f"{summary_rows}</table>"

@@ -17,6 +17,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from parsing.text import fold, words
+from review.answers import SHORT_ANSWER_LINE, SHORT_ANSWERS
 from review.settings import config_path
 from review.wording import cold_phrases, third_person_sentences
 
@@ -26,9 +27,10 @@ MIN_MESSAGE_WORDS = 60
 MAX_MESSAGE_WORDS = 350
 
 PREFERENCES_INVITATION = (
-    "Would you like to hear from us about future roles? Just reply and tell us whether, how "
-    "(email or phone) and how often (only roles that match you, monthly, or quarterly) — or that "
-    "you'd rather not. We will do exactly what you say."
+    "Would you like to hear from us about future roles? "
+    + SHORT_ANSWER_LINE
+    + " — or tell us in your own words whether, how (email or phone) and how often. "
+    "We will do exactly what you say."
 )
 # What a template may ask for; anything else in braces is left for the reviewer to fill.
 PLACEHOLDERS = (
@@ -244,6 +246,16 @@ def lint_message(
         out.append(Lint("warn", finding.code, finding.message))
     for cold in cold_phrases(body):
         out.append(Lint("warn", cold.code, cold.message, cold.suggestion or None))
+    if sum(answer in body for answer in SHORT_ANSWERS) < 2:
+        out.append(
+            Lint(
+                "warn",
+                "short_answers",
+                "Offer them short answers about staying in touch: their reply then comes back to "
+                "Shortlist as their wish.",
+                PREFERENCES_INVITATION,
+            )
+        )
     count = len(words(body))
     if count < MIN_MESSAGE_WORDS:
         out.append(

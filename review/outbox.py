@@ -36,7 +36,7 @@ import sqlite3
 import ssl
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from review import audit
+from review.answers import unsubscribe_header
 from review.db import Store, now_iso
 from review.settings import Settings
 from review.status import LET_GO, LETTING_GO, UNDELIVERED, MessageState
@@ -55,6 +56,10 @@ CALL_PENDING, KEPT = MessageState.CALL_PENDING, MessageState.KEPT
 _FIRST_STATE = {"email": QUEUED, "phone": CALL_PENDING, "none": KEPT}
 MAX_BACKOFF = timedelta(hours=1)
 _IN_FLIGHT: set[int] = set()  # messages a thread of this process is sending right now
+# Messages that carry a decision: the gate keeps them on record for someone who asked not to be
+# contacted (``kept``). Any other message to such a person is not sent.
+DECISION_KINDS = ("let_go", "withdrawn")
+OPTED_OUT = "not sent: they asked not to be contacted after this message was written"
 
 
 def new_message_id(sender_email: str | None) -> str:
@@ -75,16 +80,22 @@ def queue(
     settings: Settings,
     author: str,
     stamp: str,
+    *,
+    job_id: int | None = None,
+    attachments: list[Attachment] = (),  # type: ignore[assignment]
 ) -> int:
     """A message born by the person's channel, inside the caller's transaction: queued
     (email), a call to make (phone), or kept unsent on record (they asked not to be
-    contacted). Returns its row id; :func:`deliver` sends a queued one."""
+    contacted). Returns its row id; :func:`deliver` sends a queued one.
+
+    ``job_id`` names the job a message is about when no application carries it (an
+    interview invitation, a role offered to someone in the talent pool)."""
     state = _FIRST_STATE[channel]
     kept = state == KEPT
     cur = conn.execute(
         "INSERT INTO messages (message_id, person_id, kind, channel, recipients, subject, body, "
-        "sender_name, sender_email, reply_to, state, author, created_at, delivered_at, transport) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "sender_name, sender_email, reply_to, state, author, created_at, delivered_at, transport, "
+        "job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             new_message_id(settings.get("sender.email")),
             person_id,
@@ -101,9 +112,38 @@ def queue(
             stamp,
             stamp if kept else None,
             "kept on record" if kept else None,
+            job_id,
         ),
     )
-    return cur.lastrowid or 0
+    row = cur.lastrowid or 0
+    for item in attachments:
+        conn.execute(
+            "INSERT INTO message_attachments (message_id, filename, content_type, data) "
+            "VALUES (?, ?, ?, ?)",
+            (row, item.filename, item.content_type, item.data),
+        )
+    return row
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file a message carries (an interview's ``.ics``): ``content_type`` with its parameters,
+    e.g. ``text/calendar; method=REQUEST``."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
+def attachments_of(store: Store, message: int) -> list[Attachment]:
+    return [
+        Attachment(name, ctype, bytes(data))
+        for name, ctype, data in store.conn.execute(
+            "SELECT filename, content_type, data FROM message_attachments WHERE message_id = ? "
+            "ORDER BY id",
+            (message,),
+        )
+    ]
 
 
 @dataclass
@@ -134,6 +174,7 @@ class Outgoing:
     subject: str
     body: str
     created_at: str
+    attachments: list[Attachment] = field(default_factory=list)
 
     @property
     def international(self) -> bool:
@@ -154,7 +195,22 @@ class Outgoing:
         msg["Date"] = format_datetime(datetime.fromisoformat(self.created_at))
         msg["Message-ID"] = self.message_id
         msg["Auto-Submitted"] = "no"  # a person wrote it; autoresponders may answer
+        # Every message says how to hear no more: a mailto link to a person, whose subject
+        # Shortlist recognises when the answer comes back (review.answers).
+        unsubscribe = unsubscribe_header(self.reply_to)
+        if unsubscribe:
+            msg["List-Unsubscribe"] = unsubscribe
         msg.set_content(self.body)
+        for item in self.attachments:
+            ctype, _, params = item.content_type.partition(";")
+            maintype, _, subtype = ctype.strip().partition("/")
+            extra = {
+                k.strip(): v.strip().strip('"')
+                for k, _, v in (p.partition("=") for p in params.split(";") if "=" in p)
+            }
+            msg.add_attachment(
+                item.data, maintype=maintype, subtype=subtype, filename=item.filename, params=extra
+            )
         return msg
 
 
@@ -555,6 +611,7 @@ def _outgoing(row: dict) -> Outgoing:
         row["subject"],
         row["body"],
         row["created_at"],
+        row.get("attachments") or [],
     )
 
 
@@ -645,6 +702,15 @@ def _claim(
     row = store.one("SELECT * FROM messages WHERE id = ?", (message,))
     if row is None:
         raise LookupError(f"no message {message}")
+    row["attachments"] = attachments_of(store, message)
+    # A message that carries no decision (an invitation, a role) is not sent to someone who
+    # asked not to be contacted after it was written: their wish wins over our queue.
+    row["opted_out"] = row["kind"] not in DECISION_KINDS and (
+        store.scalar(
+            "SELECT channel FROM contact_preferences WHERE person_id = ?", (row["person_id"],)
+        )
+        == "none"
+    )
     allowed = (QUEUED, FAILED) + ((IN_DOUBT,) if resend else ())
     with store.transaction() as conn:
         # Claim the message: only one sender moves it to 'sending', even when
@@ -686,6 +752,9 @@ def deliver(
     row, busy = write(lambda s: _claim(s, message, transport.name, author, resend))
     if busy is not None:
         return Result(message, busy, "not sent: " + _NOT_SENT.get(busy, busy))
+    if row.get("opted_out"):
+        stop = DeliveryError("permanent", OPTED_OUT)
+        return write(lambda s: _failed(s, row, stop, author))
     _IN_FLIGHT.add(message)
     try:
         started = []

@@ -91,6 +91,8 @@ _JSON_COLUMNS = {
     "recipients",
     "refused",
     "detail",
+    "proposal",
+    "applied",
 }
 
 
@@ -230,6 +232,15 @@ def _person_data(store: Store, person_id: int) -> dict:
             "SELECT * FROM followups WHERE person_id = ? ORDER BY id", (person_id,)
         ),
         "duplicate_suggestions": duplicates,
+        "replies": store.query(
+            "SELECT * FROM replies WHERE person_id = ? ORDER BY id", (person_id,)
+        ),
+        "interviews": store.query(
+            "SELECT * FROM interviews WHERE person_id = ? ORDER BY id", (person_id,)
+        ),
+        "role_offers": store.query(
+            "SELECT * FROM role_offers WHERE person_id = ? ORDER BY id", (person_id,)
+        ),
         "import_files": store.query(
             "SELECT f.*, r.started_at AS run_started_at FROM import_files f JOIN import_runs r ON "
             "r.id = f.run_id WHERE f.person_id = ? OR f.document_id = ? ORDER BY f.id",

@@ -759,6 +759,98 @@ CREATE TABLE corrections (
 );
 """
 
+
+# Closing the loop with people: their replies come back and are tied to them, the
+# interviews we invite them to, the roles we told them about, and what each
+# message is about. A let-go message names its applications (message_applications);
+# an invitation or a role offer names its job here, and never moves a status.
+V12 = """
+ALTER TABLE messages ADD COLUMN job_id INTEGER REFERENCES jobs(id);
+
+-- Files a message carries (an interview's .ics), sent exactly as stored.
+CREATE TABLE message_attachments (
+    id INTEGER PRIMARY KEY,
+    message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    filename TEXT NOT NULL,
+    content_type TEXT NOT NULL,             -- e.g. text/calendar; method=REQUEST
+    data BLOB NOT NULL
+);
+CREATE INDEX message_attachments_message ON message_attachments(message_id);
+
+-- What people wrote back, read from saved mail, mbox, Maildir or IMAP: each
+-- Message-ID once. Tied by In-Reply-To/References to our message, else by the
+-- sender's address, else left for the recruiter to assign (person_id NULL).
+CREATE TABLE replies (
+    id INTEGER PRIMARY KEY,
+    message_id TEXT NOT NULL UNIQUE,        -- the reply's own (a digest of it when it has none)
+    person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+    answers INTEGER REFERENCES messages(id) ON DELETE CASCADE,   -- our message it answers
+    job_id INTEGER REFERENCES jobs(id),
+    application_id INTEGER REFERENCES applications(id) ON DELETE CASCADE,
+    matched_by TEXT CHECK (matched_by IS NULL OR matched_by IN ('in_reply_to', 'references', 'sender', 'assigned')),
+    sender TEXT,
+    sender_name TEXT,
+    subject TEXT,
+    body TEXT NOT NULL DEFAULT '',          -- their own words (quoted text left out)
+    sent_at TEXT,
+    source TEXT NOT NULL,                   -- the file or mailbox it was read from
+    read_at TEXT NOT NULL,
+    read_by TEXT NOT NULL,
+    opt_out INTEGER NOT NULL DEFAULT 0,     -- they asked not to be contacted
+    proposal TEXT,                          -- JSON: a preference change for the recruiter to confirm
+    proposal_state TEXT CHECK (proposal_state IS NULL OR proposal_state IN ('proposed', 'confirmed', 'dismissed')),
+    applied TEXT NOT NULL DEFAULT '[]',     -- JSON: what was applied at once (do_not_contact)
+    flag TEXT,                              -- for the recruiter: a forged In-Reply-To, say
+    decided_by TEXT,
+    decided_at TEXT,
+    CHECK (proposal IS NULL OR proposal_state IS NOT NULL)
+);
+CREATE INDEX replies_person ON replies(person_id);
+CREATE INDEX replies_job ON replies(job_id);
+
+-- Only the person's own wish is applied without a recruiter: an opt-out.
+CREATE TRIGGER replies_apply_only_opt_outs BEFORE INSERT ON replies
+WHEN NEW.applied <> '[]' AND NOT NEW.opt_out
+BEGIN
+    SELECT RAISE(ABORT, 'a reply changes nothing by itself but an opt-out: a proposal waits for the recruiter');
+END;
+
+-- Interviews we invited people to: one calendar event (UID) through its
+-- reschedules (SEQUENCE + 1) and its cancel.
+CREATE TABLE interviews (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    job_id INTEGER NOT NULL REFERENCES jobs(id),
+    starts_at TEXT NOT NULL,                -- wall-clock time in ``timezone`` (ISO 8601, no offset)
+    minutes INTEGER NOT NULL CHECK (minutes > 0),
+    timezone TEXT NOT NULL,                 -- IANA name, e.g. Europe/Berlin
+    place TEXT NOT NULL,                    -- a room and address, or a video link
+    sequence INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'scheduled' CHECK (state IN ('scheduled', 'cancelled')),
+    message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,  -- the latest invitation, update or cancel
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX interviews_application ON interviews(application_id);
+
+-- Roles we told people in the talent pool about (or chose not to, this time).
+CREATE TABLE role_offers (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    job_id INTEGER NOT NULL REFERENCES jobs(id),
+    state TEXT NOT NULL CHECK (state IN ('sent', 'skipped')),
+    message_id INTEGER REFERENCES messages(id) ON DELETE CASCADE,
+    score REAL,
+    decided_by TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    UNIQUE (person_id, job_id)
+);
+"""
+
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
@@ -771,4 +863,5 @@ MIGRATIONS: list[tuple[int, object]] = [
     (9, _v9_term_index),
     (10, _v10_trust),
     (11, V11),
+    (12, V12),
 ]

@@ -75,6 +75,18 @@ def check_host(value: str) -> str | None:
     return None
 
 
+def check_timezone(value: str) -> str | None:
+    if not value:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"{value!r} is not a time zone name (like Europe/Berlin or America/New_York)"
+    return None
+
+
 def _at_least(low: float) -> Callable[[float], str | None]:
     return lambda value: None if value >= low else f"must be at least {low:g}"
 
@@ -214,6 +226,14 @@ SETTINGS: tuple[Setting, ...] = (
         "Days before a waiting person stands out",
         "People unreviewed for longer are highlighted.",
         check=_at_least(1),
+    ),
+    Setting(
+        "interview.timezone",
+        str,
+        "",
+        "Time zone of interviews",
+        "A name like Europe/Berlin; empty: this computer's. Invitations carry it.",
+        check=check_timezone,
     ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}

@@ -4,8 +4,9 @@ Writes PNGs to ``screenshots/`` (ignored by git): first start, the demo
 loaded at 1366 × 768 and at 1024 × 700, the person pane with highlights, an
 import in progress, the import report and the Files to check view, blind mode,
 the cheat sheet, the first-use step inside the gate, the gate with the person
-beside the note, a hire and the follow-ups it schedules. Offscreen; a fresh
-database each run.
+beside the note, a hire and the follow-ups it schedules, and closing the loop
+(the report's pictures, replies to check, a reply in the pane, an invitation:
+tests/screenshots_loop.py). Offscreen; a fresh database each run.
 """
 
 from __future__ import annotations
@@ -201,6 +202,10 @@ def main() -> int:
     settle(300)
     shot("12-follow-ups", followups)
     followups.close()
+
+    from tests.screenshots_loop import loop_shots
+
+    loop_shots(window, store, settings, work, shot, settle)
     window.close()
     errors.uninstall()
     store.close()

@@ -3,9 +3,9 @@
 With no command it opens the desktop app. Commands come in groups, one module
 each (beets' ``ui/commands`` habit): ``files`` (parse, import, people, demo,
 backup), ``jobs`` (jobs, synonyms, ranking), ``decisions`` (status), ``gate`` (drop,
-withdraw, outbox,
-restore), ``managers`` (exports and answers), ``relationship`` (follow-ups, the
-talent pool), ``privacy`` (a person's data, retention) and ``config``. Each has
+withdraw, outbox, restore), ``managers`` (exports and answers), ``relationship`` (follow-ups, the
+talent pool), ``loop`` (replies, roles they asked to hear about, interview invitations, the
+report), ``privacy`` (a person's data, retention) and ``config``. Each has
 ``register(subparsers)``; the names, flags and JSON keys are the README's contract.
 
 Commands that touch the database take ``--db PATH`` (or ``SHORTLIST_DB``); the
@@ -43,7 +43,17 @@ DB = _db_parent()
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import config, decisions, files, gate, jobs, managers, privacy, relationship
+    from app.cli import (
+        config,
+        decisions,
+        files,
+        gate,
+        jobs,
+        loop,
+        managers,
+        privacy,
+        relationship,
+    )
 
     parser = argparse.ArgumentParser(
         prog="shortlist",
@@ -57,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file (default: $SHORTLIST_DB or the data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in (files, jobs, decisions, gate, managers, relationship, privacy, config):
+    for group in (files, jobs, decisions, gate, managers, relationship, loop, privacy, config):
         group.register(sub)
     return parser
 

@@ -49,6 +49,11 @@ def cmd_status(args) -> int:
         print(f"{who} is already {after.lower()} for {row_job.title}.")
         return EXIT_OK
     print(f"{who}: {before} → {after} for {row_job.title} (logged; U in the window undoes it).")
+    if change.after == "interviewing":
+        print(
+            f"Invite them with a calendar file: shortlist invite {args.person!r} --job "
+            f"{row_job.id} --at 'YYYY-MM-DD HH:MM' --where PLACE"
+        )
     if change.after == HIRED:
         weeks = ", ".join(str(w) for w in CHECK_IN_WEEKS[:-1]) + f" and {CHECK_IN_WEEKS[-1]}"
         print(f"Check-ins after {weeks} weeks are scheduled: `shortlist followups --all`.")

@@ -26,6 +26,7 @@ def cmd_export(args) -> int:
             include=args.include,
             reviewer=conf.get("reviewer.name"),
             page=args.page,
+            summary=args.summary,
         )
     except WriteFailed as exc:  # names the file and why; nothing was left behind
         raise CliError(str(exc)) from None
@@ -82,6 +83,11 @@ def register(sub) -> None:
         "--blind", action="store_true", help="pseudonyms; no names, contact details or locations"
     )
     p.add_argument("--include", choices=["shortlisted", "all"], default="shortlisted")
+    p.add_argument(
+        "--summary",
+        action="store_true",
+        help="HTML and PDF: add whether everyone heard back (figures, no names)",
+    )
     p.add_argument("--page", choices=["A4", "Letter"], default="A4", help="PDF page size")
     p.set_defaults(func=cmd_export)
 

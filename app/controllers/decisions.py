@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from review import workflow as W
 from review.relationship import CHECK_IN_WEEKS
-from review.status import HIRED, LABELS, MANUAL, ON_THE_LIST, SHORTLISTED
+from review.status import HIRED, INTERVIEWING, LABELS, MANUAL, ON_THE_LIST, SHORTLISTED
 
 
 class Decisions(QObject):
@@ -52,6 +52,8 @@ class Decisions(QObject):
             self.after_status_change(position)
             if change.after == HIRED:
                 self._hired(name, change)
+            elif change.after == INTERVIEWING:
+                w.loop.offer_invitation(change)  # offered, never sent unasked
 
         w.writer.run(
             W.set_status, row.application, status, w.actor, success=moved, failure=self._refused

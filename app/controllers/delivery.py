@@ -142,6 +142,9 @@ class Delivery(QObject):
     def message_action(self, action: str, message: int) -> None:
         """The person pane's buttons: retry, resend (in doubt), or the call was made."""
         w = self.window
+        if action == "invite":  # the pane's interview strip
+            w.loop.invite_current()
+            return
         if action == "confirm_call":
             w.writer.run(outbox.confirm_call, message, w.actor, success=self.show_result)
         else:

@@ -103,7 +103,20 @@ class Imports(QObject):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.start(paths)
+            self.drop(paths)
+
+    def drop(self, paths: list[str]) -> None:
+        """Saved messages that answer ours are replies (read as such, and said so); the rest is
+        imported as resumes."""
+        from parsing.inbox import split_drop
+        from review.replies import answers_ours
+
+        w = self.window
+        replies, rest = split_drop(paths, lambda ids: answers_ours(w.store, ids))
+        if replies:
+            w.loop.read(replies, dropped=True)
+        if rest:
+            self.start(rest)
 
     def start(self, paths: list[str], job_id: int | None = None) -> Task | None:
         """Import in the background into a job (the current one by default); the task, or

@@ -107,7 +107,11 @@ class JobActions(QObject):
             return
         # Ranked and gathered in the background (a ranking of the whole job), then written.
         build = partial(
-            build_shortlist, include=choice["include"], blind=choice["blind"], reviewer=w.actor
+            build_shortlist,
+            include=choice["include"],
+            blind=choice["blind"],
+            reviewer=w.actor,
+            summary=choice.get("summary", False),  # did everyone hear back: for the managers
         )
         w.statusBar().showMessage("Preparing the shortlist…")
         job = w.job

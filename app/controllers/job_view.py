@@ -95,6 +95,7 @@ class JobView(QObject):
             w.job, w.ranker = None, None
             w.model.load(None, [])
             w.update_state()
+            w.loop.job_opened()
             return
         w.model.clear(job_id)
         w.job = resolve_job(w.store, job_id)
@@ -112,6 +113,7 @@ class JobView(QObject):
         self.request_rank()
         self.load_counts()
         w.update_state()
+        w.loop.job_opened()  # people who asked to hear about roles like it, found in the background
 
     def editor_shown(self, visible: bool) -> None:
         """The criteria panel holds the job on screen, filled when it is shown (a row of
