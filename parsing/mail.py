@@ -603,6 +603,10 @@ def unescape_mbox(data: bytes) -> bytes:
 # --- the sender as a contact ------------------------------------------------------------------
 
 
+# How sure the sender's address is as their contact (parsing.resume.CHECK_BELOW is 0.7).
+SENDER_CONFIDENCE = 0.8
+
+
 def apply_message(result: dict, info: MessageInfo | None) -> dict:
     """Keep the message with a document's parse result; the sender's address fills a missing email.
 
@@ -617,6 +621,10 @@ def apply_message(result: dict, info: MessageInfo | None) -> dict:
     if result.get("outcome") == Outcome.OK.value and not result.get("emails") and info.sender:
         result["emails"] = [info.sender]
         from_message.append("emails")
+        # An address mail was delivered from is a real one; what the pane says is where it came
+        # from ("from the message"), not a doubt about it.
+        if isinstance(result.get("confidence"), dict):
+            result["confidence"]["emails"] = SENDER_CONFIDENCE
     result["from_message"] = from_message
     return result
 
