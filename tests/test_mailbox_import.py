@@ -69,7 +69,8 @@ def server(tmp_path_factory):
             yield srv
 
 
-def run(folder: Path, server, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+def run(folder: Path, server, *args: str, trusted: bool = True) -> subprocess.CompletedProcess:
+    """The entry point; ``trusted=False``: the system's trust only (a self-signed server fails)."""
     env = {
         "PATH": "/usr/bin:/bin",
         "HOME": str(folder),
@@ -78,7 +79,7 @@ def run(folder: Path, server, *args: str, stdin: str = "") -> subprocess.Complet
         "PYTHON_KEYRING_BACKEND": "tests.keyring_backend.FileKeyring",
         "SHORTLIST_TEST_KEYRING": str(folder / "keyring.json"),
         # The test server's certificate is the one the client trusts (as a company CA would be).
-        "SSL_CERT_FILE": str(server.cert),
+        "SSL_CERT_FILE": str(server.cert) if trusted else "/nonexistent",
         "QT_QPA_PLATFORM": "offscreen",
     }
     db = str(folder / "s.db")
@@ -86,7 +87,6 @@ def run(folder: Path, server, *args: str, stdin: str = "") -> subprocess.Complet
         [str(SHORTLIST), "--db", db, *args],
         capture_output=True,
         text=True,
-        input=stdin,
         env=env,
         timeout=180,
         check=False,
@@ -187,11 +187,7 @@ def test_errors_name_the_mailbox_and_the_cause(home, server, case, expected):
         address = url(server, port=1)
     elif case == "bad url":
         address = f"imap://{server.host}:{server.tls_port}/{FOLDER}"
-    done = (
-        run_untrusted(home, server, address)
-        if case == "untrusted"
-        else run(home, server, "import", address)
-    )
+    done = run(home, server, "import", address, trusted=case != "untrusted")
     assert done.returncode == 1
     sentence = one_sentence(done)
     assert expected in sentence
@@ -199,26 +195,6 @@ def test_errors_name_the_mailbox_and_the_cause(home, server, case, expected):
         assert sentence.startswith(f"shortlist: imap://{USER}@127.0.0.1:")
         assert ("/Nope" if case == "missing folder" else f"/{FOLDER}") in sentence
     assert not (home / "s.db").exists() or _people(home) == 0
-
-
-def run_untrusted(home: Path, server, address: str) -> subprocess.CompletedProcess:
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(home),
-        "PYTHONPATH": str(REPO),
-        "SHORTLIST_CONFIG": str(home / "settings.json"),
-        "PYTHON_KEYRING_BACKEND": "tests.keyring_backend.FileKeyring",
-        "SHORTLIST_TEST_KEYRING": str(home / "keyring.json"),
-        "SSL_CERT_FILE": "/nonexistent",  # the system's trust only: a self-signed server fails
-    }
-    return subprocess.run(
-        [str(SHORTLIST), "--db", str(home / "s.db"), "import", address],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
 
 
 def _people(home: Path) -> int:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 
-import keyring
 import pytest
 
 from tests import badfiles as B
@@ -37,17 +36,6 @@ def server(tmp_path_factory):
         with implicit_tls_proxy(srv) as port:
             srv.tls_port = port
             yield srv
-
-
-@pytest.fixture
-def file_keyring(tmp_path, monkeypatch):
-    from tests.keyring_backend import FileKeyring
-
-    monkeypatch.setenv("SHORTLIST_TEST_KEYRING", str(tmp_path / "keyring.json"))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    yield tmp_path / "keyring.json"
-    keyring.set_keyring(previous)
 
 
 def fill(dialog, server, folder: str = FOLDER) -> None:
