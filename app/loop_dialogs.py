@@ -49,6 +49,8 @@ def outcome_text(o: R.ReplyOutcome) -> str:
         parts.append(f"about {o.job_title}")
     if o.applied:
         parts.append("asked not to be contacted: done, at once")
+        if o.kept_text:
+            parts.append(o.kept_text)
     if o.proposed:
         parts.append(f"asks to {describe(o.proposed)}: confirm it")
     if o.flag:
@@ -158,6 +160,7 @@ class RepliesDialog(QDialog):
     replies flagged for a look."""
 
     changed = Signal()
+    messages_kept = Signal(list)  # an assigned opt-out kept their waiting messages unsent
 
     def __init__(self, store, writer, actor: str, parent=None):
         super().__init__(parent)
@@ -255,8 +258,10 @@ class RepliesDialog(QDialog):
             head.append(f"About: {r.job_title}")
         self.detail.setPlainText("\n".join(head) + "\n\n" + r.body)
 
-    def _done(self, _result=None) -> None:
+    def _done(self, result=None) -> None:
         self.reload()
+        if getattr(result, "kept", None):
+            self.messages_kept.emit(result.kept)
         self.changed.emit()
 
     def _assign(self) -> None:

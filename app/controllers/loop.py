@@ -133,6 +133,9 @@ class Loop(QObject):
 
         w = self.window
         self.last_read = outcomes
+        kept = [message for o in outcomes for message in o.kept]
+        if kept:  # an opt-out kept their waiting messages unsent: a let-go among them is done
+            w.delivery.follow(kept)
         w.show_current()
         read = [o for o in outcomes if o.outcome == "read"]
         opted = sum(bool(o.applied) for o in read)
@@ -155,6 +158,7 @@ class Loop(QObject):
 
         w = self.window
         self.dialog = RepliesDialog(w.store, w.writer, w.actor, w)
+        self.dialog.messages_kept.connect(w.delivery.follow)
         self.dialog.changed.connect(w.show_current)
         self.dialog.open()
 
