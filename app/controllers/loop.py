@@ -142,9 +142,10 @@ class Loop(QObject):
         proposed = sum(bool(o.proposed) for o in read)
         unmatched = sum(o.person is None for o in read)
         lead = "Dropped messages were replies to your messages: " if dropped else ""
+        # Short: at 1024 px the status bar shares its line with where messages go out.
         w.statusBar().showMessage(
-            f"{lead}{len(read)} repl{'y' if len(read) == 1 else 'ies'} read · {opted} asked not "
-            f"to be contacted (done) · {proposed} to confirm · {unmatched} unmatched",
+            f"{lead}{len(read)} repl{'y' if len(read) == 1 else 'ies'} read: {opted} opt-out "
+            f"done, {proposed} to confirm, {unmatched} unmatched",
             12000,
         )
         self.dialog = ReadRepliesDialog(outcomes, dropped, w)

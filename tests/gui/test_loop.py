@@ -104,6 +104,9 @@ def test_read_replies_confirm_in_one_step_and_assign(
     chooser.accept()
     settle(qtbot, window)
     assert replies.tabs.tabText(0) == "Unmatched (0)"
+    # An empty tab says what would wait there; its buttons have nothing to act on.
+    assert replies.detail.toPlainText().startswith("No unmatched replies")
+    assert not replies.buttons["Assign to…"].isEnabled()
     [assigned] = R.replies_of(window.store, bo)
     assert assigned.matched_by == "assigned" and assigned.proposal_state == "proposed"
     replies.close()
