@@ -133,6 +133,15 @@ def _shown(window, person: int, settle) -> None:
         settle(100)
 
 
+def _at_both_widths(window, number: str, name: str, shot, settle) -> None:
+    """The window as it is, on a 1366 px laptop and on a 1024 px one."""
+    shot(f"{number}-{name}")
+    window.resize(1024, 700)
+    settle(500)
+    shot(f"{number}b-{name}-1024")
+    window.resize(1366, 768)
+
+
 def _pool(store, settings, demo: int, count: int) -> dict:
     """A few people who withdrew from the demo job and asked to hear about matching roles: the
     talent pool a new job offers to the recruiter. Returns the new job's spec."""
@@ -260,11 +269,7 @@ def loop_shots(window, store, settings, work, shot, settle) -> None:
         _shown(window, person, settle)
         window.pane.tabs.setCurrentIndex(4)  # History
         settle(500)
-        shot("16-reply-in-pane")
-        window.resize(1024, 700)
-        settle(500)
-        shot("16b-reply-in-pane-1024")
-        window.resize(1366, 768)
+        _at_both_widths(window, "16", "reply-in-pane", shot, settle)
 
     interviewing = store.scalar(
         "SELECT person_id FROM interviews WHERE job_id = ? ORDER BY id LIMIT 1", (demo,)
@@ -272,11 +277,7 @@ def loop_shots(window, store, settings, work, shot, settle) -> None:
     window.load_jobs(select=demo)
     if interviewing:
         _shown(window, interviewing, settle)
-        shot("18-interview-strip")
-        window.resize(1024, 700)
-        settle(500)
-        shot("18b-interview-strip-1024")
-        window.resize(1366, 768)
+        _at_both_widths(window, "18", "interview-strip", shot, settle)
     window.load_jobs(select=demo)
     settle(800)
     window.views.setCurrentIndex(1)
@@ -297,11 +298,7 @@ def loop_shots(window, store, settings, work, shot, settle) -> None:
             break
         settle(200)
     settle(500)
-    shot("19-offers-bar")
-    window.resize(1024, 700)
-    settle(500)
-    shot("19b-offers-bar-1024")
-    window.resize(1366, 768)
+    _at_both_widths(window, "19", "offers-bar", shot, settle)
     if window.loop.offers:
         window.loop.show_offers()
         settle(600)
