@@ -77,6 +77,29 @@ PARTICLES = {
     "av",
 }
 
+# Words that continue a place, not a name: "Lucina Hall Room 220", "Hill House Suite 4".
+ADDRESS_WORDS = {
+    "room",
+    "suite",
+    "floor",
+    "building",
+    "bldg",
+    "apt",
+    "apartment",
+    "unit",
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "drive",
+    "boulevard",
+    "blvd",
+    "box",
+    "po",
+}
+
 # Words that show a line is not a person's name: document titles, labels,
 # headings, degrees, places and organisations, roles, common nouns that
 # resume designs print large.
