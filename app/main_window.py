@@ -38,6 +38,7 @@ from app.controllers.imports import Imports
 from app.controllers.job_actions import JobActions
 from app.controllers.job_view import JobView
 from app.controllers.loop import Loop
+from app.controllers.their_data import TheirData
 from app.dialogs import CheatSheet, SettingsDialog, Welcome
 from app.icons import icon
 from app.import_panel import ImportPanel
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.decisions = Decisions(self)
         self.job_view = JobView(self)
         self.loop = Loop(self)
+        self.their_data = TheirData(self)
         self.setWindowTitle("Shortlist")
         self.setWindowIcon(icon("shortlist"))
         self.setAcceptDrops(True)

@@ -103,6 +103,26 @@ def _move_menu(w, move) -> None:
     ]
 
 
+def _their_data_actions(w, menu) -> None:
+    """Their data, their say: what `shortlist person export` and `… erase` do."""
+    w.act_export_person = w.add_action(
+        "Export their data…",
+        None,
+        w.their_data.export_current,
+        menu,
+        None,
+        "Everything held about this person, in a folder: what to send when they ask",
+    )
+    w.act_erase_person = w.add_action(
+        "Erase them everywhere…",
+        None,
+        w.their_data.erase_current,
+        menu,
+        None,
+        "Remove this person from every job, file and message (asks first; cannot be undone)",
+    )
+
+
 def _review_menu(w, menu) -> None:
     gate = w.gate
     w.act_next = w.add_action("Next person", "J", w.next_person, menu, None, "Next person")
@@ -167,6 +187,8 @@ def _review_menu(w, menu) -> None:
         None,
         "A message with a calendar file; or a new time, or a cancel",
     )
+    menu.addSeparator()
+    _their_data_actions(w, menu)
     menu.addSeparator()
     w.act_search = w.add_action("Search", "/", w.focus_search, menu, "search")
 
