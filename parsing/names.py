@@ -30,7 +30,7 @@ from parsing.contacts import EMAIL_RE, PHONE_LABEL, URL_RE, Found
 from parsing.layout import Layout, Line, assemble, script_of
 from parsing.sections import CONTACT, PERSONAL, SUMMARY, Section, heading_kind, section_at
 from parsing.text import fold
-from parsing.vocab import ADDRESS_WORDS, NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
+from parsing.vocab import BUILDING_PARTS, NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
 
 # A score at or above this names a person; below, the name stays None.
 THRESHOLD = 3.0
@@ -280,11 +280,11 @@ def _readings(line: Line, nxt: Line | None, lines: list[Line], i: int) -> list[t
     if len(parts) > 1:
         for part in parts[:2]:
             out.append((part, "part"))
-    # A name followed by its title on one line: "Allen King ESB Developer". When what
-    # follows is the rest of an address ("Lucina Hall Room 220"), the line is a place.
+    # A name followed by its title on one line: "Allen King ESB Developer". Before a room
+    # or a suite ("Lucina Hall Room 220") the words name a building.
     words = text.split()
     for size in range(min(len(words) - 1, 5), 1, -1):
-        if fold(words[size].strip(".,")) in ADDRESS_WORDS:
+        if fold(words[size].strip(".,")) in BUILDING_PARTS:
             continue
         if _ends_name(words[size], " ".join(words[:size])):
             out.append((" ".join(words[:size]), "part"))

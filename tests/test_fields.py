@@ -190,6 +190,8 @@ def test_a_place_with_its_room_number_is_not_a_name_and_title():
     # "Lucina Hall Room 220": a building, not "Lucina Hall" followed by a job title.
     lines = ["Career Center", "Lucina Hall Room 220", "Marta Lindqvist", "2000 University Avenue"]
     assert _name([*lines, "Muncie, IN 47306", "Cell: (123)345-7890"]) == "Marta Lindqvist"
+    # A name with its address run on after it keeps its name.
+    assert _name(["Hal Doyle PO Box 816 New South, NC 27509 (123)345-7890"]) == "Hal Doyle"
 
 
 def test_explicit_years():
