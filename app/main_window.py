@@ -432,7 +432,8 @@ class MainWindow(QMainWindow):
             where = f"SMTP {self.settings.get('smtp.host') or '(no server set)'}"
         else:
             where = self.delivery.transport().describe()  # "…, for your mail client to send"
-        self.transport_label.setText(f"Messages go out by: {where}")
+        self.transport_text = f"Messages go out by: {where}"
+        window_table.elide_transport(self)
 
     def show_cheat_sheet(self) -> None:
         from app.window_menus import cheat_sheet_groups
@@ -458,6 +459,8 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         window_table.fit_toolbar(self)
+        window_table.fit_tabs(self)
+        window_table.elide_transport(self)
 
     def dragEnterEvent(self, event) -> None:
         if self.imports.accepts(event):
