@@ -213,11 +213,16 @@ def fit_tabs(w) -> None:
 
 
 def elide_transport(w) -> None:
-    """Where messages go, on the status bar's right: at most a third of the window, the
-    middle of a long folder elided (the whole on hover), so the status messages keep room."""
+    """Where messages go, on the status bar's right: at most 45 % of the window, a long
+    folder by its own name (the whole on hover), so the status messages keep room."""
     text = getattr(w, "transport_text", "")
+    room = max(200, w.width() * 45 // 100)
     metrics = w.transport_label.fontMetrics()
-    shown = metrics.elidedText(text, Qt.ElideMiddle, max(200, w.width() // 3))
+    if metrics.horizontalAdvance(text) > room:  # the folder's own name, then elided
+        text_short = getattr(w, "transport_short", text)
+        shown = metrics.elidedText(text_short, Qt.ElideMiddle, room)
+    else:
+        shown = text
     w.transport_label.setText(shown)
     w.transport_label.setToolTip(text if shown != text else "")
 
@@ -256,6 +261,7 @@ def update_state(w) -> None:
     ] + [files]
     w.views.setTabVisible(len(VIEWS), bool(files) or w.views.currentIndex() == len(VIEWS))
     fit_tabs(w)
+    w.empty_note.refresh()
     if w.job is None:
         w.waiting.setText("")
         w.waiting.hide()

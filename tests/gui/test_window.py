@@ -575,3 +575,34 @@ def test_the_views_fit_at_1024_px_with_large_counts(make_window, tmp_path, monke
     qtbot.waitUntil(lambda: window.width() == 1366)
     assert window.views.tabText(2) == "Waiting for a message (120)"
     assert window.views.tabToolTip(2) == ""
+
+
+def test_an_empty_list_says_why_and_what_to_do(make_window, tmp_path, monkeypatch, qtbot):
+    """A new job nobody applied to, a view with nobody in it, a search that finds nobody:
+    the list says which, in words, instead of staying blank."""
+    from review.jobs import create_job, spec_from_toml
+    from tests.gui.conftest import job_shown
+    from tests.worlds import make_people
+
+    store, job_id, _ids, _settings = make_people(tmp_path, monkeypatch)
+    spec = {"title": "Platform Engineer", "criteria": [{"name": "Go", "must": True}]}
+    empty = create_job(store, spec["title"], "", spec_from_toml(dict(spec), "job"))
+    window = make_window(store)
+    note = window.empty_note
+    window.load_jobs(select=empty)
+    job_shown(window)
+    assert note.isVisible() and "Nobody has applied to Platform Engineer yet" in note.text()
+    assert "File → Import files… (Ctrl+I)" in note.text()
+
+    window.load_jobs(select=job_id)
+    job_shown(window)
+    assert not note.isVisible()
+    window.views.setCurrentIndex(1)  # Shortlisted: nobody yet
+    assert note.isVisible() and note.text().startswith("Nobody is in Shortlisted yet.")
+    window.views.setCurrentIndex(4)  # All
+    assert not note.isVisible()
+    qtbot.keyClicks(window.search, "zzqxv")
+    qtbot.waitUntil(lambda: note.isVisible(), timeout=5000)
+    assert note.text() == "Nobody here matches “zzqxv”. Escape clears the search."
+    qtbot.keyClick(window.search, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not note.isVisible(), timeout=5000)
