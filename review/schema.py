@@ -851,6 +851,61 @@ CREATE TABLE role_offers (
 """
 
 
+# Their wish wins over our queue: when someone asks not to be contacted (a reply saying
+# "stop", or the recruiter recording it), a message to them that still waits to go out —
+# queued, failed and waiting for a retry, or a call not yet made — is kept on record, unsent,
+# as the gate keeps one written after they asked (review.outbox.keep_unsent). Only for a
+# person whose channel is 'none', only from those states (never one in flight, delivered or
+# in doubt), and with the time it was kept: a let-go it carries then completes as the gate's
+# does, and still needs its person-first note.
+V13 = """
+DROP TRIGGER messages_never_updated_to_kept;
+CREATE TRIGGER messages_never_updated_to_kept BEFORE UPDATE OF state ON messages
+WHEN NEW.state = 'kept' AND OLD.state <> 'kept' AND (
+    OLD.state NOT IN ('queued', 'failed', 'call_pending')
+    OR NEW.delivered_at IS NULL OR NEW.transport IS NULL
+    OR NOT EXISTS (
+        SELECT 1 FROM contact_preferences p WHERE p.person_id = NEW.person_id AND p.channel = 'none'
+    )
+)
+BEGIN
+    SELECT RAISE(ABORT, 'a message is kept unsent only for a person who asked not to be contacted, before it is sent');
+END;
+
+DROP TRIGGER messages_follow_their_states;
+CREATE TRIGGER messages_follow_their_states BEFORE UPDATE OF state ON messages
+WHEN NEW.state IS NOT OLD.state AND NOT (
+       (OLD.state IN ('queued', 'failed', 'in_doubt', 'call_pending') AND NEW.state = 'sending')
+    OR (OLD.state = 'sending' AND NEW.state IN ('delivered', 'failed', 'in_doubt', 'queued'))
+    OR (OLD.state IN ('queued', 'failed', 'call_pending') AND NEW.state = 'kept')
+)
+BEGIN
+    SELECT RAISE(ABORT, 'a message moves queued → sending → delivered, failed or in doubt (or queued again to retry)');
+END;
+"""
+# Triggers on messages made after those two, made again after them, unchanged: SQLite runs
+# the newest first, so a refusal keeps naming the same rule as before.
+_V13_AFTER = (
+    "messages_delivered_honestly",
+    "messages_delivered_stay_delivered",
+    "messages_sent_as_written",
+)
+
+
+def _v13_keep_when_asked(store) -> None:
+    conn = store.conn
+    later = [
+        conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+        ).fetchone()[0]
+        for name in _V13_AFTER
+    ]
+    execute_script(conn, V13)
+    for name, sql in zip(_V13_AFTER, later, strict=True):
+        conn.execute(f"DROP TRIGGER {name}")
+        conn.execute(sql)
+
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
@@ -864,4 +919,5 @@ MIGRATIONS: list[tuple[int, object]] = [
     (10, _v10_trust),
     (11, V11),
     (12, V12),
+    (13, _v13_keep_when_asked),
 ]

@@ -133,15 +133,19 @@ class Loop(QObject):
 
         w = self.window
         self.last_read = outcomes
+        kept = [message for o in outcomes for message in o.kept]
+        if kept:  # an opt-out kept their waiting messages unsent: a let-go among them is done
+            w.delivery.follow(kept)
         w.show_current()
         read = [o for o in outcomes if o.outcome == "read"]
         opted = sum(bool(o.applied) for o in read)
         proposed = sum(bool(o.proposed) for o in read)
         unmatched = sum(o.person is None for o in read)
         lead = "Dropped messages were replies to your messages: " if dropped else ""
+        # Short: at 1024 px the status bar shares its line with where messages go out.
         w.statusBar().showMessage(
-            f"{lead}{len(read)} repl{'y' if len(read) == 1 else 'ies'} read · {opted} asked not "
-            f"to be contacted (done) · {proposed} to confirm · {unmatched} unmatched",
+            f"{lead}{len(read)} repl{'y' if len(read) == 1 else 'ies'} read: {opted} opt-out "
+            f"done, {proposed} to confirm, {unmatched} unmatched",
             12000,
         )
         self.dialog = ReadRepliesDialog(outcomes, dropped, w)
@@ -155,6 +159,7 @@ class Loop(QObject):
 
         w = self.window
         self.dialog = RepliesDialog(w.store, w.writer, w.actor, w)
+        self.dialog.messages_kept.connect(w.delivery.follow)
         self.dialog.changed.connect(w.show_current)
         self.dialog.open()
 
