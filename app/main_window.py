@@ -40,6 +40,7 @@ from app.controllers.job_view import JobView
 from app.controllers.loop import Loop
 from app.controllers.their_data import TheirData
 from app.dialogs import CheatSheet, SettingsDialog, Welcome
+from app.empty_note import EmptyNote
 from app.icons import icon
 from app.import_panel import ImportPanel
 from app.job_editor import JobEditor
@@ -229,6 +230,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self._build_table())
         layout.addWidget(self.stack, 1)
+        self.empty_note = EmptyNote(self)  # what an empty list means
         return left
 
     def _build_table(self) -> QTableView:
@@ -428,11 +430,17 @@ class MainWindow(QMainWindow):
         window_table.update_state(self)
 
     def _update_transport(self) -> None:
+        short = None
         if self.settings.get("transport") == "smtp":
             where = f"SMTP {self.settings.get('smtp.host') or '(no server set)'}"
         else:
-            where = self.delivery.transport().describe()  # "…, for your mail client to send"
-        self.transport_label.setText(f"Messages go out by: {where}")
+            transport = self.delivery.transport()
+            where = transport.describe()  # "…, for your mail client to send"
+            folder = getattr(transport, "folder", None)  # the outbox folder's own name
+            short = where.replace(str(folder), f"…/{folder.name}") if folder else None
+        self.transport_text = f"Messages go out by: {where}"
+        self.transport_short = f"Messages: {short}" if short else self.transport_text
+        window_table.elide_transport(self)
 
     def show_cheat_sheet(self) -> None:
         from app.window_menus import cheat_sheet_groups
@@ -458,6 +466,8 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         window_table.fit_toolbar(self)
+        window_table.fit_tabs(self)
+        window_table.elide_transport(self)
 
     def dragEnterEvent(self, event) -> None:
         if self.imports.accepts(event):

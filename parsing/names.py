@@ -30,7 +30,7 @@ from parsing.contacts import EMAIL_RE, PHONE_LABEL, URL_RE, Found
 from parsing.layout import Layout, Line, assemble, script_of
 from parsing.sections import CONTACT, PERSONAL, SUMMARY, Section, heading_kind, section_at
 from parsing.text import fold
-from parsing.vocab import NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
+from parsing.vocab import BUILDING_PARTS, NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
 
 # A score at or above this names a person; below, the name stays None.
 THRESHOLD = 3.0
@@ -58,8 +58,10 @@ _NAME_WORD = (
     r"apellidos?|nom(?:\s+complet)?|prénom|naam|vorname|nachname|vor-?\s*und\s+nachname|cognome|"
     r"imię(?:\s+i\s+nazwisko)?|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名"
 )
+# A form's numbering ("3. Name:", "a) Nome:") may come first.
+_ENUMERATOR = r"(?:(?:\d{1,2}|[a-z])[.)]\s*)?"
 _LABEL = re.compile(
-    rf"^\W*(?:(?:{_NAME_WORD})(?:(?:\s*[,/&]|\s+(?:and|und|et|e|y|i|и|ve))\s*(?:{_NAME_WORD}))*\s*[:：\-–]\s*|"
+    rf"^\W*{_ENUMERATOR}(?:(?:{_NAME_WORD})(?:(?:\s*[,/&]|\s+(?:and|und|et|e|y|i|и|ve))\s*(?:{_NAME_WORD}))*\s*(?:[:：\-–]\s*|$)|"
     rf"(?:{_NAME_WORD})\s+(?=\w)|"
     r"(?:(?:resume|résumé|cv|curriculum\s+vitae|lebenslauf|profile)\s+(?:of|von|de|di|van)\s+|"
     r"personal\s+information|informazioni\s+personali|persönliche\s+angaben|informations\s+personnelles|"
@@ -83,6 +85,10 @@ _SURNAME_FIRST = re.compile(
     re.IGNORECASE,
 )
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
+# "Name", "3. Name:" alone on a line: the value is on a later line, if this is a label.
+_NAME_ALONE = re.compile(rf"^\W*{_ENUMERATOR}(?:{_NAME_WORD})\s*[:：]?$", re.IGNORECASE)
+# A form's label without its value: "Birth:", "Personal Status:".
+_BARE_LABEL = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?[^\W\d_][\w .'’/\-]{0,30}[:：]$")
 _EDGE_NOISE = re.compile(r"^[^\w(]+|[^\w.)]+$")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _RANK_SCORE = (2.0, 1.6, 1.3, 1.0, 0.8, 0.6, 0.4, 0.4)
@@ -90,6 +96,18 @@ _TITLE_LINE = re.compile(
     r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|curriculum|"
     r"hoja\s+de\s+vida|życiorys|zyciorys|levensloop|životopis|резюме|özgeçmiş|ozgecmis|简历|"
     r"个人简历|個人簡歷|履歴書|이력서)\W*$",
+    re.IGNORECASE,
+)
+# "CV Terrell O'Keefe", "Resume - Ana Ruiz": the document's title, then the name.
+_TITLE_LEAD = re.compile(
+    r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|"
+    r"curriculum|hoja\s+de\s+vida|życiorys|levensloop|résumé)\s*[:\-–—|]?\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+# A profile address spells the name as an e-mail address does: linkedin.com/in/ana-ruiz.
+_PROFILE_HANDLE = re.compile(
+    r"(?<![\w\-])(?:linkedin\.com/in|github\.com|gitlab\.com|xing\.com/profile|twitter\.com|x\.com)/"
+    r"([^\W_][\w.\-%]{2,})",
     re.IGNORECASE,
 )
 _CONTACT_HINT = re.compile(r"@|https?://|www\.|linkedin|github|\+?\d[\d\s().\-]{6,}\d")
@@ -172,7 +190,7 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
     sizes = [lines[i].size for i in zone if lines[i].size and _TWO_LETTERS.search(lines[i].text)]
     largest = max(sizes) if sizes else 0.0
     body = layout.body_size or (sorted(sizes)[len(sizes) // 2] if sizes else 0.0)
-    locals_ = [fold(e.split("@")[0]) for e in emails]
+    locals_ = [fold(e.split("@")[0]) for e in emails] + _handles(lines, zone)
     context = _Context(layout, offsets, sections, largest, body, locals_, taxonomy)
     shapes: dict[tuple[str, bool], float | None] = {}
     shaped_lines: list[tuple[int, int, list[tuple[str, str, float]]]] = []  # (line, rank, readings)
@@ -185,7 +203,7 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
             rank += 1
             continue
         readings = []
-        for name, how in _readings(line, _next_text(lines, i)):
+        for name, how in _readings(line, _next_text(lines, i), lines, i):
             name = _clean(name)
             key = (name, how in ("label", "label-part"))
             if key not in shapes:
@@ -200,6 +218,15 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
     for i, rank, readings in shaped_lines:
         for name, how, shaped in readings:
             out.append(Candidate(name, i, shaped + context.score(i, rank, how, name), how))
+    return out
+
+
+def _handles(lines: list[Line], zone: range) -> list[str]:
+    """The handles of profile addresses printed or linked near the top ("ana-ruiz")."""
+    out = []
+    for i in zone:
+        for where in (lines[i].text, *lines[i].links):
+            out += [fold(m.group(1)) for m in _PROFILE_HANDLE.finditer(where)]
     return out
 
 
@@ -223,17 +250,19 @@ def _may_hold_name(line: Line) -> bool:
     return not m.group().islower() or bool(_LABEL.match(line.text))
 
 
-def _readings(line: Line, nxt: Line | None) -> list[tuple[str, str]]:
+def _readings(line: Line, nxt: Line | None, lines: list[Line], i: int) -> list[tuple[str, str]]:
     """The ways a line may hold a name."""
     text = _strip_noise(line.text)
     out: list[tuple[str, str]] = []
-    labelled = _LABEL.match(text)
+    labelled = _LABEL.match(line.text.strip()) or _LABEL.match(text)
     value = None
-    if labelled and labelled.end() < len(text):
-        value = text[labelled.end() :]
-        value = re.split(r"\s{2,}|\s*[|•·;]\s*|\s+\w+\s*:", value)[0]
+    if labelled and labelled.end() < len(labelled.string):
+        value = labelled.string[labelled.end() :]
+        value = _strip_noise(re.split(r"\s{2,}|\s*[|•·;]\s*|\s+\w+\s*:", value)[0])
+    elif labelled and _NAME_ALONE.match(line.text.strip()):
+        value = _label_value(lines, i)
     elif labelled and nxt is not None and nxt.text.strip():
-        value = _strip_noise(nxt.text)
+        value = _strip_noise(nxt.text)  # "PERSONAL INFORMATION" over the name
     if value is not None:
         if _SURNAME_FIRST.match(text):
             value = _given_first(value)
@@ -242,15 +271,21 @@ def _readings(line: Line, nxt: Line | None) -> list[tuple[str, str]]:
         part = _FIRST_LABEL.match(text) or _LAST_LABEL.match(text)
         out.append((value, "label-part" if part and len(value.split()) == 1 else "label"))
     out.append((text, "whole"))
+    titled = _TITLE_LEAD.match(text)
+    if titled:
+        out.append((text[titled.end() :], "titled"))
     for cell in line.cells:
         out.append((_strip_noise(cell), "cell"))
     parts = [p for p in _SEPARATORS.split(text) if p.strip()]
     if len(parts) > 1:
         for part in parts[:2]:
             out.append((part, "part"))
-    # A name followed by its title on one line: "Allen King ESB Developer".
+    # A name followed by its title on one line: "Allen King ESB Developer". Before a room
+    # or a suite ("Lucina Hall Room 220") the words name a building.
     words = text.split()
     for size in range(min(len(words) - 1, 5), 1, -1):
+        if fold(words[size].strip(".,")) in BUILDING_PARTS:
+            continue
         if _ends_name(words[size], " ".join(words[:size])):
             out.append((" ".join(words[:size]), "part"))
     # Given name and surname on two lines, printed alike ("MARIE" / "DUPONT", "Anna Maria" /
@@ -269,6 +304,34 @@ def _readings(line: Line, nxt: Line | None) -> list[tuple[str, str]]:
             if first and last:
                 out.append((f"{first} {last}", "label"))
     return out
+
+
+def _label_value(lines: list[Line], i: int) -> str | None:
+    """The value of a "Name" label printed alone on line i: on the next line with letters
+    (its colon may stand alone between them, as a form's table exports), or, when the label
+    heads a column of labels ("Name:", "Birth:", "Nationality:") read before their values,
+    on the first line after them.
+
+    Without a colon, "Name" is a table's header ("Name  Skill Level"), not a label. A value
+    on a line of its own is a whole name: one word there is more often something else
+    ("Name:" over "Designation:" in a referee's block)."""
+    labels = 0
+    colon = re.search(r"[:：]\s*$", lines[i].text) is not None
+    for j in range(i + 1, min(i + 10, len(lines))):
+        text = lines[j].text.strip()
+        if lines[i].known and (lines[j].page, lines[j].column) != (lines[i].page, lines[i].column):
+            return None  # another column or page: not this label's value
+        if not _FIRST_LETTER.search(text):
+            colon = colon or text in (":", "：")
+            continue
+        if not colon:
+            return None
+        if _BARE_LABEL.match(text):
+            labels += 1
+            continue
+        value = _strip_noise(text)
+        return value if labels < 4 and len(value.split()) >= 2 else None
+    return None
 
 
 def _given_first(value: str) -> str:
@@ -487,6 +550,18 @@ class _Context:
             if j != i
         ):
             score += 0.7
+        # Plain text: the first name-shaped line, to itself, right above the address, the
+        # number or the e-mail, is the first line of the person's header.
+        below = _next_text(lines, i)
+        if (
+            how in ("whole", "titled")
+            and line.top < 0
+            and i == self.first_shaped
+            and below is not None
+            and below.column == line.column
+            and self._contact(lines.index(below, i + 1))
+        ):
+            score += 0.6
         if (
             i + 1 < len(lines)
             and ROLE_WORDS.search(lines[i + 1].text)

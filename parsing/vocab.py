@@ -77,6 +77,10 @@ PARTICLES = {
     "av",
 }
 
+# Words that follow a building's name, never a person's: "Lucina Hall Room 220". (A street,
+# "PO Box" or "Apt" may follow a name on a flattened line: "Hal Doyle PO Box 12".)
+BUILDING_PARTS = {"room", "rm", "suite", "ste", "floor"}
+
 # Words that show a line is not a person's name: document titles, labels,
 # headings, degrees, places and organisations, roles, common nouns that
 # resume designs print large.
