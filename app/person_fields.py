@@ -35,6 +35,14 @@ from review.identity import FIELDS, LABELS, LISTS, CorrectionError, FieldState
 
 _CHECK_STYLE = "color:#b26a00"
 _CORRECTED_STYLE = "color:#2e7d32"
+_ORIGIN_STYLE = "color:#555555"  # "from the message": where a value came from, not a doubt
+_MARKER_NAMES = {"check": "fieldCheck", "corrected": "fieldCorrected", "mail": "fieldOrigin"}
+
+
+def _marker_style(state: FieldState) -> str:
+    if state.check:
+        return _CHECK_STYLE
+    return _CORRECTED_STYLE if state.correction else _ORIGIN_STYLE
 
 
 def _value_html(name: str, value) -> str:
@@ -136,18 +144,19 @@ class FieldsBox(QWidget):
             line += 1
             if state.note:
                 marker = QLabel(self._marker(state))
-                marker.setObjectName("fieldCheck" if state.check else "fieldCorrected")
+                kind = "check" if state.check else "corrected" if state.correction else "mail"
+                marker.setObjectName(_MARKER_NAMES[kind])
                 marker.setTextFormat(Qt.RichText)
                 marker.setWordWrap(True)
                 sign = QLabel()
-                sign.setPixmap(icon("check" if state.check else "corrected").pixmap(14, 14))
+                sign.setPixmap(icon(kind).pixmap(14, 14))
                 self.grid.addWidget(sign, line, 0, Qt.AlignRight | Qt.AlignTop)
                 self.grid.addWidget(marker, line, 1, 1, 2)
                 line += 1
 
     @staticmethod
     def _marker(state: FieldState) -> str:
-        style = _CHECK_STYLE if state.check else _CORRECTED_STYLE
+        style = _marker_style(state)
         return f"<span style='{style}; font-size:small'>{html.escape(state.note)}</span>"
 
     def to_check(self) -> list[str]:
@@ -234,7 +243,7 @@ class CorrectionDialog(QDialog):
         parsed = state.correction["parsed"] if state.correction else state.value
         said = f"The resume says: <b>{html.escape(_plain(parsed))}</b>"
         if state.note:
-            style = _CHECK_STYLE if state.check else _CORRECTED_STYLE
+            style = _marker_style(state)
             said += f"<br><span style='{style}'>{html.escape(state.note)}</span>"
         self.said.setText(said)
         self.revert.setEnabled(state.correction is not None)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.cover_letter import CoverLetterTab
 from app.loop_pane import InterviewStrip, ReplyBanner
 from app.message_banner import MessageBanner
 from app.person_fields import check_label, name_doubt
@@ -105,6 +106,9 @@ class PersonPane(QWidget):
         self.tabs.addTab(self.duplicates, "Duplicates")
         self.history = HistoryList(store)
         self.tabs.addTab(self.history, "History")
+        self.compacted = False  # the gate dialog's pane: no record tabs
+        self.cover_letter = CoverLetterTab(store)
+        self.tabs.addTab(self.cover_letter, "Cover letter")  # shown when there is one
         outer.addWidget(self.empty, 1)
         outer.addWidget(self.body, 1)
         self.body.hide()
@@ -424,9 +428,10 @@ class PersonPane(QWidget):
 
     def compact(self) -> None:
         """For the gate dialog: the resume and its evidence, without the record tabs."""
-        for index in (4, 3, 2):
+        for index in (5, 4, 3, 2):
             self.tabs.setTabVisible(index, False)
         self.interview.allowed = False
+        self.compacted = True
         self.setMinimumWidth(280)
 
     def refresh_record(self) -> None:
@@ -441,6 +446,8 @@ class PersonPane(QWidget):
         undecided = self.duplicates.fill(row["id"], self.blind_hidden)
         self.tabs.setTabText(3, f"Duplicates ({undecided})" if undecided else "Duplicates")
         self.history.fill(row["id"])
+        letters = self.cover_letter.fill(row["id"], self.blind_hidden)
+        self.tabs.setTabVisible(5, bool(letters) and not self.compacted)
         self.reply_banner.show_for(row["id"], self.application_id, self.blind_hidden)
         self.interview.show_for(self.application_id, self.blind_hidden)
 

@@ -24,6 +24,14 @@ def _file_menu(w, menu) -> None:
         "Import resumes: PDF, DOCX, ODT, RTF, TXT or ZIPs",
     )
     w.add_action("Import a folder…", "Ctrl+Shift+I", imports.choose_folder, menu, "folder")
+    w.act_import_mailbox = w.add_action(
+        "Import from mailbox…",
+        None,
+        imports.choose_mailbox,
+        menu,
+        "mail",
+        "New messages and their attachments from an IMAP folder; nothing changes on the server",
+    )
     w.act_report = w.add_action("Last import report", None, imports.show_report, menu)
     menu.addSeparator()
     w.act_export = w.add_action(

@@ -11,7 +11,7 @@ from pathlib import PurePath
 
 from parsing import contacts as C
 from parsing import fields as F
-from parsing import formats
+from parsing import formats, readers
 from parsing.contacts import clean_target, rejoin_wrapped
 from parsing.errors import Outcome, ParseProblem, too_large_message
 from parsing.layout import Layout, Line, assemble, from_text
@@ -30,13 +30,15 @@ _NOT_RESUME_TEXT = {
     "yaml": "a YAML file", "yml": "a YAML file", "log": "a log file", "ini": "a settings file",
     "cfg": "a settings file", "toml": "a settings file", "py": "program code", "js": "program code",
     "sql": "SQL code", "sh": "a shell script", "bat": "a script", "css": "a style sheet",
-    "eml": "an e-mail file", "ics": "a calendar file", "vcf": "a contact card", "svg": "an SVG image",
+    "ics": "a calendar file", "vcf": "a contact card", "svg": "an SVG image",
 }  # fmt: skip
 # A resume with less text than this has no real text layer (a scan with a
 # page number, say).
 MIN_TEXT_CHARS = 40
 # Below this confidence a field is marked "check this" (with its reason, in ``doubts``).
 CHECK_BELOW = 0.7
+# What a field read from pictures (OCR) is worth at most: below CHECK_BELOW, so "check this".
+OCR_CONFIDENCE = 0.6
 # Share of (cid:N) placeholders above which the text is not worth reading.
 MAX_CID_RATIO = 0.25
 # Share of replacement characters or private-use glyphs that makes text garbage.
@@ -65,6 +67,8 @@ class ParsedResume:
     text_chars: int = 0
     # How sure the parser is of each field, 0..1 (0 when the field is empty).
     confidence: dict[str, float] = field(default_factory=dict)
+    # The text was read from pictures (OCR): its fields deserve a second look.
+    ocr: bool = False
     # Why a field is not surer, in a recruiter's words ("wrapped over two lines"): for the
     # person pane's "check this", not for the CLI's JSON.
     doubts: dict[str, str] = field(default_factory=dict)
@@ -77,7 +81,7 @@ class ParsedResume:
     PUBLIC_KEYS = (
         "file", "outcome", "error", "name", "emails", "phones", "links", "location", "skills",
         "sections", "years_experience", "education", "title", "pages", "text_chars",
-        "skills_not_in_taxonomy", "confidence",
+        "skills_not_in_taxonomy", "confidence", "ocr",
     )  # fmt: skip
 
     def public(self) -> dict:
@@ -96,12 +100,13 @@ def parse_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     taxonomy: Taxonomy | None = None,
     today: date | None = None,
+    ocr: readers.OcrOptions | None = None,
 ) -> ParsedResume:
     """Parse one file's bytes. Never raises for a bad file: problems become outcomes."""
     started = time.perf_counter()
     result = ParsedResume(file=file)
     try:
-        _parse_into(result, data, max_bytes, taxonomy, today)
+        _parse_into(result, data, max_bytes, taxonomy, today, ocr or readers.OcrOptions())
     except ParseProblem as problem:
         _clear_fields(result)
         result.outcome = problem.outcome.value
@@ -122,15 +127,19 @@ def _clear_fields(result: ParsedResume) -> None:
             setattr(result, key, value)
 
 
-def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, today) -> None:
+def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, today, ocr) -> None:
     if len(data) > max_bytes:
         raise ParseProblem("too_large", too_large_message(len(data), max_bytes))
     sniffed = formats.sniff(data)
     claimed = PurePath(result.file).suffix.lower().lstrip(".")
     if sniffed.kind == "empty":
         raise ParseProblem("malformed", "the file is empty (0 bytes)")
-    if sniffed.kind == "broken-zip":
+    if sniffed.kind in ("broken-zip", "broken-ole"):
         raise ParseProblem("malformed", sniffed.description)
+    if sniffed.kind == "encrypted":
+        raise ParseProblem("encrypted", f"{sniffed.description}: save a copy without the password to import it")
+    if sniffed.kind in formats.MAIL:
+        raise readers.refuse_container(sniffed.kind)
     if sniffed.kind == formats.TEXT and claimed in _NOT_RESUME_TEXT:
         raise ParseProblem("unsupported", f"{_NOT_RESUME_TEXT[claimed]} (.{claimed}) is not a resume format we read")
     if sniffed.kind not in formats.READABLE:
@@ -142,6 +151,7 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         raise ParseProblem("unsupported", f"{sniffed.description}{named} is not a resume format we read")
     result.kind = sniffed.kind
     targets: list[str] = []
+    exact: dict = {}
     lines: list[Line] | None = None  # with layout facts, from readers that know them
     body_size, geometry = 0.0, False
     if sniffed.kind == formats.PDF:
@@ -159,10 +169,22 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     elif sniffed.kind == formats.RTF:
         office = formats.extract_rtf_office(data)  # lines tied to their HYPERLINK fields' targets
         raw, targets, lines = office.text, office.link_targets, office.lines or None
-    else:
+    elif sniffed.kind == formats.TEXT:
         raw = formats.decode_text(data)
         raw = _unflatten(raw)
-    _check_readable(raw, result.pages, sniffed.kind)
+    else:
+        extracted = readers.extract(sniffed.kind, data, ocr, sniffed.description, claimed)
+        raw, targets, exact, result.ocr = extracted.raw, extracted.targets, extracted.exact, extracted.ocr
+        result.pages = extracted.pages or result.pages
+        lines, body_size, geometry = extracted.lines, extracted.body_size, extracted.geometry
+    try:
+        _check_readable(raw, result.pages, sniffed.kind)
+    except ParseProblem as problem:  # a scan, or glyphs without characters: read the pages' pictures
+        extracted = readers.ocr_instead(sniffed.kind, data, problem, ocr)
+        raw, result.ocr = extracted.raw, True
+        lines, body_size, geometry = extracted.lines, extracted.body_size, extracted.geometry
+    if sniffed.kind == formats.PDF:
+        exact = readers.pdf_exact(data, today)
     if lines is not None:
         text, layout = assemble(lines, body_size, geometry)
     else:
@@ -172,6 +194,7 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     result.text = text
     result.text_chars = len(text)
     fill_fields(result, text, targets, taxonomy or load_taxonomy(), today, layout)
+    readers.apply_exact(result, exact)
 
 
 def _unflatten(text: str) -> str:
@@ -304,10 +327,10 @@ def fill_fields(
         "years_experience": (0.9 if explicit else 0.7) if result.years_experience is not None else 0.0,
         "education": 0.7 if result.education else 0.0,
     }
-    if getattr(result, "ocr", False):  # read from pictures: every field deserves a second look
-        for key in found:
-            if result.confidence[key]:
-                result.confidence[key] = min(result.confidence[key], 0.6)
+    if result.ocr:  # read from pictures: every field deserves a second look (the one place)
+        for key, value in result.confidence.items():
+            if value:
+                result.confidence[key] = min(value, OCR_CONFIDENCE)
                 result.doubts[key] = "read by OCR"
 
 

@@ -138,6 +138,9 @@ class FieldState:
     correction: dict | None  # the recruiter's word, when it stands
     confidence: float | None  # the parser's, 0..1; None when not known (imported before)
     why: str  # what to check
+    # Where the value came from when not the resume: "from the message" (the sender's address
+    # of the e-mail the resume came in, when the resume gives none).
+    origin: str = ""
 
     @property
     def check(self) -> bool:
@@ -153,16 +156,24 @@ class FieldState:
             when = str(self.correction["corrected_at"])[:10]
             carried = " (on an earlier file)" if self.correction.get("carried_from") else ""
             return f"corrected by {self.correction['actor']}, {when}{carried}"
+        notes = [self.origin] if self.origin else []
         if self.check:
-            why = self.why or (_NONE_FOUND.get(self.name, "") if not self.value else "")
-            return "check this" + (f": {why}" if why else "")
-        return ""
+            notes.insert(0, "check this" + (f": {self.doubt}" if self.doubt else ""))
+        return "; ".join(notes)
+
+    @property
+    def doubt(self) -> str:
+        """What to check ("wrapped over two lines") when the pane says "check this"; else ""."""
+        if not self.check:
+            return ""
+        return self.why or (_NONE_FOUND.get(self.name, "") if not self.value else "")
 
 
 def field_states(row: dict, corrections: dict[str, dict]) -> list[FieldState]:
     """Every correctable field of a person (a decoded people row), in the pane's order."""
     confidence = row.get("confidence") or {}
     doubts = row.get("doubts") or {}
+    from_message = row.get("from_message") or ()  # fields the e-mail gave, not the resume
     return [
         FieldState(
             name,
@@ -170,6 +181,7 @@ def field_states(row: dict, corrections: dict[str, dict]) -> list[FieldState]:
             corrections.get(name),
             confidence.get(name) if confidence else None,
             doubts.get(name, ""),
+            "from the message" if name in from_message and name not in corrections else "",
         )
         for name in FIELDS
     ]

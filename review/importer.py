@@ -28,6 +28,7 @@ from parsing.batch import Settings as WorkerLimits
 from parsing.collect import Candidate as SourceFile
 from parsing.collect import Limits, TooBig, collect
 from parsing.errors import Outcome, too_large_message
+from parsing.mail import apply_message
 from parsing.matching import skill_aggregates
 from parsing.resume import ParsedResume
 from review import audit, term_index
@@ -173,6 +174,19 @@ class _Run:
             self.progress(self.state)
 
 
+# The stored original's file name ends like its kind (pictures keep none: their kind is "image").
+_SUFFIXES = {
+    "pdf": ".pdf",
+    "docx": ".docx",
+    "odt": ".odt",
+    "rtf": ".rtf",
+    "text": ".txt",
+    "doc": ".doc",
+    "html": ".html",
+    "mhtml": ".mhtml",
+    "jsonresume": ".json",
+}
+
 # What a document row keeps of the parse (beside its text), as JSON in documents.fields.
 _STORED_FIELDS = (
     "name",
@@ -186,6 +200,7 @@ _STORED_FIELDS = (
     "education",
     "title",
     "section_spans",
+    "ocr",  # read from pictures: its fields deserve a second look
 )
 
 
@@ -218,10 +233,14 @@ class Importer:
         paths: list[str | Path],
         progress: Callable[[Progress], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
+        *,
+        candidates: list[SourceFile] | None = None,
     ) -> ImportReport:
+        """Import ``paths`` (files, folders, ZIPs, messages); or, given ``candidates`` (a
+        mailbox's documents, say), those, with ``paths`` naming where they came from."""
         self.run_id: int | None = None
         try:
-            return self._run(paths, progress, cancelled)
+            return self._run(paths, progress, cancelled, candidates)
         except KeyboardInterrupt:
             # Ctrl-C: what was stored stays; this run (no other) says it was stopped.
             if self.run_id is not None:
@@ -236,7 +255,7 @@ class Importer:
         finally:
             _LIVE_RUNS.discard(self.run_id)
 
-    def _run(self, paths, progress, cancelled) -> ImportReport:
+    def _run(self, paths, progress, cancelled, given) -> ImportReport:
         opts = self.options
         started = time.monotonic()
         self._mark_interrupted_runs()
@@ -253,7 +272,10 @@ class Importer:
         self.run_id = run_id
         _LIVE_RUNS.add(run_id)
         report = ImportReport(run_id, "running")
-        candidates, report.skipped_junk = collect(paths, Limits(max_bytes=opts.max_bytes))
+        if given is None:
+            candidates, report.skipped_junk = collect(paths, Limits(max_bytes=opts.max_bytes))
+        else:
+            candidates = given
         total = len(candidates)
         self._tx(
             lambda conn: conn.execute(
@@ -435,6 +457,7 @@ class Importer:
         )
         if known["person_id"] is not None:
             self._apply(conn, known["person_id"])
+            keep_cover_letter(conn, known["person_id"], known["id"], cand, self.options.job_id)
 
     def _store_parsed(
         self, run_id: int, cand: SourceFile, digest: str, data: bytes, result: dict, seconds: float
@@ -443,6 +466,10 @@ class Importer:
         # resume's atoms for the term index (parsing.atoms) came with it.
         result = dict(result)
         terms = result.pop("terms", None)
+        # A document from an e-mail: the sender's address when the resume has none.
+        apply_message(result, cand.message)
+        result.pop("message", None)  # the cover letter is stored with the application later
+        from_message = result.pop("from_message", [])
         parsed = ParsedResume(**result)
         if parsed.outcome != Outcome.UNSUPPORTED.value:
             # The original, so the record survives when the source folder moves.
@@ -457,6 +484,7 @@ class Importer:
             stored_path = None
         stamp = now_iso()
         fields = {k: getattr(parsed, k) for k in _STORED_FIELDS}
+        fields["from_message"] = from_message
 
         def store(conn: sqlite3.Connection) -> tuple[int | None, dict | None]:
             # Another import (the window and a command, two commands) may have stored the same
@@ -474,6 +502,7 @@ class Importer:
                         conn, person_id, terms or payload(parsed.text, parsed.section_spans)
                     )
                 self._apply(conn, person_id)
+                keep_cover_letter(conn, person_id, document_id, cand, self.options.job_id)
             conn.execute(
                 "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, "
                 "error, document_id, person_id, seconds, created_at) VALUES "
@@ -500,9 +529,7 @@ class Importer:
         return FileOutcome(cand.source, parsed.outcome, parsed.error, person_id)
 
     def _keep_original(self, data: bytes, digest: str, kind: str | None) -> str:
-        suffix = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "text": ".txt"}.get(
-            kind or "", ""
-        )
+        suffix = _SUFFIXES.get(kind or "", "")
         relative = f"{digest[:2]}/{digest}{suffix}"
         target = self.files_dir / relative
         if target.exists():
@@ -581,6 +608,38 @@ class Importer:
                 application_id=cur.lastrowid,
                 at=stamp,
             )
+
+
+def keep_cover_letter(conn, person_id: int, document_id: int, cand, job_id: int | None) -> None:
+    """The message a document came in (sender, date, subject, body): kept with the person and,
+    when the import is for a job, with their application. Once per person and message."""
+    info = getattr(cand, "message", None)
+    if info is None:
+        return
+    application = None
+    if job_id is not None:
+        row = conn.execute(
+            "SELECT id FROM applications WHERE person_id = ? AND job_id = ?", (person_id, job_id)
+        ).fetchone()
+        application = row[0] if row else None
+    conn.execute(
+        "INSERT OR IGNORE INTO cover_letters (person_id, document_id, application_id, message_id, "
+        "sender, sender_name, sent_at, subject, body, source, created_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            person_id,
+            document_id,
+            application,
+            info.message_id,
+            info.sender,
+            info.sender_name,
+            info.date,
+            info.subject,
+            (info.body or "").replace("\r\n", "\n"),  # as mail carries it: CRLF
+            cand.source,
+            now_iso(),
+        ),
+    )
 
 
 def _insert_document(conn, cand, digest: str, parsed, stored_path, fields: dict, stamp: str) -> int:

@@ -523,36 +523,38 @@ def keyring_backend() -> tuple[str, bool]:
     return name, priority >= 1 and not plain
 
 
-def store_password(user: str, password: str) -> str:
-    """Keep the SMTP password in the system keyring; returns the backend's name.
+def store_password(user: str, password: str, service: str = KEYRING_SERVICE) -> str:
+    """Keep the SMTP password (or another ``service``'s) in the system keyring; returns the
+    backend's name.
 
     Raises :class:`NoSecureKeyring` (nothing stored) when the only backend would keep it
     unsafely, or none works."""
     name, secure = keyring_backend()
     if not secure:
+        what = "SMTP password" if service == KEYRING_SERVICE else "password"
         raise NoSecureKeyring(
-            f"there is no secure keyring on this system ({name}), so the SMTP password is not "
-            "stored: Shortlist asks for it once per session when it sends"
+            f"there is no secure keyring on this system ({name}), so the {what} is not "
+            "stored: Shortlist asks for it once per session when it needs it"
         )
     import keyring
     from keyring.errors import KeyringError
 
     try:
-        keyring.set_password(KEYRING_SERVICE, user, password)
+        keyring.set_password(service, user, password)
     except KeyringError as exc:
         raise NoSecureKeyring(f"the keyring ({name}) did not store the password: {exc}") from None
     return name
 
 
-def keyring_password(user: str, ask=None):
-    """The SMTP password from the OS keyring; without a keyring backend, ``ask`` once per
-    session."""
+def keyring_password(user: str, ask=None, service: str = KEYRING_SERVICE):
+    """The SMTP password (or another ``service``'s) from the OS keyring; without a keyring
+    backend, ``ask`` once per session."""
     try:
         import keyring
         from keyring.errors import KeyringError, NoKeyringError
 
         try:
-            found = keyring.get_password(KEYRING_SERVICE, user)
+            found = keyring.get_password(service, user)
             if found:
                 return found
         except (NoKeyringError, KeyringError):

@@ -93,8 +93,20 @@ def person(store: Store, person_id: int) -> dict:
     decoded(row)
     row["fields"] = json.loads(row["fields"] or "{}")
     row["sections"] = row["fields"].get("section_spans") or []
+    row["from_message"] = row["fields"].get("from_message") or []
     row["corrections"] = corrections_of(store.conn, person_id)
     return row
+
+
+def cover_letters(store: Store, person_id: int) -> list[dict]:
+    """The messages their resumes came in (sender, date, subject, body), oldest first, each
+    with the job of the application it came with (``job_title``, or None)."""
+    return store.query(
+        "SELECT c.*, j.title AS job_title FROM cover_letters c LEFT JOIN applications a ON "
+        "a.id = c.application_id LEFT JOIN jobs j ON j.id = a.job_id WHERE c.person_id = ? "
+        "ORDER BY coalesce(c.sent_at, c.created_at), c.id",
+        (person_id,),
+    )
 
 
 def list_people(store: Store) -> list[dict]:

@@ -232,6 +232,10 @@ def _person_data(store: Store, person_id: int) -> dict:
             "SELECT * FROM followups WHERE person_id = ? ORDER BY id", (person_id,)
         ),
         "duplicate_suggestions": duplicates,
+        # The messages their resumes came in: sender, date, subject, body.
+        "cover_letters": store.query(
+            "SELECT * FROM cover_letters WHERE person_id = ? ORDER BY id", (person_id,)
+        ),
         "replies": store.query(
             "SELECT * FROM replies WHERE person_id = ? ORDER BY id", (person_id,)
         ),

@@ -906,6 +906,36 @@ def _v13_keep_when_asked(store) -> None:
         conn.execute(sql)
 
 
+# What came with a resume in an e-mail (a saved message, an mbox, a mailbox over IMAP):
+# the message's sender, date, subject and body, kept with the person and, when the import
+# was for a job, with that application: their cover letter. And the Message-IDs a mailbox
+# import has read, so the next one skips them without downloading them again.
+V14 = """
+CREATE TABLE cover_letters (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+    application_id INTEGER REFERENCES applications(id) ON DELETE CASCADE,
+    message_id TEXT,                        -- the message's own Message-ID, when it has one
+    sender TEXT,                            -- an address
+    sender_name TEXT,
+    sent_at TEXT,                           -- the message's Date (ISO 8601)
+    subject TEXT,
+    body TEXT NOT NULL DEFAULT '',          -- plain text
+    source TEXT NOT NULL,                   -- the file or mailbox it was read from
+    created_at TEXT NOT NULL
+);
+CREATE INDEX cover_letters_person ON cover_letters(person_id);
+CREATE UNIQUE INDEX cover_letters_once ON cover_letters(person_id, coalesce(message_id, source));
+
+CREATE TABLE mailbox_messages (
+    message_id TEXT PRIMARY KEY,
+    mailbox TEXT NOT NULL,                  -- imap://USER@HOST:PORT/FOLDER
+    imported_at TEXT NOT NULL
+);
+"""
+
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
@@ -920,4 +950,5 @@ MIGRATIONS: list[tuple[int, object]] = [
     (11, V11),
     (12, V12),
     (13, _v13_keep_when_asked),
+    (14, V14),
 ]

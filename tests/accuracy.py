@@ -286,6 +286,9 @@ class Report:
     flagged: Tally = field(default_factory=Tally)
     files: int = 0  # files whose fields were measured
     unread: list[str] = field(default_factory=list)  # formats this build does not read
+    # Files without a usable text layer that OCR read: their figures are the photos' in
+    # tests/accuracy_formats.py, not the text layer's here.
+    read_by_ocr: list[str] = field(default_factory=list)
     results: dict[str, ParsedResume] = field(default_factory=dict)
 
     def add(self, other: Report) -> None:
@@ -293,6 +296,7 @@ class Report:
             getattr(self, name).add(getattr(other, name))
         self.files += other.files
         self.unread += other.unread
+        self.read_by_ocr += other.read_by_ocr
         self.results.update(other.results)
 
     def lines(self) -> list[str]:
@@ -322,6 +326,9 @@ def score_file(sample: Sample, result: ParsedResume, taxonomy: Taxonomy) -> Repo
     report.results[name] = result
     status = label["text_extraction"]["status"]
     textless = status != "ok"
+    if textless and result.ocr:
+        report.read_by_ocr.append(name)
+        return report
     if textless and not result.ok:
         report.flagged.total += 1
         if result.outcome in _NO_TEXT:

@@ -632,11 +632,12 @@ def test_upgrading_a_version_8_database_repairs_statuses_and_frees_a_stuck_let_g
         assert outbox.recover(new, folder, AUTHOR) == []
 
 
-@pytest.mark.parametrize("version", [10, 11])
-def test_a_database_at_version_10_or_11_upgrades_to_the_last(tmp_path, monkeypatch, version):
-    """Versions 11 (field corrections) and 12 (the loop with people) landed on separate branches:
-    a database made before either, and one with the corrections only, both reach the last
-    version, with progress heard to the end and their rows intact."""
+@pytest.mark.parametrize("version", [10, 11, 12, 13])
+def test_a_database_at_version_10_to_13_upgrades_to_the_last(tmp_path, monkeypatch, version):
+    """Versions 11 (field corrections), 12 (the loop with people), 13 (messages kept when they
+    ask) and 14 (cover letters) landed on separate branches: a database made before any of
+    them, or with some, reaches the last version, with progress heard to the end and its rows
+    intact."""
     import review.db
     from review.schema import MIGRATIONS
 
@@ -677,6 +678,7 @@ def test_a_database_at_version_10_or_11_upgrades_to_the_last(tmp_path, monkeypat
         }
         tables = {r["name"] for r in new.query("SELECT name FROM sqlite_master")}
         assert {"corrections", "replies", "interviews", "role_offers"} <= tables
+        assert {"cover_letters", "mailbox_messages"} <= tables
         columns = {r["name"] for r in new.query("PRAGMA table_info(messages)")}
         assert "job_id" in columns
 

@@ -9,7 +9,16 @@ import sys
 from pathlib import Path
 
 from app.cli import DB, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, CliError
-from app.cli.common import ProgressBar, bounded, confirm, job, open_store, settings, term
+from app.cli.common import (
+    ProgressBar,
+    bounded,
+    confirm,
+    job,
+    open_store,
+    read_secret,
+    settings,
+    term,
+)
 from parsing.errors import Outcome, too_large_message
 
 
@@ -18,11 +27,12 @@ def _read_candidates(candidates, max_bytes: int, results: dict[int, dict]) -> li
     from parsing.batch import Job as ParseJob
     from parsing.batch import problem_result
     from parsing.collect import TooBig
+    from parsing.mail import apply_message
 
     jobs = []
     for index, cand in enumerate(candidates):
         if cand.problem is not None:
-            results[index] = problem_result(cand.source, *cand.problem)
+            results[index] = apply_message(problem_result(cand.source, *cand.problem), cand.message)
             continue
         if cand.size > max_bytes:
             message = too_large_message(cand.size, max_bytes)
@@ -44,18 +54,19 @@ def cmd_parse(args) -> int:
     from parsing.batch import Pool, ReadersCannotStart, problem_result
     from parsing.batch import Settings as WorkerLimits
     from parsing.collect import collect
+    from parsing.mail import apply_message
 
     candidates, _ = collect(args.files)
     results: dict[int, dict] = {}
     max_bytes = args.max_mb * 1024 * 1024
     jobs = _read_candidates(candidates, max_bytes, results)  # one ParseJob per readable file
     if jobs:
-        limits = WorkerLimits(time_limit=args.time_limit, max_bytes=max_bytes)
+        limits = WorkerLimits(time_limit=args.time_limit, max_bytes=max_bytes, ocr=not args.no_ocr)
         try:
             with Pool(min(args.workers or os.cpu_count() or 1, len(jobs)), limits) as pool:
                 for key, result, _ in pool.run(jobs):
                     result["file"] = candidates[key].source
-                    results[key] = result
+                    results[key] = apply_message(result, candidates[key].message)
         except ReadersCannotStart as exc:
             for parse_job in jobs:
                 source = candidates[parse_job.key].source
@@ -68,7 +79,11 @@ def cmd_parse(args) -> int:
         if args.json:
             from parsing.resume import ParsedResume
 
-            public = {k: result.get(k) for k in ParsedResume.PUBLIC_KEYS}
+            # Documents found in e-mail also carry their message (the cover letter).
+            keys = ParsedResume.PUBLIC_KEYS + (
+                ("message", "from_message") if "message" in result else ()
+            )
+            public = {k: result.get(k) for k in keys}
             print(json.dumps(public, ensure_ascii=False))
         else:
             _print_parse_summary(result)
@@ -111,13 +126,22 @@ def _print_parse_summary(result: dict) -> None:
     print()
 
 
+def _is_mailbox(path: str) -> bool:
+    return path.lower().startswith(("imap://", "imaps://"))
+
+
 def cmd_import(args) -> int:
     from review.importer import Importer, ImportOptions
 
+    mailboxes = [p for p in args.paths if _is_mailbox(p)]
+    if mailboxes and len(args.paths) > 1:
+        raise CliError("import one mailbox at a time, without files beside it")
+    if args.since and not mailboxes:
+        raise CliError("--since is for a mailbox (imap://USER@HOST[:PORT]/FOLDER)")
     store = open_store(args)
     job_id = job(store, args.job).id if args.job else None
     for path in args.paths:
-        if not Path(path).exists():
+        if not mailboxes and not Path(path).exists():
             raise CliError(f"{path}: no such file or folder")
     options = ImportOptions.from_settings(
         settings(),
@@ -129,6 +153,8 @@ def cmd_import(args) -> int:
     bar = ProgressBar()
     stop = {"requested": False}
     try:
+        if mailboxes:
+            return _import_mailbox(store, mailboxes[0], args.since, options, bar)
         report = Importer(store, options).run(
             args.paths, progress=bar.update, cancelled=lambda: stop["requested"]
         )
@@ -142,6 +168,42 @@ def cmd_import(args) -> int:
     bar.finish()
     print_import_summary(report, store)
     return EXIT_OK
+
+
+def _import_mailbox(store, url: str, since, options, bar) -> int:
+    """New messages of an IMAP folder and their attachments, as one batch (review.mailbox)."""
+    from parsing.imap import MailboxError
+    from review.mailbox import import_mailbox
+
+    def ask(user: str) -> str | None:
+        if not sys.stdin.isatty():
+            return None  # a script gets the keyring's password or a clear error
+        return read_secret(f"IMAP password for {user} (not stored): ") or None
+
+    try:
+        done = import_mailbox(url, lambda fn: fn(store), options, since=since, ask=ask,
+                              progress=bar.update)  # fmt: skip
+    except MailboxError as exc:
+        bar.finish()
+        raise CliError(str(exc)) from None
+    bar.finish()
+    s = done.summary
+    print(
+        f"{done.address}: {s.found} message(s){' since ' + since.isoformat() if since else ''}, "
+        f"{s.skipped_known} imported before (skipped), {s.fetched + s.too_large} read; "
+        "nothing was changed on the server"
+    )
+    print_import_summary(done.report, store)
+    return EXIT_OK
+
+
+def _date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def print_import_summary(report, store) -> None:
@@ -281,14 +343,31 @@ def _reader_options(p: argparse.ArgumentParser, from_settings: bool) -> None:
 
 def register(sub) -> None:
     p = sub.add_parser("parse", help="parse files without storing them")
-    p.add_argument("files", nargs="+", metavar="FILE", help="resumes, folders or ZIPs")
-    p.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="resumes, folders, ZIPs, e-mails or mailboxes"
+    )
+    p.add_argument("--json", action="store_true", help="one JSON object per document per line")
     _reader_options(p, from_settings=False)
+    p.add_argument(
+        "--no-ocr", action="store_true", help="do not read scans and photos (they get no_text)"
+    )
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("import", parents=[DB], help="import resumes into the database")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or ZIPs")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, folders, ZIPs, e-mails, or a mailbox: imap://USER@HOST[:PORT]/FOLDER "
+        "(TLS; the password from the system keyring, service shortlist-imap, user USER@HOST)",
+    )
     p.add_argument("--job", help="link everyone imported to this job (id or exact title)")
+    p.add_argument(
+        "--since",
+        type=_date,
+        metavar="DATE",
+        help="a mailbox's messages from this day on (YYYY-MM-DD)",
+    )
     _reader_options(p, from_settings=True)
     p.set_defaults(func=cmd_import)
 

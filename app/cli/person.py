@@ -33,16 +33,20 @@ def cmd_person_show(args) -> int:
             s.name: {
                 "value": s.value,
                 "confidence": s.confidence,
-                "check": s.note.removeprefix("check this").lstrip(": ") or None
-                if s.check
-                else None,
+                "check": (s.doubt or None) if s.check else None,
+                "from_message": bool(s.origin),
                 "corrected_by": s.correction["actor"] if s.correction else None,
                 "corrected_at": s.correction["corrected_at"] if s.correction else None,
                 "parsed": s.correction["parsed"] if s.correction else s.value,
             }
             for s in states
         }
-        print(json.dumps({"person": person_id, "fields": fields}, ensure_ascii=False))
+        letters = [
+            {k: c[k] for k in ("sender", "sender_name", "sent_at", "subject", "body", "job_title")}
+            for c in P.cover_letters(store, person_id)
+        ]
+        out = {"person": person_id, "fields": fields, "cover_letters": letters}
+        print(json.dumps(out, ensure_ascii=False))
         return EXIT_OK
     print(f"#{person_id} {term(row['name'] or '(no name)')}  ({term(row['original_name'])})")
     for s in states:
@@ -51,7 +55,23 @@ def cmd_person_show(args) -> int:
         if s.note:
             line += f"   [{term(s.note)}]"
         print(line)
+    for letter in P.cover_letters(store, person_id):
+        _print_cover_letter(letter)
     return EXIT_OK
+
+
+def _print_cover_letter(c: dict) -> None:
+    """The message their resume came in, as plain text (every value written out, not obeyed)."""
+    sender = " ".join(x for x in (c["sender_name"], f"<{c['sender']}>" if c["sender"] else "") if x)
+    print(
+        "\nCover letter"
+        + (f" (with the application for {term(c['job_title'])})" if c["job_title"] else "")
+    )
+    print(f"  From     {term(sender or 'unknown sender')}")
+    print(f"  Date     {term((c['sent_at'] or 'not dated').replace('T', ' ')[:16])}")
+    print(f"  Subject  {term(c['subject'] or '(no subject)')}")
+    for line in (c["body"] or "(the message has no text)").strip().splitlines():
+        print(f"  | {term(line)}")
 
 
 def cmd_person_set(args) -> int:

@@ -109,6 +109,20 @@ def settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def file_keyring(tmp_path, monkeypatch):
+    """The system keyring, for the test: a JSON file (tests.keyring_backend); its path."""
+    import keyring
+
+    from tests.keyring_backend import FileKeyring
+
+    monkeypatch.setenv("SHORTLIST_TEST_KEYRING", str(tmp_path / "keyring.json"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    yield tmp_path / "keyring.json"
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
 def make_window(qtbot, tmp_path, settings):
     from app.errors import ErrorHandler
     from app.main_window import MainWindow

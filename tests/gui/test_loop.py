@@ -136,6 +136,9 @@ def test_a_drop_sends_replies_to_replies_and_resumes_to_the_import(
         window.store.scalar("SELECT count(*) FROM documents WHERE original_name LIKE 'Re-%'") == 0
     )
     window.loop.dialog.close()
+    # The import's end ranks the job again in the background: it ends before the test does.
+    job_shown(window)
+    settle(qtbot, window)
 
 
 def test_view_report_draws_the_figures(make_window, settings, tmp_path, monkeypatch, qtbot):
