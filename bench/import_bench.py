@@ -13,6 +13,10 @@
    columns, DOCX, TXT).
 6. What the term index costs an import (:func:`term_index_cost`): the mixed
    batch imported with and without it, alternately (target: within 5 %).
+7. With ``--formats`` (or ``--formats-only [--files N] [--before REF]``): OCR
+   seconds per page, ``.doc`` and ``.eml`` files per second, and the no-OCR batch
+   imported by the code without issue 11's readers (where this branch meets main,
+   or REF) and now (the ratio should be 1.00).
 
 6. Per-file parse time: ``parse_bytes`` (layout signals, field scoring) against bare
    pdfminer ``extract_text`` on the same PDFs, one process, interleaved file by file,
@@ -231,6 +235,9 @@ def main() -> int:
         "--big", type=int, default=5000, help="second batch size for the memory figure (0: skip)"
     )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--formats", action="store_true", help="also the figures of the new formats (issue 11)"
+    )
     args = parser.parse_args()
 
     print(f"Import benchmark — {args.workers} worker(s), {os.cpu_count()} core(s)")
@@ -305,8 +312,127 @@ def main() -> int:
             )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    if args.formats:
+        formats_figures(min(args.files, 200), args.workers)
     return 0
 
 
+# --- issue 11: the new formats (own functions; run with --formats or --formats-only) ----------
+
+
+def _before_ref(ref: str | None) -> str:
+    """The code to compare with: the given ref, else where this branch meets main (main's code
+    without this branch's changes: run it from a branch before it lands, or pass --before)."""
+    if ref:
+        return ref
+    out = subprocess.run(
+        ["git", "merge-base", "HEAD", "main"], cwd=REPO, capture_output=True, text=True
+    )
+    return out.stdout.strip() or "main"
+
+
+def _formats_batch(n: int) -> Path:
+    """Generated PDFs of n people, plus the same people as .doc and as .eml with the PDF attached,
+    and a few of them as photos (JPEG) of their first page."""
+    folder = OUT / f"formats-{n}"
+    marker = OUT / f"formats-{n}.complete"
+    if marker.exists():
+        return folder
+    if folder.exists():
+        shutil.rmtree(folder)
+    for sub in ("pdf", "doc", "eml", "photo"):
+        (folder / sub).mkdir(parents=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.samples import make_people, render_txt, write_batch
+    from tests.formatfiles import eml, scan, word97
+
+    pdfs = write_batch(folder / "pdf", n, seed=7, formats={"pdf_reportlab": 1.0})
+    for path in folder.joinpath("pdf").glob("*.truth.json"):
+        path.unlink()
+    for person, pdf in zip(make_people(n, seed=7), pdfs, strict=True):
+        text = render_txt(person).replace("\n", "\r")
+        (folder / "doc" / (pdf.stem + ".doc")).write_bytes(word97(text))
+        (folder / "eml" / (pdf.stem + ".eml")).write_bytes(
+            eml(
+                sender=f"{person.name} <applicant@example.org>",
+                attachments=[(pdf.name, pdf.read_bytes(), "application/pdf")],
+            )
+        )
+    for index, pdf in enumerate(pdfs[:6]):
+        angle = (0, 3, -4, 180, 90, 2)[index]
+        (folder / "photo" / (pdf.stem + ".jpg")).write_bytes(
+            scan(pdf.read_bytes(), dpi=200, angle=angle, quality=70)
+        )
+    marker.write_text("ok\n")
+    return folder
+
+
+def _import_with(code: Path | None, db: Path, paths: list[Path], workers: int) -> dict:
+    """run_import with the code of another checkout (its folder first on sys.path)."""
+    if code is None:
+        return run_import(db, paths, workers)
+    listing = db.with_suffix(".list")
+    listing.write_text("\n".join(str(p) for p in paths))
+    command = [sys.executable, "-c", _IMPORT_SNIPPET, str(db), str(workers), str(listing)]
+    out = subprocess.run(command, check=True, capture_output=True, text=True, cwd=code)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def formats_figures(n: int, workers: int, rounds: int = 3, before_ref: str | None = None) -> None:
+    """OCR seconds per page; .doc and .eml files per second; no-OCR files before and after."""
+    folder = _formats_batch(n)
+    tmp = Path(tempfile.mkdtemp(prefix="shortlist-bench-formats-"))
+    try:
+
+        def rate(sub: str, suffix: str) -> tuple[float, dict]:
+            files = sorted((folder / sub).glob(f"*{suffix}"))
+            result = run_import(tmp / f"{sub}.db", files, workers)
+            return result["files"] / result["seconds"], result
+
+        print(f"\n7. new formats ({n} generated people; {workers} workers; start-up included)")
+        pdf_rate, _ = rate("pdf", ".pdf")
+        doc_rate, doc = rate("doc", ".doc")
+        eml_rate, eml = rate("eml", ".eml")
+        print(f"   .pdf  {pdf_rate:7.2f} files/s")
+        print(f"   .doc  {doc_rate:7.2f} files/s   outcomes {doc['counts']}")
+        ratio = eml_rate / pdf_rate
+        print(f"   .eml  {eml_rate:7.2f} files/s   ({ratio:.2f}x the PDFs alone)")
+        print(f"         outcomes {eml['counts']}")
+        photos = sorted((folder / "photo").glob("*.jpg"))
+        ocr = run_import(tmp / "photo.db", photos, workers)
+        per_page = ocr["seconds"] / len(photos)
+        print(
+            f"   OCR   {per_page:7.2f} s per page with {workers} workers "
+            f"({per_page * workers:.1f} s of one core per page; {len(photos)} photos, "
+            f"outcomes {ocr['counts']})"
+        )
+
+        # Files that need no OCR: the same batch imported by the code without these readers
+        # and now, alternating, so that the machine's drift touches both alike.
+        before = tmp / "before"
+        before.mkdir()
+        ref = _before_ref(before_ref)
+        archive = subprocess.run(["git", "archive", ref], cwd=REPO, check=True, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", str(before)], input=archive.stdout, check=True)
+        mixed = resumes_only(generate(n))
+        times = {"before": [], "now": []}
+        for i in range(rounds):
+            for label, code in (("before", before), ("now", None)):
+                result = _import_with(code, tmp / f"{label}-{i}.db", mixed, workers)
+                times[label].append(result["seconds"])
+        b, a = sorted(times["before"])[rounds // 2], sorted(times["now"])[rounds // 2]
+        print(
+            f"   no-OCR batch ({len(mixed)} PDF/DOCX/TXT): {ref[:10]} {b:.2f} s, now {a:.2f} s -> "
+            f"now/before = {a / b:.3f} (medians of {rounds}; target 1.00)"
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 if __name__ == "__main__":
+    if "--formats-only" in sys.argv:
+        sys.argv.remove("--formats-only")
+        count = int(sys.argv[sys.argv.index("--files") + 1]) if "--files" in sys.argv else 200
+        before = sys.argv[sys.argv.index("--before") + 1] if "--before" in sys.argv else None
+        raise SystemExit(formats_figures(count, os.cpu_count() or 1, before_ref=before) or 0)
     raise SystemExit(main())

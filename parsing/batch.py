@@ -27,6 +27,11 @@ from parsing.errors import Outcome
 
 DEFAULT_TIME_LIMIT = 30.0
 DEFAULT_MEMORY_LIMIT = 1024**3
+# OCR (scans, photos) loads ~0.5 GB of models and takes seconds per page: a file
+# that needs it gets these limits instead, from the moment OCR starts.
+DEFAULT_OCR_TIME_LIMIT = 180.0
+DEFAULT_OCR_MEMORY_LIMIT = 3 * 1024**3
+DEFAULT_OCR_MAX_PAGES = 5
 # Tests can make a worker hang on purpose on a file that carries this marker:
 # the stand-in for a PDF that keeps pdfminer busy forever. Only honoured when
 # the SHORTLIST_TEST_HOOKS environment variable is set.
@@ -44,6 +49,10 @@ class Settings:
     test_hooks: bool = False
     # Cut each resume into the term index's atoms (parsing.terms) while the file is here.
     index_terms: bool = True
+    ocr: bool = True  # read scans and photos (False: they get no_text)
+    ocr_time_limit: float = DEFAULT_OCR_TIME_LIMIT
+    ocr_memory_limit: int = DEFAULT_OCR_MEMORY_LIMIT
+    ocr_max_pages: int = DEFAULT_OCR_MAX_PAGES
 
 
 @dataclass
@@ -79,12 +88,21 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> 
         try:
             import resource
 
-            resource.setrlimit(resource.RLIMIT_AS, (settings.memory_limit, settings.memory_limit))
+            # The hard cap leaves room for OCR; the soft cap is what a file gets
+            # until it needs OCR (see _ocr_starts).
+            hard = max(settings.memory_limit, settings.ocr_memory_limit if settings.ocr else 0)
+            resource.setrlimit(resource.RLIMIT_AS, (settings.memory_limit, hard))
         except (ImportError, ValueError, OSError):
             pass  # not on this platform: the time limit still bounds the work
+    from parsing.readers import OcrOptions
     from parsing.resume import parse_bytes
     from parsing.taxonomy import load_taxonomy
     from parsing.atoms import payload
+
+    def ocr_starts() -> None:
+        _ocr_starts(conn, settings)
+
+    ocr = OcrOptions(settings.ocr, settings.ocr_max_pages, ocr_starts)
 
     taxonomy = load_taxonomy()
     today = date.fromisoformat(settings.today) if settings.today else None
@@ -102,7 +120,7 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> 
             while True:
                 time.sleep(3600)
         try:
-            result = parse_bytes(data, name, max_bytes=settings.max_bytes, taxonomy=taxonomy, today=today)
+            result = parse_bytes(data, name, max_bytes=settings.max_bytes, taxonomy=taxonomy, today=today, ocr=ocr)
             # The resume's words for the term index, cut here so the importing process does not.
             terms = payload(result.text, result.section_spans) if settings.index_terms else None
             conn.send(("done", (key, {**asdict(result), "terms": terms})))
@@ -112,6 +130,25 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> 
             return  # the heap may be in a bad state: let the parent start a fresh worker
         except Exception as exc:  # a bug in our parser: report it against the file, keep going
             conn.send(("error", (key, f"{type(exc).__name__}: {exc}")))
+
+
+def _ocr_starts(conn: Connection, settings: Settings) -> None:
+    """This file needs OCR: tell the parent (which extends its deadline) and widen the memory cap.
+
+    The worker keeps the wider cap afterwards: the OCR models stay loaded for
+    the next scan, and its memory does not shrink back under the ordinary cap.
+    """
+    conn.send(("ocr", None))
+    if settings.memory_limit:
+        try:
+            import resource
+
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            wanted = max(settings.memory_limit, settings.ocr_memory_limit)
+            if soft != resource.RLIM_INFINITY and soft < wanted and (hard == resource.RLIM_INFINITY or wanted <= hard):
+                resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+        except (ImportError, ValueError, OSError):
+            pass
 
 
 # --- parent side ------------------------------------------------------------
@@ -132,9 +169,11 @@ class _Worker:
         self.job: Job | None = None
         self.deadline = 0.0
         self.started = 0.0
+        self.ocr = False  # the file in hand is being read by OCR
 
     def assign(self, job: Job, time_limit: float) -> None:
         self.job = job
+        self.ocr = False
         self.started = time.monotonic()
         self.deadline = self.started + time_limit
         self.conn.send((job.key, job.name, job.data))
@@ -276,6 +315,11 @@ class Pool:
                     worker.ready = True
                     self._failed_starts = 0
                     continue
+                if kind == "ocr":  # the file is a scan: OCR gets its own, longer time limit
+                    if worker.job is not None:
+                        worker.deadline = max(worker.deadline, worker.started + self.settings.ocr_time_limit)
+                        worker.ocr = True
+                    continue
                 job, elapsed = worker.job, time.monotonic() - worker.started
                 worker.job = None
                 if job is None:
@@ -286,8 +330,9 @@ class Pool:
                     feed(worker)
                     yield job.key, payload[1], elapsed
                 elif kind == "memory":
+                    cap = self.settings.ocr_memory_limit if worker.ocr else self.settings.memory_limit
                     yield job.key, problem_result(job.name, Outcome.TOO_COMPLEX,
-                        f"needed more than the {self.settings.memory_limit / 1024**2:,.0f} MB memory cap", job.data), elapsed  # fmt: skip
+                        f"needed more than the {cap / 1024**2:,.0f} MB memory cap", job.data), elapsed  # fmt: skip
                     self._retire(worker)
                 else:
                     yield job.key, problem_result(job.name, Outcome.MALFORMED,
@@ -297,8 +342,10 @@ class Pool:
                 if worker.job is not None and now >= worker.deadline:
                     job = worker.job
                     self._retire(worker, kill=True)
+                    limit = self.settings.ocr_time_limit if worker.ocr else self.settings.time_limit
+                    what = "reading it with OCR" if worker.ocr else "reading"
                     yield job.key, problem_result(job.name, Outcome.TIMEOUT,
-                        f"reading took longer than the {self.settings.time_limit:g} s limit", job.data), now - worker.started  # fmt: skip
+                        f"{what} took longer than the {limit:g} s limit", job.data), now - worker.started  # fmt: skip
 
     def _retire(self, worker: _Worker, kill: bool = False) -> None:
         if kill:

@@ -19,11 +19,14 @@ from pathlib import Path, PurePosixPath
 
 from parsing import formats
 from parsing.errors import Outcome, size_text, too_large_message
+from parsing.mail import MessageInfo
 
 MAX_ENTRIES = 10_000
 MAX_TOTAL_UNCOMPRESSED = 2 * 1024**3
 MAX_RATIO = 100  # uncompressed / compressed, per entry
 MAX_NESTING = 1  # a ZIP inside a ZIP is opened; a third level is not
+# Enough of a file to tell a saved e-mail or an mbox by its headers.
+MAIL_HEAD_BYTES = 16384
 
 # Files that operating systems and office suites leave next to documents.
 _JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini", ".localized"}
@@ -49,6 +52,8 @@ class Candidate:
     size: int
     read: Callable[[], bytes]
     problem: tuple[Outcome, str] | None = None  # known before reading (a bomb, a bad path)
+    # For a document found in an e-mail: the message (sender, date, subject, body).
+    message: MessageInfo | None = None
 
 
 @dataclass
@@ -95,7 +100,7 @@ def _add_file(path: Path, out: list[Candidate], limits: Limits) -> int:
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(MAIL_HEAD_BYTES)
     except OSError as exc:
         out.append(Candidate(str(path), path.name, 0, _nothing, (Outcome.MALFORMED, f"cannot read: {exc.strerror}")))
         return 0
@@ -103,8 +108,29 @@ def _add_file(path: Path, out: list[Candidate], limits: Limits) -> int:
         kind = _zip_kind(path)
         if kind == formats.ZIP:
             return _add_archive(str(path), lambda p=path: p.open("rb"), out, limits, depth=1)
+    mail_kind = _mail_kind(head, lambda p=path: p.open("rb"))
+    if mail_kind is not None:
+        from parsing import mailcollect
+
+        return mailcollect.add_mail(str(path), mail_kind, lambda p=path: p.open("rb"), size, out, limits, depth=1)
     out.append(Candidate(str(path), path.name, size, path.read_bytes))
     return 0
+
+
+def _mail_kind(head: bytes, opener) -> str | None:
+    """"eml", "msg" or "mbox" when the file is mail (a container of documents), else None."""
+    if head.startswith(formats.OLE_MAGIC):
+        from parsing import ole
+
+        try:
+            with opener() as fh:
+                return formats.MSG if ole.identify(fh).kind == ole.OUTLOOK else None
+        except OSError:
+            return None
+    from parsing.mail import sniff_mail
+
+    found = sniff_mail(head)
+    return found[0] if found and found[0] in (formats.EML, formats.MBOX) else None
 
 
 def _zip_kind(path: Path) -> str:
@@ -149,7 +175,19 @@ def _add_archive(source: str, opener, out: list[Candidate], limits: Limits, dept
                 f"the archive would unpack to more than {limits.max_total / 1024**3:.0f} GiB in all")))  # fmt: skip
             continue
         reader = _member_reader(opener, info, limits, budget)
-        if _looks_like_zip(opener, info):
+        head = _member_head(opener, info)
+        mail_kind = _member_mail_kind(head, opener, info)
+        if mail_kind is not None:
+            if depth >= MAX_NESTING + 1:
+                out.append(Candidate(label, name, info.file_size, _nothing, (Outcome.UNSUPPORTED,
+                    "an e-mail inside a container inside another: not opened (nested too deep)")))  # fmt: skip
+                continue
+            from parsing import mailcollect
+
+            skipped += mailcollect.add_mail(label, mail_kind, _bytes_opener(reader), info.file_size, out, limits,
+                                            depth + 1)  # fmt: skip
+            continue
+        if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
             kind = _member_zip_kind(reader)
             if kind == formats.ZIP:
                 if depth >= MAX_NESTING + 1:
@@ -214,12 +252,26 @@ def _member_reader(opener, info: zipfile.ZipInfo, limits: Limits, budget: _Budge
     return read
 
 
-def _looks_like_zip(opener, info: zipfile.ZipInfo) -> bool:
+def _member_head(opener, info: zipfile.ZipInfo) -> bytes:
+    """The first bytes of a member: enough to tell a ZIP or an e-mail (one read for both)."""
     try:
         with opener() as fh, zipfile.ZipFile(fh) as archive, archive.open(info) as member:
-            return member.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
+            return member.read(MAIL_HEAD_BYTES)
     except Exception:  # a broken member is reported when it is read
-        return False
+        return b""
+
+
+def _member_mail_kind(head: bytes, opener, info: zipfile.ZipInfo) -> str | None:
+    if head.startswith(formats.OLE_MAGIC):
+        if info.file_size > 64 * 1024 * 1024:
+            return None
+        return _mail_kind(head, lambda: io.BytesIO(_read_member_whole(opener, info)))
+    return _mail_kind(head, lambda: io.BytesIO(head))
+
+
+def _read_member_whole(opener, info: zipfile.ZipInfo) -> bytes:
+    with opener() as fh, zipfile.ZipFile(fh) as archive, archive.open(info) as member:
+        return member.read(64 * 1024 * 1024)
 
 
 def _member_zip_kind(reader: Callable[[], bytes]) -> str:

@@ -20,9 +20,15 @@ from defusedxml.ElementTree import fromstring as safe_fromstring
 from parsing.errors import ParseProblem
 from parsing.layout import Line
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 # Formats we read.
 PDF, DOCX, ODT, RTF, TEXT, ZIP = "pdf", "docx", "odt", "rtf", "text", "zip"
-READABLE = {PDF, DOCX, ODT, RTF, TEXT}
+DOC, IMAGE, HTML, MHTML, JSON_RESUME = "doc", "image", "html", "mhtml", "jsonresume"
+READABLE = {PDF, DOCX, ODT, RTF, TEXT, DOC, IMAGE, HTML, MHTML, JSON_RESUME}
+# Mail: containers whose documents (attachments, or the body) are read one by one.
+EML, MSG, MBOX = "eml", "msg", "mbox"
+MAIL = {EML, MSG, MBOX}
 
 # Limits on office documents, which are ZIPs of XML: a DOCX is a few hundred KB
 # of XML even for a long resume.
@@ -36,15 +42,18 @@ class Sniffed:
     description: str  # what the bytes are, for messages ("PNG image")
 
 
+# Pictures are read by OCR (a scan or a photo of a resume).
+_IMAGES: list[tuple[bytes, str]] = [
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"BM", "BMP image"),
+]
+
 _MAGIC: list[tuple[bytes, int, str]] = [
-    (b"\x89PNG\r\n\x1a\n", 0, "PNG image"),
-    (b"\xff\xd8\xff", 0, "JPEG image"),
-    (b"GIF87a", 0, "GIF image"),
-    (b"GIF89a", 0, "GIF image"),
-    (b"II*\x00", 0, "TIFF image"),
-    (b"MM\x00*", 0, "TIFF image"),
-    (b"BM", 0, "BMP image"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "legacy Microsoft Office file (.doc/.xls/.ppt)"),
     (b"\x1f\x8b", 0, "gzip archive"),
     (b"7z\xbc\xaf\x27\x1c", 0, "7-Zip archive"),
     (b"Rar!\x1a\x07", 0, "RAR archive"),
@@ -71,18 +80,43 @@ def sniff(data: bytes) -> Sniffed:
     if head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{\\rtf"):
         return Sniffed(RTF, "RTF document")
     if head[4:8] == b"ftyp":
-        return Sniffed("unsupported", "HEIC/MP4 media file")
+        if head[8:12] in (b"heic", b"heix", b"heim", b"heis", b"mif1", b"msf1"):
+            return Sniffed(IMAGE, "HEIC image")
+        return Sniffed("unsupported", "MP4/QuickTime media file")
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
-        return Sniffed("unsupported", "WebP image")
+        return Sniffed(IMAGE, "WebP image")
+    for magic, description in _IMAGES:
+        if head.startswith(magic):
+            return Sniffed(IMAGE, description)
+    if head.startswith(OLE_MAGIC):
+        return _sniff_ole(data)
     for magic, offset, description in _MAGIC:
         if head[offset:].startswith(magic):
             return Sniffed("unsupported", description)
-    lowered = head.lstrip().lower()
-    if lowered.startswith((b"<!doctype html", b"<html")):
-        return Sniffed("unsupported", "HTML page (save it as PDF to import it)")
+    from parsing import mail, web  # light: standard library only
+
+    found = web.sniff_markup(data) or mail.sniff_mail(data)
+    if found is not None:
+        return Sniffed(*found)
     if _looks_like_text(data):
+        if looks_like_json_resume(data):
+            return Sniffed(JSON_RESUME, "JSON Resume (resume.json)")
         return Sniffed(TEXT, "plain text")
     return Sniffed("unsupported", "binary data of an unknown type")
+
+
+def _sniff_ole(data: bytes) -> Sniffed:
+    from parsing import ole
+
+    found = ole.identify(data)
+    kind = {ole.WORD: DOC, ole.OUTLOOK: MSG, ole.ENCRYPTED_OOXML: "encrypted", ole.BROKEN: "broken-ole"}
+    return Sniffed(kind.get(found.kind, "unsupported"), found.description)
+
+
+def looks_like_json_resume(data: bytes) -> bool:
+    """A JSON object with the ``basics`` section of jsonresume.org's schema."""
+    start = data[:64].lstrip(b"\xef\xbb\xbf \r\n\t")
+    return start.startswith(b"{") and b'"basics"' in data[:2_000_000]
 
 
 def _looks_like_text(data: bytes) -> bool:

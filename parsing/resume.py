@@ -11,7 +11,7 @@ from pathlib import PurePath
 
 from parsing import contacts as C
 from parsing import fields as F
-from parsing import formats
+from parsing import formats, readers
 from parsing.contacts import clean_target, rejoin_wrapped
 from parsing.errors import Outcome, ParseProblem, too_large_message
 from parsing.layout import Layout, Line, assemble, from_text
@@ -30,7 +30,7 @@ _NOT_RESUME_TEXT = {
     "yaml": "a YAML file", "yml": "a YAML file", "log": "a log file", "ini": "a settings file",
     "cfg": "a settings file", "toml": "a settings file", "py": "program code", "js": "program code",
     "sql": "SQL code", "sh": "a shell script", "bat": "a script", "css": "a style sheet",
-    "eml": "an e-mail file", "ics": "a calendar file", "vcf": "a contact card", "svg": "an SVG image",
+    "ics": "a calendar file", "vcf": "a contact card", "svg": "an SVG image",
 }  # fmt: skip
 # A resume with less text than this has no real text layer (a scan with a
 # page number, say).
@@ -63,6 +63,8 @@ class ParsedResume:
     text_chars: int = 0
     # How sure the parser is of each field, 0..1 (0 when the field is empty).
     confidence: dict[str, float] = field(default_factory=dict)
+    # The text was read from pictures (OCR): its fields deserve a second look.
+    ocr: bool = False
     # For the store and the matcher, not for the CLI's JSON.
     section_spans: list[dict] = field(default_factory=list)
     skill_hits: list[dict] = field(default_factory=list)
@@ -72,7 +74,7 @@ class ParsedResume:
     PUBLIC_KEYS = (
         "file", "outcome", "error", "name", "emails", "phones", "links", "location", "skills",
         "sections", "years_experience", "education", "title", "pages", "text_chars",
-        "skills_not_in_taxonomy", "confidence",
+        "skills_not_in_taxonomy", "confidence", "ocr",
     )  # fmt: skip
 
     def public(self) -> dict:
@@ -91,12 +93,13 @@ def parse_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     taxonomy: Taxonomy | None = None,
     today: date | None = None,
+    ocr: readers.OcrOptions | None = None,
 ) -> ParsedResume:
     """Parse one file's bytes. Never raises for a bad file: problems become outcomes."""
     started = time.perf_counter()
     result = ParsedResume(file=file)
     try:
-        _parse_into(result, data, max_bytes, taxonomy, today)
+        _parse_into(result, data, max_bytes, taxonomy, today, ocr or readers.OcrOptions())
     except ParseProblem as problem:
         _clear_fields(result)
         result.outcome = problem.outcome.value
@@ -117,15 +120,19 @@ def _clear_fields(result: ParsedResume) -> None:
             setattr(result, key, value)
 
 
-def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, today) -> None:
+def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, today, ocr) -> None:
     if len(data) > max_bytes:
         raise ParseProblem("too_large", too_large_message(len(data), max_bytes))
     sniffed = formats.sniff(data)
     claimed = PurePath(result.file).suffix.lower().lstrip(".")
     if sniffed.kind == "empty":
         raise ParseProblem("malformed", "the file is empty (0 bytes)")
-    if sniffed.kind == "broken-zip":
+    if sniffed.kind in ("broken-zip", "broken-ole"):
         raise ParseProblem("malformed", sniffed.description)
+    if sniffed.kind == "encrypted":
+        raise ParseProblem("encrypted", f"{sniffed.description}: save a copy without the password to import it")
+    if sniffed.kind in formats.MAIL:
+        raise readers.refuse_container(sniffed.kind)
     if sniffed.kind == formats.TEXT and claimed in _NOT_RESUME_TEXT:
         raise ParseProblem("unsupported", f"{_NOT_RESUME_TEXT[claimed]} (.{claimed}) is not a resume format we read")
     if sniffed.kind not in formats.READABLE:
@@ -137,6 +144,7 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         raise ParseProblem("unsupported", f"{sniffed.description}{named} is not a resume format we read")
     result.kind = sniffed.kind
     targets: list[str] = []
+    exact: dict = {}
     lines: list[Line] | None = None  # with layout facts, from readers that know them
     body_size, geometry = 0.0, False
     if sniffed.kind == formats.PDF:
@@ -153,10 +161,22 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         raw, targets, lines, body_size = office.text, office.link_targets, office.lines, office.body_size
     elif sniffed.kind == formats.RTF:
         raw = formats.extract_rtf(data)
-    else:
+    elif sniffed.kind == formats.TEXT:
         raw = formats.decode_text(data)
         raw = _unflatten(raw)
-    _check_readable(raw, result.pages, sniffed.kind)
+    else:
+        extracted = readers.extract(sniffed.kind, data, ocr, sniffed.description, claimed)
+        raw, targets, exact, result.ocr = extracted.raw, extracted.targets, extracted.exact, extracted.ocr
+        result.pages = extracted.pages or result.pages
+        lines, body_size, geometry = extracted.lines, extracted.body_size, extracted.geometry
+    try:
+        _check_readable(raw, result.pages, sniffed.kind)
+    except ParseProblem as problem:  # a scan, or glyphs without characters: read the pages' pictures
+        extracted = readers.ocr_instead(sniffed.kind, data, problem, ocr)
+        raw, result.ocr = extracted.raw, True
+        lines, body_size, geometry = extracted.lines, extracted.body_size, extracted.geometry
+    if sniffed.kind == formats.PDF:
+        exact = readers.pdf_exact(data, today)
     if lines is not None:
         text, layout = assemble(lines, body_size, geometry)
     else:
@@ -166,6 +186,9 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     result.text = text
     result.text_chars = len(text)
     fill_fields(result, text, targets, taxonomy or load_taxonomy(), today, layout)
+    readers.apply_exact(result, exact)
+    if result.ocr:
+        readers.lower_confidence(result)
 
 
 def _unflatten(text: str) -> str:

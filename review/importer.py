@@ -30,6 +30,7 @@ from parsing.batch import Settings as WorkerLimits
 from parsing.collect import Candidate as SourceFile
 from parsing.collect import Limits, TooBig, collect
 from parsing.errors import Outcome, too_large_message
+from parsing.mail import apply_message
 from parsing.matching import skill_aggregates
 from parsing.resume import ParsedResume
 from parsing.text import fold
@@ -169,6 +170,19 @@ class _Run:
             self.progress(self.state)
 
 
+# The stored original's file name ends like its kind (pictures keep none: their kind is "image").
+_SUFFIXES = {
+    "pdf": ".pdf",
+    "docx": ".docx",
+    "odt": ".odt",
+    "rtf": ".rtf",
+    "text": ".txt",
+    "doc": ".doc",
+    "html": ".html",
+    "mhtml": ".mhtml",
+    "jsonresume": ".json",
+}
+
 # What a document row keeps of the parse (beside its text), as JSON in documents.fields.
 _STORED_FIELDS = (
     "name",
@@ -182,6 +196,7 @@ _STORED_FIELDS = (
     "education",
     "title",
     "section_spans",
+    "ocr",  # read from pictures: its fields deserve a second look
 )
 
 
@@ -439,6 +454,10 @@ class Importer:
         # resume's atoms for the term index (parsing.atoms) came with it.
         result = dict(result)
         terms = result.pop("terms", None)
+        # A document from an e-mail: the sender's address when the resume has none.
+        apply_message(result, cand.message)
+        result.pop("message", None)  # the cover letter is stored with the application later
+        from_message = result.pop("from_message", [])
         parsed = ParsedResume(**result)
         if parsed.outcome != Outcome.UNSUPPORTED.value:
             # The original, so the record survives when the source folder moves.
@@ -453,6 +472,7 @@ class Importer:
             stored_path = None
         stamp = now_iso()
         fields = {k: getattr(parsed, k) for k in _STORED_FIELDS}
+        fields["from_message"] = from_message
 
         def store(conn: sqlite3.Connection) -> tuple[int | None, dict | None]:
             # Another import (the window and a command, two commands) may have stored the same
@@ -496,9 +516,7 @@ class Importer:
         return FileOutcome(cand.source, parsed.outcome, parsed.error, person_id)
 
     def _keep_original(self, data: bytes, digest: str, kind: str | None) -> str:
-        suffix = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt", "rtf": ".rtf", "text": ".txt"}.get(
-            kind or "", ""
-        )
+        suffix = _SUFFIXES.get(kind or "", "")
         relative = f"{digest[:2]}/{digest}{suffix}"
         target = self.files_dir / relative
         if target.exists():

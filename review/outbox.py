@@ -548,15 +548,15 @@ def store_password(user: str, password: str) -> str:
     return name
 
 
-def keyring_password(user: str, ask=None):
-    """The SMTP password from the OS keyring; without a keyring backend, ``ask`` once per
-    session."""
+def keyring_password(user: str, ask=None, service: str = KEYRING_SERVICE):
+    """The SMTP password (or another ``service``'s) from the OS keyring; without a keyring
+    backend, ``ask`` once per session."""
     try:
         import keyring
         from keyring.errors import KeyringError, NoKeyringError
 
         try:
-            found = keyring.get_password(KEYRING_SERVICE, user)
+            found = keyring.get_password(service, user)
             if found:
                 return found
         except (NoKeyringError, KeyringError):

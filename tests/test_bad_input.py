@@ -30,7 +30,7 @@ OUTCOMES = {"ok", "unsupported", "no_text", "unreadable_text", "encrypted", "mal
             "timeout", "too_complex"}  # fmt: skip
 PUBLIC_KEYS = ["file", "outcome", "error", "name", "emails", "phones", "links", "location", "skills",
                "sections", "years_experience", "education", "title", "pages", "text_chars",
-               "skills_not_in_taxonomy", "confidence"]  # fmt: skip
+               "skills_not_in_taxonomy", "confidence", "ocr"]  # fmt: skip
 SHORTLIST = Path(sys.executable).with_name("shortlist")
 MB = 1024**2
 
@@ -156,8 +156,8 @@ def test_empty_random_and_misnamed_image(tmp_path):
     random_pdf = row_for(rows, "/random.pdf")
     assert random_pdf["outcome"] == "malformed"
     assert "not a PDF" in random_pdf["error"]
-    png = row_for(rows, "/photo.pdf")
-    assert png["outcome"] == "unsupported"
+    png = row_for(rows, "/photo.pdf")  # a tiny grey picture: read by OCR, which finds no text
+    assert png["outcome"] == "no_text"
     assert "PNG" in png["error"] and ".pdf" in png["error"]
     good = row_for(rows, "/good.txt")
     assert good["outcome"] == "ok"
@@ -483,7 +483,7 @@ def test_cli_parse_hostile_folder_json(tmp_path):
     expected = {
         "empty.pdf": "malformed",
         "random.pdf": "malformed",
-        "photo.pdf": "unsupported",
+        "photo.pdf": "no_text",
         "laughs.docx": "malformed",
         "xxe.docx": "malformed",
         "slip.zip/../evil.txt": "malformed",

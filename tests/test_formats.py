@@ -19,8 +19,8 @@ RESUME = ["Ana Ruiz", "ana.ruiz@example.com", "Experience", "Nurse at City Hospi
         (rtf(RESUME), formats.RTF),
         ("Ana Ruiz\nEnfermera".encode("latin-1"), formats.TEXT),
         ("Ана\nРуиз".encode("utf-16"), formats.TEXT),
-        (b"\x89PNG\r\n\x1a\n" + b"\0" * 50, "unsupported"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 50, "unsupported"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 50, formats.IMAGE),  # read by OCR
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 50, "broken-ole"),  # an OLE header, no directory
         (bytes(range(256)) * 4, "unsupported"),
         (b"", "empty"),
     ],
@@ -29,9 +29,10 @@ def test_sniff_by_content(data, kind):
     assert formats.sniff(data).kind == kind
 
 
-def test_sniff_names_what_an_unsupported_file_is():
+def test_sniff_names_what_a_file_is():
     assert formats.sniff(b"\x89PNG\r\n\x1a\n" + b"\0" * 20).description == "PNG image"
     assert "Office" in formats.sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 8).description
+    assert formats.sniff(b"\x7fELF" + b"\0" * 20).description == "program (ELF executable)"
 
 
 def test_misnamed_docx_is_read_as_docx(parse):
@@ -103,7 +104,7 @@ def test_empty_and_random_files(parse):
     noise = parse(bytes(range(256)) * 8, "cv.pdf")
     assert noise.outcome == "malformed" and ".pdf" in noise.error
     picture = parse(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "cv.pdf")
-    assert picture.outcome == "unsupported" and "PNG" in picture.error
+    assert picture.outcome == "malformed" and "picture" in picture.error
 
 
 def test_over_the_size_limit(taxonomy):

@@ -18,11 +18,12 @@ def _read_candidates(candidates, max_bytes: int, results: dict[int, dict]) -> li
     from parsing.batch import Job as ParseJob
     from parsing.batch import problem_result
     from parsing.collect import TooBig
+    from parsing.mail import apply_message
 
     jobs = []
     for index, cand in enumerate(candidates):
         if cand.problem is not None:
-            results[index] = problem_result(cand.source, *cand.problem)
+            results[index] = apply_message(problem_result(cand.source, *cand.problem), cand.message)
             continue
         if cand.size > max_bytes:
             message = too_large_message(cand.size, max_bytes)
@@ -44,18 +45,19 @@ def cmd_parse(args) -> int:
     from parsing.batch import Pool, ReadersCannotStart, problem_result
     from parsing.batch import Settings as WorkerLimits
     from parsing.collect import collect
+    from parsing.mail import apply_message
 
     candidates, _ = collect(args.files)
     results: dict[int, dict] = {}
     max_bytes = args.max_mb * 1024 * 1024
     jobs = _read_candidates(candidates, max_bytes, results)  # one ParseJob per readable file
     if jobs:
-        limits = WorkerLimits(time_limit=args.time_limit, max_bytes=max_bytes)
+        limits = WorkerLimits(time_limit=args.time_limit, max_bytes=max_bytes, ocr=not args.no_ocr)
         try:
             with Pool(min(args.workers or os.cpu_count() or 1, len(jobs)), limits) as pool:
                 for key, result, _ in pool.run(jobs):
                     result["file"] = candidates[key].source
-                    results[key] = result
+                    results[key] = apply_message(result, candidates[key].message)
         except ReadersCannotStart as exc:
             for parse_job in jobs:
                 source = candidates[parse_job.key].source
@@ -68,7 +70,11 @@ def cmd_parse(args) -> int:
         if args.json:
             from parsing.resume import ParsedResume
 
-            public = {k: result.get(k) for k in ParsedResume.PUBLIC_KEYS}
+            # Documents found in e-mail also carry their message (the cover letter).
+            keys = ParsedResume.PUBLIC_KEYS + (
+                ("message", "from_message") if "message" in result else ()
+            )
+            public = {k: result.get(k) for k in keys}
             print(json.dumps(public, ensure_ascii=False))
         else:
             _print_parse_summary(result)
@@ -281,9 +287,14 @@ def _reader_options(p: argparse.ArgumentParser, from_settings: bool) -> None:
 
 def register(sub) -> None:
     p = sub.add_parser("parse", help="parse files without storing them")
-    p.add_argument("files", nargs="+", metavar="FILE", help="resumes, folders or ZIPs")
-    p.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="resumes, folders, ZIPs, e-mails or mailboxes"
+    )
+    p.add_argument("--json", action="store_true", help="one JSON object per document per line")
     _reader_options(p, from_settings=False)
+    p.add_argument(
+        "--no-ocr", action="store_true", help="do not read scans and photos (they get no_text)"
+    )
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("import", parents=[DB], help="import resumes into the database")

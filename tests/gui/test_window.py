@@ -125,7 +125,7 @@ def test_import_report_lists_every_file_not_imported_cleanly(
         for r in range(dialog.table.rowCount())
     }
     assert set(rows) == {"scan.pdf", "photo.png"}
-    assert rows["photo.png"][0] == "not a resume format" and "PNG" in rows["photo.png"][1]
+    assert rows["photo.png"][0] == "damaged file" and "PNG" in rows["photo.png"][1]
     assert rows["scan.pdf"][0].startswith("no text")
     dialog.table.selectRow(
         list(rows).index("scan.pdf") if dialog.table.item(0, 0).text() == "scan.pdf" else 1

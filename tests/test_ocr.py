@@ -1,0 +1,212 @@
+"""Scans and photos: OCR of pictures and of PDFs without readable text, upright or not,
+in the worker pool under its limits, and honest about pictures that are not documents."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from parsing import formats
+from parsing.readers import OcrOptions
+from tests import badfiles as B
+from tests import formatfiles as FF
+
+pytestmark = pytest.mark.slow
+SHORTLIST = Path(sys.executable).with_name("shortlist")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def resume_pdf(index: int) -> bytes:
+    return B.text_pdf(B.resume_text(index))
+
+
+def expected(index: int) -> tuple[str, str]:
+    text = B.resume_text(index)
+    name = text.splitlines()[0]
+    return name, f"{name.lower().replace(' ', '.')}{index}@example.com"
+
+
+def check(result, index: int) -> None:
+    assert result.outcome == "ok", result.error
+    assert result.ocr is True
+    name, email = expected(index)
+    assert result.name == name
+    assert result.emails == [email]
+
+
+@pytest.mark.parametrize("fmt, index", [("JPEG", 0), ("PNG", 1), ("WEBP", 2)])
+def test_pictures(parse, fmt, index):
+    picture = FF.scan(resume_pdf(index), dpi=200, fmt=fmt, quality=70)
+    assert formats.sniff(picture).kind == formats.IMAGE
+    result = parse(picture, f"cv.{fmt.lower()}")
+    check(result, index)
+    assert result.kind == formats.IMAGE
+
+
+def test_heic_photo(parse):
+    pillow_heif = pytest.importorskip(
+        "pillow_heif"
+    )  # a declared dependency: skipped only where it has no wheel
+    from PIL import Image
+
+    pillow_heif.register_heif_opener()
+    image = FF.render(resume_pdf(3), 200)
+    out = io.BytesIO()
+    image.save(out, format="HEIF", quality=80)
+    result = parse(out.getvalue(), "IMG_0042.HEIC")
+    check(result, 3)
+    assert Image.open(io.BytesIO(out.getvalue())).format == "HEIF"
+
+
+def test_multi_page_tiff(parse):
+    from PIL import Image
+
+    first, second = (
+        FF.render(resume_pdf(4), 150),
+        FF.render(B.text_pdf("Page two\nReferences on request"), 150),
+    )
+    out = io.BytesIO()
+    first.save(
+        out, format="TIFF", save_all=True, append_images=[second], compression="tiff_deflate"
+    )
+    result = parse(out.getvalue(), "scan.tif")
+    check(result, 4)
+    assert result.pages == 2 and "References on request" in result.text
+    assert Image.open(io.BytesIO(out.getvalue())).n_frames == 2
+
+
+@pytest.mark.parametrize("angle, dpi", [(90, 200), (180, 150), (270, 300), (7, 200), (-4, 250)])
+def test_crooked_and_upside_down_photos(parse, angle, dpi):
+    result = parse(FF.scan(resume_pdf(5), dpi=dpi, angle=angle, quality=60), "photo.jpg")
+    check(result, 5)
+    assert result.text.index("EXPERIENCE") < result.text.index("EDUCATION"), (
+        "lines in reading order"
+    )
+
+
+def test_phone_photo_orientation_from_exif(parse):
+    from PIL import Image
+
+    image = FF.render(resume_pdf(6), 200).transpose(Image.Transpose.ROTATE_270)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to view": how phones store a portrait photo
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=75, exif=exif)
+    check(parse(out.getvalue(), "IMG_1234.jpg"), 6)
+
+
+def test_scanned_pdf_and_pdf_without_character_mapping(parse):
+    scanned = FF.image_only_pdf(FF.scan(resume_pdf(7), dpi=200, angle=2, quality=65))
+    result = parse(scanned, "scan.pdf")
+    check(result, 7)
+    assert result.kind == formats.PDF and result.pages == 1
+    garbled = CORPUS / "resumes" / "zh_haoyua_jianli.pdf"
+    result = parse(garbled.read_bytes(), garbled.name)
+    assert result.outcome == "ok" and result.ocr, result.error
+    assert "(cid:" not in result.text
+
+
+def test_real_image_only_resume(parse):
+    path = CORPUS / "resumes2" / "tr_image_only_mehmetaliagbaht.pdf"
+    result = parse(path.read_bytes(), path.name)
+    assert result.outcome == "ok" and result.ocr
+    assert "mehmetaliagbaht39gmail.com" in result.text, "the email as printed (without its @)"
+    assert "+90 0531 203 75 12" in result.text
+
+
+def test_pictures_that_are_not_documents(parse):
+    from PIL import Image, ImageDraw
+
+    photo = Image.new("RGB", (1200, 1600), (90, 120, 160))
+    draw = ImageDraw.Draw(photo)
+    draw.ellipse((350, 250, 850, 850), fill=(230, 190, 160))  # a face
+    draw.rectangle((250, 900, 950, 1600), fill=(40, 40, 60))  # shoulders
+    out = io.BytesIO()
+    photo.save(out, format="JPEG")
+    result = parse(out.getvalue(), "me.jpg")
+    assert result.outcome == "no_text"
+    assert "photo or a logo" in result.error
+    from PIL import ImageFont
+
+    logo = Image.new("RGB", (900, 320), "white")
+    ImageDraw.Draw(logo).text(
+        (60, 80), "ACME", fill=(200, 30, 30), font=ImageFont.load_default(size=150)
+    )
+    out = io.BytesIO()
+    logo.save(out, format="PNG")
+    result = parse(out.getvalue(), "logo.png")
+    assert result.outcome == "no_text" and "photo or a logo" in result.error
+    assert "only 4 characters were read" in result.error
+
+
+def test_ocr_can_be_turned_off(taxonomy):
+    from parsing.resume import parse_bytes
+
+    picture = FF.scan(resume_pdf(8), dpi=150)
+    result = parse_bytes(picture, "cv.jpg", taxonomy=taxonomy, ocr=OcrOptions(enabled=False))
+    assert result.outcome == "no_text" and "turned off" in result.error
+    scanned = parse_bytes(
+        FF.image_only_pdf(picture), "cv.pdf", taxonomy=taxonomy, ocr=OcrOptions(enabled=False)
+    )
+    assert scanned.outcome == "no_text" and not scanned.ocr
+
+
+def test_ocr_in_workers_gets_its_own_limits():
+    """A file that needs OCR gets the OCR time limit, not the ordinary one; the OCR cap holds."""
+    from parsing.batch import Job, Pool, Settings
+
+    scan = FF.scan(resume_pdf(9), dpi=200)
+    text = B.resume_text(10).encode()
+    jobs = [Job("scan", "scan.jpg", scan), Job("text", "cv.txt", text)]
+    with Pool(2, Settings(time_limit=1.0, ocr_time_limit=240)) as pool:
+        results = {key: result for key, result, _ in pool.run(jobs)}
+    assert results["scan"]["outcome"] == "ok" and results["scan"]["ocr"] is True, results["scan"][
+        "error"
+    ]
+    assert results["text"]["outcome"] == "ok" and results["text"]["ocr"] is False
+    small = 700 * 1024**2
+    with Pool(1, Settings(memory_limit=small, ocr_memory_limit=small, ocr_time_limit=240)) as pool:
+        [(_, result, _)] = list(pool.run([Job("scan", "scan.jpg", scan)]))
+    assert result["outcome"] == "too_complex"
+    assert "700 MB memory cap" in result["error"]
+
+
+def test_parse_json_says_ocr(tmp_path):
+    (tmp_path / "photo.jpg").write_bytes(FF.scan(resume_pdf(11), dpi=200, angle=180))
+    (tmp_path / "cv.txt").write_text(B.resume_text(12))
+    done = subprocess.run(
+        [str(SHORTLIST), "parse", "--json", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    lines = {Path(r["file"]).name: r for r in map(json.loads, done.stdout.splitlines())}
+    assert lines["photo.jpg"]["outcome"] == "ok" and lines["photo.jpg"]["ocr"] is True
+    assert lines["photo.jpg"]["name"] == expected(11)[0]
+    assert lines["cv.txt"]["ocr"] is False
+    off = subprocess.run(
+        [str(SHORTLIST), "parse", "--json", "--no-ocr", str(tmp_path / "photo.jpg")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert json.loads(off.stdout)["outcome"] == "no_text"
+
+
+def test_tesseract_reads_russian_where_the_os_has_it():
+    """Russian: Tesseract when installed with Russian (it measured better), RapidOCR otherwise."""
+    from parsing import ocr
+
+    pdf = (CORPUS / "resumes2" / "ru_jspdf_k1r1k1.pdf").read_bytes()
+    found = ocr.ocr_image(FF.scan(pdf, dpi=200, quality=80), max_pages=1)
+    assert found.language == "ru"
+    expected = "tesseract" if "rus" in ocr.tesseract_languages() else "rapidocr"
+    assert found.engine == expected
+    assert "Кирилл" in found.raw or expected == "rapidocr"
