@@ -29,6 +29,18 @@ def export_shortlist(
     ``write(fn)`` runs ``fn(store)`` where the database is written (the window's one
     writer); without it, the record of the export is written on ``store`` directly.
     """
+    out = export_target(job, fmt, out, blind)
+    shortlist = build_shortlist(
+        store, job, include=include, blind=blind, reviewer=reviewer, summary=summary
+    )
+    return write_shortlist(
+        shortlist, job, fmt, out, page=page, write=write or (lambda fn: fn(store))
+    )
+
+
+def export_target(job: Job, fmt: str, out: str | Path, blind: bool) -> Path:
+    """The file an export goes to (a folder gets a file named for the job); a device or a
+    folder where the file should be is refused before any work."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     out = Path(out)
@@ -39,9 +51,14 @@ def export_shortlist(
         )
         out = out / f"shortlist-{safe}{'-blind' if blind else ''}.{fmt}"
     check_target(out)  # a device or a folder: refused before any work
-    shortlist = build_shortlist(
-        store, job, include=include, blind=blind, reviewer=reviewer, summary=summary
-    )
+    return out
+
+
+def write_shortlist(
+    shortlist, job: Job, fmt: str, out: Path, *, page: str = "A4", write
+) -> tuple[Path, int]:
+    """Write a shortlist built already (the window builds it off the UI thread), and record
+    the export through ``write``."""
     if fmt == "pdf":
         from app.export_pdf import pdf_bytes
 
@@ -54,7 +71,6 @@ def export_shortlist(
     # Whole or not at all: a temporary file beside the target, renamed into place.
     write_atomic(out, data)
     people = [p.person_id for p in shortlist.people]
-    (write or (lambda fn: fn(store)))(
-        lambda s: record(s, "shortlist", out, people, job_id=job.id, blind=blind, actor=reviewer)
-    )
+    blind, reviewer = shortlist.blind, shortlist.reviewer
+    write(lambda s: record(s, "shortlist", out, people, job_id=job.id, blind=blind, actor=reviewer))
     return out, len(people)

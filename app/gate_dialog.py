@@ -47,6 +47,7 @@ from app.gate_text import (
     mark_colors,
     ok_text,
     restore_words,
+    size_to,
     wrapped,
 )
 from review import gate as G
@@ -80,9 +81,10 @@ class GateDialog(QDialog):
         self.store, self.settings, self.person_id, self.author = store, settings, person_id, author
         self.writer = writer  # app.writer.Writer: the let-go is written there
         self.application_id = application_id
-        # Everything the checks and the draft need, once: the person, their earlier notes,
-        # the suggestion from the match, other fitting roles, how they want to hear from us.
-        self.ctx = G.prepare(store, person_id, [application_id], author)
+        # What the checks and the draft need, once: the person, their earlier notes, the
+        # suggestion from the match, how they want to hear from us. Other open roles that fit
+        # them take a score per open job: found in the background (see roles_found).
+        self.ctx = G.prepare(store, person_id, [application_id], author, roles=False)
         self.context = self.ctx.person
         self.message_row: int | None = None
         self._user_edited_message = False
@@ -94,7 +96,7 @@ class GateDialog(QDialog):
         self.setWindowTitle(f"Let go — {self.name}")
         self.setAccessibleName("Let go dialog")
         self._colors = mark_colors(self)
-        self._size_to(parent)
+        size_to(self, parent)
         layout = QVBoxLayout(self)
         self._build_title(layout, position)
         self.also: list[tuple[QCheckBox, int]] = []
@@ -154,13 +156,6 @@ class GateDialog(QDialog):
             self.message_side.addWidget(self.first_use)
             self.message_side.setCurrentWidget(self.first_use)
 
-    def _size_to(self, parent) -> None:
-        """As large as the window it belongs to (a laptop screen), never larger than the screen."""
-        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
-        width = min(1400, screen.width() - 40, max(1100, parent.width() if parent else 1100))
-        height = min(820, screen.height() - 60)
-        self.resize(width, height)
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._split_sized:
@@ -189,12 +184,10 @@ class GateDialog(QDialog):
             where = f"Person {position[0]} of {position[1]} in this queue"
             queue = f"<span style='color:gray'>{where}</span>"
         layout.addWidget(QLabel(f"<h2 style='margin:0'>Letting {name} go from {job}</h2>{queue}"))
-        intro = QLabel(
-            "Nobody leaves the list without a few words about who they are and a message that "
-            "gives them something back. Your words, not a form letter."
+        intro = "Nobody leaves the list without a few words about who they are and a message "
+        layout.addWidget(
+            wrapped(intro + "that gives them something back. Your words, not a form letter.")
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
 
     def _build_also(self, layout: QVBoxLayout) -> None:
         """Their other applications still on a list: one message may cover them too."""
@@ -358,6 +351,11 @@ class GateDialog(QDialog):
         self._drafting = False
         self._user_edited_message = False
         self._schedule()
+
+    def roles_found(self, roles: list[tuple[int, str]]) -> None:
+        """Other open roles that fit them: in the draft, unless the message was edited."""
+        self.ctx.fitting_roles = roles
+        self._redraft_if_untouched()
 
     def _redraft_if_untouched(self, *_args) -> None:
         if not self._user_edited_message:

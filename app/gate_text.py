@@ -55,6 +55,14 @@ def restore_words(dialog, words: dict) -> None:
     dialog.summary.setText("Your words from before are back.")
 
 
+def size_to(dialog, parent) -> None:
+    """As large as the window it belongs to (a laptop screen), never larger than the screen."""
+    screen = (parent.screen() if parent is not None else dialog.screen()).availableGeometry()
+    width = min(1400, screen.width() - 40, max(1100, parent.width() if parent else 1100))
+    height = min(820, screen.height() - 60)
+    dialog.resize(width, height)
+
+
 def wrapped(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)

@@ -93,11 +93,12 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
         return 1
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from app.errors import ErrorHandler, setup_logging, warn
     from app.main_window import MainWindow
-    from review.db import Store, StoreError, default_db_path
+    from app.open_database import open_database
+    from review.db import StoreError, default_db_path
     from review.settings import Settings
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -117,27 +118,14 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
     errors = ErrorHandler(log_path, database=path)
     errors.install()
     try:
-        store = Store(path, migrate=False)
-        pending = store.pending_migrations()
-        if pending and store.schema_version > 0:
-            answer = QMessageBox.question(
-                None,
-                "Update the database",
-                f"This version of Shortlist needs to update {path.name} (schema "
-                f"{store.schema_version} → {pending[-1]}). Make a backup copy first?",
-                QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel,
-            )
-            if answer == QMessageBox.Cancel:
-                return 0
-            if answer == QMessageBox.Yes:
-                from review.backup import backup
-
-                backup(store, path.with_name(f"{path.stem}-before-v{pending[-1]}.db"))
-        store.migrate()
+        # Any update of the schema runs in the background, its progress shown (open_database).
+        store = open_database(path)
     except StoreError as exc:
         box = warn(None, "Shortlist", str(exc))  # plain text: it names the file
         box.exec()
         return 1
+    if store is None:
+        return 0
     window = MainWindow(store, settings, errors)
     window.show()
     window.recover_outbox()

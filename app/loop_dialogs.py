@@ -49,6 +49,8 @@ def outcome_text(o: R.ReplyOutcome) -> str:
         parts.append(f"about {o.job_title}")
     if o.applied:
         parts.append("asked not to be contacted: done, at once")
+        if o.kept_text:
+            parts.append(o.kept_text)
     if o.proposed:
         parts.append(f"asks to {describe(o.proposed)}: confirm it")
     if o.flag:
@@ -153,11 +155,24 @@ class AssignDialog(QDialog):
         return item.data(Qt.UserRole) if item else None
 
 
+_NOTHING_HERE = {
+    "unmatched": "No unmatched replies: every reply read is tied to a person.\n\nA reply whose "
+    "sender Shortlist cannot tie to anyone waits here for you to assign it.",
+    "proposals": "No wishes to confirm.\n\nWhen someone asks in a reply to hear from you more "
+    "or less often, about other roles, or by phone, it waits here for you to confirm or "
+    "dismiss in one step. An opt-out needs no confirming: it is honoured at once.",
+    "flagged": "Nothing to check.\n\nA reply waits here when something about it looks odd: it "
+    "came from an address not on their record, claims to answer someone else's message, or is "
+    "an automatic answer or a bounce.",
+}
+
+
 class RepliesDialog(QDialog):
     """View → Replies to check: unmatched replies (Assign), wishes to confirm in one step,
     replies flagged for a look."""
 
     changed = Signal()
+    messages_kept = Signal(list)  # an assigned opt-out kept their waiting messages unsent
 
     def __init__(self, store, writer, actor: str, parent=None):
         super().__init__(parent)
@@ -245,18 +260,24 @@ class RepliesDialog(QDialog):
 
     def _show_current(self) -> None:
         reply_id = self._current()
-        if reply_id is None:
-            self.detail.setPlainText("")
+        key = self.current_key()
+        for button in self.buttons.values():
+            button.setEnabled(reply_id is not None)
+        if reply_id is None:  # an empty tab says what would be here, and that all is done
+            self.detail.setPlainText(_NOTHING_HERE[key])
             return
         r = R.reply(self.store, reply_id)
         sender = f"{r.sender_name} <{r.sender}>" if r.sender_name else (r.sender or "?")
-        head = [f"From: {sender}", f"Subject: {r.subject}", f"Date: {r.sent_at or r.read_at}"]
+        when = (r.sent_at or r.read_at)[:16].replace("T", " ")
+        head = [f"From: {sender}", f"Subject: {r.subject}", f"Date: {when}"]
         if r.job_title:
             head.append(f"About: {r.job_title}")
         self.detail.setPlainText("\n".join(head) + "\n\n" + r.body)
 
-    def _done(self, _result=None) -> None:
+    def _done(self, result=None) -> None:
         self.reload()
+        if getattr(result, "kept", None):
+            self.messages_kept.emit(result.kept)
         self.changed.emit()
 
     def _assign(self) -> None:

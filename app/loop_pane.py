@@ -18,13 +18,31 @@ def _quote(text: str | None, limit: int = 140) -> str:
     return f"“{text[:limit]}{'…' if len(text) > limit else ''}”"
 
 
+_KINDS = {
+    "let_go": "their let-go message",
+    "withdrawn": "the thank-you for withdrawing",
+    "invitation": "an interview invitation",
+    "invitation_cancel": "an interview cancellation",
+    "role": "a message about a role",
+}
+
+
 def history_text(action: str, detail: dict) -> str | None:
     """History's words for what closing the loop records; None: the usual words."""
     if action in ("reply_received", "reply_assigned"):
         flag = f" — check: {detail['flag']}" if detail.get("flag") else ""
         return f"they replied: {_quote(detail.get('excerpt'))}{flag}"
     if action == "opt_out_honoured":
-        return f"asked not to be contacted ({_quote(detail.get('said'), 40)}): honoured at once"
+        kept = len(detail.get("kept") or [])
+        held = f"; {kept} waiting message{'s' if kept != 1 else ''} kept unsent" if kept else ""
+        return (
+            f"asked not to be contacted ({_quote(detail.get('said'), 40)}): honoured at once{held}"
+        )
+    if action == "message_kept":
+        what = _KINDS.get(detail.get("kind"), "a message")
+        return f"{what} kept on record, not sent: {detail.get('reason', '')}"
+    if action == "let_go" and detail.get("honoured"):
+        return f"let go ({detail['honoured']})"
     if action == "reply_preferences_confirmed":
         return f"their reply's wish confirmed: {detail.get('changed', '')}"
     if action == "reply_proposal_dismissed":
@@ -114,6 +132,7 @@ _MESSAGE_WORDS = {
     "failed": "NOT delivered",
     "in_doubt": "delivery in doubt",
     "call_pending": "a call to make",
+    "kept": "not sent: they asked not to be contacted",
 }
 
 

@@ -38,7 +38,9 @@ from app.controllers.imports import Imports
 from app.controllers.job_actions import JobActions
 from app.controllers.job_view import JobView
 from app.controllers.loop import Loop
+from app.controllers.their_data import TheirData
 from app.dialogs import CheatSheet, SettingsDialog, Welcome
+from app.empty_note import EmptyNote
 from app.icons import icon
 from app.import_panel import ImportPanel
 from app.job_editor import JobEditor
@@ -47,7 +49,6 @@ from app.person_pane import PersonPane
 from app.score_delegate import ScoreDelegate
 from app.tasks import Task
 from app.writer import Writer
-from review import people as P
 from review.db import Store
 from review.jobs import Job
 from review.ranking import Ranker
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.cheat_sheet: CheatSheet | None = None
         self._typing = False  # a search is being typed: the pane waits for a pause
         self._selecting = False  # the window itself is moving the current row
+        self._pane_later = False  # ... and the pane follows it after a pause (select_row)
         # The current row was chosen by the window (the first arrival of an import), not by the
         # recruiter: when ranking reorders the rows, the top one is chosen again.
         self.selection_automatic = True
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self.decisions = Decisions(self)
         self.job_view = JobView(self)
         self.loop = Loop(self)
+        self.their_data = TheirData(self)
         self.setWindowTitle("Shortlist")
         self.setWindowIcon(icon("shortlist"))
         self.setAcceptDrops(True)
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.BottomDockWidgetArea, self.editor_dock)
         self.editor_dock.hide()
         self.editor_dock.visibilityChanged.connect(self._editor_shown)
+        self.editor_dock.visibilityChanged.connect(self.job_view.editor_shown)
 
         self.transport_label = QLabel()
         self.statusBar().addPermanentWidget(self.transport_label)
@@ -226,6 +230,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self._build_table())
         layout.addWidget(self.stack, 1)
+        self.empty_note = EmptyNote(self)  # what an empty list means
         return left
 
     def _build_table(self) -> QTableView:
@@ -349,16 +354,17 @@ class MainWindow(QMainWindow):
     def acting_rows(self) -> list:
         return window_table.acting_rows(self)
 
-    def select_row(self, row: int, automatic: bool = False) -> None:
+    def select_row(self, row: int, automatic: bool = False, pane_later: bool = False) -> None:
+        """``pane_later``: people or a ranking arrived; the pane follows in a turn of its own."""
         if 0 <= row < self.model.rowCount():
             index = self.model.index(row, COL_NAME)
             flags = QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
-            self._selecting = True
+            self._selecting, self.selection_automatic = True, automatic
+            self._pane_later = pane_later
             try:
                 self.table.selectionModel().setCurrentIndex(index, flags)
             finally:
-                self._selecting = False
-            self.selection_automatic = automatic
+                self._selecting = self._pane_later = False
             self.table.scrollTo(index)
 
     def ensure_selection(self) -> None:
@@ -376,7 +382,9 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._selecting:
             self.selection_automatic = False  # the recruiter moved: keep their choice
-        if self._typing:
+        if self._typing or self._pane_later:
+            # Typing a search, or people or a ranking arriving: the pane follows after a pause,
+            # not in the same turn of the event loop as the table.
             self.pane_timer.start()
             return
         self._current_settled()
@@ -388,7 +396,7 @@ class MainWindow(QMainWindow):
 
     def show_current(self) -> None:
         row = self.current_row()
-        if row is None or self.ranker is None:
+        if row is None or self.job is None:  # no ranker yet: the person, their score to follow
             self.pane.clear()
             return
         self.pane.show_person(
@@ -419,33 +427,20 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Something went wrong", f"{where} failed: {exc}")
 
     def update_state(self) -> None:
-        importing = self.imports.running
-        welcome = not (P.count(self.store) or importing or self.job)
-        self.stack.setCurrentWidget(self.welcome if welcome else self.table)
-        self.pane.setVisible(not welcome)
-        counts, files = self.model.count_by_status()
-        for index, (title, statuses) in enumerate(VIEWS):
-            n = (
-                sum(counts.values()) + files
-                if statuses is None
-                else sum(counts.get(s, 0) for s in statuses)
-            )
-            self.views.setTabText(index, f"{title} ({n})")
-        self.views.setTabText(FILES_VIEW, f"Files to check ({files})")
-        self.views.setTabVisible(FILES_VIEW, bool(files) or self.views.currentIndex() == FILES_VIEW)
-        if self.job is None:
-            self.waiting.setText("")
-            self.waiting.hide()
-            return
-        self.waiting.show()
-        self.waiting.setText(window_table.waiting_text(self))
+        window_table.update_state(self)
 
     def _update_transport(self) -> None:
+        short = None
         if self.settings.get("transport") == "smtp":
             where = f"SMTP {self.settings.get('smtp.host') or '(no server set)'}"
         else:
-            where = self.delivery.transport().describe()  # "…, for your mail client to send"
-        self.transport_label.setText(f"Messages go out by: {where}")
+            transport = self.delivery.transport()
+            where = transport.describe()  # "…, for your mail client to send"
+            folder = getattr(transport, "folder", None)  # the outbox folder's own name
+            short = where.replace(str(folder), f"…/{folder.name}") if folder else None
+        self.transport_text = f"Messages go out by: {where}"
+        self.transport_short = f"Messages: {short}" if short else self.transport_text
+        window_table.elide_transport(self)
 
     def show_cheat_sheet(self) -> None:
         from app.window_menus import cheat_sheet_groups
@@ -471,6 +466,8 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         window_table.fit_toolbar(self)
+        window_table.fit_tabs(self)
+        window_table.elide_transport(self)
 
     def dragEnterEvent(self, event) -> None:
         if self.imports.accepts(event):
@@ -486,8 +483,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.pane_timer.stop()
         window_table.save_layout(self)
-        tasks = (*self.job_view.tasks(), *self.imports.tasks(), *self.delivery.tasks)
-        for task in (*tasks, *self.loop.tasks()):
+        owners = (self.job_view, self.imports, self.job_actions, self.gate, self.loop)
+        for task in (*(t for owner in owners for t in owner.tasks()), *self.delivery.tasks):
             if task is not None and task.running:
                 task.cancel()
                 task.wait(60000)

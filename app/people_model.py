@@ -10,15 +10,15 @@ never a reset, so the selection stays put.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication
 
+from app.people_rows import Row, fetch_rows, timestamp
 from app.score_delegate import ADVICE_BRUSHES, ADVICE_BRUSHES_DARK, is_dark, outcome_label
-from review.people import application_rows, pseudonym, titles_and_locations
+from review.people import pseudonym, titles_and_locations
 from review.status import LABELS, NEW, PAST_SCREENING
 
 COLUMNS = (
@@ -37,24 +37,6 @@ COL_RANK, COL_NAME, COL_SCORE, COL_ADVICE, COL_TOP, COL_TITLE, COL_YEARS, COL_ST
 )
 PAGE = 100
 REVEALED = frozenset(PAST_SCREENING)
-
-
-@dataclass
-class Row:
-    person: int
-    application: int
-    name: str | None
-    status: str
-    created_at: str
-    years: float | None
-    file: str
-    outcome: str
-    score: float | None = None  # None until ranked: shown as "…", never as a 0
-    advice: str = ""
-    top: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    rank: int = 0
-    created_ts: float | None = None  # created_at as a timestamp, parsed once
 
 
 class PeopleModel(QAbstractTableModel):
@@ -79,15 +61,21 @@ class PeopleModel(QAbstractTableModel):
         self.detail_fetches = 0  # pages fetched (tests check the laziness)
         self._rank_keys: list[int] | None = None  # rows' sort keys by rank, kept until ranks change
         self._initials: dict[bool, list[str]] = {}  # blind? -> each row's displayed initial, folded
+        self.loading = False  # cleared for a job whose rows are being read (load follows)
 
     # --- loading --------------------------------------------------------------
 
-    def load(self, job_id: int | None) -> None:
-        """All applications of a job, compactly (no text, no details)."""
+    def load(self, job_id: int | None, rows: list[Row] | None = None) -> None:
+        """All applications of a job, compactly (no text, no details): ``rows`` read off the UI
+        thread (:func:`fetch_rows`), or read here. After :meth:`clear` for the same job, people
+        who arrived in between (an import under way) keep their rows."""
+        if rows is None:
+            rows = fetch_rows(self.store, job_id)
+        if self.loading and job_id == self.job_id:
+            known = {r.person for r in rows}
+            rows = rows + [r for r in self.rows if r.person not in known]
+        self.loading = False
         self.job_id = job_id
-        rows: list[Row] = []
-        if job_id is not None:
-            rows = [Row(*fields) for fields in application_rows(self.store, job_id)]
         self.beginResetModel()
         self.rows = rows
         self._by_person = {r.person: i for i, r in enumerate(rows)}
@@ -97,12 +85,17 @@ class PeopleModel(QAbstractTableModel):
         self._refilter()
         self.endResetModel()
 
+    def clear(self, job_id: int | None) -> None:
+        """No rows while a job's rows are read elsewhere (:meth:`load` follows)."""
+        self.load(job_id, [])
+        self.loading = True
+
     def add_people(self, person_ids: list[int]) -> None:
         """Rows for people who just arrived (an import in progress), appended without a reset."""
         new = [pid for pid in person_ids if pid not in self._by_person]
         if not new or self.job_id is None:
             return
-        fresh = [Row(*fields) for fields in application_rows(self.store, self.job_id, new)]
+        fresh = fetch_rows(self.store, self.job_id, new)
         if not fresh:
             return
         if self.sort_column == COL_RANK and self.sort_order == Qt.AscendingOrder:
@@ -144,13 +137,8 @@ class PeopleModel(QAbstractTableModel):
             if i is None:
                 continue
             row = self.rows[i]
-            row.score, row.advice, row.top, row.missing, row.rank = (
-                r.total,
-                r.recommendation,
-                r.top,
-                r.missing_must_haves,
-                position,
-            )
+            row.score, row.advice, row.top = r.total, r.recommendation, r.top
+            row.missing, row.rank = r.missing_must_haves, position
         self._rows_changed()
         self._refilter()
         self._restore(persistent)
@@ -172,8 +160,7 @@ class PeopleModel(QAbstractTableModel):
         if not old:
             return
         if len(old) <= 64:
-            # Usually the current row and a small selection: a few C-speed scans beat a dict of
-            # every row.
+            # Usually the current row and a small selection: a few scans beat a dict of every row.
             position = {}
             for pid in set(people) - {None}:
                 try:
@@ -304,12 +291,21 @@ class PeopleModel(QAbstractTableModel):
 
     def set_status(self, person_id: int, status: str) -> None:
         i = self._by_person.get(person_id)
-        if i is None:
-            return
-        self.rows[i].status = status
-        self._initials.pop(
-            True, None
-        )  # blind mode reveals the shortlisted: their shown initial may change
+        if i is not None:
+            self.rows[i].status = status
+            self._changed(person_id)
+
+    def refresh_person(self, person_id: int) -> None:
+        """Their fields were corrected: the name and the title shown again from the store."""
+        i = self._by_person.get(person_id)
+        fresh = fetch_rows(self.store, self.job_id, [person_id]) if i is not None else []
+        if fresh:
+            self.rows[i].name = fresh[0].name
+            self._details.pop(person_id, None)
+            self._changed(person_id)
+
+    def _changed(self, person_id: int) -> None:
+        self._initials.clear()  # a status may reveal them (blind review), a correction rename
         row = self.row_of_person(person_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -336,13 +332,13 @@ class PeopleModel(QAbstractTableModel):
     def waited(self, row: Row) -> float | None:
         if row.status != NEW:
             return None
-        return max(0.0, (self._now_ts - _timestamp(row)) / 86400)
+        return max(0.0, (self._now_ts - timestamp(row)) / 86400)
 
     def waiting_summary(self) -> tuple[int, float, int]:
         """(people waiting for a first decision, the longest wait in days, how many past the stale
         limit)."""
         cutoff = self._now_ts - self.stale_days * 86400
-        stamps = [_timestamp(r) for r in self.rows if r.status == NEW and r.outcome == "ok"]
+        stamps = [timestamp(r) for r in self.rows if r.status == NEW and r.outcome == "ok"]
         if not stamps:
             return 0, 0.0, 0
         return (
@@ -484,14 +480,3 @@ _RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
 _BOLD = QFont()
 _BOLD.setBold(True)
 _STALE_BRUSH = QBrush(QColor(230, 120, 20, 60))
-
-
-def _timestamp(row: Row) -> float:
-    """When the application arrived, parsed once per row."""
-    if row.created_ts is None:
-        try:
-            when = datetime.fromisoformat(row.created_at)
-            row.created_ts = (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
-        except ValueError:
-            row.created_ts = datetime.now(UTC).timestamp()
-    return row.created_ts

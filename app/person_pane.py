@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.cover_letter import CoverLetterTab
 from app.loop_pane import InterviewStrip, ReplyBanner
+from app.message_banner import MessageBanner
+from app.person_fields import check_label, name_doubt
 from app.person_tabs import (
     ContactTab,
     DuplicatesTab,
@@ -38,22 +41,23 @@ from app.person_tabs import (
 from review import people as P
 from review import workflow as W
 from review.people import pseudonym
-from review.status import PAST_SCREENING, MessageState
+from review.status import PAST_SCREENING
 
 ADVICE_TEXT = {"strong": "Strong match", "possible": "Possible match", "unlikely": "Unlikely match"}
+BLIND_NAME = "Blind review: the name and contact details are hidden until you shortlist."
 ADVICE_COLOR = {"strong": "#2e7d32", "possible": "#b26a00", "unlikely": "#6b6b6b"}
 
 
 class PersonPane(QWidget):
     note_requested = Signal()
     message_action = Signal(str, int)  # ("retry" | "resend" | "confirm_call", message row id)
+    fields_corrected = Signal(int, str)  # (person, field) corrected: the table shows it too
 
     def __init__(self, store, writer, actor: str = "reviewer", parent=None):
         super().__init__(parent)
         self.store = store
         self.writer = writer  # app.writer.Writer: every change goes through it
         self.actor = actor
-        self._message_action: tuple[str, int] | None = None
         self._original_path: Path | None = None
         self.application_id: int | None = None
         self.person_id: int | None = None
@@ -76,7 +80,9 @@ class PersonPane(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(8)
         self._build_header(body)
-        body.addWidget(self._build_banner())
+        self.message_banner = MessageBanner()
+        self.message_banner.action.connect(self.message_action)
+        body.addWidget(self.message_banner)
         self.reply_banner = ReplyBanner(store, writer, actor)
         self.reply_banner.changed.connect(self._record_changed)
         self.interview = InterviewStrip(store)
@@ -93,12 +99,16 @@ class PersonPane(QWidget):
         self.tabs.addTab(self._build_original_tab(), "Original")
         self.contact_tab = ContactTab(store, writer, actor)
         self.contact_tab.changed.connect(self._record_changed)
+        self.contact_tab.corrected.connect(self._corrected)
         self.tabs.addTab(self.contact_tab, "Contact")
         self.duplicates = DuplicatesTab(store, writer, actor)
         self.duplicates.changed.connect(self._record_changed)
         self.tabs.addTab(self.duplicates, "Duplicates")
         self.history = HistoryList(store)
         self.tabs.addTab(self.history, "History")
+        self.compacted = False  # the gate dialog's pane: no record tabs
+        self.cover_letter = CoverLetterTab(store)
+        self.tabs.addTab(self.cover_letter, "Cover letter")  # shown when there is one
         outer.addWidget(self.empty, 1)
         outer.addWidget(self.body, 1)
         self.body.hide()
@@ -113,6 +123,7 @@ class PersonPane(QWidget):
         big.setBold(True)
         self.name.setFont(big)
         self.name.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.name_check = check_label()  # "check this: …" under a name we are not sure of
         self.subtitle = QLabel()
         self.subtitle.setTextFormat(Qt.RichText)  # built from escaped parts
         self.subtitle.setWordWrap(True)
@@ -120,29 +131,13 @@ class PersonPane(QWidget):
         self.advice.setWordWrap(True)
         self.advice.setTextFormat(Qt.RichText)
         body.addWidget(self.name)
+        body.addWidget(self.name_check)
         body.addWidget(self.subtitle)
         body.addWidget(self.advice)
         # Buttons for what can be decided about them (the window's actions, with their keys).
         self.action_row = QHBoxLayout()
         self.action_row.setSpacing(4)
         body.addLayout(self.action_row)
-
-    def _build_banner(self) -> QFrame:
-        """Where their message is, for someone waiting for one, with what can be done."""
-        self.message_banner = QFrame()
-        self.message_banner.setObjectName("messageBanner")
-        self.message_banner.setFrameShape(QFrame.StyledPanel)
-        banner = QHBoxLayout(self.message_banner)
-        banner.setContentsMargins(8, 6, 8, 6)
-        self.message_text = QLabel()
-        self.message_text.setWordWrap(True)
-        self.message_text.setTextFormat(Qt.RichText)
-        self.message_button = QPushButton()
-        self.message_button.clicked.connect(self._message_clicked)
-        banner.addWidget(self.message_text, 1)
-        banner.addWidget(self.message_button)
-        self.message_banner.hide()
-        return self.message_banner
 
     def _build_resume_tab(self) -> QWidget:
         """Score parts above the resume text, its evidence highlighted."""
@@ -215,18 +210,10 @@ class PersonPane(QWidget):
         # A file that could not be read has no score worth showing: only what it needs.
         self.score = ranker.score(person_id) if ranker is not None and not unread else None
         self.blind_hidden = blind and status not in PAST_SCREENING
-        row = self.row
+        self.status, self.job_id = status, job_id
         self.empty.hide()
         self.body.show()
-        if self.blind_hidden:
-            self.name.setText(pseudonym(person_id, job_id or 0))
-            self.name.setToolTip(
-                "Blind review: the name and contact details are hidden until you shortlist."
-            )
-        else:
-            self.name.setText(row["name"] or f"({row['original_name']})")
-            self.name.setToolTip("")
-        self.subtitle.setText(headline(row, status, self.blind_hidden))
+        self._fill_header()
         manager, app = "", None
         if application_id is not None:
             try:
@@ -266,52 +253,32 @@ class PersonPane(QWidget):
         self._fill_original()
         self._fill_record()
 
+    def _fill_header(self) -> None:
+        """Their name (or a pseudonym), what to check about it, and the headline."""
+        row, hidden = self.row, self.blind_hidden
+        named = row["name"] or f"({row['original_name']})"
+        self.name.setText(pseudonym(self.person_id, self.job_id or 0) if hidden else named)
+        self.name.setToolTip(BLIND_NAME if hidden else "")
+        self.name_check.setText("" if hidden else name_doubt(row))
+        self.name_check.setVisible(bool(self.name_check.text()))
+        self.subtitle.setText(headline(row, self.status, hidden))
+
+    def correct_fields(self) -> None:
+        """F2: the correction dialog for the first field to check (else the name)."""
+        if self.person_id is not None and self.contact_tab.correct_first():
+            self.tabs.setCurrentIndex(2)
+
+    def _corrected(self, field: str) -> None:
+        """A field was corrected: read the person again, everywhere the pane shows them."""
+        if self.person_id is not None:
+            self.row = P.person(self.store, self.person_id)
+            self._fill_header()
+            self._fill_record()
+            self.fields_corrected.emit(self.person_id, field)
+
     def show_message_state(self, message: dict | None) -> None:
         """For someone waiting for a message: where it is, why, and what can be done."""
-        self._message_action = None
-        if message is None:
-            self.message_banner.hide()
-            return
-        state = message["state"]
-        reason = html.escape(message.get("last_error") or "")
-        texts = {
-            MessageState.QUEUED: (
-                "Their message is queued"
-                + (f" — last try: {reason}" if reason else "")
-                + ". They stay on the list until it is delivered.",
-                "Retry now",
-                "retry",
-            ),
-            MessageState.SENDING: ("Their message is being sent…", None, None),
-            MessageState.FAILED: (
-                f"<b style='color:#b00020'>Message failed:</b> {reason}. They stay on the list.",
-                "Retry",
-                "retry",
-            ),
-            MessageState.IN_DOUBT: (
-                f"<b style='color:#c25e00'>Delivery in doubt:</b> {reason}. Send again only if you "
-                "are sure it did not arrive (same Message-ID).",
-                "Send again",
-                "resend",
-            ),
-            MessageState.CALL_PENDING: (
-                "They prefer a phone call: call them with the message as your script, then "
-                "confirm.",
-                "I made the call",
-                "confirm_call",
-            ),
-        }
-        text, button, action = texts.get(state, (f"Message: {state}", None, None))
-        self.message_text.setText(text)
-        self.message_button.setVisible(button is not None)
-        if button:
-            self.message_button.setText(button)
-            self._message_action = (action, message["id"])
-        self.message_banner.show()
-
-    def _message_clicked(self) -> None:
-        if self._message_action:
-            self.message_action.emit(*self._message_action)
+        self.message_banner.show_state(message)
 
     def _fill_parts(self) -> None:
         clear_layout(self.parts_layout)
@@ -461,9 +428,10 @@ class PersonPane(QWidget):
 
     def compact(self) -> None:
         """For the gate dialog: the resume and its evidence, without the record tabs."""
-        for index in (4, 3, 2):
+        for index in (5, 4, 3, 2):
             self.tabs.setTabVisible(index, False)
         self.interview.allowed = False
+        self.compacted = True
         self.setMinimumWidth(280)
 
     def refresh_record(self) -> None:
@@ -478,6 +446,8 @@ class PersonPane(QWidget):
         undecided = self.duplicates.fill(row["id"], self.blind_hidden)
         self.tabs.setTabText(3, f"Duplicates ({undecided})" if undecided else "Duplicates")
         self.history.fill(row["id"])
+        letters = self.cover_letter.fill(row["id"], self.blind_hidden)
+        self.tabs.setTabVisible(5, bool(letters) and not self.compacted)
         self.reply_banner.show_for(row["id"], self.application_id, self.blind_hidden)
         self.interview.show_for(self.application_id, self.blind_hidden)
 

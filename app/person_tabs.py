@@ -16,6 +16,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -29,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.icons import icon
 from app.loop_pane import history_text
+from app.person_fields import CorrectionDialog, FieldsBox
+from review import identity
 from review import people as P
 from review import workflow as W
 from review.relationship import (
@@ -103,46 +105,25 @@ def clear_layout(layout) -> None:
             widget.deleteLater()
 
 
-def _contact_items(row: dict) -> list[tuple[str, str]]:
-    """(icon name, rich text) per contact detail: SVG icons, not glyphs a font may lack."""
-    items = [
-        ("mail", f"<a href='mailto:{html.escape(e)}'>{html.escape(e)}</a>") for e in row["emails"]
-    ]
-    items += [("phone", html.escape(phone)) for phone in row["phones"]]
-    # Only web links are links: a resume's "file:" or "javascript:" target is shown, never opened.
-    items += [
-        ("link", f"<a href='{html.escape(link)}'>{html.escape(link)}</a>")
-        if link.lower().startswith(("http://", "https://"))
-        else ("link", html.escape(link))
-        for link in row["links"]
-    ]
-    if row.get("location"):
-        items.append(("place", html.escape(row["location"])))
-    return items
-
-
 class ContactTab(QWidget):
     """Contact details, how they want to hear from us, what they bring, notes about them."""
 
     changed = Signal()  # something was written: the pane refreshes this tab and the history
+    corrected = Signal(str)  # a field was corrected (its name): the pane reads the person again
 
     def __init__(self, store, writer, actor: str, parent=None) -> None:
         super().__init__(parent)
         self.store, self.writer, self.actor = store, writer, actor
         self.person_id: int | None = None
         self.application_id: int | None = None
+        self.row: dict | None = None
+        self.dialog: CorrectionDialog | None = None
         self._loading = False  # filling the widgets: not a change to save
         layout = QVBoxLayout(self)
-        # Contact details, one per line with its icon. Room is left at the side of this area
-        # for markers on parsed fields ("check this") and their corrections.
-        self.contact_box = QWidget()
-        self.contact_box.setObjectName("contactDetails")
-        self.contact_grid = QGridLayout(self.contact_box)
-        self.contact_grid.setContentsMargins(0, 0, 0, 0)
-        self.contact_grid.setHorizontalSpacing(6)
-        self.contact_grid.setVerticalSpacing(2)
-        self.contact_grid.setColumnStretch(1, 1)
-        layout.addWidget(self.contact_box)
+        # Their fields, each with "check this" where the parser was not sure, and Correct.
+        self.fields = FieldsBox()
+        self.fields.correct_requested.connect(self.correct)
+        layout.addWidget(self.fields)
         layout.addLayout(self._brings_row())
         layout.addLayout(self._preferences_row())
         self.followups = QLabel()
@@ -224,34 +205,41 @@ class ContactTab(QWidget):
         self.brings_edit.setText(brings or "")
         self.brings_edit.blockSignals(False)
 
-    def _fill_contact(self, row: dict, blind_hidden: bool) -> None:
-        clear_layout(self.contact_grid)
-        items = [] if blind_hidden else _contact_items(row)
-        if not items:
-            text = (
-                "<i>Contact details are hidden in blind review.</i>"
-                if blind_hidden
-                else "<i>No contact details were found in the resume.</i>"
-            )
-            self.contact_grid.addWidget(QLabel(text), 0, 0, 1, 2)
-            return
-        for n, (name, text) in enumerate(items):
-            mark = QLabel()
-            mark.setPixmap(icon(name).pixmap(16, 16))
-            mark.setAccessibleName(
-                {"mail": "email", "phone": "phone", "link": "link", "place": "place"}[name]
-            )
-            label = QLabel(text)
-            label.setTextFormat(Qt.RichText)
-            label.setOpenExternalLinks(True)
-            label.setTextInteractionFlags(Qt.TextBrowserInteraction)
-            label.setWordWrap(True)
-            self.contact_grid.addWidget(mark, n, 0, Qt.AlignTop)
-            self.contact_grid.addWidget(label, n, 1)
-
     def contact_text(self) -> str:
-        """Everything the contact area shows, as text (what a screen reader or a test reads)."""
-        return " ".join(label.text() for label in self.contact_box.findChildren(QLabel))
+        """Everything the fields area shows, as text (what a screen reader or a test reads)."""
+        return self.fields.text()
+
+    def correct(self, field: str) -> None:
+        """Open the correction dialog for one field; the writer stores what is saved."""
+        if self.row is None or not self.fields.states:
+            return  # nobody shown, or blind review hides their details
+        self.dialog = CorrectionDialog(self.row, field, self)
+        self.dialog.finished.connect(self._corrected)
+        self.dialog.open()
+
+    def correct_first(self) -> bool:
+        """The dialog for the first field to check (else the name); False when blind review hides
+        their details (the status bar says so)."""
+        if self.row is not None and not self.fields.states:
+            self.window().statusBar().showMessage(
+                "Blind review hides their details: shortlist them to see and correct them.", 6000
+            )
+            return False
+        self.correct((self.fields.to_check() or ["name"])[0])
+        return self.row is not None
+
+    def _corrected(self, result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is None or result != QDialog.Accepted or self.person_id is None:
+            return
+        self.writer.run(
+            identity.correct,
+            self.person_id,
+            dialog.field,
+            dialog.values,
+            self.actor,
+            success=lambda _value, field=dialog.field: self.corrected.emit(field),
+        )
 
     def _fill_followups(self, person_id: int) -> None:
         """Check-ins after a hire (and keep-in-touch), with when they are due."""
@@ -268,7 +256,8 @@ class ContactTab(QWidget):
 
     def fill(self, row: dict, blind_hidden: bool) -> None:
         self.person_id = row["id"]
-        self._fill_contact(row, blind_hidden)
+        self.row = row
+        self.fields.fill(row, blind_hidden)
         self._fill_followups(row["id"])
         pref = contact_preference(self.store, row["id"])
         self._loading = True
@@ -408,6 +397,11 @@ class HistoryList(QListWidget):
                 before = LABELS.get(detail["before"], detail["before"])
                 after = LABELS.get(detail["after"], detail["after"])
                 what += f": {before} → {after}"
+            if detail.get("field") in identity.LABELS:  # a correction, or one withdrawn
+                value = detail.get("value")
+                shown = ", ".join(value) if isinstance(value, list) else value
+                what += f": {identity.LABELS[detail['field']].lower()}"
+                what += f" → {shown or 'none'}" if "value" in detail else ""
             job = f" ({entry['job']})" if entry["job"] else ""
             self.addItem(f"{entry['at'][:16].replace('T', ' ')}  {entry['actor']}: {what}{job}")
 

@@ -211,7 +211,7 @@ def _label(name: str | None, job: str, with_job: bool) -> str:
     covers every job."""
     if not with_job:
         return _short(name or "(no name)", 26)
-    return f"{_short(name or '(no name)', 18)} · {_short(job, 12)}"
+    return f"{_short(name or '(no name)', 18)} · {_short(job, 20)}"
 
 
 class ReportWindow(QDialog):

@@ -6,6 +6,11 @@ and polls ``cancelled()`` between units of work. Exactly one of ``done(result)``
 or ``failed(exc, traceback_text)`` is emitted on the UI thread, then
 ``finished``. A cancel is quiet: the function returns early, ``done`` carries
 what it returned.
+
+``read_task(db_path, fn, *args)`` is the same for a read of the database that may
+take longer than a frame (a job's rows, a ranking, the talent pool, other open
+roles that fit someone): ``fn(store, *args)`` runs on a connection of its own that
+cannot write (``PRAGMA query_only``). Writes go through the one writer (app.writer).
 """
 
 from __future__ import annotations
@@ -91,6 +96,21 @@ class Task(QObject):
         _RUNNING.discard(self)
         emit()
         self.finished.emit()
+
+
+def _read(report, cancelled, db_path: str, fn: Callable, args: tuple):
+    from review.db import Store
+
+    with Store(db_path, migrate=False) as store:
+        store.conn.execute("PRAGMA query_only = ON")
+        return fn(store, *args)
+
+
+def read_task(
+    db_path, fn: Callable, *args, name: str = "read", parent: QObject | None = None
+) -> Task:
+    """A Task running ``fn(store, *args)`` on its own read-only connection (not started)."""
+    return Task(_read, str(db_path), fn, args, name=name, parent=parent)
 
 
 def running_tasks() -> set[Task]:

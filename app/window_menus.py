@@ -24,6 +24,14 @@ def _file_menu(w, menu) -> None:
         "Import resumes: PDF, DOCX, ODT, RTF, TXT or ZIPs",
     )
     w.add_action("Import a folder…", "Ctrl+Shift+I", imports.choose_folder, menu, "folder")
+    w.act_import_mailbox = w.add_action(
+        "Import from mailbox…",
+        None,
+        imports.choose_mailbox,
+        menu,
+        "mail",
+        "New messages and their attachments from an IMAP folder; nothing changes on the server",
+    )
     w.act_report = w.add_action("Last import report", None, imports.show_report, menu)
     menu.addSeparator()
     w.act_export = w.add_action(
@@ -111,6 +119,26 @@ def _move_menu(w, move) -> None:
     ]
 
 
+def _their_data_actions(w, menu) -> None:
+    """Their data, their say: what `shortlist person export` and `… erase` do."""
+    w.act_export_person = w.add_action(
+        "Export their data…",
+        None,
+        w.their_data.export_current,
+        menu,
+        None,
+        "Everything held about this person, in a folder: what to send when they ask",
+    )
+    w.act_erase_person = w.add_action(
+        "Erase them everywhere…",
+        None,
+        w.their_data.erase_current,
+        menu,
+        None,
+        "Remove this person from every job, file and message (asks first; cannot be undone)",
+    )
+
+
 def _review_menu(w, menu) -> None:
     gate = w.gate
     w.act_next = w.add_action("Next person", "J", w.next_person, menu, None, "Next person")
@@ -142,6 +170,15 @@ def _review_menu(w, menu) -> None:
         "note",
         "Write down something you learned about this person",
     )
+    w.act_correct = w.add_action(
+        "Correct their details…",
+        "F2",
+        w.pane.correct_fields,
+        menu,
+        None,
+        "Correct the name, title, location, e-mail, phone or links read from the resume",
+    )
+    w.pane.fields_corrected.connect(lambda person, field: _corrected(w, person, field))
     w.act_withdrew = w.add_action(
         "They withdrew…",
         None,
@@ -167,7 +204,24 @@ def _review_menu(w, menu) -> None:
         "A message with a calendar file; or a new time, or a cancel",
     )
     menu.addSeparator()
+    _their_data_actions(w, menu)
+    menu.addSeparator()
     w.act_search = w.add_action("Search", "/", w.focus_search, menu, "search")
+
+
+def _corrected(w, person_id: int, field: str) -> None:
+    """The table follows a correction at once (the pane has read the person again); a job's
+    place counts in the score, so a corrected location ranks again."""
+    from review.identity import LABELS
+
+    w.model.refresh_person(person_id)
+    row = w.model.row_for_person(person_id)
+    who = w.model.display_name(row) if row is not None else f"#{person_id}"
+    w.statusBar().showMessage(
+        f"{who}: {LABELS[field].lower()} corrected. Messages, exports and search use it.", 6000
+    )
+    if field == "location":
+        w.job_view.rerank_in_background()
 
 
 def _job_menu(w, menu) -> None:
@@ -290,6 +344,7 @@ def cheat_sheet_groups(w) -> list[tuple[str, list[tuple[str, str]]]]:
                 (key(w.act_to_review), "back to To review"),
                 (key(w.act_letgo), "let go — with a note and a message"),
                 (key(w.act_note), "note about them as a person"),
+                (key(w.act_correct), "correct their name or contact details"),
             ],
         ),
         (

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QAbstractItemView, QMenu
 
 from app.icons import icon
 from app.people_model import COL_NAME
 from review.settings import config_path
+from review.status import VIEWS
 
 
 def window_state() -> QSettings:
@@ -181,3 +182,89 @@ def fit_toolbar(w) -> None:
     style = Qt.ToolButtonTextBesideIcon if w.width() >= 1280 else Qt.ToolButtonIconOnly
     if w.toolbar.toolButtonStyle() != style:
         w.toolbar.setToolButtonStyle(style)
+
+
+# Shorter names for the views, when the full ones would not fit beside each other (at
+# 1024 px with three-figure counts): never cut off; the full name on hover. Scroll buttons
+# are the last resort, for counts in the tens of thousands.
+_SHORTER = (
+    {"Waiting for a message": "Waiting", "Files to check": "Files"},
+    {"Waiting for a message": "Waiting", "Files to check": "Files", "To review": "Review",
+     "Shortlisted": "Shortlist"},
+)  # fmt: skip
+
+
+def fit_tabs(w) -> None:
+    """The views' names with their counts; shorter names when the full ones would not fit."""
+    counts = getattr(w, "view_counts", None)
+    if counts is None:
+        return
+    titles = [title for title, _ in VIEWS] + ["Files to check"]
+    bar = w.views
+    for names in ({}, *_SHORTER):
+        for index, (title, n) in enumerate(zip(titles, counts, strict=True)):
+            shown = names.get(title, title)
+            bar.setTabText(index, f"{shown} ({n:,})")
+            if index < len(VIEWS):  # Files to check keeps its own tooltip: what the view holds
+                bar.setTabToolTip(index, f"{title} ({n:,})" if shown != title else "")
+        width = sum(bar.tabSizeHint(i).width() for i in range(bar.count()) if bar.isTabVisible(i))
+        if width <= bar.width():
+            return
+
+
+def elide_transport(w) -> None:
+    """Where messages go, on the status bar's right: at most 45 % of the window, a long
+    folder by its own name (the whole on hover), so the status messages keep room."""
+    text = getattr(w, "transport_text", "")
+    room = max(200, w.width() * 45 // 100)
+    metrics = w.transport_label.fontMetrics()
+    if metrics.horizontalAdvance(text) > room:  # the folder's own name, then elided
+        text_short = getattr(w, "transport_short", text)
+        shown = metrics.elidedText(text_short, Qt.ElideMiddle, room)
+    else:
+        shown = text
+    w.transport_label.setText(shown)
+    w.transport_label.setToolTip(text if shown != text else "")
+
+
+def keep_in_view(w, change) -> None:
+    """Run ``change`` (the rows put in a new order) without moving the person the recruiter
+    is looking at: they stay the current row, at the same height in the list."""
+    table = w.table
+    before = table.currentIndex()
+    y = table.rowViewportPosition(before.row()) if before.isValid() else None
+    change()
+    after = table.currentIndex()
+    if y is None or not after.isValid():
+        return
+    moved = table.rowViewportPosition(after.row()) - y
+    if table.verticalScrollMode() == QAbstractItemView.ScrollPerItem:
+        moved = round(moved / max(1, table.rowHeight(after.row())))
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.value() + moved)
+
+
+def update_state(w) -> None:
+    """The welcome page or the list, the views' counts, the waiting banner."""
+    from review import people as P
+
+    importing = w.imports.running
+    welcome = not (w.job or importing or P.count(w.store))
+    w.stack.setCurrentWidget(w.welcome if welcome else w.table)
+    w.pane.setVisible(not welcome)
+    counts, files = w.model.count_by_status()
+    w.view_counts = [
+        sum(counts.values()) + files
+        if statuses is None
+        else sum(counts.get(s, 0) for s in statuses)
+        for _title, statuses in VIEWS
+    ] + [files]
+    w.views.setTabVisible(len(VIEWS), bool(files) or w.views.currentIndex() == len(VIEWS))
+    fit_tabs(w)
+    w.empty_note.refresh()
+    if w.job is None:
+        w.waiting.setText("")
+        w.waiting.hide()
+        return
+    w.waiting.show()
+    w.waiting.setText(waiting_text(w))

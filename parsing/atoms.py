@@ -30,7 +30,8 @@ from parsing.taxonomy import _negated
 ATOM_RE = re.compile(r"[\w+#]+")
 _ATOM_SPLIT_RE = re.compile(r"([\w+#]+)")
 _FLEX_RE = re.compile(r"[\s\-/]+")
-# The info byte of an atom: bits 0-1 the separator before it, bit 2 negated, bits 3-7 its section code.
+# The info byte of an atom: bits 0-1 the separator before it, bit 2 negated,
+# bits 3-7 its section code.
 FLEX, DOT, APOSTROPHE, OTHER_GAP = 0, 1, 2, 3
 NEGATED = 0x04
 # A negation can only govern an atom within 60 characters after one of these words
@@ -43,13 +44,28 @@ _NEGATION_REACH = 60
 # Section kinds, by a code stored in the index. Append only: codes are on disk.
 # tests/test_terms.py checks that every kind parsing.sections knows has a code.
 SECTION_NAMES: tuple[str | None, ...] = (
-    None, "header", "summary", "experience", "education", "skills", "languages", "projects", "certifications",
-    "awards", "publications", "references", "interests", "contact", "personal", "other",
-)  # fmt: skip
+    None,
+    "header",
+    "summary",
+    "experience",
+    "education",
+    "skills",
+    "languages",
+    "projects",
+    "certifications",
+    "awards",
+    "publications",
+    "references",
+    "interests",
+    "contact",
+    "personal",
+    "other",
+)
 SECTION_CODE = {name: code for code, name in enumerate(SECTION_NAMES)}
 UNKNOWN_SECTION = SECTION_CODE["other"]
 # Bump it whenever atoms, codes or the payload change, with a migration that calls
-# review.term_index.rebuild (payloads of another version waiting at import are read again from text).
+# review.term_index.rebuild (payloads of another version waiting at import are read again
+# from text).
 INDEX_VERSION = 1
 # The payload: version, id width, terms, atoms; then the terms' UTF-8 size, the terms
 # ("\n"-joined), the term number of each atom (2 or 4 bytes) and the info bytes.
@@ -71,12 +87,39 @@ def gap_class(gap: str) -> int:
 
 
 # Separators seen again and again, classified once (and learnt, up to a bound).
-_GAP_CLASSES = {g: gap_class(g) for g in (" ", "\n", ", ", ". ", ".\n", ",\n", " - ", "-", "/", " / ", ".", "'", "’",
-                                           ": ", ":\n", "; ", " (", ") ", "), ", " | ", " · ", "\n\n", " & ")}
+_GAP_CLASSES = {
+    g: gap_class(g)
+    for g in (
+        " ",
+        "\n",
+        ", ",
+        ". ",
+        ".\n",
+        ",\n",
+        " - ",
+        "-",
+        "/",
+        " / ",
+        ".",
+        "'",
+        "’",
+        ": ",
+        ":\n",
+        "; ",
+        " (",
+        ") ",
+        "), ",
+        " | ",
+        " · ",
+        "\n\n",
+        " & ",
+    )
+}
 
 
 def section_finder(spans: Sequence[dict]) -> Callable[[int], str | None]:
-    """The section kind at an offset: header before the first section (or with none), None between sections."""
+    """The section kind at an offset: header before the first section (or with none), None
+    between sections."""
 
     def section(offset: int) -> str | None:
         for span in spans:
@@ -105,9 +148,20 @@ def pack(terms: list[str], ids, info: bytes) -> bytes:
     """The payload of :class:`Atoms` (``ids``: any sequence of ints)."""
     wide = len(terms) > 0xFFFF
     words = "\n".join(terms).encode("utf-8")
-    numbers = ids if isinstance(ids, array) and ids.itemsize == (4 if wide else 2) else array("I" if wide else "H", ids)
-    return b"".join((HEAD.pack(INDEX_VERSION, 4 if wide else 2, len(terms), len(info)),
-                     struct.pack("<I", len(words)), words, numbers.tobytes(), info))  # fmt: skip
+    numbers = (
+        ids
+        if isinstance(ids, array) and ids.itemsize == (4 if wide else 2)
+        else array("I" if wide else "H", ids)
+    )
+    return b"".join(
+        (
+            HEAD.pack(INDEX_VERSION, 4 if wide else 2, len(terms), len(info)),
+            struct.pack("<I", len(words)),
+            words,
+            numbers.tobytes(),
+            info,
+        )
+    )
 
 
 def cut(text: str, spans: Sequence[dict]) -> Atoms:
@@ -160,7 +214,10 @@ def _section_bits(starts: list[int], spans: Sequence[dict]) -> list[int]:
     at = 0
     code = header
     for span in sorted(spans, key=lambda s: s["start"]):
-        for bound, after in ((span["start"], section_code(span["kind"]) << 3), (span["end"], SECTION_CODE[None] << 3)):
+        for bound, after in (
+            (span["start"], section_code(span["kind"]) << 3),
+            (span["end"], SECTION_CODE[None] << 3),
+        ):
             upto = _first_at_or_after(starts, bound, at)
             out.extend([code] * (upto - at))
             at, code = upto, after

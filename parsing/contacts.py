@@ -37,10 +37,16 @@ from parsing.text import fold
 
 @dataclass(frozen=True)
 class Found:
-    """A value a finder is sure enough of to report, and how sure (0..1)."""
+    """A value a finder is sure enough of to report, how sure (0..1), and why not surer."""
 
     value: str
     confidence: float
+    why: str = ""  # what a recruiter should check, in their words ("wrapped over two lines")
+
+
+# Reasons a finding deserves a second look (shown beside it as "check this: …").
+WRAPPED = "wrapped over two lines"
+AUTOCORRECT = "repaired autocorrect"
 
 
 # --- wrapped addresses --------------------------------------------------------------
@@ -92,9 +98,14 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
     head, tail = a.text, b.text
     phone = _join_phone(head, tail)
     if phone is not None:
-        return replace(a, text=head + " " + phone, links=tuple(dict.fromkeys(a.links + b.links))), (
-            replace(b, text=tail[len(phone) :].strip()) if tail[len(phone) :].strip() else None
+        joined = replace(
+            a,
+            text=head + " " + phone,
+            links=tuple(dict.fromkeys(a.links + b.links)),
+            joins=(*a.joins, len(head) + 1),
         )
+        rest_text = tail[len(phone) :].strip()
+        return joined, (replace(b, text=rest_text) if rest_text else None)
     piece = None
     m = _EMAIL_OPEN.search(head)
     rest = _EMAIL_REST.match(tail)
@@ -133,7 +144,12 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
     if piece is None:
         return None
     rest_text = tail[len(piece) :].strip()
-    first = replace(a, text=head + piece, links=tuple(dict.fromkeys(a.links + b.links)))
+    first = replace(
+        a,
+        text=head + piece,
+        links=tuple(dict.fromkeys(a.links + b.links)),
+        joins=(*a.joins, len(head)),
+    )
     return first, (replace(b, text=rest_text) if rest_text else None)
 
 
@@ -179,7 +195,9 @@ _AUTOCORRECT = str.maketrans({"’": "'", "‘": "'", "–": "-"})
 # A line that introduces a referee: their contacts follow on it and the next lines.
 REFEREE_LABEL = re.compile(
     r"^\W*(?:referee|reference|referees|references|referenz|référence|referencia|referência|referentie|"
-    r"recommend\w*|empfehlung\w*)\b\s*(?:\d+\s*)?[:\-–]",
+    r"recommend\w*|empfehlung\w*|contact\s+person|ansprechpartner(?:in)?|kontaktperson|"
+    r"personne\s+(?:de\s+contact|à\s+contacter)|persona\s+(?:de\s+contacto|di\s+(?:contatto|riferimento))|"
+    r"pessoa\s+de\s+conta(?:c)?to|contactpersoon|osoba\s+kontaktowa)\b\s*(?:\d+\s*)?[:\-–]",
     re.IGNORECASE,
 )
 
@@ -228,13 +246,16 @@ def find_emails(
             continue
         local, domain = m.group().rsplit("@", 1)
         repaired = local.translate(_AUTOCORRECT)
-        confidence = 1.0 if repaired == local else 0.6  # autocorrect's damage, repaired: check it
+        confidence, why = 1.0, ""
+        if repaired != local:
+            confidence, why = 0.6, AUTOCORRECT  # autocorrect's damage, repaired: check it
+        elif wrapped(layout, m.start(), m.end(), starts):
+            confidence, why = 0.65, WRAPPED
         address = f"{repaired.strip('.')}@{domain.lower()}"
-        found.append(
-            _Email(
-                address, confidence, _contact_zone(m.start(), text, sections, layout, header_end)
-            )
-        )
+        zone = _contact_zone(m.start(), text, sections, layout, header_end)
+        if zone and _ROLE_ADDRESS.match(address) and header_end and m.start() >= header_end:
+            zone = False  # "support@…" in a footer, "jobs@…" in the body: an organisation's
+        found.append(_Email(address, confidence, why, zone))
         if layout is not None:
             printed_lines.add(layout.line_at(m.start(), starts))
     for m in _OBFUSCATED_RE.finditer(text):
@@ -243,10 +264,12 @@ def find_emails(
         domain = re.sub(r"\s*(?:\.|[\[(]\s*dot\s*[\])])\s*", ".", m.group(2), flags=re.IGNORECASE)
         address = f"{m.group(1)}@{domain.lower()}"
         if EMAIL_RE.fullmatch(address):
-            found.append(
-                _Email(address, 0.8, _contact_zone(m.start(), text, sections, layout, header_end))
-            )
+            zone = _contact_zone(m.start(), text, sections, layout, header_end)
+            found.append(_Email(address, 0.8, "written as “name at host”", zone))
     hidden = _placed_targets(layout, mailto, text, sections, referees)
+    # The page prints an address of theirs: a different one hidden under an icon is not what
+    # they show (often the template's own mailto:, or an old address). The printed wins.
+    printed_own = any(getattr(f, "in_contact", True) for f in found)
     for target, line_index in hidden:
         address = unquote(target.split(":", 1)[1].split("?", 1)[0].strip())
         if not EMAIL_RE.fullmatch(address) or any(
@@ -255,13 +278,36 @@ def find_emails(
             continue
         if line_index is not None and line_index in printed_lines:
             continue  # the line prints an address of its own: the printed one is what they show
+        if line_index is None and printed_own:
+            continue
         # A hidden mailto: target the page shows only as an icon (an image: no text under
         # it, so no line to tie it to) or a word.
         where = line_index is None or _contact_zone(
             starts[line_index], text, sections, layout, header_end
         )
-        found.append(_Email(address, 0.85 if line_index is not None else 0.7, where))
+        if line_index is None:
+            found.append(_Email(address, 0.65, "only in a hidden link, not printed", where))
+        else:
+            found.append(_Email(address, 0.85, "", where))
     return _unique_ci(found)
+
+
+def wrapped(layout: Layout | None, start: int, end: int, starts: list[int] | None = None) -> bool:
+    """Whether the text between two offsets was joined from two lines (a narrow column's wrap)."""
+    if layout is None or not layout.lines:
+        return False
+    starts = starts if starts is not None else layout.offsets()
+    index = layout.line_at(start, starts)
+    return any(start < starts[index] + j < end for j in layout.lines[index].joins)
+
+
+# Addresses of a role, not a person: outside the header they are an employer's or a CV site's.
+_ROLE_ADDRESS = re.compile(
+    r"^(?:info|support|help|contact|kontakt|hello|hallo|office|admin|team|sales|service|jobs|"
+    r"careers?|karriere|hr|recruiting|bewerbung|noreply|no-reply|donotreply|webmaster|privacy|"
+    r"datenschutz|press|presse|billing|feedback|mail|post|secretariat|sekretariat)@",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -276,7 +322,7 @@ def person_emails(found: list[Found], name: str | None) -> list[Found]:
     own = [f for f in found if getattr(f, "in_contact", True) or _spells(f.value, parts)]
     if not own and found:
         own = [found[0]]
-    return [Found(f.value, f.confidence) for f in own]
+    return [Found(f.value, f.confidence, f.why) for f in own]
 
 
 def _spells(address: str, parts: list[str]) -> bool:
@@ -403,6 +449,7 @@ class Phone:
     printed: str
     e164: str | None
     confidence: float = 1.0
+    why: str = ""
 
     @property
     def value(self) -> str:
@@ -431,6 +478,7 @@ def find_phones(
     region: str | None,
     tel_links: list[str] = (),
     header_end: int = 0,
+    layout: Layout | None = None,
 ) -> list[Phone]:
     """Phone numbers, normalised to E.164 where the country is known.
 
@@ -475,7 +523,9 @@ def find_phones(
             continue  # the body is the matcher's
         e164 = _e164(run, region)
         valid = _valid(e164)
-        confidence = 0.95 if valid else (0.8 if labelled else 0.6)
+        confidence, why = (0.95, "") if valid else (0.8, "") if labelled else (0.6, _NOT_VALID)
+        if wrapped(layout, m.start(), m.end()):
+            confidence, why = min(confidence, 0.65), WRAPPED
         if (
             e164 is None
             and not re.search(r"[xX*]", run)
@@ -483,7 +533,7 @@ def find_phones(
             and len(re.sub(r"\D", "", run)) < 8
         ):
             continue  # a short number nobody labelled and no country can read
-        phones.append(Phone(run, e164, confidence))
+        phones.append(Phone(run, e164, confidence, why))
         taken.append((m.start(), m.end()))
     # The body: numbers libphonenumber finds valid, printed the way phone numbers are
     # (a country code, area-code parentheses, a label). Only lines that have such a
@@ -523,6 +573,7 @@ def find_phones(
     return sorted(out, key=lambda p: order[id(p)])
 
 
+_NOT_VALID = "not a valid number for its country"
 _PHONE_SIGN = re.compile(r"[+(]\s*\d|\b00\d|tel|phone|mob|cell|fon|☎|📞|📱", re.IGNORECASE)
 
 
@@ -676,7 +727,9 @@ _NOT_DOMAINS = {
 # Query parameters that only track who clicked: dropped from every link.
 _TRACKING = re.compile(
     r"^(?:utm_\w+|lipi|trk|trkinfo|trackingid|originalsubdomain|fbclid|gclid|dclid|msclkid|mc_[ce]id|"
-    r"igshid|si|ref|ref_src|ref_url|src|source|share|_hs\w+|mkt_tok|yclid|s|t)$",
+    r"igshid|si|ref|ref_src|ref_url|src|source|share|_hs\w+|mkt_tok|yclid|s|t|"
+    # a session's sign-in and way back (LinkedIn's old "Save to PDF": profile/view?id=…&authToken=)
+    r"authtype|authtoken|goback)$",
     re.IGNORECASE,
 )
 # Hosts whose links are wrappers around another link in a query parameter.
@@ -756,12 +809,19 @@ def find_links(
     def inside_email(pos: int) -> bool:
         return any(a <= pos < b for a, b in emails_spans)
 
+    starts = layout.offsets() if layout is not None else None
+
+    def printed(url: str, start: int, end: int) -> Found:
+        if wrapped(layout, start, end, starts):
+            return Found(normalise_url(url), 0.65, WRAPPED)
+        return Found(normalise_url(url), 1.0)
+
     for m in _URL_RE.finditer(text):
         if not inside_email(m.start()) and not _inside(referees, m.start()):
-            found.append(Found(normalise_url(m.group()), 1.0))
+            found.append(printed(m.group(), m.start(), m.end()))
     for m in KNOWN_SITE_RE.finditer(text):
         if not inside_email(m.start()) and not _inside(referees, m.start()):
-            found.append(Found(normalise_url(m.group(1)), 1.0))
+            found.append(printed(m.group(1), m.start(1), m.end(1)))
     for m in _BARE_DOMAIN_RE.finditer(text):
         if (
             inside_email(m.start())
@@ -786,7 +846,13 @@ def find_links(
         ):
             if "." in handle and site != "linkedin":
                 continue  # "github: github.com/x" is caught above
-            found.append(Found(_HANDLE_URL[site].format(handle), 0.75))
+            if handle.lower() in _NOT_HANDLES:
+                continue  # "my GitHub and sr.ht accounts": prose, not a handle
+            if "\n" in m.group(0) and (
+                _line_at(text, m.start(2)).strip() != handle or heading_kind(handle) is not None
+            ):
+                continue  # "LinkedIn" ending a line, a heading under it: no handle there
+            found.append(Found(_HANDLE_URL[site].format(handle), 0.75, _FROM_HANDLE))
     for m in _ORCID_ID.finditer(text):
         if _contact_zone(m.start(), text, sections, layout, header_end) and not _inside(
             referees, m.start()
@@ -794,11 +860,21 @@ def find_links(
             found.append(Found(f"https://orcid.org/{m.group(1)}", 0.8))
     for m in _FEDIVERSE.finditer(text):
         if m.start() < header_end or _in_kind(sections, m.start(), CONTACT):
-            found.append(Found(f"https://{m.group(2).lower()}/@{m.group(1)}", 0.75))
+            found.append(Found(f"https://{m.group(2).lower()}/@{m.group(1)}", 0.75, _FROM_HANDLE))
     for target, _index in _placed_targets(layout, list(targets), text, sections, referees):
         if re.match(r"^(https?://|www\.)", target, re.IGNORECASE):
             found.append(Found(normalise_url(target), 0.9))
     return _unique_links(found)
+
+
+# Words prose puts after a site's name ("on GitHub and", "LinkedIn profile"): never a handle.
+_NOT_HANDLES = frozenset(
+    "and or the at on in to for of with by is was my me our your his her their this that here "
+    "profile page account accounts link links repository repositories repo und oder et ou y o e i "
+    "und mit auf le la les de du des el los las da do".split()
+)
+# A link built from a handle printed beside an icon or a label ("github: jdoe").
+_FROM_HANDLE = "built from a handle beside an icon"
 
 
 def _in_kind(sections: list[Section], offset: int, kind: str) -> bool:
@@ -828,7 +904,8 @@ def _unique_links(links: list[Found]) -> list[Found]:
                 if link.value.startswith("https") and not known.value.startswith("https")
                 else known.value
             )
-            by_key[key] = Found(value, max(known.confidence, link.confidence))
+            surer = known if known.confidence >= link.confidence else link
+            by_key[key] = Found(value, surer.confidence, surer.why)
     # A visible piece of a link that a column wrapped ("linkedin.com/in/anna-") is
     # part of a longer link found whole (its hidden target, or the joined text).
     keys = list(by_key)

@@ -60,20 +60,26 @@ def extract_doc(data: bytes) -> OfficeText:
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except Exception as exc:
-        raise ParseProblem("malformed", f"damaged Word document (the OLE container cannot be read: {_short(exc)})") from None
+        raise ParseProblem(
+            "malformed", f"damaged Word document (the OLE container cannot be read: {_short(exc)})"
+        ) from None
     with ole:
         from parsing.ole import check_streams
 
         check_streams(ole, len(data), "Word document")
         if not ole.exists("WordDocument"):
-            raise ParseProblem("malformed", "an Office file without a WordDocument stream: not a Word document")
+            raise ParseProblem(
+                "malformed", "an Office file without a WordDocument stream: not a Word document"
+            )
         word = _read_stream(ole, "WordDocument")
         fib = _Fib(word)
         if fib.encrypted:
             raise ParseProblem("encrypted", "the Word document is protected by a password")
         table_name = "1Table" if fib.which_table else "0Table"
         if not ole.exists(table_name):
-            raise ParseProblem("malformed", f"damaged Word document (its {table_name} stream is missing)")
+            raise ParseProblem(
+                "malformed", f"damaged Word document (its {table_name} stream is missing)"
+            )
         table = _read_stream(ole, table_name)
     pieces = _piece_table(table, fib.fc_clx, fib.lcb_clx)
     text = _text_of(word, pieces, fib.total_cps)
@@ -99,13 +105,17 @@ class _Fib:
             raise ParseProblem("malformed", "damaged Word document (its header is cut short)")
         ident, nfib = struct.unpack_from("<HH", word, 0)
         if ident != _WORD_IDENT:
-            raise ParseProblem("malformed", "not a Word 97-2003 document (the WordDocument stream has no Word header)")
+            raise ParseProblem(
+                "malformed",
+                "not a Word 97-2003 document (the WordDocument stream has no Word header)",
+            )
         flags = struct.unpack_from("<H", word, 0x0A)[0]
         if nfib < _NFIB_WORD97:
             version = "Word 6.0/95" if nfib >= 101 else "Word 2.0 or older"
             raise ParseProblem(
                 "malformed",
-                f"a {version} document (format version {nfib}), older than the Word 97-2003 format we read: "
+                f"a {version} document (format version {nfib}), "
+                "older than the Word 97-2003 format we read: "
                 "open it in Word or LibreOffice and save it as .docx or PDF",
             )
         self.encrypted = bool(flags & (_F_ENCRYPTED | _F_OBFUSCATED))
@@ -122,14 +132,18 @@ class _Fib:
         ccp = [self._i32(word, lw_start + 4 * i) for i in range(3, 11)]
         # ccpText, ccpFtn, ccpHdd, (ccpMcr), ccpAtn, ccpEdn, ccpTxbx, ccpHdrTxbx
         if any(n < 0 or n > MAX_CHARS for n in ccp):
-            raise ParseProblem("malformed", "damaged Word document (its text lengths are impossible)")
+            raise ParseProblem(
+                "malformed", "damaged Word document (its text lengths are impossible)"
+            )
         self.ccp_text, self.ccp_ftn, self.ccp_hdd, self.ccp_mcr, self.ccp_atn = ccp[:5]
         self.ccp_edn, self.ccp_txbx, self.ccp_hdr_txbx = ccp[5:]
         pos = lw_start + 4 * cslw
         cb_fclcb = self._u16(word, pos)
         blob = pos + 2
         if cb_fclcb < 34:
-            raise ParseProblem("malformed", "damaged Word document (its FIB has no piece table pointer)")
+            raise ParseProblem(
+                "malformed", "damaged Word document (its FIB has no piece table pointer)"
+            )
         self.fc_clx = self._u32(word, blob + 33 * 8)
         self.lcb_clx = self._u32(word, blob + 33 * 8 + 4)
         subdocs = sum(ccp[1:])
@@ -158,7 +172,10 @@ def _read_stream(ole, name: str) -> bytes:
     try:
         size = ole.get_size(name)
         if size > MAX_STREAM_BYTES:
-            raise ParseProblem("too_complex", f"the Word document's {name} stream is {size:,} bytes, far beyond a resume")
+            raise ParseProblem(
+                "too_complex",
+                f"the Word document's {name} stream is {size:,} bytes, far beyond a resume",
+            )
         with ole.openstream(name) as stream:
             return stream.read(MAX_STREAM_BYTES + 1)
     except ParseProblem:
@@ -166,13 +183,17 @@ def _read_stream(ole, name: str) -> bytes:
     except MemoryError:
         raise
     except Exception as exc:
-        raise ParseProblem("malformed", f"damaged Word document (its {name} stream cannot be read: {_short(exc)})") from None
+        raise ParseProblem(
+            "malformed", f"damaged Word document (its {name} stream cannot be read: {_short(exc)})"
+        ) from None
 
 
 def _piece_table(table: bytes, fc: int, lcb: int) -> list[tuple[int, int, int, bool]]:
     """(cp start, cp end, byte offset, 8-bit) per piece, from the CLX at table[fc:fc+lcb]."""
     if lcb == 0 or fc + lcb > len(table):
-        raise ParseProblem("malformed", "damaged Word document (its piece table lies outside the table stream)")
+        raise ParseProblem(
+            "malformed", "damaged Word document (its piece table lies outside the table stream)"
+        )
     clx = table[fc : fc + lcb]
     pos = 0
     while pos < len(clx):
@@ -182,7 +203,9 @@ def _piece_table(table: bytes, fc: int, lcb: int) -> list[tuple[int, int, int, b
                 break
             size = struct.unpack_from("<h", clx, pos + 1)[0]
             if size < 0:
-                raise ParseProblem("malformed", "damaged Word document (a negative size in its piece table)")
+                raise ParseProblem(
+                    "malformed", "damaged Word document (a negative size in its piece table)"
+                )
             pos += 3 + size
         elif kind == 2:  # the Pcdt: the piece table itself
             if pos + 5 > len(clx):
@@ -190,23 +213,31 @@ def _piece_table(table: bytes, fc: int, lcb: int) -> list[tuple[int, int, int, b
             size = struct.unpack_from("<I", clx, pos + 1)[0]
             body = clx[pos + 5 : pos + 5 + size]
             if len(body) != size or size < 4 or (size - 4) % 12:
-                raise ParseProblem("malformed", "damaged Word document (its piece table has an impossible size)")
+                raise ParseProblem(
+                    "malformed", "damaged Word document (its piece table has an impossible size)"
+                )
             return _pieces(body)
         else:
-            raise ParseProblem("malformed", f"damaged Word document (unknown entry {kind} in its piece table)")
+            raise ParseProblem(
+                "malformed", f"damaged Word document (unknown entry {kind} in its piece table)"
+            )
     raise ParseProblem("malformed", "damaged Word document (no piece table found)")
 
 
 def _pieces(plc: bytes) -> list[tuple[int, int, int, bool]]:
     count = (len(plc) - 4) // 12
     if count == 0 or count > MAX_PIECES:
-        raise ParseProblem("malformed", f"damaged Word document (a piece table of {count:,} pieces)")
+        raise ParseProblem(
+            "malformed", f"damaged Word document (a piece table of {count:,} pieces)"
+        )
     cps = struct.unpack_from(f"<{count + 1}I", plc, 0)
     out = []
     for i in range(count):
         start, end = cps[i], cps[i + 1]
         if end < start or end > MAX_CHARS:
-            raise ParseProblem("malformed", "damaged Word document (its piece table runs backwards)")
+            raise ParseProblem(
+                "malformed", "damaged Word document (its piece table runs backwards)"
+            )
         raw_fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * i + 2)[0]
         compressed = bool(raw_fc & 0x40000000)
         offset = raw_fc & 0x3FFFFFFF
@@ -224,9 +255,13 @@ def _text_of(word: bytes, pieces: list[tuple[int, int, int, bool]], total: int) 
         length = end - start
         size = length if compressed else 2 * length
         if offset + size > len(word):
-            raise ParseProblem("malformed", "damaged Word document (a piece of text lies outside the document)")
+            raise ParseProblem(
+                "malformed", "damaged Word document (a piece of text lies outside the document)"
+            )
         raw = word[offset : offset + size]
-        chunks.append(raw.decode("cp1252", "replace") if compressed else raw.decode("utf-16-le", "replace"))
+        chunks.append(
+            raw.decode("cp1252", "replace") if compressed else raw.decode("utf-16-le", "replace")
+        )
         if expected >= total:
             break
     return "".join(chunks)
@@ -234,10 +269,15 @@ def _text_of(word: bytes, pieces: list[tuple[int, int, int, bool]], total: int) 
 
 def _stories(text: str, fib: _Fib) -> dict[str, str]:
     order = [
-        ("main", fib.ccp_text), ("footnotes", fib.ccp_ftn), ("headers", fib.ccp_hdd), ("macros", fib.ccp_mcr),
-        ("comments", fib.ccp_atn), ("endnotes", fib.ccp_edn), ("boxes", fib.ccp_txbx),
+        ("main", fib.ccp_text),
+        ("footnotes", fib.ccp_ftn),
+        ("headers", fib.ccp_hdd),
+        ("macros", fib.ccp_mcr),
+        ("comments", fib.ccp_atn),
+        ("endnotes", fib.ccp_edn),
+        ("boxes", fib.ccp_txbx),
         ("header_boxes", fib.ccp_hdr_txbx),
-    ]  # fmt: skip
+    ]
     out: dict[str, str] = {}
     pos = 0
     for name, length in order:
@@ -271,10 +311,14 @@ def _plain(story: str) -> tuple[str, list[str]]:
         out.append(ch)
     text = "".join(out)
     text = (
-        text.replace(_PARAGRAPH, "\n").replace(_CELL, "\n").replace(_LINE_BREAK, "\n")
-        .replace(_PAGE_BREAK, "\n").replace(_COLUMN_BREAK, "\n").replace(_NB_HYPHEN, "-")
+        text.replace(_PARAGRAPH, "\n")
+        .replace(_CELL, "\n")
+        .replace(_LINE_BREAK, "\n")
+        .replace(_PAGE_BREAK, "\n")
+        .replace(_COLUMN_BREAK, "\n")
+        .replace(_NB_HYPHEN, "-")
         .replace(_SOFT_HYPHEN, "")
-    )  # fmt: skip
+    )
     return _CONTROL_RE.sub("", text), targets
 
 

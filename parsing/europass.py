@@ -70,18 +70,26 @@ def embedded_xml(data: bytes) -> bytes | None:
             if not isinstance(spec, dict):
                 continue
             filename = resolve1(spec.get("UF") or spec.get("F") or b"")
-            filename = filename.decode("utf-8", "replace") if isinstance(filename, bytes) else str(filename)
+            filename = (
+                filename.decode("utf-8", "replace")
+                if isinstance(filename, bytes)
+                else str(filename)
+            )
             if not filename.lower().endswith(".xml"):
                 continue
             files = resolve1(spec.get("EF"))
-            stream = resolve1(files.get("F") or files.get("UF")) if isinstance(files, dict) else None
+            stream = (
+                resolve1(files.get("F") or files.get("UF")) if isinstance(files, dict) else None
+            )
             if stream is None:
                 continue
             length = resolve1(stream.get("Length")) if hasattr(stream, "get") else None
             if isinstance(length, int) and length > MAX_XML_BYTES:
                 continue
             raw = stream.get_data()
-            if len(raw) <= MAX_XML_BYTES and (b"SkillsPassport" in raw[:2000] or b"europass" in raw[:2000].lower()):
+            if len(raw) <= MAX_XML_BYTES and (
+                b"SkillsPassport" in raw[:2000] or b"europass" in raw[:2000].lower()
+            ):
                 return raw
     except MemoryError:
         raise
@@ -132,15 +140,35 @@ def europass_fields(data: bytes, today: date | None = None) -> dict:
 def _v3(root: Element, today: date) -> dict:
     learner = _first(root, "LearnerInfo")
     ident = _first(learner, "Identification")
-    name = " ".join(filter(None, [_text(ident, "PersonName", "FirstName"), _text(ident, "PersonName", "Surname")]))
+    name = " ".join(
+        filter(
+            None, [_text(ident, "PersonName", "FirstName"), _text(ident, "PersonName", "Surname")]
+        )
+    )
     contact = _first(ident, "ContactInfo")
-    emails = [t for n in _all(contact, "Email") if (t := _text(n, "Contact"))] if contact is not None else []
-    phones = [t for n in _all(contact, "Telephone") if (t := _text(n, "Contact"))] if contact is not None else []
-    links = [t for n in _all(contact, "Website") if (t := _text(n, "Contact"))] if contact is not None else []
+    emails = (
+        [t for n in _all(contact, "Email") if (t := _text(n, "Contact"))]
+        if contact is not None
+        else []
+    )
+    phones = (
+        [t for n in _all(contact, "Telephone") if (t := _text(n, "Contact"))]
+        if contact is not None
+        else []
+    )
+    links = (
+        [t for n in _all(contact, "Website") if (t := _text(n, "Contact"))]
+        if contact is not None
+        else []
+    )
     address = _first(contact, "Address", "Contact")
-    location = ", ".join(filter(None, [_text(address, "Municipality"), _text(address, "Country", "Label")]))
+    location = ", ".join(
+        filter(None, [_text(address, "Municipality"), _text(address, "Country", "Label")])
+    )
     periods, title = [], None
-    for work in _children(_first(learner, "WorkExperienceList") or learner or Element("x"), "WorkExperience"):
+    for work in _children(
+        _first(learner, "WorkExperienceList") or learner or Element("x"), "WorkExperience"
+    ):
         period = _first(work, "Period")
         start = _v3_point(_first(period, "From"))
         current = (_text(period, "Current") or "").lower() == "true"
@@ -154,9 +182,16 @@ def _v3(root: Element, today: date) -> dict:
         degree, school = _text(item, "Title"), _text(item, "Organisation", "Name")
         if degree or school:
             education.append({"degree": degree, "institution": school})
-    return {"name": name or None, "emails": emails, "phones": phones, "links": links,
-            "location": location or None, "title": title, "education": education,
-            "years_experience": _years(periods)}  # fmt: skip
+    return {
+        "name": name or None,
+        "emails": emails,
+        "phones": phones,
+        "links": links,
+        "location": location or None,
+        "title": title,
+        "education": education,
+        "years_experience": _years(periods),
+    }
 
 
 def _v3_point(node: Element | None) -> tuple[int, int] | None:
@@ -174,7 +209,12 @@ def _v3_point(node: Element | None) -> tuple[int, int] | None:
 
 def _candidate(root: Element, today: date) -> dict:
     person = _first(root, "CandidatePerson")
-    name = " ".join(filter(None, [_text(person, "PersonName", "GivenName"), _text(person, "PersonName", "FamilyName")]))
+    name = " ".join(
+        filter(
+            None,
+            [_text(person, "PersonName", "GivenName"), _text(person, "PersonName", "FamilyName")],
+        )
+    )
     emails, phones, links, location = [], [], [], None
     for comm in _children(person, "Communication") if person is not None else []:
         channel = (_text(comm, "ChannelCode") or "").lower()
@@ -200,7 +240,11 @@ def _candidate(root: Element, today: date) -> dict:
         span = _first(position, "EmploymentPeriod")
         start = _iso_point(_text(span, "StartDate", "FormattedDateTime"))
         current = (_text(span, "CurrentIndicator") or "").lower() == "true"
-        end = (today.year, today.month) if current else _iso_point(_text(span, "EndDate", "FormattedDateTime"))
+        end = (
+            (today.year, today.month)
+            if current
+            else _iso_point(_text(span, "EndDate", "FormattedDateTime"))
+        )
         if start and end:
             periods.append((start, end))
         if current and title is None:
@@ -211,10 +255,20 @@ def _candidate(root: Element, today: date) -> dict:
         school = _text(item, "OrganizationName")
         if degree or school:
             education.append({"degree": degree, "institution": school})
-    skills = [t for n in _all(profile, "DigitalSkill") if (t := _text(n))] if profile is not None else []
-    return {"name": name or None, "emails": emails, "phones": phones, "links": links, "location": location,
-            "title": title, "education": education, "skills": list(dict.fromkeys(skills)),
-            "years_experience": _years(periods)}  # fmt: skip
+    skills = (
+        [t for n in _all(profile, "DigitalSkill") if (t := _text(n))] if profile is not None else []
+    )
+    return {
+        "name": name or None,
+        "emails": emails,
+        "phones": phones,
+        "links": links,
+        "location": location,
+        "title": title,
+        "education": education,
+        "skills": list(dict.fromkeys(skills)),
+        "years_experience": _years(periods),
+    }
 
 
 def _iso_point(value: str | None) -> tuple[int, int] | None:

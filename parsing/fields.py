@@ -77,6 +77,8 @@ _LOCATION_LABEL = re.compile(
     r"localização|ubicación|based in|city)\s*:\s*(.+)$",
     re.IGNORECASE,
 )
+# State codes that are also degrees printed after a name (MS, MA, MD, PA).
+_DEGREE_CODES = {"MS", "MA", "MD", "PA"}
 _CITY_STATE = re.compile(r"\b([A-Z][\w.'’\-]+(?:\s[A-Z][\w.'’\-]+){0,3}),\s?([A-Z]{2})\b(?!\w)")
 _CITY_COUNTRY = re.compile(r"([A-ZÀ-Ý][\w.'’\-]+(?:[\s-][A-ZÀ-Ý][\w.'’\-]+){0,3}(?:,\s?[A-ZÀ-Ý][\w.'’\- ]+?){0,2}),\s?([A-ZÀ-Ý][\w.\s]+?)(?=$|\s*[|·•;(]|\s{2})")
 _POSTCODE_ADDRESS = re.compile(r"([A-ZÀ-Ý][\w.'’\- ]*\d+[a-z]?\s*[,\-–]\s*\d{4,5}\s+[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)?)")
@@ -85,10 +87,16 @@ _POSTCODE_CITY = re.compile(r"(?<![\d-])(\d{4,5}\s+[A-ZÀ-Ý][a-zà-ÿ\-]+(?:\s[
 
 def find_location(header_lines: list[str]) -> str | None:
     """Where the person lives, from the header or a labelled line."""
+    return locate(header_lines)[0]
+
+
+def locate(header_lines: list[str]) -> tuple[str | None, float]:
+    """Where the person lives, and how sure the way it was found makes us (0..1)."""
+    fallback: tuple[str, float] | None = None
     for line in header_lines:
         m = _LOCATION_LABEL.search(line)
         if m:
-            return _trim_location(m.group(1))
+            return _trim_location(m.group(1)), 0.8
     for line in header_lines:
         # Contact details and icon glyphs share the line: take them out first.
         line = EMAIL_RE.sub(" | ", line)
@@ -99,22 +107,25 @@ def find_location(header_lines: list[str]) -> str | None:
             segment = segment.strip(" ,")
             if not segment:
                 continue
-            m = _CITY_STATE.search(segment)
-            if m and m.group(2) in _US_STATES | _CA_PROVINCES:
-                return f"{m.group(1)}, {m.group(2)}"
+            for m in _CITY_STATE.finditer(segment):
+                if m.group(2) in _DEGREE_CODES:
+                    # "Hal Schmeler, MS": a degree after a name, or Mississippi: look further
+                    fallback = fallback or (f"{m.group(1)}, {m.group(2)}", 0.6)
+                elif m.group(2) in _US_STATES | _CA_PROVINCES:
+                    return f"{m.group(1)}, {m.group(2)}", 0.8
             m = _CITY_COUNTRY.search(segment)
             if m:
                 country = fold(m.group(2).strip())
                 if country in _COUNTRIES:
-                    return _trim_location(m.group(0))
+                    return _trim_location(m.group(0)), 0.75
             m = _POSTCODE_ADDRESS.search(segment)
             if m:
-                return _trim_location(m.group(1))
+                return _trim_location(m.group(1)), 0.7
     for line in header_lines:
         m = _POSTCODE_CITY.search(line)
         if m and not re.search(r"\d{4}\s*[-–]\s*\d{4}", line):
-            return m.group(1)
-    return None
+            return m.group(1), 0.55  # a number and a word: a postcode and a town, or a year and a firm
+    return fallback or (None, 0.0)
 
 
 def _trim_location(value: str) -> str:
@@ -162,6 +173,7 @@ _RANGE_RE = re.compile(
     rf"(?P<end>{_POINT}|(?:{_PRESENT})\b)",
     re.IGNORECASE,
 )
+_ONGOING = re.compile(rf"(?:-|–|—|to|bis|à|a|al|até|au|~|since|seit|desde|depuis)\s*(?:{_PRESENT})\b", re.IGNORECASE)
 _SINCE_RE = re.compile(
     rf"\b(?:since|seit|desde|depuis|dès|a partir de|from)\s+(?P<start>{_POINT})(?!\s*(?:-|–|—|to|bis)\s*\d)",
     re.IGNORECASE,
@@ -361,13 +373,34 @@ def _clean_institution(value: str) -> str:
 
 def find_title(lines: list[str], name: str | None, text: str, sections: list[Section]) -> str | None:
     """The person's current job title: a tagline under the name, else the latest entry."""
+    return title_of(lines, name, text, sections)[0]
+
+
+def title_of(lines: list[str], name: str | None, text: str, sections: list[Section]) -> tuple[str | None, float, str]:
+    """The current job title, how sure we are of it, and what to check when we are not."""
+    title, confidence, why = _title_of(name, text, sections)
+    if title and (re.search(r"[\d:/]", title) or _mixed_caps(title)):
+        return title, 0.5, "the line may hold more than a title"
+    return title, confidence, why
+
+
+def _mixed_caps(title: str) -> bool:
+    """"JUNIOR CONSULTANT Athis-Mons": words in capitals beside ordinary ones, two things run on."""
+    words = [w for w in title.split() if len(w) > 3]
+    return any(w.isupper() for w in words) and any(not w.isupper() for w in words)
+
+
+def _title_of(name: str | None, text: str, sections: list[Section]) -> tuple[str | None, float, str]:
     body = experience_text(text, sections)
-    # The first role-like line of the experience section is the latest entry.
-    latest = None
-    for line in body.split("\n")[:8]:
+    # The first role-like line of the experience section is the latest entry; with an open
+    # end ("2019 - Present") beside it, it is the job they hold now.
+    latest, ongoing = None, False
+    entry = body.split("\n")[:8]
+    for n, line in enumerate(entry):
         candidate = _title_phrase(line)
         if candidate:
             latest = candidate
+            ongoing = any(_ONGOING.search(near) for near in entry[max(0, n - 1) : n + 3])
             break
     first_section = sections[0].start if sections else len(text)
     tagline_lines = text[:first_section].split("\n")[:5]
@@ -379,8 +412,12 @@ def find_title(lines: list[str], name: str | None, text: str, sections: list[Sec
             continue
         candidate = _title_phrase(stripped, tagline=True)
         if candidate:
-            return candidate
-    return latest
+            return candidate, 0.75, ""
+    if latest:
+        if ongoing:
+            return latest, 0.75, ""
+        return latest, 0.65, "taken from the latest job, which may have ended"
+    return None, 0.0, ""
 
 
 def _title_phrase(line: str, tagline: bool = False) -> str | None:

@@ -572,7 +572,6 @@ def extract_odt(data: bytes) -> OfficeText:
 # --- RTF --------------------------------------------------------------------
 
 _RTF_TOKEN = re.compile(rb"\\([a-zA-Z]+)(-?\d+)? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([^\\{}\r\n]+)|[\r\n]")
-# Groups whose content is not document text.
 _RTF_SKIP = {
     b"fonttbl", b"colortbl", b"stylesheet", b"info", b"pict", b"object", b"header", b"footer",
     b"listtable", b"listoverridetable", b"rsidtbl", b"generator", b"themedata", b"datastore",
@@ -581,10 +580,31 @@ _RTF_SKIP = {
 _RTF_BREAKS = {b"par": "\n", b"line": "\n", b"sect": "\n", b"page": "\n", b"row": "\n", b"cell": " ", b"tab": "\t"}
 _RTF_CHARS = {b"emdash": "\u2014", b"endash": "\u2013", b"bullet": "\u2022", b"lquote": "\u2018",
               b"rquote": "\u2019", b"ldblquote": "\u201c", b"rdblquote": "\u201d", b"~": "\u00a0"}  # fmt: skip
+# A field's instruction that links: HYPERLINK "https://…" (switches such as \l name a bookmark
+# inside the document, \o a tooltip).
+_RTF_HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+)*"?([^"\s]+)"?', re.IGNORECASE)
+
+
+@dataclass
+class _Group:
+    """What an RTF group inherits and may change: whether its text is shown, the \\uc count,
+    the field it is part of, and the link its text sits under."""
+
+    skipping: bool = False
+    uc: int = 1
+    field: list | None = None  # the enclosing \field's instruction text, as it is read
+    instruction: bool = False  # this group is a field's instruction (\fldinst)
+    link: str | None = None  # the target of the field result (\fldrslt) this text belongs to
 
 
 def extract_rtf(data: bytes) -> str:
     """Plain text of an RTF document: enough of the format for resumes, not a renderer."""
+    return extract_rtf_office(data).text
+
+
+def extract_rtf_office(data: bytes) -> OfficeText:
+    """The text of an RTF document as lines, with the targets of its HYPERLINK fields: tied to
+    the line whose text they sit under (a word like "LinkedIn", an address), as in DOCX."""
     codepage = "cp1252"
     match = re.search(rb"\\ansicpg(\d+)", data[:4096])
     if match:
@@ -594,56 +614,102 @@ def extract_rtf(data: bytes) -> str:
     except LookupError:
         codepage = "cp1252"
     out: list[str] = []
-    stack: list[tuple[bool, int]] = []  # (skipping, unicode skip count) per group
-    skipping, uc = False, 1
-    pending_skip = 0  # fallback characters to drop after a \u
+    targets: list[str] = []
+    lines: list[set[str]] = [set()]
+    stack: list[_Group] = []
+    g = _Group()
+    pending_skip = 0
+
+    def emit(text: str) -> None:
+        out.append(text)
+        if g.link is not None and text.strip():
+            lines[-1].add(g.link)
+        for _ in range(text.count("\n")):
+            lines.append(set())
+
     for m in _RTF_TOKEN.finditer(data):
         word, arg, hexbyte, symbol, brace, literal = m.groups()
         if brace == b"{":
-            stack.append((skipping, uc))
+            stack.append(g)
+            g = _Group(g.skipping, g.uc, g.field, g.instruction, g.link)
             continue
         if brace == b"}":
-            skipping, uc = stack.pop() if stack else (False, 1)
+            g = stack.pop() if stack else _Group()
             continue
         if word is not None:
-            if word in _RTF_SKIP:
-                skipping = True
+            if word == b"field":
+                g.field = None if g.skipping else []  # a page number in a footer: not shown
+            elif word == b"fldinst":
+                g.skipping, g.instruction = True, g.field is not None
+            elif word == b"fldrslt" and g.field is not None:
+                target = _link_of("".join(g.field))
+                if target:
+                    g.link = target
+                    if target not in targets:
+                        targets.append(target)
+            elif word in _RTF_SKIP:
+                g.skipping = True
             elif word == b"uc" and arg:
-                uc = int(arg)
-            elif word == b"u" and arg and not skipping:
+                g.uc = int(arg)
+            elif word == b"u" and arg and (not g.skipping or g.instruction):
                 code = int(arg)
-                out.append(chr(code + 65536 if code < 0 else code))
-                pending_skip = uc
+                char = chr(code + 65536 if code < 0 else code)
+                if g.skipping:
+                    g.field.append(char)
+                else:
+                    emit(char)
+                pending_skip = g.uc
                 continue
-            elif not skipping:
+            elif not g.skipping:
                 if word in _RTF_BREAKS:
-                    out.append(_RTF_BREAKS[word])
+                    emit(_RTF_BREAKS[word])
                 elif word in _RTF_CHARS:
-                    out.append(_RTF_CHARS[word])
+                    emit(_RTF_CHARS[word])
             pending_skip = 0
             continue
         if symbol is not None:
             if symbol == b"*":
-                skipping = True  # an ignorable destination
-            elif not skipping and symbol in (b"\\", b"{", b"}"):
-                out.append(symbol.decode())
-            elif not skipping and symbol == b"~":
-                out.append("\u00a0")
+                g.skipping = True  # an ignorable destination
+                g.instruction = False
+            elif g.instruction and symbol in (b"\\", b"{", b"}"):
+                g.field.append(symbol.decode())
+            elif not g.skipping and symbol in (b"\\", b"{", b"}"):
+                emit(symbol.decode())
+            elif not g.skipping and symbol == b"~":
+                emit("\u00a0")
             continue
-        if skipping:
+        if g.skipping and not g.instruction:
             continue
         if hexbyte is not None:
             if pending_skip:
                 pending_skip -= 1
                 continue
-            out.append(bytes([int(hexbyte, 16)]).decode(codepage, "replace"))
+            char = bytes([int(hexbyte, 16)]).decode(codepage, "replace")
         elif literal is not None:
-            text = literal.decode(codepage, "replace")
+            char = literal.decode(codepage, "replace")
             if pending_skip:
-                drop = min(pending_skip, len(text))
-                text, pending_skip = text[drop:], pending_skip - drop
-            out.append(text)
-    return "".join(out)
+                drop = min(pending_skip, len(char))
+                char, pending_skip = char[drop:], pending_skip - drop
+        else:
+            continue
+        if g.skipping:
+            g.field.append(char)
+        else:
+            emit(char)
+    text = "".join(out)
+    rows = text.split("\n")
+    if len(rows) != len(lines):  # a break the tally missed: the targets, untied
+        return OfficeText(text, targets)
+    tied = [Line(row, links=tuple(sorted(links))) for row, links in zip(rows, lines, strict=True)]
+    return OfficeText(text, targets, tied)
+
+
+def _link_of(instruction: str) -> str | None:
+    m = _RTF_HYPERLINK.match(instruction)
+    if not m or "\\l" in instruction.split('"')[0]:
+        return None
+    target = m.group(1).strip()
+    return target if re.match(r"^(?:https?://|www\.|mailto:|tel:)", target, re.IGNORECASE) else None
 
 
 # --- Plain text -------------------------------------------------------------

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import imaplib
 import re
-import socket
 import ssl
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -123,11 +122,20 @@ def fetch_messages(
     summary = summary if summary is not None else FetchSummary()
     client = _connect(address, timeout, ssl_context)
     try:
-        _check(lambda: client.login(address.user, password), f"the server refused the login of {address.user}")
+        _check(
+            lambda: client.login(address.user, password),
+            f"the server refused the login of {address.user}",
+        )
         status, data = _call(lambda: client.select(_mailbox_name(address.folder), readonly=True))
         if status != "OK":
-            raise MailboxError(f"there is no folder {address.folder!r} on {address.host} ({_said(data)})")
-        criteria = ["SINCE", f"{since.day:02d}-{_MONTHS[since.month - 1]}-{since.year}"] if since else ["ALL"]
+            raise MailboxError(
+                f"there is no folder {address.folder!r} on {address.host} ({_said(data)})"
+            )
+        criteria = (
+            ["SINCE", f"{since.day:02d}-{_MONTHS[since.month - 1]}-{since.year}"]
+            if since
+            else ["ALL"]
+        )
         status, data = _call(lambda: client.uid("SEARCH", *criteria))
         if status != "OK":
             raise MailboxError(f"the server could not search {address.folder!r} ({_said(data)})")
@@ -141,9 +149,17 @@ def fetch_messages(
                     continue
                 if size > max_bytes:
                     summary.too_large += 1
-                    yield FetchedMessage(uid, message_id, size, arrived, problem=(
-                        f"the message is {size / 1024**2:,.0f} MB, over the {max_bytes / 1024**2:.0f} MB limit "
-                        "for one message; not downloaded"))  # fmt: skip
+                    yield FetchedMessage(
+                        uid,
+                        message_id,
+                        size,
+                        arrived,
+                        problem=(
+                            f"the message is {size / 1024**2:,.0f} MB, "
+                            f"over the {max_bytes / 1024**2:.0f} MB limit "
+                            "for one message; not downloaded"
+                        ),
+                    )
                     continue
                 body = _body(client, uid, max_bytes)
                 if body is None:
@@ -157,26 +173,40 @@ def fetch_messages(
             pass
 
 
-def _connect(address: MailboxAddress, timeout: float, ssl_context: ssl.SSLContext | None) -> imaplib.IMAP4:
+def _connect(
+    address: MailboxAddress, timeout: float, ssl_context: ssl.SSLContext | None
+) -> imaplib.IMAP4:
     context = ssl_context or ssl.create_default_context()
     try:
         if address.security == "tls":
-            return imaplib.IMAP4_SSL(address.host, address.port, ssl_context=context, timeout=timeout)
+            return imaplib.IMAP4_SSL(
+                address.host, address.port, ssl_context=context, timeout=timeout
+            )
         client = imaplib.IMAP4(address.host, address.port, timeout=timeout)
         if address.security == "starttls":
             if "STARTTLS" not in client.capabilities:
                 client.shutdown()
-                raise MailboxError(f"{address.host} does not offer STARTTLS; the password is not sent in the clear")
+                raise MailboxError(
+                    f"{address.host} does not offer STARTTLS; the password is not sent in the clear"
+                )
             client.starttls(ssl_context=context)
         return client
     except ssl.SSLCertVerificationError as exc:
-        raise MailboxError(f"the certificate of {address.host} is not trusted ({exc.verify_message})") from None
+        raise MailboxError(
+            f"the certificate of {address.host} is not trusted ({exc.verify_message})"
+        ) from None
     except ssl.SSLError as exc:
-        raise MailboxError(f"a secure connection to {address.host}:{address.port} failed ({exc.reason})") from None
-    except (socket.timeout, TimeoutError):
-        raise MailboxError(f"{address.host}:{address.port} did not answer in {timeout:g} s") from None
+        raise MailboxError(
+            f"a secure connection to {address.host}:{address.port} failed ({exc.reason})"
+        ) from None
+    except TimeoutError:
+        raise MailboxError(
+            f"{address.host}:{address.port} did not answer in {timeout:g} s"
+        ) from None
     except OSError as exc:
-        raise MailboxError(f"cannot connect to {address.host}:{address.port} ({exc.strerror or exc})") from None
+        raise MailboxError(
+            f"cannot connect to {address.host}:{address.port} ({exc.strerror or exc})"
+        ) from None
     except imaplib.IMAP4.error as exc:
         raise MailboxError(f"{address.host} does not speak IMAP as expected ({exc})") from None
 
@@ -206,9 +236,15 @@ def _said(data) -> str:
 _FETCH_RE = re.compile(rb"UID (\d+)|RFC822\.SIZE (\d+)|INTERNALDATE \"([^\"]+)\"")
 
 
-def _headers(client: imaplib.IMAP4, uids: list[int]) -> Iterator[tuple[int, str | None, int, str | None]]:
+def _headers(
+    client: imaplib.IMAP4, uids: list[int]
+) -> Iterator[tuple[int, str | None, int, str | None]]:
     spec = ",".join(str(u) for u in uids)
-    status, data = _call(lambda: client.uid("FETCH", spec, "(UID RFC822.SIZE INTERNALDATE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])"))
+    status, data = _call(
+        lambda: client.uid(
+            "FETCH", spec, "(UID RFC822.SIZE INTERNALDATE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])"
+        )
+    )
     if status != "OK":
         raise MailboxError(f"the server would not list the messages ({_said(data)})")
     found = []
@@ -260,7 +296,12 @@ def _mailbox_name(folder: str) -> str:
             if run:
                 import base64
 
-                encoded = base64.b64encode("".join(run).encode("utf-16-be")).decode().rstrip("=").replace("/", ",")
+                encoded = (
+                    base64.b64encode("".join(run).encode("utf-16-be"))
+                    .decode()
+                    .rstrip("=")
+                    .replace("/", ",")
+                )
                 out.append(f"&{encoded}-")
                 run.clear()
 

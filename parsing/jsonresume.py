@@ -47,15 +47,24 @@ def read_json_resume(data: bytes) -> JsonResume:
     try:
         document = json.loads(decode_text(data))
     except json.JSONDecodeError as exc:
-        raise ParseProblem("malformed", f"the JSON Resume is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+        raise ParseProblem(
+            "malformed", f"the JSON Resume is not valid JSON ({exc.msg}, line {exc.lineno})"
+        ) from None
     except RecursionError:
         raise ParseProblem("too_complex", "the JSON is nested too deeply to read") from None
     if not isinstance(document, dict) or not isinstance(document.get("basics"), dict):
-        raise ParseProblem("malformed", "a JSON file without the \"basics\" of a JSON Resume")
+        raise ParseProblem("malformed", 'a JSON file without the "basics" of a JSON Resume')
     basics = document["basics"]
     location = _dict(basics.get("location"))
-    place = ", ".join(p for p in (_str(location.get("city")), _str(location.get("region")),
-                                  _str(location.get("countryCode"))) if p)  # fmt: skip
+    place = ", ".join(
+        p
+        for p in (
+            _str(location.get("city")),
+            _str(location.get("region")),
+            _str(location.get("countryCode")),
+        )
+        if p
+    )
     profiles = [_dict(p) for p in _list(basics.get("profiles"))]
     links = [u for u in [_str(basics.get("url")) or _str(basics.get("website"))] if u]
     for profile in profiles:
@@ -65,7 +74,11 @@ def read_json_resume(data: bytes) -> JsonResume:
         elif profile.get("username") and profile.get("network"):
             links.append(f"{_str(profile['network'])}: {_str(profile['username'])}")
     lines: list[str] = [_str(basics.get("name")), _str(basics.get("label"))]
-    lines.append(" | ".join(x for x in (_str(basics.get("email")), _str(basics.get("phone")), place, *links) if x))
+    lines.append(
+        " | ".join(
+            x for x in (_str(basics.get("email")), _str(basics.get("phone")), place, *links) if x
+        )
+    )
     if _str(basics.get("summary")):
         lines += ["", "Summary", _str(basics.get("summary"))]
     work = [_dict(w) for w in _list(document.get("work")) + _list(document.get("volunteer"))]
@@ -74,7 +87,11 @@ def read_json_resume(data: bytes) -> JsonResume:
         lines += ["", "Experience"]
         for item in work:
             position = _str(item.get("position"))
-            company = _str(item.get("name")) or _str(item.get("company")) or _str(item.get("organization"))
+            company = (
+                _str(item.get("name"))
+                or _str(item.get("company"))
+                or _str(item.get("organization"))
+            )
             lines.append(", ".join(x for x in (position, company, _period(item)) if x))
             if _str(item.get("summary")):
                 lines.append(_str(item.get("summary")))
@@ -86,7 +103,9 @@ def read_json_resume(data: bytes) -> JsonResume:
     if schools:
         lines += ["", "Education"]
         for item in schools:
-            degree = " in ".join(x for x in (_str(item.get("studyType")), _str(item.get("area"))) if x)
+            degree = " in ".join(
+                x for x in (_str(item.get("studyType")), _str(item.get("area"))) if x
+            )
             school = _str(item.get("institution"))
             lines.append(", ".join(x for x in (degree, school, _period(item)) if x))
             if degree or school:
@@ -98,17 +117,33 @@ def read_json_resume(data: bytes) -> JsonResume:
         for group in groups:
             keywords = [_str(k) for k in _list(group.get("keywords")) if _str(k)]
             name = _str(group.get("name"))
-            lines.append(f"{name}: {', '.join(keywords)}" if keywords and name else name or ", ".join(keywords))
+            lines.append(
+                f"{name}: {', '.join(keywords)}"
+                if keywords and name
+                else name or ", ".join(keywords)
+            )
             skills += [name] if name else []
             skills += keywords
-    for key, heading in (("projects", "Projects"), ("certificates", "Certifications"), ("awards", "Awards"),
-                         ("publications", "Publications"), ("languages", "Languages"), ("interests", "Interests")):  # fmt: skip
+    for key, heading in (
+        ("projects", "Projects"),
+        ("certificates", "Certifications"),
+        ("awards", "Awards"),
+        ("publications", "Publications"),
+        ("languages", "Languages"),
+        ("interests", "Interests"),
+    ):
         items = [_dict(i) for i in _list(document.get(key))]
         if items:
             lines += ["", heading]
             for item in items:
-                head = _str(item.get("name")) or _str(item.get("title")) or _str(item.get("language"))
-                extra = _str(item.get("description")) or _str(item.get("fluency")) or _str(item.get("summary"))
+                head = (
+                    _str(item.get("name")) or _str(item.get("title")) or _str(item.get("language"))
+                )
+                extra = (
+                    _str(item.get("description"))
+                    or _str(item.get("fluency"))
+                    or _str(item.get("summary"))
+                )
                 lines.append(" – ".join(x for x in (head, extra) if x))
     exact = {
         "name": _str(basics.get("name")) or None,

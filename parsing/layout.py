@@ -42,6 +42,7 @@ class Line:
     links: tuple[str, ...] = ()  # link targets whose clickable area covers this line
     cells: tuple[str, ...] = ()  # parts of one row far apart on the page ("EDUCATION", "SKILLS")
     wraps: bool = False  # the text runs to the column's right edge: the next line may continue it
+    joins: tuple[int, ...] = ()  # offsets in ``text`` where a wrapped line's rest was joined on
 
     @property
     def known(self) -> bool:

@@ -34,16 +34,39 @@ MAX_BODY_CHARS = 100_000  # of the body kept as the cover letter
 
 # What a saved message's first lines can be.
 _HEADER_LINE_RE = re.compile(rb"^[!-9;-~]{1,80}:[^\r\n]*$")
-_KEY_HEADERS = {b"from", b"to", b"subject", b"date", b"message-id", b"mime-version", b"received",
-                b"return-path", b"delivered-to", b"reply-to", b"content-type", b"x-mailer", b"cc",
-                b"content-transfer-encoding", b"user-agent", b"thread-topic", b"sender"}  # fmt: skip
+_KEY_HEADERS = {
+    b"from",
+    b"to",
+    b"subject",
+    b"date",
+    b"message-id",
+    b"mime-version",
+    b"received",
+    b"return-path",
+    b"delivered-to",
+    b"reply-to",
+    b"content-type",
+    b"x-mailer",
+    b"cc",
+    b"content-transfer-encoding",
+    b"user-agent",
+    b"thread-topic",
+    b"sender",
+}
 _MBOX_FROM_RE = re.compile(rb"^From \S+ +.*\d\d:\d\d")
 # Attachments that are never resumes.
 _NOT_DOCUMENT_TYPES = {
-    "application/pgp-signature", "application/pkcs7-signature", "application/x-pkcs7-signature",
-    "text/calendar", "text/vcard", "text/x-vcard", "application/ms-tnef", "message/delivery-status",
-    "text/rfc822-headers", "message/disposition-notification",
-}  # fmt: skip
+    "application/pgp-signature",
+    "application/pkcs7-signature",
+    "application/x-pkcs7-signature",
+    "text/calendar",
+    "text/vcard",
+    "text/x-vcard",
+    "application/ms-tnef",
+    "message/delivery-status",
+    "text/rfc822-headers",
+    "message/disposition-notification",
+}
 _NOT_DOCUMENT_SUFFIXES = {"ics", "vcf", "p7s", "asc", "sig", "dat"}
 # Pictures this small are signature logos and icons, not scans of a page.
 MIN_IMAGE_BYTES = 12 * 1024
@@ -116,7 +139,14 @@ def sniff_mail(data: bytes) -> tuple[str, str] | None:
     names = _header_names(head)
     if names is None or len(names & _KEY_HEADERS) < 2:
         return None
-    if not names & {b"from", b"mime-version", b"received", b"message-id", b"return-path", b"delivered-to"}:
+    if not names & {
+        b"from",
+        b"mime-version",
+        b"received",
+        b"message-id",
+        b"return-path",
+        b"delivered-to",
+    }:
         return None
     if _is_web_archive(head, names):
         return "mhtml", "web page archive (MHTML)"
@@ -158,8 +188,11 @@ def _is_web_archive(head: bytes, names: set[bytes]) -> bool:
 
 def read_eml(data: bytes) -> _Message:
     if len(data) > MAX_MESSAGE_BYTES:
-        raise ParseProblem("too_large", f"the message is {len(data) / 1024**2:,.0f} MB, over the "
-                           f"{MAX_MESSAGE_BYTES / 1024**2:.0f} MB limit for one message")  # fmt: skip
+        raise ParseProblem(
+            "too_large",
+            f"the message is {len(data) / 1024**2:,.0f} MB, over the "
+            f"{MAX_MESSAGE_BYTES / 1024**2:.0f} MB limit for one message",
+        )
     _check_nesting(data)
     from email import policy
     from email.parser import BytesParser
@@ -177,8 +210,11 @@ def _check_nesting(data: bytes) -> None:
     """Refuse a MIME bomb of many parts before the parser builds an object for each."""
     declared = len(re.findall(rb"(?im)^content-type:", data))
     if declared > MAX_PARTS * 2:
-        raise ParseProblem("too_complex", f"the message declares {declared:,} parts (more than {MAX_PARTS} "
-                           "are not read: a MIME bomb?)")  # fmt: skip
+        raise ParseProblem(
+            "too_complex",
+            f"the message declares {declared:,} parts (more than {MAX_PARTS} "
+            "are not read: a MIME bomb?)",
+        )
 
 
 def _from_stdlib(message) -> _Message:
@@ -194,9 +230,14 @@ def _from_stdlib(message) -> _Message:
         nonlocal count, body_plain, body_html
         count += 1
         if count > MAX_PARTS:
-            raise ParseProblem("too_complex", f"the message holds more than {MAX_PARTS} parts (a MIME bomb?)")
+            raise ParseProblem(
+                "too_complex", f"the message holds more than {MAX_PARTS} parts (a MIME bomb?)"
+            )
         if depth > MAX_DEPTH:
-            raise ParseProblem("too_complex", f"the message's parts are nested more than {MAX_DEPTH} deep (a MIME bomb?)")
+            raise ParseProblem(
+                "too_complex",
+                f"the message's parts are nested more than {MAX_DEPTH} deep (a MIME bomb?)",
+            )
         ctype = part.get_content_type()
         if ctype == "message/rfc822":
             inner = part.get_payload()
@@ -210,8 +251,14 @@ def _from_stdlib(message) -> _Message:
                 out.attachments.append(_Attachment(name, data, "application/octet-stream"))
                 return
             if isinstance(inner, Message):
-                name = _decode(part.get_filename() or "") or _decode(inner.get("Subject", "")) or "message"
-                out.attachments.append(_Attachment(_safe_name(name, "eml"), None, ctype, message=inner))
+                name = (
+                    _decode(part.get_filename() or "")
+                    or _decode(inner.get("Subject", ""))
+                    or "message"
+                )
+                out.attachments.append(
+                    _Attachment(_safe_name(name, "eml"), None, ctype, message=inner)
+                )
             return
         if part.is_multipart():
             for child in part.get_payload() or []:
@@ -219,7 +266,9 @@ def _from_stdlib(message) -> _Message:
                     walk(child, depth + 1)
             return
         disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
-        filename = _decode(part.get_filename() or part.get_param("name", header="content-type") or "")
+        filename = _decode(
+            part.get_filename() or part.get_param("name", header="content-type") or ""
+        )
         if isinstance(filename, tuple):  # an RFC 2231 value the library left encoded
             filename = str(filename[2])
         is_attachment = disposition == "attachment" or bool(filename)
@@ -235,7 +284,9 @@ def _from_stdlib(message) -> _Message:
         if not is_attachment and not ctype.startswith(("image/", "application/")):
             return
         data = part.get_payload(decode=True)
-        inline = disposition == "inline" or (bool(part.get("Content-ID")) and disposition != "attachment")
+        inline = disposition == "inline" or (
+            bool(part.get("Content-ID")) and disposition != "attachment"
+        )
         name = _safe_name(filename or f"attachment.{ctype.split('/')[-1]}", ctype.split("/")[-1])
         out.attachments.append(_Attachment(name, data or b"", ctype, inline=inline))
 
@@ -335,7 +386,9 @@ def _safe_name(name: str, fallback_suffix: str) -> str:
 def read_msg(data: bytes) -> _Message:
     """An Outlook .msg, read with extract-msg."""
     if len(data) > MAX_MESSAGE_BYTES:
-        raise ParseProblem("too_large", f"the message is over the {MAX_MESSAGE_BYTES / 1024**2:.0f} MB limit")
+        raise ParseProblem(
+            "too_large", f"the message is over the {MAX_MESSAGE_BYTES / 1024**2:.0f} MB limit"
+        )
     import logging
 
     logging.getLogger("extract_msg").setLevel(logging.CRITICAL)
@@ -350,18 +403,27 @@ def read_msg(data: bytes) -> _Message:
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             check_streams(ole, len(data), "Outlook message")
-            attached = sum(1 for entry in ole.listdir(streams=False, storages=True)
-                           if len(entry) == 1 and entry[0].startswith("__attach_version1.0_"))  # fmt: skip
+            attached = sum(
+                1
+                for entry in ole.listdir(streams=False, storages=True)
+                if len(entry) == 1 and entry[0].startswith("__attach_version1.0_")
+            )
             if attached > MAX_PARTS:
-                raise ParseProblem("too_complex", f"the message holds {attached:,} attachments (a bomb?)")
+                raise ParseProblem(
+                    "too_complex", f"the message holds {attached:,} attachments (a bomb?)"
+                )
     except ParseProblem:
         raise
     except Exception as exc:
-        raise ParseProblem("malformed", f"the Outlook message cannot be read ({_short(exc)})") from None
+        raise ParseProblem(
+            "malformed", f"the Outlook message cannot be read ({_short(exc)})"
+        ) from None
     try:
         msg = extract_msg.openMsg(data, strict=False, delayAttachments=False)
     except Exception as exc:
-        raise ParseProblem("malformed", f"the Outlook message cannot be read ({_short(exc)})") from None
+        raise ParseProblem(
+            "malformed", f"the Outlook message cannot be read ({_short(exc)})"
+        ) from None
     try:
         return _from_outlook(msg)
     finally:
@@ -380,7 +442,12 @@ def _from_outlook(msg) -> _Message:
     if "@" not in address:
         # No transport headers: the SMTP address is a property of its own (an Exchange
         # sender's PidTagSenderEmailAddress is an X.500 name, not an address).
-        for stream in ("__substg1.0_5D01", "__substg1.0_0C1F", "__substg1.0_0065", "__substg1.0_5D02"):
+        for stream in (
+            "__substg1.0_5D01",
+            "__substg1.0_0C1F",
+            "__substg1.0_0065",
+            "__substg1.0_5D02",
+        ):
             candidate = _safe_call(msg, "getStringStream", stream) or ""
             if "@" in candidate and not candidate.startswith("/"):
                 address, name = candidate.strip(), name or str(sender).strip()
@@ -402,27 +469,47 @@ def _from_outlook(msg) -> _Message:
         out.notes.append(f"the attachments cannot be read ({_short(exc)})")
         attachments = []
     if len(attachments) > MAX_PARTS:
-        raise ParseProblem("too_complex", f"the message holds {len(attachments):,} attachments (a bomb?)")
+        raise ParseProblem(
+            "too_complex", f"the message holds {len(attachments):,} attachments (a bomb?)"
+        )
     from extract_msg.enums import AttachmentType
 
     for att in attachments:
-        filename = (_safe_get(att, "longFilename") or _safe_get(att, "shortFilename")
-                    or _safe_get(att, "displayName") or "attachment")  # fmt: skip
+        filename = (
+            _safe_get(att, "longFilename")
+            or _safe_get(att, "shortFilename")
+            or _safe_get(att, "displayName")
+            or "attachment"
+        )
         kind = _safe_get(att, "type")
         if kind in (AttachmentType.MSG, AttachmentType.SIGNED_EMBEDDED):
             inner = _safe_get(att, "data")
             if inner is not None:
-                out.attachments.append(_Attachment(_safe_name(str(filename), "msg"), None,
-                                                   "application/vnd.ms-outlook", message=inner))  # fmt: skip
+                out.attachments.append(
+                    _Attachment(
+                        _safe_name(str(filename), "msg"),
+                        None,
+                        "application/vnd.ms-outlook",
+                        message=inner,
+                    )
+                )
             continue
         data = _safe_get(att, "data")
         if not isinstance(data, bytes):
-            out.attachments.append(_Attachment(_safe_name(str(filename), "bin"), None, "application/octet-stream",
-                                               problem=(Outcome.MALFORMED, "this attachment cannot be read")))  # fmt: skip
+            out.attachments.append(
+                _Attachment(
+                    _safe_name(str(filename), "bin"),
+                    None,
+                    "application/octet-stream",
+                    problem=(Outcome.MALFORMED, "this attachment cannot be read"),
+                )
+            )
             continue
         inline = bool(_safe_get(att, "contentId")) and bool(_safe_get(att, "hidden"))
         mimetype = _safe_get(att, "mimetype") or "application/octet-stream"
-        out.attachments.append(_Attachment(_safe_name(str(filename), "bin"), data, str(mimetype), inline=inline))
+        out.attachments.append(
+            _Attachment(_safe_name(str(filename), "bin"), data, str(mimetype), inline=inline)
+        )
     return out
 
 
@@ -447,7 +534,9 @@ def _safe_get(obj, attr: str):
 # --- a message's documents ----------------------------------------------------------------
 
 
-def message_documents(data: bytes, kind: str, *, nested_ok: bool = True) -> tuple[MessageInfo | None, list[Document]]:
+def message_documents(
+    data: bytes, kind: str, *, nested_ok: bool = True
+) -> tuple[MessageInfo | None, list[Document]]:
     """The documents of one saved message (``kind`` "eml" or "msg"), each with the message's info.
 
     A problem with the message itself raises :class:`ParseProblem`.
@@ -477,13 +566,23 @@ def _documents(parsed: _Message, nested_ok: bool) -> list[Document]:
     for att in parsed.attachments:
         if att.message is not None:
             if not nested_ok:
-                docs.append(Document(unique(att.name), problem=(Outcome.UNSUPPORTED,
-                    "a message attached to a message inside another container: not opened (nested too deep)"),
-                    info=info))  # fmt: skip
+                docs.append(
+                    Document(
+                        unique(att.name),
+                        problem=(
+                            Outcome.UNSUPPORTED,
+                            "a message attached to a message inside another "
+                            "container: not opened (nested too deep)",
+                        ),
+                        info=info,
+                    )
+                )
                 continue
             inner = _inner_message(att.message)
             if isinstance(inner, ParseProblem):
-                docs.append(Document(unique(att.name), problem=(inner.outcome, inner.message), info=info))
+                docs.append(
+                    Document(unique(att.name), problem=(inner.outcome, inner.message), info=info)
+                )
                 continue
             for doc in _documents(inner, nested_ok=False):
                 doc.name = f"{unique(att.name)}/{doc.name}"
@@ -508,9 +607,17 @@ def _documents(parsed: _Message, nested_ok: bool) -> list[Document]:
         ):
             container = sniffed.kind if sniffed.kind != "mhtml" else formats.EML
             if not nested_ok:
-                docs.append(Document(unique(att.name), problem=(Outcome.UNSUPPORTED,
-                    f"{sniffed.description} inside a container inside a message: not opened (nested too deep)"),
-                    info=info))  # fmt: skip
+                docs.append(
+                    Document(
+                        unique(att.name),
+                        problem=(
+                            Outcome.UNSUPPORTED,
+                            f"{sniffed.description} inside a container "
+                            "inside a message: not opened (nested too deep)",
+                        ),
+                        info=info,
+                    )
+                )
                 continue
             docs.append(Document(unique(att.name), data=data, info=info, container=container))
             continue
@@ -518,7 +625,11 @@ def _documents(parsed: _Message, nested_ok: bool) -> list[Document]:
             continue  # a CSV, a calendar, code: not a resume
         if sniffed.kind == formats.HTML and att.inline:
             continue
-        docs.append(Document(unique(att.name), data=data, info=info, resume_like=sniffed.kind in formats.READABLE))
+        docs.append(
+            Document(
+                unique(att.name), data=data, info=info, resume_like=sniffed.kind in formats.READABLE
+            )
+        )
     readable = [d for d in docs if d.problem is None and d.resume_like]
     if not readable:
         # Pictures count only when there is no document: a scan sent by phone,
@@ -527,9 +638,17 @@ def _documents(parsed: _Message, nested_ok: bool) -> list[Document]:
     if len(docs) > MAX_DOCUMENTS:
         extra = len(docs) - MAX_DOCUMENTS
         docs = docs[:MAX_DOCUMENTS]
-        docs.append(Document(f"(+{extra} more attachments)", problem=(Outcome.TOO_COMPLEX,
-            f"the message holds {extra + MAX_DOCUMENTS} attachments; the first {MAX_DOCUMENTS} were read"),
-            info=info))  # fmt: skip
+        docs.append(
+            Document(
+                f"(+{extra} more attachments)",
+                problem=(
+                    Outcome.TOO_COMPLEX,
+                    f"the message holds {extra + MAX_DOCUMENTS} "
+                    f"attachments; the first {MAX_DOCUMENTS} were read",
+                ),
+                info=info,
+            )
+        )
     if not any(d.problem is None and d.resume_like for d in docs):
         # No resume attached: the message itself is the resume.
         docs.append(Document(parsed.body_name, data=parsed.body_bytes, info=info, is_body=True))
@@ -550,7 +669,9 @@ def _inner_message(message) -> _Message | ParseProblem:
 # --- mbox ------------------------------------------------------------------------------------
 
 
-def mbox_messages(open_file: Callable[[], io.BufferedIOBase], block: int = 8 * 1024 * 1024) -> Iterator[tuple[int, int]]:
+def mbox_messages(
+    open_file: Callable[[], io.BufferedIOBase], block: int = 8 * 1024 * 1024
+) -> Iterator[tuple[int, int]]:
     """(offset, length) of each message of an mbox: a "From " line after a blank line (or at
     the start) begins one. Read in blocks and searched with ``bytes.find``, so a mailbox of
     gigabytes is split at disk speed, in constant memory."""
@@ -603,6 +724,10 @@ def unescape_mbox(data: bytes) -> bytes:
 # --- the sender as a contact ------------------------------------------------------------------
 
 
+# How sure the sender's address is as their contact (parsing.resume.CHECK_BELOW is 0.7).
+SENDER_CONFIDENCE = 0.8
+
+
 def apply_message(result: dict, info: MessageInfo | None) -> dict:
     """Keep the message with a document's parse result; the sender's address fills a missing email.
 
@@ -617,6 +742,10 @@ def apply_message(result: dict, info: MessageInfo | None) -> dict:
     if result.get("outcome") == Outcome.OK.value and not result.get("emails") and info.sender:
         result["emails"] = [info.sender]
         from_message.append("emails")
+        # An address mail was delivered from is a real one; what the pane says is where it came
+        # from ("from the message"), not a doubt about it.
+        if isinstance(result.get("confidence"), dict):
+            result["confidence"]["emails"] = SENDER_CONFIDENCE
     result["from_message"] = from_message
     return result
 

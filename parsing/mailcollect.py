@@ -22,8 +22,15 @@ from parsing.errors import Outcome, ParseProblem
 MIN_BODY_CHARS = 150
 
 
-def add_mail(source: str, kind: str, opener: Callable[[], io.BufferedIOBase], size: int,
-             out: list[Candidate], limits: Limits, depth: int) -> int:  # fmt: skip
+def add_mail(
+    source: str,
+    kind: str,
+    opener: Callable[[], io.BufferedIOBase],
+    size: int,
+    out: list[Candidate],
+    limits: Limits,
+    depth: int,
+) -> int:
     """Add the documents of a saved message (eml, msg) or of every message of an mbox."""
     if kind == formats.MBOX:
         return _add_mbox(source, opener, out, limits)
@@ -38,13 +45,31 @@ def _reader(opener) -> Callable[[], bytes]:
     return read
 
 
-def _add_message(source: str, kind: str, read: Callable[[], bytes], size: int,
-                 out: list[Candidate], limits: Limits, depth: int) -> int:  # fmt: skip
+def _add_message(
+    source: str,
+    kind: str,
+    read: Callable[[], bytes],
+    size: int,
+    out: list[Candidate],
+    limits: Limits,
+    depth: int,
+) -> int:
     name = PurePosixPath(source).name
     if size > mail.MAX_MESSAGE_BYTES:
-        out.append(Candidate(source, name, size, _nothing, (Outcome.TOO_LARGE,
-            f"the message is {size / 1024**2:,.0f} MB, over the {mail.MAX_MESSAGE_BYTES / 1024**2:.0f} MB "
-            "limit for one message; its attachments were not read")))  # fmt: skip
+        out.append(
+            Candidate(
+                source,
+                name,
+                size,
+                _nothing,
+                (
+                    Outcome.TOO_LARGE,
+                    f"the message is {size / 1024**2:,.0f} MB, over "
+                    f"the {mail.MAX_MESSAGE_BYTES / 1024**2:.0f} MB "
+                    "limit for one message; its attachments were not read",
+                ),
+            )
+        )
         return 0
     nested_ok = depth < MAX_NESTING + 1
     try:
@@ -53,24 +78,50 @@ def _add_message(source: str, kind: str, read: Callable[[], bytes], size: int,
         out.append(Candidate(source, name, size, _nothing, (problem.outcome, problem.message)))
         return 0
     except (OSError, ValueError) as exc:
-        out.append(Candidate(source, name, size, _nothing, (Outcome.MALFORMED, f"cannot read the message: {exc}")))
+        out.append(
+            Candidate(
+                source, name, size, _nothing, (Outcome.MALFORMED, f"cannot read the message: {exc}")
+            )
+        )
         return 0
     reread = _Reread(read, kind, nested_ok)
     for doc in documents:
         label = source if doc.is_body else f"{source}/{doc.name}"
         leaf = PurePosixPath(doc.name).name
         if doc.is_body and len(_visible(doc.data)) < MIN_BODY_CHARS:
-            out.append(Candidate(label, leaf, 0, _nothing, (Outcome.NO_TEXT,
-                "no resume is attached, and the message's own text is too short to be one"), message=doc.info))  # fmt: skip
+            out.append(
+                Candidate(
+                    label,
+                    leaf,
+                    0,
+                    _nothing,
+                    (
+                        Outcome.NO_TEXT,
+                        "no resume is attached, and the message's own text is too short to be one",
+                    ),
+                    message=doc.info,
+                )
+            )
             continue
         if doc.problem is not None:
             out.append(Candidate(label, leaf, 0, _nothing, doc.problem, message=doc.info))
             continue
         doc_size = len(doc.data or b"")
         if doc_size > limits.max_bytes:
-            out.append(Candidate(label, leaf, doc_size, _nothing, (Outcome.TOO_LARGE,
-                f"the attachment is {doc_size / 1024**2:,.1f} MB, over the {limits.max_bytes / 1024**2:.0f} MB limit"),
-                message=doc.info))  # fmt: skip
+            out.append(
+                Candidate(
+                    label,
+                    leaf,
+                    doc_size,
+                    _nothing,
+                    (
+                        Outcome.TOO_LARGE,
+                        f"the attachment is {doc_size / 1024**2:,.1f} MB, "
+                        f"over the {limits.max_bytes / 1024**2:.0f} MB limit",
+                    ),
+                    message=doc.info,
+                )
+            )
             continue
         reader = reread.document(doc.name)
         if doc.container == formats.ZIP:
@@ -99,7 +150,9 @@ class _Reread:
         def read() -> bytes:
             cached = _Reread._cache
             if cached is None or cached[0] is not self:
-                _, documents = mail.message_documents(self.read(), self.kind, nested_ok=self.nested_ok)
+                _, documents = mail.message_documents(
+                    self.read(), self.kind, nested_ok=self.nested_ok
+                )
                 cached = (self, {d.name: d.data for d in documents if d.data is not None})
                 _Reread._cache = cached
             data = cached[1].get(name)
@@ -118,8 +171,15 @@ def _add_mbox(source: str, opener, out: list[Candidate], limits: Limits) -> int:
         read = _mbox_reader(opener, offset, length)
         _add_message(label, formats.EML, read, length, out, limits, depth=1)
     if count == 0:
-        out.append(Candidate(source, PurePosixPath(source).name, 0, _nothing,
-                             (Outcome.NO_TEXT, "the mailbox (mbox) holds no messages")))  # fmt: skip
+        out.append(
+            Candidate(
+                source,
+                PurePosixPath(source).name,
+                0,
+                _nothing,
+                (Outcome.NO_TEXT, "the mailbox (mbox) holds no messages"),
+            )
+        )
     return 0
 
 

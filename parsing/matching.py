@@ -28,10 +28,21 @@ from parsing.text import fold
 # How much a mention counts, by the section it is in: a skill listed under
 # Skills or used in a job counts fully; one named only under Interests less.
 SECTION_FACTOR = {
-    "skills": 1.0, "experience": 1.0, "projects": 0.95, "certifications": 0.95, "summary": 0.9,
-    "header": 0.9, "languages": 1.0, "education": 0.8, "awards": 0.85, "publications": 0.85,
-    "personal": 0.8, "contact": 0.6, "interests": 0.5, "references": 0.3,
-}  # fmt: skip
+    "skills": 1.0,
+    "experience": 1.0,
+    "projects": 0.95,
+    "certifications": 0.95,
+    "summary": 0.9,
+    "header": 0.9,
+    "languages": 1.0,
+    "education": 0.8,
+    "awards": 0.85,
+    "publications": 0.85,
+    "personal": 0.8,
+    "contact": 0.6,
+    "interests": 0.5,
+    "references": 0.3,
+}
 OTHER_SECTION = 0.85
 BREADTH_BONUS = 0.05  # per further section that also mentions it, up to two
 YEARS_WEIGHT = 2.0
@@ -97,8 +108,14 @@ class Agg:
 
     def merge(self, other: Agg) -> Agg:
         years = [y for y in (self.last_year, other.last_year) if y]
-        return Agg(max(self.best, other.best), self.sections | other.sections, max(years) if years else None,
-                   self.counted + other.counted, self.ordinary + other.ordinary, self.negated + other.negated)  # fmt: skip
+        return Agg(
+            max(self.best, other.best),
+            self.sections | other.sections,
+            max(years) if years else None,
+            self.counted + other.counted,
+            self.ordinary + other.ordinary,
+            self.negated + other.negated,
+        )
 
 
 @dataclass
@@ -147,16 +164,33 @@ class JobSpec:
             if raw.get("kind", "skill") == "skill":
                 known = taxonomy.lookup(raw["name"])
                 skill = known.name if known else None
-            criteria.append(Criterion(raw["name"], raw.get("kind", "skill"), bool(raw.get("must")),
-                                      float(raw.get("weight", 1)), tuple(raw.get("synonyms", ())), skill))  # fmt: skip
+            criteria.append(
+                Criterion(
+                    raw["name"],
+                    raw.get("kind", "skill"),
+                    bool(raw.get("must")),
+                    float(raw.get("weight", 1)),
+                    tuple(raw.get("synonyms", ())),
+                    skill,
+                )
+            )
         languages = []
         for name in spec.get("languages", []):
             known = taxonomy.lookup(name)
             languages.append(known.name if known else name)
-        return cls(title, criteria, spec.get("min_years"), spec.get("location"), bool(spec.get("remote")), languages)
+        return cls(
+            title,
+            criteria,
+            spec.get("min_years"),
+            spec.get("location"),
+            bool(spec.get("remote")),
+            languages,
+        )
 
     def language_criteria(self) -> list[Criterion]:
-        return [Criterion(lang, "skill", False, LANGUAGE_WEIGHT, (), lang) for lang in self.languages]
+        return [
+            Criterion(lang, "skill", False, LANGUAGE_WEIGHT, (), lang) for lang in self.languages
+        ]
 
 
 # --- quality of one criterion ---------------------------------------------------
@@ -197,7 +231,15 @@ def skill_aggregates(hits: list[dict]) -> dict[str, Agg]:
     by_skill: dict[str, list[Evidence]] = {}
     for h in hits:
         by_skill.setdefault(h["skill"], []).append(
-            Evidence(h["text"], h["start"], h["end"], h["section"], h["similarity"], h.get("year"), h.get("flag"))
+            Evidence(
+                h["text"],
+                h["start"],
+                h["end"],
+                h["section"],
+                h["similarity"],
+                h.get("year"),
+                h.get("flag"),
+            )
         )
     return {skill: aggregate(evidence) for skill, evidence in by_skill.items()}
 
@@ -226,7 +268,9 @@ def years_points(job: JobSpec, years: float | None) -> tuple[float, str | None]:
     if years is None:
         return 0.0, "years of experience not stated"
     ratio = min(1.0, years / job.min_years)
-    note = None if years >= job.min_years else f"{years:g} years; the job asks for {job.min_years:g}"
+    note = (
+        None if years >= job.min_years else f"{years:g} years; the job asks for {job.min_years:g}"
+    )
     return YEARS_WEIGHT * ratio, note
 
 
@@ -251,7 +295,9 @@ def max_points(job: JobSpec) -> float:
     return total
 
 
-def recency_points(job: JobSpec, aggs: list[tuple[Criterion, Agg | None]], this_year: int) -> tuple[float, str | None]:
+def recency_points(
+    job: JobSpec, aggs: list[tuple[Criterion, Agg | None]], this_year: int
+) -> tuple[float, str | None]:
     if not any(c.weight for c in job.criteria):
         return 0.0, None
     weighted, weights, newest = 0.0, 0.0, None
@@ -308,8 +354,12 @@ def score_person(
         note = _criterion_note(criterion, agg, found)
         kind = "language" if k >= own else "criterion"
         label = f"Language: {criterion.name}" if kind == "language" else criterion.name
-        ordered = sorted(found, key=lambda e: (e.flag is not None, -section_factor(e.section), e.start))
-        parts.append(Part(label, kind, criterion.weight, criterion.weight * q, ordered, criterion.must, note))
+        ordered = sorted(
+            found, key=lambda e: (e.flag is not None, -section_factor(e.section), e.start)
+        )
+        parts.append(
+            Part(label, kind, criterion.weight, criterion.weight * q, ordered, criterion.must, note)
+        )
         if criterion.must and q <= 0:
             missing.append(criterion.name)
         if note and (criterion.must or criterion.weight >= 1) and (q <= 0 or "alike" in note):
@@ -348,7 +398,7 @@ class Ranked:
 
 @dataclass
 class Dense:
-    """One criterion's matches over a fixed list of people, as arrays (index = position in the list)."""
+    """One criterion's matches over a fixed list of people, as arrays (index: place in the list)."""
 
     quality: np.ndarray  # float64, 0 where not matched
     last_year: np.ndarray  # int32, 0 where undated or not matched
@@ -369,17 +419,13 @@ class Dense:
         return cls(quality, last_year)
 
 
-def rank_fast(
-    job: JobSpec, people: list[PersonFacts], aggs: dict[Criterion, dict[int, Agg]], this_year: int
+def rank_dense(
+    job: JobSpec,
+    people: list[PersonFacts],
+    dense: dict[Criterion, Dense],
+    this_year: int,
+    cache: dict | None = None,
 ) -> list[Ranked]:
-    """Totals for many people from per-criterion aggregates; the same arithmetic as score_person."""
-    index = {p.person: i for i, p in enumerate(people)}
-    dense = {c: Dense.from_aggs(aggs.get(c, {}), index, len(people)) for c in job.criteria + job.language_criteria()}
-    return rank_dense(job, people, dense, this_year)
-
-
-def rank_dense(job: JobSpec, people: list[PersonFacts], dense: dict[Criterion, Dense], this_year: int,
-               cache: dict | None = None) -> list[Ranked]:  # fmt: skip
     """The ranking as array arithmetic: a weight change over 10,000 people costs milliseconds.
 
     Every figure is the one :func:`score_person` computes for the same person
@@ -399,32 +445,48 @@ def rank_dense(job: JobSpec, people: list[PersonFacts], dense: dict[Criterion, D
         zeros, no_years = np.zeros(n), np.zeros(n, dtype=np.int32)
         cache.clear()
         cache.update(keys=keys, people=people)
-        cache["quality"] = np.column_stack([dense[c].quality if c in dense else zeros for c in criteria]) \
-            if criteria else np.zeros((n, 0))  # fmt: skip
-        cache["years_used"] = np.column_stack([dense[c].last_year if c in dense else no_years for c in job.criteria]) \
-            if k else np.zeros((n, 0), dtype=np.int32)  # fmt: skip
+        cache["quality"] = (
+            np.column_stack([dense[c].quality if c in dense else zeros for c in criteria])
+            if criteria
+            else np.zeros((n, 0))
+        )
+        cache["years_used"] = (
+            np.column_stack([dense[c].last_year if c in dense else no_years for c in job.criteria])
+            if k
+            else np.zeros((n, 0), dtype=np.int32)
+        )
         cache["years"] = np.array([p.years if p.years is not None else np.nan for p in people])
         cache["ids"] = np.array([p.person for p in people])
     if "location_points" not in cache or cache["location"] != job.location:
         cache["location"] = job.location
-        cache["location_points"] = np.array([location_points(job, p.location)[0] for p in people]) \
-            if job.location else np.zeros(n)  # fmt: skip
+        cache["location_points"] = (
+            np.array([location_points(job, p.location)[0] for p in people])
+            if job.location
+            else np.zeros(n)
+        )
     quality = cache["quality"]
     weights = np.array([c.weight for c in criteria], dtype=np.float64)
     gains = quality * weights
     points = gains.sum(axis=1) + cache["location_points"]
     if job.min_years:
-        points += YEARS_WEIGHT * np.nan_to_num(np.minimum(1.0, cache["years"] / job.min_years), nan=0.0)
+        points += YEARS_WEIGHT * np.nan_to_num(
+            np.minimum(1.0, cache["years"] / job.min_years), nan=0.0
+        )
     # Recency: over the job's own criteria (not languages) that matched with a date.
     if any(c.weight for c in job.criteria):
         if cache.get("recency_year") != this_year:
-            # What does not depend on weights: which criteria matched, which with a date, how recent.
+            # What does not depend on weights: the criteria matched, which with a date, how recent.
             q, used = quality[:, :k], cache["years_used"]
             found = q > 0
             dated = found & (used > 0)
             age = np.maximum(0, this_year - used)
             factor = np.where(age <= 2, 1.0, np.maximum(0.5, 1.0 - 0.05 * (age - 2)))
-            cache.update(recency_year=this_year, found=found, dated=dated, dated_factor=np.where(dated, factor, 0.0))
+            cache.update(
+                recency_year=this_year,
+                found=found,
+                dated=dated,
+                dated_factor=np.where(dated, factor, 0.0),
+            )
         w = weights[:k]
         counts = w > 0
         num = (np.where(counts, cache["dated_factor"], 0.0) * w).sum(axis=1)
@@ -442,11 +504,16 @@ def rank_dense(job: JobSpec, people: list[PersonFacts], dense: dict[Criterion, D
         codes |= (quality[:, j] <= 0).astype(np.int64) << bit
     names_for_code = {
         code: tuple(job.criteria[j].name for bit, j in enumerate(must_columns) if code >> bit & 1)
-        for code in set(codes.tolist())  # (np.unique would import numpy.ma: 10-30 ms of a command's start)
+        for code in set(
+            codes.tolist()
+        )  # (np.unique would import numpy.ma: 10-30 ms of a command's start)
     }
     has_missing = codes > 0
-    level = np.where(has_missing, np.where(totals >= 55, 1, 0),
-                     np.where(totals >= 65, 2, np.where(totals >= 35, 1, 0)))  # fmt: skip
+    level = np.where(
+        has_missing,
+        np.where(totals >= 55, 1, 0),
+        np.where(totals >= 65, 2, np.where(totals >= 35, 1, 0)),
+    )
     # Best first, ties by id; every column put in that order before it becomes Python objects.
     ranked = np.lexsort((cache["ids"], -totals))
     # The three criteria that earned the most, per person: sorted by gain, so
@@ -459,8 +526,14 @@ def rank_dense(job: JobSpec, people: list[PersonFacts], dense: dict[Criterion, D
     else:
         earned = [0] * n
         tops = [[] for _ in range(n)]
-    columns = (cache["ids"][ranked].tolist(), totals[ranked].tolist(), level[ranked].tolist(),
-               codes[ranked].tolist(), tops, earned)  # fmt: skip
+    columns = (
+        cache["ids"][ranked].tolist(),
+        totals[ranked].tolist(),
+        level[ranked].tolist(),
+        codes[ranked].tolist(),
+        tops,
+        earned,
+    )
     # Ten thousand small objects and no cycles among them: the cyclic garbage
     # collector would only walk them again and again while they are made.
     collecting = gc.isenabled()
@@ -468,7 +541,7 @@ def rank_dense(job: JobSpec, people: list[PersonFacts], dense: dict[Criterion, D
     try:
         out = [
             Ranked(person, total, _LEVELS[lv], names_for_code[code], top[:e])
-            for person, total, lv, code, top, e in zip(*columns)
+            for person, total, lv, code, top, e in zip(*columns, strict=True)
         ]
     finally:
         if collecting:
@@ -523,13 +596,26 @@ def find_phrases(text: str, phrases: dict[str, int], section_of) -> list[Evidenc
                 continue
             taken.append((m.start(), m.end()))
             flag = "negated" if _negated(text, m.start()) else None
-            out.append(Evidence(m.group(), m.start(), m.end(), section_of(m.start()), phrases[phrase], None, flag))
+            out.append(
+                Evidence(
+                    m.group(),
+                    m.start(),
+                    m.end(),
+                    section_of(m.start()),
+                    phrases[phrase],
+                    None,
+                    flag,
+                )
+            )
     out.sort(key=lambda e: e.start)
     return out
 
 
-def fuzzy_variants(phrase: str, vocabulary: Iterable[str], cutoff: int = 88) -> list[tuple[str, int]]:
-    """Spellings in ``vocabulary`` (folded single words) close to a one-word phrase: typos and variants.
+def fuzzy_variants(
+    phrase: str, vocabulary: Iterable[str], cutoff: int = 88
+) -> list[tuple[str, int]]:
+    """Spellings in ``vocabulary`` (folded single words) close to a one-word phrase: typos and
+    variants.
 
     Only for words longer than four letters, and only those that start with the
     same letter, as for skills (see parsing.taxonomy). Each word is judged on its
@@ -543,7 +629,9 @@ def fuzzy_variants(phrase: str, vocabulary: Iterable[str], cutoff: int = 88) -> 
     if key is None:
         return []
     cutoff = cutoff if len(key) >= 8 else max(cutoff, 92)
-    candidates = [w for w in vocabulary if w[:1] == key[:1] and abs(len(w) - len(key)) <= 2 and w != key]
+    candidates = [
+        w for w in vocabulary if w[:1] == key[:1] and abs(len(w) - len(key)) <= 2 and w != key
+    ]
     if not candidates:
         return []
     found = process.extract(key, candidates, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)

@@ -30,7 +30,7 @@ from parsing.contacts import EMAIL_RE, PHONE_LABEL, URL_RE, Found
 from parsing.layout import Layout, Line, assemble, script_of
 from parsing.sections import CONTACT, PERSONAL, SUMMARY, Section, heading_kind, section_at
 from parsing.text import fold
-from parsing.vocab import NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
+from parsing.vocab import BUILDING_PARTS, NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
 
 # A score at or above this names a person; below, the name stays None.
 THRESHOLD = 3.0
@@ -58,19 +58,56 @@ _NAME_WORD = (
     r"apellidos?|nom(?:\s+complet)?|prénom|naam|vorname|nachname|vor-?\s*und\s+nachname|cognome|"
     r"imię(?:\s+i\s+nazwisko)?|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名"
 )
+# A form's numbering ("3. Name:", "a) Nome:") may come first.
+_ENUMERATOR = r"(?:(?:\d{1,2}|[a-z])[.)]\s*)?"
 _LABEL = re.compile(
-    rf"^\W*(?:(?:{_NAME_WORD})(?:\s*[,/&]\s*(?:{_NAME_WORD}))*\s*[:：\-–]\s*|(?:{_NAME_WORD})\s+(?=\w)|"
+    rf"^\W*{_ENUMERATOR}(?:(?:{_NAME_WORD})(?:(?:\s*[,/&]|\s+(?:and|und|et|e|y|i|и|ve))\s*(?:{_NAME_WORD}))*\s*(?:[:：\-–]\s*|$)|"
+    rf"(?:{_NAME_WORD})\s+(?=\w)|"
     r"(?:(?:resume|résumé|cv|curriculum\s+vitae|lebenslauf|profile)\s+(?:of|von|de|di|van)\s+|"
     r"personal\s+information|informazioni\s+personali|persönliche\s+angaben|informations\s+personnelles|"
     r"información\s+personal|informações\s+pessoais|dati\s+personali)\s*[:：\-–]?\s*)",
     re.IGNORECASE,
 )
+# A label naming one part: a given name, or a surname (alone it gives half a name).
+_GIVEN_WORD = (
+    r"(?:first|given|fore)\s*names?|vorname[n]?|prénoms?|prenoms?|imię|imie|nombres?|primeiro\s+nome|"
+    r"nome\s+próprio|voornaam|имя|ad|nome"
+)
+_SURNAME_WORD = (
+    r"(?:last|family)\s*names?|surnames?|nachname|familienname|nom(?:\s+de\s+famille)?|nazwisko|"
+    r"apellidos?|cognome|sobrenome|achternaam|фамилия|soyad(?:ı)?"
+)
+_FIRST_LABEL = re.compile(rf"^\W*(?:{_GIVEN_WORD})\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
+_LAST_LABEL = re.compile(rf"^\W*(?:{_SURNAME_WORD})\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
+# "Nazwisko i imię: Nowak Anna", "Surname, first name: ...": the surname is printed first.
+_SURNAME_FIRST = re.compile(
+    rf"^\W*(?:{_SURNAME_WORD})\s*(?:,|/|&|and|und|et|e|y|i|и|ve)\s*(?:{_GIVEN_WORD})\b",
+    re.IGNORECASE,
+)
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
+# "Name", "3. Name:" alone on a line: the value is on a later line, if this is a label.
+_NAME_ALONE = re.compile(rf"^\W*{_ENUMERATOR}(?:{_NAME_WORD})\s*[:：]?$", re.IGNORECASE)
+# A form's label without its value: "Birth:", "Personal Status:".
+_BARE_LABEL = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?[^\W\d_][\w .'’/\-]{0,30}[:：]$")
 _EDGE_NOISE = re.compile(r"^[^\w(]+|[^\w.)]+$")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _RANK_SCORE = (2.0, 1.6, 1.3, 1.0, 0.8, 0.6, 0.4, 0.4)
 _TITLE_LINE = re.compile(
-    r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|curriculum)\W*$",
+    r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|curriculum|"
+    r"hoja\s+de\s+vida|życiorys|zyciorys|levensloop|životopis|резюме|özgeçmiş|ozgecmis|简历|"
+    r"个人简历|個人簡歷|履歴書|이력서)\W*$",
+    re.IGNORECASE,
+)
+# "CV Terrell O'Keefe", "Resume - Ana Ruiz": the document's title, then the name.
+_TITLE_LEAD = re.compile(
+    r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|"
+    r"curriculum|hoja\s+de\s+vida|życiorys|levensloop|résumé)\s*[:\-–—|]?\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+# A profile address spells the name as an e-mail address does: linkedin.com/in/ana-ruiz.
+_PROFILE_HANDLE = re.compile(
+    r"(?<![\w\-])(?:linkedin\.com/in|github\.com|gitlab\.com|xing\.com/profile|twitter\.com|x\.com)/"
+    r"([^\W_][\w.\-%]{2,})",
     re.IGNORECASE,
 )
 _CONTACT_HINT = re.compile(r"@|https?://|www\.|linkedin|github|\+?\d[\d\s().\-]{6,}\d")
@@ -90,14 +127,20 @@ def find_name(
     sections: list[Section] | None = None,
     taxonomy=None,
     text: str | None = None,
+    location: str | None = None,
 ) -> Found | None:
-    """The person's name with a confidence, or None when no candidate convinces."""
+    """The person's name with a confidence, or None when no candidate convinces.
+
+    ``location``: where the header says they live; a place is never their name.
+    """
     layout = source if isinstance(source, Layout) else assemble([Line(t) for t in source])[1]
     lines = layout.lines
     if text is None:
         text = "\n".join(line.text for line in lines)
     offsets = layout.offsets()
     candidates = _candidates(layout, offsets, emails, sections or [], taxonomy)
+    places = {fold(p.strip()) for p in re.split(r"[,;/|·]", location or "") if p.strip()}
+    candidates = [c for c in candidates if fold(c.name) not in places]
     if not candidates:
         return None
     best: dict[str, Candidate] = {}
@@ -111,8 +154,20 @@ def find_name(
     lead = top.score - runner.score if runner else top.score
     if top.score < THRESHOLD or (lead < MARGIN and top.score < SURE):
         return None
-    confidence = 0.5 + 0.06 * (top.score - THRESHOLD) + 0.08 * min(lead, 4.0)
-    return Found(natural_case(top.name), round(max(0.3, min(confidence, 0.99)), 2))
+    raw = 0.5 + 0.06 * (top.score - THRESHOLD) + 0.08 * min(lead, 4.0)
+    confidence = round(max(0.3, min(raw, 0.99)), 2)
+    return Found(natural_case(top.name), confidence, _doubt(top, runner, lead, confidence))
+
+
+def _doubt(top: Candidate, runner: Candidate | None, lead: float, confidence: float) -> str:
+    """What a recruiter should check about the chosen name, if anything."""
+    if confidence >= 0.7:
+        return ""
+    if top.how == "two-line":
+        return "read from two lines"
+    if runner is not None and lead < 1.5:
+        return f"could also be “{natural_case(runner.name)}”"
+    return "not set apart from the text around it"
 
 
 def _overlaps(a: str, b: str) -> bool:
@@ -135,7 +190,7 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
     sizes = [lines[i].size for i in zone if lines[i].size and _TWO_LETTERS.search(lines[i].text)]
     largest = max(sizes) if sizes else 0.0
     body = layout.body_size or (sorted(sizes)[len(sizes) // 2] if sizes else 0.0)
-    locals_ = [fold(e.split("@")[0]) for e in emails]
+    locals_ = [fold(e.split("@")[0]) for e in emails] + _handles(lines, zone)
     context = _Context(layout, offsets, sections, largest, body, locals_, taxonomy)
     shapes: dict[tuple[str, bool], float | None] = {}
     shaped_lines: list[tuple[int, int, list[tuple[str, str, float]]]] = []  # (line, rank, readings)
@@ -148,9 +203,9 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
             rank += 1
             continue
         readings = []
-        for name, how in _readings(line, _next_text(lines, i)):
+        for name, how in _readings(line, _next_text(lines, i), lines, i):
             name = _clean(name)
-            key = (name, how == "label")
+            key = (name, how in ("label", "label-part"))
             if key not in shapes:
                 shapes[key] = _shape(name, taxonomy, single=key[1])
             if shapes[key] is not None:
@@ -163,6 +218,15 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
     for i, rank, readings in shaped_lines:
         for name, how, shaped in readings:
             out.append(Candidate(name, i, shaped + context.score(i, rank, how, name), how))
+    return out
+
+
+def _handles(lines: list[Line], zone: range) -> list[str]:
+    """The handles of profile addresses printed or linked near the top ("ana-ruiz")."""
+    out = []
+    for i in zone:
+        for where in (lines[i].text, *lines[i].links):
+            out += [fold(m.group(1)) for m in _PROFILE_HANDLE.finditer(where)]
     return out
 
 
@@ -186,39 +250,115 @@ def _may_hold_name(line: Line) -> bool:
     return not m.group().islower() or bool(_LABEL.match(line.text))
 
 
-def _readings(line: Line, nxt: Line | None) -> list[tuple[str, str]]:
+def _readings(line: Line, nxt: Line | None, lines: list[Line], i: int) -> list[tuple[str, str]]:
     """The ways a line may hold a name."""
     text = _strip_noise(line.text)
     out: list[tuple[str, str]] = []
-    labelled = _LABEL.match(text)
-    if labelled and labelled.end() < len(text):
-        value = text[labelled.end() :]
-        value = re.split(r"\s{2,}|\s*[|•·;]\s*|\s+\w+\s*:", value)[0]
-        out.append((value, "label"))
+    labelled = _LABEL.match(line.text.strip()) or _LABEL.match(text)
+    value = None
+    if labelled and labelled.end() < len(labelled.string):
+        value = labelled.string[labelled.end() :]
+        value = _strip_noise(re.split(r"\s{2,}|\s*[|•·;]\s*|\s+\w+\s*:", value)[0])
+    elif labelled and _NAME_ALONE.match(line.text.strip()):
+        value = _label_value(lines, i)
     elif labelled and nxt is not None and nxt.text.strip():
-        out.append((_strip_noise(nxt.text), "label"))
+        value = _strip_noise(nxt.text)  # "PERSONAL INFORMATION" over the name
+    if value is not None:
+        if _SURNAME_FIRST.match(text):
+            value = _given_first(value)
+        # A label that names one part ("Imię: Anna") gives half a name: the parts together
+        # (below) make the candidate, not the half.
+        part = _FIRST_LABEL.match(text) or _LAST_LABEL.match(text)
+        out.append((value, "label-part" if part and len(value.split()) == 1 else "label"))
     out.append((text, "whole"))
+    titled = _TITLE_LEAD.match(text)
+    if titled:
+        out.append((text[titled.end() :], "titled"))
     for cell in line.cells:
         out.append((_strip_noise(cell), "cell"))
     parts = [p for p in _SEPARATORS.split(text) if p.strip()]
     if len(parts) > 1:
         for part in parts[:2]:
             out.append((part, "part"))
-    # A name followed by its title on one line: "Allen King ESB Developer".
+    # A name followed by its title on one line: "Allen King ESB Developer". Before a room
+    # or a suite ("Lucina Hall Room 220") the words name a building.
     words = text.split()
     for size in range(min(len(words) - 1, 5), 1, -1):
+        if fold(words[size].strip(".,")) in BUILDING_PARTS:
+            continue
         if _ends_name(words[size], " ".join(words[:size])):
             out.append((" ".join(words[:size]), "part"))
-    # Given name and surname on two lines, printed alike ("MARIE" / "DUPONT").
-    if (
-        nxt is not None
-        and nxt.text.strip()
-        and 1 <= len(words) <= 3
-        and len(words) + len(nxt.text.split()) <= 5
-    ):
-        if _alike(line, nxt):
-            out.append((f"{text} {_strip_noise(nxt.text)}", "two-line"))
+    # Given name and surname on two lines, printed alike ("MARIE" / "DUPONT", "Anna Maria" /
+    # "SCHMIDT"). One of the two is a single word: two lines of two words each are two
+    # things ("Protocol Buffers" over "Jane Doe"), unless the page shows them set as one.
+    if nxt is not None and nxt.text.strip() and 1 <= len(words) <= 3:
+        rest = _strip_noise(nxt.text)
+        counts = sorted((_name_words(text), _name_words(rest)))
+        single = counts[0] == 1 or (line.known and nxt.known and counts[0] > 0)
+        if len(words) + len(rest.split()) <= 5 and single and _alike(line, nxt):
+            out.append((f"{text} {rest}", "two-line"))
+    # "First name: Anna" over "Last name: Nowak": one name from two labels.
+    if nxt is not None:
+        for given, surname in ((text, nxt.text), (nxt.text, text)):
+            first, last = _part_label(given, _FIRST_LABEL), _part_label(surname, _LAST_LABEL)
+            if first and last:
+                out.append((f"{first} {last}", "label"))
     return out
+
+
+def _label_value(lines: list[Line], i: int) -> str | None:
+    """The value of a "Name" label printed alone on line i: on the next line with letters
+    (its colon may stand alone between them, as a form's table exports), or, when the label
+    heads a column of labels ("Name:", "Birth:", "Nationality:") read before their values,
+    on the first line after them.
+
+    Without a colon, "Name" is a table's header ("Name  Skill Level"), not a label. A value
+    on a line of its own is a whole name: one word there is more often something else
+    ("Name:" over "Designation:" in a referee's block)."""
+    labels = 0
+    colon = re.search(r"[:：]\s*$", lines[i].text) is not None
+    for j in range(i + 1, min(i + 10, len(lines))):
+        text = lines[j].text.strip()
+        if lines[i].known and (lines[j].page, lines[j].column) != (lines[i].page, lines[i].column):
+            return None  # another column or page: not this label's value
+        if not _FIRST_LETTER.search(text):
+            colon = colon or text in (":", "：")
+            continue
+        if not colon:
+            return None
+        if _BARE_LABEL.match(text):
+            labels += 1
+            continue
+        value = _strip_noise(text)
+        return value if labels < 4 and len(value.split()) >= 2 else None
+    return None
+
+
+def _given_first(value: str) -> str:
+    """A name printed surname first, given names first: "Nowak Anna" -> "Anna Nowak",
+    "DUPONT Marie Claire" -> "Marie Claire DUPONT" (a surname in capitals says where it ends)."""
+    words = value.split()
+    caps = [w.isupper() and len(w) > 1 for w in words]
+    if 1 <= sum(caps) < len(words) and caps[0]:
+        n = caps.index(False)
+        return " ".join(words[n:] + words[:n])
+    if len(words) == 2:
+        return f"{words[1]} {words[0]}"
+    return value
+
+
+def _name_words(text: str) -> int:
+    """Words of a name, leaving out particles ("van", "de la")."""
+    return sum(1 for w in text.split() if w.lower() not in PARTICLES)
+
+
+def _part_label(text: str, label: re.Pattern) -> str | None:
+    """The value after a first-name or a last-name label, when it is a word or two."""
+    m = label.match(text.strip())
+    if not m:
+        return None
+    value = _strip_noise(text.strip()[m.end() :])
+    return value if 1 <= len(value.split()) <= 3 else None
 
 
 def _alike(a: Line, b: Line) -> bool:
@@ -294,6 +434,10 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
         if not _all_caps(name) and caps and not (run and touches):
             return None  # "Anna Maria SCHMIDT", "DE LA CRUZ Ana": one run of capitals at one end
     if ROLE_WORDS.search(name) or heading_kind(name):
+        return None
+    # "Inne Umiejętności", "Weitere Kenntnisse": a heading the vocabulary lacks, around a word
+    # that is a heading by itself (long words only: "Else", "Corsi", "Kennis" are names too).
+    if len(significant) > 1 and any(len(w) >= 7 and heading_kind(w) for w in significant):
         return None
     if taxonomy is not None:
         if taxonomy.lookup(name) is not None:
@@ -406,6 +550,18 @@ class _Context:
             if j != i
         ):
             score += 0.7
+        # Plain text: the first name-shaped line, to itself, right above the address, the
+        # number or the e-mail, is the first line of the person's header.
+        below = _next_text(lines, i)
+        if (
+            how in ("whole", "titled")
+            and line.top < 0
+            and i == self.first_shaped
+            and below is not None
+            and below.column == line.column
+            and self._contact(lines.index(below, i + 1))
+        ):
+            score += 0.6
         if (
             i + 1 < len(lines)
             and ROLE_WORDS.search(lines[i + 1].text)
@@ -415,6 +571,8 @@ class _Context:
         # patterns
         if how == "label":
             score += 4.0
+        elif how == "label-part":
+            score += 1.0  # half a name: never ahead of a whole one
         elif how == "two-line":
             # "MARIE" over "DUPONT", set alike: one name. Without a page to look at, a guess.
             nxt = _next_text(lines, i)

@@ -111,17 +111,19 @@ def _rapid_engine():
             cv2.setNumThreads(1)
 
             threads = int(os.environ.get("SHORTLIST_OCR_THREADS", "1"))
-            _rapid = RapidOCR(params={
-                "Global.log_level": "error",
-                "Global.use_cls": False,  # decided per page, see _orient
-                "EngineConfig.onnxruntime.intra_op_num_threads": threads,
-                "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-                # Detection on the page scaled to 1280 px: as accurate, 3x faster and
-                # ~300 MB smaller than the default on a 200 dpi page (measured).
-                "Det.limit_type": "max",
-                "Det.limit_side_len": 1280,
-                "Rec.rec_batch_num": 1,
-            })  # fmt: skip
+            _rapid = RapidOCR(
+                params={
+                    "Global.log_level": "error",
+                    "Global.use_cls": False,  # decided per page, see _orient
+                    "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+                    "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                    # Detection on the page scaled to 1280 px: as accurate, 3x faster and
+                    # ~300 MB smaller than the default on a 200 dpi page (measured).
+                    "Det.limit_type": "max",
+                    "Det.limit_side_len": 1280,
+                    "Rec.rec_batch_num": 1,
+                }
+            )
             logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         return _rapid
 
@@ -132,7 +134,9 @@ def tesseract_languages() -> set[str]:
     if not exe:
         return set()
     try:
-        done = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=10, check=False)
+        done = subprocess.run(
+            [exe, "--list-langs"], capture_output=True, text=True, timeout=10, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return set()
     return {line.strip() for line in done.stdout.splitlines()[1:] if line.strip()}
@@ -149,12 +153,16 @@ def _rapid_detect(image) -> list[list[tuple[float, float]]]:
 def _rapid_lines(image) -> list[OcrLine]:
     import numpy as np
 
-    result = _rapid_engine()(np.asarray(image), use_det=True, use_cls=False, use_rec=True, return_word_box=True)
+    result = _rapid_engine()(
+        np.asarray(image), use_det=True, use_cls=False, use_rec=True, return_word_box=True
+    )
     if getattr(result, "txts", None) is None:
         return []
     words = getattr(result, "word_results", None) or [()] * len(result.txts)
     lines = []
-    for quad, text, score, parts in zip(result.boxes, result.txts, result.scores, words):
+    for quad, text, score, parts in zip(
+        result.boxes, result.txts, result.scores, words, strict=False
+    ):
         if score < MIN_LINE_SCORE or not text.strip():
             continue
         xs, ys = [float(p[0]) for p in quad], [float(p[1]) for p in quad]
@@ -175,7 +183,12 @@ def _spaced(text: str, words, height: float) -> str:
                 return text
             between = text[position:found]
             left, right = float(box[0][0]), float(box[1][0])
-            if not between and pieces and previous_right is not None and left - previous_right > 0.5 * height:
+            if (
+                not between
+                and pieces
+                and previous_right is not None
+                and left - previous_right > 0.5 * height
+            ):
                 between = " "
             pieces.append(between + word)
             position, previous_right = found + len(word), right
@@ -199,7 +212,9 @@ def _rapid_upside_down_votes(image, quads) -> tuple[int, int]:
     upright = flipped = 0
     for quad in wide:
         xs, ys = [p[0] for p in quad], [p[1] for p in quad]
-        crop = array[int(max(min(ys), 0)) : int(max(ys)) + 1, int(max(min(xs), 0)) : int(max(xs)) + 1]
+        crop = array[
+            int(max(min(ys), 0)) : int(max(ys)) + 1, int(max(min(xs), 0)) : int(max(xs)) + 1
+        ]
         if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 16:
             continue
         scores = []
@@ -222,8 +237,14 @@ def _tesseract_lines(image, language: str) -> list[OcrLine]:
     image.save(buffer, format="PNG")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
-        done = subprocess.run([exe, "stdin", "stdout", "-l", language, "--psm", "3", "tsv"], input=buffer.getvalue(),
-                              capture_output=True, timeout=120, check=False, env=env)  # fmt: skip
+        done = subprocess.run(
+            [exe, "stdin", "stdout", "-l", language, "--psm", "3", "tsv"],
+            input=buffer.getvalue(),
+            capture_output=True,
+            timeout=120,
+            check=False,
+            env=env,
+        )
     except (OSError, subprocess.SubprocessError):
         return []
     rows: dict[tuple[str, ...], list[tuple[int, int, int, int, float, str]]] = {}
@@ -232,15 +253,25 @@ def _tesseract_lines(image, language: str) -> list[OcrLine]:
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         left, top, width, height = (int(c) for c in cols[6:10])
-        rows.setdefault(tuple(cols[1:5]), []).append((left, top, width, height, float(cols[10]), cols[11]))
+        rows.setdefault(tuple(cols[1:5]), []).append(
+            (left, top, width, height, float(cols[10]), cols[11])
+        )
     lines = []
     for words in rows.values():
         score = sum(w[4] for w in words) / len(words) / 100
         if score < MIN_LINE_SCORE:
             continue
         text = " ".join(w[5] for w in words)
-        lines.append(OcrLine(min(w[0] for w in words), min(w[1] for w in words),
-                             max(w[0] + w[2] for w in words), max(w[1] + w[3] for w in words), text, score))  # fmt: skip
+        lines.append(
+            OcrLine(
+                min(w[0] for w in words),
+                min(w[1] for w in words),
+                max(w[0] + w[2] for w in words),
+                max(w[1] + w[3] for w in words),
+                text,
+                score,
+            )
+        )
     return lines
 
 
@@ -271,13 +302,20 @@ def _rotate(image, degrees: float):
     from PIL import Image
 
     if degrees % 90 == 0:
-        turns = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_270}
+        turns = {
+            90: Image.Transpose.ROTATE_90,
+            180: Image.Transpose.ROTATE_180,
+            270: Image.Transpose.ROTATE_270,
+        }
         return image.transpose(turns[int(degrees) % 360]) if int(degrees) % 360 else image
-    return image.rotate(degrees, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(255, 255, 255))
+    return image.rotate(
+        degrees, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(255, 255, 255)
+    )
 
 
 def _orient(image) -> tuple[object, int, float, int]:
-    """The page upright and straight: (image, quarter-turn degrees applied, skew degrees straightened,
+    """The page upright and straight: (image, quarter-turn degrees applied, skew degrees
+    straightened,
     text boxes found).
 
     Straightened before the upside-down vote: the vote reads line crops, and the
@@ -325,7 +363,9 @@ def _prepare(image):
     longest = max(image.size)
     if longest > WORK_SIDE:
         scale = WORK_SIDE / longest
-        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+        image = image.resize(
+            (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+        )
     return image
 
 
@@ -360,11 +400,17 @@ def page_lines(page: OcrPage, index: int):
             out.append(Line("", page=index))
             continue
         height = _median([max(b.y1 - b.y0, 1.0) for b in row])
-        out.append(Line(
-            mend(_row_text(row)), page=index, top=min(b.y0 for b in row) / page.height,
-            left=min(b.x0 for b in row) / page.width, right=max(b.x1 for b in row) / page.width,
-            column=column, size=round(height * _PX_TO_PT, 1),
-        ))  # fmt: skip
+        out.append(
+            Line(
+                mend(_row_text(row)),
+                page=index,
+                top=min(b.y0 for b in row) / page.height,
+                left=min(b.x0 for b in row) / page.width,
+                right=max(b.x1 for b in row) / page.width,
+                column=column,
+                size=round(height * _PX_TO_PT, 1),
+            )
+        )
     return out
 
 
@@ -376,8 +422,10 @@ def page_rows(page: OcrPage) -> list[tuple[list[OcrLine], int]]:
     from parsing.pdf import Line, find_gutter
 
     boxes = page.lines
-    gutter = find_gutter([Line(b.x0, page.height - b.y1, b.x1, page.height - b.y0, b.text) for b in boxes],
-                         float(page.width))  # fmt: skip
+    gutter = find_gutter(
+        [Line(b.x0, page.height - b.y1, b.x1, page.height - b.y0, b.text) for b in boxes],
+        float(page.width),
+    )
     if gutter is None:
         return [(row, 0) for row in _rows(boxes)]
     out: list[tuple[list[OcrLine], int]] = []
@@ -401,11 +449,19 @@ def _columns(boxes: list[OcrLine], gutter: float) -> list[tuple[list[OcrLine], i
         return [(row, 1 if left else 2) for row in _rows(left or right)]
     # What stands above the other column's first line (a name over a sidebar) comes first.
     first_left, first_right = min(b.y0 for b in left), min(b.y0 for b in right)
-    top = [b for b in (right if first_right < first_left else left) if b.y1 <= max(first_left, first_right)]
+    top = [
+        b
+        for b in (right if first_right < first_left else left)
+        if b.y1 <= max(first_left, first_right)
+    ]
     rest_left = [b for b in left if b not in top]
     rest_right = [b for b in right if b not in top]
-    return ([(row, 0) for row in _rows(top)] + [(row, 1) for row in _rows(rest_left)] + [([], 0)]
-            + [(row, 2) for row in _rows(rest_right)])  # fmt: skip
+    return (
+        [(row, 0) for row in _rows(top)]
+        + [(row, 1) for row in _rows(rest_left)]
+        + [([], 0)]
+        + [(row, 2) for row in _rows(rest_right)]
+    )
 
 
 def _row_text(row: list[OcrLine]) -> str:
@@ -422,7 +478,9 @@ def _rows(boxes: list[OcrLine]) -> list[list[OcrLine]]:
             row_height = max(_median([max(b.y1 - b.y0, 1.0) for b in row]), 1.0)
             top, bottom = min(b.y0 for b in row), max(b.y1 for b in row)
             overlap = min(bottom, box.y1) - max(top, box.y0)
-            if overlap > 0.5 * min(height, row_height) and max(height, row_height) <= 1.5 * min(height, row_height):
+            if overlap > 0.5 * min(height, row_height) and max(height, row_height) <= 1.5 * min(
+                height, row_height
+            ):
                 row.append(box)
                 break
         else:
@@ -483,8 +541,11 @@ def _read_all(images: list, pages: int) -> OcrText:
         better_text = "\n\n".join(page_text(p) for p in better)
         if _letters(better_text) > _letters(text):
             # RapidOCR reads Latin contact lines better: keep those Tesseract missed.
-            missed = [line for line in text.split("\n") if any(
-                email not in better_text for email in _EMAIL_RE.findall(line))]  # fmt: skip
+            missed = [
+                line
+                for line in text.split("\n")
+                if any(email not in better_text for email in _EMAIL_RE.findall(line))
+            ]
             read, engine = better, "tesseract"
             text = "\n".join([better_text, *missed])
             language = guess_language(text) or language
@@ -537,8 +598,10 @@ def _open_image(data: bytes):
     if width * height > MAX_PIXELS:
         raise ParseProblem(
             "too_complex",
-            f"the picture is {width:,} × {height:,} pixels ({width * height / 1e6:,.0f} megapixels), "
-            f"far beyond a photographed page (the limit is {MAX_PIXELS / 1e6:.0f} megapixels); not decoded",
+            f"the picture is {width:,} × {height:,} pixels "
+            f"({width * height / 1e6:,.0f} megapixels), "
+            "far beyond a photographed page (the limit is "
+            f"{MAX_PIXELS / 1e6:.0f} megapixels); not decoded",
         )
     return image
 
@@ -556,7 +619,10 @@ def ocr_image(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> OcrText:
                 break
             width, height = frame.size
             if width * height > MAX_PIXELS:
-                raise ParseProblem("too_complex", f"page {index + 1} of the picture is {width:,} × {height:,} pixels")
+                raise ParseProblem(
+                    "too_complex",
+                    f"page {index + 1} of the picture is {width:,} × {height:,} pixels",
+                )
             frame.load()
             frames.append(frame.copy())
     except ParseProblem:
@@ -565,13 +631,17 @@ def ocr_image(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> OcrText:
         raise ParseProblem("too_complex", "the picture is too large to decode") from None
     except Exception as exc:
         if not frames:
-            raise ParseProblem("malformed", f"the picture cannot be decoded ({_short(exc)})") from None
+            raise ParseProblem(
+                "malformed", f"the picture cannot be decoded ({_short(exc)})"
+            ) from None
     if not frames:
         raise ParseProblem("malformed", "the picture has no frames")
     return _read_all(frames, total)
 
 
-def render_pdf(data: bytes, max_pages: int = DEFAULT_MAX_PAGES, dpi: int = RENDER_DPI) -> tuple[list, int]:
+def render_pdf(
+    data: bytes, max_pages: int = DEFAULT_MAX_PAGES, dpi: int = RENDER_DPI
+) -> tuple[list, int]:
     """The first pages of a PDF as pictures, and its page count (pdfium renders)."""
     import pypdfium2 as pdfium
 
@@ -580,7 +650,9 @@ def render_pdf(data: bytes, max_pages: int = DEFAULT_MAX_PAGES, dpi: int = RENDE
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise ParseProblem("encrypted", "the PDF is protected by a password") from None
-        raise ParseProblem("malformed", f"the PDF cannot be rendered for OCR ({_short(exc)})") from None
+        raise ParseProblem(
+            "malformed", f"the PDF cannot be rendered for OCR ({_short(exc)})"
+        ) from None
     try:
         total = len(document)
         images = []

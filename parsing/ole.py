@@ -28,7 +28,8 @@ class OleIdentity:
 
 
 def identify(data) -> OleIdentity:
-    """Which kind of OLE file these bytes (or this open binary file) are, from its directory entries."""
+    """Which kind of OLE file these bytes (or this open binary file) are, from its directory
+    entries."""
     try:
         import olefile
     except ImportError:  # pragma: no cover - a declared dependency
@@ -38,7 +39,9 @@ def identify(data) -> OleIdentity:
         with olefile.OleFileIO(source) as ole:
             top = {entry[0] for entry in ole.listdir(streams=True, storages=True)}
     except Exception as exc:  # olefile raises OSError, ValueError, struct errors … on damage
-        return OleIdentity(BROKEN, f"damaged Office file (its OLE directory cannot be read: {_short(exc)})")
+        return OleIdentity(
+            BROKEN, f"damaged Office file (its OLE directory cannot be read: {_short(exc)})"
+        )
     lowered = {name.lower() for name in top}
     if "encryptedpackage" in lowered or "encryptioninfo" in lowered:
         return OleIdentity(ENCRYPTED_OOXML, "password-protected Office document (DOCX/XLSX/PPTX)")
@@ -74,8 +77,11 @@ def check_streams(ole, file_size: int, what: str) -> None:
         size = entry.size
         total += size
         if size > file_size or total > 2 * file_size:
-            raise ParseProblem("malformed", f"damaged {what} (its streams claim more bytes than the file's "
-                               f"{file_size:,}: an OLE bomb?)")  # fmt: skip
+            raise ParseProblem(
+                "malformed",
+                f"damaged {what} (its streams claim more bytes than the file's "
+                f"{file_size:,}: an OLE bomb?)",
+            )
         if size < ole.minisectorcutoff:
             continue  # in the mini stream, at most 4 KB each
         sector = entry.isectStart
@@ -84,6 +90,8 @@ def check_streams(ole, file_size: int, what: str) -> None:
             if not 0 <= sector < len(ole.fat):
                 break  # a broken chain: olefile reports it when the stream is read
             if sector in owner:
-                raise ParseProblem("malformed", f"damaged {what} (its sectors are used twice: an OLE bomb?)")
+                raise ParseProblem(
+                    "malformed", f"damaged {what} (its sectors are used twice: an OLE bomb?)"
+                )
             owner[sector] = sid
             sector = ole.fat[sector]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTChar, LTFigure, LTTextBox, LTTextLine
@@ -87,7 +88,9 @@ class _Fonts:
 def _fragment(obj: LTTextLine, fonts: _Fonts) -> Line | None:
     """One pdfminer text line with its dominant size, boldness and letter-spacing."""
     parts: list[str] = []
-    faces: dict[tuple[str, float], int] = {}  # (font, size) -> glyphs: counted once per face, not per glyph
+    faces: dict[
+        tuple[str, float], int
+    ] = {}  # (font, size) -> glyphs: counted once per face, not per glyph
     for ch in obj:
         text = ch.get_text()
         parts.append(text)
@@ -130,13 +133,13 @@ def _close_up_glyphs(obj: LTTextLine) -> str | None:
             space_before = False
     if len(glyphs) < 4:
         return None
-    gaps = [b.x0 - a.x1 for (a, _), (b, _) in zip(glyphs, glyphs[1:])]
+    gaps = [b.x0 - a.x1 for (a, _), (b, _) in pairwise(glyphs)]
     typical = sorted(gaps)[len(gaps) // 2]
     size = max(glyphs[0][0].size, 1.0)
     if typical < 0.05 * size:
         return None  # the letters touch: not letter-spaced after all
     words = [glyphs[0][0].get_text()]
-    for (ch, real_space), gap in zip(glyphs[1:], gaps):
+    for (ch, real_space), gap in zip(glyphs[1:], gaps, strict=True):
         if real_space or gap > max(1.7 * typical, typical + 0.2 * size):
             words.append(ch.get_text())
         else:
@@ -144,7 +147,9 @@ def _close_up_glyphs(obj: LTTextLine) -> str | None:
     return " ".join(words)
 
 
-def _collect_lines(container, out: list[Line], images: list[bool], fonts: _Fonts, keep_chars: bool) -> None:
+def _collect_lines(
+    container, out: list[Line], images: list[bool], fonts: _Fonts, keep_chars: bool
+) -> None:
     for obj in container:
         if isinstance(obj, LTTextLine):
             line = _fragment(obj, fonts)
@@ -161,7 +166,8 @@ def _collect_lines(container, out: list[Line], images: list[bool], fonts: _Fonts
 
 
 def _rows(lines: list[Line]) -> list[list[Line]]:
-    """Group lines on one baseline (vertical overlap) into rows, top to bottom, each left to right."""
+    """Group lines on one baseline (vertical overlap) into rows, top to bottom, each left to
+    right."""
     ordered = sorted(lines, key=lambda ln: (-(ln.y0 + ln.y1) / 2, ln.x0))
     rows: list[list[Line]] = []
     for ln in ordered:
@@ -230,6 +236,7 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
 def _left_aligned(lines: list[Line]) -> bool:
     """Whether lines start at one x and end ragged: a column of text (a sidebar whose rows happen to
     fall on the body's baselines), not right-aligned dates or places beside entry titles."""
+
     def spread(values: list[float]) -> float:
         values = sorted(values)
         return values[int(len(values) * 0.9)] - values[int(len(values) * 0.1)]
@@ -247,7 +254,8 @@ Row = tuple[list[Line], int]  # the fragments of one row, and its column (0 acro
 
 
 def order_page(lines: list[Line], width: float) -> tuple[list[Row | None], bool]:
-    """Rows of one page in reading order (None: a column break), and whether it was read as two columns."""
+    """Rows of one page in reading order (None: a column break), and whether it was read as two
+    columns."""
     gutter = find_gutter(lines, width)
     if gutter is None:
         return [(row, 0) for row in _rows(lines)], False
@@ -267,7 +275,8 @@ def order_page(lines: list[Line], width: float) -> tuple[list[Row | None], bool]
 
 def _spans(line: Line, gutter: float) -> bool:
     """Whether a line runs across the gutter: a header or a section across the page. A line of
-    large type that only spills over the gutter (a name wider than its sidebar) stays in its column."""
+    large type that only spills over the gutter (a name wider than its sidebar) stays in its
+    column."""
     if not (line.x0 < gutter - 1 and line.x1 > gutter + 1):
         return False
     width = max(line.x1 - line.x0, 1.0)
@@ -314,13 +323,21 @@ def _page_lines(rows: list[Row | None], page: int, width: float, height: float) 
         cells = tuple(clean_text(part.text) for part in row) if len(row) > 1 else ()
         size = max(ln.size for ln in row) if all(ln.size for ln in row) else main.size
         right_edge = edges.get(column, x1)
-        out.append(LayoutLine(
-            text, page, top=round(1 - top / height, 4) if height else -1.0,
-            left=round(x0 / width, 4) if width else -1.0, right=round(x1 / width, 4) if width else -1.0,
-            column=column, size=size, bold=all(ln.bold for ln in row) or main.bold,
-            spaced=any(ln.spaced for ln in row), cells=cells,
-            wraps=x1 >= right_edge - 0.6 * max(main.size, 4.0),
-        ))  # fmt: skip
+        out.append(
+            LayoutLine(
+                text,
+                page,
+                top=round(1 - top / height, 4) if height else -1.0,
+                left=round(x0 / width, 4) if width else -1.0,
+                right=round(x1 / width, 4) if width else -1.0,
+                column=column,
+                size=size,
+                bold=all(ln.bold for ln in row) or main.bold,
+                spaced=any(ln.spaced for ln in row),
+                cells=cells,
+                wraps=x1 >= right_edge - 0.6 * max(main.size, 4.0),
+            )
+        )
     return out
 
 
@@ -383,7 +400,9 @@ def _text_under(link: _Link, lines: list[Line]) -> tuple[str, list[Line]]:
         overlap = min(line.y1, y1) - max(line.y0, y0)
         if overlap < 0.4 * line.height or line.x1 < x0 or line.x0 > x1:
             continue
-        inside = "".join(ch.get_text() for ch in line.chars if x0 - 1 <= (ch.x0 + ch.x1) / 2 <= x1 + 1)
+        inside = "".join(
+            ch.get_text() for ch in line.chars if x0 - 1 <= (ch.x0 + ch.x1) / 2 <= x1 + 1
+        )
         if inside.strip():
             pieces.append(inside.strip())
             hit.append(line)
@@ -466,9 +485,15 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
     if pages == 0:
         raise ParseProblem("malformed", "the PDF has no pages")
     return PdfText(
-        "\n\n".join(page_texts), pages, _dedupe(targets), two_col, images[0],
-        layout_lines, fonts.body_size(), link_text,
-    )  # fmt: skip
+        "\n\n".join(page_texts),
+        pages,
+        _dedupe(targets),
+        two_col,
+        images[0],
+        layout_lines,
+        fonts.body_size(),
+        link_text,
+    )
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -477,7 +502,9 @@ def _dedupe(items: list[str]) -> list[str]:
 
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
-    if isinstance(exc, (IndexError, KeyError, TypeError, AttributeError, AssertionError, RecursionError)):
+    if isinstance(
+        exc, (IndexError, KeyError, TypeError, AttributeError, AssertionError, RecursionError)
+    ):
         # An error inside the PDF reader, not a message meant for people.
         text = f"its internal structure is damaged (the reader stopped at: {text})"
     if len(text) > 160:

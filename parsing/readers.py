@@ -23,7 +23,8 @@ MIN_PICTURE_CHARS = 40
 
 @dataclass(frozen=True)
 class OcrOptions:
-    """When and how much to OCR. ``before`` runs just before OCR starts (a worker widens its limits)."""
+    """When and how much to OCR. ``before`` runs just before OCR starts (a worker widens its
+    limits)."""
 
     enabled: bool = True
     max_pages: int = 5
@@ -43,10 +44,24 @@ class Extracted:
     geometry: bool = False
 
 
-_PICTURE_SUFFIXES = {"jpg", "jpeg", "jpe", "png", "tif", "tiff", "heic", "heif", "webp", "bmp", "gif"}
+_PICTURE_SUFFIXES = {
+    "jpg",
+    "jpeg",
+    "jpe",
+    "png",
+    "tif",
+    "tiff",
+    "heic",
+    "heif",
+    "webp",
+    "bmp",
+    "gif",
+}
 
 
-def extract(kind: str, data: bytes, ocr: OcrOptions, what: str = "", claimed: str = "") -> Extracted:
+def extract(
+    kind: str, data: bytes, ocr: OcrOptions, what: str = "", claimed: str = ""
+) -> Extracted:
     """Text of a file of one of the new kinds (doc, image, html, mhtml, jsonresume).
 
     ``what`` is what the content is ("PNG image"), ``claimed`` the name's suffix: a
@@ -79,10 +94,17 @@ def extract(kind: str, data: bytes, ocr: OcrOptions, what: str = "", claimed: st
 
 
 def refuse_container(kind: str) -> ParseProblem:
-    """Mail reaching the parser as one file: it is only opened as a container (nested too deep here)."""
-    what = {formats.EML: "an e-mail message", formats.MSG: "an Outlook message", formats.MBOX: "a mailbox (mbox)"}
-    return ParseProblem(Outcome.UNSUPPORTED, f"{what.get(kind, kind)} nested inside other containers is not opened "
-                        "(nested too deep)")  # fmt: skip
+    """Mail reaching the parser as one file: it is only opened as a container (nested too deep
+    here)."""
+    what = {
+        formats.EML: "an e-mail message",
+        formats.MSG: "an Outlook message",
+        formats.MBOX: "a mailbox (mbox)",
+    }
+    return ParseProblem(
+        Outcome.UNSUPPORTED,
+        f"{what.get(kind, kind)} nested inside other containers is not opened (nested too deep)",
+    )
 
 
 def _run_ocr(read: Callable[[], object], ocr: OcrOptions):
@@ -106,14 +128,21 @@ def _ocr_picture(data: bytes, ocr: OcrOptions, what: str) -> Extracted:
             raise ParseProblem("malformed", f"{what}, but {problem.message}") from None
         raise
     if visible < MIN_PICTURE_CHARS:
-        raise ParseProblem("no_text", f"{what} without the text of a document (a photo or a logo?)"
-                           + (f": only {visible} characters were read" if visible else ""))  # fmt: skip
+        raise ParseProblem(
+            "no_text",
+            f"{what} without the text of a document (a photo or a logo?)"
+            + (f": only {visible} characters were read" if visible else ""),
+        )
     return _from_ocr(found)
 
 
 def ocr_instead(kind: str, data: bytes, problem: ParseProblem, ocr: OcrOptions) -> Extracted:
     """OCR for a PDF whose text layer is missing or unreadable; re-raises ``problem`` otherwise."""
-    if kind != formats.PDF or problem.outcome not in (Outcome.NO_TEXT, Outcome.UNREADABLE_TEXT) or not ocr.enabled:
+    if (
+        kind != formats.PDF
+        or problem.outcome not in (Outcome.NO_TEXT, Outcome.UNREADABLE_TEXT)
+        or not ocr.enabled
+    ):
         raise problem
     from parsing import ocr as engine
 
@@ -128,8 +157,15 @@ def ocr_instead(kind: str, data: bytes, problem: ParseProblem, ocr: OcrOptions) 
     return _from_ocr(found)
 
 
-_EXHAUSTED = ("failed to map segment", "cannot allocate memory", "bad_alloc", "bad allocation",
-              "failed to allocate", "out of memory", "can't spawn new thread")
+_EXHAUSTED = (
+    "failed to map segment",
+    "cannot allocate memory",
+    "bad_alloc",
+    "bad allocation",
+    "failed to allocate",
+    "out of memory",
+    "can't spawn new thread",
+)
 
 
 @contextmanager
@@ -145,25 +181,30 @@ def _ocr_guard():
         if any(words in text for words in _EXHAUSTED):
             raise MemoryError(str(exc)) from None
         if isinstance(exc, ImportError):
-            raise ParseProblem("no_text", f"pictures cannot be read on this computer: the OCR engine did not load "
-                               f"({exc})") from None  # fmt: skip
+            raise ParseProblem(
+                "no_text",
+                f"pictures cannot be read on this computer: the OCR engine did not load ({exc})",
+            ) from None
         raise
 
 
 def pdf_exact(data: bytes, today: date | None) -> dict:
-    """Exact fields of a Europass PDF's embedded XML ({} for other PDFs, at the cost of a byte search)."""
+    """Exact fields of a Europass PDF's embedded XML ({} for other PDFs, at the cost of a byte
+    search)."""
     from parsing.europass import europass_fields
 
     return europass_fields(data, today)
 
 
 def _from_ocr(found) -> Extracted:
-    return Extracted(found.raw, pages=found.pages, ocr=True, lines=found.lines or None,
-                     body_size=found.body_size, geometry=bool(found.lines))  # fmt: skip
-
-
-# What a field read from pictures is worth next to the same field read from text.
-OCR_CONFIDENCE = 0.6
+    return Extracted(
+        found.raw,
+        pages=found.pages,
+        ocr=True,
+        lines=found.lines or None,
+        body_size=found.body_size,
+        geometry=bool(found.lines),
+    )
 
 
 def apply_exact(result, exact: dict) -> None:
@@ -173,8 +214,4 @@ def apply_exact(result, exact: dict) -> None:
             setattr(result, key, value)
             if key in result.confidence:
                 result.confidence[key] = 1.0
-
-
-def lower_confidence(result) -> None:
-    """Fields of a document read by OCR are less sure: the reviewer is asked to check them."""
-    result.confidence = {key: round(value * OCR_CONFIDENCE, 2) for key, value in result.confidence.items()}
+                result.doubts.pop(key, None)

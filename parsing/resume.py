@@ -35,6 +35,10 @@ _NOT_RESUME_TEXT = {
 # A resume with less text than this has no real text layer (a scan with a
 # page number, say).
 MIN_TEXT_CHARS = 40
+# Below this confidence a field is marked "check this" (with its reason, in ``doubts``).
+CHECK_BELOW = 0.7
+# What a field read from pictures (OCR) is worth at most: below CHECK_BELOW, so "check this".
+OCR_CONFIDENCE = 0.6
 # Share of (cid:N) placeholders above which the text is not worth reading.
 MAX_CID_RATIO = 0.25
 # Share of replacement characters or private-use glyphs that makes text garbage.
@@ -65,6 +69,9 @@ class ParsedResume:
     confidence: dict[str, float] = field(default_factory=dict)
     # The text was read from pictures (OCR): its fields deserve a second look.
     ocr: bool = False
+    # Why a field is not surer, in a recruiter's words ("wrapped over two lines"): for the
+    # person pane's "check this", not for the CLI's JSON.
+    doubts: dict[str, str] = field(default_factory=dict)
     # For the store and the matcher, not for the CLI's JSON.
     section_spans: list[dict] = field(default_factory=list)
     skill_hits: list[dict] = field(default_factory=list)
@@ -160,7 +167,8 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         office = formats.extract_odt(data)
         raw, targets, lines, body_size = office.text, office.link_targets, office.lines, office.body_size
     elif sniffed.kind == formats.RTF:
-        raw = formats.extract_rtf(data)
+        office = formats.extract_rtf_office(data)  # lines tied to their HYPERLINK fields' targets
+        raw, targets, lines = office.text, office.link_targets, office.lines or None
     elif sniffed.kind == formats.TEXT:
         raw = formats.decode_text(data)
         raw = _unflatten(raw)
@@ -187,8 +195,6 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     result.text_chars = len(text)
     fill_fields(result, text, targets, taxonomy or load_taxonomy(), today, layout)
     readers.apply_exact(result, exact)
-    if result.ocr:
-        readers.lower_confidence(result)
 
 
 def _unflatten(text: str) -> str:
@@ -261,16 +267,18 @@ def fill_fields(
         {"heading": s.heading, "kind": s.kind, "start": s.start, "end": s.end} for s in sections
     ]
     found_emails = C.find_emails(text, sections, mailto, layout, header_end)
-    name = find_name(layout, [e.value for e in found_emails], sections, taxonomy, text)
+    result.location, location_confidence = F.locate(header_lines)
+    addresses = [e.value for e in found_emails]
+    place = result.location if location_confidence >= CHECK_BELOW else None  # never a name
+    name = find_name(layout, addresses, sections, taxonomy, text, place)
     result.name = name.value if name else None
     emails = C.person_emails(found_emails, result.name)
     result.emails = [e.value for e in emails]
-    result.location = F.find_location(header_lines)
     region = F.region_of(result.location, result.emails)
     # A number printed with a country code tells the country of the others.
     if region is None:
         region = _region_from_plus(text[:header_end])
-    phones = C.find_phones(text, sections, region, tel, header_end)
+    phones = C.find_phones(text, sections, region, tel, header_end, layout)
     result.phones = [p.value for p in phones]
     links = C.find_links(text, targets, header_end, sections, layout)
     result.links = [link.value for link in links]
@@ -285,7 +293,7 @@ def fill_fields(
     else:
         result.years_experience = F.merged_years(all_periods) if all_periods else None
     result.education = F.find_education(text, sections)
-    result.title = F.find_title(text.split("\n"), result.name, text, sections)
+    result.title, title_confidence, title_doubt = F.title_of(text.split("\n"), result.name, text, sections)
     hits = find_skills(text, sections, taxonomy)
     _date_hits(hits, sections, periods_by_section)
     result.skill_hits = [
@@ -299,17 +307,35 @@ def fill_fields(
     result.skills = known + unlisted
     result.skills_not_in_taxonomy = unlisted
     in_sections = any(s.kind == SKILLS for s in sections)
-    result.confidence = {
-        "name": name.confidence if name else 0.0,
-        "emails": min((e.confidence for e in emails), default=0.0),
-        "phones": min((p.confidence for p in phones), default=0.0),
-        "links": min((link.confidence for link in links), default=0.0),
-        "location": 0.6 if result.location else 0.0,
-        "title": 0.5 if result.title else 0.0,
+    found = {
+        "name": [name] if name else [],
+        "emails": emails,
+        "phones": phones,
+        "links": links,
+        "location": [C.Found(result.location, location_confidence, _PLACE_DOUBT)] if result.location else [],
+        "title": [C.Found(result.title, title_confidence, title_doubt)] if result.title else [],
+    }
+    result.confidence, result.doubts = {}, {}
+    for key, items in found.items():
+        # A list is as sure as its least sure item, and that item says what to check.
+        least = min(items, key=lambda item: item.confidence, default=None)
+        result.confidence[key] = least.confidence if least else 0.0
+        if least is not None and least.why and least.confidence < CHECK_BELOW:
+            result.doubts[key] = least.why
+    result.confidence |= {
         "skills": (0.9 if in_sections else 0.7) if result.skills else 0.0,
         "years_experience": (0.9 if explicit else 0.7) if result.years_experience is not None else 0.0,
         "education": 0.7 if result.education else 0.0,
     }
+    if result.ocr:  # read from pictures: every field deserves a second look (the one place)
+        for key, value in result.confidence.items():
+            if value:
+                result.confidence[key] = min(value, OCR_CONFIDENCE)
+                result.doubts[key] = "read by OCR"
+
+
+# Said of a location found with little to go on (a number and a word: a postcode and a town?).
+_PLACE_DOUBT = "may not be a place: a number and a word"
 
 
 def _date_hits(hits: list[Hit], sections: list[Section], periods_by_section: dict[int, list]) -> None:

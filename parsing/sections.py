@@ -1,4 +1,5 @@
-"""Section headings of a resume, in English, German, French, Spanish, Portuguese, Italian, Dutch and Polish.
+"""Section headings of a resume, in English, German, French, Spanish, Portuguese, Italian, Dutch
+and Polish.
 
 A heading is a short line on its own whose words name a section ("Work
 Experience", "Berufserfahrung", "Expérience professionnelle"). Each known
@@ -15,9 +16,26 @@ from dataclasses import dataclass
 from parsing.layout import Layout, Line
 from parsing.text import fold
 
-SUMMARY, EXPERIENCE, EDUCATION, SKILLS, LANGUAGES = "summary", "experience", "education", "skills", "languages"
-PROJECTS, CERTIFICATIONS, AWARDS, PUBLICATIONS = "projects", "certifications", "awards", "publications"
-REFERENCES, INTERESTS, CONTACT, PERSONAL, OTHER = "references", "interests", "contact", "personal", "other"
+SUMMARY, EXPERIENCE, EDUCATION, SKILLS, LANGUAGES = (
+    "summary",
+    "experience",
+    "education",
+    "skills",
+    "languages",
+)
+PROJECTS, CERTIFICATIONS, AWARDS, PUBLICATIONS = (
+    "projects",
+    "certifications",
+    "awards",
+    "publications",
+)
+REFERENCES, INTERESTS, CONTACT, PERSONAL, OTHER = (
+    "references",
+    "interests",
+    "contact",
+    "personal",
+    "other",
+)
 
 _VOCABULARY: dict[str, str] = {}
 
@@ -40,120 +58,442 @@ def _norm(line: str) -> str:
     return " ".join(line.split())
 
 
-_add(SUMMARY,
-     "summary", "professional summary", "career summary", "executive summary", "profile",
-     "professional profile", "personal profile", "about", "about me", "objective",
-     "career objective", "objectives", "introduction", "personal statement", "overview",
-     "highlights", "summary of qualifications", "qualifications summary",
-     # de
-     "profil", "kurzprofil", "über mich", "zusammenfassung", "berufsziel", "persönliches profil",
-     # fr
-     "résumé", "à propos", "a propos de moi", "objectif", "objectif professionnel", "présentation",
-     "profil professionnel",
-     # es
-     "perfil", "resumen", "sobre mí", "objetivo", "perfil profesional", "extracto", "presentación",
-     # pt
-     "resumo", "sobre mim", "introdução", "perfil profissional", "apresentação", "objetivos")
-_add(EXPERIENCE,
-     "experience", "work experience", "professional experience", "employment", "employment history",
-     "work history", "career history", "relevant experience", "experiences", "career",
-     "professional background", "work", "positions", "positions held", "experience and education",
-     "experience / education", "industry experience", "internships", "internship experience",
-     "research experience", "teaching experience", "volunteer experience", "leadership experience",
-     "professional history", "job history", "military experience",
-     # de
-     "berufserfahrung", "berufstätigkeit", "beruflicher werdegang", "erfahrung", "praxiserfahrung",
-     "berufspraxis", "werdegang", "tätigkeiten", "beschäftigungsverlauf", "praktika",
-     # fr
-     "expérience", "expériences", "expérience professionnelle", "expériences professionnelles",
-     "parcours professionnel", "parcours", "emplois", "stages",
-     "education et projet et experience",
-     # es
-     "experiencia", "experiencia laboral", "experiencia profesional", "trayectoria profesional",
-     "historial laboral", "prácticas",
-     # pt
-     "experiência", "experiências", "experiência profissional", "histórico profissional",
-     "trajetória profissional", "estágios")
-_add(EDUCATION,
-     "education", "academic background", "education and training", "educational background",
-     "academic qualifications", "qualifications", "academic history", "studies", "training",
-     "education and qualifications", "degrees", "schooling", "academics",
-     # de
-     "ausbildung", "bildungsweg", "studium", "schulbildung", "akademischer werdegang", "bildung",
-     "schul- und berufsausbildung", "hochschulbildung",
-     # fr
-     "formation", "formations", "éducation", "études", "diplômes", "formation académique", "cursus",
-     # es
-     "educación", "formación", "formación académica", "estudios", "titulación", "educación y formación",
-     # pt
-     "educação", "formação", "formação acadêmica", "formação académica", "escolaridade")
-_add(SKILLS,
-     "skills", "technical skills", "core competencies", "competencies", "key skills", "strengths",
-     "expertise", "technologies", "tools", "skills and technologies", "skills and awards",
-     "programming skills", "it skills", "computer skills", "skills and expertise", "areas of expertise",
-     "core skills", "skill set", "skillset", "technical proficiencies", "proficiencies",
-     "tech stack", "technical expertise", "software", "software programs", "toolbox",
-     "skills and abilities", "abilities", "relevant skills", "hard skills", "soft skills",
-     "technical competencies", "professional skills", "competences", "skills and interests",
-     "additional skills", "skills summary", "tools and technologies", "languages and technologies",
-     "programming languages", "os", "developpement informatique",
-     # de
-     "kenntnisse", "fähigkeiten", "kompetenzen", "sonstige kenntnisse", "it-kenntnisse",
-     "fachkenntnisse", "edv-kenntnisse", "besondere kenntnisse", "fähigkeiten und kenntnisse",
-     "technische kenntnisse", "qualifikationen",
-     # fr
-     "compétences", "compétences techniques", "savoir-faire", "compétences clés", "aptitudes",
-     "compétences informatiques", "connaissances", "outils",
-     # es
-     "habilidades", "competencias", "conocimientos", "aptitudes", "habilidades técnicas",
-     "conocimientos técnicos", "herramientas",
-     # pt
-     "competências", "conhecimentos", "habilidades e competências", "competências técnicas",
-     "ferramentas", "adicional", "additional", "additional information", "informações adicionais")
-_add(LANGUAGES,
-     "languages", "language skills", "spoken languages", "language proficiency",
-     "sprachen", "sprachkenntnisse", "fremdsprachen", "langues", "langues parlées", "idiomas",
-     "lenguas", "línguas", "linguas")
-_add(PROJECTS,
-     "projects", "personal projects", "selected projects", "key projects", "side projects",
-     "academic projects", "open source", "open source projects", "relevant repositories",
-     "research projects", "project experience", "projekte", "private projekte", "projets",
-     "projets personnels", "proyectos", "projetos", "portfolio")
-_add(CERTIFICATIONS,
-     "certifications", "certificates", "certification", "licenses", "licences",
-     "licenses and certifications", "licences and certifications", "courses", "coursework",
-     "relevant coursework", "trainings", "professional development", "continuing education",
-     "zertifikate", "zertifizierungen", "weiterbildung", "weiterbildungen", "zusatzqualifikationen",
-     "fortbildungen", "certificats", "certifications professionnelles", "certificaciones", "cursos",
-     "certificações", "certificados")
-_add(AWARDS,
-     "awards", "honors", "honours", "honors and awards", "honours and awards", "awards and honors",
-     "achievements", "accomplishments", "key achievements", "scholarships", "most proud of",
-     "auszeichnungen", "erfolge", "prix", "distinctions", "récompenses", "premios", "logros",
-     "reconocimientos", "prêmios", "conquistas", "获奖情况")
-_add(PUBLICATIONS,
-     "publications", "selected publications", "papers", "research", "presentations", "presentation",
-     "talks", "writing", "patents", "program committees",
-     "veröffentlichungen", "publikationen", "vorträge", "publicaciones", "publicações")
-_add(REFERENCES,
-     "references", "referees", "references available upon request", "referenzen", "références",
-     "referencias", "referências")
-_add(INTERESTS,
-     "interests", "hobbies", "hobbies and interests", "personal interests", "activities",
-     "extracurricular activities", "extracurricular activity", "volunteering", "volunteer work",
-     "community", "community involvement", "leadership", "leadership and activities",
-     "life philosophy", "my life philosophy", "a day of my life", "miscellaneous", "misc", "other",
-     "others", "else", "actvities", "activites", "activités",
-     "interessen", "freizeit", "hobbys", "ehrenamt", "centres d intérêt", "centres d'intérêt",
-     "loisirs", "intereses", "aficiones", "voluntariado", "interesses", "atividades", "其他")
-_add(CONTACT,
-     "contact", "contact information", "contact details", "contact info", "links", "social",
-     "kontakt", "kontaktdaten", "coordonnées", "contacto", "contato")
-_add(PERSONAL,
-     "personal data", "personal information", "personal details", "persönliche daten",
-     "persönliche angaben", "angaben zur person", "lebenslauf", "curriculum vitae", "cv", "resume",
-     "données personnelles", "informations personnelles", "datos personales", "dados pessoais",
-     "tasks", "aufgaben")
+_add(
+    SUMMARY,
+    "summary",
+    "professional summary",
+    "career summary",
+    "executive summary",
+    "profile",
+    "professional profile",
+    "personal profile",
+    "about",
+    "about me",
+    "objective",
+    "career objective",
+    "objectives",
+    "introduction",
+    "personal statement",
+    "overview",
+    "highlights",
+    "summary of qualifications",
+    "qualifications summary",
+    # de
+    "profil",
+    "kurzprofil",
+    "über mich",
+    "zusammenfassung",
+    "berufsziel",
+    "persönliches profil",
+    # fr
+    "résumé",
+    "à propos",
+    "a propos de moi",
+    "objectif",
+    "objectif professionnel",
+    "présentation",
+    "profil professionnel",
+    # es
+    "perfil",
+    "resumen",
+    "sobre mí",
+    "objetivo",
+    "perfil profesional",
+    "extracto",
+    "presentación",
+    # pt
+    "resumo",
+    "sobre mim",
+    "introdução",
+    "perfil profissional",
+    "apresentação",
+    "objetivos",
+)
+_add(
+    EXPERIENCE,
+    "experience",
+    "work experience",
+    "professional experience",
+    "employment",
+    "employment history",
+    "work history",
+    "career history",
+    "relevant experience",
+    "experiences",
+    "career",
+    "professional background",
+    "work",
+    "positions",
+    "positions held",
+    "experience and education",
+    "experience / education",
+    "industry experience",
+    "internships",
+    "internship experience",
+    "research experience",
+    "teaching experience",
+    "volunteer experience",
+    "leadership experience",
+    "professional history",
+    "job history",
+    "military experience",
+    # de
+    "berufserfahrung",
+    "berufstätigkeit",
+    "beruflicher werdegang",
+    "erfahrung",
+    "praxiserfahrung",
+    "berufspraxis",
+    "werdegang",
+    "tätigkeiten",
+    "beschäftigungsverlauf",
+    "praktika",
+    # fr
+    "expérience",
+    "expériences",
+    "expérience professionnelle",
+    "expériences professionnelles",
+    "parcours professionnel",
+    "parcours",
+    "emplois",
+    "stages",
+    "education et projet et experience",
+    # es
+    "experiencia",
+    "experiencia laboral",
+    "experiencia profesional",
+    "trayectoria profesional",
+    "historial laboral",
+    "prácticas",
+    # pt
+    "experiência",
+    "experiências",
+    "experiência profissional",
+    "histórico profissional",
+    "trajetória profissional",
+    "estágios",
+)
+_add(
+    EDUCATION,
+    "education",
+    "academic background",
+    "education and training",
+    "educational background",
+    "academic qualifications",
+    "qualifications",
+    "academic history",
+    "studies",
+    "training",
+    "education and qualifications",
+    "degrees",
+    "schooling",
+    "academics",
+    # de
+    "ausbildung",
+    "bildungsweg",
+    "studium",
+    "schulbildung",
+    "akademischer werdegang",
+    "bildung",
+    "schul- und berufsausbildung",
+    "hochschulbildung",
+    # fr
+    "formation",
+    "formations",
+    "éducation",
+    "études",
+    "diplômes",
+    "formation académique",
+    "cursus",
+    # es
+    "educación",
+    "formación",
+    "formación académica",
+    "estudios",
+    "titulación",
+    "educación y formación",
+    # pt
+    "educação",
+    "formação",
+    "formação acadêmica",
+    "formação académica",
+    "escolaridade",
+)
+_add(
+    SKILLS,
+    "skills",
+    "technical skills",
+    "core competencies",
+    "competencies",
+    "key skills",
+    "strengths",
+    "expertise",
+    "technologies",
+    "tools",
+    "skills and technologies",
+    "skills and awards",
+    "programming skills",
+    "it skills",
+    "computer skills",
+    "skills and expertise",
+    "areas of expertise",
+    "core skills",
+    "skill set",
+    "skillset",
+    "technical proficiencies",
+    "proficiencies",
+    "tech stack",
+    "technical expertise",
+    "software",
+    "software programs",
+    "toolbox",
+    "skills and abilities",
+    "abilities",
+    "relevant skills",
+    "hard skills",
+    "soft skills",
+    "technical competencies",
+    "professional skills",
+    "competences",
+    "skills and interests",
+    "additional skills",
+    "skills summary",
+    "tools and technologies",
+    "languages and technologies",
+    "programming languages",
+    "os",
+    "developpement informatique",
+    # de
+    "kenntnisse",
+    "fähigkeiten",
+    "kompetenzen",
+    "sonstige kenntnisse",
+    "it-kenntnisse",
+    "fachkenntnisse",
+    "edv-kenntnisse",
+    "besondere kenntnisse",
+    "fähigkeiten und kenntnisse",
+    "technische kenntnisse",
+    "qualifikationen",
+    # fr
+    "compétences",
+    "compétences techniques",
+    "savoir-faire",
+    "compétences clés",
+    "aptitudes",
+    "compétences informatiques",
+    "connaissances",
+    "outils",
+    # es
+    "habilidades",
+    "competencias",
+    "conocimientos",
+    "aptitudes",
+    "habilidades técnicas",
+    "conocimientos técnicos",
+    "herramientas",
+    # pt
+    "competências",
+    "conhecimentos",
+    "habilidades e competências",
+    "competências técnicas",
+    "ferramentas",
+    "adicional",
+    "additional",
+    "additional information",
+    "informações adicionais",
+)
+_add(
+    LANGUAGES,
+    "languages",
+    "language skills",
+    "spoken languages",
+    "language proficiency",
+    "sprachen",
+    "sprachkenntnisse",
+    "fremdsprachen",
+    "langues",
+    "langues parlées",
+    "idiomas",
+    "lenguas",
+    "línguas",
+    "linguas",
+)
+_add(
+    PROJECTS,
+    "projects",
+    "personal projects",
+    "selected projects",
+    "key projects",
+    "side projects",
+    "academic projects",
+    "open source",
+    "open source projects",
+    "relevant repositories",
+    "research projects",
+    "project experience",
+    "projekte",
+    "private projekte",
+    "projets",
+    "projets personnels",
+    "proyectos",
+    "projetos",
+    "portfolio",
+)
+_add(
+    CERTIFICATIONS,
+    "certifications",
+    "certificates",
+    "certification",
+    "licenses",
+    "licences",
+    "licenses and certifications",
+    "licences and certifications",
+    "courses",
+    "coursework",
+    "relevant coursework",
+    "trainings",
+    "professional development",
+    "continuing education",
+    "zertifikate",
+    "zertifizierungen",
+    "weiterbildung",
+    "weiterbildungen",
+    "zusatzqualifikationen",
+    "fortbildungen",
+    "certificats",
+    "certifications professionnelles",
+    "certificaciones",
+    "cursos",
+    "certificações",
+    "certificados",
+)
+_add(
+    AWARDS,
+    "awards",
+    "honors",
+    "honours",
+    "honors and awards",
+    "honours and awards",
+    "awards and honors",
+    "achievements",
+    "accomplishments",
+    "key achievements",
+    "scholarships",
+    "most proud of",
+    "auszeichnungen",
+    "erfolge",
+    "prix",
+    "distinctions",
+    "récompenses",
+    "premios",
+    "logros",
+    "reconocimientos",
+    "prêmios",
+    "conquistas",
+    "获奖情况",
+)
+_add(
+    PUBLICATIONS,
+    "publications",
+    "selected publications",
+    "papers",
+    "research",
+    "presentations",
+    "presentation",
+    "talks",
+    "writing",
+    "patents",
+    "program committees",
+    "veröffentlichungen",
+    "publikationen",
+    "vorträge",
+    "publicaciones",
+    "publicações",
+)
+_add(
+    REFERENCES,
+    "references",
+    "referees",
+    "references available upon request",
+    "referenzen",
+    "références",
+    "referencias",
+    "referências",
+)
+_add(
+    INTERESTS,
+    "interests",
+    "hobbies",
+    "hobbies and interests",
+    "personal interests",
+    "activities",
+    "extracurricular activities",
+    "extracurricular activity",
+    "volunteering",
+    "volunteer work",
+    "community",
+    "community involvement",
+    "leadership",
+    "leadership and activities",
+    "life philosophy",
+    "my life philosophy",
+    "a day of my life",
+    "miscellaneous",
+    "misc",
+    "other",
+    "others",
+    "else",
+    "actvities",
+    "activites",
+    "activités",
+    "interessen",
+    "freizeit",
+    "hobbys",
+    "ehrenamt",
+    "centres d intérêt",
+    "centres d'intérêt",
+    "loisirs",
+    "intereses",
+    "aficiones",
+    "voluntariado",
+    "interesses",
+    "atividades",
+    "其他",
+)
+_add(
+    CONTACT,
+    "contact",
+    "contact information",
+    "contact details",
+    "contact info",
+    "links",
+    "social",
+    "kontakt",
+    "kontaktdaten",
+    "coordonnées",
+    "contacto",
+    "contato",
+)
+_add(
+    PERSONAL,
+    "personal data",
+    "personal information",
+    "personal details",
+    "persönliche daten",
+    "persönliche angaben",
+    "angaben zur person",
+    "lebenslauf",
+    "curriculum vitae",
+    "cv",
+    "resume",
+    "données personnelles",
+    "informations personnelles",
+    "datos personales",
+    "dados pessoais",
+    "tasks",
+    "aufgaben",
+)
 # Chinese resumes: the common headings (we do not parse Chinese text further).
 _add(EDUCATION, "教育背景", "教育经历")
 _add(EXPERIENCE, "实习/项目经历", "工作经历", "项目经历", "实习经历")
@@ -161,115 +501,483 @@ _add(SKILLS, "it 技能", "技能", "专业技能")
 
 # Italian, Dutch and Polish, and more of what real resumes print in the others
 # (Europass, LinkedIn's "Save to PDF", Word and Canva templates).
-_add(SUMMARY,
-     "profilo", "profilo personale", "profilo professionale", "sommario", "obiettivo", "obiettivi",
-     "chi sono", "presentazione", "profiel", "persoonlijk profiel", "over mij", "samenvatting",
-     "doelstelling", "profil zawodowy", "o mnie", "podsumowanie", "cel zawodowy", "résumé professionnel",
-     "profil personnel", "à propos de moi", "sobre", "resumo profissional", "perfil pessoal",
-     "acerca de mí", "perfil personal", "personal summary", "professional overview", "career profile",
-     "profile summary", "kurzprofil", "persönliches profil", "mein profil", "about myself")
-_add(EXPERIENCE,
-     "esperienza", "esperienze", "esperienza lavorativa", "esperienze lavorative",
-     "esperienza professionale", "esperienze professionali", "werkervaring", "ervaring",
-     "relevante werkervaring", "stages", "doświadczenie", "doświadczenie zawodowe", "praktyki",
-     "historia zatrudnienia", "berufliche erfahrung", "berufliche erfahrungen", "berufliche stationen",
-     "beruflicher werdegang", "praktika", "praktische erfahrung", "expérience pro", "parcours pro",
-     "experiências profissionais", "experiencia laboral relevante", "work experiences",
-     "professional experiences", "employment experience", "volunteering experience",
-     "relevant work experience", "experiencia profesional", "atividades profissionais",
-     "praktika und weiterbildung", "erfahrungen", "experience professionnelle")
-_add(EDUCATION,
-     "istruzione", "istruzione e formazione", "formazione", "percorso di studi", "titoli di studio",
-     "opleiding", "opleidingen", "opleiding en cursussen", "wykształcenie", "edukacja",
-     "schulbildung", "schulische ausbildung", "studium und ausbildung", "akademische ausbildung",
-     "formation et diplômes", "diplômes et formations", "parcours académique", "formação acadêmica",
-     "formação académica", "formação escolar", "formación académica", "educación y formación",
-     "academic education", "education and certifications", "education & training",
-     "educational qualifications", "academic profile", "學歷")
-_add(SKILLS,
-     "competenze", "competenze personali", "competenze tecniche", "competenze informatiche",
-     "competenze digitali", "competenze professionali", "capacità", "capacità e competenze",
-     "capacità e competenze personali", "capacità e competenze tecniche", "abilità",
-     "conoscenze informatiche", "vaardigheden", "competenties", "kennis", "it kennis", "it-kennis",
-     "computervaardigheden", "kennis en vaardigheden", "persoonlijke vaardigheden", "software kennis",
-     "umiejętności", "kompetencje", "umiejętności techniczne", "umiejętności miękkie",
-     "umiejętności komputerowe", "umiejętności i zainteresowania", "pc-kenntnisse", "pc kenntnisse",
-     "edv kenntnisse", "it kenntnisse", "software-kenntnisse", "softwarekenntnisse",
-     "kenntnisse und fähigkeiten", "persönliche fähigkeiten", "persönliche kompetenzen",
-     "fachliche kompetenzen", "methodenkompetenz", "stärken", "soft skills", "fähigkeiten und qualitäten",
-     "fähigkeiten & qualitäten", "technische fähigkeiten", "outils informatiques", "informatique",
-     "logiciels", "compétences personnelles", "compétences professionnelles", "savoir-être", "qualités",
-     "atouts", "compétences et outils", "capacidades", "habilidades blandas", "habilidades duras",
-     "informática", "conocimientos informáticos", "competencias técnicas", "competencias digitales",
-     "conhecimentos em informática", "conhecimentos técnicos", "competências digitais",
-     "competências pessoais", "habilidades técnicas", "personal skills", "top skills",
-     "skills and expertise", "core qualifications", "software skills", "digital skills",
-     "digital competence", "digital competences", "computer proficiency", "other skills",
-     "job-related skills", "technical and personal skills", "organisational skills",
-     "organizational skills", "communication skills", "management skills", "key competencies",
-     "key competences", "skills and competences", "skills and competencies", "technical knowledge",
-     "technical toolbox", "it", "tools and software", "frameworks", "technologies and tools",
-     "skills and tools", "languages and tools", "specialties", "specialities", "areas of specialty",
-     "skills highlights", "professional competencies", "strengths and skills", "personal qualities",
-     "qualities", "software and tools", "technical proficiency", "tech skills")
-_add(LANGUAGES,
-     "lingue", "lingua madre", "altre lingue", "lingue straniere", "conoscenze linguistiche",
-     "competenze linguistiche", "talen", "talenkennis", "języki", "języki obce", "znajomość języków",
-     "znajomość języków obcych", "language", "mother tongue", "mother tongue(s)", "other languages",
-     "other language(s)", "langues étrangères", "compétences linguistiques", "idiomas e certificações",
-     "sprachkenntnisse", "sprachen und kenntnisse", "lenguajes", "línguas estrangeiras")
-_add(PROJECTS,
-     "progetti", "projecten", "projekty", "projets réalisés", "projetos pessoais",
-     "proyectos personales", "academic and personal projects", "notable projects")
-_add(CERTIFICATIONS,
-     "certificazioni", "corsi", "attestati", "certificaten", "cursussen", "trainingen",
-     "certyfikaty", "kursy", "szkolenia", "kurse", "lehrgänge", "cursos complementares",
-     "cursos e certificações", "formations complémentaires", "honors-awards", "licenses & certifications")
-_add(AWARDS, "premi", "riconoscimenti", "prijzen", "nagrody", "osiągnięcia", "prémios", "honors-awards")
+_add(
+    SUMMARY,
+    "profilo",
+    "profilo personale",
+    "profilo professionale",
+    "sommario",
+    "obiettivo",
+    "obiettivi",
+    "chi sono",
+    "presentazione",
+    "profiel",
+    "persoonlijk profiel",
+    "over mij",
+    "samenvatting",
+    "doelstelling",
+    "profil zawodowy",
+    "o mnie",
+    "podsumowanie",
+    "cel zawodowy",
+    "résumé professionnel",
+    "profil personnel",
+    "à propos de moi",
+    "sobre",
+    "resumo profissional",
+    "perfil pessoal",
+    "acerca de mí",
+    "perfil personal",
+    "personal summary",
+    "professional overview",
+    "career profile",
+    "profile summary",
+    "kurzprofil",
+    "persönliches profil",
+    "mein profil",
+    "about myself",
+)
+_add(
+    EXPERIENCE,
+    "esperienza",
+    "esperienze",
+    "esperienza lavorativa",
+    "esperienze lavorative",
+    "esperienza professionale",
+    "esperienze professionali",
+    "werkervaring",
+    "ervaring",
+    "relevante werkervaring",
+    "stages",
+    "doświadczenie",
+    "doświadczenie zawodowe",
+    "praktyki",
+    "historia zatrudnienia",
+    "berufliche erfahrung",
+    "berufliche erfahrungen",
+    "berufliche stationen",
+    "beruflicher werdegang",
+    "praktika",
+    "praktische erfahrung",
+    "expérience pro",
+    "parcours pro",
+    "experiências profissionais",
+    "experiencia laboral relevante",
+    "work experiences",
+    "professional experiences",
+    "employment experience",
+    "volunteering experience",
+    "relevant work experience",
+    "experiencia profesional",
+    "atividades profissionais",
+    "praktika und weiterbildung",
+    "erfahrungen",
+    "experience professionnelle",
+)
+_add(
+    EDUCATION,
+    "istruzione",
+    "istruzione e formazione",
+    "formazione",
+    "percorso di studi",
+    "titoli di studio",
+    "opleiding",
+    "opleidingen",
+    "opleiding en cursussen",
+    "wykształcenie",
+    "edukacja",
+    "schulbildung",
+    "schulische ausbildung",
+    "studium und ausbildung",
+    "akademische ausbildung",
+    "formation et diplômes",
+    "diplômes et formations",
+    "parcours académique",
+    "formação acadêmica",
+    "formação académica",
+    "formação escolar",
+    "formación académica",
+    "educación y formación",
+    "academic education",
+    "education and certifications",
+    "education & training",
+    "educational qualifications",
+    "academic profile",
+    "學歷",
+)
+_add(
+    SKILLS,
+    "competenze",
+    "competenze personali",
+    "competenze tecniche",
+    "competenze informatiche",
+    "competenze digitali",
+    "competenze professionali",
+    "capacità",
+    "capacità e competenze",
+    "capacità e competenze personali",
+    "capacità e competenze tecniche",
+    "abilità",
+    "conoscenze informatiche",
+    "vaardigheden",
+    "competenties",
+    "kennis",
+    "it kennis",
+    "it-kennis",
+    "computervaardigheden",
+    "kennis en vaardigheden",
+    "persoonlijke vaardigheden",
+    "software kennis",
+    "umiejętności",
+    "kompetencje",
+    "umiejętności techniczne",
+    "umiejętności miękkie",
+    "umiejętności komputerowe",
+    "umiejętności i zainteresowania",
+    "pc-kenntnisse",
+    "pc kenntnisse",
+    "edv kenntnisse",
+    "it kenntnisse",
+    "software-kenntnisse",
+    "softwarekenntnisse",
+    "kenntnisse und fähigkeiten",
+    "persönliche fähigkeiten",
+    "persönliche kompetenzen",
+    "fachliche kompetenzen",
+    "methodenkompetenz",
+    "stärken",
+    "soft skills",
+    "fähigkeiten und qualitäten",
+    "fähigkeiten & qualitäten",
+    "technische fähigkeiten",
+    "outils informatiques",
+    "informatique",
+    "logiciels",
+    "compétences personnelles",
+    "compétences professionnelles",
+    "savoir-être",
+    "qualités",
+    "atouts",
+    "compétences et outils",
+    "capacidades",
+    "habilidades blandas",
+    "habilidades duras",
+    "informática",
+    "conocimientos informáticos",
+    "competencias técnicas",
+    "competencias digitales",
+    "conhecimentos em informática",
+    "conhecimentos técnicos",
+    "competências digitais",
+    "competências pessoais",
+    "habilidades técnicas",
+    "personal skills",
+    "top skills",
+    "skills and expertise",
+    "core qualifications",
+    "software skills",
+    "digital skills",
+    "digital competence",
+    "digital competences",
+    "computer proficiency",
+    "other skills",
+    "job-related skills",
+    "technical and personal skills",
+    "organisational skills",
+    "organizational skills",
+    "communication skills",
+    "management skills",
+    "key competencies",
+    "key competences",
+    "skills and competences",
+    "skills and competencies",
+    "technical knowledge",
+    "technical toolbox",
+    "it",
+    "tools and software",
+    "frameworks",
+    "technologies and tools",
+    "skills and tools",
+    "languages and tools",
+    "specialties",
+    "specialities",
+    "areas of specialty",
+    "skills highlights",
+    "professional competencies",
+    "strengths and skills",
+    "personal qualities",
+    "qualities",
+    "software and tools",
+    "technical proficiency",
+    "tech skills",
+)
+_add(
+    LANGUAGES,
+    "lingue",
+    "lingua madre",
+    "altre lingue",
+    "lingue straniere",
+    "conoscenze linguistiche",
+    "competenze linguistiche",
+    "talen",
+    "talenkennis",
+    "języki",
+    "języki obce",
+    "znajomość języków",
+    "znajomość języków obcych",
+    "language",
+    "mother tongue",
+    "mother tongue(s)",
+    "other languages",
+    "other language(s)",
+    "langues étrangères",
+    "compétences linguistiques",
+    "idiomas e certificações",
+    "sprachkenntnisse",
+    "sprachen und kenntnisse",
+    "lenguajes",
+    "línguas estrangeiras",
+)
+_add(
+    PROJECTS,
+    "progetti",
+    "projecten",
+    "projekty",
+    "projets réalisés",
+    "projetos pessoais",
+    "proyectos personales",
+    "academic and personal projects",
+    "notable projects",
+)
+_add(
+    CERTIFICATIONS,
+    "certificazioni",
+    "corsi",
+    "attestati",
+    "certificaten",
+    "cursussen",
+    "trainingen",
+    "certyfikaty",
+    "kursy",
+    "szkolenia",
+    "kurse",
+    "lehrgänge",
+    "cursos complementares",
+    "cursos e certificações",
+    "formations complémentaires",
+    "honors-awards",
+    "licenses & certifications",
+)
+_add(
+    AWARDS,
+    "premi",
+    "riconoscimenti",
+    "prijzen",
+    "nagrody",
+    "osiągnięcia",
+    "prémios",
+    "honors-awards",
+)
 _add(PUBLICATIONS, "pubblicazioni", "publicaties", "publikacje")
-_add(REFERENCES,
-     "recommendations", "recommendation", "letters of recommendation", "referenze", "referenties",
-     "referencje", "referências profissionais", "referencias profesionales", "empfehlungen",
-     "references and recommendations", "professional references")
-_add(INTERESTS,
-     "interessi", "hobby", "tempo libero", "attività", "hobby's", "interesses", "nevenactiviteiten",
-     "vrijwilligerswerk", "zainteresowania", "hobbys und interessen", "soziales engagement",
-     "ehrenamtliches engagement", "engagement", "centres d'intérêts", "centres d intérêts",
-     "centros de interés", "passatempos", "passions", "personal interests and hobbies",
-     "extra-curricular activities", "additional activities")
-_add(CONTACT,
-     "contatti", "contatto", "contactgegevens", "kontakt", "dane kontaktowe", "contact me",
-     "get in touch", "kontaktinformationen", "contacts", "informations de contact")
-_add(PERSONAL,
-     "informazioni personali", "dati personali", "persoonlijke gegevens", "personalia", "dane osobowe",
-     "informacje osobiste", "persönliche informationen", "zur person", "état civil",
-     "informações pessoais", "información personal", "lebenslauf", "curriculum", "curriculum vitæ",
-     "currículum vitae", "curriculum vitae et studiorum", "currículo", "curriculo", "résumé",
-     "životopis", "życiorys")
+_add(
+    REFERENCES,
+    "recommendations",
+    "recommendation",
+    "letters of recommendation",
+    "referenze",
+    "referenties",
+    "referencje",
+    "referências profissionais",
+    "referencias profesionales",
+    "empfehlungen",
+    "references and recommendations",
+    "professional references",
+)
+_add(
+    INTERESTS,
+    "interessi",
+    "hobby",
+    "tempo libero",
+    "attività",
+    "hobby's",
+    "interesses",
+    "nevenactiviteiten",
+    "vrijwilligerswerk",
+    "zainteresowania",
+    "hobbys und interessen",
+    "soziales engagement",
+    "ehrenamtliches engagement",
+    "engagement",
+    "centres d'intérêts",
+    "centres d intérêts",
+    "centros de interés",
+    "passatempos",
+    "passions",
+    "personal interests and hobbies",
+    "extra-curricular activities",
+    "additional activities",
+)
+_add(
+    CONTACT,
+    "contatti",
+    "contatto",
+    "contactgegevens",
+    "kontakt",
+    "dane kontaktowe",
+    "contact me",
+    "get in touch",
+    "kontaktinformationen",
+    "contacts",
+    "informations de contact",
+)
+_add(
+    PERSONAL,
+    "informazioni personali",
+    "dati personali",
+    "persoonlijke gegevens",
+    "personalia",
+    "dane osobowe",
+    "informacje osobiste",
+    "persönliche informationen",
+    "zur person",
+    "état civil",
+    "informações pessoais",
+    "información personal",
+    "lebenslauf",
+    "curriculum",
+    "curriculum vitæ",
+    "currículum vitae",
+    "curriculum vitae et studiorum",
+    "currículo",
+    "curriculo",
+    "résumé",
+    "životopis",
+    "życiorys",
+)
+# More Polish and German headings of office-made CVs.
+_add(SUMMARY, "podsumowanie zawodowe", "profil osobisty")
+_add(EXPERIENCE, "przebieg kariery", "przebieg pracy zawodowej", "historia pracy")
+_add(
+    SKILLS,
+    "dodatkowe umiejętności",
+    "inne umiejętności",
+    "mocne strony",
+    "kwalifikacje",
+    "kwalifikacje zawodowe",
+    "informacje dodatkowe",
+    "dodatkowe informacje",
+    "weitere kenntnisse",
+    "zusätzliche kenntnisse",
+)
+_add(CERTIFICATIONS, "kursy i szkolenia", "szkolenia i kursy", "kursy i certyfikaty")
+_add(AWARDS, "career highlights")
+_add(INTERESTS, "wolontariat")
 # Russian, Turkish and Chinese: the headings their resumes commonly print.
-_add(SUMMARY, "о себе", "обо мне", "цель", "желаемая должность", "желаемая должность и зарплата",
-     "профиль", "hakkımda", "özet", "profil özeti", "kariyer hedefi", "自我评价", "个人简介", "个人总结",
-     "求职意向")
-_add(EXPERIENCE, "опыт работы", "опыт", "трудовая деятельность", "профессиональный опыт",
-     "iş deneyimi", "deneyim", "deneyimler", "iş tecrübesi", "tecrübe", "staj deneyimi",
-     "工作经验", "项目经验", "科研经历", "实践经历")
-_add(EDUCATION, "образование", "высшее образование", "eğitim", "eğitim bilgileri",
-     "öğrenim bilgileri", "学历", "教育")
-_add(SKILLS, "навыки", "ключевые навыки", "профессиональные навыки", "знания и навыки",
-     "компетенции", "технические навыки", "yetenekler", "beceriler", "yetkinlikler",
-     "bilgisayar becerileri", "teknik beceriler", "技能特长", "专业能力", "技术能力", "个人技能")
-_add(LANGUAGES, "языки", "знание языков", "иностранные языки", "владение языками", "diller",
-     "yabancı dil", "yabancı diller", "语言能力", "外语能力")
+_add(
+    SUMMARY,
+    "о себе",
+    "обо мне",
+    "цель",
+    "желаемая должность",
+    "желаемая должность и зарплата",
+    "профиль",
+    "hakkımda",
+    "özet",
+    "profil özeti",
+    "kariyer hedefi",
+    "自我评价",
+    "个人简介",
+    "个人总结",
+    "求职意向",
+)
+_add(
+    EXPERIENCE,
+    "опыт работы",
+    "опыт",
+    "трудовая деятельность",
+    "профессиональный опыт",
+    "iş deneyimi",
+    "deneyim",
+    "deneyimler",
+    "iş tecrübesi",
+    "tecrübe",
+    "staj deneyimi",
+    "工作经验",
+    "项目经验",
+    "科研经历",
+    "实践经历",
+)
+_add(
+    EDUCATION,
+    "образование",
+    "высшее образование",
+    "eğitim",
+    "eğitim bilgileri",
+    "öğrenim bilgileri",
+    "学历",
+    "教育",
+)
+_add(
+    SKILLS,
+    "навыки",
+    "ключевые навыки",
+    "профессиональные навыки",
+    "знания и навыки",
+    "компетенции",
+    "технические навыки",
+    "yetenekler",
+    "beceriler",
+    "yetkinlikler",
+    "bilgisayar becerileri",
+    "teknik beceriler",
+    "技能特长",
+    "专业能力",
+    "技术能力",
+    "个人技能",
+)
+_add(
+    LANGUAGES,
+    "языки",
+    "знание языков",
+    "иностранные языки",
+    "владение языками",
+    "diller",
+    "yabancı dil",
+    "yabancı diller",
+    "语言能力",
+    "外语能力",
+)
 _add(CONTACT, "контакты", "контактная информация", "iletişim", "iletişim bilgileri", "联系方式")
-_add(PERSONAL, "личная информация", "личные данные", "резюме", "kişisel bilgiler", "özgeçmiş",
-     "个人信息", "基本信息", "个人资料", "简历")
-_add(CERTIFICATIONS, "сертификаты", "курсы", "повышение квалификации", "электронные сертификаты",
-     "sertifikalar", "kurslar", "证书", "资格证书")
+_add(
+    PERSONAL,
+    "личная информация",
+    "личные данные",
+    "резюме",
+    "kişisel bilgiler",
+    "özgeçmiş",
+    "个人信息",
+    "基本信息",
+    "个人资料",
+    "简历",
+)
+_add(
+    CERTIFICATIONS,
+    "сертификаты",
+    "курсы",
+    "повышение квалификации",
+    "электронные сертификаты",
+    "sertifikalar",
+    "kurslar",
+    "证书",
+    "资格证书",
+)
 _add(PROJECTS, "проекты", "projeler", "项目")
 _add(AWARDS, "награды", "достижения", "ödüller", "荣誉奖项", "获奖及其他", "荣誉")
 _add(PUBLICATIONS, "публикации", "yayınlar", "发表论文", "论文")
 _add(REFERENCES, "рекомендации", "referanslar")
-_add(INTERESTS, "хобби", "интересы", "увлечения", "hobiler", "ilgi alanları", "兴趣爱好", "其他信息")
+_add(
+    INTERESTS, "хобби", "интересы", "увлечения", "hobiler", "ilgi alanları", "兴趣爱好", "其他信息"
+)
 _add(OTHER, "дополнительная информация", "ek bilgiler", "其他")
 
 # "résumé" is a title in French, a summary heading only when nothing else is; keep it a title.
@@ -282,30 +990,75 @@ _VOCABULARY[_norm("résumé")] = PERSONAL
 _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
-        (LANGUAGES, r"(?:\blanguages?\b|sprach\w*|sprache\b|langues?|idiomas?|lingu[ae]\w*|l[ií]nguas?|\btalen\w*|język\w*)"),
-        (REFERENCES, r"\b(?:referee\w*|reference\w*|recommend\w*|referenz\w*|referen[cz]\w*|empfehlung\w*)\b"),
-        (EXPERIENCE, r"(?:\bexperien\w*|erfahrung|\bexpérience\w*|\bexperiência\w*|\besperienz\w*|ervaring|"
-                     r"\bdoświadcz\w*|werdegang|\bemployment\b|\bcareer\b|praktik\w*|\bstages?\b|\binternships?\b|"
-                     r"\bberufst\w*|\btrayectoria\b|histórico profissional)"),
-        (EDUCATION, r"(?:\beduca\w*|bildung|\bstudium\b|\bstudies\b|\bformation\w*|\bformaci[oó]n|\bformaç[ãa]o|"
-                    r"\bistruzion\w*|opleiding|\bwykształc\w*|\bacademic\w*|\bschul\w*|\bdiplom\w*|\bqualifications?\b)"),
-        (SKILLS, r"(?:\bskills?\b|fähigkeit|kenntnis|kompetenz|\bcompétence\w*|\bcompetenc\w*|\bcompetênc\w*|"
-                 r"\bcompetenz\w*|\bhabilidad\w*|\bhabilidade\w*|\bcapacidad\w*|\bcapacidade\w*|\bcapacità|vaardighed|"
-                 r"kennis\b|\bumiejętn\w*|\bkompetencj\w*|\boutils\b|\btools\b|\bsoftware\b|\binformati\w*|\bexpertise\b|\bknowledge\b|"
-                 r"\btechnolog\w*|\btecnolog\w*|\bproficienc\w*|\baptitud\w*|\bconhecimento\w*|\bconocimiento\w*|"
-                 r"\bconnaissance\w*|\bherramientas\b|\bferramentas\b|\bstrumenti\b|\bnarzędzi\w*|"
-                 r"\bинструмент\w*|\bнавык\w*|\blenguajes\b|\blinguagens\b|\blinguaggi\b)"),
-        (PROJECTS, r"\b(?:projects?|projekt\w*|projets?|proyectos?|projetos?|progett\w*|projecten)\b"),
-        (CERTIFICATIONS, r"\b(?:certif\w*|zertifi\w*|courses?|kurse?|cursos?|corsi|trainings?|weiterbildung\w*|"
-                         r"fortbildung\w*|licen[cs]\w*)\b"),
+        (
+            LANGUAGES,
+            r"(?:\blanguages?\b|sprach\w*|sprache\b|langues?|idiomas?|lingu[ae]\w*|l[ií]nguas?|"
+            r"\btalen\w*|język\w*)",
+        ),
+        (
+            REFERENCES,
+            r"\b(?:referee\w*|reference\w*|recommend\w*|referenz\w*|referen[cz]\w*|"
+            r"empfehlung\w*)\b",
+        ),
+        (
+            EXPERIENCE,
+            r"(?:\bexperien\w*|erfahrung|\bexpérience\w*|\bexperiência\w*|\besperienz\w*|ervaring|"
+            r"\bdoświadcz\w*|werdegang|\bemployment\b|\bcareer\b|praktik\w*|\bstages?\b|"
+            r"\binternships?\b|"
+            r"\bberufst\w*|\btrayectoria\b|histórico profissional)",
+        ),
+        (
+            EDUCATION,
+            r"(?:\beduca\w*|bildung|\bstudium\b|\bstudies\b|\bformation\w*|\bformaci[oó]n|"
+            r"\bformaç[ãa]o|"
+            r"\bistruzion\w*|opleiding|\bwykształc\w*|\bacademic\w*|\bschul\w*|\bdiplom\w*|"
+            r"\bqualifications?\b)",
+        ),
+        (
+            SKILLS,
+            r"(?:\bskills?\b|fähigkeit|kenntnis|kompetenz|\bcompétence\w*|\bcompetenc\w*|"
+            r"\bcompetênc\w*|"
+            r"\bcompetenz\w*|\bhabilidad\w*|\bhabilidade\w*|\bcapacidad\w*|\bcapacidade\w*|"
+            r"\bcapacità|vaardighed|"
+            r"kennis\b|\bumiejętn\w*|\bkompetencj\w*|\boutils\b|\btools\b|\bsoftware\b|"
+            r"\binformati\w*|\bexpertise\b|\bknowledge\b|"
+            r"\btechnolog\w*|\btecnolog\w*|\bproficienc\w*|\baptitud\w*|\bconhecimento\w*|"
+            r"\bconocimiento\w*|"
+            r"\bconnaissance\w*|\bherramientas\b|\bferramentas\b|\bstrumenti\b|\bnarzędzi\w*|"
+            r"\bинструмент\w*|\bнавык\w*|\blenguajes\b|\blinguagens\b|\blinguaggi\b)",
+        ),
+        (
+            PROJECTS,
+            r"\b(?:projects?|projekt\w*|projets?|proyectos?|projetos?|progett\w*|projecten)\b",
+        ),
+        (
+            CERTIFICATIONS,
+            r"\b(?:certif\w*|zertifi\w*|courses?|kurse?|cursos?|corsi|trainings?|weiterbildung\w*|"
+            r"fortbildung\w*|licen[cs]\w*)\b",
+        ),
         (AWARDS, r"\b(?:awards?|honou?rs?|auszeichnung\w*|prix|premios?|prêmios?|achievements?)\b"),
-        (PUBLICATIONS, r"\b(?:publica\w*|publika\w*|veröffentlich\w*|pubblicazion\w*|papers?|talks?)\b"),
-        (INTERESTS, r"\b(?:interests?|hobb\w*|loisirs?|interess\w*|freizeit|intereses|volunteer\w*|engagement|"
-                    r"ehrenamt\w*|activit\w*|atividades|voluntariado)\b"),
+        (
+            PUBLICATIONS,
+            r"\b(?:publica\w*|publika\w*|veröffentlich\w*|pubblicazion\w*|papers?|talks?)\b",
+        ),
+        (
+            INTERESTS,
+            r"\b(?:interests?|hobb\w*|loisirs?|interess\w*|freizeit|intereses|volunteer\w*|"
+            r"engagement|"
+            r"ehrenamt\w*|activit\w*|atividades|voluntariado)\b",
+        ),
         (CONTACT, r"\b(?:contacts?|kontakt\w*|contato|contacto|contatti|coordonnées)\b"),
-        (PERSONAL, r"\b(?:personal|persönlich\w*|personnel\w*|personales|pessoais|personali|persoonlijk\w*|"
-                   r"osobow\w*)\b"),
-        (SUMMARY, r"\b(?:profile?|summary|about|profil\w*|resumo|resumen|sommario|objective|objectif|objetivo)\b"),
+        (
+            PERSONAL,
+            r"\b(?:personal|persönlich\w*|personnel\w*|personales|pessoais|personali|"
+            r"persoonlijk\w*|"
+            r"osobow\w*)\b",
+        ),
+        (
+            SUMMARY,
+            r"\b(?:profile?|summary|about|profil\w*|resumo|resumen|sommario|objective|objectif|"
+            r"objetivo)\b",
+        ),
     )
 )
 
@@ -353,16 +1106,22 @@ def _looks_like_heading_text(text: str) -> bool:
 
 
 def _signature(line: Line, body_size: float) -> tuple | None:
-    """How a line is dressed: size (rounded), weight, capitals, letter-spacing. None when unknown."""
+    """How a line is dressed: size (rounded), weight, capitals, letter-spacing; None if unknown."""
     if not line.known:
         return None
     letters = [ch for ch in line.text if ch.isalpha()]
     caps = bool(letters) and all(ch.isupper() for ch in letters)
-    return (round(line.size * 2) / 2, line.bold, caps, line.spaced, line.style if "heading" in line.style else "")
+    return (
+        round(line.size * 2) / 2,
+        line.bold,
+        caps,
+        line.spaced,
+        line.style if "heading" in line.style else "",
+    )
 
 
 def _stands_out(sig: tuple | None, body_size: float) -> bool:
-    """Whether a dress differs from running text: larger, bold, capitals, spaced or a heading style."""
+    """Whether a dress differs from running text: larger, bold, capitals, spaced, heading style."""
     if sig is None:
         return False
     size, bold, caps, spaced, style = sig
@@ -457,7 +1216,9 @@ def find_sections(text: str, layout: Layout | None = None) -> list[Section]:
     return sections
 
 
-def _without_sublabels(found: list[tuple[int, int, str, str]], facts: list[Line]) -> list[tuple[int, int, str, str]]:
+def _without_sublabels(
+    found: list[tuple[int, int, str, str]], facts: list[Line]
+) -> list[tuple[int, int, str, str]]:
     """Headings set smaller than the skills heading they sit under are labels inside that list
     ("SOFTWARE:", "OTHERS:" under "Skills"), not sections of their own."""
     out: list[tuple[int, int, str, str]] = []
@@ -465,9 +1226,13 @@ def _without_sublabels(found: list[tuple[int, int, str, str]], facts: list[Line]
     for item in found:
         line = facts[item[0]]
         if (
-            current is not None and line.size and current.size and line.size < current.size - 0.4
-            and line.column == current.column and line.page >= current.page
-        ):  # fmt: skip
+            current is not None
+            and line.size
+            and current.size
+            and line.size < current.size - 0.4
+            and line.column == current.column
+            and line.page >= current.page
+        ):
             continue
         out.append(item)
         current = line if item[3] == SKILLS else None

@@ -38,16 +38,41 @@ _FLAG_RE = re.compile(r"\s*\[(\w+)\]")
 
 # Words that make a short or everyday name read as a skill when they are near it.
 _TECH_CONTEXT = {
-    "programming", "language", "languages", "lang", "coding", "code", "scripts", "scripting",
-    "developer", "development", "framework", "frameworks", "library", "libraries", "packages",
-    "statistical", "stack", "backend", "back-end", "services", "microservices", "apps",
-    "skills", "tools", "technologies",
-}  # fmt: skip
+    "programming",
+    "language",
+    "languages",
+    "lang",
+    "coding",
+    "code",
+    "scripts",
+    "scripting",
+    "developer",
+    "development",
+    "framework",
+    "frameworks",
+    "library",
+    "libraries",
+    "packages",
+    "statistical",
+    "stack",
+    "backend",
+    "back-end",
+    "services",
+    "microservices",
+    "apps",
+    "skills",
+    "tools",
+    "technologies",
+}
 _LANGUAGE_CONTEXT = re.compile(
-    r"\b(?:speak\w*|spoken|fluen\w*|native|mother tongue|bilingual|language\w*|proficien\w*|conversational|"
-    r"basic|intermediate|advanced|business|working knowledge|[abc][12]|ielts|toefl|toeic|cambridge|delf|dalf|dele|"
-    r"goethe|jlpt|hsk|sprache\w*|muttersprache|fliessend|flie\w*end|grundkenntnisse|verhandlungssicher|"
-    r"langue\w*|courant|maternelle|idioma\w*|nativ[oa]|fluido|lingua\w*|fluente|materna)\b|[(/]\s*[abc][12]\b",
+    r"\b(?:speak\w*|spoken|fluen\w*|native|mother tongue|bilingual|language\w*|proficien\w*|"
+    r"conversational|"
+    r"basic|intermediate|advanced|business|working knowledge|[abc][12]|ielts|toefl|toeic|"
+    r"cambridge|delf|dalf|dele|"
+    r"goethe|jlpt|hsk|sprache\w*|muttersprache|fliessend|flie\w*end|grundkenntnisse|"
+    r"verhandlungssicher|"
+    r"langue\w*|courant|maternelle|idioma\w*|nativ[oa]|fluido|lingua\w*|fluente|materna)\b|"
+    r"[(/]\s*[abc][12]\b",
 )
 _NEGATION_RE = re.compile(
     r"\b(?:no|not|never|without|lack(?:ing)?|zero)\s+(?:\w+\s+){0,3}"
@@ -215,7 +240,9 @@ class Taxonomy:
         # Rails" wins over "Ruby"; only tokens that begin some alias are tried.
         i = 0
         while i < n:
-            longest = max(self._first_len.get(folded[i], 0), self._first_len_case.get(toks[i].text, 0))
+            longest = max(
+                self._first_len.get(folded[i], 0), self._first_len_case.get(toks[i].text, 0)
+            )
             size = min(longest, run_end[i] - i + 1)
             matched = 0
             while size > 0:
@@ -223,12 +250,16 @@ class Taxonomy:
                 sid = self.exact.get(key)
                 if sid is None:
                     sid = self.exact_case.get(" ".join(t.text for t in toks[i : i + size]))
-                    if sid is not None and not self._case_context_ok(text, toks, i, size, in_skills_section):
+                    if sid is not None and not self._case_context_ok(
+                        text, toks, i, size, in_skills_section
+                    ):
                         self._note_ordinary(ordinary, sid, text, toks, i, size)
                         sid = None
                     elif sid is None and key in self.case_folded:
                         self._note_ordinary(ordinary, self.case_folded[key], text, toks, i, size)
-                if sid is not None and not self._plausible(sid, text, toks, i, size, in_skills_section):
+                if sid is not None and not self._plausible(
+                    sid, text, toks, i, size, in_skills_section
+                ):
                     sid = None
                 if sid is not None:
                     start, end = toks[i].start, toks[i + size - 1].end
@@ -291,7 +322,12 @@ class Taxonomy:
         alias = keys[best[2]]
         # One word inside the other is a different word, not a typo: "fluent"
         # is not Fluentd, "trails" is not Rails, "reacting" is not React.
-        if alias.startswith(key) or key.startswith(alias) or alias.endswith(key) or key.endswith(alias):
+        if (
+            alias.startswith(key)
+            or key.startswith(alias)
+            or alias.endswith(key)
+            or key.endswith(alias)
+        ):
             return None
         return sids[best[2]], int(best[1])
 
@@ -300,8 +336,11 @@ class Taxonomy:
         tok = toks[i]
         skill = self.skills[sid]
         # "Seo-yeon", "Ji-Won": a short all-caps name (SEO) inside a hyphenated given name.
-        if size == 1 and len(tok.text) <= 4 and tok.text.istitle() and any(
-            a.isupper() and fold(a) == fold(tok.text) for a in (skill.name, *skill.aliases)
+        if (
+            size == 1
+            and len(tok.text) <= 4
+            and tok.text.istitle()
+            and any(a.isupper() and fold(a) == fold(tok.text) for a in (skill.name, *skill.aliases))
         ):
             before = text[tok.start - 1] if tok.start > 0 else " "
             after = text[tok.end] if tok.end < len(text) else " "
@@ -319,7 +358,9 @@ class Taxonomy:
             return bool(_LANGUAGE_CONTEXT.search(window))
         return True
 
-    def _note_ordinary(self, notes: dict[int, Hit], sid: int, text: str, toks, i: int, size: int) -> None:
+    def _note_ordinary(
+        self, notes: dict[int, Hit], sid: int, text: str, toks, i: int, size: int
+    ) -> None:
         """Remember one place where a skill's name is used as an everyday word."""
         if sid in notes or len(toks[i].text) < 2:
             return
@@ -362,7 +403,11 @@ class Taxonomy:
             return False
         # A longer everyday word (Swift, Spring) needs another skill close by on its line.
         for other in toks:
-            if line_start <= other.start < line_end and other is not tok and abs(other.start - tok.start) <= 60:
+            if (
+                line_start <= other.start < line_end
+                and other is not tok
+                and abs(other.start - tok.start) <= 60
+            ):
                 key = fold(other.text)
                 if key in self.exact and len(key) > 2:
                     return True
@@ -387,10 +432,51 @@ class Taxonomy:
 
 _CONNECTORS = {"and", "or", "und", "oder", "et", "ou", "y", "o", "e"}
 _STOPWORDS = {
-    "the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "our", "my",
-    "your", "their", "its", "this", "that", "as", "is", "was", "be", "are", "der", "die", "das", "und", "le",
-    "la", "les", "de", "des", "el", "los", "las", "y", "o", "e", "do", "da", "em",
-}  # fmt: skip
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "our",
+    "my",
+    "your",
+    "their",
+    "its",
+    "this",
+    "that",
+    "as",
+    "is",
+    "was",
+    "be",
+    "are",
+    "der",
+    "die",
+    "das",
+    "und",
+    "le",
+    "la",
+    "les",
+    "de",
+    "des",
+    "el",
+    "los",
+    "las",
+    "y",
+    "o",
+    "e",
+    "do",
+    "da",
+    "em",
+}
 
 
 def _gap_ok(gap: str) -> bool:
@@ -436,7 +522,9 @@ def _read_entries(directory: Path) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=4)
-def load_taxonomy(directory: str | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Taxonomy:
+def load_taxonomy(
+    directory: str | None = None, extra: tuple[tuple[str, str], ...] = ()
+) -> Taxonomy:
     """The taxonomy from ``resources/skills`` (cached), plus extra (category, line) entries.
 
     The built taxonomy of the shipped files is also kept on disk (see
@@ -465,7 +553,10 @@ def _built(directory: Path) -> Taxonomy:
     try:
         from platformdirs import user_cache_dir
 
-        cache = Path(user_cache_dir("shortlist", appauthor=False)) / f"taxonomy-{digest.hexdigest()[:20]}.json"
+        cache = (
+            Path(user_cache_dir("shortlist", appauthor=False))
+            / f"taxonomy-{digest.hexdigest()[:20]}.json"
+        )
     except Exception:  # no cache folder on this system
         cache = None
     if cache is not None and cache.exists():
@@ -490,18 +581,30 @@ def _built(directory: Path) -> Taxonomy:
 
 def _freeze(tax: Taxonomy) -> dict:
     return {
-        "skills": [[s.name, s.category, list(s.aliases), s.case_sensitive, s.fuzzy] for s in tax.skills],
-        "exact": tax.exact, "exact_case": tax.exact_case, "case_folded": tax.case_folded,
-        "max_tokens": tax.max_tokens, "first_len": tax._first_len, "first_len_case": tax._first_len_case,
+        "skills": [
+            [s.name, s.category, list(s.aliases), s.case_sensitive, s.fuzzy] for s in tax.skills
+        ],
+        "exact": tax.exact,
+        "exact_case": tax.exact_case,
+        "case_folded": tax.case_folded,
+        "max_tokens": tax.max_tokens,
+        "first_len": tax._first_len,
+        "first_len_case": tax._first_len_case,
         "fuzzy": [[first, length, keys] for (first, length), keys in tax._fuzzy.items()],
-    }  # fmt: skip
+    }
 
 
 def _thaw(data: dict) -> Taxonomy:
-    skills = [Skill(i, name, category, tuple(aliases), case, fuzzy)
-              for i, (name, category, aliases, case, fuzzy) in enumerate(data["skills"])]  # fmt: skip
-    tax = Taxonomy(skills, data["exact"], data["exact_case"], data["case_folded"], data["max_tokens"])
+    skills = [
+        Skill(i, name, category, tuple(aliases), case, fuzzy)
+        for i, (name, category, aliases, case, fuzzy) in enumerate(data["skills"])
+    ]
+    tax = Taxonomy(
+        skills, data["exact"], data["exact_case"], data["case_folded"], data["max_tokens"]
+    )
     tax._first_len, tax._first_len_case = data["first_len"], data["first_len_case"]
-    tax._fuzzy = {(first, length): keys for first, length, keys in data["fuzzy"]}  # [key, skill id] pairs
+    tax._fuzzy = {
+        (first, length): keys for first, length, keys in data["fuzzy"]
+    }  # [key, skill id] pairs
     tax.by_name = {s.name.casefold(): s for s in skills}
     return tax

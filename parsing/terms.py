@@ -22,26 +22,43 @@ import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
 from parsing.atoms import (  # noqa: F401  (re-exported: the names phrase matching speaks in)
-    ATOM_RE, DOT, FLEX, HEAD, INDEX_VERSION, NEGATED, OTHER_GAP, SECTION_CODE, SECTION_NAMES, APOSTROPHE,
-    Atoms, cut, gap_class, pack, payload, section_finder,
-)  # fmt: skip
-
+    APOSTROPHE,
+    ATOM_RE,
+    DOT,
+    FLEX,
+    HEAD,
+    INDEX_VERSION,
+    NEGATED,
+    OTHER_GAP,
+    SECTION_CODE,
+    SECTION_NAMES,
+    Atoms,
+    cut,
+    gap_class,
+    pack,
+    payload,
+    section_finder,
+)
 
 # --- one resume -------------------------------------------------------------------
 
 
 @dataclass
 class ResumeTerms:
-    """One resume's atoms: ``terms[ids[i]]`` is atom i (folded), ``info[i]`` its gap, negation and section."""
+    """One resume's atoms: ``terms[ids[i]]`` is atom i (folded), ``info[i]`` its gap, negation and
+    section."""
 
     terms: list[str]
     ids: np.ndarray  # uint32, one per atom, in text order: the position is the index
     info: np.ndarray  # uint8
-    starts: np.ndarray | None = None  # character offsets (only when asked for: explaining one person)
+    starts: np.ndarray | None = (
+        None  # character offsets (only when asked for: explaining one person)
+    )
     ends: np.ndarray | None = None
 
     def __len__(self) -> int:
@@ -49,11 +66,15 @@ class ResumeTerms:
 
     @classmethod
     def from_atoms(cls, atoms: Atoms, offsets: bool = False) -> ResumeTerms:
-        ids = np.frombuffer(atoms.ids, dtype=np.uint32 if atoms.ids.itemsize == 4 else np.uint16).astype(np.uint32)
+        ids = np.frombuffer(
+            atoms.ids, dtype=np.uint32 if atoms.ids.itemsize == 4 else np.uint16
+        ).astype(np.uint32)
         info = np.frombuffer(bytes(atoms.info), dtype=np.uint8)
         if not offsets:
             return cls(atoms.terms, ids, info)
-        return cls(atoms.terms, ids, info, np.array(atoms.starts, np.int64), np.array(atoms.ends, np.int64))
+        return cls(
+            atoms.terms, ids, info, np.array(atoms.starts, np.int64), np.array(atoms.ends, np.int64)
+        )
 
     def pack(self) -> bytes:
         """The payload a worker sends and the store keeps until the index takes it in."""
@@ -86,13 +107,14 @@ class ResumeTerms:
                 cuts = (np.flatnonzero(np.diff(ids)) + 1).tolist()
                 info = self.info[order]
                 pos = order.astype(np.int64)
-                for a, b in zip([0, *cuts], [*cuts, len(ids)]):
+                for a, b in pairwise([0, *cuts, len(ids)]):
                     found[self.terms[int(ids[a])]] = (pos[a:b], info[a:b])
         return found
 
 
 def index_resume(text: str, spans: Sequence[dict], *, offsets: bool = False) -> ResumeTerms:
-    """One resume's atoms as arrays (with their character offsets when asked: to explain one person)."""
+    """One resume's atoms as arrays (with their character offsets when asked: to explain one
+    person)."""
     return ResumeTerms.from_atoms(cut(text, spans), offsets)
 
 
@@ -101,7 +123,8 @@ def index_resume(text: str, spans: Sequence[dict], *, offsets: bool = False) -> 
 
 @dataclass(frozen=True)
 class Phrase:
-    """A phrase as atoms: ``gaps[j]`` is the separator atom j needs before it (``gaps[0]`` unused)."""
+    """A phrase as atoms: ``gaps[j]`` is the separator atom j needs before it (``gaps[0]``
+    unused)."""
 
     text: str
     atoms: tuple[str, ...]
@@ -144,7 +167,8 @@ def compile_phrase(phrase: str) -> Phrase | None:
 
 
 def fuzzy_key(phrase: str) -> str | None:
-    """The one folded atom a phrase is, when typos of it should count (single words over four letters)."""
+    """The one folded atom a phrase is, when typos of it should count (single words over four
+    letters)."""
     found = ATOM_RE.findall(phrase.strip())
     if len(found) != 1 or found[0] != phrase.strip() or len(phrase.strip()) <= 4:
         return None
@@ -173,12 +197,18 @@ class Postings:
             return cls.empty()
         if len(parts) == 1:
             return parts[0]
-        if all(a.person[-1] < b.person[0] for a, b in zip(parts, parts[1:])):
+        if all(a.person[-1] < b.person[0] for a, b in pairwise(parts)):
             # Blocks of person ids, in order: already sorted.
-            return cls(np.concatenate([p.person for p in parts]), np.concatenate([p.pos for p in parts]),
-                       np.concatenate([p.info for p in parts]))  # fmt: skip
-        out = cls(np.concatenate([p.person for p in parts]), np.concatenate([p.pos for p in parts]),
-                  np.concatenate([p.info for p in parts]))  # fmt: skip
+            return cls(
+                np.concatenate([p.person for p in parts]),
+                np.concatenate([p.pos for p in parts]),
+                np.concatenate([p.info for p in parts]),
+            )
+        out = cls(
+            np.concatenate([p.person for p in parts]),
+            np.concatenate([p.pos for p in parts]),
+            np.concatenate([p.info for p in parts]),
+        )
         order = np.lexsort((out.pos, out.person))
         return cls(out.person[order], out.pos[order], out.info[order])
 
@@ -214,7 +244,9 @@ def _key(person: np.ndarray, pos: np.ndarray) -> np.ndarray:
     return (person << 32) | pos
 
 
-def find_phrase(phrase: Phrase, lookup: Callable[[str], Postings], exact_only: bool = True) -> Matches:
+def find_phrase(
+    phrase: Phrase, lookup: Callable[[str], Postings], exact_only: bool = True
+) -> Matches:
     """Every place the atoms of ``phrase`` follow each other with the separators it needs.
 
     With ``exact_only=False`` the separators are not checked (candidates for a
@@ -229,7 +261,9 @@ def find_phrase(phrase: Phrase, lookup: Callable[[str], Postings], exact_only: b
         keep = np.ones(len(nxt.person), dtype=bool)
         if exact_only:
             keep = (nxt.info & 0x03) == phrase.gaps[j]
-        following = _key(nxt.person[keep], nxt.pos[keep] - j)  # distinct already: one atom per position
+        following = _key(
+            nxt.person[keep], nxt.pos[keep] - j
+        )  # distinct already: one atom per position
         hit = np.isin(_key(person, pos), following)
         person, pos, info = person[hit], pos[hit], info[hit]
     n = len(person)
@@ -269,17 +303,38 @@ def match_variants(variants: dict[str, int], lookup: Callable[[str], Postings]) 
             keys = _key(taken.person, taken.start)
             idx = np.searchsorted(keys, _key(found.person, found.end), side="left") - 1
             safe = np.maximum(idx, 0)
-            overlaps = (idx >= 0) & (taken.person[safe] == found.person) & (taken.end[safe] > found.start)
+            overlaps = (
+                (idx >= 0) & (taken.person[safe] == found.person) & (taken.end[safe] > found.start)
+            )
             if overlaps.any():
                 keep = ~overlaps
-                found = Matches(found.person[keep], found.start[keep], found.end[keep], found.info[keep],
-                                found.similarity[keep])  # fmt: skip
-            merged = Matches(*(np.concatenate((a, b)) for a, b in (
-                (taken.person, found.person), (taken.start, found.start), (taken.end, found.end),
-                (taken.info, found.info), (taken.similarity, found.similarity))))  # fmt: skip
+                found = Matches(
+                    found.person[keep],
+                    found.start[keep],
+                    found.end[keep],
+                    found.info[keep],
+                    found.similarity[keep],
+                )
+            merged = Matches(
+                *(
+                    np.concatenate((a, b))
+                    for a, b in (
+                        (taken.person, found.person),
+                        (taken.start, found.start),
+                        (taken.end, found.end),
+                        (taken.info, found.info),
+                        (taken.similarity, found.similarity),
+                    )
+                )
+            )
             order = np.lexsort((merged.start, merged.person))
-            taken = Matches(merged.person[order], merged.start[order], merged.end[order], merged.info[order],
-                            merged.similarity[order])  # fmt: skip
+            taken = Matches(
+                merged.person[order],
+                merged.start[order],
+                merged.end[order],
+                merged.info[order],
+                merged.similarity[order],
+            )
         else:
             taken = found
     return taken

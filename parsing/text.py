@@ -59,7 +59,9 @@ _HSPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MANY_BLANK_LINES_RE = re.compile(r"\n{3,}")
 # Unicode line/paragraph separators and form feeds (pdfminer emits \x0c
 # between pages) become plain newlines.
-_LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x0c": "\n", "\r": None, "\x0b": "\n"})
+_LINE_BREAKS = str.maketrans(
+    {"\u2028": "\n", "\u2029": "\n", "\x0c": "\n", "\r": None, "\x0b": "\n"}
+)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 

@@ -21,7 +21,19 @@ ROLE_WORDS = re.compile(
     r"krankenpfleger(?:in)?|pflegefachkraft|kaufmann|kauffrau|sachbearbeiter(?:in)?|"
     r"développeu(?:r|se)|ingénieur|chef de projet|responsable|infirmi(?:er|ère)|technicien(?:ne)?|"
     r"desarrollador(?:a)?|ingenier[oa]|gerente|jef[ea]|enfermer[oa]|analista|consultor(?:a)?|"
-    r"desenvolvedor(?:a)?|engenheir[oa]|gerente|enfermeir[oa]|coordenador(?:a)?|estagiári[oa])\b",
+    r"desenvolvedor(?:a)?|engenheir[oa]|gerente|enfermeir[oa]|coordenador(?:a)?|estagiári[oa]|"
+    # more of the languages we read: roles printed under (or instead of) a name
+    r"referent(?:in)?|assistent(?:in)?|techniker(?:in)?|lehrer(?:in)?|werkstudent(?:in)?|"
+    r"praktikant(?:in)?|geschäftsführer(?:in)?|verkäufer(?:in)?|directeur|directrice|"
+    r"chargée?\s+d[e']|stagiaire|enseignante?|programador(?:a)?|diseñador(?:a)?|director(?:a)?|"
+    r"diretor(?:a)?|professor(?:a)?|técnic[oa]|assistente|asistente|sviluppatore|ingegnere|"
+    r"programmatore|impiegat[oa]|direttore|consulente|insegnante|infermier[ea]|ontwikkelaar|"
+    r"medewerker|adviseur|beheerder|projectleider|docent|verpleegkundige|stagiair|"
+    r"programist(?:a|ka)|inżynier|kierownik|specjalist(?:a|ka)|analityk|dyrektor|asystent(?:ka)?|"
+    r"konsultant(?:ka)?|projektant(?:ka)?|księgow[ay]|nauczyciel(?:ka)?|pielęgniar(?:ka|z)|"
+    r"sprzedawc[ay]|handlowiec|praktykant(?:ka)?|stażyst(?:a|ka)|menedżer|koordynator(?:ka)?|"
+    r"инженер|разработчик|программист|менеджер|руководитель|аналитик|директор|специалист|"
+    r"консультант|дизайнер|mühendis\w*|geliştirici|yönetici|öğretmen|hemşire|stajyer)\b",
     re.IGNORECASE,
 )
 
@@ -65,6 +77,10 @@ PARTICLES = {
     "av",
 }
 
+# Words that follow a building's name, never a person's: "Lucina Hall Room 220". (A street,
+# "PO Box" or "Apt" may follow a name on a flattened line: "Hal Doyle PO Box 12".)
+BUILDING_PARTS = {"room", "rm", "suite", "ste", "floor"}
+
 # Words that show a line is not a person's name: document titles, labels,
 # headings, degrees, places and organisations, roles, common nouns that
 # resume designs print large.
@@ -85,6 +101,13 @@ NOT_NAME_WORDS = {
     "życiorys",
     "zyciorys",
     "životopis",
+    "резюме",
+    "özgeçmiş",
+    "ozgecmis",
+    "életrajz",
+    "ansioluettelo",
+    "简历",
+    "履歴書",
     "portfolio",
     "profile",
     "profil",

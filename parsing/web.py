@@ -20,22 +20,92 @@ from html.parser import HTMLParser
 from parsing.errors import ParseProblem
 
 # Elements whose content is not page text.
-_HIDDEN = {"script", "style", "template", "noscript", "svg", "math", "head", "title", "object", "iframe", "select"}
+_HIDDEN = {
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "svg",
+    "math",
+    "head",
+    "title",
+    "object",
+    "iframe",
+    "select",
+}
 # Elements that start a new line.
 _BLOCKS = {
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-    "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul", "caption", "center", "legend", "option",
-}  # fmt: skip
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "center",
+    "legend",
+    "option",
+}
 _HEAD_CONTENT = {"title", "meta", "link", "style", "script", "base", "noscript", "template"}
-_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+_VOID = {
+    "br",
+    "hr",
+    "img",
+    "input",
+    "meta",
+    "link",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "source",
+    "track",
+    "wbr",
+}
 # Text past this is not a resume; the rest of the page is not read.
 MAX_TEXT_CHARS = 2_000_000
-_RAW_BLOCK_RE = re.compile(r"<(script|style|template|noscript)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_RAW_BLOCK_RE = re.compile(
+    r"<(script|style|template|noscript)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
+)
 _RAW_OPEN_RE = re.compile(r"<(?:script|style)\b|<!--", re.IGNORECASE)
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-_MARKUP_START_RE = re.compile(rb"^(?:\s|<!--.*?-->|<\?xml[^>]*\?>)*<(!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
+_MARKUP_START_RE = re.compile(
+    rb"^(?:\s|<!--.*?-->|<\?xml[^>]*\?>)*<(!doctype\s+html|html|head|body|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def sniff_markup(data: bytes) -> tuple[str, str] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,6 +71,7 @@ class Store:
         # sqlite_utils (and the numpy, click and dateutil it loads) took ~0.2 s of
         # every command's start, most of `shortlist job add`.
         self._db = None
+        self._step_progress: Callable[[float], None] | None = None
         try:
             # What sqlite_utils.Database sets on a connection it is given.
             conn.execute("PRAGMA recursive_triggers=on")
@@ -166,12 +167,20 @@ class Store:
         current = self.schema_version
         return [version for version, _ in MIGRATIONS if version > current]
 
-    def migrate(self) -> list[int]:
-        """Bring the schema up to date, one transaction per step. Returns the versions applied."""
+    def migrate(self, progress: Callable[[float], None] | None = None) -> list[int]:
+        """Bring the schema up to date, one transaction per step. Returns the versions applied.
+
+        ``progress(fraction)`` hears how far the whole update is (0 to 1): before each step,
+        and within a long step that reports it (:meth:`step_progress`).
+        """
         applied = []
-        for version, step in MIGRATIONS:
+        todo = [(version, step) for version, step in MIGRATIONS if version > self.schema_version]
+        for number, (version, step) in enumerate(todo):
             if version <= self.schema_version:
                 continue
+            if progress is not None:
+                progress(number / len(todo))
+                self._step_progress = lambda done, n=number: progress((n + done) / len(todo))
             # A step that rebuilds a table others refer to runs with foreign keys off
             # (they cannot change inside a transaction), and they are checked before commit.
             keys_off = getattr(step, "foreign_keys_off", False)
@@ -194,10 +203,18 @@ class Store:
                     f"could not upgrade the database to version {version}: {exc}"
                 ) from None
             finally:
+                self._step_progress = None
                 if keys_off:
                     self.conn.execute("PRAGMA foreign_keys=ON")
             applied.append(version)
+        if progress is not None and todo:
+            progress(1.0)
         return applied
+
+    def step_progress(self, done: float) -> None:
+        """How far the migration step under way is (0 to 1), for whoever follows it."""
+        if self._step_progress is not None:
+            self._step_progress(min(1.0, max(0.0, done)))
 
     # --- helpers --------------------------------------------------------
 

@@ -285,13 +285,6 @@ def checks(ctx: GateContext, d: Disposition, settings: Settings) -> tuple[list[C
     return note, lints
 
 
-def validate(
-    store: Store, d: Disposition, author: str, settings: Settings
-) -> tuple[list[Check], list[Lint]]:
-    """:func:`checks` for one call: prepares the context first."""
-    return checks(prepare(store, d.person_id, d.application_ids, author, roles=False), d, settings)
-
-
 def _refusals(ctx: GateContext, d: Disposition, settings: Settings) -> list[str]:
     note, lints = checks(ctx, d, settings)
     reasons = [c.message for c in note if not c.ok] + [item.message for item in blocking(lints)]

@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
-
 # parsing.batch's Settings and Job are a reader pool's limits and one file's work:
 # named for what they hold here (the lead renames them in parsing/ with the parser work).
 from parsing.atoms import payload
@@ -33,9 +31,15 @@ from parsing.errors import Outcome, too_large_message
 from parsing.mail import apply_message
 from parsing.matching import skill_aggregates
 from parsing.resume import ParsedResume
-from parsing.text import fold
 from review import audit, term_index
 from review.db import Store, now_iso
+from review.identity import (
+    carry_corrections,
+    find_possible_duplicates,
+    name_key,
+    phone_key,
+    refresh_duplicates,
+)
 from review.search import sync_search_index
 from review.settings import Settings
 from review.status import NEW
@@ -229,10 +233,14 @@ class Importer:
         paths: list[str | Path],
         progress: Callable[[Progress], None] | None = None,
         cancelled: Callable[[], bool] = lambda: False,
+        *,
+        candidates: list[SourceFile] | None = None,
     ) -> ImportReport:
+        """Import ``paths`` (files, folders, ZIPs, messages); or, given ``candidates`` (a
+        mailbox's documents, say), those, with ``paths`` naming where they came from."""
         self.run_id: int | None = None
         try:
-            return self._run(paths, progress, cancelled)
+            return self._run(paths, progress, cancelled, candidates)
         except KeyboardInterrupt:
             # Ctrl-C: what was stored stays; this run (no other) says it was stopped.
             if self.run_id is not None:
@@ -247,7 +255,7 @@ class Importer:
         finally:
             _LIVE_RUNS.discard(self.run_id)
 
-    def _run(self, paths, progress, cancelled) -> ImportReport:
+    def _run(self, paths, progress, cancelled, given) -> ImportReport:
         opts = self.options
         started = time.monotonic()
         self._mark_interrupted_runs()
@@ -264,7 +272,10 @@ class Importer:
         self.run_id = run_id
         _LIVE_RUNS.add(run_id)
         report = ImportReport(run_id, "running")
-        candidates, report.skipped_junk = collect(paths, Limits(max_bytes=opts.max_bytes))
+        if given is None:
+            candidates, report.skipped_junk = collect(paths, Limits(max_bytes=opts.max_bytes))
+        else:
+            candidates = given
         total = len(candidates)
         self._tx(
             lambda conn: conn.execute(
@@ -446,6 +457,7 @@ class Importer:
         )
         if known["person_id"] is not None:
             self._apply(conn, known["person_id"])
+            keep_cover_letter(conn, known["person_id"], known["id"], cand, self.options.job_id)
 
     def _store_parsed(
         self, run_id: int, cand: SourceFile, digest: str, data: bytes, result: dict, seconds: float
@@ -490,6 +502,7 @@ class Importer:
                         conn, person_id, terms or payload(parsed.text, parsed.section_spans)
                     )
                 self._apply(conn, person_id)
+                keep_cover_letter(conn, person_id, document_id, cand, self.options.job_id)
             conn.execute(
                 "INSERT OR REPLACE INTO import_files (run_id, source, name, size, sha256, outcome, "
                 "error, document_id, person_id, seconds, created_at) VALUES "
@@ -536,8 +549,8 @@ class Importer:
         phones = parsed.phones or []
         cur = conn.execute(
             "INSERT INTO people (document_id, name, emails, phones, links, location, title, "
-            "years_experience, skills, education, name_key, created_at, updated_at) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "years_experience, skills, education, name_key, created_at, updated_at, confidence, "
+            "doubts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 document_id,
                 name,
@@ -552,6 +565,8 @@ class Importer:
                 name_key(name),
                 stamp,
                 stamp,
+                json.dumps(parsed.confidence or {}),
+                json.dumps(parsed.doubts or {}, ensure_ascii=False),
             ),
         )
         person_id = cur.lastrowid
@@ -561,6 +576,10 @@ class Importer:
             + [(person_id, "phone", phone_key(p)) for p in phones],
         )
         _insert_skills(conn, person_id, parsed.skill_hits or [])
+        # A newer file of someone a recruiter corrected: their word wins over this parse.
+        if carry_corrections(conn, person_id, parsed):
+            refresh_duplicates(conn, person_id)
+            return person_id
         for other_id, reason in find_possible_duplicates(conn, person_id, parsed):
             conn.execute(
                 "INSERT OR IGNORE INTO duplicate_suggestions (person_id, other_id, reason, "
@@ -589,6 +608,38 @@ class Importer:
                 application_id=cur.lastrowid,
                 at=stamp,
             )
+
+
+def keep_cover_letter(conn, person_id: int, document_id: int, cand, job_id: int | None) -> None:
+    """The message a document came in (sender, date, subject, body): kept with the person and,
+    when the import is for a job, with their application. Once per person and message."""
+    info = getattr(cand, "message", None)
+    if info is None:
+        return
+    application = None
+    if job_id is not None:
+        row = conn.execute(
+            "SELECT id FROM applications WHERE person_id = ? AND job_id = ?", (person_id, job_id)
+        ).fetchone()
+        application = row[0] if row else None
+    conn.execute(
+        "INSERT OR IGNORE INTO cover_letters (person_id, document_id, application_id, message_id, "
+        "sender, sender_name, sent_at, subject, body, source, created_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            person_id,
+            document_id,
+            application,
+            info.message_id,
+            info.sender,
+            info.sender_name,
+            info.date,
+            info.subject,
+            (info.body or "").replace("\r\n", "\n"),  # as mail carries it: CRLF
+            cand.source,
+            now_iso(),
+        ),
+    )
 
 
 def _insert_document(conn, cand, digest: str, parsed, stored_path, fields: dict, stamp: str) -> int:
@@ -663,18 +714,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def name_key(name: str | None) -> str | None:
-    if not name:
-        return None
-    parts = fold(name).replace("-", " ").split()
-    return parts[-1] if parts else None
-
-
-def phone_key(phone: str) -> str:
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    return digits[-9:] if len(digits) >= 9 else digits
-
-
 def _insert_skills(conn, person_id: int, hits: list[dict]) -> None:
     """Where each skill was found in the resume, and per skill what ranking needs (summed once,
     at import, so a job ranks without re-reading any text)."""
@@ -714,56 +753,3 @@ def _insert_skills(conn, person_id: int, hits: list[dict]) -> None:
             for skill, agg in skill_aggregates(hits).items()
         ],
     )
-
-
-def find_possible_duplicates(conn, person_id: int, parsed: ParsedResume) -> list[tuple[int, str]]:
-    """Earlier people who may be this person: a shared email or phone, or a very close
-    name together with one more matching detail. Suggestions only."""
-    found: dict[int, str] = {}
-    for email in {e.lower() for e in parsed.emails or []}:
-        for (other,) in conn.execute(
-            "SELECT person_id FROM contact_points WHERE kind = 'email' AND value = ? AND person_id "
-            "<> ?",
-            (email, person_id),
-        ):
-            found.setdefault(other, f"same email {email}")
-    for phone in parsed.phones or []:
-        key = phone_key(phone)
-        if len(key) < 7:
-            continue
-        for (other,) in conn.execute(
-            "SELECT person_id FROM contact_points WHERE kind = 'phone' AND value = ? AND person_id "
-            "<> ?",
-            (key, person_id),
-        ):
-            found.setdefault(other, f"same phone {phone}")
-    name = parsed.name
-    key = name_key(name)
-    if key:
-        rows = conn.execute(
-            "SELECT id, name, location, title, links FROM people WHERE name_key = ? AND id <> ?",
-            (key, person_id),
-        ).fetchall()
-        for other, other_name, location, title, links in rows:
-            if other in found or not other_name:
-                continue
-            similarity = fuzz.ratio(fold(name), fold(other_name))
-            if similarity < 90:
-                continue
-            also = _another_matching_field(parsed, location, title, links)
-            if also:
-                found[other] = f"very similar name ({other_name}) and {also}"
-    return list(found.items())
-
-
-def _another_matching_field(parsed: ParsedResume, location, title, links_json) -> str | None:
-    if parsed.location and location and fold(parsed.location) == fold(location):
-        return f"same location ({location})"
-    ours = {link.lower().rstrip("/") for link in parsed.links or []}
-    theirs = {link.lower().rstrip("/") for link in json.loads(links_json or "[]")}
-    shared = ours & theirs
-    if shared:
-        return f"same link ({sorted(shared)[0]})"
-    if parsed.title and title and fold(parsed.title) == fold(title):
-        return f"same title ({title})"
-    return None

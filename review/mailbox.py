@@ -1,8 +1,11 @@
-"""Import from a mailbox over IMAP: the one function the faces call.
+"""Import from a mailbox over IMAP: :func:`import_mailbox` is the one function the faces
+call (``shortlist import imap://…`` and File → Import from mailbox…).
 
 ``collect_mailbox("imap://USER@HOST[:PORT]/FOLDER", since=…, known=…)``
 returns the documents of every new message as import candidates, each with
-its message (sender, date, subject, body: the cover letter). The password
+its message (sender, date, subject, body: the cover letter); the importer
+stores them as it stores files, and the messages' Message-IDs are remembered
+(``mailbox_messages``) so the next import skips them. The password
 comes from the OS keyring (service ``shortlist-imap``, user ``USER@HOST``),
 like SMTP's; without a keyring the caller's ``ask`` is used once. Messages
 whose Message-ID ``known`` recognises are skipped without being downloaded.
@@ -23,13 +26,20 @@ from parsing.collect import Candidate, Limits, _nothing
 from parsing.errors import Outcome
 from parsing.imap import FetchSummary, MailboxAddress, MailboxError, fetch_messages
 from parsing.mailcollect import add_mail
-from review.outbox import keyring_password
+from review.db import Store, now_iso
+from review.importer import Importer, ImportOptions, ImportReport, Write
+from review.outbox import keyring_password, store_password
 
 KEYRING_SERVICE = "shortlist-imap"
 
 
 def keyring_user(address: MailboxAddress) -> str:
     return f"{address.user}@{address.host}"
+
+
+def remember_password(address: MailboxAddress, password: str) -> str:
+    """Keep the mailbox password in the system keyring (raises ``NoSecureKeyring``)."""
+    return store_password(keyring_user(address), password, service=KEYRING_SERVICE)
 
 
 def mailbox_password(
@@ -127,3 +137,75 @@ def collect_mailbox(
         batch.close()
         raise
     return batch
+
+
+@dataclass
+class MailboxImport:
+    """What an import from a mailbox did: the messages (found, skipped, read) and the files."""
+
+    address: MailboxAddress
+    summary: FetchSummary
+    report: ImportReport
+    remembered: int = 0  # Message-IDs kept, so the next import skips them
+
+
+def imported_message_ids(store: Store) -> set[str]:
+    """Messages already imported: read from a mailbox before, or whose cover letter is kept."""
+    rows = store.conn.execute(
+        "SELECT message_id FROM mailbox_messages UNION "
+        "SELECT message_id FROM cover_letters WHERE message_id IS NOT NULL"
+    )
+    return {r[0] for r in rows}
+
+
+def import_mailbox(
+    url: str,
+    write: Write,
+    options: ImportOptions,
+    *,
+    since: date | None = None,
+    ask: Callable[[str], str | None] | None = None,
+    progress=None,
+    cancelled: Callable[[], bool] = lambda: False,
+    ssl_context=None,
+    timeout: float = 60.0,
+) -> MailboxImport:
+    """Read the folder's new messages and import their documents as one batch.
+
+    ``write`` runs a function with the store (the window's writer, or ``lambda fn:
+    fn(store)``). Raises :class:`MailboxError` (its message names the mailbox and the
+    cause). A cancelled import remembers no Message-ID: what it stored is known by its
+    bytes, so the next import does not store it twice.
+    """
+    address = MailboxAddress.parse(url)
+    known = write(imported_message_ids)
+    try:
+        batch = collect_mailbox(
+            url,
+            since=since,
+            known=known.__contains__,
+            ask=ask,
+            limits=Limits(max_bytes=options.max_bytes),
+            ssl_context=ssl_context,
+            timeout=timeout,
+        )
+    except MailboxError as exc:
+        raise MailboxError(f"{address}: {exc}") from None
+    with batch:
+        importer = Importer(None, options, write=write)
+        report = importer.run([str(address)], progress, cancelled, candidates=batch.candidates)
+    done = MailboxImport(address, batch.summary, report)
+    if report.status == "finished" and batch.message_ids:
+        stamp = now_iso()
+        rows = [(mid, str(address), stamp) for mid in batch.message_ids]
+
+        def remember(store: Store) -> int:
+            with store.transaction() as conn:
+                return conn.executemany(
+                    "INSERT OR IGNORE INTO mailbox_messages (message_id, mailbox, imported_at) "
+                    "VALUES (?, ?, ?)",
+                    rows,
+                ).rowcount
+
+        done.remembered = write(remember)
+    return done

@@ -56,10 +56,6 @@ CALL_PENDING, KEPT = MessageState.CALL_PENDING, MessageState.KEPT
 _FIRST_STATE = {"email": QUEUED, "phone": CALL_PENDING, "none": KEPT}
 MAX_BACKOFF = timedelta(hours=1)
 _IN_FLIGHT: set[int] = set()  # messages a thread of this process is sending right now
-# Messages that carry a decision: the gate keeps them on record for someone who asked not to be
-# contacted (``kept``). Any other message to such a person is not sent.
-DECISION_KINDS = ("let_go", "withdrawn")
-OPTED_OUT = "not sent: they asked not to be contacted after this message was written"
 
 
 def new_message_id(sender_email: str | None) -> str:
@@ -527,22 +523,24 @@ def keyring_backend() -> tuple[str, bool]:
     return name, priority >= 1 and not plain
 
 
-def store_password(user: str, password: str) -> str:
-    """Keep the SMTP password in the system keyring; returns the backend's name.
+def store_password(user: str, password: str, service: str = KEYRING_SERVICE) -> str:
+    """Keep the SMTP password (or another ``service``'s) in the system keyring; returns the
+    backend's name.
 
     Raises :class:`NoSecureKeyring` (nothing stored) when the only backend would keep it
     unsafely, or none works."""
     name, secure = keyring_backend()
     if not secure:
+        what = "SMTP password" if service == KEYRING_SERVICE else "password"
         raise NoSecureKeyring(
-            f"there is no secure keyring on this system ({name}), so the SMTP password is not "
-            "stored: Shortlist asks for it once per session when it sends"
+            f"there is no secure keyring on this system ({name}), so the {what} is not "
+            "stored: Shortlist asks for it once per session when it needs it"
         )
     import keyring
     from keyring.errors import KeyringError
 
     try:
-        keyring.set_password(KEYRING_SERVICE, user, password)
+        keyring.set_password(service, user, password)
     except KeyringError as exc:
         raise NoSecureKeyring(f"the keyring ({name}) did not store the password: {exc}") from None
     return name
@@ -624,7 +622,6 @@ def _finish(store: Store, row: dict, transport_name: str, sent: Sent, author: st
     audit log says why — so recovery does not stumble over it at every start.
     """
     stamp = now_iso()
-    refusals = []
     with store.transaction() as conn:
         conn.execute(
             "UPDATE messages SET state = ?, delivered_at = ?, transport = ?, answer = ?, "
@@ -632,43 +629,112 @@ def _finish(store: Store, row: dict, transport_name: str, sent: Sent, author: st
             "last_error = NULL WHERE id = ?",
             (DELIVERED, stamp, transport_name, sent.answer, json.dumps(sent.refused), row["id"]),
         )
-        for app_id, person_id, job_id in conn.execute(
-            "SELECT a.id, a.person_id, a.job_id FROM message_applications ma JOIN applications a "
-            "ON a.id = ma.application_id WHERE ma.message_id = ? AND a.status = ?",
-            (row["id"], LETTING_GO),
-        ).fetchall():
-            try:
-                with store.transaction():  # a savepoint: a refusal undoes only this application
-                    conn.execute(
-                        "UPDATE applications SET status = ?, updated_at = ? WHERE id = ?",
-                        (LET_GO, stamp, app_id),
-                    )
-            except sqlite3.IntegrityError as exc:
-                refusals.append(str(exc))
-                audit.record(
-                    conn,
-                    author,
-                    "let_go_refused",
-                    person_id=person_id,
-                    job_id=job_id,
-                    application_id=app_id,
-                    message=row["id"],
-                    reason=str(exc),
+        refusals = _let_go_carried(store, row["id"], author, stamp, delivered_by=transport_name)
+    return refusals
+
+
+def _let_go_carried(store: Store, message: int, author: str, stamp: str, **detail) -> list[str]:
+    """The applications waiting for this message (now delivered, or kept at their request) are
+    let go, inside the caller's transaction; ``detail`` goes into each audit record. Returns the
+    reasons the database refused one, if any (each refusal undoes only its application)."""
+    conn = store.conn
+    refusals = []
+    for app_id, person_id, job_id in conn.execute(
+        "SELECT a.id, a.person_id, a.job_id FROM message_applications ma JOIN applications a "
+        "ON a.id = ma.application_id WHERE ma.message_id = ? AND a.status = ?",
+        (message, LETTING_GO),
+    ).fetchall():
+        try:
+            with store.transaction():  # a savepoint: a refusal undoes only this application
+                conn.execute(
+                    "UPDATE applications SET status = ?, updated_at = ? WHERE id = ?",
+                    (LET_GO, stamp, app_id),
                 )
-                continue
+        except sqlite3.IntegrityError as exc:
+            refusals.append(str(exc))
             audit.record(
                 conn,
                 author,
-                LET_GO,
+                "let_go_refused",
                 person_id=person_id,
                 job_id=job_id,
                 application_id=app_id,
-                before=LETTING_GO,
-                after=LET_GO,
-                message=row["id"],
-                delivered_by=transport_name,
+                message=message,
+                reason=str(exc),
             )
+            continue
+        audit.record(
+            conn,
+            author,
+            LET_GO,
+            person_id=person_id,
+            job_id=job_id,
+            application_id=app_id,
+            before=LETTING_GO,
+            after=LET_GO,
+            message=message,
+            **detail,
+        )
     return refusals
+
+
+# --- their wish over our queue -------------------------------------------------------------
+
+# What still waits to go out, and so can be stopped: not one in flight, delivered or in doubt.
+STOPPABLE = (QUEUED, FAILED, CALL_PENDING)
+NOT_CONTACTED = "they asked us not to contact them"
+
+
+def _opted_out(store: Store, person_id: int) -> bool:
+    return (
+        store.scalar("SELECT channel FROM contact_preferences WHERE person_id = ?", (person_id,))
+        == "none"
+    )
+
+
+def _keep(store: Store, row: dict, author: str, reason: str) -> list[str]:
+    """One waiting message kept on record, unsent, in the caller's transaction; a decision it
+    carries completes as the gate's does for someone whose channel was none (let go, audited
+    with the reason). Returns the database's refusals, if any."""
+    stamp = now_iso()
+    conn = store.conn
+    conn.execute(
+        "UPDATE messages SET state = ?, delivered_at = ?, transport = ?, answer = ?, "
+        "last_error = NULL, next_attempt_at = NULL WHERE id = ?",
+        (KEPT, stamp, "kept on record", f"not sent: {reason}", row["id"]),
+    )
+    audit.record(
+        conn,
+        author,
+        "message_kept",
+        person_id=row["person_id"],
+        job_id=row.get("job_id"),
+        message=row["id"],
+        kind=row["kind"],
+        before=row["state"],
+        after=KEPT,
+        reason=reason,
+    )
+    honoured = f"{reason}: the message is kept on record, not sent"
+    return _let_go_carried(store, row["id"], author, stamp, honoured=honoured)
+
+
+def keep_unsent(
+    store: Store, person_id: int, author: str, reason: str = NOT_CONTACTED
+) -> list[int]:
+    """They asked not to be contacted (their channel is ``none`` now): every message to them
+    still waiting to go out is kept on record instead, audited with ``reason``. Returns the
+    rows kept. Runs in the caller's transaction when there is one."""
+    kept = []
+    marks = ",".join("?" * len(STOPPABLE))
+    with store.transaction():
+        for row in store.query(
+            f"SELECT * FROM messages WHERE person_id = ? AND state IN ({marks}) ORDER BY id",
+            (person_id, *STOPPABLE),
+        ):
+            _keep(store, row, author, reason)
+            kept.append(row["id"])
+    return kept
 
 
 # write(fn) runs fn(store) where the database is written and returns its result: at
@@ -703,16 +769,14 @@ def _claim(
     if row is None:
         raise LookupError(f"no message {message}")
     row["attachments"] = attachments_of(store, message)
-    # A message that carries no decision (an invitation, a role) is not sent to someone who
-    # asked not to be contacted after it was written: their wish wins over our queue.
-    row["opted_out"] = row["kind"] not in DECISION_KINDS and (
-        store.scalar(
-            "SELECT channel FROM contact_preferences WHERE person_id = ?", (row["person_id"],)
-        )
-        == "none"
-    )
     allowed = (QUEUED, FAILED) + ((IN_DOUBT,) if resend else ())
     with store.transaction() as conn:
+        # They asked not to be contacted after it was written (and nothing kept it yet, a send
+        # under way when they asked, say): their wish wins over our queue.
+        row["state"] = state_of(store, message)
+        if row["state"] in STOPPABLE and _opted_out(store, row["person_id"]):
+            _keep(store, row, author, NOT_CONTACTED)
+            return row, KEPT
         # Claim the message: only one sender moves it to 'sending', even when
         # the app and the command line retry at the same moment.
         marks = ",".join("?" * len(allowed))
@@ -752,9 +816,6 @@ def deliver(
     row, busy = write(lambda s: _claim(s, message, transport.name, author, resend))
     if busy is not None:
         return Result(message, busy, "not sent: " + _NOT_SENT.get(busy, busy))
-    if row.get("opted_out"):
-        stop = DeliveryError("permanent", OPTED_OUT)
-        return write(lambda s: _failed(s, row, stop, author))
     _IN_FLIGHT.add(message)
     try:
         started = []

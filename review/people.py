@@ -10,16 +10,22 @@ from dataclasses import dataclass, field
 from review import audit
 from review.db import Store, now_iso
 from review.hidden import Hidden, Redactor
+from review.identity import corrections_of
 
-# The people columns that hold JSON lists, decoded in one place (:func:`decoded`).
+# The people columns that hold JSON, decoded in one place (:func:`decoded`): lists, and
+# objects (field -> the parser's confidence, field -> why it was not surer).
 JSON_LISTS = ("emails", "phones", "links", "skills", "education")
+JSON_OBJECTS = ("confidence", "doubts")
 
 
 def decoded(row: dict) -> dict:
-    """A people row with its JSON list columns as lists (those the row has)."""
+    """A people row with its JSON columns as lists and dicts (those the row has)."""
     for key in JSON_LISTS:
         if key in row:
             row[key] = json.loads(row[key] or "[]")
+    for key in JSON_OBJECTS:
+        if key in row:
+            row[key] = json.loads(row[key] or "{}")
     return row
 
 
@@ -87,7 +93,20 @@ def person(store: Store, person_id: int) -> dict:
     decoded(row)
     row["fields"] = json.loads(row["fields"] or "{}")
     row["sections"] = row["fields"].get("section_spans") or []
+    row["from_message"] = row["fields"].get("from_message") or []
+    row["corrections"] = corrections_of(store.conn, person_id)
     return row
+
+
+def cover_letters(store: Store, person_id: int) -> list[dict]:
+    """The messages their resumes came in (sender, date, subject, body), oldest first, each
+    with the job of the application it came with (``job_title``, or None)."""
+    return store.query(
+        "SELECT c.*, j.title AS job_title FROM cover_letters c LEFT JOIN applications a ON "
+        "a.id = c.application_id LEFT JOIN jobs j ON j.id = a.job_id WHERE c.person_id = ? "
+        "ORDER BY coalesce(c.sent_at, c.created_at), c.id",
+        (person_id,),
+    )
 
 
 def list_people(store: Store) -> list[dict]:

@@ -72,12 +72,15 @@ from pathlib import Path
 from parsing.text import fold
 from review import audit, term_index, written
 from review.db import Store, StoreError, now_iso
+from review.identity import corrections_of
 from review.settings import Settings
 from review.status import PROTECTED, MessageState
 
 CONSENT_MONTHS = 24
 # JSON text columns of the tables we export, decoded so the person reads lists, not strings.
 _JSON_COLUMNS = {
+    "confidence",
+    "doubts",
     "emails",
     "phones",
     "links",
@@ -205,6 +208,8 @@ def _person_data(store: Store, person_id: int) -> dict:
             "SELECT kind, value FROM contact_points WHERE person_id = ? ORDER BY kind, value",
             (person_id,),
         ),
+        # The recruiter's corrections of their fields, with what the resume had said.
+        "corrections": corrections_of(store.conn, person_id),
         "skills_found": store.query(
             "SELECT skill, text, start, end, section, year, flag, similarity FROM skill_hits WHERE "
             "person_id = ? ORDER BY start",
@@ -227,6 +232,10 @@ def _person_data(store: Store, person_id: int) -> dict:
             "SELECT * FROM followups WHERE person_id = ? ORDER BY id", (person_id,)
         ),
         "duplicate_suggestions": duplicates,
+        # The messages their resumes came in: sender, date, subject, body.
+        "cover_letters": store.query(
+            "SELECT * FROM cover_letters WHERE person_id = ? ORDER BY id", (person_id,)
+        ),
         "replies": store.query(
             "SELECT * FROM replies WHERE person_id = ? ORDER BY id", (person_id,)
         ),

@@ -11,7 +11,8 @@ person's address is tied to its sender, and flagged: nothing is changed for the
 person it names. The same Message-ID is never read twice.
 
 What a reply asks (:mod:`review.answers`): an opt-out is honoured at once
-(channel ``none``, consent withdrawn, keep-in-touch reminders closed, audited);
+(channel ``none``, consent withdrawn, keep-in-touch reminders closed, messages still waiting
+to go to them kept on record unsent (:func:`review.outbox.keep_unsent`), audited);
 any other wish is a *proposal* the recruiter confirms or dismisses in one step.
 Nothing a reply says ever moves anyone on a list: only the gate lets people go.
 """
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from parsing.inbox import IncomingMail, read_message
-from review import audit
+from review import audit, outbox
 from review.answers import Answer, describe, own_words, read_answer
 from review.db import Store, now_iso
 from review.relationship import contact_preference, set_preferences
@@ -65,6 +66,8 @@ class ReplyOutcome:
     flag: str | None = None
     sender: str | None = None
     opt_out: str | None = None
+    kept: list[int] = field(default_factory=list)  # our messages to them kept unsent (opt-out)
+    kept_text: str | None = None  # what that did, in the faces' words
 
     def as_json(self) -> dict:
         return {
@@ -196,9 +199,18 @@ def _proposal(store: Store, person: int | None, answer: Answer) -> dict | None:
     return changed or None
 
 
-def _honour_opt_out(store: Store, person: int, reply: int, phrase: str, actor: str) -> None:
-    """Their wish, at once: no channel, no consent, no keep-in-touch reminders; audited."""
+def _honour_opt_out(store: Store, person: int, reply: int, phrase: str, actor: str) -> list[int]:
+    """Their wish, at once: no channel, no consent, no keep-in-touch reminders, and nothing
+    still waiting in the outbox goes to them (kept on record, unsent: a let-go it carries
+    completes as the gate's does for someone whose channel was none); audited. Returns the
+    messages kept."""
     set_preferences(store, person, actor, channel="none", consent=False)
+    kept = outbox.keep_unsent(store, person, actor, outbox.NOT_CONTACTED)
+    honoured = "contact channel none; keep-in-touch reminders closed"
+    if kept:
+        honoured += (
+            f"; {len(kept)} message{'s' if len(kept) != 1 else ''} waiting to go kept unsent"
+        )
     audit.record(
         store.conn,
         actor,
@@ -206,8 +218,10 @@ def _honour_opt_out(store: Store, person: int, reply: int, phrase: str, actor: s
         person_id=person,
         reply=reply,
         said=phrase,
-        honoured="contact channel none; keep-in-touch reminders closed",
+        honoured=honoured,
+        kept=kept,
     )
+    return kept
 
 
 _AUTOMATIC_FLAGS = {
@@ -299,7 +313,8 @@ def store_reply(
         applied = [DO_NOT_CONTACT] if answer.opt_out and found.person is not None else []
         reply = _insert(conn, mail, found, answer, proposal, applied, actor)
         if applied:
-            _honour_opt_out(store, found.person, reply, answer.opt_out, actor)
+            out.kept = _honour_opt_out(store, found.person, reply, answer.opt_out, actor)
+            out.kept_text = kept_words(store, out.kept)
         if found.job is not None:
             out.job_title = store.scalar("SELECT title FROM jobs WHERE id = ?", (found.job,))
     out.person, out.matched_by, out.proposed, out.applied = (
@@ -311,6 +326,29 @@ def store_reply(
     out.reply, out.flag, out.opt_out = reply, found.flag, answer.opt_out
     out.name = _name(store.conn, found.person) if found.person is not None else None
     return out
+
+
+def kept_words(store: Store, kept: list[int]) -> str | None:
+    """What keeping their waiting messages did, in a recruiter's words (None: nothing waited)."""
+    if not kept:
+        return None
+    marks = ",".join("?" * len(kept))
+    titles = [
+        title
+        for (title,) in store.conn.execute(
+            "SELECT DISTINCT j.title FROM message_applications ma JOIN applications a ON "
+            "a.id = ma.application_id JOIN jobs j ON j.id = a.job_id "
+            f"WHERE ma.message_id IN ({marks}) AND a.status = 'let_go' ORDER BY j.title",
+            kept,
+        )
+    ]
+    if len(kept) == 1:
+        text = "the message waiting to go to them is kept on record, not sent"
+    else:
+        text = f"the {len(kept)} messages waiting to go to them are kept on record, not sent"
+    if titles:
+        text += f"; they are let go from {', '.join(titles)} without it, as they asked"
+    return text
 
 
 def excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
@@ -505,8 +543,11 @@ def assign(store: Store, reply: int, person_id: int, actor: str) -> ReplyOutcome
             subject=row["subject"],
             excerpt=excerpt(row["body"]),
         )
-        if applied:
+        kept = (
             _honour_opt_out(store, person_id, reply, answer.opt_out or "opt-out", actor)
+            if (applied)
+            else []
+        )
     return ReplyOutcome(
         row["source"],
         row["message_id"],
@@ -516,6 +557,8 @@ def assign(store: Store, reply: int, person_id: int, actor: str) -> ReplyOutcome
         applied,
         reply=reply,
         name=_name(store.conn, person_id),
+        kept=kept,
+        kept_text=kept_words(store, kept),
     )
 
 

@@ -1,6 +1,6 @@
 """Did everyone hear back? The figures of ``shortlist report`` and View → Report.
 
-An application has *heard back* at the first of:
+The figures count people. An application has *heard back* at the first of:
 
 - the delivery of a message that carries its decision (a let-go or a withdrawal
   acknowledgment; a message kept on record because they asked not to be contacted
@@ -9,11 +9,16 @@ An application has *heard back* at the first of:
 - its move to *offered* or *hired* (nobody is offered a job or hired in silence).
 
 Days to hear back run from the application (when their resume arrived) to that
-moment. The 90th percentile is the nearest-rank one: the smallest value with at least
-90 % of the values at or below it. Someone is *waiting* while they are on the list (or
-their message is not delivered yet) and have not heard back; the stale setting
-(``review.stale_days``) names those waiting longer. A check-in is done on time when it
-is marked done no later than :data:`CHECK_IN_GRACE_DAYS` after it was due.
+moment. A person has heard back when every application of theirs in scope has; their
+days to hear back are the longest of their applications' (the wait they lived through
+before knowing where they stand everywhere they applied). For one job each person has
+one application, so the figures are the application's. The 90th percentile is the
+nearest-rank one: the smallest value with at least 90 % of the values at or below it.
+Someone is *waiting* while one of their applications is on the list (or its message is
+not delivered yet) and has not heard back; they are listed once, by their longest wait,
+and the stale setting (``review.stale_days``) names those waiting longer. A check-in is
+done on time when it is marked done no later than :data:`CHECK_IN_GRACE_DAYS` after it
+was due. Messages, check-ins and replies are counted as themselves.
 
 Reads only; the window runs it off the UI thread on its own connection.
 """
@@ -68,7 +73,7 @@ class Report:
     heard_back: int
     waiting: int
     waiting_over_stale_days: list[Waiting]
-    days: list[float]  # days to hear back, one per application that heard back
+    days: list[float]  # days to hear back, one per person who heard back (their longest)
     messages_failed: int
     messages_in_doubt: int
     checkins_done_on_time: int
@@ -159,19 +164,33 @@ def build_report(
     rows = store.conn.execute(
         _APPLICATIONS + where + " ORDER BY a.id", [*_HEARD, *_HEARD, *params]
     ).fetchall()
-    days: list[float] = []
     heard_at: dict[str, list[datetime]] = {}
-    waiting: list[Waiting] = []
+    # Per person, each application: days to hear back (None: not yet), and a Waiting if waiting.
+    by_person: dict[int, list[tuple[float | None, Waiting | None]]] = {}
     for _app, person, name, title, status, created, *roads in rows:
         firsts = [w for w in (_when(r) for r in roads) if w is not None]
         applied = _when(created) or now
+        took, waits = None, None
         if firsts:
             heard = min(firsts)
-            days.append(max((heard - applied).total_seconds(), 0) / 86400)
+            took = max((heard - applied).total_seconds(), 0) / 86400
             heard_at.setdefault(title, []).append(heard)
         elif status in _STILL_WAITING:
             waited = max((now - applied).total_seconds(), 0) / 86400
-            waiting.append(Waiting(person, name, title, waited, status))
+            waits = Waiting(person, name, title, waited, status)
+        by_person.setdefault(person, []).append((took, waits))
+    # People, not applications: someone has heard back once they heard back on every one of
+    # their applications in scope, after the longest of them; they wait while any one waits,
+    # listed once, by their longest wait. (One job: one application each, the same figures.)
+    days: list[float] = []
+    waiting: list[Waiting] = []
+    for apps in by_person.values():
+        took = [t for t, _ in apps]
+        if all(t is not None for t in took):
+            days.append(max(took))
+        waits = [w for _, w in apps if w is not None]
+        if waits:
+            waiting.append(max(waits, key=lambda w: w.days))
     waiting.sort(key=lambda w: -w.days)
     job = None
     if job_id is not None:
@@ -182,7 +201,7 @@ def build_report(
     replies, updated = _replies(store, job_id)
     return Report(
         job=job,
-        people=len(rows),
+        people=len(by_person),
         heard_back=len(days),
         waiting=len(waiting),
         waiting_over_stale_days=[w for w in waiting if w.days > stale_days],

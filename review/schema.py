@@ -734,14 +734,37 @@ def _v9_term_index(store) -> None:
             store.conn.execute(statement)
     # What a ranking reads of every person, without reading their whole row (3x faster at 10k).
     store.conn.execute("CREATE INDEX people_rank_facts ON people(id, years_experience, location)")
-    rebuild(store)
+    rebuild(store, progress=store.step_progress)
+
+
+V11 = """
+-- How sure the parser was of each field (JSON: field -> 0..1) and, where it was not, why
+-- (JSON: field -> "wrapped over two lines", "read by OCR"): the person pane's "check this".
+ALTER TABLE people ADD COLUMN confidence TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE people ADD COLUMN doubts TEXT NOT NULL DEFAULT '{}';
+
+-- A recruiter's word on a field, which wins over any later reading of their resume. The
+-- people row holds the corrected value (what everything reads); this keeps who said so,
+-- when, and what the parser had read.
+CREATE TABLE corrections (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    field TEXT NOT NULL
+        CHECK (field IN ('name', 'title', 'location', 'emails', 'phones', 'links')),
+    value TEXT NOT NULL,            -- JSON: a list for emails, phones, links; else text or null
+    parsed TEXT NOT NULL,           -- JSON: what the parser had read
+    actor TEXT NOT NULL,
+    corrected_at TEXT NOT NULL,
+    carried_from INTEGER,           -- the person (an earlier file of theirs) it was carried from
+    PRIMARY KEY (person_id, field)
+);
+"""
 
 
 # Closing the loop with people: their replies come back and are tied to them, the
 # interviews we invite them to, the roles we told them about, and what each
 # message is about. A let-go message names its applications (message_applications);
 # an invitation or a role offer names its job here, and never moves a status.
-V11 = """
+V12 = """
 ALTER TABLE messages ADD COLUMN job_id INTEGER REFERENCES jobs(id);
 
 -- Files a message carries (an interview's .ics), sent exactly as stored.
@@ -828,6 +851,91 @@ CREATE TABLE role_offers (
 """
 
 
+# Their wish wins over our queue: when someone asks not to be contacted (a reply saying
+# "stop", or the recruiter recording it), a message to them that still waits to go out —
+# queued, failed and waiting for a retry, or a call not yet made — is kept on record, unsent,
+# as the gate keeps one written after they asked (review.outbox.keep_unsent). Only for a
+# person whose channel is 'none', only from those states (never one in flight, delivered or
+# in doubt), and with the time it was kept: a let-go it carries then completes as the gate's
+# does, and still needs its person-first note.
+V13 = """
+DROP TRIGGER messages_never_updated_to_kept;
+CREATE TRIGGER messages_never_updated_to_kept BEFORE UPDATE OF state ON messages
+WHEN NEW.state = 'kept' AND OLD.state <> 'kept' AND (
+    OLD.state NOT IN ('queued', 'failed', 'call_pending')
+    OR NEW.delivered_at IS NULL OR NEW.transport IS NULL
+    OR NOT EXISTS (
+        SELECT 1 FROM contact_preferences p WHERE p.person_id = NEW.person_id AND p.channel = 'none'
+    )
+)
+BEGIN
+    SELECT RAISE(ABORT, 'a message is kept unsent only for a person who asked not to be contacted, before it is sent');
+END;
+
+DROP TRIGGER messages_follow_their_states;
+CREATE TRIGGER messages_follow_their_states BEFORE UPDATE OF state ON messages
+WHEN NEW.state IS NOT OLD.state AND NOT (
+       (OLD.state IN ('queued', 'failed', 'in_doubt', 'call_pending') AND NEW.state = 'sending')
+    OR (OLD.state = 'sending' AND NEW.state IN ('delivered', 'failed', 'in_doubt', 'queued'))
+    OR (OLD.state IN ('queued', 'failed', 'call_pending') AND NEW.state = 'kept')
+)
+BEGIN
+    SELECT RAISE(ABORT, 'a message moves queued → sending → delivered, failed or in doubt (or queued again to retry)');
+END;
+"""
+# Triggers on messages made after those two, made again after them, unchanged: SQLite runs
+# the newest first, so a refusal keeps naming the same rule as before.
+_V13_AFTER = (
+    "messages_delivered_honestly",
+    "messages_delivered_stay_delivered",
+    "messages_sent_as_written",
+)
+
+
+def _v13_keep_when_asked(store) -> None:
+    conn = store.conn
+    later = [
+        conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+        ).fetchone()[0]
+        for name in _V13_AFTER
+    ]
+    execute_script(conn, V13)
+    for name, sql in zip(_V13_AFTER, later, strict=True):
+        conn.execute(f"DROP TRIGGER {name}")
+        conn.execute(sql)
+
+
+# What came with a resume in an e-mail (a saved message, an mbox, a mailbox over IMAP):
+# the message's sender, date, subject and body, kept with the person and, when the import
+# was for a job, with that application: their cover letter. And the Message-IDs a mailbox
+# import has read, so the next one skips them without downloading them again.
+V14 = """
+CREATE TABLE cover_letters (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+    application_id INTEGER REFERENCES applications(id) ON DELETE CASCADE,
+    message_id TEXT,                        -- the message's own Message-ID, when it has one
+    sender TEXT,                            -- an address
+    sender_name TEXT,
+    sent_at TEXT,                           -- the message's Date (ISO 8601)
+    subject TEXT,
+    body TEXT NOT NULL DEFAULT '',          -- plain text
+    source TEXT NOT NULL,                   -- the file or mailbox it was read from
+    created_at TEXT NOT NULL
+);
+CREATE INDEX cover_letters_person ON cover_letters(person_id);
+CREATE UNIQUE INDEX cover_letters_once ON cover_letters(person_id, coalesce(message_id, source));
+
+CREATE TABLE mailbox_messages (
+    message_id TEXT PRIMARY KEY,
+    mailbox TEXT NOT NULL,                  -- imap://USER@HOST:PORT/FOLDER
+    imported_at TEXT NOT NULL
+);
+"""
+
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
@@ -840,4 +948,7 @@ MIGRATIONS: list[tuple[int, object]] = [
     (9, _v9_term_index),
     (10, _v10_trust),
     (11, V11),
+    (12, V12),
+    (13, _v13_keep_when_asked),
+    (14, V14),
 ]

@@ -1225,7 +1225,8 @@ def _convert_sentence(sentence: str, names: set[str], pset: str | None) -> str:
         k = j + 1
         while k < len(words) - 1:
             gap = sentence[words[k - 1].end() : words[k].start()]
-            if re.search(r"[;:]", gap) or words[k].start() in replaced:
+            # A new subject ends the clause; "your" or "you" as an object does not.
+            if re.search(r"[;:]", gap) or k + 1 in agree_next:
                 break
             # A verb goes on ("and fixes what breaks"); a noun ends the list ("code and tests.").
             goes_on = k + 2 < len(words) and not re.search(

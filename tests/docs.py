@@ -71,18 +71,9 @@ def odt(paragraphs: list[str]) -> bytes:
 
 
 def rtf(paragraphs: list[str]) -> bytes:
-    def enc(text: str) -> str:
-        out = []
-        for ch in text:
-            if ch in "\\{}":
-                out.append("\\" + ch)
-            elif ord(ch) < 128:
-                out.append(ch)
-            else:
-                out.append(f"\\u{ord(ch)}?")
-        return "".join(out)
+    from app.samples.render.rtf import escape  # the generator's: \\uN with a ? fallback
 
-    body = "\\par\n".join(enc(p) for p in paragraphs)
+    body = "\\par\n".join(escape(p) for p in paragraphs)
     return (
         "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Arial;}}{\\info{\\author Nobody}}\n"
         "\\f0\\fs22 " + body + "\\par\n}"

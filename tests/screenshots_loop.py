@@ -121,6 +121,60 @@ def _replies(store, clock, message_rows: list[int], rng: random.Random, folder) 
     replies.read_all(store, read_paths([str(folder)]), "Robin Reviewer")
 
 
+def _shown(window, person: int, settle) -> None:
+    """Select someone once the job's list (read in the background) holds them."""
+    window.views.setCurrentIndex(4)  # All
+    for _ in range(100):
+        row = window.model.row_of_person(person)
+        if row is not None:
+            window.select_row(row)
+            settle(500)
+            return
+        settle(100)
+
+
+def _at_both_widths(window, number: str, name: str, shot, settle) -> None:
+    """The window as it is, on a 1366 px laptop and on a 1024 px one."""
+    shot(f"{number}-{name}")
+    window.resize(1024, 700)
+    settle(500)
+    shot(f"{number}b-{name}-1024")
+    window.resize(1366, 768)
+
+
+def _pool(store, settings, demo: int, count: int) -> dict:
+    """A few people who withdrew from the demo job and asked to hear about matching roles: the
+    talent pool a new job offers to the recruiter. Returns the new job's spec."""
+    from review import gate
+    from review.jobs import resolve_job
+    from review.ranking import Ranker
+    from review.relationship import set_preferences
+
+    job = resolve_job(store, demo)
+    ranker = Ranker(store, job, scope="all")
+    rows = store.conn.execute(
+        "SELECT a.id, a.person_id FROM applications a WHERE a.job_id = ? AND a.status = 'new' "
+        "AND NOT EXISTS (SELECT 1 FROM applications b WHERE b.person_id = a.person_id "
+        "AND b.job_id <> a.job_id)",
+        (demo,),
+    ).fetchall()
+    best = sorted(rows, key=lambda r: -ranker.score(r[1]).total)[:count]
+    for app_id, person in best:
+        draft = gate.draft_withdrawn(store, person, app_id, settings)
+        gate.withdraw(
+            store,
+            person,
+            app_id,
+            "They took a role closer to home.",
+            draft.subject,
+            draft.body,
+            "Robin Reviewer",
+            settings,
+        )
+        set_preferences(store, person, "Robin Reviewer", frequency="monthly", consent=True)
+    return {"title": "Platform Engineer", "criteria": job.spec["criteria"]}
+
+
 def loop_shots(window, store, settings, work, shot, settle) -> None:
     """Script five weeks, then take the pictures."""
     rng = random.Random(16)
@@ -180,17 +234,52 @@ def loop_shots(window, store, settings, work, shot, settle) -> None:
     shot("15-replies-to-check", dialog)
     dialog.close()
 
+    # File → Read replies… on a folder of saved answers (one of them a "stop").
+    folder = work / "replies-window"
+    folder.mkdir(parents=True, exist_ok=True)
+    answered = store.query(
+        "SELECT * FROM messages WHERE kind = 'invitation' AND state = 'delivered' "
+        "ORDER BY id DESC LIMIT 3"
+    )
+    words = ("STOP", "Monthly is fine, thank you!", "Thanks! Could you call me instead?")
+    from email.message import EmailMessage
+    from email.utils import make_msgid
+
+    for number, (row, text) in enumerate(zip(answered, words, strict=False)):
+        reply = EmailMessage()
+        reply["From"] = row["recipients"].strip('[]"').split('"')[0]
+        reply["Subject"] = "Re: " + row["subject"]
+        reply["In-Reply-To"] = row["message_id"]
+        reply["Message-ID"] = make_msgid()
+        reply.set_content(text)
+        (folder / f"answer-{number}.eml").write_bytes(reply.as_bytes())
+    (folder / "notes.txt").write_text("call back on Monday\n", encoding="utf-8")
+    window.loop.read([str(folder)])
+    while window.loop.dialog is None or not window.loop.dialog.isVisible():
+        settle(200)
+    settle(400)
+    shot("15a-replies-read", window.loop.dialog)
+    window.loop.dialog.close()
+
     proposed = replies.waiting(store)["proposals"]
     if proposed:
         person = proposed[0].person_id
         job = store.scalar("SELECT job_id FROM applications WHERE person_id = ? LIMIT 1", (person,))
         window.load_jobs(select=job)
-        window.views.setCurrentIndex(4)
-        window.select_row(window.model.row_of_person(person))
+        _shown(window, person, settle)
         window.pane.tabs.setCurrentIndex(4)  # History
         settle(500)
-        shot("16-reply-in-pane")
+        _at_both_widths(window, "16", "reply-in-pane", shot, settle)
+
+    interviewing = store.scalar(
+        "SELECT person_id FROM interviews WHERE job_id = ? ORDER BY id LIMIT 1", (demo,)
+    )
     window.load_jobs(select=demo)
+    if interviewing:
+        _shown(window, interviewing, settle)
+        _at_both_widths(window, "18", "interview-strip", shot, settle)
+    window.load_jobs(select=demo)
+    settle(800)
     window.views.setCurrentIndex(1)
     window.select_row(0)
     window.loop.invite_current()
@@ -199,3 +288,19 @@ def loop_shots(window, store, settings, work, shot, settle) -> None:
     settle(400)
     shot("17-invitation", invite)
     invite.reject()
+
+    # A new job: the people in the pool who asked to hear about roles like it.
+    spec = _pool(store, settings, demo, 4)
+    platform = create_job(store, spec["title"], "", spec_from_toml(dict(spec), "job"))
+    window.load_jobs(select=platform)
+    for _ in range(150):
+        if window.loop.bar is not None and window.loop.bar.isVisible():
+            break
+        settle(200)
+    settle(500)
+    _at_both_widths(window, "19", "offers-bar", shot, settle)
+    if window.loop.offers:
+        window.loop.show_offers()
+        settle(600)
+        shot("20-offers-dialog", window.loop.dialog)
+        window.loop.dialog.close()

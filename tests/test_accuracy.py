@@ -9,6 +9,8 @@ target"). Floors, not goals: tuning happens on the development half only.
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from tests import accuracy
@@ -54,8 +56,7 @@ def test_names(real, half):
 @pytest.mark.parametrize("half", ["test", "dev"])
 def test_links(real, half):
     report = real.halves[half]
-    # Not yet the target (90 %).
-    assert report.links.rate >= 0.87, report.links.misses
+    assert report.links.rate >= 0.90, report.links.misses
 
 
 @pytest.mark.parametrize("half", ["test", "dev"])
@@ -88,8 +89,34 @@ def test_generated_pdfs_names_and_emails(generated):
     assert generated.emails.rate >= 0.98, generated.emails.misses
 
 
+@pytest.fixture(scope="module")
+def ner(taxonomy):
+    return accuracy.evaluate_ner(taxonomy)
+
+
+# The 310 labelled text resumes (ner-dotin), split by the parity of the SHA-1 of the file
+# name; floors at the measured figures (names: right share, wrong share; e-mails: found).
+NER_FLOORS = {
+    "dev": (0.91, 0.025, 0.99),  # names 121/132 = 91.7 %, 3 wrong = 2.3 %; e-mails 130/131
+    "test": (0.89, 0.04, 0.99),  # names 121/135 = 89.6 %, 5 wrong = 3.7 %; e-mails 129/130
+}
+
+
 @pytest.mark.slow
-def test_names_and_emails_on_310_text_resumes(taxonomy):
-    tallies = accuracy.evaluate_ner(taxonomy)
-    assert tallies["emails"].rate >= 0.98, tallies["emails"].misses
-    assert tallies["names"].rate >= 0.85, tallies["names"].misses
+@pytest.mark.parametrize("half", ["test", "dev"])
+def test_names_and_emails_on_310_text_resumes(ner, half):
+    names, emails = ner[half]["names"], ner[half]["emails"]
+    right, wrong, found = NER_FLOORS[half]
+    assert names.rate >= right, names.misses if half == "dev" else names.cell()
+    assert names.wrong / names.total <= wrong, names.misses if half == "dev" else names.wrong
+    assert emails.rate >= found, emails.misses if half == "dev" else emails.cell()
+
+
+def test_ner_split_is_the_rule_fixed_before_tuning():
+    # SHA-1 of "N.xml", even: development. It puts 153 of the 310 files in the development
+    # half; a changed rule would move files between the halves and quietly void the test half.
+    halves = [accuracy.ner_half(f"{n}.xml") for n in range(1, 311)]
+    assert halves.count("dev") == 153
+    assert accuracy.ner_half("1.xml") == (
+        "dev" if int(hashlib.sha1(b"1.xml").hexdigest(), 16) % 2 == 0 else "test"
+    )

@@ -27,13 +27,15 @@ def test_legacy_word_reads_like_docx(word, capsys):
     doc, docx = word["doc"], word["docx"]
     assert doc.files == 6 and docx.files == 7
     t = doc.tallies
+    # Measured: names 6/6, emails 6/6, phones 4/5, links 3/4 (antiword: the same).
     assert (t["names"].found, t["emails"].found, t["phones"].found, t["links"].found) == (
-        5,
+        6,
         6,
         4,
         3,
     ), [t[f].misses for f in ("names", "emails", "phones", "links")]
-    assert t["skills"].rate >= 0.76 and t["headings"].rate >= 0.45
+    # Measured: skills 91.3 % (84/92), headings 50.0 % (21/42); antiword 81.5 % and 28.6 %.
+    assert t["skills"].rate >= 0.91 and t["headings"].rate >= 0.50
     # Per field, .doc does at least as well as DOCX does on its own files, give or take one file.
     for field in ("names", "emails", "phones", "links"):
         assert t[field].rate >= docx.tallies[field].rate - 1 / 6, field
@@ -68,4 +70,4 @@ def test_photos_of_the_labelled_resumes(capsys):
     assert report.names.rate >= NAMES_FLOOR, report.names.misses
 
 
-NAMES_FLOOR = 0.75  # the text layer of the same pages: 79 % (the name finder is the limit)
+NAMES_FLOOR = 0.90  # measured on the test half: 22/24 = 91.7 % (the text layer: 95.8 %)

@@ -48,10 +48,20 @@ def test_masked_phone_is_kept_as_printed(parse):
 
 
 def test_emails_skip_referees_and_keep_hidden_mailto():
-    text = "Jane Roe\njane@example.com\n\nReferees\nDr. A. Beta\na.beta@university.edu\n"
+    text = "Jane Roe\nE-mail me\n\nReferees\nDr. A. Beta\na.beta@university.edu\n"
     sections = find_sections(text)
     found = C.find_emails(text, sections, ["mailto:jr@example.org"])
-    assert [f.value for f in found] == ["jane@example.com", "jr@example.org"]
+    assert [f.value for f in found] == ["jr@example.org"]
+    assert found[0].why == "only in a hidden link, not printed" and found[0].confidence < 0.7
+
+
+def test_a_printed_address_wins_over_another_hidden_under_an_icon():
+    # A template's own mailto: left under its envelope icon, or an old address: the page
+    # prints theirs.
+    text = "Jane Roe\njane@example.com\n\nReferees\nDr. A. Beta\na.beta@university.edu\n"
+    sections = find_sections(text)
+    found = C.find_emails(text, sections, ["mailto:templates@designer.example"])
+    assert [f.value for f in found] == ["jane@example.com"]
 
 
 def test_email_with_apostrophe_and_ligature(parse):
@@ -105,6 +115,83 @@ def test_links_visible_bare_handles_and_hidden_targets():
 def test_names(lines, expected):
     found = find_name(lines, [])
     assert (found.value if found else None) == expected
+
+
+# --- names in plain texts: one rule each ----------------------------------------------------
+
+
+def _name(lines, emails=()):
+    found = find_name(lines, list(emails))
+    return found.value if found else None
+
+
+def test_a_name_label_whose_colon_stands_on_a_line_of_its_own():
+    # A form's table exported as text: label, colon and value one under the other.
+    lines = ["CURRICULUM VITAE", "Kenyatta National Hospital", "PERSONAL DATA", "ID NUMBER", ":"]
+    lines += ["2345678", "NAME", ":", "Wanjiru Achieng Otieno", "GENDER", ":", "Female"]
+    assert _name(lines) == "Wanjiru Achieng Otieno"
+
+
+def test_a_section_label_over_the_name_needs_no_colon():
+    # Europass: "PERSONAL INFORMATION" in the label column, the name beside it, read next.
+    lines = ["Hannover Law Office", "PERSONAL INFORMATION", "Steccanella Luca", "Via Roma 1"]
+    assert _name(lines) == "Steccanella Luca"
+
+
+def test_a_numbered_name_label():
+    lines = ["1. Position:", "Legal Manager", "2. Company:", "ACME HOLDINGS S.A.", "3. Name:"]
+    assert _name([*lines, "Rosa Elena Quintero", "4. Birth Date: 12 May 1972"]) == (
+        "Rosa Elena Quintero"
+    )
+
+
+def test_a_column_of_labels_read_before_its_values():
+    lines = ["Hannover Law Office", "Curriculum Vitae", "Name:", "Birth:", "Nationality:", "1."]
+    lines += ["Karl Brenner"]
+    assert _name([*lines, "Hannover, 02.05.1968", "German"]) == "Karl Brenner"
+
+
+def test_name_in_a_table_header_is_not_a_label():
+    # "Name" over "Skill Level": a skills table's header, not a label and its value.
+    lines = ["Ramona Velk", "Mobile Developer", "Name", "Skill Level", "Java", "Advanced"]
+    assert _name(lines) == "Ramona Velk"
+
+
+def test_the_documents_title_before_the_name_on_one_line():
+    assert _name(["CV Dana Whitfield", "Position: Legal Manager", "Experience"]) == (
+        "Dana Whitfield"
+    )
+
+
+def test_a_profile_address_that_spells_the_name_backs_it():
+    # Five words beside a link: weak alone, convincing when the address spells them.
+    line = "Amara Joy Okafor Bell Stone https://www.linkedin.com/in/amara-joy-okafor-bell-stone"
+    assert _name([line]) == "Amara Joy Okafor Bell Stone"
+    assert _name(["Amara Joy Okafor Bell Stone https://www.example.org/portfolio"]) is None
+
+
+def test_plain_text_header_under_a_preamble():
+    # A sample packet: several lines of prose, then the person's header.
+    preamble = [
+        "Resume Examples",
+        "This packet includes sample resumes for the",
+        "communications and media career community.",
+        "These are examples of good practices in",
+        "Use the examples as a guide.",
+        "Ask for feedback before you apply.",
+        "Bring two copies to the fair.",
+        "Good luck.",
+    ]
+    header = ["Noor Haddad", "noor.h@example.com", "123-345-7890", "EDUCATION", "BA, 2017"]
+    assert _name(preamble + header, ["x9@example.com"]) == "Noor Haddad"
+
+
+def test_a_place_with_its_room_number_is_not_a_name_and_title():
+    # "Lucina Hall Room 220": a building, not "Lucina Hall" followed by a job title.
+    lines = ["Career Center", "Lucina Hall Room 220", "Marta Lindqvist", "2000 University Avenue"]
+    assert _name([*lines, "Muncie, IN 47306", "Cell: (123)345-7890"]) == "Marta Lindqvist"
+    # A name with its address run on after it keeps its name.
+    assert _name(["Hal Doyle PO Box 816 New South, NC 27509 (123)345-7890"]) == "Hal Doyle"
 
 
 def test_explicit_years():

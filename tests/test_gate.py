@@ -262,6 +262,12 @@ def test_a_restored_person_cannot_be_let_go_again_on_the_old_note_and_message(wo
 # --- bypass attempts: the domain, the workflow and the command line ---------------------------
 
 
+def _validate(store: Store, d: Disposition, author: str, settings: Settings):
+    """The gate's checks of one disposition, on the context it prepares for itself."""
+    ctx = gate.prepare(store, d.person_id, d.application_ids, author, roles=False)
+    return gate.checks(ctx, d, settings)
+
+
 def _refused(w: World, d: Disposition, settings: Settings | None = None) -> list[str]:
     before, files = (
         snapshot(w.store),
@@ -290,7 +296,7 @@ def test_no_note_is_refused(world):
 def test_a_note_copied_from_an_earlier_one_is_refused(world):
     let_go_and_deliver(world, world.disposition("ana"))
     copied = BRINGS["ana"].replace("Ana", "Eli")
-    checks, _ = gate.validate(
+    checks, _ = _validate(
         world.store,
         world.disposition("eli", brings=copied, why_not=WHY_NOT["ana"]),
         AUTHOR,
@@ -300,7 +306,7 @@ def test_a_note_copied_from_an_earlier_one_is_refused(world):
     reasons = _refused(world, world.disposition("eli", brings=copied, why_not=WHY_NOT["ana"]))
     assert len(reasons) == 1 and "like one you wrote before" in reasons[0]
     # Another reviewer's note is not "your" earlier note; and Eli's own words pass.
-    checks, _ = gate.validate(
+    checks, _ = _validate(
         world.store,
         world.disposition("eli", brings=copied, why_not=WHY_NOT["ana"]),
         "Sam Other",
@@ -365,7 +371,7 @@ def test_generic_praise_is_not_a_note(world):
         "Great candidate with strong skills and a very good attitude overall, really impressive "
         "person"
     )
-    checks, lints = gate.validate(
+    checks, lints = _validate(
         world.store, world.disposition("ana", brings=generic), AUTHOR, world.settings
     )
     assert [c.code for c in checks if not c.ok] == [

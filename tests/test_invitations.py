@@ -248,8 +248,13 @@ def test_an_opt_out_before_delivery_stops_a_queued_invitation(world):
     )
     set_preferences(world.store, world.people["eli"], AUTHOR, channel="none")
     result = outbox.deliver(world.store, message, outbox.OutboxFolder(world.outbox_dir), AUTHOR)
-    assert result.state == "failed" and "they asked not to be contacted" in result.detail
+    # Kept on record, unsent, as the gate keeps a message to someone who asked: not a failure
+    # for the recruiter to retry.
+    assert result.state == "kept" and "at their request" in result.detail
     assert not list(world.outbox_dir.glob("*.eml"))
+    assert world.store.scalar(
+        "SELECT json_extract(detail, '$.reason') FROM audit_log WHERE action = 'message_kept'"
+    ) == ("they asked us not to contact them")
 
 
 def test_a_move_to_interviewing_on_the_command_line_points_to_the_invitation(world, capsys):

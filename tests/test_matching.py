@@ -4,14 +4,23 @@ import pytest
 
 from parsing.matching import (
     Criterion,
+    Dense,
     Evidence,
     JobSpec,
     PersonFacts,
     aggregate,
     find_phrases,
-    rank_fast,
+    rank_dense,
     score_person,
 )
+
+
+def rank_fast(job, people, aggs, this_year):
+    """The ranking from per-criterion aggregates, as review.ranking feeds rank_dense."""
+    index = {p.person: i for i, p in enumerate(people)}
+    criteria = job.criteria + job.language_criteria()
+    dense = {c: Dense.from_aggs(aggs.get(c, {}), index, len(people)) for c in criteria}
+    return rank_dense(job, people, dense, this_year)
 
 
 def skills_in(taxonomy, text, skills_section=False):

@@ -21,7 +21,7 @@ from review import people as P
 from review import replies as R
 from review.outbox import SMTPTransport
 from review.relationship import contact_preference, due_followups, set_preferences
-from tests.smtp_server import smtp_server
+from tests.smtp_server import Script, free_port, smtp_server
 from tests.worlds import AUTHOR, BRINGS, build_template, open_world
 
 
@@ -37,18 +37,23 @@ def world(template, tmp_path, monkeypatch):
     w.store.close()
 
 
-def let_go(world, name: str, transport) -> dict:
-    """Through the real gate with the warm template's draft, delivered by ``transport``; the
-    stored message row."""
+def let_go(world, name: str, transport, expect: str = "delivered") -> dict:
+    """Through the real gate with the warm template's draft, given to ``transport`` (None: left
+    queued, the outbox not flushed yet); the stored message row, in the state expected."""
     app = world.apps[(name, "backend")]
     draft = gate.draft_for(
         world.store, world.people[name], [app], BRINGS[name], "warm", world.settings
     )
     disposition = world.disposition(name, subject=draft.subject, body=draft.body)
     message = gate.let_go(world.store, disposition, AUTHOR, world.settings)
-    result = outbox.deliver(world.store, message, transport, AUTHOR)
-    assert result.state == "delivered", result.detail
+    if transport is not None:
+        result = outbox.deliver(world.store, message, transport, AUTHOR)
+        assert result.state == expect, result.detail
     return world.message(message)
+
+
+def smtp_at(port: int, timeout: float = 5) -> SMTPTransport:
+    return SMTPTransport("127.0.0.1", port, security="none", timeout=timeout)
 
 
 def answer(
@@ -481,3 +486,125 @@ def test_an_outlook_reply_saved_as_msg(world, tmp_path, capsys):
     assert record["message_id"] == "<outlook-1@example.org>"
     assert record["proposed"] == {"frequency": "quarterly", "consent": True}
     assert code == 1 and f"{folder / 'broken.msg'}: not read: " in err
+
+
+# --- an opt-out stops what still waits in the outbox --------------------------------------------
+
+
+def cli(world, capsys, *args) -> tuple[int, str, str]:
+    code = main([*map(str, args), "--db", str(world.store.path)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def audited(world, action: str, person: int) -> list[dict]:
+    return [
+        json.loads(h["detail"]) for h in P.history(world.store, person) if h["action"] == action
+    ]
+
+
+def test_stop_keeps_their_queued_message_unsent_and_the_let_go_completes(world, tmp_path, capsys):
+    """Cy's let-go could not go out (the SMTP server is down: queued for a retry) when she
+    writes "stop": her message is kept on record, unsent, and her let-go completes as it does
+    for someone whose channel was none when the note was written. The note is still the one
+    the recruiter wrote through the gate."""
+    cy = world.people["cy"]
+    set_preferences(world.store, cy, AUTHOR, frequency="monthly", consent=True)
+    row = let_go(world, "cy", smtp_at(free_port()), expect="queued")
+    assert world.status("cy") == "letting_go" and row["next_attempt_at"]
+    path = save(
+        tmp_path / "in",
+        "stop.eml",
+        answer(None, "cy.moreau@example.fr", "Please stop contacting me.", subject="Hello"),
+    )
+    code, out, err = run_cli(world, capsys, path)
+    assert code == 0, err
+    assert "they asked not to be contacted (“stop contacting me”): done, at once\n" in out
+    assert (
+        "    The message waiting to go to them is kept on record, not sent; they are let go from "
+        "Backend Engineer without it, as they asked\n" in out
+    )
+    kept = world.message(row["id"])
+    assert kept["state"] == "kept" and kept["delivered_at"] and kept["next_attempt_at"] is None
+    assert kept["answer"] == "not sent: they asked us not to contact them"
+    assert world.status("cy") == "let_go"
+    [stopped] = audited(world, "message_kept", cy)
+    assert stopped["reason"] == "they asked us not to contact them"
+    assert stopped["before"] == "queued" and stopped["message"] == row["id"]
+    [honoured] = audited(world, "opt_out_honoured", cy)
+    assert honoured["kept"] == [row["id"]]
+    [gone] = audited(world, "let_go", cy)
+    assert gone["honoured"].startswith("they asked us not to contact them")
+    assert world.store.scalar(
+        "SELECT count(*) FROM disposition_notes WHERE application_id = ? AND brings = ?",
+        (world.apps[("cy", "backend")], BRINGS["cy"]),
+    )
+    # Nothing goes out later: not at the next retry, not when the recruiter retries by hand.
+    with smtp_server() as (handler, port):
+        assert outbox.retry_due(world.store, smtp_at(port), AUTHOR, include_failed=True) == []
+        again = outbox.deliver(world.store, row["id"], smtp_at(port), AUTHOR)
+    assert again.state == "kept" and not handler.received
+    # The command line shows her as she is: nothing waiting, let go, no reminders.
+    code, out, _ = cli(world, capsys, "outbox")
+    assert "Nothing waiting" in out
+    code, _, err = cli(world, capsys, "status", "Cy Moreau", "--job", "Backend Engineer", "new")
+    assert code != 0 and "this person is let go: restore them to the list first" in err
+    code, out, _ = cli(world, capsys, "followups", "--all", "--json")
+    assert not [r for r in json_lines(out) if r["person"] == cy]
+    from review.report import build_report
+
+    report = build_report(world.store, world.jobs["backend"])
+    assert report.heard_back == 1 and report.messages_failed == 0
+
+
+@pytest.mark.parametrize(
+    ("script", "before", "after"),
+    [
+        (Script(data="550 5.7.1 mailbox unavailable"), "failed", "kept"),
+        (Script(data="451 4.3.0 try again later"), "queued", "kept"),
+        (Script(data_delay=3), "in_doubt", "in_doubt"),
+    ],
+)
+def test_stop_keeps_what_waits_and_leaves_what_may_have_arrived(
+    world, tmp_path, capsys, script, before, after
+):
+    """Failed (waiting for Retry) and queued messages are kept; one in doubt may have reached
+    them, so it stays for the recruiter to decide, and they stay waiting for it."""
+    with smtp_server() as (handler, port):
+        handler.script = script
+        row = let_go(world, "ana", smtp_at(port, timeout=1), expect=before)
+    path = save(tmp_path / "in", "r.eml", answer(row, "ana.lima@example.org", "Unsubscribe"))
+    _, out, _ = run_cli(world, capsys, path, "--json")
+    assert json_lines(out)[0]["applied"] == ["do_not_contact"]
+    assert world.message(row["id"])["state"] == after
+    assert world.status("ana") == ("let_go" if after == "kept" else "letting_go")
+
+
+def test_stop_from_an_assigned_reply_keeps_an_unsent_invitation(world, tmp_path, capsys):
+    """An unmatched "stop" assigned by the recruiter keeps what waits, whatever its kind; the
+    raw way around (kept for someone who did not ask, or once in doubt) stays closed."""
+    import sqlite3
+
+    from review import invitations as I
+
+    app = world.apps[("eli", "backend")]
+    meeting = I.Meeting(datetime(2030, 3, 5, 9, 0), 30, "UTC", "Room 2")
+    draft = I.draft(world.store, app, meeting, world.settings)
+    _, invitation = I.invite(world.store, app, meeting, draft, world.settings, AUTHOR)
+    with pytest.raises(sqlite3.IntegrityError, match="asked not to be contacted"):
+        world.store.conn.execute(
+            "UPDATE messages SET state = 'kept', delivered_at = '2030-01-01', transport = 'x' "
+            "WHERE id = ?",
+            (invitation,),
+        )
+    path = save(tmp_path / "in", "s.eml", answer(None, "eli@elsewhere.example", "STOP"))
+    run_cli(world, capsys, path)
+    reply_id = R.waiting(world.store)["unmatched"][0].id
+    code, out, _ = run_cli(world, capsys, "--assign", reply_id, "--person", "Eli Okafor")
+    assert code == 0
+    assert (
+        "They asked not to be contacted: done, at once (the message waiting to go to them is "
+        "kept on record, not sent)." in out
+    )
+    assert outbox.state_of(world.store, invitation) == "kept"
+    assert world.status("eli") == "new"  # an invitation moves nobody

@@ -167,13 +167,16 @@ def test_the_afternoon_for_every_job_through_the_command_line(world, afternoon, 
     assert code == 0
     figures = json.loads(capsys.readouterr().out)
     assert figures["job"] is None
-    assert (figures["people"], figures["heard_back"], figures["heard_back_rate"]) == (6, 3, 0.5)
+    # Five people (Ana applied twice). Ana heard back on Backend Engineer, not yet on Data
+    # Platform Engineer: she has not heard back everywhere, so she is waiting, once.
+    assert (figures["people"], figures["heard_back"], figures["heard_back_rate"]) == (5, 2, 0.4)
     assert [(w["name"], w["job"], w["days"]) for w in figures["waiting_over_stale_days"]] == [
         ("Eli Okafor", "Backend Engineer", 34),
         ("Ana Lima", "Data Platform Engineer", 30),
         ("Dee Nakamura", "Support Lead", 10),  # 20 Nov 12:00: 10 days 22 hours
     ]
     assert figures["waiting"] == 3
+    assert (figures["median_days_to_hear_back"], figures["p90_days_to_hear_back"]) == (4.5, 7.0)
     assert (figures["messages_failed"], figures["messages_in_doubt"]) == (1, 1)
     assert (figures["replies"], figures["preferences_updated"]) == (2, 1)
 
@@ -184,6 +187,35 @@ def test_the_afternoon_for_every_job_through_the_command_line(world, afternoon, 
     assert "3 (75%) · median 3.2 days · 90th percentile 7 days" in text
     assert "Eli Okafor — Backend Engineer, 34 days" in text
     assert "1 of 2 due, done on time" in text
+
+
+def test_someone_who_applied_to_two_jobs_is_one_person_who_heard_back_after_the_longer(
+    world, afternoon, capsys
+):
+    """Ana applied to two jobs. Once she hears back on the second too (1 December, 30 days
+    after applying to it), every job's report counts her once, heard back, after 30 days;
+    each job's own report counts her application there, as before."""
+    assert let_go(world, "ana", outbox.OutboxFolder(world.outbox_dir), job="data").state == (
+        "delivered"
+    )
+    code = main(["report", "--json", "--db", str(world.store.path)])
+    assert code == 0
+    every = json.loads(capsys.readouterr().out)
+    assert list(every) == list(report.JSON_KEYS)
+    assert (every["people"], every["heard_back"], every["heard_back_rate"]) == (5, 3, 0.6)
+    assert every["waiting"] == 2  # Eli, Dee
+    assert [w["name"] for w in every["waiting_over_stale_days"]] == ["Eli Okafor", "Dee Nakamura"]
+    # Ana 30.04 days (the longer of 3.17 and 30.04), Bo 2.0, Cy 7.0.
+    assert (every["median_days_to_hear_back"], every["p90_days_to_hear_back"]) == (7.0, 30.0)
+    # One job at a time: applications, the same as before.
+    backend = report.build_report(world.store, world.jobs["backend"], stale_days=7)
+    assert (backend.people, backend.heard_back, backend.median_days) == (4, 3, 3.2)
+    data = report.build_report(world.store, world.jobs["data"], stale_days=7)
+    assert (data.people, data.heard_back, data.median_days, data.waiting) == (1, 1, 30.0, 0)
+    # The timeline keeps each job's own moments.
+    full = report.build_report(world.store, None, stale_days=7)
+    assert len(full.heard_at["Data Platform Engineer"]) == 1
+    assert len(full.heard_at["Backend Engineer"]) == 3
 
 
 def test_an_empty_database_reports_nothing_to_divide(tmp_path, capsys):

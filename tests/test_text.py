@@ -20,7 +20,10 @@ def test_zero_width_and_bom_are_removed():
 
 
 def test_tabs_and_odd_spaces_collapse_but_lines_stay():
-    assert clean_text("Senior\tSoftware\u00a0\u2009Engineer\n\n\n\nBerlin") == "Senior Software Engineer\n\nBerlin"
+    assert (
+        clean_text("Senior\tSoftware\u00a0\u2009Engineer\n\n\n\nBerlin")
+        == "Senior Software Engineer\n\nBerlin"
+    )
 
 
 def test_cid_placeholders_are_removed():

@@ -152,6 +152,10 @@ SECOND_PERSON = [
         "Her manager, Dana, said she was the calmest person on call.",
         "Your manager, Dana, said she was the calmest person on call.",
     ),
+    (  # a possessive inside the clause does not end it: the second verb still agrees
+        "Owen built tools for his team, and writes about them with care.",
+        "You built tools for your team, and write about them with care.",
+    ),
 ]
 
 

@@ -9,7 +9,16 @@ import sys
 from pathlib import Path
 
 from app.cli import DB, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED, CliError
-from app.cli.common import ProgressBar, bounded, confirm, job, open_store, settings, term
+from app.cli.common import (
+    ProgressBar,
+    bounded,
+    confirm,
+    job,
+    open_store,
+    read_secret,
+    settings,
+    term,
+)
 from parsing.errors import Outcome, too_large_message
 
 
@@ -117,13 +126,22 @@ def _print_parse_summary(result: dict) -> None:
     print()
 
 
+def _is_mailbox(path: str) -> bool:
+    return path.lower().startswith(("imap://", "imaps://"))
+
+
 def cmd_import(args) -> int:
     from review.importer import Importer, ImportOptions
 
+    mailboxes = [p for p in args.paths if _is_mailbox(p)]
+    if mailboxes and len(args.paths) > 1:
+        raise CliError("import one mailbox at a time, without files beside it")
+    if args.since and not mailboxes:
+        raise CliError("--since is for a mailbox (imap://USER@HOST[:PORT]/FOLDER)")
     store = open_store(args)
     job_id = job(store, args.job).id if args.job else None
     for path in args.paths:
-        if not Path(path).exists():
+        if not mailboxes and not Path(path).exists():
             raise CliError(f"{path}: no such file or folder")
     options = ImportOptions.from_settings(
         settings(),
@@ -135,6 +153,8 @@ def cmd_import(args) -> int:
     bar = ProgressBar()
     stop = {"requested": False}
     try:
+        if mailboxes:
+            return _import_mailbox(store, mailboxes[0], args.since, options, bar)
         report = Importer(store, options).run(
             args.paths, progress=bar.update, cancelled=lambda: stop["requested"]
         )
@@ -148,6 +168,42 @@ def cmd_import(args) -> int:
     bar.finish()
     print_import_summary(report, store)
     return EXIT_OK
+
+
+def _import_mailbox(store, url: str, since, options, bar) -> int:
+    """New messages of an IMAP folder and their attachments, as one batch (review.mailbox)."""
+    from parsing.imap import MailboxError
+    from review.mailbox import import_mailbox
+
+    def ask(user: str) -> str | None:
+        if not sys.stdin.isatty():
+            return None  # a script gets the keyring's password or a clear error
+        return read_secret(f"IMAP password for {user} (not stored): ") or None
+
+    try:
+        done = import_mailbox(url, lambda fn: fn(store), options, since=since, ask=ask,
+                              progress=bar.update)  # fmt: skip
+    except MailboxError as exc:
+        bar.finish()
+        raise CliError(str(exc)) from None
+    bar.finish()
+    s = done.summary
+    print(
+        f"{done.address}: {s.found} message(s){' since ' + since.isoformat() if since else ''}, "
+        f"{s.skipped_known} imported before (skipped), {s.fetched + s.too_large} read; "
+        "nothing was changed on the server"
+    )
+    print_import_summary(done.report, store)
+    return EXIT_OK
+
+
+def _date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def print_import_summary(report, store) -> None:
@@ -298,8 +354,20 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("import", parents=[DB], help="import resumes into the database")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or ZIPs")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, folders, ZIPs, e-mails, or a mailbox: imap://USER@HOST[:PORT]/FOLDER "
+        "(TLS; the password from the system keyring, service shortlist-imap, user USER@HOST)",
+    )
     p.add_argument("--job", help="link everyone imported to this job (id or exact title)")
+    p.add_argument(
+        "--since",
+        type=_date,
+        metavar="DATE",
+        help="a mailbox's messages from this day on (YYYY-MM-DD)",
+    )
     _reader_options(p, from_settings=True)
     p.set_defaults(func=cmd_import)
 

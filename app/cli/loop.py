@@ -68,6 +68,8 @@ def _describe(o) -> str:
         line += f" about {o.job_title}"
     if o.applied:
         line += f"\n    they asked not to be contacted (“{o.opt_out}”): done, at once"
+        if o.kept_text:
+            line += f"\n    {o.kept_text[0].upper()}{o.kept_text[1:]}"
     if o.proposed:
         from review.answers import describe
 
@@ -120,7 +122,8 @@ def cmd_replies(args) -> int:
             done = R.assign(store, args.assign, person(store, args.person), author)
             print(f"Reply {args.assign} is {done.name}'s now.")
             if done.applied:
-                print("  They asked not to be contacted: done, at once.")
+                kept = f" ({done.kept_text})" if done.kept_text else ""
+                print(f"  They asked not to be contacted: done, at once{kept}.")
             if done.proposed:
                 print(f"  Proposed: {_describe_proposal(done.proposed)} (--confirm {done.reply})")
     except R.ReplyError as exc:

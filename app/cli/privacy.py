@@ -84,8 +84,11 @@ def cmd_purge(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("person", help="one person's data: export or erase it")
+    from app.cli.person import register_actions
+
+    p = sub.add_parser("person", help="one person: show, correct, export or erase their data")
     person_sub = p.add_subparsers(dest="person_command", metavar="ACTION", required=True)
+    register_actions(person_sub)
     p = person_sub.add_parser(
         "export",
         parents=[DB],

@@ -122,9 +122,6 @@ class Delivery(QObject):
     def show_result(self, result) -> None:
         """A delivery ended (or a call was confirmed): the people it concerns, where they are."""
         w = self.window
-        for _app, person_id, status in outbox.applications_of(w.store, result.message):
-            w.model.set_status(person_id, status)
-        w.model.set_filter(keep_statuses=True, keep_search=True)
         if result.state == MessageState.DELIVERED:
             # The transport's own words: delivered to a server, or written for a mail client.
             w.statusBar().showMessage(f"Message {result.detail}.", 8000)
@@ -134,10 +131,20 @@ class Delivery(QObject):
                 f"{result.detail}",
                 12000,
             )
+        self.follow([result.message])
+        self.delivered.emit(result)
+
+    def follow(self, messages: list[int]) -> None:
+        """Messages delivered or kept: the people whose decisions they carry, where they are now
+        (a let-go completes), in the list, its views' counts and the pane's banner."""
+        w = self.window
+        for message in messages:
+            for _app, person_id, status in outbox.applications_of(w.store, message):
+                w.model.set_status(person_id, status)
+        w.model.set_filter(keep_statuses=True, keep_search=True)
         w.ensure_selection()
         self.refresh_message_state()
         w.update_state()
-        self.delivered.emit(result)
 
     def message_action(self, action: str, message: int) -> None:
         """The person pane's buttons: retry, resend (in doubt), or the call was made."""

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from review.gate import GateRefused, restore
+from app.tasks import read_task
+from review.gate import GateRefused, other_fitting_roles, restore
 from review.outbox import applications_of
 from review.status import MAY_LET_GO, ON_THE_LIST, WITHDRAWN
 
@@ -21,6 +22,7 @@ class GateQueue(QObject):
         self.dialog = None  # the open GateDialog, if any
         # Words typed in the gate and not sent (Escape, Skip): back when their gate reopens.
         self.drafts: dict[int, dict] = {}
+        self.roles_tasks: list = []  # finding other open roles that fit someone
 
     def let_go_current(self) -> None:
         """D: the gate for the person the pane shows (and the others selected with them),
@@ -66,6 +68,19 @@ class GateQueue(QObject):
         dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
         self.dialog = dialog
         dialog.open()
+        self._find_roles(dialog)
+
+    def _find_roles(self, dialog) -> None:
+        """Other open roles that fit them (a score per open job), off the UI thread: the draft
+        takes them in when they arrive."""
+        w = self.window
+        task = read_task(w.store.path, other_fitting_roles, dialog.person_id, name="roles")
+        task.done.connect(lambda roles: dialog.roles_found(roles) if dialog.isVisible() else None)
+        task.failed.connect(lambda exc, text: w.report_failure(exc, text, "Finding other roles"))
+        self.roles_tasks = [t for t in self.roles_tasks if t.running] + [task.start()]
+
+    def tasks(self) -> list:
+        return list(self.roles_tasks)
 
     def _closed(self, dialog) -> None:
         if dialog.message_row is None:

@@ -6,12 +6,11 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.import_panel import ImportProgress, ImportReportDialog, describe_paths
 from app.tasks import Task
 from app.writer import Writer
-from review.importer import Importer, ImportOptions
 from review.jobs import create_job
 
 RESUME_FILTER = "Resumes (*.pdf *.docx *.odt *.rtf *.txt *.md *.zip);;All files (*)"
@@ -24,12 +23,22 @@ NEW_JOB_SPEC = {
 }
 
 
-def run_import(report, cancelled, writer: Writer, paths: list[str], options: ImportOptions):
+def run_import(report, cancelled, writer: Writer, paths: list[str], settings, job_id: int):
     """The import, on a background thread; each file is stored by the window's writer.
 
     Progress goes out at most every 150 ms, with the people stored since the
-    last report, so the window adds rows in small batches.
+    last report, so the window adds rows in small batches. The importer and the parsing
+    it brings are imported here, at the first import, not at start nor on the UI thread.
     """
+    from review.importer import Importer, ImportOptions
+
+    options = ImportOptions.from_settings(settings, job_id=job_id)
+    importer = Importer(None, options, write=writer.call)
+    return importer.run(paths, progress=progress_reporter(report), cancelled=cancelled)
+
+
+def progress_reporter(report):
+    """The importer's progress as the window's: batches of new people, every 150 ms at most."""
     pending: list[int] = []
     last = [0.0]
 
@@ -47,8 +56,7 @@ def run_import(report, cancelled, writer: Writer, paths: list[str], options: Imp
             )
             pending.clear()
 
-    importer = Importer(None, options, write=writer.call)
-    return importer.run(paths, progress=progress, cancelled=cancelled)
+    return progress
 
 
 def _make_demo(report, cancelled, folder: str) -> str:
@@ -70,6 +78,8 @@ class Imports(QObject):
         self.last_report = None
         self.report_dialog: ImportReportDialog | None = None
         self._state_updated = 0.0  # when counts were last refreshed during an import
+        self.mailbox_dialog = None  # File → Import from mailbox…, while open
+        self.mailbox_problem: QMessageBox | None = None  # why a mailbox could not be read
 
     @property
     def running(self) -> bool:
@@ -135,8 +145,9 @@ class Imports(QObject):
                 success=lambda new_id: self._start_in_new_job(paths, new_id),
             )
             return None
-        options = ImportOptions.from_settings(w.settings, job_id=job_id)
-        task = Task(run_import, w.writer, list(paths), options, name="import", parent=self)
+        task = Task(
+            run_import, w.writer, list(paths), w.settings, job_id, name="import", parent=self
+        )
         task.progress.connect(self._progress)
         task.done.connect(self._done)
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "The import"))
@@ -145,6 +156,69 @@ class Imports(QObject):
         if w.stack.currentWidget() is w.welcome:
             w.stack.setCurrentWidget(w.table)
         return task.start()
+
+    def choose_mailbox(self) -> None:
+        """File → Import from mailbox…: the dialog, then the import in the background."""
+        from app.mailbox_dialog import MailboxDialog
+
+        self.mailbox_dialog = MailboxDialog(self.window)
+        self.mailbox_dialog.accepted.connect(
+            lambda: self.start_mailbox(self.mailbox_dialog.request)
+        )
+        self.mailbox_dialog.open()
+
+    def start_mailbox(self, request, job_id: int | None = None) -> Task | None:
+        """A mailbox's new messages into a job (the current one, else a new one)."""
+        from app.mailbox_dialog import run_mailbox_import
+
+        w = self.window
+        if self.running:
+            w.statusBar().showMessage("An import is already running: it must finish first.", 6000)
+            return None
+        job_id = job_id if job_id is not None else (w.job.id if w.job is not None else None)
+        if job_id is None:
+            done = lambda new: self._mailbox_in_new_job(request, new)  # noqa: E731
+            w.writer.run(create_job, "New job", "", NEW_JOB_SPEC, w.actor, success=done)
+            return None
+        task = Task(
+            run_mailbox_import, w.writer, request, w.settings, job_id, name="import", parent=self
+        )
+        task.progress.connect(self._progress)
+        task.done.connect(self._mailbox_done)
+        task.failed.connect(self._mailbox_failed)
+        self.task = task
+        w.import_panel.start(request.url.split("?")[0])
+        w.import_panel.detail.setText("reading the mailbox…")
+        if w.stack.currentWidget() is w.welcome:
+            w.stack.setCurrentWidget(w.table)
+        return task.start()
+
+    def _mailbox_in_new_job(self, request, job_id: int) -> None:
+        self.window.load_jobs(select=job_id)
+        self.start_mailbox(request, job_id)
+
+    def _mailbox_done(self, result) -> None:
+        done, kept = result
+        self._done(done.report)
+        s = done.summary
+        said = (
+            f"{done.address}: {s.found} message(s), {s.skipped_known} imported before, "
+            f"{s.fetched + s.too_large} read; {len(done.report.people)} people. {kept}"
+        )
+        self.window.statusBar().showMessage(said.strip(), 15000)
+
+    def _mailbox_failed(self, exc, text: str) -> None:
+        from parsing.imap import MailboxError
+
+        w = self.window
+        if not isinstance(exc, MailboxError):
+            w.report_failure(exc, text, "The import from the mailbox")
+            return
+        w.import_panel.hide()
+        self.mailbox_problem = QMessageBox(
+            QMessageBox.Warning, "Import from mailbox", f"Nothing was imported: {exc}.", parent=w
+        )
+        self.mailbox_problem.open()
 
     def _start_in_new_job(self, paths: list[str], job_id: int) -> None:
         self.window.load_jobs(select=job_id)

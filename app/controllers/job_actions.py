@@ -3,12 +3,14 @@ export and answers, the talent pool, follow-ups."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from app.errors import ask, warn
+from app.tasks import Task, read_task
 from review.gate import GateRefused, close_job
 from review.jobs import create_job
 from review.relationship import add_to_job, pool_suggestions
@@ -23,6 +25,8 @@ class JobActions(QObject):
         self.last_export: Path | None = None
         self.export_problem = None  # the warning shown when an export could not be written
         self.answers_problem = None  # the warning about a manager's CSV
+        self.pool_task: Task | None = None
+        self.export_task: Task | None = None
 
     # --- a new job, a closed one ----------------------------------------------------------
 
@@ -77,8 +81,9 @@ class JobActions(QObject):
     # --- hiring managers --------------------------------------------------------------------
 
     def export_shortlist(self) -> None:
-        from app.exporting import export_shortlist
+        from app.exporting import export_target
         from app.relationship_dialogs import ExportDialog
+        from review.exports import build_shortlist
 
         w = self.window
         if w.job is None:
@@ -96,17 +101,37 @@ class JobActions(QObject):
         if not path:
             return
         try:
-            out, count = export_shortlist(
-                w.store,
-                w.job,
+            target = export_target(w.job, choice["fmt"], path, choice["blind"])
+        except OSError as exc:  # review.written.WriteFailed: the file and why
+            self.export_problem = warn(w, "Export the shortlist", str(exc))
+            return
+        # Ranked and gathered in the background (a ranking of the whole job), then written.
+        build = partial(
+            build_shortlist,
+            include=choice["include"],
+            blind=choice["blind"],
+            reviewer=w.actor,
+            summary=choice.get("summary", False),  # did everyone hear back: for the managers
+        )
+        w.statusBar().showMessage("Preparing the shortlist…")
+        job = w.job
+        task = read_task(w.store.path, build, job, name="export", parent=self)
+        task.done.connect(lambda shortlist: self._write_export(shortlist, job, choice, target))
+        task.failed.connect(lambda exc, text: w.report_failure(exc, text, "The export"))
+        self.export_task = task.start()
+
+    def _write_export(self, shortlist, job, choice: dict, target: Path) -> None:
+        from app.exporting import write_shortlist
+
+        w = self.window
+        try:
+            out, count = write_shortlist(
+                shortlist,
+                job,
                 choice["fmt"],
-                path,
-                blind=choice["blind"],
-                include=choice["include"],
-                reviewer=w.actor,
+                target,
                 page=choice["page"],
                 write=w.writer.run,  # the record of the export, on the one writer
-                summary=choice.get("summary", False),
             )
         except OSError as exc:  # review.written.WriteFailed: the file and why; nothing left behind
             self.export_problem = warn(w, "Export the shortlist", str(exc))
@@ -155,29 +180,45 @@ class JobActions(QObject):
     # --- the relationship ------------------------------------------------------------------
 
     def show_pool(self, quiet: bool = False) -> None:
-        from app.relationship_dialogs import PoolDialog
-
+        """People you already know who fit this job: ranked over everyone in the background,
+        then offered (Job → New job does this at once, quietly when nobody fits)."""
         w = self.window
         if w.job is None:
             return
-        suggestions = pool_suggestions(w.store, w.job)
+        job = w.job
+        if not quiet:
+            w.statusBar().showMessage("Looking for people you already know who fit…")
+        task = read_task(w.store.path, pool_suggestions, job, name="pool", parent=self)
+        task.done.connect(lambda found: self._pool_found(job.id, job.title, found, quiet))
+        task.failed.connect(lambda exc, text: w.report_failure(exc, text, "The talent pool"))
+        self.pool_task = task.start()
+
+    def _pool_found(self, job_id: int, title: str, suggestions, quiet: bool) -> None:
+        from app.relationship_dialogs import PoolDialog
+
+        w = self.window
+        w.statusBar().clearMessage()
+        if w.job is None or w.job.id != job_id:
+            return  # another job is on screen now: its own pool is asked for there
         if not suggestions:
             if not quiet:
                 w.statusBar().showMessage(
                     "Nobody in your talent pool fits this job well yet.", 6000
                 )
             return
-        dialog = PoolDialog(w.job.title, suggestions, w)
+        dialog = PoolDialog(title, suggestions, w)
         accepted = dialog.exec()
         w.focus_table()
         if accepted:
-            job_id = w.job.id
 
             def added(count: int) -> None:
                 w.job_view.set_job(job_id)
                 w.statusBar().showMessage(f"Added {count} people you already know.", 6000)
 
             w.writer.run(add_to_job, dialog.chosen(), job_id, w.actor, success=added)
+
+    def tasks(self) -> list[Task]:
+        return [t for t in (self.pool_task, self.export_task) if t is not None]
 
     def show_followups(self) -> None:
         from app.relationship_dialogs import FollowupsDialog

@@ -2,8 +2,9 @@
 for the recruiter (View → Replies to check…), roles people asked to hear about (offered when
 a job opens), interview invitations (offered after a move to interviewing), and View → Report.
 
-Reading replies and building the report run off the UI thread; every write goes through the
-window's one writer.
+Reading replies, finding the roles' people and building the report run off the UI thread
+(the last two on a read-only connection of their own, ``read_task``); every write goes
+through the window's one writer.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.tasks import Task
+from app.tasks import Task, read_task
 from app.writer import Writer
 from review import replies as R
 from review.db import Store
@@ -29,6 +30,7 @@ def _read_replies(
     from parsing.inbox import read_paths
 
     with Store(db_path, migrate=False) as store:
+        store.conn.execute("PRAGMA query_only = ON")  # what it stores goes through the writer
 
         def known(message_id: str) -> bool:
             return R.is_read(store, message_id)
@@ -56,18 +58,16 @@ def _read_mailbox(store, writer, url, known, actor, cancelled, password) -> list
         return [R.ReplyOutcome(url, None, outcome="unreadable", problem=str(exc))]
 
 
-def _build_report(report, cancelled, db_path: str, job_id: int | None, stale_days: int):
+def _build_report(store: Store, job_id: int | None, stale_days: int):
     from review.report import build_report
 
-    with Store(db_path, migrate=False) as store:
-        return build_report(store, job_id, stale_days=stale_days)
+    return build_report(store, job_id, stale_days=stale_days)
 
 
-def _find_offers(report, cancelled, db_path: str, job):
+def _find_offers(store: Store, job):
     from review.offers import offers_for
 
-    with Store(db_path, migrate=False) as store:
-        return offers_for(store, job)
+    return offers_for(store, job)
 
 
 class OffersBar(QWidget):
@@ -193,15 +193,19 @@ class Loop(QObject):
 
         w = self.window
         self.last_read = outcomes
+        kept = [message for o in outcomes for message in o.kept]
+        if kept:  # an opt-out kept their waiting messages unsent: a let-go among them is done
+            w.delivery.follow(kept)
         w.show_current()
         read = [o for o in outcomes if o.outcome == "read"]
         opted = sum(bool(o.applied) for o in read)
         proposed = sum(bool(o.proposed) for o in read)
         unmatched = sum(o.person is None for o in read)
         lead = "Dropped messages were replies to your messages: " if dropped else ""
+        # Short: at 1024 px the status bar shares its line with where messages go out.
         w.statusBar().showMessage(
-            f"{lead}{len(read)} repl{'y' if len(read) == 1 else 'ies'} read · {opted} asked not "
-            f"to be contacted (done) · {proposed} to confirm · {unmatched} unmatched",
+            f"{lead}{len(read)} repl{'y' if len(read) == 1 else 'ies'} read: {opted} opt-out "
+            f"done, {proposed} to confirm, {unmatched} unmatched",
             12000,
         )
         self.dialog = ReadRepliesDialog(outcomes, dropped, w)
@@ -215,6 +219,7 @@ class Loop(QObject):
 
         w = self.window
         self.dialog = RepliesDialog(w.store, w.writer, w.actor, w)
+        self.dialog.messages_kept.connect(w.delivery.follow)
         self.dialog.changed.connect(w.show_current)
         self.dialog.open()
 
@@ -242,7 +247,7 @@ class Loop(QObject):
         self._report_again = False
         stale = int(w.settings.get("review.stale_days"))
         job_id = self.report_window.job_id()
-        task = Task(_build_report, str(w.store.path), job_id, stale, name="report", parent=self)
+        task = read_task(w.store.path, _build_report, job_id, stale, name="report", parent=self)
         task.done.connect(self._report_built)
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "Building the report"))
         self.report_window.busy()
@@ -271,7 +276,7 @@ class Loop(QObject):
         if self.offers_task is not None and self.offers_task.running:
             self.offers_task.cancel()
         job = w.job
-        task = Task(_find_offers, str(w.store.path), job, name="offers", parent=self)
+        task = read_task(w.store.path, _find_offers, job, name="offers", parent=self)
         task.done.connect(lambda found, job_id=job.id: self._offers_found(job_id, found))
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "Finding the pool"))
         self.offers_task = task.start()

@@ -34,6 +34,8 @@ PRODUCERS: dict[str, tuple[str, str, str]] = {  # key: (producer, format, extens
     "markdown": ("markdown", "txt", "txt"),
     # Office and design-site layouts (app.samples.designs): asked for by name, not by default.
     "pdf_designs": ("designs", "pdf", "pdf"),
+    # RTF as pandoc and Word write it, links as HYPERLINK fields: by name, not by default.
+    "rtf": ("rtf", "rtf", "rtf"),
 }
 
 
@@ -81,6 +83,10 @@ def render_file(
         return (*designs.render_design(p, design_of(p)), None)
     if key == "docx":
         return render_docx(p, two_column), None, None
+    if key == "rtf":
+        from app.samples.render.rtf import render_rtf
+
+        return render_rtf(p), None, None
     text = render_txt(p, markdown=key == "markdown")
     if p.style.txt_crlf:
         text = text.replace("\n", "\r\n")

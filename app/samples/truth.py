@@ -36,6 +36,7 @@ def ground_truth(
         "docx": "docx",
         "txt": "txt",
         "markdown": "txt",
+        "rtf": "rtf",
     }[producer]
     truth = _truth(p, doc, file, producer, fmt, two_column, pages, encoding)
     if design is not None:

@@ -109,6 +109,20 @@ def settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def file_keyring(tmp_path, monkeypatch):
+    """The system keyring, for the test: a JSON file (tests.keyring_backend); its path."""
+    import keyring
+
+    from tests.keyring_backend import FileKeyring
+
+    monkeypatch.setenv("SHORTLIST_TEST_KEYRING", str(tmp_path / "keyring.json"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    yield tmp_path / "keyring.json"
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
 def make_window(qtbot, tmp_path, settings):
     from app.errors import ErrorHandler
     from app.main_window import MainWindow
@@ -125,6 +139,7 @@ def make_window(qtbot, tmp_path, settings):
         window.resize(1300, 820)
         window.show()
         made.append((window, errors, store))
+        job_shown(window)
         return window
 
     yield make
@@ -140,6 +155,14 @@ def settle(qtbot, window, timeout: int = 10_000) -> None:
     """Wait until every change the window submitted is written and its callback has run
     (the window never waits for its writer; a test reading the database must)."""
     qtbot.waitUntil(window.writer.idle, timeout=timeout)
+
+
+def job_shown(window, timeout: int = 30_000) -> None:
+    """Wait until the job on screen has its people read and ranked (both happen in the
+    background: the window never waits for them)."""
+    from pytestqt.qtbot import QtBot
+
+    QtBot(None).waitUntil(window.job_view.idle, timeout=timeout)
 
 
 def write_resumes(folder, n: int, seed: int = 5):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.conftest import settle
+from tests.gui.conftest import job_shown, settle
 from tests.worlds import make_people
 
 
@@ -15,6 +15,7 @@ def window_for(make_window, tmp_path, monkeypatch):
     store, job_id, ids, _settings = make_people(tmp_path, monkeypatch)
     window = make_window(store)
     window.load_jobs(select=job_id)
+    job_shown(window)
     # Shortcuts and focus belong to the active window, as on a desktop.
     window.activateWindow()
     qtbot_wait_active(window)
@@ -308,6 +309,7 @@ def test_files_that_could_not_be_read_wait_in_files_to_check(
     )
     Importer(window.store, ImportOptions(workers=1, job_id=window.job.id)).run([inbox])
     window.load_jobs(select=window.job.id)
+    job_shown(window)
     window.views.setCurrentIndex(0)
     shown = {window.model.row_at(r).file for r in range(window.model.rowCount())}
     assert "scan.pdf" not in shown and window.views.tabText(0) == "To review (3)"

@@ -13,7 +13,7 @@ from review import outbox
 from review import replies as R
 from review.jobs import create_job, spec_from_toml
 from review.relationship import contact_preference, set_preferences
-from tests.gui.conftest import settle
+from tests.gui.conftest import job_shown, settle
 from tests.test_replies import QUOTED, answer, save
 from tests.worlds import let_go, make_people
 
@@ -32,6 +32,7 @@ def world(make_window, settings, tmp_path, monkeypatch):
         settings.set(key, world_settings.get(key))
     window = make_window(store)
     window.load_jobs(select=job_id)
+    job_shown(window)  # its people are read and ranked in the background
     return window, ids, store.one("SELECT * FROM messages WHERE id = ?", (message,))
 
 
@@ -103,6 +104,9 @@ def test_read_replies_confirm_in_one_step_and_assign(
     chooser.accept()
     settle(qtbot, window)
     assert replies.tabs.tabText(0) == "Unmatched (0)"
+    # An empty tab says what would wait there; its buttons have nothing to act on.
+    assert replies.detail.toPlainText().startswith("No unmatched replies")
+    assert not replies.buttons["Assign to…"].isEnabled()
     [assigned] = R.replies_of(window.store, bo)
     assert assigned.matched_by == "assigned" and assigned.proposal_state == "proposed"
     replies.close()
@@ -132,6 +136,9 @@ def test_a_drop_sends_replies_to_replies_and_resumes_to_the_import(
         window.store.scalar("SELECT count(*) FROM documents WHERE original_name LIKE 'Re-%'") == 0
     )
     window.loop.dialog.close()
+    # The import's end ranks the job again in the background: it ends before the test does.
+    job_shown(window)
+    settle(qtbot, window)
 
 
 def test_view_report_draws_the_figures(make_window, settings, tmp_path, monkeypatch, qtbot):
@@ -205,6 +212,7 @@ def test_a_job_opening_offers_the_people_who_asked(
         settings.set(key, world_settings.get(key))
     window = make_window(store)
     window.load_jobs(select=payments)
+    job_shown(window)
     qtbot.waitUntil(
         lambda: window.loop.bar is not None and window.loop.bar.isVisible(), timeout=15000
     )
@@ -226,3 +234,55 @@ def test_a_job_opening_offers_the_people_who_asked(
     assert not window.loop.bar.isVisible()
     assert outbox.state_of(store, store.scalar("SELECT id FROM messages WHERE kind = 'role'"))
     dialog.close()
+
+
+def test_a_stop_read_in_the_window_keeps_the_message_waiting_for_them(
+    make_window, settings, tmp_path, monkeypatch, qtbot
+):
+    """Ana's let-go is queued (the SMTP server is down) when she writes "stop": File → Read
+    replies… keeps it on record, unsent; she is let go as the gate does for someone whose
+    channel was none, and the pane shows no banner asking to retry it."""
+    from tests.smtp_server import free_port
+
+    store, job_id, ids, world_settings = make_people(tmp_path, monkeypatch)
+    ana = ids["ana.txt"]
+    down = {"transport": "smtp", "smtp.host": "127.0.0.1", "smtp.port": free_port()}
+    for conf in (world_settings, settings):
+        for key, value in {**down, "smtp.security": "none"}.items():
+            conf.set(key, value)
+    message = let_go(store, world_settings, ana, job_id, ANA_BRINGS, ANA_WHY)
+    assert outbox.state_of(store, message) == "queued"
+    for key in ("sender.name", "sender.email", "reply_to"):
+        settings.set(key, world_settings.get(key))
+    window = make_window(store)
+    window.load_jobs(select=job_id)
+    job_shown(window)
+    select(window, ana)
+    assert window.current_row().status == "letting_go"
+    assert "Their message is queued" in window.pane.message_banner.text.text()
+
+    sent = store.one("SELECT * FROM messages WHERE id = ?", (message,))
+    stop = save(tmp_path / "in", "stop.eml", answer(sent, "ana.quintero@example.org", "STOP"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(stop)], "mail"))
+    window.act_read_replies.trigger()
+    wait_read(qtbot, window)
+    [line] = [
+        window.loop.dialog.list.item(i).text() for i in range(window.loop.dialog.list.count())
+    ]
+    assert "asked not to be contacted: done, at once" in line
+    assert "they are let go from Backend Engineer without it, as they asked" in line
+    window.loop.dialog.close()
+
+    assert outbox.state_of(window.store, message) == "kept"
+    qtbot.waitUntil(lambda: window.model.row_of_person(ana) is not None, timeout=5000)
+    select(window, ana)
+    assert window.current_row().status == "let_go"
+    assert not window.pane.message_banner.isVisible()
+    history = [window.pane.history.item(i).text() for i in range(window.pane.history.count())]
+    assert any(
+        "their let-go message kept on record, not sent: they asked us not to contact them" in h
+        for h in history
+    )
+    assert any("let go (they asked us not to contact them" in h for h in history)
+    window.views.setCurrentIndex(2)  # Waiting for a message: nobody waits now
+    assert window.model.rowCount() == 0

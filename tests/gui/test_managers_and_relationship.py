@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from tests.gui.conftest import settle
+from tests.gui.conftest import job_shown, settle
 from tests.worlds import make_people
 
 
@@ -14,6 +14,7 @@ def window_for(make_window, tmp_path, monkeypatch):
     store, job_id, ids, settings = make_people(tmp_path, monkeypatch)
     window = make_window(store)
     window.load_jobs(select=job_id)
+    job_shown(window)
     return window, ids, settings
 
 
@@ -31,6 +32,8 @@ def test_export_from_the_window_and_answers_back(make_window, tmp_path, monkeypa
     )
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV"))
     window.job_actions.export_shortlist()
+    # Ranked and gathered in the background, then written.
+    qtbot.waitUntil(lambda: window.job_actions.last_export == out, timeout=20_000)
     text = out.read_text(encoding="utf-8-sig")
     assert "Ana Quintero Bravo" in text and "manager_decision" in text
     answers = text.replace(",new,,\n", ",new,no,Not this time\n", 1)
@@ -140,7 +143,10 @@ def test_new_job_from_an_ad_suggests_people_you_already_know(
     monkeypatch.setattr(NewJobDialog, "exec", fill)
     monkeypatch.setattr(PoolDialog, "exec", accept_pool)
     window.job_actions.new_job()
+    # The pool is ranked in the background, then offered; the people chosen are added.
+    qtbot.waitUntil(lambda: "ids" in chosen, timeout=30_000)
     settle(qtbot, window)
+    job_shown(window)
     assert window.job.title == "Payments Engineer"
     names = [c["name"] for c in window.job.spec["criteria"]]
     assert {"Python", "PostgreSQL"} <= set(names) and window.job.spec["min_years"] == 5
@@ -152,7 +158,7 @@ def test_new_job_from_an_ad_suggests_people_you_already_know(
 
 
 def test_attack_an_export_the_disk_refuses_is_one_plain_sentence_in_the_window(
-    make_window, tmp_path, monkeypatch
+    make_window, tmp_path, monkeypatch, qtbot
 ):
     from PySide6.QtCore import Qt
 
@@ -164,8 +170,65 @@ def test_attack_an_export_the_disk_refuses_is_one_plain_sentence_in_the_window(
     monkeypatch.setattr(ExportDialog, "choice", lambda self: choice)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("/proc/version", "PDF"))
     window.job_actions.export_shortlist()  # no exception reaches the error handler
+    # The shortlist is gathered in the background; writing it is refused.
+    qtbot.waitUntil(lambda: window.job_actions.export_problem is not None, timeout=20_000)
     box = window.job_actions.export_problem
     assert box.isVisible() and box.textFormat() == Qt.PlainText
     assert box.text().startswith("could not write /proc/version: ")
     assert window.job_actions.last_export is None
     box.close()
+
+
+def test_their_data_exported_and_erased_from_the_window(make_window, tmp_path, monkeypatch, qtbot):
+    """Review → Export their data…, then Erase them everywhere…: asked first, the exports
+    that hold them listed and deleted when the box is ticked, gone from every list after."""
+    from app.relationship_dialogs import ExportDialog
+
+    window, ids, _settings = window_for(make_window, tmp_path, monkeypatch)
+    window.views.setCurrentIndex(4)  # All
+    ana = ids["ana.txt"]
+    window.select_row(window.model.row_of_person(ana))
+    out = tmp_path / "theirs"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    window.act_export_person.trigger()
+    settle(qtbot, window)
+    held = json.loads((out / f"person-{ana}" / "person.json").read_text(encoding="utf-8"))
+    assert "Ana Quintero Bravo" in json.dumps(held)
+    assert f"is in {out / f'person-{ana}'}" in window.statusBar().currentMessage()
+
+    # A shortlist export that holds her: the erasure lists it and offers to delete it.
+    csv = tmp_path / "shortlist.csv"
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.Accepted)
+    monkeypatch.setattr(
+        ExportDialog,
+        "choice",
+        lambda self: {"fmt": "csv", "page": "A4", "include": "all", "blind": False},
+    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(csv), "CSV"))
+    window.job_actions.export_shortlist()
+    qtbot.waitUntil(lambda: window.job_actions.last_export == csv, timeout=20_000)
+    settle(qtbot, window)
+
+    # Cancel first: nothing happens.
+    window.select_row(window.model.row_of_person(ana))
+    window.act_erase_person.trigger()
+    box = window.their_data.dialog
+    assert "cannot be undone" in box.text() and "Ana Quintero Bravo" in box.text()
+    assert str(csv) in box.informativeText()
+    box.button(box.StandardButton.Cancel).click()
+    settle(qtbot, window)
+    assert window.store.scalar("SELECT count(*) FROM people WHERE id = ?", (ana,)) == 1
+    assert csv.exists()
+
+    window.act_erase_person.trigger()
+    box = window.their_data.dialog
+    box.checkBox().setChecked(True)
+    [erase] = [b for b in box.buttons() if b.text() == "Erase"]
+    erase.click()
+    settle(qtbot, window)
+    job_shown(window)
+    assert window.store.scalar("SELECT count(*) FROM people WHERE id = ?", (ana,)) == 0
+    assert not csv.exists()  # the export that held her, deleted as asked
+    assert window.model.row_of_person(ana) is None
+    assert "Ana Quintero Bravo" not in window.statusBar().currentMessage()  # #id, not her name

@@ -6,20 +6,8 @@ from __future__ import annotations
 import json
 
 import keyring
-import pytest
 
 from app.dialogs import SettingsDialog
-
-
-@pytest.fixture
-def file_keyring(tmp_path, monkeypatch):
-    from tests.keyring_backend import FileKeyring
-
-    monkeypatch.setenv("SHORTLIST_TEST_KEYRING", str(tmp_path / "keyring.json"))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    yield tmp_path / "keyring.json"
-    keyring.set_keyring(previous)
 
 
 def test_attack_a_bad_value_in_the_settings_window_saves_nothing(qtbot, settings):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from app.people_model import COL_NAME
-from tests.gui.conftest import settle, write_resumes
+from tests.gui.conftest import job_shown, settle, write_resumes
 
 IMPORT_TIMEOUT = 120_000
 
@@ -41,6 +41,7 @@ def imported(qtbot, window, action):
         action()
     with qtbot.waitSignal(window.ranked, timeout=30_000):
         pass
+    job_shown(window)
     return blocker.args[0]
 
 
@@ -292,6 +293,7 @@ def test_blind_mode_hides_identity_until_shortlisted(triage_window, qtbot):
     settle(qtbot, window)
     assert window.store.scalar("SELECT blind FROM jobs WHERE id = ?", (window.job.id,)) == 1
     window.load_jobs(select=window.job.id)
+    job_shown(window)
     assert window.act_blind.isChecked() and window.model.blind
     # Shortlisting reveals the person.
     window.select_row(window.model.row_of_person(row.person))
@@ -541,3 +543,66 @@ def test_attack_the_window_shows_the_command_lines_sentence_never_a_raw_exceptio
         assert type(exc).__name__ not in dialog.intro.text()
         dialog.close()
         qtbot.waitUntil(lambda: not errors.shown, timeout=3000)
+
+
+def test_the_views_fit_at_1024_px_with_large_counts(make_window, tmp_path, monkeypatch, qtbot):
+    """Three-figure counts at 1024 px: the long view names give way to short ones (the full
+    name on hover) rather than scrolling or being cut; at 1366 px the full names show."""
+    from tests.gui.conftest import job_shown
+    from tests.worlds import make_people
+
+    store, job_id, _ids, _settings = make_people(tmp_path, monkeypatch)
+    window = make_window(store)
+    window.load_jobs(select=job_id)
+    job_shown(window)  # the list and the pane beside it, as a recruiter sees them
+    counts = {"new": 117, "shortlisted": 83, "letting_go": 120, "let_go": 300}
+    monkeypatch.setattr(window.model, "count_by_status", lambda: (counts, 14))
+    bar = window.views
+
+    def shown_width():
+        return sum(bar.tabSizeHint(i).width() for i in range(bar.count()) if bar.isTabVisible(i))
+
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    window.update_state()
+    assert shown_width() <= window.views.width()
+    assert window.views.tabText(2) == "Waiting (120)"
+    assert window.views.tabToolTip(2) == "Waiting for a message (120)"
+    assert window.views.tabText(5) == "Files (14)" and window.views.isTabVisible(5)
+    assert window.views.tabText(0) in ("To review (117)", "Review (117)")
+    assert window.views.tabText(4) == "All (634)"
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    assert window.views.tabText(2) == "Waiting for a message (120)"
+    assert window.views.tabToolTip(2) == ""
+
+
+def test_an_empty_list_says_why_and_what_to_do(make_window, tmp_path, monkeypatch, qtbot):
+    """A new job nobody applied to, a view with nobody in it, a search that finds nobody:
+    the list says which, in words, instead of staying blank."""
+    from review.jobs import create_job, spec_from_toml
+    from tests.gui.conftest import job_shown
+    from tests.worlds import make_people
+
+    store, job_id, _ids, _settings = make_people(tmp_path, monkeypatch)
+    spec = {"title": "Platform Engineer", "criteria": [{"name": "Go", "must": True}]}
+    empty = create_job(store, spec["title"], "", spec_from_toml(dict(spec), "job"))
+    window = make_window(store)
+    note = window.empty_note
+    window.load_jobs(select=empty)
+    job_shown(window)
+    assert note.isVisible() and "Nobody has applied to Platform Engineer yet" in note.text()
+    assert "File → Import files… (Ctrl+I)" in note.text()
+
+    window.load_jobs(select=job_id)
+    job_shown(window)
+    assert not note.isVisible()
+    window.views.setCurrentIndex(1)  # Shortlisted: nobody yet
+    assert note.isVisible() and note.text().startswith("Nobody is in Shortlisted yet.")
+    window.views.setCurrentIndex(4)  # All
+    assert not note.isVisible()
+    qtbot.keyClicks(window.search, "zzqxv")
+    qtbot.waitUntil(lambda: note.isVisible(), timeout=5000)
+    assert note.text() == "Nobody here matches “zzqxv”. Escape clears the search."
+    qtbot.keyClick(window.search, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not note.isVisible(), timeout=5000)

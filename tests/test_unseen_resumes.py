@@ -1,0 +1,204 @@
+"""Weak spots the development half and self-made files showed, fixed for resumes in general:
+RTF hyperlink fields, LinkedIn's session parameters, handles in prose, names split over labels
+or joined from two unrelated lines, places and document titles taken for names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from parsing import formats
+from parsing.contacts import clean_target
+from parsing.resume import parse_bytes
+from tests.accuracy import email_matches, link_found
+
+PAD = "\nWorked on many interesting projects with great people over the years.\n"
+
+
+def parse_text(text: str):
+    return parse_bytes((text + PAD).encode(), "cv.txt")
+
+
+# --- RTF: links live in HYPERLINK fields --------------------------------------------------
+
+PANDOC = rb"""{\rtf1\ansi\deff0{\fonttbl{\f0 \fswiss Helvetica;}}
+{\pard \qc \f0 \b \fs36 Jordan Example\par}
+{\pard \ql \f0 {\field{\*\fldinst{HYPERLINK "mailto:jordan@example.com"}}{\fldrslt{\ul
+Email
+}}}
+ | {\field{\*\fldinst{HYPERLINK "https://www.linkedin.com/in/jordan-example/"}}{\fldrslt{\ul
+LinkedIn
+}}}
+\par}
+{\pard \ql \f0 \b \fs36 Experience\par}
+{\pard \ql \f0 Engineer, Acme, 2019\u8211?present. Building data pipelines in Python.\par}
+{\pard \ql \f0 \b \fs36 References\par}
+{\pard \ql \f0 Pat Ref, {\field{\*\fldinst{HYPERLINK "mailto:pat@ref.example.org"}}{\fldrslt{\ul
+write to Pat
+}}}
+\par}
+}
+"""
+
+WORD = rb"""{\rtf1\ansi\ansicpg1252\uc1\deff0{\fonttbl{\f0\froman Times New Roman;}}
+{\*\generator Microsoft Word 16.0;}
+{\header \pard\plain {\field{\*\fldinst {PAGE}}{\fldrslt {7}}}\par}
+\pard\plain {\b\fs48 Maria Exemplo}\par
+\pard\plain {Portfolio: }{\field\fldedit{\*\fldinst {\insrsid1  HYPERLINK "https://www.behance.net/}
+{\insrsid1 mexemplo" }{\insrsid1 {\*\datafield 00d0c9ea79f9bace}}}
+{\fldrslt {\cs15\ul\cf2 my work}}}\par
+\pard\plain {\field{\*\fldinst {\insrsid1  HYPERLINK \\l "_Toc1" }}
+{\fldrslt {\insrsid1 Contents}}}\par
+\pard\plain Designer with ten years of brand work for museums and publishers.\par
+}
+"""
+
+
+def test_rtf_hyperlink_fields_give_their_targets_tied_to_their_lines():
+    office = formats.extract_rtf_office(PANDOC)
+    assert office.text == formats.extract_rtf(PANDOC)
+    assert office.link_targets == [
+        "mailto:jordan@example.com",
+        "https://www.linkedin.com/in/jordan-example/",
+        "mailto:pat@ref.example.org",
+    ]
+    tied = {line.text: line.links for line in office.lines if line.links}
+    assert tied["Email | LinkedIn"] == (
+        "https://www.linkedin.com/in/jordan-example/",
+        "mailto:jordan@example.com",
+    )
+
+
+def test_rtf_links_and_addresses_behind_words_are_found_and_referees_left_out():
+    result = parse_bytes(PANDOC, "cv.rtf")
+    assert result.name == "Jordan Example"
+    assert result.emails == ["jordan@example.com"]  # not the referee's, hidden under "write to Pat"
+    assert result.links == ["https://www.linkedin.com/in/jordan-example/"]
+
+
+def test_word_rtf_fields_split_over_runs_and_page_numbers_in_headers():
+    office = formats.extract_rtf_office(WORD)
+    assert office.link_targets == ["https://www.behance.net/mexemplo"]  # a bookmark is no link
+    assert "7" not in office.text.split()  # the header's page number is not text
+    result = parse_bytes(WORD, "cv.rtf")
+    assert result.links == ["https://www.behance.net/mexemplo"]
+
+
+def test_generated_rtf_resumes_give_every_link_and_address(tmp_path):
+    """Pandoc's and Word's RTF, links shown as their address or as a word ("LinkedIn")."""
+    from app.samples import write_batch
+
+    missed, total = [], 0
+    for path in write_batch(tmp_path, 24, seed=10, formats={"rtf": 1}):
+        truth = json.loads(path.with_name(path.name + ".truth.json").read_text("utf-8"))
+        result = parse_bytes(path.read_bytes(), path.name)
+        for link in truth["links"]:
+            total += 1
+            if not link_found(link, result.links):
+                missed.append((path.name, link, result.links))
+        for email in truth["emails"]:
+            total += 1
+            if not any(email_matches(email, ours) for ours in result.emails):
+                missed.append((path.name, email, result.emails))
+    assert total > 40 and not missed, missed
+
+
+# --- links ----------------------------------------------------------------------------
+
+
+def test_linkedin_save_to_pdf_targets_lose_their_session_parameters():
+    target = (
+        "https://www.linkedin.com/profile/view?id=AAEAAA8Eck8B7w&authType=name&authToken=NlXm"
+        "&goback=%2Epdf_AAEAAA*5*5_IsaacMast_true_*1"
+    )
+    assert clean_target(target) == "https://www.linkedin.com/profile/view?id=AAEAAA8Eck8B7w"
+
+
+def test_a_site_named_in_prose_is_not_a_handle():
+    result = parse_text(
+        "Dave Wickes\n\nContact\nYou can reach me on Twitter and by email: dave@example.com. "
+        "My GitHub and sr.ht accounts are public.\nLinkedIn\nExperience\nEngineer, Acme 2019\n"
+    )
+    assert not [link for link in result.links if link.endswith(("/and", "/Experience"))]
+
+
+# --- names ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # two lines, two things: a skill printed over the name
+        (
+            "Protocol Buffers\nJane Doe\njane.doe@example.com\n\nExperience\nAcme 2019 - 2024",
+            "Jane Doe",
+        ),
+        # a document title in Russian over the name
+        ("Резюме\nIvan Petrov\nivan@example.ru\n\nОпыт работы\nИнженер, 2019", "Ivan Petrov"),
+        # given name and surname under their own labels
+        (
+            "Dane osobowe\nImię: Anna\nNazwisko: Nowak\nE-mail: anna@example.pl\n\nWykształcenie",
+            "Anna Nowak",
+        ),
+        (
+            "Nachname: Schmidt\nVorname: Lena\nlena@example.de\n\nBerufserfahrung\n2019",
+            "Lena Schmidt",
+        ),
+        # a label that says the surname comes first
+        ("Nazwisko i imię: Nowak Anna\nTelefon: 600 100 200\n\nWykształcenie\n2015", "Anna Nowak"),
+        (
+            "Nom et prénom : DUPONT Marie Claire\nmarie@example.fr\n\nExpérience\n2019",
+            "Marie Claire Dupont",
+        ),
+    ],
+)
+def test_names_from_labels_and_lines_that_belong_together(text, name):
+    assert parse_text(text).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Machine Learning Engineer\nSan Francisco, CA\nml.person@example.com\n\nExperience\n2019",
+        "Kierownik Projektu\nWarszawa, Polska\nbiuro@example.pl\n\nDoświadczenie\n2019",
+        # headings the vocabulary lacks, around a word that is a heading by itself
+        "Besondere Fachkenntnisse\nSAP, Excel\nlena@example.de\n\nBerufserfahrung\n2019",
+        "Podsumowanie Zawodowe\nDoświadczony kierownik.\nbudowa@example.pl\n\nDoświadczenie\n2019",
+    ],
+)
+def test_a_place_a_role_or_a_heading_is_never_the_name(text):
+    assert parse_text(text).name is None
+
+
+# --- e-mail addresses that are not theirs -----------------------------------------------
+
+
+def test_an_organisations_address_in_the_body_or_a_footer_is_not_theirs():
+    result = parse_text(
+        "Lena Schmidt\nlena.schmidt@example.de | +49 170 1234567\n\nBerufserfahrung\n"
+        "Projektleiterin, Firma GmbH, 2019 - heute\n- Kundenprojekte geleitet\n"
+        "Ansprechpartner: Herr Müller, Tel. 0221 123456, mueller@firma.example\n\n"
+        "Ausbildung\nB.Sc. Informatik, 2015\n\nCreated with a CV builder · support@cvsite.example"
+    )
+    assert result.emails == ["lena.schmidt@example.de"]
+    assert result.phones == ["+491701234567"]  # not the contact person's number
+
+
+def test_a_role_address_in_a_pages_footer_is_a_sites_not_theirs():
+    from parsing import contacts as C
+    from parsing.layout import Layout, Line
+    from parsing.sections import find_sections
+
+    rows = [
+        ("Lena Schmidt", 0.05),
+        ("lena.schmidt@example.de", 0.08),
+        ("Experience", 0.2),
+        ("Project lead, Firma GmbH, 2019 - today", 0.25),
+        ("Made with a CV builder · support@cvsite.example", 0.97),
+    ]
+    layout = Layout([Line(t, top=top, size=10) for t, top in rows], 10.0, True)
+    text = "\n".join(t for t, _ in rows)
+    found = C.find_emails(text, find_sections(text, layout), [], layout, header_end=38)
+    own = C.person_emails(found, "Lena Schmidt")
+    assert [f.value for f in own] == ["lena.schmidt@example.de"]
