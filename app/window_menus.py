@@ -60,6 +60,14 @@ def _file_menu(w, menu) -> None:
         None,
         "A Maildir folder, or a folder of saved messages",
     )
+    w.add_action(
+        "Read replies from a mailbox (IMAP)…",
+        None,
+        w.loop.choose_mailbox,
+        menu,
+        None,
+        "The folder where replies arrive: read-only, nothing marked or moved",
+    )
     menu.addSeparator()
     w.add_action("Settings…", "Ctrl+,", w.open_settings, menu, "settings")
     menu.addSeparator()

@@ -220,36 +220,63 @@ def _html_text(markup: str) -> str:
 
 
 def _read_outlook(data: bytes, source: str) -> IncomingMail:
-    """An Outlook ``.msg`` (OLE2), through extract-msg when it is installed."""
-    try:
-        import extract_msg
-    except ImportError:
-        return IncomingMail(
-            source, problem="an Outlook .msg message: save it as .eml from Outlook to read it here"
-        )
-    import io
+    """An Outlook ``.msg``: read by the mail reader (:func:`parsing.mail.read_msg`, with its
+    limits), and the ids it answers from its own properties or kept transport headers."""
+    from parsing.errors import ParseProblem
+    from parsing.mail import read_msg
 
     try:
-        msg = extract_msg.openMsg(io.BytesIO(data))
-    except Exception as exc:
-        return IncomingMail(source, problem=f"the Outlook message cannot be read ({exc})")
-    try:
-        header = msg.header  # the transport headers, when Outlook kept them
-        mail = _from_headers(header, source) if header is not None else IncomingMail(source)
-        if mail.sender is None:
-            sender = getaddresses([str(msg.sender or "")])
-            if sender and "@" in sender[0][1]:
-                mail.sender, mail.sender_name = sender[0][1].lower(), sender[0][0] or None
-        mail.subject = mail.subject or " ".join(str(msg.subject or "").split())
-        mail.body = str(msg.body or "")[:MAX_BODY_CHARS]
-        mail.message_id = mail.message_id or digest_id(data)
-    except Exception as exc:
-        return IncomingMail(source, problem=f"the Outlook message cannot be read ({exc})")
-    finally:
-        msg.close()
+        info = read_msg(data).info
+    except ParseProblem as problem:
+        return IncomingMail(source, problem=problem.message)
+    ids = message_ids(info.message_id)
+    mail = IncomingMail(
+        source,
+        message_id=ids[0] if ids else digest_id(data),
+        sender=(info.sender or "").lower() or None,
+        sender_name=info.sender_name,
+        subject=" ".join((info.subject or "").split()),
+        date=info.date,
+        body=info.body or "",
+    )
+    mail.in_reply_to, mail.references = _outlook_answers(data)
     if mail.sender is None and not mail.answers:
         mail.problem = "the message has no sender address and answers no message: nothing to tie"
     return mail
+
+
+# Outlook keeps what a message answers in PidTagInReplyToId (0x1042) and
+# PidTagInternetReferences (0x1039), and often the whole transport header (0x007D).
+_OUTLOOK_STREAMS = {"in_reply_to": "1042", "references": "1039", "headers": "007D"}
+
+
+def _outlook_answers(data: bytes) -> tuple[list[str], list[str]]:
+    """(In-Reply-To, References) of an Outlook message, as Message-IDs."""
+    import io
+
+    import olefile
+
+    found: dict[str, str] = {}
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            for key, prop in _OUTLOOK_STREAMS.items():
+                for kind, codec in (("001F", "utf-16-le"), ("001E", "latin-1")):
+                    name = f"__substg1.0_{prop}{kind}"
+                    if ole.exists(name):
+                        found[key] = (
+                            ole.openstream(name).read(HEADER_BYTES).decode(codec, "replace")
+                        )
+                        break
+    except (OSError, ValueError):
+        return [], []
+    headers = found.get("headers", "").encode("utf-8", "replace")
+    in_reply_to = message_ids(found.get("in_reply_to")) or message_ids(
+        _header_value(headers, b"in-reply-to")
+    )
+    references = message_ids(found.get("references")) or message_ids(
+        _header_value(headers, b"references")
+    )
+    return in_reply_to, references
 
 
 # --- files, mboxes, Maildir folders ----------------------------------------------------------

@@ -20,11 +20,11 @@ Nothing a reply says ever moves anyone on a list: only the gate lets people go.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from parsing.inbox import IncomingMail
+from parsing.inbox import IncomingMail, read_message
 from review import audit, outbox
 from review.answers import Answer, describe, own_words, read_answer
 from review.db import Store, now_iso
@@ -401,6 +401,40 @@ def read_all(
         if progress is not None:
             progress(result)
     return out
+
+
+def mailbox_messages(
+    url: str,
+    known: Callable[[str], bool],
+    ask: Callable[[str], str | None] | None = None,
+    *,
+    ssl_context=None,
+    timeout: float = 60.0,
+) -> Iterator[IncomingMail]:
+    """The replies in an IMAP folder (``imap://USER@HOST[:PORT]/FOLDER``), read with the
+    mailbox reader (:mod:`parsing.imap`: read-only, nothing marked or moved; messages whose
+    Message-ID ``known`` recognises are not downloaded). The password comes from the keyring
+    (:mod:`review.mailbox`), else ``ask``. Raises :class:`parsing.imap.MailboxError` when the
+    mailbox cannot be read."""
+    from parsing.imap import MailboxAddress, MailboxError, fetch_messages
+    from review.mailbox import KEYRING_SERVICE, keyring_user, mailbox_password
+
+    address = MailboxAddress.parse(url)
+    password = mailbox_password(address, ask)
+    if password is None:
+        raise MailboxError(
+            f"no password for {keyring_user(address)}: store it in the system keyring (service "
+            f"{KEYRING_SERVICE!r}) or enter it when asked"
+        )
+    for fetched in fetch_messages(
+        address, password, known=known, ssl_context=ssl_context, timeout=timeout
+    ):
+        source = fetched.label(address)
+        if fetched.data is None:
+            problem = fetched.problem or "not downloaded"
+            yield IncomingMail(source, message_id=fetched.message_id, problem=problem)
+        else:
+            yield read_message(fetched.data, source)
 
 
 # --- the recruiter's side: confirm, dismiss, assign --------------------------------------------

@@ -155,6 +155,7 @@ def _message_entries(
     attachments: list[tuple[str, bytes]],
     embedded: list[dict],
     top: bool,
+    in_reply_to: str = "",
 ) -> dict[str, bytes | None]:
     entries: dict[str, bytes | None] = {}
     strings = {
@@ -167,6 +168,8 @@ def _message_entries(
         0x0065: sender,
         0x0042: sender_name,
     }
+    if in_reply_to:
+        strings[0x1042] = in_reply_to  # PidTagInReplyToId: the message it answers
     variable = {}
     for prop_id, value in strings.items():
         data = value.encode("utf-16-le")
@@ -249,9 +252,10 @@ def outlook_msg(
     message_id: str = "<msg-1@example.org>",
     attachments: list[tuple[str, bytes]] = (),
     embedded: list[dict] = (),
+    in_reply_to: str = "",
 ) -> bytes:
     """An Outlook message with attachments ``(name, bytes)``, and embedded messages (each a dict
-    of these arguments)."""
+    of these arguments); ``in_reply_to``: the Message-ID it answers."""
     when = when or datetime(2026, 3, 3, 9, 30, tzinfo=UTC)
     entries = _message_entries(
         "",
@@ -264,6 +268,7 @@ def outlook_msg(
         attachments=list(attachments),
         embedded=list(embedded),
         top=True,
+        in_reply_to=in_reply_to,
     )
     entries["__nameid_version1.0"] = None
     for stream in ("00020102", "00030102", "00040102"):

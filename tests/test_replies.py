@@ -462,6 +462,32 @@ def test_someone_who_said_stop_and_asks_again_is_proposed_email_again(world, tmp
     )  # until confirmed
 
 
+def test_an_outlook_reply_saved_as_msg(world, tmp_path, capsys):
+    """Outlook keeps what a message answers in its own properties (PidTagInReplyToId)."""
+    from tests.formatfiles import outlook_msg
+
+    row = let_go(world, "ana", outbox.OutboxFolder(world.outbox_dir))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "RE Your application.msg").write_bytes(
+        outlook_msg(
+            sender="ana.lima@example.org",
+            sender_name="Ana Lima",
+            subject="RE: Your application",
+            body="Thank you. Quarterly is fine.",
+            message_id="<outlook-1@example.org>",
+            in_reply_to=row["message_id"],
+        )
+    )
+    (folder / "broken.msg").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    code, out, err = run_cli(world, capsys, folder, "--json")
+    [record] = json_lines(out)
+    assert record["person"] == world.people["ana"] and record["matched_by"] == "in_reply_to"
+    assert record["message_id"] == "<outlook-1@example.org>"
+    assert record["proposed"] == {"frequency": "quarterly", "consent": True}
+    assert code == 1 and f"{folder / 'broken.msg'}: not read: " in err
+
+
 # --- an opt-out stops what still waits in the outbox --------------------------------------------
 
 

@@ -26,12 +26,28 @@ def _read_sources(args, store, author: str):
     if files:
         outcomes += read_all(store, read_paths(files, known), author)
     for url in mailboxes:
-        outcomes += read_all(store, _mailbox_messages(url, known), author)
+        outcomes += _read_mailbox(store, url, known, author)
     return outcomes
 
 
-def _mailbox_messages(url: str, known):
-    raise CliError(f"{url}: reading replies from an IMAP mailbox is not available yet")
+def _ask_mailbox_password(user: str):
+    """The mailbox password, asked on a terminal (kept for this run only); None elsewhere."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(f"Mailbox password for {user} (kept for this run only): ")
+
+
+def _read_mailbox(store, url: str, known, author: str) -> list:
+    """The replies in an IMAP folder; a mailbox that cannot be read is said, with the reason."""
+    from parsing.imap import MailboxError
+    from review.replies import mailbox_messages, read_all
+
+    try:
+        return read_all(store, mailbox_messages(url, known, _ask_mailbox_password), author)
+    except MailboxError as exc:
+        raise CliError(f"{url}: {exc}") from None
 
 
 def _describe(o) -> str:

@@ -22,15 +22,40 @@ from review.db import Store
 REPLY_FILTER = "Saved messages and mailboxes (*.eml *.msg *.mbox *.mbx *.txt);;All files (*)"
 
 
-def _read_replies(report, cancelled, writer: Writer, db_path: str, paths: list[str], actor: str):
+def _read_replies(
+    report, cancelled, writer: Writer, db_path: str, paths: list[str], actor: str, password=None
+):
     """Read and store replies on a worker thread: reads on its own connection, writes through
-    the window's writer, one message at a time."""
+    the window's writer, one message at a time. ``paths`` may hold imap:// addresses."""
     from parsing.inbox import read_paths
 
     with Store(db_path, migrate=False) as store:
         store.conn.execute("PRAGMA query_only = ON")  # what it stores goes through the writer
-        messages = read_paths(paths, known=lambda mid: R.is_read(store, mid))
+
+        def known(message_id: str) -> bool:
+            return R.is_read(store, message_id)
+
+        files = [p for p in paths if not p.lower().startswith(("imap://", "imaps://"))]
+        out = []
+        if files:
+            out = R.read_all(
+                store, read_paths(files, known), actor, write=writer.call, cancelled=cancelled
+            )
+        for url in (p for p in paths if p not in files):
+            out += _read_mailbox(store, writer, url, known, actor, cancelled, password)
+        return out
+
+
+def _read_mailbox(store, writer, url, known, actor, cancelled, password) -> list:
+    """A mailbox's replies; one that cannot be read is an outcome that says why."""
+    from parsing.imap import MailboxError
+
+    ask = (lambda _user: password) if password else None
+    try:
+        messages = R.mailbox_messages(url, known, ask)
         return R.read_all(store, messages, actor, write=writer.call, cancelled=cancelled)
+    except MailboxError as exc:
+        return [R.ReplyOutcome(url, None, outcome="unreadable", problem=str(exc))]
 
 
 def _build_report(store: Store, job_id: int | None, stale_days: int):
@@ -75,6 +100,7 @@ class Loop(QObject):
         self.report_window = None
         self._report_again = False
         self.last_read: list[R.ReplyOutcome] = []
+        self.last_url = "imap://"
         window.delivery.delivered.connect(self._delivered)
 
     def tasks(self) -> list[Task]:
@@ -107,7 +133,40 @@ class Loop(QObject):
         if folder:
             self.read([folder])
 
-    def read(self, paths: list[str], dropped: bool = False) -> Task | None:
+    def choose_mailbox(self) -> None:
+        """An IMAP folder: its address, and its password when the keyring has none (asked here,
+        on the UI thread, kept for this reading only)."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        from parsing.imap import MailboxAddress, MailboxError
+        from review.mailbox import keyring_user, mailbox_password
+
+        w = self.window
+        prompt = "The folder where replies arrive: imap://USER@HOST[:PORT]/FOLDER"
+        url, ok = QInputDialog.getText(w, "Read replies from a mailbox", prompt, text=self.last_url)
+        if not ok or not url.strip():
+            return
+        try:
+            address = MailboxAddress.parse(url)
+        except MailboxError as exc:
+            w.statusBar().showMessage(f"Not a mailbox address: {exc}", 10000)
+            return
+        self.last_url = url.strip()
+        password = None
+        if mailbox_password(address) is None:
+            password, ok = QInputDialog.getText(
+                w,
+                "Mailbox password",
+                f"Password for {keyring_user(address)} (kept for this reading only):",
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok or not password:
+                return
+        self.read([self.last_url], password=password)
+
+    def read(
+        self, paths: list[str], dropped: bool = False, password: str | None = None
+    ) -> Task | None:
         """Read replies in the background; the window says what became of each."""
         w = self.window
         if self.read_task is not None and self.read_task.running:
@@ -119,6 +178,7 @@ class Loop(QObject):
             str(w.store.path),
             list(paths),
             w.actor,
+            password,
             name="replies",
             parent=self,
         )
