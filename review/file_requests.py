@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from review import audit, outbox
 from review.db import Store, now_iso
-from review.messages import blocking, lint_message
+from review.messages import blocking, lint_message, sign_off
 from review.people import person as person_row
 from review.relationship import contact_preference
 from review.settings import Settings
@@ -150,15 +150,6 @@ def draft_request(store: Store, person_id: int, settings: Settings) -> Draft:
     file_name = row["original_name"] or "your resume"
     role = _job_title(store, person_id)
     applied = f"for {role} " if role else ""
-    signature = "\n".join(
-        x
-        for x in (
-            "Best wishes,",
-            settings.get("reviewer.name") or settings.get("sender.name"),
-            settings.get("reviewer.signature"),
-        )
-        if x
-    )
     paragraphs = [
         f"Hi {first}," if first else "Hello,",
         f"Thank you for sending us your resume {applied}— I am glad you did. I wanted to read "
@@ -169,7 +160,7 @@ def draft_request(store: Store, person_id: int, settings: Settings) -> Draft:
         "This is a person writing, not an automatic system, so if anything is unclear, just "
         "reply and I will help.",
         "Thank you, and I look forward to reading it.",
-        signature,
+        sign_off(settings),
     ]
     channel = contact_preference(store, person_id)["channel"]
     recipient = row["phones"][0] if channel == "phone" and row["phones"] else sender.address
