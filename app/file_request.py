@@ -142,6 +142,13 @@ class FileRequests(QObject):
                 "Choose a file that could not be read (View → Files to check).", 6000
             )
             return
+        if w.pane.person_id == row.person and w.pane.blind_hidden:
+            w.statusBar().showMessage(
+                "Blind review hides where their file came from: turn it off (Ctrl+B) to ask them "
+                "for another copy.",
+                8000,
+            )
+            return
         reasons = F.refusals(w.store, row.person)
         if reasons:
             w.statusBar().showMessage("Cannot ask for another copy: " + "; ".join(reasons), 10000)

@@ -84,6 +84,17 @@ def test_the_row_menu_and_the_review_menu_offer_it_and_nobody_to_reach_says_why(
     assert window.file_requests.dialog.isVisible()
     window.file_requests.dialog.reject()
 
+    # Blind review hides where the file came from: nothing to ask with until it is off.
+    window.act_blind.trigger()
+    qtbot.waitUntil(lambda: window.pane.blind_hidden)
+    assert not window.pane.file_request.isVisible()
+    window.file_requests.dialog = None
+    window.act_ask_again.trigger()
+    assert window.file_requests.dialog is None
+    assert "Blind review" in window.statusBar().currentMessage()
+    window.act_blind.trigger()
+    qtbot.waitUntil(lambda: not window.pane.blind_hidden)
+
     select(qtbot, window, broken)
     strip = window.pane.file_request
     assert strip.isVisible() and not strip.button.isEnabled()
