@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/match_bench.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui_bench.py
+	$(BIN)/python bench/loop_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

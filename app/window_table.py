@@ -192,9 +192,13 @@ def fit_toolbar(w) -> None:
 # are the last resort, for counts in the tens of thousands.
 _SHORTER = (
     {"Waiting for a message": "Waiting", "Files to check": "Files"},
-    {"Waiting for a message": "Waiting", "Files to check": "Files", "To review": "Review",
-     "Shortlisted": "Shortlist"},
-)  # fmt: skip
+    {
+        "Waiting for a message": "Waiting",
+        "Files to check": "Files",
+        "To review": "Review",
+        "Shortlisted": "Shortlist",
+    },
+)
 
 
 def fit_tabs(w) -> None:

@@ -197,8 +197,13 @@ def term_index_cost(paths: list[Path], workers: int, tmp: Path, rounds: int = 2)
         for index_terms in (False, True) if r % 2 == 0 else (True, False):
             db = tmp / f"terms-{int(index_terms)}-{r}.db"
             args = [str(db), str(workers), str(int(index_terms)), str(listing)]
-            out = subprocess.run([sys.executable, "-c", _TERMS_SNIPPET, *args], check=True,
-                                 capture_output=True, text=True, cwd=REPO)  # fmt: skip
+            out = subprocess.run(
+                [sys.executable, "-c", _TERMS_SNIPPET, *args],
+                check=True,
+                capture_output=True,
+                text=True,
+                cwd=REPO,
+            )
             runs[index_terms].append(json.loads(out.stdout.strip().splitlines()[-1]))
     rate = {k: sum(r["files"] for r in v) / sum(r["seconds"] for r in v) for k, v in runs.items()}
     later = sum(r["later"] for r in runs[False]) / len(runs[False])
@@ -263,8 +268,10 @@ def main() -> int:
         f"\n6. per-file parse time, one process, {min(len(pdfs), 60)} PDFs (CPU time, interleaved)"
     )
     print(f"   parse_bytes {ours_ms:.1f} ms, bare extract_text {bare_ms:.1f} ms: ratio {ratio:.3f}")
-    print(f"   main at 5b9ab5d: {MAIN_5B9AB5D_PARSE_RATIO:.2f} -> per-file time "
-          f"{ratio / MAIN_5B9AB5D_PARSE_RATIO:.3f}x main's (target <= 1.15)")  # fmt: skip
+    print(
+        f"   main at 5b9ab5d: {MAIN_5B9AB5D_PARSE_RATIO:.2f} -> per-file time "
+        f"{ratio / MAIN_5B9AB5D_PARSE_RATIO:.3f}x main's (target <= 1.15)"
+    )
 
     tmp = Path(tempfile.mkdtemp(prefix="shortlist-bench-"))
     try:

@@ -243,8 +243,9 @@ def shortlist(*args: str) -> str:
     command = [str(script)] if script.exists() else [sys.executable, "-m", "app.cli"]
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    done = subprocess.run([*command, *args], capture_output=True, text=True, env=env, cwd=REPO,
-                          check=True)  # fmt: skip
+    done = subprocess.run(
+        [*command, *args], capture_output=True, text=True, env=env, cwd=REPO, check=True
+    )
     return done.stdout
 
 
@@ -264,8 +265,13 @@ def cli_run(db: Path, toml: Path) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     _drop_job(db, int(job_id))
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"add": middle - started, "rank": ended - middle, "total": ended - started, "cpu": cpu,
-            "lines": len(ranked.splitlines())}  # fmt: skip
+    return {
+        "add": middle - started,
+        "rank": ended - middle,
+        "total": ended - started,
+        "cpu": cpu,
+        "lines": len(ranked.splitlines()),
+    }
 
 
 def _drop_job(db: Path, job_id: int) -> None:
@@ -471,8 +477,11 @@ def end_to_end(run: Run) -> None:
         target = {10000: "<= 1 s", 50000: "<= 3 s"}.get(n, "")
         for label in ("synonyms", "plain"):
             figure = f"{run.e2e[(label, n)]['total']:.2f} s"
-            run.row(f"(a) {label} job end to end, {run.people[n]} people", figure,
-                    target if label == "synonyms" else "")  # fmt: skip
+            run.row(
+                f"(a) {label} job end to end, {run.people[n]} people",
+                figure,
+                target if label == "synonyms" else "",
+            )
 
 
 def in_process(run: Run) -> None:
@@ -614,8 +623,9 @@ def one_explained(run: Run) -> None:
             f"    {label:<8} {ms:.1f} ms median, {worst:.1f} ms worst (target <= 20 ms); "
             f"`shortlist explain` as a process {process:.2f} s"
         )
-        run.row(f"(f) {label}: one explained (median / worst)", f"{ms:.1f} / {worst:.1f} ms",
-                "<= 20 ms")  # fmt: skip
+        run.row(
+            f"(f) {label}: one explained (median / worst)", f"{ms:.1f} / {worst:.1f} ms", "<= 20 ms"
+        )
 
 
 def memory_and_disk(run: Run) -> None:
@@ -628,8 +638,11 @@ def memory_and_disk(run: Run) -> None:
         f"({rss['seconds']:.2f} s): peak RSS {rss['peak_mb']:.0f} MB (after imports and taxonomy "
         f"{rss['baseline_mb']:.0f} MB; target <= 500 MB)"
     )
-    run.row(f"(g) peak RSS ranking {run.people[biggest]} people", f"{rss['peak_mb']:.0f} MB",
-            "<= 500 MB")  # fmt: skip
+    run.row(
+        f"(g) peak RSS ranking {run.people[biggest]} people",
+        f"{rss['peak_mb']:.0f} MB",
+        "<= 500 MB",
+    )
     for size in run.sizes:
         d = {k: v / 1e6 for k, v in disk_sizes(run.dbs[size]).items()}
         print(
@@ -677,8 +690,18 @@ def prepare(args) -> Run:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         people[n] = conn.execute("SELECT count(*) FROM people").fetchone()[0]
         conn.close()
-    return Run(sizes, args.naive_size, args.repeat, taxonomy, skills, specs, tomls, dbs, people,
-               variants_db)  # fmt: skip
+    return Run(
+        sizes,
+        args.naive_size,
+        args.repeat,
+        taxonomy,
+        skills,
+        specs,
+        tomls,
+        dbs,
+        people,
+        variants_db,
+    )
 
 
 def main() -> int:
@@ -690,8 +713,15 @@ def main() -> int:
     args = parser.parse_args()
     wall = time.perf_counter()
     run = prepare(args)
-    for measure in (end_to_end, in_process, against_naive, weight_changed, word_added,
-                    one_explained, memory_and_disk):  # fmt: skip
+    for measure in (
+        end_to_end,
+        in_process,
+        against_naive,
+        weight_changed,
+        word_added,
+        one_explained,
+        memory_and_disk,
+    ):
         measure(run)
     print("\nSummary")
     width = max(len(r[0]) for r in run.rows)

@@ -39,7 +39,7 @@ HANG_MARKER = b"%%SHORTLIST-TEST-HANG%%"
 
 
 @dataclass(frozen=True)
-class Settings:
+class WorkerLimits:
     time_limit: float = DEFAULT_TIME_LIMIT
     memory_limit: int = DEFAULT_MEMORY_LIMIT
     max_bytes: int = 20 * 1024 * 1024
@@ -56,7 +56,7 @@ class Settings:
 
 
 @dataclass
-class Job:
+class ParseJob:
     key: object  # the caller's handle for the result
     name: str
     data: bytes
@@ -78,7 +78,7 @@ def _watch_lifeline(lifeline: Connection) -> None:
     os._exit(0)
 
 
-def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> None:
+def _worker_main(conn: Connection, lifeline: Connection, settings: WorkerLimits) -> None:
     # Ctrl-C belongs to the parent, which stops the batch cleanly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import threading
@@ -94,10 +94,10 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> 
             resource.setrlimit(resource.RLIMIT_AS, (settings.memory_limit, hard))
         except (ImportError, ValueError, OSError):
             pass  # not on this platform: the time limit still bounds the work
+    from parsing.atoms import payload
     from parsing.readers import OcrOptions
     from parsing.resume import parse_bytes
     from parsing.taxonomy import load_taxonomy
-    from parsing.atoms import payload
 
     def ocr_starts() -> None:
         _ocr_starts(conn, settings)
@@ -120,7 +120,9 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> 
             while True:
                 time.sleep(3600)
         try:
-            result = parse_bytes(data, name, max_bytes=settings.max_bytes, taxonomy=taxonomy, today=today, ocr=ocr)
+            result = parse_bytes(
+                data, name, max_bytes=settings.max_bytes, taxonomy=taxonomy, today=today, ocr=ocr
+            )
             # The resume's words for the term index, cut here so the importing process does not.
             terms = payload(result.text, result.section_spans) if settings.index_terms else None
             conn.send(("done", (key, {**asdict(result), "terms": terms})))
@@ -132,7 +134,7 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: Settings) -> 
             conn.send(("error", (key, f"{type(exc).__name__}: {exc}")))
 
 
-def _ocr_starts(conn: Connection, settings: Settings) -> None:
+def _ocr_starts(conn: Connection, settings: WorkerLimits) -> None:
     """This file needs OCR: tell the parent (which extends its deadline) and widen the memory cap.
 
     The worker keeps the wider cap afterwards: the OCR models stay loaded for
@@ -145,7 +147,11 @@ def _ocr_starts(conn: Connection, settings: Settings) -> None:
 
             soft, hard = resource.getrlimit(resource.RLIMIT_AS)
             wanted = max(settings.memory_limit, settings.ocr_memory_limit)
-            if soft != resource.RLIM_INFINITY and soft < wanted and (hard == resource.RLIM_INFINITY or wanted <= hard):
+            if (
+                soft != resource.RLIM_INFINITY
+                and soft < wanted
+                and (hard == resource.RLIM_INFINITY or wanted <= hard)
+            ):
                 resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
         except (ImportError, ValueError, OSError):
             pass
@@ -155,23 +161,25 @@ def _ocr_starts(conn: Connection, settings: Settings) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx, settings: Settings):
+    def __init__(self, ctx, settings: WorkerLimits):
         parent_end, child_end = ctx.Pipe(duplex=True)
         # The lifeline's write end stays in this process only: when it dies,
         # the worker reads end-of-file and stops, even in the middle of a file.
         life_read, self._life_write = ctx.Pipe(duplex=False)
         self.conn = parent_end
-        self.process = ctx.Process(target=_worker_main, args=(child_end, life_read, settings), daemon=True)
+        self.process = ctx.Process(
+            target=_worker_main, args=(child_end, life_read, settings), daemon=True
+        )
         self.process.start()
         child_end.close()
         life_read.close()
         self.ready = False
-        self.job: Job | None = None
+        self.job: ParseJob | None = None
         self.deadline = 0.0
         self.started = 0.0
         self.ocr = False  # the file in hand is being read by OCR
 
-    def assign(self, job: Job, time_limit: float) -> None:
+    def assign(self, job: ParseJob, time_limit: float) -> None:
         self.job = job
         self.ocr = False
         self.started = time.monotonic()
@@ -200,7 +208,9 @@ class _Worker:
             self._life_write.close()
 
 
-def problem_result(name: str, outcome: Outcome | str, message: str, data: bytes | None = None) -> dict:
+def problem_result(
+    name: str, outcome: Outcome | str, message: str, data: bytes | None = None
+) -> dict:
     """A result for a file that never got parsed (or whose worker died).
 
     With the file's bytes, the result says what kind of document it is: a
@@ -223,9 +233,9 @@ class ReadersCannotStart(RuntimeError):
 class Pool:
     """Worker processes that parse files; use as a context manager."""
 
-    def __init__(self, workers: int | None = None, settings: Settings | None = None):
+    def __init__(self, workers: int | None = None, settings: WorkerLimits | None = None):
         self.size = max(1, workers or default_workers())
-        self.settings = settings or Settings()
+        self.settings = settings or WorkerLimits()
         # forkserver forks workers from a clean server process (no Qt, no
         # threads) that has already imported the parsers and loaded the
         # taxonomy, so a worker starts in milliseconds; spawn is the portable
@@ -261,7 +271,7 @@ class Pool:
         self._workers.clear()
 
     def run(
-        self, jobs: Iterable[Job], cancelled: Callable[[], bool] = lambda: False
+        self, jobs: Iterable[ParseJob], cancelled: Callable[[], bool] = lambda: False
     ) -> Iterator[tuple[object, dict, float]]:
         """Yield ``(key, result dict, seconds)`` per job as each finishes, in finishing order.
 
@@ -317,7 +327,9 @@ class Pool:
                     continue
                 if kind == "ocr":  # the file is a scan: OCR gets its own, longer time limit
                     if worker.job is not None:
-                        worker.deadline = max(worker.deadline, worker.started + self.settings.ocr_time_limit)
+                        worker.deadline = max(
+                            worker.deadline, worker.started + self.settings.ocr_time_limit
+                        )
                         worker.ocr = True
                     continue
                 job, elapsed = worker.job, time.monotonic() - worker.started
@@ -330,13 +342,31 @@ class Pool:
                     feed(worker)
                     yield job.key, payload[1], elapsed
                 elif kind == "memory":
-                    cap = self.settings.ocr_memory_limit if worker.ocr else self.settings.memory_limit
-                    yield job.key, problem_result(job.name, Outcome.TOO_COMPLEX,
-                        f"needed more than the {cap / 1024**2:,.0f} MB memory cap", job.data), elapsed  # fmt: skip
+                    cap = (
+                        self.settings.ocr_memory_limit if worker.ocr else self.settings.memory_limit
+                    )
+                    yield (
+                        job.key,
+                        problem_result(
+                            job.name,
+                            Outcome.TOO_COMPLEX,
+                            f"needed more than the {cap / 1024**2:,.0f} MB memory cap",
+                            job.data,
+                        ),
+                        elapsed,
+                    )
                     self._retire(worker)
                 else:
-                    yield job.key, problem_result(job.name, Outcome.MALFORMED,
-                                                  f"could not be read: {payload[1]}", job.data), elapsed  # fmt: skip
+                    yield (
+                        job.key,
+                        problem_result(
+                            job.name,
+                            Outcome.MALFORMED,
+                            f"could not be read: {payload[1]}",
+                            job.data,
+                        ),
+                        elapsed,
+                    )
             now = time.monotonic()
             for worker in list(self._workers):
                 if worker.job is not None and now >= worker.deadline:
@@ -344,8 +374,16 @@ class Pool:
                     self._retire(worker, kill=True)
                     limit = self.settings.ocr_time_limit if worker.ocr else self.settings.time_limit
                     what = "reading it with OCR" if worker.ocr else "reading"
-                    yield job.key, problem_result(job.name, Outcome.TIMEOUT,
-                        f"{what} took longer than the {limit:g} s limit", job.data), now - worker.started  # fmt: skip
+                    yield (
+                        job.key,
+                        problem_result(
+                            job.name,
+                            Outcome.TIMEOUT,
+                            f"{what} took longer than the {limit:g} s limit",
+                            job.data,
+                        ),
+                        now - worker.started,
+                    )
 
     def _retire(self, worker: _Worker, kill: bool = False) -> None:
         if kill:
@@ -382,4 +420,8 @@ class Pool:
         else:
             message = f"the reader crashed on this file (exit code {code})"
             outcome = Outcome.MALFORMED
-        yield job.key, problem_result(job.name, outcome, message, job.data), time.monotonic() - worker.started
+        yield (
+            job.key,
+            problem_result(job.name, outcome, message, job.data),
+            time.monotonic() - worker.started,
+        )

@@ -44,7 +44,7 @@ def is_junk(name: str) -> bool:
 
 
 @dataclass
-class Candidate:
+class SourceFile:
     """One file to import: where it came from, how big it is, how to read it."""
 
     source: str  # what the recruiter recognises: a path, or "batch.zip/cv/ana.pdf"
@@ -64,14 +64,14 @@ class Limits:
     max_ratio: int = MAX_RATIO
 
 
-def collect(paths: list[str | Path], limits: Limits | None = None) -> tuple[list[Candidate], int]:
+def collect(paths: list[str | Path], limits: Limits | None = None) -> tuple[list[SourceFile], int]:
     """Every candidate file under ``paths``, largest first, and how many junk files were skipped.
 
     Sizes are known without reading, so the big files go to the workers first
     and the batch does not end waiting on one slow giant.
     """
     limits = limits or Limits()
-    out: list[Candidate] = []
+    out: list[SourceFile] = []
     skipped = 0
     for raw in paths:
         path = Path(raw)
@@ -87,7 +87,7 @@ def collect(paths: list[str | Path], limits: Limits | None = None) -> tuple[list
             skipped += _add_file(path, out, limits)
         else:
             reason = "no such file or folder" if not path.exists() else "not a regular file"
-            out.append(Candidate(str(path), path.name, 0, _nothing, (Outcome.MALFORMED, reason)))
+            out.append(SourceFile(str(path), path.name, 0, _nothing, (Outcome.MALFORMED, reason)))
     out.sort(key=lambda c: -c.size)
     return out, skipped
 
@@ -96,13 +96,21 @@ def _nothing() -> bytes:
     return b""
 
 
-def _add_file(path: Path, out: list[Candidate], limits: Limits) -> int:
+def _add_file(path: Path, out: list[SourceFile], limits: Limits) -> int:
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
             head = fh.read(MAIL_HEAD_BYTES)
     except OSError as exc:
-        out.append(Candidate(str(path), path.name, 0, _nothing, (Outcome.MALFORMED, f"cannot read: {exc.strerror}")))
+        out.append(
+            SourceFile(
+                str(path),
+                path.name,
+                0,
+                _nothing,
+                (Outcome.MALFORMED, f"cannot read: {exc.strerror}"),
+            )
+        )
         return 0
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")) and size <= limits.max_total:
         kind = _zip_kind(path)
@@ -112,13 +120,15 @@ def _add_file(path: Path, out: list[Candidate], limits: Limits) -> int:
     if mail_kind is not None:
         from parsing import mailcollect
 
-        return mailcollect.add_mail(str(path), mail_kind, lambda p=path: p.open("rb"), size, out, limits, depth=1)
-    out.append(Candidate(str(path), path.name, size, path.read_bytes))
+        return mailcollect.add_mail(
+            str(path), mail_kind, lambda p=path: p.open("rb"), size, out, limits, depth=1
+        )
+    out.append(SourceFile(str(path), path.name, size, path.read_bytes))
     return 0
 
 
 def _mail_kind(head: bytes, opener) -> str | None:
-    """"eml", "msg" or "mbox" when the file is mail (a container of documents), else None."""
+    """ "eml", "msg" or "mbox" when the file is mail (a container of documents), else None."""
     if head.startswith(formats.OLE_MAGIC):
         from parsing import ole
 
@@ -141,22 +151,39 @@ def _zip_kind(path: Path) -> str:
         return "unreadable"
 
 
-def _add_archive(source: str, opener, out: list[Candidate], limits: Limits, depth: int) -> int:
+def _add_archive(source: str, opener, out: list[SourceFile], limits: Limits, depth: int) -> int:
     """Add the members of one archive. Returns the number of junk entries skipped."""
     try:
         with opener() as fh:
             archive = zipfile.ZipFile(fh)
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        out.append(Candidate(source, PurePosixPath(source).name, 0, _nothing,
-                             (Outcome.MALFORMED, f"damaged ZIP archive ({exc})")))  # fmt: skip
+        out.append(
+            SourceFile(
+                source,
+                PurePosixPath(source).name,
+                0,
+                _nothing,
+                (Outcome.MALFORMED, f"damaged ZIP archive ({exc})"),
+            )
+        )
         return 0
     files = [i for i in infos if not i.is_dir()]
     skipped = 0
     if len(files) > limits.max_entries:
-        out.append(Candidate(source, PurePosixPath(source).name, 0, _nothing, (
-            Outcome.TOO_COMPLEX,
-            f"the archive holds {len(files):,} files, more than the limit of {limits.max_entries:,}")))  # fmt: skip
+        out.append(
+            SourceFile(
+                source,
+                PurePosixPath(source).name,
+                0,
+                _nothing,
+                (
+                    Outcome.TOO_COMPLEX,
+                    f"the archive holds {len(files):,} files, "
+                    f"more than the limit of {limits.max_entries:,}",
+                ),
+            )
+        )
         return 0
     budget = _Budget(limits.max_total)
     for info in files:
@@ -168,36 +195,70 @@ def _add_archive(source: str, opener, out: list[Candidate], limits: Limits, dept
             continue
         problem = _member_problem(info, limits)
         if problem is not None:
-            out.append(Candidate(label, name, info.file_size, _nothing, problem))
+            out.append(SourceFile(label, name, info.file_size, _nothing, problem))
             continue
         if budget.declared(info.file_size):
-            out.append(Candidate(label, name, info.file_size, _nothing, (Outcome.TOO_LARGE,
-                f"the archive would unpack to more than {limits.max_total / 1024**3:.0f} GiB in all")))  # fmt: skip
+            out.append(
+                SourceFile(
+                    label,
+                    name,
+                    info.file_size,
+                    _nothing,
+                    (
+                        Outcome.TOO_LARGE,
+                        "the archive would unpack to more than "
+                        f"{limits.max_total / 1024**3:.0f} GiB in all",
+                    ),
+                )
+            )
             continue
         reader = _member_reader(opener, info, limits, budget)
         head = _member_head(opener, info)
         mail_kind = _member_mail_kind(head, opener, info)
         if mail_kind is not None:
             if depth >= MAX_NESTING + 1:
-                out.append(Candidate(label, name, info.file_size, _nothing, (Outcome.UNSUPPORTED,
-                    "an e-mail inside a container inside another: not opened (nested too deep)")))  # fmt: skip
+                out.append(
+                    SourceFile(
+                        label,
+                        name,
+                        info.file_size,
+                        _nothing,
+                        (
+                            Outcome.UNSUPPORTED,
+                            "an e-mail inside a container inside another: not opened (nested too d"
+                            "eep)",
+                        ),
+                    )
+                )
                 continue
             from parsing import mailcollect
 
-            skipped += mailcollect.add_mail(label, mail_kind, _bytes_opener(reader), info.file_size, out, limits,
-                                            depth + 1)  # fmt: skip
+            skipped += mailcollect.add_mail(
+                label, mail_kind, _bytes_opener(reader), info.file_size, out, limits, depth + 1
+            )
             continue
         if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
             kind = _member_zip_kind(reader)
             if kind == formats.ZIP:
                 if depth >= MAX_NESTING + 1:
-                    out.append(Candidate(label, name, info.file_size, _nothing, (Outcome.UNSUPPORTED,
-                        "a ZIP inside a ZIP inside a ZIP: archives nested this deep are not opened")))  # fmt: skip
+                    out.append(
+                        SourceFile(
+                            label,
+                            name,
+                            info.file_size,
+                            _nothing,
+                            (
+                                Outcome.UNSUPPORTED,
+                                "a ZIP inside a ZIP inside a ZIP: archives nested this deep are no"
+                                "t opened",
+                            ),
+                        )
+                    )
                     continue
                 data_opener = _bytes_opener(reader)
                 skipped += _add_archive(label, data_opener, out, limits, depth + 1)
                 continue
-        out.append(Candidate(label, name, info.file_size, reader))
+        out.append(SourceFile(label, name, info.file_size, reader))
     return skipped
 
 
@@ -212,8 +273,11 @@ def _member_problem(info: zipfile.ZipInfo, limits: Limits) -> tuple[Outcome, str
     if info.file_size > limits.max_bytes:
         return (Outcome.TOO_LARGE, too_large_message(info.file_size, limits.max_bytes))
     if info.compress_size and info.file_size / info.compress_size > limits.max_ratio:
-        return (Outcome.MALFORMED, f"compressed {info.file_size // max(info.compress_size, 1):,} to 1, "
-                "far beyond any document (a ZIP bomb?); not unpacked")  # fmt: skip
+        return (
+            Outcome.MALFORMED,
+            f"compressed {info.file_size // max(info.compress_size, 1):,} to 1, "
+            "far beyond any document (a ZIP bomb?); not unpacked",
+        )
     return None
 
 
@@ -230,23 +294,27 @@ class _Budget:
         return self.declared_total > self.limit
 
 
-class _TooBig(Exception):
+class TooBig(Exception):
     pass
 
 
-def _member_reader(opener, info: zipfile.ZipInfo, limits: Limits, budget: _Budget) -> Callable[[], bytes]:
+def _member_reader(
+    opener, info: zipfile.ZipInfo, limits: Limits, budget: _Budget
+) -> Callable[[], bytes]:
     def read() -> bytes:
         # Declared sizes can lie: read at most one byte past the limit.
         with opener() as fh, zipfile.ZipFile(fh) as archive, archive.open(info) as member:
             data = member.read(limits.max_bytes + 1)
         if len(data) > limits.max_bytes:
-            raise _TooBig(f"unpacks to more than {size_text(limits.max_bytes)} (its header said "
-                          f"{info.file_size:,} bytes)")  # fmt: skip
+            raise TooBig(
+                f"unpacks to more than {size_text(limits.max_bytes)} (its header said "
+                f"{info.file_size:,} bytes)"
+            )
         budget.read_total += len(data)
         if budget.read_total > budget.limit:
-            raise _TooBig("the archive unpacks to more than its total limit")
+            raise TooBig("the archive unpacks to more than its total limit")
         if info.compress_size and len(data) / info.compress_size > limits.max_ratio:
-            raise _TooBig("compressed far beyond any document (a ZIP bomb?)")
+            raise TooBig("compressed far beyond any document (a ZIP bomb?)")
         return data
 
     return read
@@ -286,11 +354,3 @@ def _bytes_opener(reader: Callable[[], bytes]):
         return io.BytesIO(reader())
 
     return opener
-
-
-def read_candidate(candidate: Candidate) -> bytes:
-    """The candidate's bytes, or a ParseProblem-shaped failure as (outcome, message)."""
-    return candidate.read()
-
-
-TooBig = _TooBig

@@ -62,7 +62,8 @@ _PHONE_REST = re.compile(r"^(\d[\d\s\-./]{0,14}\d)(?=$|\s)")
 _HAS_DOMAIN = re.compile(r"[\w-]\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
 _BARE_TLD = re.compile(r"^([A-Za-z]{2,24})(?=$|[\s,;|·•)])")
 _URL_OPEN = re.compile(
-    r"(?:^|\s)((?:https?://|www\.|[\w-]+\.(?:com|net|org|io|dev|me|de|fr|es|pt|br|co|ch|at|nl|eu)/)\S*)$",
+    r"(?:^|\s)((?:https?://|www\.|[\w-]+\.(?:com|net|org|io|dev|me|de|fr|es|pt|br|co|ch|at|nl|"
+    r"eu)/)\S*)$",
     re.IGNORECASE,
 )
 _URL_REST = re.compile(r"^([\w\-./?=&%#~+:@]+)(?=$|\s)")
@@ -182,21 +183,25 @@ def _valid_international(printed: str) -> bool:
 # --- e-mail -------------------------------------------------------------------------
 
 EMAIL_RE = re.compile(
-    r"(?<![\w.+'’@-])[A-Za-z0-9][A-Za-z0-9._%+'’‘–-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+    r"(?<![\w.+'’@-])[A-Za-z0-9][A-Za-z0-9._%+'’‘–-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z"
+    r"0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w@])"
 )
 # "name [at] host.org", "name (at) host dot org": printed that way to fool robots.
 _OBFUSCATED_RE = re.compile(
-    r"(?<![\w.+-])([A-Za-z0-9][\w.+-]{0,63})\s*[\[(]\s*at\s*[\])]\s*([A-Za-z0-9-]+(?:\s*(?:\.|[\[(]\s*dot\s*[\])])\s*[A-Za-z0-9-]+)+)",
+    r"(?<![\w.+-])([A-Za-z0-9][\w.+-]{0,63})\s*[\[(]\s*at\s*[\])]\s*([A-Za-z0-9-]+(?:\s*(?:\.|"
+    r"[\[(]\s*dot\s*[\])])\s*[A-Za-z0-9-]+)+)",
     re.IGNORECASE,
 )
 # Autocorrect's typographic replacements inside an address.
 _AUTOCORRECT = str.maketrans({"’": "'", "‘": "'", "–": "-"})
 # A line that introduces a referee: their contacts follow on it and the next lines.
 REFEREE_LABEL = re.compile(
-    r"^\W*(?:referee|reference|referees|references|referenz|référence|referencia|referência|referentie|"
+    r"^\W*(?:referee|reference|referees|references|referenz|référence|referencia|referência|"
+    r"referentie|"
     r"recommend\w*|empfehlung\w*|contact\s+person|ansprechpartner(?:in)?|kontaktperson|"
-    r"personne\s+(?:de\s+contact|à\s+contacter)|persona\s+(?:de\s+contacto|di\s+(?:contatto|riferimento))|"
+    r"personne\s+(?:de\s+contact|à\s+contacter)|persona\s+(?:de\s+contacto|di\s+(?:contatto|"
+    r"riferimento))|"
     r"pessoa\s+de\s+conta(?:c)?to|contactpersoon|osoba\s+kontaktowa)\b\s*(?:\d+\s*)?[:\-–]",
     re.IGNORECASE,
 )
@@ -396,7 +401,8 @@ _PHONE_RUN = re.compile(
     r"(?:[ \-.]?[xX*]{1,4}(?![\dxX*]*\d)){0,4}"
 )
 PHONE_LABEL = re.compile(
-    r"(?:\b(?:tel|tél|phone|mobile?|mob|cell|handy|telefon[eo]?|téléphone|teléfono|telefone|telemóvel|"
+    r"(?:\b(?:tel|tél|phone|mobile?|mob|cell|handy|telefon[eo]?|téléphone|teléfono|telefone|"
+    r"telemóvel|"
     r"telefoon|celular|movil|móvil|portable|fon|whatsapp|contact|ph|gsm|telephone|mobil|cellulare|"
     r"телефон|тел)\b\.?\s*(?:[:：]|number|nr\.?|no\.?)?\s*:?|[☎📞📱✆])\s*$",
     re.IGNORECASE,
@@ -424,12 +430,15 @@ _NOT_PHONE_SHAPES = [
 ]
 # Words before a number that make it an identifier, a postcode or an amount.
 _ID_LABEL = re.compile(
-    r"\b(?:gpa|id|no|nr|nº|n°|pmid|pmcid|arxiv|iban|bic|swift|isbn|issn|doi|ref|cpf|rg|cnpj|nif|nie|dni|nss|ssn|pesel|"
-    r"nip|regon|matrikel\w*|student\s*(?:id|number|no)|passport\w*|passaporte|pasaporte|reisepass|licen[cs]e|"
+    r"\b(?:gpa|id|no|nr|nº|n°|pmid|pmcid|arxiv|iban|bic|swift|isbn|issn|doi|ref|cpf|rg|cnpj|nif|"
+    r"nie|dni|nss|ssn|pesel|"
+    r"nip|regon|matrikel\w*|student\s*(?:id|number|no)|passport\w*|passaporte|pasaporte|reisepass|"
+    r"licen[cs]e|"
     r"vat|ust-?id\w*|steuer\w*|tin|pan|aadhaar|cep|zip|postcode|post code|plz|"
     r"código postal|codigo postal|"
     r"cp|c\.p\.|bp|p\.?o\.? box|box|apartado|caixa postal|cx\.? postal|inscri\w*|registro|register|"
-    r"reg\.?|certificate|certificado|credential|lot|serial|order|invoice|account|konto|conta)\.?\s*[:#]?\s*$",
+    r"reg\.?|certificate|certificado|credential|lot|serial|order|invoice|account|konto|"
+    r"conta)\.?\s*[:#]?\s*$",
     re.IGNORECASE,
 )
 # A German-style area code before a slash: "089/51168102", "(0 30) / 123 45 67".
@@ -649,7 +658,8 @@ def _e164(run: str, region: str | None) -> str | None:
 
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'|,;()\[\]{}]+", re.IGNORECASE)
 KNOWN_SITE_RE = re.compile(
-    r"(?<![\w@.])((?:[a-z]{2,3}\.)?(?:linkedin\.com/(?:in|pub|company)/[\w\-%.]+|github\.com/[\w\-.]+(?:/[\w\-.]+)?"
+    r"(?<![\w@.])((?:[a-z]{2,3}\.)?(?:linkedin\.com/(?:in|pub|company)/[\w\-%.]+|"
+    r"github\.com/[\w\-.]+(?:/[\w\-.]+)?"
     r"|gitlab\.com/[\w\-.]+|bitbucket\.org/[\w\-.]+(?:/[\w\-.]+)?|stackoverflow\.com/users/[\w\-/]+"
     r"|twitter\.com/[\w]+|x\.com/@?[\w]+|behance\.net/[\w\-]+|dribbble\.com/[\w\-]+"
     r"|medium\.com/@?[\w\-.]+|orcid\.org/[\d\-X]+|kaggle\.com/[\w\-]+|xing\.com/profile/[\w\-]+"
@@ -667,7 +677,8 @@ URL_RE = _URL_RE
 # A bare domain ("jankuester.com") counts only in the header or after a label.
 _BARE_DOMAIN_RE = re.compile(
     r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|io|dev|me|de|fr|es|pt|br|"
-    r"uk|co|ch|at|nl|eu|info|app|tech|site|online|page|xyz|ai|it|pl|ru|tr|cn|ca|au|in)(?:/[\w\-./~%?=&#]*)?)(?![\w@])",
+    r"uk|co|ch|at|nl|eu|info|app|tech|site|online|page|xyz|ai|it|pl|ru|tr|cn|ca|au|"
+    r"in)(?:/[\w\-./~%?=&#]*)?)(?![\w@])",
     re.IGNORECASE,
 )
 _LINK_LABEL_RE = re.compile(
@@ -678,8 +689,10 @@ _LINK_LABEL_RE = re.compile(
 # Handles behind an icon or a label: "GITHUB-SQUARE posquit0", "Github:// deedydas",
 # "LinkedIn: jane-doe", "github: handle".
 _HANDLE_RE = re.compile(
-    r"\b(github|gitlab|linkedin|twitter|stackoverflow|telegram|instagram|behance|dribbble|medium|kaggle|"
-    r"leetcode|xing|researchgate|facebook|youtube|codepen|bitbucket)(?:-square|-alt)?\s*(?::\s*//|:)?\s+@?"
+    r"\b(github|gitlab|linkedin|twitter|stackoverflow|telegram|instagram|behance|dribbble|medium|"
+    r"kaggle|"
+    r"leetcode|xing|researchgate|facebook|youtube|codepen|bitbucket)(?:-square|-alt)?\s*(?::\s*//|"
+    r":)?\s+@?"
     r"([A-Za-z0-9][\w\-.]{1,38})\b",
     re.IGNORECASE,
 )
@@ -726,7 +739,8 @@ _NOT_DOMAINS = {
 }
 # Query parameters that only track who clicked: dropped from every link.
 _TRACKING = re.compile(
-    r"^(?:utm_\w+|lipi|trk|trkinfo|trackingid|originalsubdomain|fbclid|gclid|dclid|msclkid|mc_[ce]id|"
+    r"^(?:utm_\w+|lipi|trk|trkinfo|trackingid|originalsubdomain|fbclid|gclid|dclid|msclkid|"
+    r"mc_[ce]id|"
     r"igshid|si|ref|ref_src|ref_url|src|source|share|_hs\w+|mkt_tok|yclid|s|t|"
     # a session's sign-in and way back (LinkedIn's old "Save to PDF": profile/view?id=…&authToken=)
     r"authtype|authtoken|goback)$",

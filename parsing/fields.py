@@ -19,36 +19,138 @@ from parsing.vocab import ROLE_WORDS as _ROLE_WORDS
 # --- country / region -------------------------------------------------------
 
 _COUNTRIES = {
-    "germany": "DE", "deutschland": "DE", "allemagne": "DE", "alemania": "DE", "alemanha": "DE",
-    "austria": "AT", "österreich": "AT", "switzerland": "CH", "schweiz": "CH", "suisse": "CH",
-    "france": "FR", "frankreich": "FR", "francia": "FR", "frança": "FR", "spain": "ES",
-    "españa": "ES", "espagne": "ES", "spanien": "ES", "portugal": "PT", "brazil": "BR",
-    "brasil": "BR", "brésil": "BR", "united kingdom": "GB", "uk": "GB", "england": "GB",
-    "scotland": "GB", "wales": "GB", "ireland": "IE", "netherlands": "NL", "the netherlands": "NL",
-    "nederland": "NL", "belgium": "BE", "belgique": "BE", "italy": "IT", "italia": "IT",
-    "poland": "PL", "polska": "PL", "usa": "US", "united states": "US", "u.s.": "US", "us": "US",
-    "canada": "CA", "mexico": "MX", "méxico": "MX", "argentina": "AR", "chile": "CL",
-    "colombia": "CO", "peru": "PE", "perú": "PE", "india": "IN", "china": "CN", "japan": "JP",
-    "korea": "KR", "south korea": "KR", "republic of korea": "KR", "s.korea": "KR",
-    "australia": "AU", "new zealand": "NZ", "south africa": "ZA", "nigeria": "NG", "kenya": "KE",
-    "egypt": "EG", "morocco": "MA", "maroc": "MA", "marruecos": "MA", "tunisia": "TN",
-    "algeria": "DZ", "turkey": "TR", "türkiye": "TR", "sweden": "SE", "norway": "NO",
-    "denmark": "DK", "finland": "FI", "iceland": "IS", "czech republic": "CZ", "czechia": "CZ",
-    "hungary": "HU", "romania": "RO", "greece": "GR", "ukraine": "UA", "russia": "RU",
-    "israel": "IL", "united arab emirates": "AE", "uae": "AE", "saudi arabia": "SA",
-    "singapore": "SG", "malaysia": "MY", "indonesia": "ID", "philippines": "PH", "vietnam": "VN",
-    "viet nam": "VN", "thailand": "TH", "pakistan": "PK", "bangladesh": "BD", "sri lanka": "LK",
+    "germany": "DE",
+    "deutschland": "DE",
+    "allemagne": "DE",
+    "alemania": "DE",
+    "alemanha": "DE",
+    "austria": "AT",
+    "österreich": "AT",
+    "switzerland": "CH",
+    "schweiz": "CH",
+    "suisse": "CH",
+    "france": "FR",
+    "frankreich": "FR",
+    "francia": "FR",
+    "frança": "FR",
+    "spain": "ES",
+    "españa": "ES",
+    "espagne": "ES",
+    "spanien": "ES",
+    "portugal": "PT",
+    "brazil": "BR",
+    "brasil": "BR",
+    "brésil": "BR",
+    "united kingdom": "GB",
+    "uk": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "ireland": "IE",
+    "netherlands": "NL",
+    "the netherlands": "NL",
+    "nederland": "NL",
+    "belgium": "BE",
+    "belgique": "BE",
+    "italy": "IT",
+    "italia": "IT",
+    "poland": "PL",
+    "polska": "PL",
+    "usa": "US",
+    "united states": "US",
+    "u.s.": "US",
+    "us": "US",
+    "canada": "CA",
+    "mexico": "MX",
+    "méxico": "MX",
+    "argentina": "AR",
+    "chile": "CL",
+    "colombia": "CO",
+    "peru": "PE",
+    "perú": "PE",
+    "india": "IN",
+    "china": "CN",
+    "japan": "JP",
+    "korea": "KR",
+    "south korea": "KR",
+    "republic of korea": "KR",
+    "s.korea": "KR",
+    "australia": "AU",
+    "new zealand": "NZ",
+    "south africa": "ZA",
+    "nigeria": "NG",
+    "kenya": "KE",
+    "egypt": "EG",
+    "morocco": "MA",
+    "maroc": "MA",
+    "marruecos": "MA",
+    "tunisia": "TN",
+    "algeria": "DZ",
+    "turkey": "TR",
+    "türkiye": "TR",
+    "sweden": "SE",
+    "norway": "NO",
+    "denmark": "DK",
+    "finland": "FI",
+    "iceland": "IS",
+    "czech republic": "CZ",
+    "czechia": "CZ",
+    "hungary": "HU",
+    "romania": "RO",
+    "greece": "GR",
+    "ukraine": "UA",
+    "russia": "RU",
+    "israel": "IL",
+    "united arab emirates": "AE",
+    "uae": "AE",
+    "saudi arabia": "SA",
+    "singapore": "SG",
+    "malaysia": "MY",
+    "indonesia": "ID",
+    "philippines": "PH",
+    "vietnam": "VN",
+    "viet nam": "VN",
+    "thailand": "TH",
+    "pakistan": "PK",
+    "bangladesh": "BD",
+    "sri lanka": "LK",
     "luxembourg": "LU",
-}  # fmt: skip
+}
 _US_STATES = set(
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split()
 )
 _CA_PROVINCES = set("AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
-_TLD_REGION = {"de": "DE", "at": "AT", "ch": "CH", "fr": "FR", "es": "ES", "pt": "PT", "br": "BR",
-               "uk": "GB", "ie": "IE", "nl": "NL", "be": "BE", "it": "IT", "pl": "PL", "in": "IN",
-               "ca": "CA", "au": "AU", "nz": "NZ", "mx": "MX", "ar": "AR", "za": "ZA", "kr": "KR",
-               "jp": "JP", "cn": "CN", "se": "SE", "no": "NO", "dk": "DK", "fi": "FI", "ma": "MA"}  # fmt: skip
+_TLD_REGION = {
+    "de": "DE",
+    "at": "AT",
+    "ch": "CH",
+    "fr": "FR",
+    "es": "ES",
+    "pt": "PT",
+    "br": "BR",
+    "uk": "GB",
+    "ie": "IE",
+    "nl": "NL",
+    "be": "BE",
+    "it": "IT",
+    "pl": "PL",
+    "in": "IN",
+    "ca": "CA",
+    "au": "AU",
+    "nz": "NZ",
+    "mx": "MX",
+    "ar": "AR",
+    "za": "ZA",
+    "kr": "KR",
+    "jp": "JP",
+    "cn": "CN",
+    "se": "SE",
+    "no": "NO",
+    "dk": "DK",
+    "fi": "FI",
+    "ma": "MA",
+}
 
 
 def region_of(location: str | None, emails: list[str], phones_text: str = "") -> str | None:
@@ -80,9 +182,16 @@ _LOCATION_LABEL = re.compile(
 # State codes that are also degrees printed after a name (MS, MA, MD, PA).
 _DEGREE_CODES = {"MS", "MA", "MD", "PA"}
 _CITY_STATE = re.compile(r"\b([A-Z][\w.'’\-]+(?:\s[A-Z][\w.'’\-]+){0,3}),\s?([A-Z]{2})\b(?!\w)")
-_CITY_COUNTRY = re.compile(r"([A-ZÀ-Ý][\w.'’\-]+(?:[\s-][A-ZÀ-Ý][\w.'’\-]+){0,3}(?:,\s?[A-ZÀ-Ý][\w.'’\- ]+?){0,2}),\s?([A-ZÀ-Ý][\w.\s]+?)(?=$|\s*[|·•;(]|\s{2})")
-_POSTCODE_ADDRESS = re.compile(r"([A-ZÀ-Ý][\w.'’\- ]*\d+[a-z]?\s*[,\-–]\s*\d{4,5}\s+[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)?)")
-_POSTCODE_CITY = re.compile(r"(?<![\d-])(\d{4,5}\s+[A-ZÀ-Ý][a-zà-ÿ\-]+(?:\s[A-ZÀ-Ý][a-zà-ÿ\-]+)?)\b")
+_CITY_COUNTRY = re.compile(
+    r"([A-ZÀ-Ý][\w.'’\-]+(?:[\s-][A-ZÀ-Ý][\w.'’\-]+){0,3}(?:,\s?[A-ZÀ-Ý][\w.'’\- ]+?){0,2}),\s?([A"
+    r"-ZÀ-Ý][\w.\s]+?)(?=$|\s*[|·•;(]|\s{2})"
+)
+_POSTCODE_ADDRESS = re.compile(
+    r"([A-ZÀ-Ý][\w.'’\- ]*\d+[a-z]?\s*[,\-–]\s*\d{4,5}\s+[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)?)"
+)
+_POSTCODE_CITY = re.compile(
+    r"(?<![\d-])(\d{4,5}\s+[A-ZÀ-Ý][a-zà-ÿ\-]+(?:\s[A-ZÀ-Ý][a-zà-ÿ\-]+)?)\b"
+)
 
 
 def find_location(header_lines: list[str]) -> str | None:
@@ -124,7 +233,9 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
     for line in header_lines:
         m = _POSTCODE_CITY.search(line)
         if m and not re.search(r"\d{4}\s*[-–]\s*\d{4}", line):
-            return m.group(1), 0.55  # a number and a word: a postcode and a town, or a year and a firm
+            return m.group(
+                1
+            ), 0.55  # a number and a word: a postcode and a town, or a year and a firm
     return fallback or (None, 0.0)
 
 
@@ -137,24 +248,96 @@ def _trim_location(value: str) -> str:
 
 _MONTHS = {
     # en
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
     # de
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "märz.": 3, "mai": 5, "juni": 6, "juli": 7,
-    "okt": 10, "oktober": 10, "dez": 12, "dezember": 12,
+    "januar": 1,
+    "jänner": 1,
+    "februar": 2,
+    "märz": 3,
+    "märz.": 3,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "okt": 10,
+    "oktober": 10,
+    "dez": 12,
+    "dezember": 12,
     # fr
-    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4,
-    "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
-    "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
+    "janvier": 1,
+    "janv": 1,
+    "février": 2,
+    "fevrier": 2,
+    "févr": 2,
+    "mars": 3,
+    "avril": 4,
+    "avr": 4,
+    "juin": 6,
+    "juillet": 7,
+    "juil": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+    "déc": 12,
     # es
-    "enero": 1, "ene": 1, "febrero": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5, "junio": 6,
-    "julio": 7, "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9, "octubre": 10,
-    "noviembre": 11, "diciembre": 12, "dic": 12,
+    "enero": 1,
+    "ene": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "abr": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "ago": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
+    "dic": 12,
     # pt
-    "janeiro": 1, "fevereiro": 2, "fev": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
-    "setembro": 9, "set": 9, "outubro": 10, "out": 10, "novembro": 11, "dezembro": 12,
-}  # fmt: skip
+    "janeiro": 1,
+    "fevereiro": 2,
+    "fev": 2,
+    "março": 3,
+    "maio": 5,
+    "junho": 6,
+    "julho": 7,
+    "setembro": 9,
+    "set": 9,
+    "outubro": 10,
+    "out": 10,
+    "novembro": 11,
+    "dezembro": 12,
+}
 _PRESENT = (
     r"present|current|currently|now|today|ongoing|date|heute|jetzt|aktuell|derzeit|laufend|"
     r"actualidad|actual|presente|hoy|la fecha|aujourd'hui|aujourd’hui|ce jour|à ce jour|"
@@ -173,16 +356,20 @@ _RANGE_RE = re.compile(
     rf"(?P<end>{_POINT}|(?:{_PRESENT})\b)",
     re.IGNORECASE,
 )
-_ONGOING = re.compile(rf"(?:-|–|—|to|bis|à|a|al|até|au|~|since|seit|desde|depuis)\s*(?:{_PRESENT})\b", re.IGNORECASE)
+_ONGOING = re.compile(
+    rf"(?:-|–|—|to|bis|à|a|al|até|au|~|since|seit|desde|depuis)\s*(?:{_PRESENT})\b", re.IGNORECASE
+)
 _SINCE_RE = re.compile(
-    rf"\b(?:since|seit|desde|depuis|dès|a partir de|from)\s+(?P<start>{_POINT})(?!\s*(?:-|–|—|to|bis)\s*\d)",
+    rf"\b(?:since|seit|desde|depuis|dès|a partir de|from)\s+(?P<start>{_POINT})"
+    r"(?!\s*(?:-|–|—|to|bis)\s*\d)",
     re.IGNORECASE,
 )
 _EXPLICIT_YEARS_RE = re.compile(
     r"(?:(?:over|more than|nearly|almost|about|around|mehr als|über|plus de|más de|mais de)\s+)?"
     r"(?P<n>\d{1,2}(?:[.,]5)?)\s*\+?\s*(?:years?|yrs?\.?|jahre[n]?|ans|años|anos)\s*"
     r"(?:of\s+|de\s+|an\s+)?(?:[\w\-]+\s+){0,4}?"
-    r"(?:experience|expertise|berufserfahrung|erfahrung|expérience|experiencia|experiência|in the industry|in industry|in the field)",
+    r"(?:experience|expertise|berufserfahrung|erfahrung|expérience|experiencia|experiência|"
+    r"in the industry|in industry|in the field)",
     re.IGNORECASE,
 )
 
@@ -277,7 +464,10 @@ def experience_text(text: str, sections: list[Section]) -> str:
 
 
 def years_of_experience(
-    text: str, sections: list[Section], today: date | None = None, periods: list[Period] | None = None
+    text: str,
+    sections: list[Section],
+    today: date | None = None,
+    periods: list[Period] | None = None,
 ) -> float | None:
     """An explicit statement, else the experience sections' date ranges merged.
 
@@ -287,7 +477,9 @@ def years_of_experience(
     if explicit:
         return explicit[0]
     if periods is None:
-        periods = [p for body in experience_bodies(text, sections) for p in find_periods(body, today)]
+        periods = [
+            p for body in experience_bodies(text, sections) for p in find_periods(body, today)
+        ]
     if not periods:
         return None
     return merged_years(periods)
@@ -300,14 +492,18 @@ def experience_bodies(text: str, sections: list[Section]) -> list[str]:
 # --- education --------------------------------------------------------------
 
 _DEGREE_RE = re.compile(
-    r"(?<!\w)(?:Ph\.?\s?D\.?|Doctor(?:ate)? of [\w ]+|M\.?\s?Sc\.?|B\.?\s?Sc\.?|M\.?\s?Eng\.?|B\.?\s?Eng\.?|"
-    r"MBA|M\.?\s?B\.?\s?A\.?|B\.?\s?A\.?|M\.?\s?A\.?|B\.?\s?S\.?|M\.?\s?S\.?|LL\.?\s?[BM]\.?|M\.?\s?D\.?|"
+    r"(?<!\w)(?:Ph\.?\s?D\.?|Doctor(?:ate)? of [\w ]+|M\.?\s?Sc\.?|B\.?\s?Sc\.?|M\.?\s?Eng\.?|"
+    r"B\.?\s?Eng\.?|"
+    r"MBA|M\.?\s?B\.?\s?A\.?|B\.?\s?A\.?|M\.?\s?A\.?|B\.?\s?S\.?|M\.?\s?S\.?|LL\.?\s?[BM]\.?|"
+    r"M\.?\s?D\.?|"
     r"B\.?\s?Tech\.?|M\.?\s?Tech\.?|B\.?\s?Com\.?|M\.?\s?Com\.?|BBA|BFA|MFA|MPH|MSN|BSN|ADN|"
-    r"(?:Bachelor|Master)(?:'s|’s)?(?!\s+(?:thesis|project|arbeit|projekt))(?: of [\w ]+| in [\w ]+| degree)?|"
+    r"(?:Bachelor|Master)(?:'s|’s)?(?!\s+(?:thesis|project|arbeit|projekt))(?: of [\w ]+|"
+    r" in [\w ]+| degree)?|"
     r"Associate(?:'s)? (?:Degree|of [\w ]+)(?: in [\w ]+)?|Diploma(?: in [\w ]+)?|"
     r"Diplom[\w\-]*|Magister|Staatsexamen|Abitur|Ausbildung zu[mr]? [\w ]+|"
     r"Licence(?: en [\w ]+)?|Licenciatura(?: en [\w ]+)?|Licenciado(?: en [\w ]+)?|Grado en [\w ]+|"
-    r"Máster(?: en [\w ]+)?|Mestrado(?: em [\w ]+)?|Bacharelado(?: em [\w ]+)?|Doutorado(?: em [\w ]+)?|"
+    r"Máster(?: en [\w ]+)?|Mestrado(?: em [\w ]+)?|Bacharelado(?: em [\w ]+)?|"
+    r"Doutorado(?: em [\w ]+)?|"
     r"Graduação(?: em [\w ]+)?|Ingénieur|Ingeniero [\w ]+|Engenharia [\w ]+|Doctorat|"
     r"MEng|MENG|BS|MS|BA|MA)(?!\w)"
 )
@@ -371,12 +567,17 @@ def _clean_institution(value: str) -> str:
 
 # --- current title ----------------------------------------------------------
 
-def find_title(lines: list[str], name: str | None, text: str, sections: list[Section]) -> str | None:
+
+def find_title(
+    lines: list[str], name: str | None, text: str, sections: list[Section]
+) -> str | None:
     """The person's current job title: a tagline under the name, else the latest entry."""
     return title_of(lines, name, text, sections)[0]
 
 
-def title_of(lines: list[str], name: str | None, text: str, sections: list[Section]) -> tuple[str | None, float, str]:
+def title_of(
+    lines: list[str], name: str | None, text: str, sections: list[Section]
+) -> tuple[str | None, float, str]:
     """The current job title, how sure we are of it, and what to check when we are not."""
     title, confidence, why = _title_of(name, text, sections)
     if title and (re.search(r"[\d:/]", title) or _mixed_caps(title)):
@@ -385,12 +586,15 @@ def title_of(lines: list[str], name: str | None, text: str, sections: list[Secti
 
 
 def _mixed_caps(title: str) -> bool:
-    """"JUNIOR CONSULTANT Athis-Mons": words in capitals beside ordinary ones, two things run on."""
+    """ "JUNIOR CONSULTANT Athis-Mons": words in capitals beside ordinary ones, two things run
+    on."""
     words = [w for w in title.split() if len(w) > 3]
     return any(w.isupper() for w in words) and any(not w.isupper() for w in words)
 
 
-def _title_of(name: str | None, text: str, sections: list[Section]) -> tuple[str | None, float, str]:
+def _title_of(
+    name: str | None, text: str, sections: list[Section]
+) -> tuple[str | None, float, str]:
     body = experience_text(text, sections)
     # The first role-like line of the experience section is the latest entry; with an open
     # end ("2019 - Present") beside it, it is the job they hold now.
@@ -406,7 +610,9 @@ def _title_of(name: str | None, text: str, sections: list[Section]) -> tuple[str
     tagline_lines = text[:first_section].split("\n")[:5]
     for line in tagline_lines:
         stripped = line.strip()
-        if not stripped or (name and fold(name) in fold(stripped) and len(stripped) < len(name) + 3):
+        if not stripped or (
+            name and fold(name) in fold(stripped) and len(stripped) < len(name) + 3
+        ):
             continue
         if EMAIL_RE.search(stripped) or heading_kind(stripped):
             continue
@@ -422,7 +628,12 @@ def _title_of(name: str | None, text: str, sections: list[Section]) -> tuple[str
 
 def _title_phrase(line: str, tagline: bool = False) -> str | None:
     line = line.strip(" •◦-*·")
-    line = re.sub(r"^(?:Status|Title|Position|Role|Current role|Poste|Cargo|Puesto)\s*:\s*", "", line, flags=re.IGNORECASE)
+    line = re.sub(
+        r"^(?:Status|Title|Position|Role|Current role|Poste|Cargo|Puesto)\s*:\s*",
+        "",
+        line,
+        flags=re.IGNORECASE,
+    )
     if not line or len(line) > 110 or EMAIL_RE.search(line):
         return None
     if not _ROLE_WORDS.search(line):
@@ -431,7 +642,9 @@ def _title_phrase(line: str, tagline: bool = False) -> str | None:
     segment = re.split(r"\s*(?:[|•,(]|\s[-–—@]\s|\bat\b|\bbei\b|\bchez\b|\s{2,})\s*", line)[0]
     segment = _RANGE_RE.split(segment)[0] if _RANGE_RE.search(segment) else segment
     segment = re.sub(rf"\s*(?:{_POINT}).*$", "", segment, flags=re.IGNORECASE)
-    segment = re.sub(rf"\s+(?:{_MONTH_NAMES})\.?\s*\d{{1,2}}\b.*$", "", segment, flags=re.IGNORECASE)
+    segment = re.sub(
+        rf"\s+(?:{_MONTH_NAMES})\.?\s*\d{{1,2}}\b.*$", "", segment, flags=re.IGNORECASE
+    )
     segment = segment.strip(" ·-–:")
     if tagline and "·" in line:
         segment = line.split("·")[0].strip()
@@ -439,5 +652,12 @@ def _title_phrase(line: str, tagline: bool = False) -> str | None:
         return None
     letters = [ch for ch in segment if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters):
-        segment = " ".join(w if len(w) <= 3 and w.isupper() and w in {"IT", "QA", "UX", "UI", "HR", "SRE", "CEO", "CTO", "CFO", "COO", "RN"} else w.capitalize() for w in segment.split())
+        segment = " ".join(
+            w
+            if len(w) <= 3
+            and w.isupper()
+            and w in {"IT", "QA", "UX", "UI", "HR", "SRE", "CEO", "CTO", "CFO", "COO", "RN"}
+            else w.capitalize()
+            for w in segment.split()
+        )
     return segment

@@ -109,7 +109,12 @@ def _sniff_ole(data: bytes) -> Sniffed:
     from parsing import ole
 
     found = ole.identify(data)
-    kind = {ole.WORD: DOC, ole.OUTLOOK: MSG, ole.ENCRYPTED_OOXML: "encrypted", ole.BROKEN: "broken-ole"}
+    kind = {
+        ole.WORD: DOC,
+        ole.OUTLOOK: MSG,
+        ole.ENCRYPTED_OOXML: "encrypted",
+        ole.BROKEN: "broken-ole",
+    }
     return Sniffed(kind.get(found.kind, "unsupported"), found.description)
 
 
@@ -196,7 +201,8 @@ def _parse_xml(raw: bytes, what: str) -> Element:
         return safe_fromstring(raw, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise ParseProblem(
-            "malformed", f"{what} declares XML entities or a DTD, which we refuse for safety ({exc})"
+            "malformed",
+            f"{what} declares XML entities or a DTD, which we refuse for safety ({exc})",
         ) from None
     except Exception as exc:  # ParseError and friends
         raise ParseProblem("malformed", f"{what} is not well-formed XML ({exc})") from None
@@ -227,7 +233,9 @@ class _WordStyles:
     """Paragraph and character styles of a DOCX, resolved along basedOn: name, size, bold."""
 
     default_size: float = 11.0
-    styles: dict[str, tuple[str, float | None, bool | None, str | None]] = field(default_factory=dict)
+    styles: dict[str, tuple[str, float | None, bool | None, str | None]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def read(cls, root: Element | None) -> _WordStyles:
@@ -246,7 +254,12 @@ class _WordStyles:
             name = (name_el.get(f"{_W}val", sid) if name_el is not None else sid).lower()
             based = style.find(f"{_W}basedOn")
             size, bold = _run_props(style.find(f"{_W}rPr"))
-            out.styles[sid] = (name, size, bold, based.get(f"{_W}val") if based is not None else None)
+            out.styles[sid] = (
+                name,
+                size,
+                bold,
+                based.get(f"{_W}val") if based is not None else None,
+            )
         return out
 
     def resolve(self, sid: str | None) -> tuple[str, float | None, bool | None]:
@@ -286,7 +299,9 @@ class _DocxParagraph:
     become lines of their own, not letters glued to this one.
     """
 
-    def __init__(self, paragraph: Element, styles: _WordStyles, rels: dict[str, str], out: list[Line]):
+    def __init__(
+        self, paragraph: Element, styles: _WordStyles, rels: dict[str, str], out: list[Line]
+    ):
         self.paragraph, self.styles, self.rels, self.out = paragraph, styles, rels, out
         ppr = paragraph.find(f"{_W}pPr")
         pstyle = ppr.find(f"{_W}pStyle") if ppr is not None else None
@@ -310,11 +325,20 @@ class _DocxParagraph:
         if not final and not "".join(self.parts).strip():
             return
         self.links.extend(_FIELD_LINK.findall("".join(self.fields)))
-        size = max(self.sizes, key=self.sizes.get) if self.sizes else (self.style_size or self.styles.default_size)
-        self.out.append(Line(
-            "".join(self.parts), style=self.style_name, size=size,
-            bold=self.chars > 0 and self.bold_chars * 2 > self.chars, links=tuple(dict.fromkeys(self.links)),
-        ))  # fmt: skip
+        size = (
+            max(self.sizes, key=self.sizes.get)
+            if self.sizes
+            else (self.style_size or self.styles.default_size)
+        )
+        self.out.append(
+            Line(
+                "".join(self.parts),
+                style=self.style_name,
+                size=size,
+                bold=self.chars > 0 and self.bold_chars * 2 > self.chars,
+                links=tuple(dict.fromkeys(self.links)),
+            )
+        )
         self._reset()
 
     def _visit(self, node: Element) -> None:
@@ -377,8 +401,9 @@ def extract_docx(data: bytes) -> OfficeText:
         names = archive.namelist()
         styles = _WordStyles.read(
             _parse_xml(_read_member(archive, "word/styles.xml"), "word/styles.xml")
-            if "word/styles.xml" in names else None
-        )  # fmt: skip
+            if "word/styles.xml" in names
+            else None
+        )
         # Hyperlink targets by relationship id, per part.
         rels_of: dict[str, dict[str, str]] = {}
         targets: list[str] = []
@@ -387,7 +412,9 @@ def extract_docx(data: bytes) -> OfficeText:
             part = "word/" + rels[len("word/_rels/") : -len(".rels")]
             mapping = rels_of.setdefault(part, {})
             for rel in root.iter(f"{_REL_NS}Relationship"):
-                if rel.get("TargetMode") == "External" and rel.get("Type", "").endswith("/hyperlink"):
+                if rel.get("TargetMode") == "External" and rel.get("Type", "").endswith(
+                    "/hyperlink"
+                ):
                     mapping[rel.get("Id", "")] = rel.get("Target", "")
                     targets.append(rel.get("Target", ""))
         # Contact details often live in the page header: read it first.
@@ -402,7 +429,10 @@ def extract_docx(data: bytes) -> OfficeText:
         targets.extend(line.links)  # field-code links (WPS) have no relationship
     body = _body_size(lines)
     return OfficeText(
-        "\n".join(line.text for line in lines), [t for t in dict.fromkeys(targets) if t], lines, body
+        "\n".join(line.text for line in lines),
+        [t for t in dict.fromkeys(targets) if t],
+        lines,
+        body,
     )
 
 
@@ -427,14 +457,19 @@ _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 class _OdtStyles:
     """Named and automatic styles of an ODT: display name, font size and weight, along parents."""
 
-    styles: dict[str, tuple[str, str | None, float | None, float | None, bool | None]] = field(default_factory=dict)
+    styles: dict[str, tuple[str, str | None, float | None, float | None, bool | None]] = field(
+        default_factory=dict
+    )
     default_size: float = 12.0
 
     def read(self, root: Element | None, automatic: bool) -> None:
         if root is None:
             return
         for node in root.iter():
-            if node.tag == f"{_STYLE_NS}default-style" and node.get(f"{_STYLE_NS}family") == "paragraph":
+            if (
+                node.tag == f"{_STYLE_NS}default-style"
+                and node.get(f"{_STYLE_NS}family") == "paragraph"
+            ):
                 size, _, _ = self._props(node)
                 if size:
                     self.default_size = size
@@ -443,9 +478,19 @@ class _OdtStyles:
             name = node.get(f"{_STYLE_NS}name")
             if not name:
                 continue
-            shown = "" if automatic else (node.get(f"{_STYLE_NS}display-name") or name.replace("_20_", " "))
+            shown = (
+                ""
+                if automatic
+                else (node.get(f"{_STYLE_NS}display-name") or name.replace("_20_", " "))
+            )
             size, scale, bold = self._props(node)
-            self.styles[name] = (shown.lower(), node.get(f"{_STYLE_NS}parent-style-name"), size, scale, bold)
+            self.styles[name] = (
+                shown.lower(),
+                node.get(f"{_STYLE_NS}parent-style-name"),
+                size,
+                scale,
+                bold,
+            )
 
     @staticmethod
     def _props(node: Element) -> tuple[float | None, float | None, bool | None]:
@@ -495,11 +540,15 @@ class _OdtReader:
 
     def _flush(self, state: dict, style: str) -> None:
         sizes = state["sizes"]
-        self.lines.append(Line(
-            "".join(state["parts"]), style=style, size=max(sizes, key=sizes.get) if sizes else 0.0,
-            bold=state["chars"] > 0 and state["bold"] * 2 > state["chars"],
-            links=tuple(dict.fromkeys(state["links"])),
-        ))  # fmt: skip
+        self.lines.append(
+            Line(
+                "".join(state["parts"]),
+                style=style,
+                size=max(sizes, key=sizes.get) if sizes else 0.0,
+                bold=state["chars"] > 0 and state["bold"] * 2 > state["chars"],
+                links=tuple(dict.fromkeys(state["links"])),
+            )
+        )
         state.update(parts=[], sizes={}, bold=0, chars=0, links=[])
 
     def _count(self, text: str | None, state: dict, size: float, bold: bool) -> None:
@@ -558,28 +607,68 @@ def extract_odt(data: bytes) -> OfficeText:
         root = _parse_xml(_read_member(archive, "content.xml"), "content.xml")
         styles = _OdtStyles()
         if "styles.xml" in names:
-            styles.read(_parse_xml(_read_member(archive, "styles.xml"), "styles.xml"), automatic=False)
-    styles.read(root.find("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}automatic-styles"), automatic=True)
+            styles.read(
+                _parse_xml(_read_member(archive, "styles.xml"), "styles.xml"), automatic=False
+            )
+    styles.read(
+        root.find("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}automatic-styles"),
+        automatic=True,
+    )
     reader = _OdtReader(styles)
     reader.walk(root)
     targets = [a.get(_XLINK_HREF, "") for a in root.iter(f"{_TEXT_NS}a")]
     return OfficeText(
-        "\n".join(line.text for line in reader.lines), [t for t in dict.fromkeys(targets) if t],
-        reader.lines, _body_size(reader.lines),
-    )  # fmt: skip
+        "\n".join(line.text for line in reader.lines),
+        [t for t in dict.fromkeys(targets) if t],
+        reader.lines,
+        _body_size(reader.lines),
+    )
 
 
 # --- RTF --------------------------------------------------------------------
 
-_RTF_TOKEN = re.compile(rb"\\([a-zA-Z]+)(-?\d+)? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([^\\{}\r\n]+)|[\r\n]")
+_RTF_TOKEN = re.compile(
+    rb"\\([a-zA-Z]+)(-?\d+)? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([^\\{}\r\n]+)|[\r\n]"
+)
 _RTF_SKIP = {
-    b"fonttbl", b"colortbl", b"stylesheet", b"info", b"pict", b"object", b"header", b"footer",
-    b"listtable", b"listoverridetable", b"rsidtbl", b"generator", b"themedata", b"datastore",
-    b"latentstyles", b"xmlnstbl", b"colorschememapping", b"fldinst",
-}  # fmt: skip
-_RTF_BREAKS = {b"par": "\n", b"line": "\n", b"sect": "\n", b"page": "\n", b"row": "\n", b"cell": " ", b"tab": "\t"}
-_RTF_CHARS = {b"emdash": "\u2014", b"endash": "\u2013", b"bullet": "\u2022", b"lquote": "\u2018",
-              b"rquote": "\u2019", b"ldblquote": "\u201c", b"rdblquote": "\u201d", b"~": "\u00a0"}  # fmt: skip
+    b"fonttbl",
+    b"colortbl",
+    b"stylesheet",
+    b"info",
+    b"pict",
+    b"object",
+    b"header",
+    b"footer",
+    b"listtable",
+    b"listoverridetable",
+    b"rsidtbl",
+    b"generator",
+    b"themedata",
+    b"datastore",
+    b"latentstyles",
+    b"xmlnstbl",
+    b"colorschememapping",
+    b"fldinst",
+}
+_RTF_BREAKS = {
+    b"par": "\n",
+    b"line": "\n",
+    b"sect": "\n",
+    b"page": "\n",
+    b"row": "\n",
+    b"cell": " ",
+    b"tab": "\t",
+}
+_RTF_CHARS = {
+    b"emdash": "\u2014",
+    b"endash": "\u2013",
+    b"bullet": "\u2022",
+    b"lquote": "\u2018",
+    b"rquote": "\u2019",
+    b"ldblquote": "\u201c",
+    b"rdblquote": "\u201d",
+    b"~": "\u00a0",
+}
 # A field's instruction that links: HYPERLINK "https://…" (switches such as \l name a bookmark
 # inside the document, \o a tooltip).
 _RTF_HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:\\[a-z]\s+)*"?([^"\s]+)"?', re.IGNORECASE)
@@ -595,11 +684,6 @@ class _Group:
     field: list | None = None  # the enclosing \field's instruction text, as it is read
     instruction: bool = False  # this group is a field's instruction (\fldinst)
     link: str | None = None  # the target of the field result (\fldrslt) this text belongs to
-
-
-def extract_rtf(data: bytes) -> str:
-    """Plain text of an RTF document: enough of the format for resumes, not a renderer."""
-    return extract_rtf_office(data).text
 
 
 def extract_rtf_office(data: bytes) -> OfficeText:
@@ -727,5 +811,7 @@ def decode_text(data: bytes) -> str:
         pass
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     if best is None:
-        raise ParseProblem("unreadable_text", "the text's character encoding could not be recognised")
+        raise ParseProblem(
+            "unreadable_text", "the text's character encoding could not be recognised"
+        )
     return data.decode(best.encoding, "replace")

@@ -140,10 +140,6 @@ def is_bold_font(fontname: str) -> bool:
     return bool(re.search(r"bold|black|heavy|semibold|demi|[-,]b$|extrabold|ultra", name))
 
 
-def letter_count(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
-
-
 def script_of(text: str) -> str:
     """The writing system of most letters: latin, cyrillic, greek, arabic, hebrew, cjk, other."""
     counts: dict[str, int] = {}

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 
 from parsing import formats, mail
-from parsing.collect import MAX_NESTING, Candidate, Limits, _add_archive, _nothing
+from parsing.collect import MAX_NESTING, Limits, SourceFile, _add_archive, _nothing
 from parsing.errors import Outcome, ParseProblem
 
 # A body shorter than this ("CV attached, thanks") is not a resume.
@@ -27,7 +27,7 @@ def add_mail(
     kind: str,
     opener: Callable[[], io.BufferedIOBase],
     size: int,
-    out: list[Candidate],
+    out: list[SourceFile],
     limits: Limits,
     depth: int,
 ) -> int:
@@ -50,14 +50,14 @@ def _add_message(
     kind: str,
     read: Callable[[], bytes],
     size: int,
-    out: list[Candidate],
+    out: list[SourceFile],
     limits: Limits,
     depth: int,
 ) -> int:
     name = PurePosixPath(source).name
     if size > mail.MAX_MESSAGE_BYTES:
         out.append(
-            Candidate(
+            SourceFile(
                 source,
                 name,
                 size,
@@ -75,11 +75,11 @@ def _add_message(
     try:
         _, documents = mail.message_documents(read(), kind, nested_ok=nested_ok)
     except ParseProblem as problem:
-        out.append(Candidate(source, name, size, _nothing, (problem.outcome, problem.message)))
+        out.append(SourceFile(source, name, size, _nothing, (problem.outcome, problem.message)))
         return 0
     except (OSError, ValueError) as exc:
         out.append(
-            Candidate(
+            SourceFile(
                 source, name, size, _nothing, (Outcome.MALFORMED, f"cannot read the message: {exc}")
             )
         )
@@ -90,7 +90,7 @@ def _add_message(
         leaf = PurePosixPath(doc.name).name
         if doc.is_body and len(_visible(doc.data)) < MIN_BODY_CHARS:
             out.append(
-                Candidate(
+                SourceFile(
                     label,
                     leaf,
                     0,
@@ -104,12 +104,12 @@ def _add_message(
             )
             continue
         if doc.problem is not None:
-            out.append(Candidate(label, leaf, 0, _nothing, doc.problem, message=doc.info))
+            out.append(SourceFile(label, leaf, 0, _nothing, doc.problem, message=doc.info))
             continue
         doc_size = len(doc.data or b"")
         if doc_size > limits.max_bytes:
             out.append(
-                Candidate(
+                SourceFile(
                     label,
                     leaf,
                     doc_size,
@@ -130,7 +130,7 @@ def _add_message(
         if doc.container in (formats.EML, formats.MSG):
             _add_message(label, doc.container, reader, doc_size, out, limits, depth + 1)
             continue
-        out.append(Candidate(label, leaf, doc_size, reader, message=doc.info))
+        out.append(SourceFile(label, leaf, doc_size, reader, message=doc.info))
     return 0
 
 
@@ -163,7 +163,7 @@ class _Reread:
         return read
 
 
-def _add_mbox(source: str, opener, out: list[Candidate], limits: Limits) -> int:
+def _add_mbox(source: str, opener, out: list[SourceFile], limits: Limits) -> int:
     count = 0
     for offset, length in mail.mbox_messages(opener):
         count += 1
@@ -172,7 +172,7 @@ def _add_mbox(source: str, opener, out: list[Candidate], limits: Limits) -> int:
         _add_message(label, formats.EML, read, length, out, limits, depth=1)
     if count == 0:
         out.append(
-            Candidate(
+            SourceFile(
                 source,
                 PurePosixPath(source).name,
                 0,

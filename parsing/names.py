@@ -43,7 +43,8 @@ _TITLE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _DEGREE_SUFFIX = re.compile(
-    r",?\s+(?:M\.?\s?Sc\.?|B\.?\s?Sc\.?|Ph\.?\s?D\.?|MBA|M\.?A\.?|B\.?A\.?|M\.?D\.?|RN|CPA|PMP|Dipl\.-\w+\.?|"
+    r",?\s+(?:M\.?\s?Sc\.?|B\.?\s?Sc\.?|Ph\.?\s?D\.?|MBA|M\.?A\.?|B\.?A\.?|M\.?D\.?|RN|CPA|PMP|"
+    r"Dipl\.-\w+\.?|"
     r"MEng|BEng|M\.?\s?Eng\.?|B\.?\s?Eng\.?|LL\.?M\.?|J\.?D\.?|CFA|ACCA|MSc|BSc)$",
     re.IGNORECASE,
 )
@@ -54,7 +55,8 @@ _CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]{2,4}$")
 _SEPARATORS = re.compile(r"\s*(?:[|·•,;:]|\s{2,}|\s[–—-]\s|[^\w\s'’.\-&()])\s*")
 # "Name: X", "NOME X", Europass's label column: a label, then the value.
 _NAME_WORD = (
-    r"(?:(?:full|first|given|last|family)\s+)?names?|surnames?|nome(?:\s+completo)?|nombres?(?:\s+completo)?|"
+    r"(?:(?:full|first|given|last|family)\s+)?names?|surnames?|nome(?:\s+completo)?|"
+    r"nombres?(?:\s+completo)?|"
     r"apellidos?|nom(?:\s+complet)?|prénom|naam|vorname|nachname|vor-?\s*und\s+nachname|cognome|"
     r"imię(?:\s+i\s+nazwisko)?|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名"
 )
@@ -64,13 +66,15 @@ _LABEL = re.compile(
     rf"^\W*{_ENUMERATOR}(?:(?:{_NAME_WORD})(?:(?:\s*[,/&]|\s+(?:and|und|et|e|y|i|и|ve))\s*(?:{_NAME_WORD}))*\s*(?:[:：\-–]\s*|$)|"
     rf"(?:{_NAME_WORD})\s+(?=\w)|"
     r"(?:(?:resume|résumé|cv|curriculum\s+vitae|lebenslauf|profile)\s+(?:of|von|de|di|van)\s+|"
-    r"personal\s+information|informazioni\s+personali|persönliche\s+angaben|informations\s+personnelles|"
+    r"personal\s+information|informazioni\s+personali|persönliche\s+angaben|"
+    r"informations\s+personnelles|"
     r"información\s+personal|informações\s+pessoais|dati\s+personali)\s*[:：\-–]?\s*)",
     re.IGNORECASE,
 )
 # A label naming one part: a given name, or a surname (alone it gives half a name).
 _GIVEN_WORD = (
-    r"(?:first|given|fore)\s*names?|vorname[n]?|prénoms?|prenoms?|imię|imie|nombres?|primeiro\s+nome|"
+    r"(?:first|given|fore)\s*names?|vorname[n]?|prénoms?|prenoms?|imię|imie|nombres?|"
+    r"primeiro\s+nome|"
     r"nome\s+próprio|voornaam|имя|ad|nome"
 )
 _SURNAME_WORD = (
@@ -106,7 +110,8 @@ _TITLE_LEAD = re.compile(
 )
 # A profile address spells the name as an e-mail address does: linkedin.com/in/ana-ruiz.
 _PROFILE_HANDLE = re.compile(
-    r"(?<![\w\-])(?:linkedin\.com/in|github\.com|gitlab\.com|xing\.com/profile|twitter\.com|x\.com)/"
+    r"(?<![\w\-])(?:linkedin\.com/in|github\.com|gitlab\.com|xing\.com/profile|twitter\.com|"
+    r"x\.com)/"
     r"([^\W_][\w.\-%]{2,})",
     re.IGNORECASE,
 )

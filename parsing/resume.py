@@ -26,12 +26,26 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _DOCUMENT_SUFFIXES = {"pdf", "docx", "doc", "odt", "rtf", "txt", "md"}
 # Text files that are data or code, not resumes: named by what they are.
 _NOT_RESUME_TEXT = {
-    "json": "a JSON data file", "csv": "a CSV table", "tsv": "a table", "xml": "an XML data file",
-    "yaml": "a YAML file", "yml": "a YAML file", "log": "a log file", "ini": "a settings file",
-    "cfg": "a settings file", "toml": "a settings file", "py": "program code", "js": "program code",
-    "sql": "SQL code", "sh": "a shell script", "bat": "a script", "css": "a style sheet",
-    "ics": "a calendar file", "vcf": "a contact card", "svg": "an SVG image",
-}  # fmt: skip
+    "json": "a JSON data file",
+    "csv": "a CSV table",
+    "tsv": "a table",
+    "xml": "an XML data file",
+    "yaml": "a YAML file",
+    "yml": "a YAML file",
+    "log": "a log file",
+    "ini": "a settings file",
+    "cfg": "a settings file",
+    "toml": "a settings file",
+    "py": "program code",
+    "js": "program code",
+    "sql": "SQL code",
+    "sh": "a shell script",
+    "bat": "a script",
+    "css": "a style sheet",
+    "ics": "a calendar file",
+    "vcf": "a contact card",
+    "svg": "an SVG image",
+}
 # A resume with less text than this has no real text layer (a scan with a
 # page number, say).
 MIN_TEXT_CHARS = 40
@@ -58,7 +72,9 @@ class ParsedResume:
     links: list[str] = field(default_factory=list)
     location: str | None = None
     skills: list[str] = field(default_factory=list)
-    skills_not_in_taxonomy: list[str] = field(default_factory=list)  # the items of `skills` the taxonomy lacks
+    skills_not_in_taxonomy: list[str] = field(
+        default_factory=list
+    )  # the items of `skills` the taxonomy lacks
     sections: list[str] = field(default_factory=list)
     years_experience: float | None = None
     education: list[dict] = field(default_factory=list)
@@ -79,10 +95,25 @@ class ParsedResume:
 
     # The JSON contract of `shortlist parse --json`.
     PUBLIC_KEYS = (
-        "file", "outcome", "error", "name", "emails", "phones", "links", "location", "skills",
-        "sections", "years_experience", "education", "title", "pages", "text_chars",
-        "skills_not_in_taxonomy", "confidence", "ocr",
-    )  # fmt: skip
+        "file",
+        "outcome",
+        "error",
+        "name",
+        "emails",
+        "phones",
+        "links",
+        "location",
+        "skills",
+        "sections",
+        "years_experience",
+        "education",
+        "title",
+        "pages",
+        "text_chars",
+        "skills_not_in_taxonomy",
+        "confidence",
+        "ocr",
+    )
 
     def public(self) -> dict:
         data = asdict(self)
@@ -137,18 +168,26 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     if sniffed.kind in ("broken-zip", "broken-ole"):
         raise ParseProblem("malformed", sniffed.description)
     if sniffed.kind == "encrypted":
-        raise ParseProblem("encrypted", f"{sniffed.description}: save a copy without the password to import it")
+        raise ParseProblem(
+            "encrypted", f"{sniffed.description}: save a copy without the password to import it"
+        )
     if sniffed.kind in formats.MAIL:
         raise readers.refuse_container(sniffed.kind)
     if sniffed.kind == formats.TEXT and claimed in _NOT_RESUME_TEXT:
-        raise ParseProblem("unsupported", f"{_NOT_RESUME_TEXT[claimed]} (.{claimed}) is not a resume format we read")
+        raise ParseProblem(
+            "unsupported",
+            f"{_NOT_RESUME_TEXT[claimed]} (.{claimed}) is not a resume format we read",
+        )
     if sniffed.kind not in formats.READABLE:
         if sniffed.description.startswith("binary data") and claimed in _DOCUMENT_SUFFIXES:
             raise ParseProblem(
-                "malformed", f"named .{claimed}, but the content is not a {claimed.upper()} (damaged?)"
+                "malformed",
+                f"named .{claimed}, but the content is not a {claimed.upper()} (damaged?)",
             )
         named = f" (named .{claimed})" if claimed else ""
-        raise ParseProblem("unsupported", f"{sniffed.description}{named} is not a resume format we read")
+        raise ParseProblem(
+            "unsupported", f"{sniffed.description}{named} is not a resume format we read"
+        )
     result.kind = sniffed.kind
     targets: list[str] = []
     exact: dict = {}
@@ -162,10 +201,20 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         lines, body_size, geometry = pdf.lines, pdf.body_size, True
     elif sniffed.kind == formats.DOCX:
         office = formats.extract_docx(data)
-        raw, targets, lines, body_size = office.text, office.link_targets, office.lines, office.body_size
+        raw, targets, lines, body_size = (
+            office.text,
+            office.link_targets,
+            office.lines,
+            office.body_size,
+        )
     elif sniffed.kind == formats.ODT:
         office = formats.extract_odt(data)
-        raw, targets, lines, body_size = office.text, office.link_targets, office.lines, office.body_size
+        raw, targets, lines, body_size = (
+            office.text,
+            office.link_targets,
+            office.lines,
+            office.body_size,
+        )
     elif sniffed.kind == formats.RTF:
         office = formats.extract_rtf_office(data)  # lines tied to their HYPERLINK fields' targets
         raw, targets, lines = office.text, office.link_targets, office.lines or None
@@ -174,12 +223,19 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         raw = _unflatten(raw)
     else:
         extracted = readers.extract(sniffed.kind, data, ocr, sniffed.description, claimed)
-        raw, targets, exact, result.ocr = extracted.raw, extracted.targets, extracted.exact, extracted.ocr
+        raw, targets, exact, result.ocr = (
+            extracted.raw,
+            extracted.targets,
+            extracted.exact,
+            extracted.ocr,
+        )
         result.pages = extracted.pages or result.pages
         lines, body_size, geometry = extracted.lines, extracted.body_size, extracted.geometry
     try:
         _check_readable(raw, result.pages, sniffed.kind)
-    except ParseProblem as problem:  # a scan, or glyphs without characters: read the pages' pictures
+    except (
+        ParseProblem
+    ) as problem:  # a scan, or glyphs without characters: read the pages' pictures
         extracted = readers.ocr_instead(sniffed.kind, data, problem, ocr)
         raw, result.ocr = extracted.raw, True
         lines, body_size, geometry = extracted.lines, extracted.body_size, extracted.geometry
@@ -224,9 +280,13 @@ def _check_readable(raw: str, pages: int | None, kind: str) -> None:
             raise ParseProblem("no_text", f"the document holds only {readable} characters of text")
         where = f"{pages} page(s)" if pages else "the file"
         if readable == 0:
-            raise ParseProblem("no_text", f"no text layer in {where}: a scanned image? Open the original to read it")
+            raise ParseProblem(
+                "no_text",
+                f"no text layer in {where}: a scanned image? Open the original to read it",
+            )
         raise ParseProblem(
-            "no_text", f"only {readable} characters of text in {where}: a scanned image or an empty page?"
+            "no_text",
+            f"only {readable} characters of text in {where}: a scanned image or an empty page?",
         )
     garbage = sum(
         1 for ch in visible if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cs")
@@ -251,9 +311,13 @@ def _header_end(text: str, sections: list[Section]) -> int:
 
 
 def fill_fields(
-    result: ParsedResume, text: str, targets: list[str], taxonomy: Taxonomy, today: date | None,
+    result: ParsedResume,
+    text: str,
+    targets: list[str],
+    taxonomy: Taxonomy,
+    today: date | None,
     layout: Layout | None = None,
-) -> None:  # fmt: skip
+) -> None:
     if layout is None or len(layout.lines) != text.count("\n") + 1:
         layout = from_text(text)
     sections = find_sections(text, layout)
@@ -284,7 +348,9 @@ def fill_fields(
     result.links = [link.value for link in links]
     # Date ranges of the experience sections, read once: for years and for recency.
     periods_by_section = {
-        s.start: F.find_periods(text[s.body_start : s.end], today) for s in sections if s.kind == "experience"
+        s.start: F.find_periods(text[s.body_start : s.end], today)
+        for s in sections
+        if s.kind == "experience"
     }
     all_periods = [p for found in periods_by_section.values() for p in found]
     explicit = F.explicit_years(text)
@@ -293,12 +359,22 @@ def fill_fields(
     else:
         result.years_experience = F.merged_years(all_periods) if all_periods else None
     result.education = F.find_education(text, sections)
-    result.title, title_confidence, title_doubt = F.title_of(text.split("\n"), result.name, text, sections)
+    result.title, title_confidence, title_doubt = F.title_of(
+        text.split("\n"), result.name, text, sections
+    )
     hits = find_skills(text, sections, taxonomy)
     _date_hits(hits, sections, periods_by_section)
     result.skill_hits = [
-        {"skill": h.skill, "start": h.start, "end": h.end, "text": h.text, "similarity": h.similarity,
-         "flag": h.flag, "section": h.section, "year": h.year}  # fmt: skip
+        {
+            "skill": h.skill,
+            "start": h.start,
+            "end": h.end,
+            "text": h.text,
+            "similarity": h.similarity,
+            "flag": h.flag,
+            "section": h.section,
+            "year": h.year,
+        }
         for h in hits
     ]
     known = list(dict.fromkeys(h.skill for h in hits if h.counts))
@@ -312,7 +388,9 @@ def fill_fields(
         "emails": emails,
         "phones": phones,
         "links": links,
-        "location": [C.Found(result.location, location_confidence, _PLACE_DOUBT)] if result.location else [],
+        "location": [C.Found(result.location, location_confidence, _PLACE_DOUBT)]
+        if result.location
+        else [],
         "title": [C.Found(result.title, title_confidence, title_doubt)] if result.title else [],
     }
     result.confidence, result.doubts = {}, {}
@@ -324,7 +402,9 @@ def fill_fields(
             result.doubts[key] = least.why
     result.confidence |= {
         "skills": (0.9 if in_sections else 0.7) if result.skills else 0.0,
-        "years_experience": (0.9 if explicit else 0.7) if result.years_experience is not None else 0.0,
+        "years_experience": (0.9 if explicit else 0.7)
+        if result.years_experience is not None
+        else 0.0,
         "education": 0.7 if result.education else 0.0,
     }
     if result.ocr:  # read from pictures: every field deserves a second look (the one place)
@@ -338,7 +418,9 @@ def fill_fields(
 _PLACE_DOUBT = "may not be a place: a number and a word"
 
 
-def _date_hits(hits: list[Hit], sections: list[Section], periods_by_section: dict[int, list]) -> None:
+def _date_hits(
+    hits: list[Hit], sections: list[Section], periods_by_section: dict[int, list]
+) -> None:
     """Give each hit in a dated experience entry the entry's last year (for recency)."""
     for section in sections:
         if section.kind != "experience":

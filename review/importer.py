@@ -22,11 +22,16 @@ from typing import Any
 # parsing.batch's Settings and Job are a reader pool's limits and one file's work:
 # named for what they hold here (the lead renames them in parsing/ with the parser work).
 from parsing.atoms import payload
-from parsing.batch import Job as ParseJob
-from parsing.batch import Pool, ReadersCannotStart, default_workers, problem_result
-from parsing.batch import Settings as WorkerLimits
-from parsing.collect import Candidate as SourceFile
+from parsing.batch import (
+    ParseJob,
+    Pool,
+    ReadersCannotStart,
+    WorkerLimits,
+    default_workers,
+    problem_result,
+)
 from parsing.collect import Limits, TooBig, collect
+from parsing.collect import SourceFile as SourceFile
 from parsing.errors import Outcome, too_large_message
 from parsing.mail import apply_message
 from parsing.matching import skill_aggregates

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from parsing import formats
-from parsing.collect import Candidate, Limits, _nothing
+from parsing.collect import Limits, SourceFile, _nothing
 from parsing.errors import Outcome
 from parsing.imap import FetchSummary, MailboxAddress, MailboxError, fetch_messages
 from parsing.mailcollect import add_mail
@@ -56,7 +56,7 @@ class MailboxBatch:
 
     address: MailboxAddress
     spool: Path
-    candidates: list[Candidate] = field(default_factory=list)
+    candidates: list[SourceFile] = field(default_factory=list)
     summary: FetchSummary = field(default_factory=FetchSummary)
     message_ids: list[str] = field(
         default_factory=list
@@ -112,7 +112,7 @@ def collect_mailbox(
                 batch.message_ids.append(message.message_id)
             if message.data is None:
                 batch.candidates.append(
-                    Candidate(
+                    SourceFile(
                         label,
                         f"{message.uid}.eml",
                         message.size,

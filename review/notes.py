@@ -72,8 +72,13 @@ def _known(context: PersonContext) -> Known:
     """What the specificity check reads, for a context made without a store (tests, tools)."""
     if context.known is not None:
         return context.known
-    return Known(first_name=context.first_name, resume=context.text, skills=list(context.skills),
-                 titles=context.details[:1], notes=context.details[1:])  # fmt: skip
+    return Known(
+        first_name=context.first_name,
+        resume=context.text,
+        skills=list(context.skills),
+        titles=context.details[:1],
+        notes=context.details[1:],
+    )
 
 
 def _copied_from(brings: str, why_not: str, earlier: list[tuple[str, str]]) -> float | None:

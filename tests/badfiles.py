@@ -265,7 +265,8 @@ def write_slow_pdf(folder: Path, name: str = "slow.pdf", operators: int = 3_000_
 _CONTENT_TYPES = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    b'<Default Extension="rels" '
+    b'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     b'<Default Extension="xml" ContentType="application/xml"/>'
     b'<Override PartName="/word/document.xml" '
     b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
@@ -300,7 +301,10 @@ def _paragraphs(lines: list[str]) -> str:
 
 def docx_resume(index: int = 0) -> bytes:
     body = _paragraphs(resume_text(index).splitlines())
-    xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{_W_NS}"><w:body>{body}</w:body></w:document>'
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:document xmlns:w="{_W_NS}"><w:body>{body}</w:body></w:document>'
+    )
     return docx_bytes(xml.encode("utf-8"))
 
 
@@ -313,7 +317,8 @@ def billion_laughs_docx() -> bytes:
     dtd = "<!DOCTYPE w:document [\n  " + "\n  ".join(entities) + "\n]>"
     body = _paragraphs(["Laughing Person", "laugh@example.com"])
     xml = (
-        f'<?xml version="1.0" encoding="UTF-8"?>\n{dtd}\n<w:document xmlns:w="{_W_NS}"><w:body>{body}'
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{dtd}\n'
+        f'<w:document xmlns:w="{_W_NS}"><w:body>{body}'
         f"<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
     )
     return docx_bytes(xml.encode("utf-8"))
@@ -324,7 +329,8 @@ def external_entity_docx(target: str = "file:///etc/passwd") -> bytes:
     dtd = f'<!DOCTYPE w:document [\n  <!ENTITY xxe SYSTEM "{target}">\n]>'
     body = _paragraphs(["Curious Person", "curious@example.com", "EXPERIENCE"])
     xml = (
-        f'<?xml version="1.0" encoding="UTF-8"?>\n{dtd}\n<w:document xmlns:w="{_W_NS}"><w:body>{body}'
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{dtd}\n'
+        f'<w:document xmlns:w="{_W_NS}"><w:body>{body}'
         f"<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>"
     )
     return docx_bytes(xml.encode("utf-8"))
@@ -347,11 +353,15 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
 def write_zip_slip(folder: Path, name: str = "slip.zip") -> Path:
     """Members that would land outside an extraction folder, and one good resume."""
     path = Path(folder) / name
-    path.write_bytes(zip_bytes({
-        "../evil.txt": b"owned: written outside the folder\n" * 20,
-        "/abs/evil.txt": b"owned: written to an absolute path\n" * 20,
-        "good/cv.txt": resume_text(41).encode("utf-8"),
-    }))  # fmt: skip
+    path.write_bytes(
+        zip_bytes(
+            {
+                "../evil.txt": b"owned: written outside the folder\n" * 20,
+                "/abs/evil.txt": b"owned: written to an absolute path\n" * 20,
+                "good/cv.txt": resume_text(41).encode("utf-8"),
+            }
+        )
+    )
     return path
 
 

@@ -26,11 +26,37 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 BAD_PDF = CORPUS / "bad-pdf"
 GOOD_PDFS = ["jakegut_resume.pdf", "sb2nov_sourabh_bajaj.pdf", "awesomecv_resume.pdf"]
-OUTCOMES = {"ok", "unsupported", "no_text", "unreadable_text", "encrypted", "malformed", "too_large",
-            "timeout", "too_complex"}  # fmt: skip
-PUBLIC_KEYS = ["file", "outcome", "error", "name", "emails", "phones", "links", "location", "skills",
-               "sections", "years_experience", "education", "title", "pages", "text_chars",
-               "skills_not_in_taxonomy", "confidence", "ocr"]  # fmt: skip
+OUTCOMES = {
+    "ok",
+    "unsupported",
+    "no_text",
+    "unreadable_text",
+    "encrypted",
+    "malformed",
+    "too_large",
+    "timeout",
+    "too_complex",
+}
+PUBLIC_KEYS = [
+    "file",
+    "outcome",
+    "error",
+    "name",
+    "emails",
+    "phones",
+    "links",
+    "location",
+    "skills",
+    "sections",
+    "years_experience",
+    "education",
+    "title",
+    "pages",
+    "text_chars",
+    "skills_not_in_taxonomy",
+    "confidence",
+    "ocr",
+]
 SHORTLIST = Path(sys.executable).with_name("shortlist")
 MB = 1024**2
 
@@ -314,9 +340,18 @@ def heavy(tmp_path_factory):
     slow_report, slow_rows, timings["import slow"] = run_import(
         tmp / "slow.sqlite", [slow], time_limit=SLOW_TIME_LIMIT
     )
-    return {"bombs": bombs, "slow": slow, "timings": timings, "rss_growth_mb": rss_growth,
-            "bomb_db": tmp / "bombs.sqlite", "bomb_report": bomb_report, "bomb_rows": bomb_rows,
-            "slow_db": tmp / "slow.sqlite", "slow_report": slow_report, "slow_rows": slow_rows}  # fmt: skip
+    return {
+        "bombs": bombs,
+        "slow": slow,
+        "timings": timings,
+        "rss_growth_mb": rss_growth,
+        "bomb_db": tmp / "bombs.sqlite",
+        "bomb_report": bomb_report,
+        "bomb_rows": bomb_rows,
+        "slow_db": tmp / "slow.sqlite",
+        "slow_report": slow_report,
+        "slow_rows": slow_rows,
+    }
 
 
 def test_heavy_batches_finish_and_store_the_good_files(heavy):
@@ -383,8 +418,10 @@ def test_pdfs_that_timed_out_or_hit_the_memory_cap_still_become_people(heavy):
     """README: 'A file that is not ok but is a document (a scan, a damaged PDF)
     still becomes a person, without fields, so that someone looks at it.'
     A PDF that took too long or needed too much memory is such a document."""
-    for rows, db, suffix in ((heavy["slow_rows"], heavy["slow_db"], "/slow.pdf"),
-                             (heavy["bomb_rows"], heavy["bomb_db"], "/bomb.pdf")):  # fmt: skip
+    for rows, db, suffix in (
+        (heavy["slow_rows"], heavy["slow_db"], "/slow.pdf"),
+        (heavy["bomb_rows"], heavy["bomb_db"], "/bomb.pdf"),
+    ):
         row = row_for(rows, suffix)
         assert row["document_id"] is not None
         with sqlite3.connect(db) as conn:
@@ -392,8 +429,8 @@ def test_pdfs_that_timed_out_or_hit_the_memory_cap_still_become_people(heavy):
                 "SELECT kind FROM documents WHERE id = ?", (row["document_id"],)
             ).fetchone()[0]
         assert row["person_id"] is not None, (
-            f"{suffix} ({row['outcome']}) was stored as a document of kind {kind!r} with no person: "
-            "nobody will ever look at it"
+            f"{suffix} ({row['outcome']}) was stored as a document of kind {kind!r} with no "
+            "person: nobody will ever look at it"
         )
 
 
@@ -431,20 +468,28 @@ def test_test_hook_reaches_workers_of_a_running_fork_server(tmp_path):
     does not matter."""
     script = textwrap.dedent(f"""
         import os, sys
-        from parsing.batch import HANG_MARKER, Job, Pool, Settings
+        from parsing.batch import HANG_MARKER, ParseJob, Pool, WorkerLimits
 
         if __name__ == "__main__":
             os.environ.pop("SHORTLIST_TEST_HOOKS", None)
-            with Pool(1, Settings(time_limit=30)) as pool:  # starts the fork server
-                list(pool.run([Job(0, "warm.txt", {B.resume_text(1)!r}.encode())]))
+            with Pool(1, WorkerLimits(time_limit=30)) as pool:  # starts the fork server
+                list(pool.run([ParseJob(0, "warm.txt", {B.resume_text(1)!r}.encode())]))
             os.environ["SHORTLIST_TEST_HOOKS"] = "1"
-            with Pool(1, Settings(time_limit=2)) as pool:
-                for key, result, seconds in pool.run([Job(1, "hang.txt", HANG_MARKER + b"\\n" + {B.resume_text(2)!r}.encode())]):
+            with Pool(1, WorkerLimits(time_limit=2)) as pool:
+                hang = ParseJob(1, "hang.txt", HANG_MARKER + b"\\n" + {B.resume_text(2)!r}.encode())
+                for key, result, seconds in pool.run([hang]):
                     print(result["outcome"])
     """)
     env = {k: v for k, v in os.environ.items() if k != "SHORTLIST_TEST_HOOKS"}
-    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, timeout=60, check=False)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["timeout"], (
         "SHORTLIST_TEST_HOOKS set before the Pool was created did not reach its workers "

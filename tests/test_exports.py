@@ -350,9 +350,18 @@ def test_import_decisions_survives_a_row_longer_than_its_header(shortlisted):
 
 def _export_args(store, job, fmt: str, out) -> list[str]:
     return [
-        "export", "--job", job.title, "--format", fmt, "--out", str(out), "--include", "all",
-        "--db", str(store.path),
-    ]  # fmt: skip
+        "export",
+        "--job",
+        job.title,
+        "--format",
+        fmt,
+        "--out",
+        str(out),
+        "--include",
+        "all",
+        "--db",
+        str(store.path),
+    ]
 
 
 def _export(store, job, fmt: str, out) -> subprocess.CompletedProcess:
@@ -560,8 +569,10 @@ def test_a_blind_pdf_keeps_word_prefixes_and_drops_the_name(blind_world, tmp_pat
 def test_the_managers_page_says_who_prepared_it_and_keeps_the_street_out(shortlisted):
     store, job, ids = shortlisted
     with store.transaction() as conn:
-        conn.execute("UPDATE people SET location = ? WHERE id = ?",
-                     ("Calle de Colón 12, 46004 Valencia, Spain", ids["ana.txt"]))  # fmt: skip
+        conn.execute(
+            "UPDATE people SET location = ? WHERE id = ?",
+            ("Calle de Colón 12, 46004 Valencia, Spain", ids["ana.txt"]),
+        )
     page = to_html(build_shortlist(store, job, reviewer="Sam Okafor"))
     assert "prepared by Sam Okafor" in page
     assert "Valencia" in page and "Colón 12" not in page and "46004" not in page

@@ -211,12 +211,12 @@ def _uids(server) -> list[int]:
 
 
 def _parse_all(candidates) -> list[dict]:
-    from parsing.batch import Job, Pool, Settings
+    from parsing.batch import ParseJob, Pool, WorkerLimits
     from parsing.mail import apply_message
 
-    jobs = [Job(i, c.source, c.read()) for i, c in enumerate(candidates) if c.problem is None]
+    jobs = [ParseJob(i, c.source, c.read()) for i, c in enumerate(candidates) if c.problem is None]
     out = []
-    with Pool(2, Settings(ocr=False)) as pool:
+    with Pool(2, WorkerLimits(ocr=False)) as pool:
         for key, result, _ in pool.run(jobs):
             result["file"] = candidates[key].source
             out.append(apply_message(result, candidates[key].message))

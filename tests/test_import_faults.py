@@ -387,13 +387,13 @@ def test_pool_gives_up_when_its_workers_cannot_start(tmp_path):
     way. The batch must end with an error or problem outcomes, not respawn
     workers for ever at full CPU."""
     script = textwrap.dedent("""
-        from parsing.batch import Job, Pool, Settings
+        from parsing.batch import ParseJob, Pool, WorkerLimits
 
         if __name__ == "__main__":
-            with Pool(1, Settings(time_limit=5, today="2026-13-45")) as pool:
+            with Pool(1, WorkerLimits(time_limit=5, today="2026-13-45")) as pool:
                 try:
                     resume = b"Ana Lima, ana@example.com. " * 5
-                    for key, result, seconds in pool.run([Job(1, "cv.txt", resume)]):
+                    for key, result, seconds in pool.run([ParseJob(1, "cv.txt", resume)]):
                         print("outcome", result["outcome"], result["error"], flush=True)
                 except Exception as exc:
                     print("raised", type(exc).__name__, exc, flush=True)

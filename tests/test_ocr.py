@@ -158,20 +158,22 @@ def test_ocr_can_be_turned_off(taxonomy):
 
 def test_ocr_in_workers_gets_its_own_limits():
     """A file that needs OCR gets the OCR time limit, not the ordinary one; the OCR cap holds."""
-    from parsing.batch import Job, Pool, Settings
+    from parsing.batch import ParseJob, Pool, WorkerLimits
 
     scan = FF.scan(resume_pdf(9), dpi=200)
     text = B.resume_text(10).encode()
-    jobs = [Job("scan", "scan.jpg", scan), Job("text", "cv.txt", text)]
-    with Pool(2, Settings(time_limit=1.0, ocr_time_limit=240)) as pool:
+    jobs = [ParseJob("scan", "scan.jpg", scan), ParseJob("text", "cv.txt", text)]
+    with Pool(2, WorkerLimits(time_limit=1.0, ocr_time_limit=240)) as pool:
         results = {key: result for key, result, _ in pool.run(jobs)}
     assert results["scan"]["outcome"] == "ok" and results["scan"]["ocr"] is True, results["scan"][
         "error"
     ]
     assert results["text"]["outcome"] == "ok" and results["text"]["ocr"] is False
     small = 700 * 1024**2
-    with Pool(1, Settings(memory_limit=small, ocr_memory_limit=small, ocr_time_limit=240)) as pool:
-        [(_, result, _)] = list(pool.run([Job("scan", "scan.jpg", scan)]))
+    with Pool(
+        1, WorkerLimits(memory_limit=small, ocr_memory_limit=small, ocr_time_limit=240)
+    ) as pool:
+        [(_, result, _)] = list(pool.run([ParseJob("scan", "scan.jpg", scan)]))
     assert result["outcome"] == "too_complex"
     assert "700 MB memory cap" in result["error"]
 

@@ -232,8 +232,9 @@ def test_rank_job_on_its_own_connection_reuses_earlier_matches(world):
 def test_cli_explain_shows_phrase_and_synonym_evidence(world):
     store, job, ids = world
     args = ["explain", str(ids["dee.txt"]), "--job", str(job.id), "--db", str(store.path)]
-    out = subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True, text=True,
-                         timeout=60)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0, out.stderr
     assert "»incident-response«" in out.stdout and "»Kubernetes«" in out.stdout
 

@@ -24,8 +24,7 @@ from parsing.errors import Outcome, too_large_message
 
 def _read_candidates(candidates, max_bytes: int, results: dict[int, dict]) -> list:
     """Parse jobs for the files that can be read; a result for each that cannot."""
-    from parsing.batch import Job as ParseJob
-    from parsing.batch import problem_result
+    from parsing.batch import ParseJob, problem_result
     from parsing.collect import TooBig
     from parsing.mail import apply_message
 
@@ -51,8 +50,7 @@ def _read_candidates(candidates, max_bytes: int, results: dict[int, dict]) -> li
 
 
 def cmd_parse(args) -> int:
-    from parsing.batch import Pool, ReadersCannotStart, problem_result
-    from parsing.batch import Settings as WorkerLimits
+    from parsing.batch import Pool, ReadersCannotStart, WorkerLimits, problem_result
     from parsing.collect import collect
     from parsing.mail import apply_message
 
@@ -181,8 +179,9 @@ def _import_mailbox(store, url: str, since, options, bar) -> int:
         return read_secret(f"IMAP password for {user} (not stored): ") or None
 
     try:
-        done = import_mailbox(url, lambda fn: fn(store), options, since=since, ask=ask,
-                              progress=bar.update)  # fmt: skip
+        done = import_mailbox(
+            url, lambda fn: fn(store), options, since=since, ask=ask, progress=bar.update
+        )
     except MailboxError as exc:
         bar.finish()
         raise CliError(str(exc)) from None
