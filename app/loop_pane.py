@@ -24,6 +24,7 @@ _KINDS = {
     "invitation": "an interview invitation",
     "invitation_cancel": "an interview cancellation",
     "role": "a message about a role",
+    "file_request": "a request for another copy of their file",
 }
 
 
@@ -56,6 +57,8 @@ def history_text(action: str, detail: dict) -> str | None:
         return f"{verb}: {detail.get('when', '')}, {detail.get('place', '')}"
     if action == "role_offered":
         return "told about this role (they asked to hear about roles like it)"
+    if action == "file_requested":
+        return f"asked for another copy of {detail.get('file') or 'their file'}"
     if action == "role_not_offered":
         return "not told about this role this time"
     return None

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.cover_letter import CoverLetterTab
+from app.file_request import FileRequestStrip
 from app.loop_pane import InterviewStrip, ReplyBanner
 from app.message_banner import MessageBanner
 from app.person_fields import check_label, name_doubt
@@ -87,8 +88,10 @@ class PersonPane(QWidget):
         self.reply_banner.changed.connect(self._record_changed)
         self.interview = InterviewStrip(store)
         self.interview.requested.connect(lambda: self.message_action.emit("invite", 0))
+        self.file_request = FileRequestStrip(store)  # a file we could not read: ask again
         body.addWidget(self.reply_banner)
         body.addWidget(self.interview)
+        body.addWidget(self.file_request)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # Short labels, never cut ("Duplica…"): scroll buttons before eliding, at 1024 px too.
@@ -450,6 +453,7 @@ class PersonPane(QWidget):
         self.tabs.setTabVisible(5, bool(letters) and not self.compacted)
         self.reply_banner.show_for(row["id"], self.application_id, self.blind_hidden)
         self.interview.show_for(self.application_id, self.blind_hidden)
+        self.file_request.show_for(None if self.compacted else row, self.blind_hidden)
 
     def _record_changed(self) -> None:
         if self.row is not None and self.person_id == self.row["id"]:

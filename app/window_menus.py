@@ -139,6 +139,22 @@ def _their_data_actions(w, menu) -> None:
     )
 
 
+def _ask_again_action(w, menu) -> None:
+    """Review → Ask them for another copy… (also the pane's button and the row's menu)."""
+    from app.file_request import ASK, FileRequests
+
+    w.file_requests = FileRequests(w)
+    w.act_ask_again = w.add_action(
+        ASK,
+        None,
+        w.file_requests.ask_current,
+        menu,
+        None,
+        "A file that could not be read: ask the sender kindly to send it again",
+    )
+    w.pane.file_request.requested.connect(w.file_requests.ask_current)
+
+
 def _review_menu(w, menu) -> None:
     gate = w.gate
     w.act_next = w.add_action("Next person", "J", w.next_person, menu, None, "Next person")
@@ -203,6 +219,7 @@ def _review_menu(w, menu) -> None:
         None,
         "A message with a calendar file; or a new time, or a cancel",
     )
+    _ask_again_action(w, menu)
     menu.addSeparator()
     _their_data_actions(w, menu)
     menu.addSeparator()

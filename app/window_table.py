@@ -117,6 +117,9 @@ def row_menu(w, pos) -> None:
     menu.addAction(w.act_restore)
     menu.addSeparator()
     menu.addAction(w.act_note)
+    row = w.current_row()
+    if row is not None and row.outcome != "ok":  # a file we could not read
+        menu.addAction(w.act_ask_again)
     menu.popup(w.table.viewport().mapToGlobal(pos))
     w.row_menu = menu
 

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from review import audit, outbox
 from review.db import Store, now_iso
-from review.messages import blocking, lint_message
+from review.messages import blocking, lint_message, sign_off
 from review.people import load_person
 from review.relationship import contact_preference
 from review.settings import Settings
@@ -232,11 +232,6 @@ def current(store: Store, application_id: int) -> Interview | None:
     return _interview(row) if row else None
 
 
-def _signature(settings: Settings) -> str:
-    name = settings.get("reviewer.name") or settings.get("sender.name")
-    return "\n".join(x for x in ("Best wishes,", name, settings.get("reviewer.signature")) if x)
-
-
 def _facts(store: Store, application_id: int) -> tuple[str, str]:
     row = store.one(
         "SELECT p.name, j.title FROM applications a JOIN people p ON p.id = a.person_id "
@@ -290,7 +285,7 @@ def draft(
             f"The invitation is attached ({ICS_NAME}): opening it adds the interview to your "
             "calendar. If the time does not work for you, simply reply and we will find another.",
         ]
-    return Draft(subject, "\n\n".join([*lines, _signature(settings)]) + "\n")
+    return Draft(subject, "\n\n".join([*lines, sign_off(settings)]) + "\n")
 
 
 # --- sending ----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from parsing.text import fold, words
 from review.answers import SHORT_ANSWER_LINE, SHORT_ANSWERS
-from review.settings import config_path
+from review.settings import Settings, config_path
 from review.wording import cold_phrases, third_person_sentences
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
@@ -72,6 +72,12 @@ class Draft:
     subject: str
     body: str
     tone: str
+
+
+def sign_off(settings: Settings) -> str:
+    """ "Best wishes," over the reviewer's name and signature: the end of a message we draft."""
+    name = settings.get("reviewer.name") or settings.get("sender.name")
+    return "\n".join(x for x in ("Best wishes,", name, settings.get("reviewer.signature")) if x)
 
 
 def template_text(tone: str) -> str:

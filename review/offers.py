@@ -26,7 +26,7 @@ from review import audit, outbox
 from review.db import Store, now_iso
 from review.excerpts import excerpt
 from review.jobs import Job
-from review.messages import blocking, lint_message
+from review.messages import blocking, lint_message, sign_off
 from review.people import load_person
 from review.ranking import Ranker
 from review.relationship import contact_preference, in_pool, pool_suggestions
@@ -223,15 +223,7 @@ def draft(store: Store, job: Job, offer: Offer, settings: Settings) -> Draft:
         "write, or NEVER if you would rather not hear from us again. We will do exactly what you "
         "say.",
     ]
-    signature = "\n".join(
-        x
-        for x in (
-            "Best wishes,",
-            settings.get("reviewer.name") or settings.get("sender.name"),
-            settings.get("reviewer.signature"),
-        )
-        if x
-    )
+    signature = sign_off(settings)
     return Draft(f"A role you might like: {job.title}", "\n\n".join([*lines, signature]) + "\n")
 
 

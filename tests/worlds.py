@@ -395,3 +395,38 @@ def open_world(template: dict, folder: Path, monkeypatch) -> World:
         folder,
         outbox_dir,
     )
+
+
+# --- files that could not be read, one of them from an e-mail ----------------------------------
+
+# A PDF whose structure breaks off: the reader calls it damaged (outcome ``malformed``).
+CORRUPT_PDF = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nstream\n\x00\x01garbage"
+MAIL_SENDER = "Priya Raman <priya.raman@example.com>"
+
+
+def make_unreadable(tmp_path: Path, monkeypatch):
+    """:func:`make_people`, then two files that could not be read imported into the same job:
+    ``Priya CV.pdf`` attached to an e-mail from Priya (so only the sender's address is known),
+    and ``broken.pdf`` dropped as a file (no way to reach whoever sent it). Returns what
+    :func:`make_people` returns, the ids including the two new files."""
+    from tests import formatfiles as FF
+
+    store, job_id, ids, settings = make_people(tmp_path, monkeypatch)
+    inbox = tmp_path / "unread"
+    inbox.mkdir()
+    (inbox / "priya.eml").write_bytes(
+        FF.eml(
+            sender=MAIL_SENDER,
+            subject="Application: Backend Engineer",
+            body="Dear team,\nmy CV is attached.\nKind regards,\nPriya",
+            message_id="<priya-cv@example.com>",
+            attachments=[("Priya CV.pdf", CORRUPT_PDF, "application/pdf")],
+        )
+    )
+    (inbox / "broken.pdf").write_bytes(CORRUPT_PDF + b"\x02 another")
+    Importer(store, ImportOptions(workers=1, job_id=job_id)).run([inbox])
+    for row in store.query(
+        "SELECT p.id, d.original_name FROM people p JOIN documents d ON d.id = p.document_id"
+    ):
+        ids[row["original_name"]] = row["id"]
+    return store, job_id, ids, settings

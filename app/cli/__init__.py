@@ -5,7 +5,8 @@ each (beets' ``ui/commands`` habit): ``files`` (parse, import, people, demo,
 backup), ``jobs`` (jobs, synonyms, ranking), ``decisions`` (status), ``gate`` (drop,
 withdraw, outbox, restore), ``managers`` (exports and answers), ``relationship`` (follow-ups, the
 talent pool), ``loop`` (replies, roles they asked to hear about, interview invitations, the
-report), ``privacy`` (a person's data, retention) and ``config``. Each has
+report), ``file_requests`` (asking for another copy of a file we could not read),
+``privacy`` (a person's data, retention) and ``config``. Each has
 ``register(subparsers)``; the names, flags and JSON keys are the README's contract.
 
 Commands that touch the database take ``--db PATH`` (or ``SHORTLIST_DB``); the
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     from app.cli import (
         config,
         decisions,
+        file_requests,
         files,
         gate,
         jobs,
@@ -67,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file (default: $SHORTLIST_DB or the data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in (files, jobs, decisions, gate, managers, relationship, loop, privacy, config):
+    groups = (files, jobs, decisions, gate, managers, relationship, loop, file_requests, privacy)
+    for group in (*groups, config):
         group.register(sub)
     return parser
 
