@@ -217,18 +217,9 @@ def _add_archive(source: str, opener, out: list[SourceFile], limits: Limits, dep
         mail_kind = _member_mail_kind(head, opener, info)
         if mail_kind is not None:
             if depth >= MAX_NESTING + 1:
+                why = "an e-mail inside a container inside another: not opened (nested too deep)"
                 out.append(
-                    SourceFile(
-                        label,
-                        name,
-                        info.file_size,
-                        _nothing,
-                        (
-                            Outcome.UNSUPPORTED,
-                            "an e-mail inside a container inside another: not opened (nested too d"
-                            "eep)",
-                        ),
-                    )
+                    SourceFile(label, name, info.file_size, _nothing, (Outcome.UNSUPPORTED, why))
                 )
                 continue
             from parsing import mailcollect
@@ -241,17 +232,12 @@ def _add_archive(source: str, opener, out: list[SourceFile], limits: Limits, dep
             kind = _member_zip_kind(reader)
             if kind == formats.ZIP:
                 if depth >= MAX_NESTING + 1:
+                    why = (
+                        "a ZIP inside a ZIP inside a ZIP: archives nested this deep are not opened"
+                    )
                     out.append(
                         SourceFile(
-                            label,
-                            name,
-                            info.file_size,
-                            _nothing,
-                            (
-                                Outcome.UNSUPPORTED,
-                                "a ZIP inside a ZIP inside a ZIP: archives nested this deep are no"
-                                "t opened",
-                            ),
+                            label, name, info.file_size, _nothing, (Outcome.UNSUPPORTED, why)
                         )
                     )
                     continue

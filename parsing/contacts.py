@@ -183,8 +183,8 @@ def _valid_international(printed: str) -> bool:
 # --- e-mail -------------------------------------------------------------------------
 
 EMAIL_RE = re.compile(
-    r"(?<![\w.+'’@-])[A-Za-z0-9][A-Za-z0-9._%+'’‘–-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z"
-    r"0-9])?"
+    r"(?<![\w.+'’@-])[A-Za-z0-9][A-Za-z0-9._%+'’‘–-]{0,63}"  # the local part
+    r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"  # the first label of the domain
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w@])"
 )
 # "name [at] host.org", "name (at) host dot org": printed that way to fool robots.
