@@ -32,6 +32,10 @@ from parsing.terms import INDEX_VERSION, Postings, ResumeTerms, index_resume
 
 BLOCK = 4096  # person ids per postings row
 MAX_CHUNKS = 16  # appended pieces a row may hold before they are merged into one
+# People cut into rows at once when a block is merged (sync, rebuild): bounds the memory of a
+# merge, whatever the size of the import. Measured on 1,000 and 5,000 generated files: see
+# bench/import_bench.py (4.) and the README.
+SLICE = 256
 _HEAD = struct.Struct("<BBBxII")  # version, position width, count width, people, positions
 
 SCHEMA = """
@@ -124,9 +128,12 @@ def stage(conn: sqlite3.Connection, person_id: int, terms: bytes | ResumeTerms |
     )
 
 
-def sync(store) -> int:
+def sync(store, slice_size: int | None = None) -> int:
     """Move people from ``term_pending`` into the postings, one block per transaction, then index
-    from their stored text anyone who never got there (stored by another path). Returns how many."""
+    from their stored text anyone who never got there (stored by another path). Returns how many.
+
+    A block's people are read and cut into rows ``slice_size`` (default :data:`SLICE`) at a
+    time, so the memory of a sync does not grow with the size of the import."""
     moved = 0
     while True:
         first = store.conn.execute("SELECT min(person_id) FROM term_pending").fetchone()[0]
@@ -134,25 +141,36 @@ def sync(store) -> int:
             break
         block = first // BLOCK
         with store.transaction() as conn:
-            rows = conn.execute(
-                "SELECT person_id, data FROM term_pending WHERE person_id >= ? AND person_id < ? "
-                "ORDER BY person_id",
-                (block * BLOCK, (block + 1) * BLOCK),
-            ).fetchall()
-            people = []
-            for pid, data in rows:
-                try:
-                    people.append((pid, ResumeTerms.unpack(data)))
-                except ValueError:  # another version's payload: index the stored text again
-                    people.append((pid, _terms_from_text(conn, pid)))
-                _yield_the_gil()
-            _add_to_block(conn, block, people)
+            moved += _add_people(conn, block, _pending_people(conn, block, slice_size), slice_size)
             conn.execute(
                 "DELETE FROM term_pending WHERE person_id >= ? AND person_id < ?",
                 (block * BLOCK, (block + 1) * BLOCK),
             )
-        moved += len(rows)
-    return moved + _index_from_text(store, _unindexed(store.conn))
+    return moved + _index_from_text(store, _unindexed(store.conn), slice_size=slice_size)
+
+
+def _pending_people(
+    conn: sqlite3.Connection, block: int, slice_size: int | None
+) -> Iterator[tuple[int, ResumeTerms]]:
+    """The block's people waiting in ``term_pending``, by id, read a slice at a time."""
+    after, end = block * BLOCK - 1, (block + 1) * BLOCK
+    while True:
+        rows = conn.execute(
+            "SELECT person_id, data FROM term_pending WHERE person_id > ? AND person_id < ? "
+            "ORDER BY person_id LIMIT ?",
+            (after, end, max(1, slice_size or SLICE)),
+        ).fetchall()
+        if not rows:
+            return
+        for pid, data in rows:
+            try:
+                terms = ResumeTerms.unpack(data)
+            except ValueError:  # another version's payload: index the stored text again
+                terms = _terms_from_text(conn, pid)
+            _yield_the_gil()
+            yield pid, terms
+        after = rows[-1][0]
+        del rows
 
 
 def _yield_the_gil() -> None:
@@ -190,40 +208,158 @@ def _terms_from_text(conn: sqlite3.Connection, person_id: int) -> ResumeTerms:
     return index_resume(text or "", json.loads(fields or "{}").get("section_spans") or [])
 
 
-def _add_to_block(
-    conn: sqlite3.Connection, block: int, people: list[tuple[int, ResumeTerms]]
-) -> None:
-    """Add these people's positions to the rows of their block.
+def _add_people(
+    conn: sqlite3.Connection,
+    block: int,
+    people: Iterable[tuple[int, ResumeTerms]],
+    slice_size: int | None = None,
+) -> int:
+    """Add these people (in id order, all of one block) to the rows of their block, a slice of
+    ``slice_size`` people at a time. Returns how many.
 
-    People newer than everyone in the block (an import) are appended as a new
-    piece of each row, in SQL, without reading the rows; a row past
-    MAX_CHUNKS pieces is merged into one. People older than the block's newest
-    (stored by another path, indexed late) are merged into the rows one by one.
+    People newer than everyone in the block (an import) are appended as one new piece of each
+    row, in SQL, without reading the rows; a row past MAX_CHUNKS pieces is merged into one. With
+    more than one slice, each slice's pieces wait in a temporary table and are joined word by
+    word into that one piece (:func:`join_pieces`): the rows come out byte for byte as one merge
+    of everyone would write them. People older than the block's newest (stored by another path,
+    indexed late) are merged into the rows one by one.
     """
-    conn.executemany(
-        "INSERT OR IGNORE INTO term_people (person_id) VALUES (?)", [(pid,) for pid, _ in people]
-    )
+    size = max(1, slice_size or SLICE)
     known = conn.execute("SELECT last_person FROM term_blocks WHERE block = ?", (block,)).fetchone()
-    last = max([pid for pid, _ in people] + ([known[0]] if known else []))
+    last = known[0] if known else None
+    append: bool | None = None
+    held: list[tuple[str, bytes, int]] | None = None  # the first slice's rows, while alone
+    slices = added = 0
+    batch: list[tuple[int, ResumeTerms]] = []
+
+    def flush() -> None:
+        nonlocal append, held, slices, last
+        conn.executemany(
+            "INSERT OR IGNORE INTO term_people (person_id) VALUES (?)", [(pid,) for pid, _ in batch]
+        )
+        newest = max(pid for pid, _ in batch)
+        if append is None:
+            append = last is None or min(pid for pid, _ in batch) > last
+        last = newest if last is None else max(last, newest)
+        indexed = [(pid, t) for pid, t in batch if len(t)]
+        if not indexed:
+            return
+        rows = _rows(block, indexed)
+        if not append:
+            _merge_rows(conn, block, rows)
+            return
+        slices += 1
+        if slices == 1:
+            held = rows
+            return
+        if held is not None:
+            _stage(conn, 0, held)
+            held = None
+        _stage(conn, slices - 1, rows)
+
+    for person in people:
+        batch.append(person)
+        if len(batch) >= size:
+            flush()
+            added += len(batch)
+            batch = []
+    if batch:
+        flush()
+        added += len(batch)
+        batch = []
+    if not added:
+        return 0
     conn.execute(
         "INSERT OR REPLACE INTO term_blocks (block, version, last_person) VALUES (?, ?, ?)",
         (block, INDEX_VERSION, last),
     )
-    people = [(pid, t) for pid, t in people if len(t)]
-    if not people:
-        return
-    rows = _rows(block, people)
-    if known is None or min(pid for pid, _ in people) > known[0]:
+    if held is not None:
+        _append_rows(conn, block, held)
+    elif slices > 1:
+        _append_rows(conn, block, _staged(conn))
+    return added
+
+
+def _stage(conn: sqlite3.Connection, seq: int, rows: list[tuple[str, bytes, int]]) -> None:
+    """Keep one slice's pieces until the block's last slice is cut (a temporary table: on disk
+    past a few MB, gone with the connection)."""
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS term_staged (term TEXT NOT NULL, seq INTEGER NOT NULL, "
+        "people INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (term, seq)) WITHOUT ROWID"
+    )
+    conn.executemany(
+        "INSERT INTO temp.term_staged (term, seq, people, data) VALUES (?, ?, ?, ?)",
+        [(term, seq, people, data) for term, data, people in rows],
+    )
+
+
+def _staged(conn: sqlite3.Connection) -> Iterator[tuple[str, bytes, int]]:
+    """The staged pieces joined word by word, in word order, then the stage emptied."""
+    cursor = conn.execute("SELECT term, people, data FROM temp.term_staged ORDER BY term, seq")
+    for term, group in itertools.groupby(cursor, key=lambda row: row[0]):
+        pieces = list(group)
+        yield term, join_pieces([data for _, _, data in pieces]), sum(n for _, n, _ in pieces)
+    conn.execute("DELETE FROM temp.term_staged")
+
+
+def _append_rows(
+    conn: sqlite3.Connection, block: int, rows: Iterable[tuple[str, bytes, int]]
+) -> None:
+    """Append each word's piece to its row, a few thousand words at a time."""
+    rows = iter(rows)
+    while chunk := list(itertools.islice(rows, 2000)):
         conn.executemany(
             "INSERT INTO term_postings (term, block, chunks, data) VALUES (?, ?, 1, ?) "
             "ON CONFLICT (term, block) DO UPDATE SET "
             "data = CAST(data || excluded.data AS BLOB), chunks = chunks + 1",
-            [(term, block, data) for term, data, _ in rows],
+            [(term, block, data) for term, data, _ in chunk],
         )
-        _merge_pieces(conn, block, [term for term, _, _ in rows])
-        _count_people(conn, [(term, count) for term, _, count in rows])
-    else:
-        _merge_rows(conn, block, rows)
+        _merge_pieces(conn, block, [term for term, _, _ in chunk])
+        _count_people(conn, [(term, count) for term, _, count in chunk])
+
+
+def join_pieces(pieces: list[bytes]) -> bytes:
+    """Pieces of one row, for people in order (slices of one block), as the one piece
+    :func:`encode` would write for all of them: the sections are concatenated, widened to the
+    widest piece's widths where they differ, without decoding the positions."""
+    if len(pieces) == 1:
+        return pieces[0]
+    parts = []
+    for data in pieces:
+        _version, pos_width, count_width, n_people, n_pos = _HEAD.unpack_from(data)
+        at = _HEAD.size
+        cut = [at, at + 2 * n_people]
+        cut.append(cut[-1] + count_width * n_people)
+        cut.append(cut[-1] + pos_width * n_pos)
+        cut.append(cut[-1] + n_pos)
+        if cut[-1] != len(data):
+            raise ValueError("join_pieces takes single pieces")
+        parts.append((pos_width, count_width, n_people, n_pos, data, cut))
+    pos_width = max(p[0] for p in parts)
+    count_width = max(p[1] for p in parts)
+    people = sum(p[2] for p in parts)
+    positions = sum(p[3] for p in parts)
+
+    def section(k: int, width: int | None = None) -> bytes:
+        out = []
+        for part in parts:
+            data, cut = part[4], part[5]
+            chunk = data[cut[k] : cut[k + 1]]
+            own = part[1] if k == 1 else part[0]
+            if width is not None and own != width:  # uint16 -> uint32
+                chunk = np.frombuffer(chunk, np.uint16).astype(np.uint32).tobytes()
+            out.append(chunk)
+        return b"".join(out)
+
+    return b"".join(
+        (
+            _HEAD.pack(INDEX_VERSION, pos_width, count_width, people, positions),
+            section(0),
+            section(1, count_width),
+            section(2, pos_width),
+            section(3),
+        )
+    )
 
 
 def _rows(block: int, people: list[tuple[int, ResumeTerms]]) -> list[tuple[str, bytes, int]]:
@@ -319,22 +455,26 @@ def rebuild(store, progress: Callable[[float], None] | None = None) -> int:
     return _index_from_text(store, ids, progress)
 
 
-def _index_from_text(store, ids: list[int], progress: Callable[[float], None] | None = None) -> int:
-    """Index these people from their stored text, one block per transaction."""
-    blocks: dict[int, list[int]] = {}
-    for pid in ids:
-        blocks.setdefault(pid // BLOCK, []).append(pid)
+def _index_from_text(
+    store,
+    ids: list[int],
+    progress: Callable[[float], None] | None = None,
+    slice_size: int | None = None,
+) -> int:
+    """Index these people (in id order) from their stored text, one block per transaction."""
     read = itertools.count(1)
-    for block, chunk in blocks.items():
+
+    def counted(people: Iterable[tuple[int, ResumeTerms]]) -> Iterator[tuple[int, ResumeTerms]]:
+        for person in people:
+            yield person
+            _yield_the_gil()
+            done = next(read)
+            if progress is not None and done % 500 == 0:
+                progress(done / len(ids))
+
+    for block, chunk in itertools.groupby(ids, key=lambda pid: pid // BLOCK):
         with store.transaction() as conn:
-            people = []
-            for pid, terms in _index_texts(conn, chunk):
-                people.append((pid, terms))
-                _yield_the_gil()
-                done = next(read)
-                if progress is not None and done % 500 == 0:
-                    progress(done / len(ids))
-            _add_to_block(conn, block, people)
+            _add_people(conn, block, counted(_index_texts(conn, list(chunk))), slice_size)
     return len(ids)
 
 
@@ -344,7 +484,7 @@ def _index_texts(conn: sqlite3.Connection, ids: list[int]) -> Iterator[tuple[int
         marks = ",".join("?" * len(chunk))
         for pid, text, fields in conn.execute(
             f"SELECT p.id, d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id "
-            f"WHERE p.id IN ({marks})",
+            f"WHERE p.id IN ({marks}) ORDER BY p.id",
             chunk,
         ).fetchall():
             yield (

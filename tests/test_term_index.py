@@ -7,6 +7,7 @@ import subprocess
 import sys
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from review import term_index
@@ -181,6 +182,110 @@ def test_small_blocks_appended_import_by_import_equal_a_rebuild(tmp_path, monkey
     assert decoded(store) == incremental
     assert [(r.person, r.total) for r in Ranker(store, job).rank()] == before
     store.close()
+
+
+INDEX_TABLES = ("term_postings", "term_vocab", "term_blocks", "term_people", "term_pending")
+
+
+def index_tables(store) -> dict[str, list[tuple]]:
+    return {t: sorted(store.conn.execute(f"SELECT * FROM {t}").fetchall()) for t in INDEX_TABLES}
+
+
+def fourteen_people() -> dict[str, str]:
+    """The five resumes and nine more people who share most of their words (long rows)."""
+    more = {
+        f"p{i}.txt": f"Person Number{i}\nperson{i}@example.org\n\n"
+        + "\n".join(list(RESUMES.values())[i % 3].splitlines()[2:][i % 4 :])
+        for i in range(9)
+    }
+    return {**RESUMES, **MORE, **more}
+
+
+@pytest.mark.parametrize("block", [4096, 4])
+def test_a_merge_in_slices_writes_the_rows_one_merge_writes(tmp_path, monkeypatch, block):
+    """Slices of 1, 2 and 3 people (and blocks of 4, so slices meet block ends) give the same
+    rows, byte for byte, as everyone merged at once; so do a rebuild and a sync of more people."""
+    sync = term_index.sync
+    monkeypatch.setattr(term_index, "BLOCK", block)
+    monkeypatch.setattr(term_index, "sync", lambda store, slice_size=None: 0)  # all left pending
+    store, job_id, ids, _ = make_people(tmp_path, monkeypatch, fourteen_people(), SYNONYM_JOB)
+    pending = store.conn.execute("SELECT person_id, data FROM term_pending").fetchall()
+    assert len(pending) == len(ids) == 14
+
+    def merged(slice_size: int) -> dict[str, list[tuple]]:
+        with store.transaction() as conn:
+            for table in INDEX_TABLES:
+                conn.execute(f"DELETE FROM {table}")
+            conn.executemany("INSERT INTO term_pending (person_id, data) VALUES (?, ?)", pending)
+        assert sync(store, slice_size=slice_size) == 14
+        return index_tables(store)
+
+    at_once = merged(10**6)
+    assert len(at_once["term_postings"]) > 100 and not at_once["term_pending"]
+    assert max(chunks for _, _, chunks, _ in at_once["term_postings"]) == 1
+    job = resolve_job(store, job_id)
+    ranked = [(r.person, r.total) for r in Ranker(store, job).rank()]
+    assert ranked[0][1] > 0
+    for size in (1, 2, 3):
+        assert merged(size) == at_once, size
+        assert [(r.person, r.total) for r in Ranker(store, job).rank()] == ranked
+    monkeypatch.setattr(term_index, "SLICE", 2)
+    assert term_index.rebuild(store) == 14
+    assert index_tables(store) == at_once
+
+    # An import into a block that already has rows: its one new piece per row, slices or not.
+    later = tmp_path / "later"
+    later.mkdir()
+    for i in range(5):
+        (later / f"q{i}.txt").write_text(f"Quinn Later{i}\n" + RESUMES["ana.txt"], "utf-8")
+    Importer(store, ImportOptions(workers=1, job_id=job_id)).run([later])
+    before = index_tables(store)
+    assert len(before["term_pending"]) == 5
+
+    def synced(slice_size: int) -> dict[str, list[tuple]]:
+        with store.transaction() as conn:
+            for table, rows in before.items():
+                conn.execute(f"DELETE FROM {table}")
+                if rows:
+                    marks = ",".join("?" * len(rows[0]))
+                    conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        assert sync(store, slice_size=slice_size) == 5
+        return index_tables(store)
+
+    appended = synced(10**6)
+    assert max(chunks for _, _, chunks, _ in appended["term_postings"]) == 2
+    assert synced(2) == appended
+    store.close()
+
+
+def test_joined_pieces_are_the_piece_one_encode_writes_even_where_widths_differ():
+    """Two-byte and four-byte positions and counts in one row: joined as encode() writes them."""
+    block = 2
+    base = block * term_index.BLOCK
+    wide = np.arange(70_000, dtype=np.int64)  # one person, 70,000 positions: 4-byte both
+    pieces = [
+        (np.array([base + 1, base + 3]), np.array([2, 1]), np.array([5, 9, 4])),
+        (np.array([base + 4]), np.array([len(wide)]), wide),
+        (np.array([base + 7, base + 8]), np.array([1, 1]), np.array([0, 65_535])),
+    ]
+    rng = np.random.default_rng(7)
+    infos = [rng.integers(0, 256, len(pos)).astype(np.uint8) for _, _, pos in pieces]
+    encoded = [
+        term_index.encode(block, person, counts, pos, info)
+        for (person, counts, pos), info in zip(pieces, infos, strict=True)
+    ]
+    for chosen in ([0, 2], [0, 1], [1, 2], [0, 1, 2]):
+        whole = term_index.encode(
+            block,
+            np.concatenate([pieces[k][0] for k in chosen]),
+            np.concatenate([pieces[k][1] for k in chosen]),
+            np.concatenate([pieces[k][2] for k in chosen]),
+            np.concatenate([infos[k] for k in chosen]),
+        )
+        assert term_index.join_pieces([encoded[k] for k in chosen]) == whole, chosen
+    assert term_index.join_pieces([encoded[1]]) == encoded[1]
+    with pytest.raises(ValueError):
+        term_index.join_pieces([encoded[0] + encoded[2], encoded[1]])
 
 
 def test_forget_removes_every_position_and_unique_word(world):
