@@ -285,7 +285,7 @@ def _stage(conn: sqlite3.Connection, seq: int, rows: list[tuple[str, bytes, int]
     past a few MB, gone with the connection)."""
     conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS term_staged (term TEXT NOT NULL, seq INTEGER NOT NULL, "
-        "people INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (term, seq)) WITHOUT ROWID"
+        "people INTEGER NOT NULL, data BLOB NOT NULL)"
     )
     conn.executemany(
         "INSERT INTO temp.term_staged (term, seq, people, data) VALUES (?, ?, ?, ?)",
@@ -320,46 +320,32 @@ def _append_rows(
 
 def join_pieces(pieces: list[bytes]) -> bytes:
     """Pieces of one row, for people in order (slices of one block), as the one piece
-    :func:`encode` would write for all of them: the sections are concatenated, widened to the
-    widest piece's widths where they differ, without decoding the positions."""
+    :func:`encode` would write for all of them: each section concatenated, widened to the
+    widest piece's width where widths differ, without decoding the positions."""
     if len(pieces) == 1:
         return pieces[0]
-    parts = []
-    for data in pieces:
-        _version, pos_width, count_width, n_people, n_pos = _HEAD.unpack_from(data)
-        at = _HEAD.size
-        cut = [at, at + 2 * n_people]
-        cut.append(cut[-1] + count_width * n_people)
-        cut.append(cut[-1] + pos_width * n_pos)
-        cut.append(cut[-1] + n_pos)
-        if cut[-1] != len(data):
-            raise ValueError("join_pieces takes single pieces")
-        parts.append((pos_width, count_width, n_people, n_pos, data, cut))
-    pos_width = max(p[0] for p in parts)
-    count_width = max(p[1] for p in parts)
-    people = sum(p[2] for p in parts)
-    positions = sum(p[3] for p in parts)
+    heads = [_HEAD.unpack_from(data) for data in pieces]
+    pos_width = max(h[1] for h in heads)
+    count_width = max(h[2] for h in heads)
+    offsets, counts, positions, infos = [], [], [], []
+    for data, (_version, pw, cw, people, n) in zip(pieces, heads, strict=True):
+        at = _HEAD.size + 2 * people
+        offsets.append(data[_HEAD.size : at])
+        counts.append(_widen(data[at : at + cw * people], cw, count_width))
+        at += cw * people
+        positions.append(_widen(data[at : at + pw * n], pw, pos_width))
+        at += pw * n
+        infos.append(data[at : at + n])
+        if at + n != len(data):
+            raise ValueError("join_pieces takes single pieces, not rows of several")
+    people = sum(h[3] for h in heads)
+    total = sum(h[4] for h in heads)
+    head = _HEAD.pack(INDEX_VERSION, pos_width, count_width, people, total)
+    return b"".join((head, *offsets, *counts, *positions, *infos))
 
-    def section(k: int, width: int | None = None) -> bytes:
-        out = []
-        for part in parts:
-            data, cut = part[4], part[5]
-            chunk = data[cut[k] : cut[k + 1]]
-            own = part[1] if k == 1 else part[0]
-            if width is not None and own != width:  # uint16 -> uint32
-                chunk = np.frombuffer(chunk, np.uint16).astype(np.uint32).tobytes()
-            out.append(chunk)
-        return b"".join(out)
 
-    return b"".join(
-        (
-            _HEAD.pack(INDEX_VERSION, pos_width, count_width, people, positions),
-            section(0),
-            section(1, count_width),
-            section(2, pos_width),
-            section(3),
-        )
-    )
+def _widen(section: bytes, width: int, to: int) -> bytes:
+    return section if width == to else np.frombuffer(section, np.uint16).astype(np.uint32).tobytes()
 
 
 def _rows(block: int, people: list[tuple[int, ResumeTerms]]) -> list[tuple[str, bytes, int]]:
@@ -377,7 +363,11 @@ def _rows(block: int, people: list[tuple[int, ResumeTerms]]) -> list[tuple[str, 
     person = np.concatenate([np.full(len(t.ids), pid, np.int64) for pid, t in people])
     pos = np.concatenate([np.arange(len(t.ids), dtype=np.int64) for _, t in people])
     info = np.concatenate([t.info for _, t in people])
-    order = np.lexsort((pos, person, word))
+    ids = [pid for pid, _ in people]
+    if all(x < y for x, y in itertools.pairwise(ids)):
+        order = np.argsort(word, kind="stable")  # already by person and position within a word
+    else:
+        order = np.lexsort((pos, person, word))
     word, person, pos, info = word[order], person[order], pos[order], info[order]
     # Runs of one person within one word, then the runs of each word: slices, no per-row work.
     n = len(word)
@@ -386,13 +376,39 @@ def _rows(block: int, people: list[tuple[int, ResumeTerms]]) -> list[tuple[str, 
     run_counts = np.diff(np.r_[run_starts, n])
     first_run = np.flatnonzero(np.r_[True, word[run_starts][1:] != word[run_starts][:-1]])
     last_run = np.r_[first_run[1:], len(run_starts)]
+    first_pos = run_starts[first_run]
+    # What encode() writes for each word, cut from arrays converted once for the whole slice.
+    wide_counts = np.maximum.reduceat(run_counts, first_run) > 0xFFFF
+    wide_pos = np.maximum.reduceat(pos, first_pos) > 0xFFFF
+    offsets = (run_person - block * BLOCK).astype(np.uint16).tobytes()
+    counts2 = run_counts.astype(np.uint16).tobytes()
+    counts4 = run_counts.astype(np.uint32).tobytes() if wide_counts.any() else b""
+    pos2 = pos.astype(np.uint16).tobytes()
+    pos4 = pos.astype(np.uint32).tobytes() if wide_pos.any() else b""
+    infos = info.astype(np.uint8).tobytes()
     terms = list(number)
+    head = _HEAD.pack
     rows = []
-    for r0, r1 in zip(first_run.tolist(), last_run.tolist(), strict=True):
-        a = int(run_starts[r0])
-        b = int(run_starts[r1]) if r1 < len(run_starts) else n
-        data = encode(block, run_person[r0:r1], run_counts[r0:r1], pos[a:b], info[a:b])
-        rows.append((terms[int(word[a])], data, r1 - r0))
+    for w, r0, r1, a, b, cw, pw in zip(
+        word[first_pos].tolist(),
+        first_run.tolist(),
+        last_run.tolist(),
+        first_pos.tolist(),
+        np.r_[first_pos[1:], n].tolist(),
+        wide_counts.tolist(),
+        wide_pos.tolist(),
+        strict=True,
+    ):
+        data = b"".join(
+            (
+                head(INDEX_VERSION, 4 if pw else 2, 4 if cw else 2, r1 - r0, b - a),
+                offsets[2 * r0 : 2 * r1],
+                counts4[4 * r0 : 4 * r1] if cw else counts2[2 * r0 : 2 * r1],
+                pos4[4 * a : 4 * b] if pw else pos2[2 * a : 2 * b],
+                infos[a:b],
+            )
+        )
+        rows.append((terms[w], data, r1 - r0))
     return rows
 
 

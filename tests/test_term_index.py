@@ -10,6 +10,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from parsing.terms import ResumeTerms
 from review import term_index
 from review.importer import Importer, ImportOptions
 from review.jobs import resolve_job, update_spec
@@ -223,6 +224,9 @@ def test_a_merge_in_slices_writes_the_rows_one_merge_writes(tmp_path, monkeypatc
     at_once = merged(10**6)
     assert len(at_once["term_postings"]) > 100 and not at_once["term_pending"]
     assert max(chunks for _, _, chunks, _ in at_once["term_postings"]) == 1
+    for term, blk, _, data in at_once["term_postings"]:  # each row as encode() writes it
+        p = term_index.decode(blk, data)
+        assert term_index.encode(blk, *term_index._runs(p.person), p.pos, p.info) == data, term
     job = resolve_job(store, job_id)
     ranked = [(r.person, r.total) for r in Ranker(store, job).rank()]
     assert ranked[0][1] > 0
@@ -284,6 +288,27 @@ def test_joined_pieces_are_the_piece_one_encode_writes_even_where_widths_differ(
         )
         assert term_index.join_pieces([encoded[k] for k in chosen]) == whole, chosen
     assert term_index.join_pieces([encoded[1]]) == encoded[1]
+    # Rows cut from a slice of people, wide and narrow, are what encode() writes for each word.
+    long = ResumeTerms(["x", "y"], np.r_[np.zeros(69_999), [1]].astype(np.uint32), infos[1])
+    short = ResumeTerms(["y", "z"], np.array([0, 1, 0], np.uint32), infos[0])
+    rows = term_index._rows(block, [(base + 1, short), (base + 4, long)])
+    assert [(t, n) for t, _, n in rows] == [("y", 2), ("z", 1), ("x", 1)]
+    expected = {
+        "x": term_index.encode(
+            block, np.array([base + 4]), np.array([69_999]), wide[:-1], infos[1][:-1]
+        ),
+        "y": term_index.encode(
+            block,
+            np.array([base + 1, base + 4]),
+            np.array([2, 1]),
+            np.array([0, 2, 69_999]),
+            np.r_[infos[0][[0, 2]], infos[1][-1:]],
+        ),
+        "z": term_index.encode(
+            block, np.array([base + 1]), np.array([1]), np.array([1]), infos[0][1:2]
+        ),
+    }
+    assert {t: data for t, data, _ in rows} == expected
     with pytest.raises(ValueError):
         term_index.join_pieces([encoded[0] + encoded[2], encoded[1]])
 
