@@ -1,6 +1,7 @@
 """Import benchmark: figures and ratios from one run on the same generated files.
 
     python bench/import_bench.py [--files 1000] [--big 5000] [--workers N]
+                                 [--only memory,index] [--rounds 2]
 
 1. The floor: pdfminer.six's bare ``extract_text`` over the generated PDFs, in
    one process, then one process per core over disjoint shares of the files.
@@ -233,6 +234,15 @@ def term_index_cost(paths: list[Path], workers: int, tmp: Path, rounds: int = 2)
     )
 
 
+STEPS = {
+    "floor": "1-2: the pdfminer floor, and the import of the PDFs against it",
+    "parse": "per-file parse time against bare extract_text",
+    "reimport": "3 and 5: the mixed batch imported, then again",
+    "index": "6: the term index's cost, imports with and without it",
+    "memory": "4: peak RSS of the importing process for --files and --big files",
+}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=1000)
@@ -243,7 +253,19 @@ def main() -> int:
     parser.add_argument(
         "--formats", action="store_true", help="also the figures of the new formats (issue 11)"
     )
+    parser.add_argument(
+        "--only",
+        default=",".join(STEPS),
+        help="comma-separated steps to run (default: all): "
+        + "; ".join(f"{k} ({v})" for k, v in STEPS.items()),
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="imports each way for the term index's cost"
+    )
     args = parser.parse_args()
+    steps = {step.strip() for step in args.only.split(",") if step.strip()}
+    if steps - set(STEPS):
+        parser.error(f"--only: unknown step(s) {', '.join(sorted(steps - set(STEPS)))}")
 
     print(f"Import benchmark — {args.workers} worker(s), {os.cpu_count()} core(s)")
     folder = generate(args.files)
@@ -254,69 +276,82 @@ def main() -> int:
         kinds[p.suffix] = kinds.get(p.suffix, 0) + 1
     print(f"  batch: {len(everything)} files {kinds}")
 
-    single, parallel = bare_floor(pdfs, args.workers)
-    print(f"\n1. floor, bare pdfminer extract_text over {len(pdfs)} PDFs")
-    print(f"   one process:           {single:7.2f} PDFs/s")
-    print(
-        f"   {args.workers} processes (shares):  {parallel:7.2f} PDFs/s   "
-        f"({parallel / single:.2f}x "
-        "one process)"
-    )
+    if "floor" in steps:
+        single, parallel = bare_floor(pdfs, args.workers)
+        print(f"\n1. floor, bare pdfminer extract_text over {len(pdfs)} PDFs")
+        print(f"   one process:           {single:7.2f} PDFs/s")
+        print(
+            f"   {args.workers} processes (shares):  {parallel:7.2f} PDFs/s   "
+            f"({parallel / single:.2f}x "
+            "one process)"
+        )
 
-    ours_ms, bare_ms, ratio = parse_ratio(pdfs)
-    print(
-        f"\n6. per-file parse time, one process, {min(len(pdfs), 60)} PDFs (CPU time, interleaved)"
-    )
-    print(f"   parse_bytes {ours_ms:.1f} ms, bare extract_text {bare_ms:.1f} ms: ratio {ratio:.3f}")
-    print(
-        f"   main at 5b9ab5d: {MAIN_5B9AB5D_PARSE_RATIO:.2f} -> per-file time "
-        f"{ratio / MAIN_5B9AB5D_PARSE_RATIO:.3f}x main's (target <= 1.15)"
-    )
+    if "parse" in steps:
+        ours_ms, bare_ms, ratio = parse_ratio(pdfs)
+        print(
+            f"\n6. per-file parse time, one process, {min(len(pdfs), 60)} PDFs (CPU time, "
+            "interleaved)"
+        )
+        print(
+            f"   parse_bytes {ours_ms:.1f} ms, bare extract_text {bare_ms:.1f} ms: "
+            f"ratio {ratio:.3f}"
+        )
+        print(
+            f"   main at 5b9ab5d: {MAIN_5B9AB5D_PARSE_RATIO:.2f} -> per-file time "
+            f"{ratio / MAIN_5B9AB5D_PARSE_RATIO:.3f}x main's (target <= 1.15)"
+        )
 
     tmp = Path(tempfile.mkdtemp(prefix="shortlist-bench-"))
     try:
-        pdf_import = run_import(tmp / "pdfs.db", pdfs, args.workers)
-        pdf_rate = pdf_import["parsed"] / pdf_import["seconds"]
-        # This machine's speed drifts by 10-20 % over minutes: the floor is measured
-        # again right after the import, and the import is compared with the mean.
-        _, parallel_after = bare_floor(pdfs, args.workers)
-        floor = (parallel + parallel_after) / 2
-        print(
-            f"\n2. shortlist import of the same {len(pdfs)} PDFs, {args.workers} workers (start-up "
-            "included)"
-        )
-        print(
-            f"   {pdf_rate:7.2f} PDFs/s = {pdf_rate / floor:.2f} x the parallel floor (target >= "
-            "0.85; floor "
-            f"{parallel:.2f} before, {parallel_after:.2f} after)"
-        )
-
-        first = run_import(tmp / "all.db", everything, args.workers)
-        again = run_import(tmp / "all.db", everything, args.workers)
-        print(f"\n3. re-import of the same {first['files']} files")
-        print(
-            f"   first {first['seconds']:.2f} s, again {again['seconds']:.3f} s "
-            f"-> {first['seconds'] / again['seconds']:.0f}x faster (target >= 50x)"
-        )
-
-        print(
-            f"\n5. full mixed batch: {first['files'] / first['seconds']:.2f} files/s "
-            f"({first['files']} files in {first['seconds']:.1f} s; outcomes {first['counts']})"
-        )
-
-        term_index_cost(everything, args.workers, tmp)
-
-        print("\n4. peak RSS of the importing process (workers not included)")
-        print(f"   {first['files']:>6} files: {first['max_rss_mb']:6.1f} MB")
-        if args.big:
-            big_folder = generate(args.big)
-            big = run_import(tmp / "big.db", resumes_only(big_folder), args.workers)
+        if "floor" in steps:
+            pdf_import = run_import(tmp / "pdfs.db", pdfs, args.workers)
+            pdf_rate = pdf_import["parsed"] / pdf_import["seconds"]
+            # This machine's speed drifts by 10-20 % over minutes: the floor is measured
+            # again right after the import, and the import is compared with the mean.
+            _, parallel_after = bare_floor(pdfs, args.workers)
+            floor = (parallel + parallel_after) / 2
             print(
-                f"   {big['files']:>6} files: {big['max_rss_mb']:6.1f} MB "
-                f"({big['max_rss_mb'] / first['max_rss_mb']:.2f}x for "
-                f"{big['files'] / first['files']:.0f}x the files; "
-                f"{big['files'] / big['seconds']:.2f} files/s)"
+                f"\n2. shortlist import of the same {len(pdfs)} PDFs, {args.workers} workers "
+                "(start-up included)"
             )
+            print(
+                f"   {pdf_rate:7.2f} PDFs/s = {pdf_rate / floor:.2f} x the parallel floor (target "
+                f">= 0.85; floor {parallel:.2f} before, {parallel_after:.2f} after)"
+            )
+
+        first = None
+        if steps & {"reimport", "memory"}:
+            first = run_import(tmp / "all.db", everything, args.workers)
+        if "reimport" in steps:
+            again = run_import(tmp / "all.db", everything, args.workers)
+            print(f"\n3. re-import of the same {first['files']} files")
+            print(
+                f"   first {first['seconds']:.2f} s, again {again['seconds']:.3f} s "
+                f"-> {first['seconds'] / again['seconds']:.0f}x faster (target >= 50x)"
+            )
+            print(
+                f"\n5. full mixed batch: {first['files'] / first['seconds']:.2f} files/s "
+                f"({first['files']} files in {first['seconds']:.1f} s; outcomes {first['counts']})"
+            )
+
+        if "index" in steps:
+            term_index_cost(everything, args.workers, tmp, rounds=args.rounds)
+
+        if "memory" in steps:
+            print("\n4. peak RSS of the importing process (workers not included)")
+            print(
+                f"   {first['files']:>6} files: {first['max_rss_mb']:6.1f} MB "
+                f"({first['files'] / first['seconds']:.2f} files/s)"
+            )
+            if args.big:
+                big_folder = generate(args.big)
+                big = run_import(tmp / "big.db", resumes_only(big_folder), args.workers)
+                print(
+                    f"   {big['files']:>6} files: {big['max_rss_mb']:6.1f} MB "
+                    f"({big['max_rss_mb'] / first['max_rss_mb']:.2f}x for "
+                    f"{big['files'] / first['files']:.0f}x the files; "
+                    f"{big['files'] / big['seconds']:.2f} files/s)"
+                )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if args.formats:
