@@ -19,6 +19,7 @@ removes their positions from those rows, so nothing of them stays in the index.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import json
 import sqlite3
@@ -230,9 +231,8 @@ def _add_people(
     append: bool | None = None
     held: list[tuple[str, bytes, int]] | None = None  # the first slice's rows, while alone
     slices = added = 0
-    batch: list[tuple[int, ResumeTerms]] = []
 
-    def flush() -> None:
+    def flush(batch: list[tuple[int, ResumeTerms]]) -> None:
         nonlocal append, held, slices, last
         conn.executemany(
             "INSERT OR IGNORE INTO term_people (person_id) VALUES (?)", [(pid,) for pid, _ in batch]
@@ -257,16 +257,9 @@ def _add_people(
             held = None
         _stage(conn, slices - 1, rows)
 
-    for person in people:
-        batch.append(person)
-        if len(batch) >= size:
-            flush()
-            added += len(batch)
-            batch = []
-    if batch:
-        flush()
+    for batch in _slices(people, size):
+        flush(batch)
         added += len(batch)
-        batch = []
     if not added:
         return 0
     conn.execute(
@@ -278,6 +271,13 @@ def _add_people(
     elif slices > 1:
         _append_rows(conn, block, _staged(conn))
     return added
+
+
+def _slices(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items (the last one shorter); itertools.batched from Python 3.12."""
+    items = iter(items)
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
 
 
 def _stage(conn: sqlite3.Connection, seq: int, rows: list[tuple[str, bytes, int]]) -> None:
@@ -550,34 +550,39 @@ class TermIndex:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self._cache: dict[str, Postings] = {}
-        self._pending: dict[str, list[Postings]] | None = None
+        self._pending: dict[str, list[tuple[int, bytes]]] | None = None
         self._pending_words: set[str] = set()
         self._vocabulary: dict[str, list[str]] = {}
 
-    def _load_pending(self) -> dict[str, list[Postings]]:
-        """People not in the postings yet: in ``term_pending``, or (rarely) never indexed."""
+    def _load_pending(self) -> dict[str, list[tuple[int, bytes]]]:
+        """People not in the postings yet (in ``term_pending``, or rarely never indexed): their
+        rows cut as :func:`sync` will write them, a slice at a time, and kept encoded (an
+        import still running may have thousands waiting)."""
         if self._pending is None:
             self._pending = {}
-            waiting = [
-                (pid, data)
-                for pid, data in self.conn.execute("SELECT person_id, data FROM term_pending")
-            ]
-            waiting += [(pid, None) for pid in _unindexed(self.conn)]
-            for pid, data in sorted(waiting, key=lambda row: row[0]):
-                try:
-                    terms = (
-                        ResumeTerms.unpack(data)
-                        if data is not None
-                        else _terms_from_text(self.conn, pid)
-                    )
-                except ValueError:
-                    terms = _terms_from_text(self.conn, pid)
-                for term, (pos, info) in terms.postings().items():
-                    self._pending.setdefault(term, []).append(
-                        Postings(np.full(len(pos), pid, np.int64), pos, info)
-                    )
+            for block, people in itertools.groupby(
+                self._waiting(), key=lambda person: person[0] // BLOCK
+            ):
+                for part in _slices(people, SLICE):
+                    indexed = [(pid, t) for pid, t in part if len(t)]
+                    for term, data, _ in _rows(block, indexed) if indexed else ():
+                        self._pending.setdefault(term, []).append((block, data))
             self._pending_words = set(self._pending)
         return self._pending
+
+    def _waiting(self) -> Iterator[tuple[int, ResumeTerms]]:
+        """Everyone waiting, by id: payloads read as they come, texts of the never indexed."""
+        staged = self.conn.execute("SELECT person_id, data FROM term_pending ORDER BY person_id")
+        never = ((pid, None) for pid in _unindexed(self.conn))
+        for pid, data in heapq.merge(staged, never, key=lambda row: row[0]):
+            try:
+                terms = ResumeTerms.unpack(data) if data is not None else None
+            except ValueError:  # another version's payload
+                terms = None
+            yield pid, terms if terms is not None else _terms_from_text(self.conn, pid)
+
+    def _pending_postings(self, term: str) -> list[Postings]:
+        return [decode(block, data) for block, data in self._load_pending().get(term, ())]
 
     def postings(self, term: str) -> Postings:
         found = self._cache.get(term)
@@ -588,7 +593,7 @@ class TermIndex:
                     "SELECT block, data FROM term_postings WHERE term = ? ORDER BY block", (term,)
                 )
             ]
-            parts += self._load_pending().get(term, [])
+            parts += self._pending_postings(term)
             found = self._cache[term] = Postings.concat(parts) if len(parts) != 1 else parts[0]
         return found
 
@@ -626,7 +631,6 @@ class TermIndex:
                 chunk,
             ):
                 found[term].append(decode(block, data))
-        pending = self._load_pending()
         for term, parts in found.items():
-            parts += pending.get(term, [])
+            parts += self._pending_postings(term)
             self._cache[term] = Postings.concat(parts) if len(parts) != 1 else parts[0]

@@ -205,7 +205,8 @@ def fourteen_people() -> dict[str, str]:
 @pytest.mark.parametrize("block", [4096, 4])
 def test_a_merge_in_slices_writes_the_rows_one_merge_writes(tmp_path, monkeypatch, block):
     """Slices of 1, 2 and 3 people (and blocks of 4, so slices meet block ends) give the same
-    rows, byte for byte, as everyone merged at once; so do a rebuild and a sync of more people."""
+    rows, byte for byte, as everyone merged at once; so do a rebuild and a sync of more people,
+    and the waiting people read before any of it are the same postings."""
     sync = term_index.sync
     monkeypatch.setattr(term_index, "BLOCK", block)
     monkeypatch.setattr(term_index, "sync", lambda store, slice_size=None: 0)  # all left pending
@@ -221,7 +222,19 @@ def test_a_merge_in_slices_writes_the_rows_one_merge_writes(tmp_path, monkeypatc
         assert sync(store, slice_size=slice_size) == 14
         return index_tables(store)
 
+    monkeypatch.setattr(term_index, "SLICE", 3)  # readers cut the waiting people in slices too
+    waiting = term_index.TermIndex(store.conn)
+    read_pending = {w: waiting.postings(w) for w in sorted(waiting._load_pending())}
     at_once = merged(10**6)
+    synced = term_index.TermIndex(store.conn)
+    assert {t for t, _ in at_once["term_vocab"]} == set(read_pending)
+    for word, p in read_pending.items():
+        q = synced.postings(word)
+        assert (p.person.tolist(), p.pos.tolist(), p.info.tolist()) == (
+            q.person.tolist(),
+            q.pos.tolist(),
+            q.info.tolist(),
+        ), word
     assert len(at_once["term_postings"]) > 100 and not at_once["term_pending"]
     assert max(chunks for _, _, chunks, _ in at_once["term_postings"]) == 1
     for term, blk, _, data in at_once["term_postings"]:  # each row as encode() writes it
