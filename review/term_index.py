@@ -7,6 +7,9 @@ an import :func:`sync` moves them into ``term_postings``: one row per word and
 *block* of 4,096 person ids, holding every position of that word in those
 people, sorted by person. A phrase over 10,000 people is then three rows per
 word, decoded as arrays; a new person only rewrites the rows of the newest block.
+A block's people are cut into rows :data:`SLICE` at a time and the slices' pieces
+joined into one per row, so the memory of a sync stays flat however many people
+an import brings, and the rows are those one merge of everyone would write.
 
 Readers (:class:`TermIndex`) never write: people still in ``term_pending``
 (an import still running, or killed before its end) are read from there, so a
