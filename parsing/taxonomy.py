@@ -274,15 +274,21 @@ class Taxonomy:
         # Approximate: runs of 1-3 untaken tokens of more than four letters.
         exact_names = {h.skill for h in hits}
         memo: dict[str, tuple[int, int] | None] = {}
+        # What a phrase's first and last words allow, known once per word: a run is
+        # only tried when it starts with a letter and neither end is a stopword
+        # ("the management" is not a typo of Time Management).
+        may_start = [f[:1].isalpha() and f not in _STOPWORDS for f in folded]
+        may_end = [f not in _STOPWORDS for f in folded]
         for size in (3, 2, 1):
-            for i in range(n - size + 1):
-                if run_end[i] < i + size - 1 or any(taken[i : i + size]):
+            last = size - 1
+            for i in range(n - last):
+                if not (may_start[i] and may_end[i + last]) or run_end[i] < i + last:
                     continue
-                key = " ".join(folded[i : i + size])
-                if len(key) <= 4 or not key[0].isalpha():
+                if taken[i] if size == 1 else any(taken[i : i + size]):
                     continue
-                if folded[i] in _STOPWORDS or folded[i + size - 1] in _STOPWORDS:
-                    continue  # "the management" is not a typo of Time Management
+                key = " ".join(folded[i : i + size]) if size > 1 else folded[i]
+                if len(key) <= 4:
+                    continue
                 if key not in memo:
                     memo[key] = self._closest(key)
                 found = memo[key]
