@@ -1062,6 +1062,9 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# Any of them: most lines name no kind, and one search tells so (instead of one per kind).
+_ANY_KEYWORD = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _KEYWORDS))
+
 # Lines that start with an icon glyph or bullet before the heading text.
 _LEADING_NOISE = re.compile(r"^[^\w]+")
 _TRAILING_NOISE = re.compile(r"[\s:：.\-–—_|]+$")
@@ -1086,9 +1089,12 @@ def heading_kind(line: str) -> str | None:
 
 def keyword_kind(line: str) -> str | None:
     """The kind a heading's words point to, for headings the vocabulary lacks."""
-    folded = fold(_printed(line))
+    printed = _printed(line)
+    folded, lowered = fold(printed), printed.lower()
+    if _ANY_KEYWORD.search(folded) is None and _ANY_KEYWORD.search(lowered) is None:
+        return None
     for kind, pattern in _KEYWORDS:
-        if pattern.search(folded) or pattern.search(_printed(line).lower()):
+        if pattern.search(folded) or pattern.search(lowered):
             return kind
     return None
 
