@@ -370,7 +370,8 @@ def fill_fields(
     result.title, title_confidence, title_doubt = F.title_of(
         text.split("\n"), result.name, text, sections
     )
-    hits = find_skills(text, sections, taxonomy)
+    inline = inline_skill_spans(text)  # skills listed after a label: read once, used twice
+    hits = find_skills(text, sections, taxonomy, inline)
     _date_hits(hits, sections, periods_by_section)
     result.skill_hits = [
         {
@@ -386,7 +387,7 @@ def fill_fields(
         for h in hits
     ]
     known = list(dict.fromkeys(h.skill for h in hits if h.counts))
-    listed = listed_items(text, sections, taxonomy)
+    listed = listed_items(text, sections, taxonomy, inline)
     unlisted = unlisted_skills(listed, known, taxonomy)
     result.skills = known + unlisted
     result.skills_not_in_taxonomy = unlisted
@@ -464,8 +465,14 @@ _ADDRESS_RE = re.compile(
 )
 
 
-def find_skills(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[Hit]:
-    inline = inline_skill_spans(text)
+def find_skills(
+    text: str,
+    sections: list[Section],
+    taxonomy: Taxonomy,
+    inline: list[tuple[int, int]] | None = None,
+) -> list[Hit]:
+    if inline is None:
+        inline = inline_skill_spans(text)
 
     def in_skills_section(offset: int) -> bool:
         section = section_at(sections, offset)
