@@ -373,6 +373,10 @@ _EXPLICIT_YEARS_RE = re.compile(
     re.IGNORECASE,
 )
 
+# What every match of _EXPLICIT_YEARS_RE holds: the number's last digit and the word for years.
+# It starts with a digit, so the search skips ahead fast; most resumes have none.
+_YEARS_AFTER_NUMBER = re.compile(r"\d\s*\+?\s*(?:years?|yrs?|jahre|ans|años|anos)", re.IGNORECASE)
+
 
 def _parse_point(text: str, is_end: bool) -> tuple[int, int] | None:
     text = text.strip().lower()
@@ -451,6 +455,8 @@ def merged_years(periods: list[Period]) -> float:
 def explicit_years(text: str) -> tuple[float, str] | None:
     """An explicit statement of total experience ("15+ years of experience")."""
     best: tuple[float, str] | None = None
+    if _YEARS_AFTER_NUMBER.search(text) is None:
+        return None  # no number before a word for years: nothing to read (a quick scan)
     for m in _EXPLICIT_YEARS_RE.finditer(text):
         value = float(m.group("n").replace(",", "."))
         if 0 < value <= 60 and (best is None or value > best[0]):
