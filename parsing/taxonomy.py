@@ -231,18 +231,21 @@ class Taxonomy:
         # break or list punctuation in between), computed once for all sizes.
         run_end = list(range(n))
         for i in range(n - 2, -1, -1):
-            if _gap_ok(text[toks[i].end : toks[i + 1].start]):
+            gap = text[toks[i].end : toks[i + 1].start]
+            if len(gap) <= 3 and not gap.strip(_GAP_CHARS):  # _gap_ok, inline: once per token
                 run_end[i] = run_end[i + 1]
         hits: list[Hit] = []
         taken = [False] * n
         ordinary: dict[int, Hit] = {}  # one "ordinary word" note per skill is enough
         # Exact, left to right, longest phrase first at each token: "Ruby on
         # Rails" wins over "Ruby"; only tokens that begin some alias are tried.
+        first_len, first_len_case = self._first_len.get, self._first_len_case.get
         i = 0
         while i < n:
-            longest = max(
-                self._first_len.get(folded[i], 0), self._first_len_case.get(toks[i].text, 0)
-            )
+            longest = max(first_len(folded[i], 0), first_len_case(toks[i].text, 0))
+            if not longest:
+                i += 1  # no alias starts with this word (most words)
+                continue
             size = min(longest, run_end[i] - i + 1)
             matched = 0
             while size > 0:
@@ -485,12 +488,15 @@ _STOPWORDS = {
 }
 
 
+_GAP_CHARS = " -/&"  # what may stand between two words of one phrase
+
+
 def _gap_ok(gap: str) -> bool:
     """Whether two tokens with ``gap`` between them can belong to one phrase."""
     if len(gap) > 3:
         return False
     for ch in gap:
-        if ch not in " -/&":
+        if ch not in _GAP_CHARS:
             return False  # a line break, list punctuation or a full stop ends a phrase
     return True
 
