@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsing.layout import Layout, Line
 from parsing.text import fold
@@ -1254,6 +1255,7 @@ def _plain_heading(raw: str) -> bool:
     return _looks_like_heading_text(raw) and keyword_kind(raw) is not None
 
 
+@lru_cache(maxsize=4096)  # one line is asked about several times: as a heading, for its words…
 def _printed(raw: str) -> str:
     stripped = _TRAILING_NOISE.sub("", _LEADING_NOISE.sub("", raw.strip()))
     return _HASHES.sub("", stripped)
