@@ -1088,6 +1088,7 @@ def heading_kind(line: str) -> str | None:
     return _VOCABULARY.get(_norm(stripped))
 
 
+@lru_cache(maxsize=4096)  # headings and labels repeat, within a resume and across a batch
 def keyword_kind(line: str) -> str | None:
     """The kind a heading's words point to, for headings the vocabulary lacks."""
     printed = _printed(line)
