@@ -8,6 +8,7 @@ guess dressed up as a fact.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -415,7 +416,8 @@ def find_periods(text: str, today: date | None = None) -> list[Period]:
     today = today or date.today()
     now = (today.year, today.month)
     periods: list[Period] = []
-    for m in _RANGE_RE.finditer(text):
+    spans = _spans_with_years(text)
+    for m in (m for a, b in spans for m in _RANGE_RE.finditer(text, a, b)):
         start = _parse_point(m.group("start"), False)
         end_text = m.group("end")
         ongoing = re.fullmatch(_PRESENT, end_text.strip().lower()) is not None
@@ -423,12 +425,36 @@ def find_periods(text: str, today: date | None = None) -> list[Period]:
         if start and end and _plausible(start, end, now):
             periods.append(Period(start, end, m.start(), ongoing))
     taken = {p.offset for p in periods}
-    for m in _SINCE_RE.finditer(text):
+    for m in (m for a, b in spans for m in _SINCE_RE.finditer(text, a, b)):
         start = _parse_point(m.group("start"), False)
         if start and m.start("start") not in taken and _plausible(start, now, now):
             periods.append(Period(start, now, m.start(), True))
     periods.sort(key=lambda p: p.offset)
     return periods
+
+
+# Characters no date range can hold (no month name, separator or "present" word has them).
+# A range holds a year, so only the stretches between them that hold one are searched: the
+# patterns try dozens of month names at every position, and most prose has no year.
+_NOT_IN_DATES = re.compile(r"[,;:()\[\]|•@]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _spans_with_years(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each stretch of ``text`` between two _NOT_IN_DATES characters that
+    holds a year, in order. Every match of _RANGE_RE and _SINCE_RE lies inside one, and the
+    patterns see the same neighbours at a stretch's edges (a character of _NOT_IN_DATES,
+    which is neither a word character nor a space), so searching only these finds the same."""
+    spans: list[tuple[int, int]] = []
+    walls: list[int] | None = None
+    for year in _YEAR.finditer(text):
+        if spans and year.start() < spans[-1][1]:
+            continue  # in the stretch already found
+        if walls is None:
+            walls = [m.start() for m in _NOT_IN_DATES.finditer(text)]
+        k = bisect_left(walls, year.start())  # walls[k - 1] before the year, walls[k] after it
+        spans.append((walls[k - 1] + 1 if k else 0, walls[k] if k < len(walls) else len(text)))
+    return spans
 
 
 def _plausible(start: tuple[int, int], end: tuple[int, int], now: tuple[int, int]) -> bool:
