@@ -143,6 +143,7 @@ class Taxonomy:
     _fuzzy: dict[tuple[str, int], list[tuple[str, int]]] = field(default_factory=dict)
     _windows: dict[tuple[str, int], tuple[list[str], list[int]]] = field(default_factory=dict)
     _closest_memo: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+    _lookup_memo: dict[str, int | None] = field(default_factory=dict)  # phrase -> skill id
     # first token of any alias -> the most tokens an alias starting with it has
     _first_len: dict[str, int] = field(default_factory=dict)
     _first_len_case: dict[str, int] = field(default_factory=dict)
@@ -194,12 +195,18 @@ class Taxonomy:
 
     def lookup(self, phrase: str) -> Skill | None:
         """The skill a phrase names exactly (canonical name or alias), if any."""
-        words = [t.text for t in tokens(phrase)]
-        if not words:
-            return None
-        sid = self.exact.get(key_of(words))
-        if sid is None:
-            sid = self.exact_case.get(key_of(words, True))
+        # The name finder asks about every candidate and its words: phrases repeat (bounded).
+        if phrase in self._lookup_memo:
+            sid = self._lookup_memo[phrase]
+        else:
+            words = [t.text for t in tokens(phrase)]
+            sid = None
+            if words:
+                sid = self.exact.get(key_of(words))
+                if sid is None:
+                    sid = self.exact_case.get(key_of(words, True))
+            if len(self._lookup_memo) < 100_000:
+                self._lookup_memo[phrase] = sid
         return self.skills[sid] if sid is not None else None
 
     def fuzzy_candidates(self, key: str) -> tuple[list[str], list[int]]:
