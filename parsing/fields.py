@@ -8,6 +8,7 @@ guess dressed up as a fact.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -373,6 +374,10 @@ _EXPLICIT_YEARS_RE = re.compile(
     re.IGNORECASE,
 )
 
+# What every match of _EXPLICIT_YEARS_RE holds: the number's last digit and the word for years.
+# It starts with a digit, so the search skips ahead fast; most resumes have none.
+_YEARS_AFTER_NUMBER = re.compile(r"\d\s*\+?\s*(?:years?|yrs?|jahre|ans|años|anos)", re.IGNORECASE)
+
 
 def _parse_point(text: str, is_end: bool) -> tuple[int, int] | None:
     text = text.strip().lower()
@@ -411,7 +416,8 @@ def find_periods(text: str, today: date | None = None) -> list[Period]:
     today = today or date.today()
     now = (today.year, today.month)
     periods: list[Period] = []
-    for m in _RANGE_RE.finditer(text):
+    spans = _spans_with_years(text)
+    for m in (m for a, b in spans for m in _RANGE_RE.finditer(text, a, b)):
         start = _parse_point(m.group("start"), False)
         end_text = m.group("end")
         ongoing = re.fullmatch(_PRESENT, end_text.strip().lower()) is not None
@@ -419,12 +425,36 @@ def find_periods(text: str, today: date | None = None) -> list[Period]:
         if start and end and _plausible(start, end, now):
             periods.append(Period(start, end, m.start(), ongoing))
     taken = {p.offset for p in periods}
-    for m in _SINCE_RE.finditer(text):
+    for m in (m for a, b in spans for m in _SINCE_RE.finditer(text, a, b)):
         start = _parse_point(m.group("start"), False)
         if start and m.start("start") not in taken and _plausible(start, now, now):
             periods.append(Period(start, now, m.start(), True))
     periods.sort(key=lambda p: p.offset)
     return periods
+
+
+# Characters no date range can hold (no month name, separator or "present" word has them).
+# A range holds a year, so only the stretches between them that hold one are searched: the
+# patterns try dozens of month names at every position, and most prose has no year.
+_NOT_IN_DATES = re.compile(r"[,;:()\[\]|•@]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _spans_with_years(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each stretch of ``text`` between two _NOT_IN_DATES characters that
+    holds a year, in order. Every match of _RANGE_RE and _SINCE_RE lies inside one, and the
+    patterns see the same neighbours at a stretch's edges (a character of _NOT_IN_DATES,
+    which is neither a word character nor a space), so searching only these finds the same."""
+    spans: list[tuple[int, int]] = []
+    walls: list[int] | None = None
+    for year in _YEAR.finditer(text):
+        if spans and year.start() < spans[-1][1]:
+            continue  # in the stretch already found
+        if walls is None:
+            walls = [m.start() for m in _NOT_IN_DATES.finditer(text)]
+        k = bisect_left(walls, year.start())  # walls[k - 1] before the year, walls[k] after it
+        spans.append((walls[k - 1] + 1 if k else 0, walls[k] if k < len(walls) else len(text)))
+    return spans
 
 
 def _plausible(start: tuple[int, int], end: tuple[int, int], now: tuple[int, int]) -> bool:
@@ -451,6 +481,8 @@ def merged_years(periods: list[Period]) -> float:
 def explicit_years(text: str) -> tuple[float, str] | None:
     """An explicit statement of total experience ("15+ years of experience")."""
     best: tuple[float, str] | None = None
+    if _YEARS_AFTER_NUMBER.search(text) is None:
+        return None  # no number before a word for years: nothing to read (a quick scan)
     for m in _EXPLICIT_YEARS_RE.finditer(text):
         value = float(m.group("n").replace(",", "."))
         if 0 < value <= 60 and (best is None or value > best[0]):

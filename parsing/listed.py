@@ -49,15 +49,23 @@ _MAX_WORDS = 7
 _MAX_CHARS = 60
 
 
-def listed_items(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[str]:
+def listed_items(
+    text: str,
+    sections: list[Section],
+    taxonomy: Taxonomy,
+    inline: list[tuple[int, int]] | None = None,
+) -> list[str]:
     """Items of the skills sections as printed, compounds split, in order (known skills too).
 
     A skills list printed inline ("Technical skills: Python - SQL - Figma", wrapped over
-    the next lines) counts as a section of its own.
+    the next lines) counts as a section of its own (``inline``: its spans, when the caller
+    has found them already).
     """
     out: list[str] = []
     bodies = [text[s.body_start : s.end] for s in sections if s.kind == SKILLS]
-    bodies += [text[a:b] for a, b in inline_skill_spans(text)]
+    if inline is None:
+        inline = inline_skill_spans(text)
+    bodies += [text[a:b] for a, b in inline]
     for body in bodies:
         for raw in _logical_lines(body):
             out.extend(_line_items(raw, taxonomy))

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import io
 import logging
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
+from operator import attrgetter
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTChar, LTFigure, LTTextBox, LTTextLine
@@ -86,20 +89,28 @@ class _Fonts:
 
 
 def _fragment(obj: LTTextLine, fonts: _Fonts) -> Line | None:
-    """One pdfminer text line with its dominant size, boldness and letter-spacing."""
-    parts: list[str] = []
-    faces: dict[
-        tuple[str, float], int
-    ] = {}  # (font, size) -> glyphs: counted once per face, not per glyph
-    for ch in obj:
-        text = ch.get_text()
-        parts.append(text)
-        if type(ch) is LTChar and text != " ":
-            key = (ch.fontname, ch.size)
-            faces[key] = faces.get(key, 0) + 1
+    """One pdfminer text line with its dominant size, boldness and letter-spacing.
+
+    Every glyph of every page passes through here, so the work per glyph is kept
+    to what Python does in C: the texts in one list, the glyphs' fonts and sizes in
+    two more; a line in one face (most are) is counted at once, others by
+    :class:`collections.Counter`.
+    """
+    parts = [ch.get_text() for ch in obj]
     text = "".join(parts).rstrip("\n")
     if not text.strip():
         return None
+    marked = [ch for ch, part in zip(obj, parts, strict=True) if part != " " and type(ch) is LTChar]
+    names, raw_sizes = list(map(_FONTNAME, marked)), list(map(_SIZE, marked))
+    faces: dict[tuple[str, float], int]  # (font, size) -> glyphs, in order of first use
+    if (
+        marked
+        and names.count(names[0]) == len(names)
+        and raw_sizes.count(raw_sizes[0]) == len(names)
+    ):
+        faces = {(names[0], raw_sizes[0]): len(names)}  # most lines are set in one face
+    else:
+        faces = Counter(zip(names, raw_sizes, strict=True))
     sizes: dict[float, int] = {}
     bold = count = 0
     for (fontname, raw_size), n in faces.items():
@@ -118,6 +129,10 @@ def _fragment(obj: LTTextLine, fonts: _Fonts) -> Line | None:
         if closed:
             line.text, line.spaced = closed, True
     return line
+
+
+_FONTNAME = attrgetter("fontname")
+_SIZE = attrgetter("size")
 
 
 def _close_up_glyphs(obj: LTTextLine) -> str | None:
@@ -186,9 +201,9 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
     if len(lines) < 8 or width <= 0:
         return None
     lo, hi = int(width * 0.18), int(width * 0.82)
+    xs = range(lo, hi, 2)
     best_x, best_cross, best_run, run_start, prev_cross = None, None, 0, None, None
-    for x in range(lo, hi, 2):
-        cross = sum(1 for ln in lines if ln.x0 < x - 1 and ln.x1 > x + 1)
+    for x, cross in zip(xs, _crossings(lines, xs), strict=True):
         if best_cross is None or cross < best_cross:
             best_cross, best_x, best_run, run_start = cross, x, 1, x
         elif cross == best_cross:
@@ -231,6 +246,26 @@ def find_gutter(lines: list[Line], width: float) -> float | None:
     if paired >= 0.9 and lengths[len(lengths) // 2] <= 24 and not _left_aligned(minor):
         return None
     return float(best_x)
+
+
+def _crossings(lines: list[Line], xs: range) -> list[int]:
+    """For each x of ``xs``, how many lines run across it (start left of x - 1, end right of
+    x + 1).
+
+    One sweep instead of every line at every x: each line adds one over the run of
+    xs it crosses, found by bisection against whole numbers, so the counts are the
+    very ones the two comparisons give.
+    """
+    lefts = [x - 1 for x in xs]  # a line crosses x when it starts before x - 1 ...
+    rights = [x + 1 for x in xs]  # ... and ends after x + 1
+    delta = [0] * (len(xs) + 1)
+    for ln in lines:
+        first = bisect_right(lefts, ln.x0)  # the first x with ln.x0 < x - 1
+        end = bisect_left(rights, ln.x1)  # the xs before it have x + 1 < ln.x1
+        if first < end:
+            delta[first] += 1
+            delta[end] -= 1
+    return list(accumulate(delta[:-1]))
 
 
 def _left_aligned(lines: list[Line]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -19,7 +20,7 @@ from parsing.listed import inline_skill_spans, listed_items, unlisted_skills
 from parsing.names import find_name
 from parsing.sections import LANGUAGES, SKILLS, Section, find_sections, section_at
 from parsing.taxonomy import Hit, Taxonomy, load_taxonomy
-from parsing.text import cid_ratio, clean_text
+from parsing.text import CID_RE, cid_ratio, clean_text
 
 # Defaults of the design; the batch layer passes the user's settings.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -273,8 +274,8 @@ def _check_readable(raw: str, pages: int | None, kind: str) -> None:
             f"{ratio:.0%} of the text is glyphs without a character mapping ((cid:N)); "
             "open the original to read it",
         )
-    visible = [ch for ch in raw if not ch.isspace()]
-    readable = len(re.sub(r"\(cid:\d+\)", "", "".join(visible)))
+    visible = "".join(raw.split())  # split() cuts at exactly the characters isspace() names
+    readable = len(CID_RE.sub("", visible))
     if readable < MIN_TEXT_CHARS:
         if kind != formats.PDF:
             raise ParseProblem("no_text", f"the document holds only {readable} characters of text")
@@ -288,8 +289,15 @@ def _check_readable(raw: str, pages: int | None, kind: str) -> None:
             "no_text",
             f"only {readable} characters of text in {where}: a scanned image or an empty page?",
         )
-    garbage = sum(
-        1 for ch in visible if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cs")
+    # Only non-ASCII characters can be unmapped; each distinct one is looked up once.
+    garbage = (
+        0
+        if visible.isascii()
+        else sum(
+            n
+            for ch, n in Counter(visible).items()
+            if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cs")
+        )
     )
     if garbage / len(visible) > MAX_GARBAGE_RATIO:
         raise ParseProblem(
@@ -362,7 +370,8 @@ def fill_fields(
     result.title, title_confidence, title_doubt = F.title_of(
         text.split("\n"), result.name, text, sections
     )
-    hits = find_skills(text, sections, taxonomy)
+    inline = inline_skill_spans(text)  # skills listed after a label: read once, used twice
+    hits = find_skills(text, sections, taxonomy, inline)
     _date_hits(hits, sections, periods_by_section)
     result.skill_hits = [
         {
@@ -378,7 +387,7 @@ def fill_fields(
         for h in hits
     ]
     known = list(dict.fromkeys(h.skill for h in hits if h.counts))
-    listed = listed_items(text, sections, taxonomy)
+    listed = listed_items(text, sections, taxonomy, inline)
     unlisted = unlisted_skills(listed, known, taxonomy)
     result.skills = known + unlisted
     result.skills_not_in_taxonomy = unlisted
@@ -456,8 +465,14 @@ _ADDRESS_RE = re.compile(
 )
 
 
-def find_skills(text: str, sections: list[Section], taxonomy: Taxonomy) -> list[Hit]:
-    inline = inline_skill_spans(text)
+def find_skills(
+    text: str,
+    sections: list[Section],
+    taxonomy: Taxonomy,
+    inline: list[tuple[int, int]] | None = None,
+) -> list[Hit]:
+    if inline is None:
+        inline = inline_skill_spans(text)
 
     def in_skills_section(offset: int) -> bool:
         section = section_at(sections, offset)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsing.layout import Layout, Line
 from parsing.text import fold
@@ -1062,6 +1063,9 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
+# Any of them: most lines name no kind, and one search tells so (instead of one per kind).
+_ANY_KEYWORD = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _KEYWORDS))
+
 # Lines that start with an icon glyph or bullet before the heading text.
 _LEADING_NOISE = re.compile(r"^[^\w]+")
 _TRAILING_NOISE = re.compile(r"[\s:：.\-–—_|]+$")
@@ -1084,11 +1088,15 @@ def heading_kind(line: str) -> str | None:
     return _VOCABULARY.get(_norm(stripped))
 
 
+@lru_cache(maxsize=4096)  # headings and labels repeat, within a resume and across a batch
 def keyword_kind(line: str) -> str | None:
     """The kind a heading's words point to, for headings the vocabulary lacks."""
-    folded = fold(_printed(line))
+    printed = _printed(line)
+    folded, lowered = fold(printed), printed.lower()
+    if _ANY_KEYWORD.search(folded) is None and _ANY_KEYWORD.search(lowered) is None:
+        return None
     for kind, pattern in _KEYWORDS:
-        if pattern.search(folded) or pattern.search(_printed(line).lower()):
+        if pattern.search(folded) or pattern.search(lowered):
             return kind
     return None
 
@@ -1248,6 +1256,7 @@ def _plain_heading(raw: str) -> bool:
     return _looks_like_heading_text(raw) and keyword_kind(raw) is not None
 
 
+@lru_cache(maxsize=4096)  # one line is asked about several times: as a heading, for its words…
 def _printed(raw: str) -> str:
     stripped = _TRAILING_NOISE.sub("", _LEADING_NOISE.sub("", raw.strip()))
     return _HASHES.sub("", stripped)

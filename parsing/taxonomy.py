@@ -143,6 +143,7 @@ class Taxonomy:
     _fuzzy: dict[tuple[str, int], list[tuple[str, int]]] = field(default_factory=dict)
     _windows: dict[tuple[str, int], tuple[list[str], list[int]]] = field(default_factory=dict)
     _closest_memo: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+    _lookup_memo: dict[str, int | None] = field(default_factory=dict)  # phrase -> skill id
     # first token of any alias -> the most tokens an alias starting with it has
     _first_len: dict[str, int] = field(default_factory=dict)
     _first_len_case: dict[str, int] = field(default_factory=dict)
@@ -194,12 +195,18 @@ class Taxonomy:
 
     def lookup(self, phrase: str) -> Skill | None:
         """The skill a phrase names exactly (canonical name or alias), if any."""
-        words = [t.text for t in tokens(phrase)]
-        if not words:
-            return None
-        sid = self.exact.get(key_of(words))
-        if sid is None:
-            sid = self.exact_case.get(key_of(words, True))
+        # The name finder asks about every candidate and its words: phrases repeat (bounded).
+        if phrase in self._lookup_memo:
+            sid = self._lookup_memo[phrase]
+        else:
+            words = [t.text for t in tokens(phrase)]
+            sid = None
+            if words:
+                sid = self.exact.get(key_of(words))
+                if sid is None:
+                    sid = self.exact_case.get(key_of(words, True))
+            if len(self._lookup_memo) < 100_000:
+                self._lookup_memo[phrase] = sid
         return self.skills[sid] if sid is not None else None
 
     def fuzzy_candidates(self, key: str) -> tuple[list[str], list[int]]:
@@ -231,18 +238,21 @@ class Taxonomy:
         # break or list punctuation in between), computed once for all sizes.
         run_end = list(range(n))
         for i in range(n - 2, -1, -1):
-            if _gap_ok(text[toks[i].end : toks[i + 1].start]):
+            gap = text[toks[i].end : toks[i + 1].start]
+            if len(gap) <= 3 and not gap.strip(_GAP_CHARS):  # _gap_ok, inline: once per token
                 run_end[i] = run_end[i + 1]
         hits: list[Hit] = []
         taken = [False] * n
         ordinary: dict[int, Hit] = {}  # one "ordinary word" note per skill is enough
         # Exact, left to right, longest phrase first at each token: "Ruby on
         # Rails" wins over "Ruby"; only tokens that begin some alias are tried.
+        first_len, first_len_case = self._first_len.get, self._first_len_case.get
         i = 0
         while i < n:
-            longest = max(
-                self._first_len.get(folded[i], 0), self._first_len_case.get(toks[i].text, 0)
-            )
+            longest = max(first_len(folded[i], 0), first_len_case(toks[i].text, 0))
+            if not longest:
+                i += 1  # no alias starts with this word (most words)
+                continue
             size = min(longest, run_end[i] - i + 1)
             matched = 0
             while size > 0:
@@ -274,15 +284,21 @@ class Taxonomy:
         # Approximate: runs of 1-3 untaken tokens of more than four letters.
         exact_names = {h.skill for h in hits}
         memo: dict[str, tuple[int, int] | None] = {}
+        # What a phrase's first and last words allow, known once per word: a run is
+        # only tried when it starts with a letter and neither end is a stopword
+        # ("the management" is not a typo of Time Management).
+        may_start = [f[:1].isalpha() and f not in _STOPWORDS for f in folded]
+        may_end = [f not in _STOPWORDS for f in folded]
         for size in (3, 2, 1):
-            for i in range(n - size + 1):
-                if run_end[i] < i + size - 1 or any(taken[i : i + size]):
+            last = size - 1
+            for i in range(n - last):
+                if not (may_start[i] and may_end[i + last]) or run_end[i] < i + last:
                     continue
-                key = " ".join(folded[i : i + size])
-                if len(key) <= 4 or not key[0].isalpha():
+                if taken[i] if size == 1 else any(taken[i : i + size]):
                     continue
-                if folded[i] in _STOPWORDS or folded[i + size - 1] in _STOPWORDS:
-                    continue  # "the management" is not a typo of Time Management
+                key = " ".join(folded[i : i + size]) if size > 1 else folded[i]
+                if len(key) <= 4:
+                    continue
                 if key not in memo:
                     memo[key] = self._closest(key)
                 found = memo[key]
@@ -479,12 +495,15 @@ _STOPWORDS = {
 }
 
 
+_GAP_CHARS = " -/&"  # what may stand between two words of one phrase
+
+
 def _gap_ok(gap: str) -> bool:
     """Whether two tokens with ``gap`` between them can belong to one phrase."""
     if len(gap) > 3:
         return False
     for ch in gap:
-        if ch not in " -/&":
+        if ch not in _GAP_CHARS:
             return False  # a line break, list punctuation or a full stop ends a phrase
     return True
 

@@ -94,19 +94,26 @@ def clean_line(line: str) -> str:
     return line.strip()
 
 
+# ASCII that the steps before the line-by-line clean-up would change: page and line breaks
+# other than \n, control characters, a backtick (a detached grave accent) and (cid:N). ASCII
+# without them passes those steps unchanged (NFKC leaves ASCII as it is), so they are skipped.
+_ASCII_TO_CHANGE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f`]|\(cid:")
+
+
 def clean_text(text: str) -> str:
     """Make extracted text searchable while keeping its lines.
 
     Order matters: soft hyphens and detached accents are handled before NFKC
     (which would turn a spacing diaeresis into space + combining mark).
     """
-    text = text.translate(_LINE_BREAKS)
-    text = text.replace(_SOFT_HYPHEN + "\n", "").replace(_SOFT_HYPHEN, "-")
-    text = text.translate(_ZERO_WIDTH)
-    text = fix_detached_diacritics(text)
-    text = strip_cids(text)
-    text = unicodedata.normalize("NFKC", text)
-    text = _CONTROL_RE.sub("", text)
+    if not (text.isascii() and _ASCII_TO_CHANGE.search(text) is None):
+        text = text.translate(_LINE_BREAKS)
+        text = text.replace(_SOFT_HYPHEN + "\n", "").replace(_SOFT_HYPHEN, "-")
+        text = text.translate(_ZERO_WIDTH)
+        text = fix_detached_diacritics(text)
+        text = strip_cids(text)
+        text = unicodedata.normalize("NFKC", text)
+        text = _CONTROL_RE.sub("", text)
     lines = [clean_line(line) for line in text.split("\n")]
     text = "\n".join(lines)
     text = _MANY_BLANK_LINES_RE.sub("\n\n", text)

@@ -292,3 +292,25 @@ def test_location_in_a_contact_line(parse):
         "Jan Küster\n* Bremen, Germany # info@example.com H +49 170 123 456 789\n\nSummary\nx"
     )
     assert r.location == "Bremen, Germany"
+
+
+def test_date_ranges_beside_commas_brackets_and_bullets_and_across_lines():
+    from datetime import date
+
+    from parsing.fields import find_periods
+
+    text = (
+        "Acme GmbH (Jan 2019 – Mar 2021), Berlin; Beta|05.2021 - heute\n"
+        "• Led a team of 4, no dates here, none at all: just prose\n"
+        "Gamma: 2015\n–\n2017 • seit 2012"
+    )
+    found = [
+        (p.start, p.end, text[p.offset : p.offset + 8])
+        for p in find_periods(text, date(2024, 6, 1))
+    ]
+    assert found == [
+        ((2019, 1), (2021, 3), "Jan 2019"),
+        ((2021, 5), (2024, 6), "05.2021 "),
+        ((2015, 1), (2017, 12), "2015\n–\n2"),
+        ((2012, 1), (2024, 6), "seit 201"),
+    ]

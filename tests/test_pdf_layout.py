@@ -104,3 +104,30 @@ def test_one_column_with_right_aligned_dates_keeps_rows_together():
     text = clean_text(extract_pdf(buf.getvalue()).raw)
     assert "Engineer at Company 0 Jan 2010 – Dec 2010" in text
     assert "Engineer at Company 5 Jan 2015 – Dec 2015" in text
+
+
+def test_gutter_crossings_count_what_the_definition_says():
+    """The sweep that finds a column gutter counts, at every x, the lines that start left of
+    x - 1 and end right of x + 1: the same count as asking each line, also at whole-number
+    edges, for lines narrower than the margin and for lines outside the page."""
+    import random
+
+    from parsing.pdf import Line, _crossings
+
+    rng = random.Random(22)
+    for _ in range(500):
+        width = rng.choice([100.0, 595.28, 612.0])
+        lines = []
+        for _ in range(rng.randint(0, 30)):
+            x0 = rng.choice(
+                [
+                    rng.uniform(-10, width + 10),
+                    float(rng.randint(0, int(width))),
+                    rng.randint(0, 60),
+                ]
+            )
+            x1 = x0 + rng.choice([0.0, 1.0, 2.0, 2.5, rng.uniform(0, width)])
+            lines.append(Line(x0, 0.0, x1, 10.0, "x"))
+        xs = range(int(width * 0.18), int(width * 0.82), 2)
+        asked = [sum(1 for ln in lines if ln.x0 < x - 1 and ln.x1 > x + 1) for x in xs]
+        assert _crossings(lines, xs) == asked

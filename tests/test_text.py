@@ -50,3 +50,11 @@ def test_cid_ratio():
 
 def test_fold_for_comparison():
     assert fold("Ürün Çelik") == "urun celik"
+
+
+def test_plain_ascii_still_loses_its_breaks_controls_and_detached_accents():
+    # ASCII text skips the steps that cannot change it; these are the ASCII that they do change.
+    assert clean_text("Anna\r\nSmith\x0cPage two\x0bend") == "Anna\nSmith\nPage two\nend"
+    assert clean_text("Py\x00th\x07on\x1f SQL\x7f") == "Python SQL"
+    assert clean_text("Jos`E (cid:12)Lima") == "JosÈ Lima"
+    assert clean_text("  Data   engineer \n\n\n\n Berlin  ") == "Data engineer\n\nBerlin"
