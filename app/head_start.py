@@ -1,11 +1,11 @@
-"""The first job ranked in a process of its own while the window is being built (Linux).
+"""The first job read and ranked in a process of its own while the window is built (Linux).
 
 A start is CPU-bound under one interpreter lock: the domain core, Qt, the window, then
 the first ranking (~0.3 s at 10,000 people with synonyms) come one after another.
 Forked after the core is imported and before Qt is loaded, a child process ranks the job
-the window is going to open, on another core, and hands the ranking over a pipe; the
-window takes it as its background ranking's answer (app.controllers.job_view). The child
-reads on a connection of its own and writes nothing.
+the window is going to open, on another core, and hands its rows, then its ranking, over
+two pipes; the window takes them as the answers of its background read and ranking
+(app.controllers.job_view). The child reads on a connection of its own and writes nothing.
 
 When anything differs the window ranks as usual: another job opened first, criteria edited
 meanwhile, a database that needs an update or does not exist yet, a failed child, or a
@@ -24,10 +24,17 @@ from pathlib import Path
 @dataclass
 class HeadStart:
     job: object  # review.jobs.Job: the job ranked, as it was when the child started
-    conn: object  # multiprocessing.connection.Connection: the ranking arrives here
+    rows_conn: object  # multiprocessing.connection.Connection: the job's rows arrive here
+    rank_conn: object  # ... and then its ranking, here
     pid: int
+    rows_taken: bool = False
     taken: bool = False
-    delivered: bool = False  # the window was given the child's ranking (tests read it)
+    # What the window was given from the child rather than made itself (tests read them).
+    rows_delivered: bool = False
+    delivered: bool = False
+
+    def has_rows(self, job_id: int) -> bool:
+        return not self.rows_taken and not self.taken and job_id == self.job.id
 
     def answers(self, job, previous) -> bool:
         """Whether this ranking is the one the window is about to ask for."""
@@ -39,6 +46,19 @@ class HeadStart:
             and job.title == self.job.title
         )
 
+    def receive_rows(self, store, job_id: int):
+        """A read task's function, with fetch_rows's answer: the child's rows, or (the child
+        failed, or was stopped) the rows read here."""
+        from app.people_rows import fetch_rows
+
+        self.rows_taken = True
+        try:
+            rows = self.rows_conn.recv()
+        except (EOFError, OSError):
+            return fetch_rows(store, job_id)
+        self.rows_delivered = True
+        return rows
+
     def receive(self, report, cancelled, db_path: str, job, previous, asked: int):
         """A Task's function, with the same answer as job_view's ranking: the child's ranking,
         or (the child failed) one made here."""
@@ -49,7 +69,7 @@ class HeadStart:
         taxonomy = load_taxonomy()  # here while the child ranks: the window needs it too
         ranking = None
         try:
-            ranking = self.conn.recv()
+            ranking = self.rank_conn.recv()
         except (EOFError, OSError):
             pass  # the child failed: rank here
         finally:
@@ -61,12 +81,14 @@ class HeadStart:
         return asked, taxonomy, ranking
 
     def close(self) -> None:
-        """Stop the child if it still runs, and reap it (once: its number may be reused)."""
+        """Stop the child if it still runs, and reap it (once: its number may be reused).
+        A read of the rows still waiting then reads them itself."""
         self.taken = True
-        try:
-            self.conn.close()
-        except OSError:
-            pass
+        for conn in (self.rank_conn, self.rows_conn):
+            try:
+                conn.close()
+            except OSError:
+                pass
         pid, self.pid = self.pid, 0
         if not pid:
             return
@@ -79,7 +101,7 @@ class HeadStart:
 
 
 def fork_first_ranking(db_path: Path) -> HeadStart | None:
-    """Start ranking the job the window will open (the first of ``list_jobs``), or None."""
+    """Start reading and ranking the job the window will open (the first of ``list_jobs``)."""
     if not sys.platform.startswith("linux") or "PySide6.QtCore" in sys.modules:
         return None  # forking a process that has loaded Qt is never safe
     if not Path(db_path).is_file():
@@ -99,19 +121,26 @@ def fork_first_ranking(db_path: Path) -> HeadStart | None:
             job = resolve_job(store, jobs[0].id)
     except Exception:  # a damaged file, say: the window says what is wrong, not this
         return None
-    receive, send = multiprocessing.Pipe(duplex=False)
+    rows_in, rows_out = multiprocessing.Pipe(duplex=False)
+    rank_in, rank_out = multiprocessing.Pipe(duplex=False)
     pid = os.fork()
-    if pid == 0:  # the child: rank, send, leave without running the parent's exit handlers
+    if pid == 0:  # the child: read, rank, send, leave without the parent's exit handlers
         code = 1
         try:
-            receive.close()
+            rows_in.close()
+            rank_in.close()
+            from app.people_rows import fetch_rows
             from review.ranking import rank_job
 
-            send.send(rank_job(str(db_path), job))
+            with Store(db_path, migrate=False) as store:
+                store.conn.execute("PRAGMA query_only = ON")
+                rows_out.send(fetch_rows(store, job.id))  # the table fills while it ranks
+            rank_out.send(rank_job(str(db_path), job))
             code = 0
         except BaseException:
             pass
         finally:
             os._exit(code)
-    send.close()
-    return HeadStart(job, receive, pid)
+    rows_out.close()
+    rank_out.close()
+    return HeadStart(job, rows_in, rank_in, pid)

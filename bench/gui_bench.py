@@ -195,6 +195,9 @@ def start_child(db: str) -> int:
     shown = watch.until_shown(window)
     out = {
         "shown": shown - LAUNCHED,
+        # perf_counter is the system's monotonic clock (Linux): the parent's launch time and
+        # this paint's are on one clock, interpreter start included.
+        "painted_at": shown,
         "gap": watch.longest(),
         "built_ms": built * 1000,
         "before_show_gap": before_show,
@@ -230,7 +233,10 @@ def measure_starts(db: Path, starts: int) -> None:
         if number == 0:
             continue  # the first start writes the bytecode
         result = json.loads(line.removeprefix("RESULT "))
-        result["from_launch"] = seen
+        # Launch to the ranked table's first paint; `seen` (the report line) also holds
+        # the wait for the pane, which follows the selection 150 ms later.
+        result["from_launch"] = result["painted_at"] - spawned
+        result["reported"] = seen
         results.append(result)
     shown = ", ".join(f"{r['from_launch']:.2f}" for r in results)
     gaps = ", ".join(str(r["gap"]) for r in results)
@@ -239,6 +245,8 @@ def measure_starts(db: Path, starts: int) -> None:
         f"1. start to the ranked table painted ({results[0]['rows']} people), fresh process: "
         f"{shown} s (target <= 1.5 s)"
     )
+    settled = ", ".join(f"{r['reported']:.2f}" for r in results)
+    print(f"   ... and the person pane beside it, filled (it follows 150 ms later): {settled} s")
     print(f"   longest gap once the window is shown: {gaps} ms (target <= 100 ms)")
     print(f"   building the window before it is shown (no event to answer yet): {built} ms")
 

@@ -108,7 +108,9 @@ class JobView(QObject):
         self.editor_shown(w.editor_dock.isVisible())
         w.editor_dock.setWindowTitle(f"Criteria — {w.job.title}")
         w.act_edit_job.setText("Edit job criteria")  # the dock's title must not rename the action
-        task = read_task(w.store.path, fetch_rows, job_id, name="rows", parent=self)
+        head = self.head_start
+        fetch = head.receive_rows if head is not None and head.has_rows(job_id) else fetch_rows
+        task = read_task(w.store.path, fetch, job_id, name="rows", parent=self)
         task.done.connect(lambda rows, opened=self.opened: self._rows_read(opened, job_id, rows))
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "Opening the job"))
         self.rows_task = task.start()

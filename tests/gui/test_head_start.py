@@ -1,6 +1,7 @@
-"""The first job's ranking, begun in a forked process before Qt loads (app.head_start): the
-window shows exactly the ranking it would have made itself, takes it only when it answers
-the job on screen as it is, and ranks on its own when the child fails.
+"""The first job's rows and ranking, begun in a forked process before Qt loads
+(app.head_start): the window shows exactly the ranking it would have made itself, takes it
+only when it answers the job on screen as it is, and reads and ranks on its own when the
+child fails.
 
 Each start runs in a fresh process (a process that has loaded Qt never forks)."""
 
@@ -64,6 +65,7 @@ START = textwrap.dedent("""
     print(json.dumps({
         "head": head is not None,
         "delivered": bool(head and head.delivered),
+        "rows_delivered": bool(head and head.rows_delivered),
         "reaped": reaped,
         "order": [[row.person, round(row.score, 6)] for row in rows],
     }))
@@ -127,7 +129,7 @@ def expected(db) -> list[list]:
 
 def test_the_window_shows_the_childs_ranking_as_its_own(database):
     seen = start(database, "plain")
-    assert seen["head"] and seen["delivered"] and seen["reaped"]
+    assert seen["head"] and seen["rows_delivered"] and seen["delivered"] and seen["reaped"]
     assert scores(seen["order"]) == scores(expected(database))
     shown = [score for _, score in seen["order"]]
     assert len(shown) == 24 and shown == sorted(shown, reverse=True) and shown[0] > shown[-1]
@@ -141,7 +143,9 @@ def test_criteria_changed_meanwhile_are_ranked_as_they_are_now(database):
 
 def test_a_child_that_dies_leaves_the_ranking_to_the_window(database):
     seen = start(database, "killed")
-    assert seen["head"] and not seen["delivered"] and seen["reaped"]
+    assert seen["head"] and not seen["rows_delivered"] and not seen["delivered"]
+    assert seen["reaped"]
+    assert len(seen["order"]) == 24  # the rows read here
     assert scores(seen["order"]) == scores(expected(database))
 
 
