@@ -13,6 +13,7 @@ One ranking runs at a time: requests made meanwhile become one ranking after it.
 
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
 from dataclasses import replace
 
@@ -217,6 +218,13 @@ class JobView(QObject):
         if w.current_row() is looked_at:
             w.pane_timer.start()  # the same person, scored anew, in a turn of its own
         w.ranked.emit()  # (the views' counts and the waiting banner do not change with a ranking)
+        # The rows and matches now held live as long as the job is on screen: Python's full
+        # collections need not walk them again. A full collection walks every object that
+        # can hold others (an import makes them often) and holds every thread while it
+        # does: 30-76 ms with 11,000 people's rows and matches in memory, measured during
+        # an import with the window open. Objects frozen are still freed when their last
+        # reference goes; only a cycle among them would wait.
+        gc.freeze()
 
     def rerank_in_background(self) -> None:
         """After an import: the new people ranked with the others."""

@@ -330,3 +330,11 @@ def test_background_tasks_hand_the_interpreter_back_to_the_window_quickly(window
 
     assert tasks.UI_SWITCH_INTERVAL < 0.005
     assert sys.getswitchinterval() <= tasks.UI_SWITCH_INTERVAL
+
+
+def test_a_shown_ranking_is_left_out_of_pythons_full_collections(window):
+    """The rows and matches on screen are frozen for the garbage collector (gc.freeze): a full
+    collection during an import no longer walks them while every thread waits."""
+    import gc
+
+    assert window.job_view.rankings and gc.get_freeze_count() > 0
