@@ -1,0 +1,132 @@
+"""E-mail addresses a page prints in pieces, and labels glued to them.
+
+Browsers break a word too long for a narrow column anywhere (CSS
+``overflow-wrap``), so a sidebar prints ``maximilian.musterm`` over
+``ann@gmail.com``; two elements set without a space print ``E-Mailanna@web.de``.
+Read naively, each gives a wrong address (a false positive) and loses the right
+one. Each test draws the case and checks what a recruiter would see.
+"""
+
+from __future__ import annotations
+
+from parsing.contacts import PIECES, WRAPPED, find_emails, rejoin_wrapped
+from parsing.layout import Layout, Line
+from tests.test_reading_people import MAIN, _pdf, _text
+
+
+def browser_sidebar_pdf(contact: list[str], link: str | None = None) -> bytes:
+    """A narrow sidebar (contact lines first, the widest reaching its edge), the name large in
+    the main column; ``link`` a mailto: target over the first two contact lines."""
+
+    def draw(c, width, height):
+        y = height - 60
+        _text(c, 40, y, "KONTAKT", 11, "Helvetica-Bold")
+        y -= 16
+        for item in [*contact, "Berlin", "Deutsch", "Englisch"]:
+            _text(c, 40, y, item, 9)
+            y -= 13
+        if link:
+            c.linkURL(link, (38, height - 92, 140, height - 66), relative=0)
+        _text(c, 210, height - 60, "Maximilian Mustermann", 24, "Helvetica-Bold")
+        _text(c, 210, height - 90, "BERUFSERFAHRUNG", 11, "Helvetica-Bold")
+        y = height - 106
+        for line in MAIN * 2:
+            _text(c, 210, y, line, 9)
+            y -= 13
+
+    return _pdf(draw)
+
+
+def test_an_address_broken_inside_its_local_part_is_joined(parse):
+    result = parse(
+        browser_sidebar_pdf(["maximilian.musterm", "ann@gmail.com", "+49 170 1234567"]), "cv.pdf"
+    )
+    assert result.emails == ["maximilian.mustermann@gmail.com"]  # not "ann@gmail.com" as well
+    assert result.name == "Maximilian Mustermann"
+    assert result.confidence["emails"] < 0.8  # joined from two lines: worth a look
+
+
+def test_a_mailto_link_over_the_pieces_joins_them_without_the_page_edge(parse):
+    # The start is not the sidebar's widest line, so only the link can tell.
+    pdf = browser_sidebar_pdf(
+        ["max.m", "ustermann@gmail.com", "+49 170 1234567 (mobil)"],
+        link="mailto:max.mustermann@gmail.com",
+    )
+    assert parse(pdf, "cv.pdf").emails == ["max.mustermann@gmail.com"]
+
+
+def _lines(*rows: tuple[str, bool], geometry: bool = True) -> list[str]:
+    layout = Layout(
+        [
+            Line(text, top=0.1 + n * 0.02, size=10, column=1, wraps=w)
+            for n, (text, w) in enumerate(rows)
+        ],
+        10.0,
+        geometry,
+    )
+    return [line.text for line in rejoin_wrapped(layout).lines]
+
+
+def test_only_a_fragment_alone_at_the_column_edge_starts_an_address():
+    assert _lines(("anna.kowal", True), ("ska@wp.pl", False)) == ["anna.kowalska@wp.pl"]
+    assert _lines(("✉ anna.kowal", True), ("ska@wp.pl", False)) == ["✉ anna.kowalska@wp.pl"]
+    assert _lines(("E-Mail: anna.kowal", True), ("ska@wp.pl", False)) == [
+        "E-Mail: anna.kowalska@wp.pl"
+    ]
+    # A sentence that ends before an address, a label, a heading: left alone.
+    for head in ("please write to", "E-Mail", "KONTAKTDATEN"):
+        assert _lines((head, True), ("ann@gmail.com", False)) == [head, "ann@gmail.com"]
+    # Short of the edge, or without a page to look at: no evidence of a break.
+    assert _lines(("anna.kowal", False), ("ska@wp.pl", False)) == ["anna.kowal", "ska@wp.pl"]
+    assert _lines(("anna.kowal", True), ("ska@wp.pl", False), geometry=False) == [
+        "anna.kowal",
+        "ska@wp.pl",
+    ]
+
+
+def test_a_line_that_stops_inside_the_top_level_domain_is_continued():
+    assert _lines(("jonas@t-online.d", True), ("e", False)) == ["jonas@t-online.de"]
+    assert _lines(("jonas@t-online.de", True), ("und mehr", False)) == [
+        "jonas@t-online.de",
+        "und mehr",
+    ]
+
+
+def test_spaces_between_glyph_runs_are_closed_by_the_link_target():
+    found = find_emails(
+        "KONTAKT\nmaximilian.muster mann@gmail.com\n+49 170 1234567",
+        [],
+        ["mailto:maximilian.mustermann@gmail.com"],
+    )
+    assert [(f.value, f.why) for f in found] == [("maximilian.mustermann@gmail.com", PIECES)]
+    # A link to another address does not stretch the printed one.
+    other = find_emails("anna mann@gmail.com", [], ["mailto:hr.mann@gmail.com"])
+    assert [f.value for f in other] == ["mann@gmail.com"]
+
+
+def test_a_label_glued_to_the_address_is_not_part_of_it():
+    def values(text: str, mailto: list[str] = ()) -> list[str]:
+        return [f.value for f in find_emails(text, [], list(mailto))]
+
+    assert values("E-Mailanna@web.de") == ["anna@web.de"]
+    assert values("EMAILjan.kowalski@wp.pl") == ["jan.kowalski@wp.pl"]
+    assert values("Emailanna@web.de") == ["anna@web.de"]
+    assert values("E-\nMailanna@web.de") == ["anna@web.de"]  # the label broken at its hyphen
+    assert values("Mailaender@web.de") == ["Mailaender@web.de"]  # a surname, not a label
+    assert values("E-Mailme@x.de", ["mailto:E-Mailme@x.de"]) == ["E-Mailme@x.de"]
+
+
+def test_the_reason_to_check_a_joined_address_is_given():
+    layout = Layout(
+        [
+            Line("anna.kowal", top=0.1, size=10, column=1, wraps=True),
+            Line("ska@wp.pl", top=0.12, size=10, column=1),
+        ],
+        10.0,
+        True,
+    )
+    joined = rejoin_wrapped(layout)
+    text = "\n".join(line.text for line in joined.lines)
+    assert [(f.value, f.why) for f in find_emails(text, [], [], joined)] == [
+        ("anna.kowalska@wp.pl", WRAPPED)
+    ]
