@@ -245,11 +245,24 @@ EMAIL_RE = re.compile(
     r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"  # the first label of the domain
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w@])"
 )
-# "name [at] host.org", "name (at) host dot org": printed that way to fool robots.
+# Addresses written to fool robots ("name [at] host.org", "name (at) host dot org",
+# "name{at}host[punkt]de") or spaced apart by the text layer ("name @ host.de",
+# "name@host. de"): the marks between the parts, in the languages we read.
+_AT_MARK = r"(?:at|@|ät|arroba|chez|małpa|malpa)"
+_DOT_MARK = r"(?:dot|punkt|kropka|point|punto|ponto)"
 _OBFUSCATED_RE = re.compile(
-    r"(?<![\w.+-])([A-Za-z0-9][\w.+-]{0,63})\s*[\[(]\s*at\s*[\])]\s*([A-Za-z0-9-]+(?:\s*(?:\.|"
-    r"[\[(]\s*dot\s*[\])])\s*[A-Za-z0-9-]+)+)",
+    rf"(?<![\w.+@-])([A-Za-z0-9][\w.+-]{{0,63}})"
+    rf"([ \t]*[\[({{<][ \t]*{_AT_MARK}[ \t]*[\])}}>][ \t]*|[ \t]*@[ \t]*)"
+    rf"([A-Za-z0-9-]+(?:(?:[ \t]*[\[({{<][ \t]*{_DOT_MARK}[ \t]*[\])}}>][ \t]*|"
+    rf"[ \t]*\.[ \t]*)[A-Za-z0-9-]+)+)(?![\w@])",
     re.IGNORECASE,
+)
+_DOT_RE = re.compile(rf"[ \t]*(?:\.|[\[({{<][ \t]*{_DOT_MARK}[ \t]*[\])}}>])[ \t]*", re.I)
+# A top-level domain after a dot the text layer spaced out: only the common ones, so that
+# "an info@firma. die" is not read as an address.
+_COMMON_TLD = re.compile(
+    r"(?:com|net|org|info|biz|edu|gov|io|dev|me|co|eu|de|at|ch|pl|cz|sk|fr|be|lu|es|it|pt|br|nl|"
+    r"uk|ie|dk|se|no|fi|ru|ua|tr|gr|ro|hu|us|ca|au|in|cn|jp)"
 )
 # A label glued to the address it introduces ("E-Mailanna@web.de", "EMAILanna@web.de"): two
 # elements of a page set without a space between them. "E-Mail" and its spellings with a
@@ -333,13 +346,11 @@ def find_emails(
         if layout is not None:
             printed_lines.add(layout.line_at(m.start(), starts))
     for m in _OBFUSCATED_RE.finditer(text):
-        if _inside(referees, m.start()):
+        address = _deobfuscated(m)
+        if address is None or _inside(referees, m.start()):
             continue
-        domain = re.sub(r"\s*(?:\.|[\[(]\s*dot\s*[\])])\s*", ".", m.group(2), flags=re.IGNORECASE)
-        address = f"{m.group(1)}@{domain.lower()}"
-        if EMAIL_RE.fullmatch(address):
-            zone = _contact_zone(m.start(), text, sections, layout, header_end)
-            found.append(_Email(address, 0.8, "written as “name at host”", zone))
+        zone = _contact_zone(m.start(), text, sections, layout, header_end)
+        found.append(_Email(address, 0.8, "written as “name at host”", zone))
     hidden = _placed_targets(layout, mailto, text, sections, referees)
     # The page prints an address of theirs: a different one hidden under an icon is not what
     # they show (often the template's own mailto:, or an old address). The printed wins.
@@ -364,6 +375,29 @@ def find_emails(
         else:
             found.append(_Email(address, 0.85, "", where))
     return _unique_ci(found)
+
+
+def _deobfuscated(m: re.Match) -> str | None:
+    """The address an obfuscated or spaced-out match spells, or None when it is not one."""
+    local, at, host = m.group(1), m.group(2), m.group(3)
+    if at.strip() == "@" and "@" in at and not any(c.isspace() for c in at + host):
+        return None  # printed plainly: EMAIL_RE has it
+    spaced_dot = re.search(r"[ \t]\.|\.[ \t]", host) is not None
+    parts = _DOT_RE.split(host)
+    tld = parts[-1]
+    if at.strip() == "@":
+        # "Developer @ acme.com" is a job at a company, not an address.
+        if (
+            at.startswith((" ", "\t"))
+            and at.endswith((" ", "\t"))
+            and local.isalpha()
+            and not local.islower()
+        ):
+            return None
+    if (spaced_dot or at.strip() == "@") and not (tld.islower() and _COMMON_TLD.fullmatch(tld)):
+        return None
+    address = f"{local}@{'.'.join(parts).lower()}"
+    return address if EMAIL_RE.fullmatch(address) else None
 
 
 def _whole_from_link(address: str, text: str, start: int, mailto: list[str]) -> str | None:

@@ -130,3 +130,22 @@ def test_the_reason_to_check_a_joined_address_is_given():
     assert [(f.value, f.why) for f in find_emails(text, [], [], joined)] == [
         ("anna.kowalska@wp.pl", WRAPPED)
     ]
+
+
+def test_addresses_spaced_apart_or_written_to_fool_robots():
+    def values(text: str) -> list[str]:
+        return [f.value for f in find_emails(text, [], [])]
+
+    # The text layer put a space around the @ or a dot (a glyph from another font).
+    for printed in ("max @ web.de", "max@ web.de", "max @web.de", "max@web. de", "max@web .de"):
+        assert values(f"E-Mail: {printed}") == ["max@web.de"], printed
+    assert values("Max.Muster @ web.de") == ["Max.Muster@web.de"]
+    # Marks in the languages we read.
+    assert values("jan.kowalski(małpa)wp.pl") == ["jan.kowalski@wp.pl"]
+    assert values("max{at}web{punkt}de") == ["max@web.de"]
+    assert values("ana [arroba] correo [punto] es") == ["ana@correo.es"]
+    # Not addresses: a job at a company, a sentence after an address, plain words.
+    assert values("Developer @ acme.com") == []
+    assert values("schreiben Sie an info@firma. die Firma antwortet") == []
+    assert values("max.mustermann@web.de. Skills: Python") == ["max.mustermann@web.de"]
+    assert values("I work at home dot com") == []
