@@ -37,6 +37,8 @@ THRESHOLD = 3.0
 # How far a winner must lead a different runner-up, unless its score is high anyway.
 MARGIN = 0.6
 SURE = 6.0
+# What an address that spells two words of a candidate adds (see _Context.email_match).
+STRONG_SPELLING = 1.8
 
 _TITLE_PREFIX = re.compile(
     r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau|Sr|Sra|Dott|Dott\.ssa|Ing|Mag|Dipl\.?-?\w*)\.?\s+",
@@ -58,7 +60,7 @@ _NAME_WORD = (
     r"(?:(?:full|first|given|last|family)\s+)?names?|surnames?|nome(?:\s+completo)?|"
     r"nombres?(?:\s+completo)?|"
     r"apellidos?|nom(?:\s+complet)?|prénom|naam|vorname|nachname|vor-?\s*und\s+nachname|cognome|"
-    r"imię(?:\s+i\s+nazwisko)?|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名"
+    r"imi[ęe](?:\s+i\s+nazwisko)?|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名"
 )
 # A form's numbering ("3. Name:", "a) Nome:") may come first.
 _ENUMERATOR = r"(?:(?:\d{1,2}|[a-z])[.)]\s*)?"
@@ -124,6 +126,7 @@ class Candidate:
     line: int  # index of its (first) line
     score: float
     how: str  # whole, part, cell, label, two-line
+    spelled: float = 0.0  # how much of it the person's e-mail address or profile handle spells
 
 
 def find_name(
@@ -157,11 +160,35 @@ def find_name(
     top = ranked[0]
     runner = next((c for c in ranked[1:] if not _overlaps(c.name, top.name)), None)
     lead = top.score - runner.score if runner else top.score
+    spelled = _spelled_instead(top, ranked)
+    if spelled is not None:
+        # Their address spells another candidate in full and none of the winner: a title or a
+        # place set large ("Przedstawiciel Handlowy" over "anna.nowak.k@o2.pl") gives way.
+        top, runner, lead = spelled, top, MARGIN
     if top.score < THRESHOLD or (lead < MARGIN and top.score < SURE):
         return None
     raw = 0.5 + 0.06 * (top.score - THRESHOLD) + 0.08 * min(lead, 4.0)
+    if spelled is not None:
+        raw = min(raw, 0.65)  # chosen against the page's prominence: worth a look
     confidence = round(max(0.3, min(raw, 0.99)), 2)
     return Found(natural_case(top.name), confidence, _doubt(top, runner, lead, confidence))
+
+
+def _spelled_instead(top: Candidate, ranked: list[Candidate]) -> Candidate | None:
+    """A candidate that the person's address spells (two of its words) when the winner shares
+    not a word with it, or None."""
+    if top.spelled > 0:
+        return None
+    return next(
+        (
+            c
+            for c in ranked
+            if c.spelled >= STRONG_SPELLING
+            and c.score >= THRESHOLD
+            and not _overlaps(c.name, top.name)
+        ),
+        None,
+    )
 
 
 def _doubt(top: Candidate, runner: Candidate | None, lead: float, confidence: float) -> str:
@@ -222,7 +249,9 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
     out: list[Candidate] = []
     for i, rank, readings in shaped_lines:
         for name, how, shaped in readings:
-            out.append(Candidate(name, i, shaped + context.score(i, rank, how, name), how))
+            spelled = context.email_match(name)
+            score = shaped + context.score(i, rank, how, name) + spelled
+            out.append(Candidate(name, i, score, how, spelled))
     return out
 
 
@@ -587,12 +616,11 @@ class _Context:
             score -= 0.3 if len(line.text) < 60 else 0.6
         elif how == "whole" and (EMAIL_RE.search(line.text) or URL_RE.search(line.text)):
             score -= 2.0
-        score += self._email_match(name)
         if _all_caps(name):
             score += 0.2
         return score
 
-    def _email_match(self, name: str) -> float:
+    def email_match(self, name: str) -> float:
         parts = [p for p in re.split(r"[\s\-'’.]+", fold(name)) if len(p) > 1]
         parts = [unicodedata.normalize("NFKD", p) for p in parts]
         best = 0.0
@@ -603,7 +631,7 @@ class _Context:
                 or local.startswith(parts[-1] + parts[0][0])
             )
             if len(hits) >= 2:
-                best = max(best, 1.8)
+                best = max(best, STRONG_SPELLING)
             elif hits and len(hits[0]) >= 4:
                 best = max(best, 1.2)
             elif hits or initials:
