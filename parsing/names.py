@@ -40,13 +40,18 @@ SURE = 6.0
 # What an address that spells two words of a candidate adds (see _Context.email_match).
 STRONG_SPELLING = 1.8
 
+# Academic and courtesy titles before a name, one or more ("mgr inż.", "Prof. dr hab.",
+# "Dr. med.", "Bc.", "MUDr."): Central European resumes print them as a matter of course.
+# Short ones that are also names ("Lic", "Doc", "Eng") count only with their dot.
 _TITLE_PREFIX = re.compile(
-    r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau|Sr|Sra|Dott|Dott\.ssa|Ing|Mag|Dipl\.?-?\w*)\.?\s+",
+    r"^(?:(?:(?:dr|prof|mr|mrs|ms|mx|herr|frau|sr|sra|dott|dott\.ssa|ing|mag|mgr|inż|inz|hab|"
+    r"dipl\.?-?\w*)\.?|(?:lic|doc|bc|mudr|mddr|mvdr|judr|phdr|rndr|paedr|thdr|pharmdr|avv|arch|"
+    r"geom|rag|lcdo|lcda|eng|med|dent|phil|univ|rer\.\s?nat|h\.\s?c)\.)(?:\s+|(?<=\.)(?=[^\W\d_])))+",
     re.IGNORECASE,
 )
 _DEGREE_SUFFIX = re.compile(
     r",?\s+(?:M\.?\s?Sc\.?|B\.?\s?Sc\.?|Ph\.?\s?D\.?|MBA|M\.?A\.?|B\.?A\.?|M\.?D\.?|RN|CPA|PMP|"
-    r"Dipl\.-\w+\.?|"
+    r"Dipl\.-\w+\.?|CSc\.?|DrSc\.?|DiS\.?|"
     r"MEng|BEng|M\.?\s?Eng\.?|B\.?\s?Eng\.?|LL\.?M\.?|J\.?D\.?|CFA|ACCA|MSc|BSc)$",
     re.IGNORECASE,
 )
@@ -281,7 +286,11 @@ def _may_hold_name(line: Line) -> bool:
     m = _FIRST_LETTER.search(line.text)
     if m is None:
         return False
-    return not m.group().islower() or bool(_LABEL.match(line.text))
+    return (
+        not m.group().islower()
+        or bool(_LABEL.match(line.text))
+        or bool(_TITLE_PREFIX.match(line.text.lstrip()))
+    )
 
 
 def _readings(line: Line, nxt: Line | None, lines: list[Line], i: int) -> list[tuple[str, str]]:

@@ -81,3 +81,32 @@ def test_the_polish_name_label_typed_with_or_without_its_letters(label, parse):
         "Telefon: +48 600 123 456\n\nDOŚWIADCZENIE ZAWODOWE\nPrzedstawiciel Handlowy, Żywiec\n"
     )
     assert parse(text).name == "Małgorzata Żółkiewska"
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("mgr inż. Jan Kowalski", "Jan Kowalski"),
+        ("Mgr Anna Nowak", "Anna Nowak"),
+        ("dr hab. Piotr Zieliński", "Piotr Zieliński"),
+        ("Prof. dr hab. inż. Adam Nowak", "Adam Nowak"),
+        ("lic. Ewa Maj", "Ewa Maj"),
+        ("Mgr. Petra Svobodová", "Petra Svobodová"),
+        ("Bc. Tomáš Dvořák, DiS.", "Tomáš Dvořák"),
+        ("MUDr. Jana Malá", "Jana Malá"),
+        ("Dr. med. Eva Roth", "Eva Roth"),
+        ("Dott. Ing. Marco Rossi", "Marco Rossi"),
+        ("Lic. Ana García", "Ana García"),
+    ],
+)
+def test_academic_titles_before_a_name_are_not_part_of_it(printed, name, parse):
+    text = (
+        f"{printed}\n+48 600 123 456 | kontakt@example.pl\n\nDOŚWIADCZENIE ZAWODOWE\n"
+        "Kierownik budowy, Budimex S.A.\n\nWYKSZTAŁCENIE\nPolitechnika Warszawska\n"
+    )
+    assert parse(text).name == name
+
+
+def test_a_short_name_that_is_also_a_title_word_is_kept_without_its_dot(parse):
+    text = "Lic Wong\n+852 9123 4567 | lic.wong@example.hk\n\nEXPERIENCE\nAnalyst, HSBC\n"
+    assert parse(text).name == "Lic Wong"
