@@ -75,7 +75,10 @@ _LABEL = re.compile(
     r"(?:(?:resume|résumé|cv|curriculum\s+vitae|lebenslauf|profile)\s+(?:of|von|de|di|van)\s+|"
     r"personal\s+information|informazioni\s+personali|persönliche\s+angaben|"
     r"informations\s+personnelles|"
-    r"información\s+personal|informações\s+pessoais|dati\s+personali)\s*[:：\-–]?\s*)",
+    r"información\s+personal|informações\s+pessoais|informação\s+pessoal|dati\s+personali|"
+    r"informacje\s+(?:osobiste|o\s+kandydacie)|angaben\s+zur\s+person|"
+    r"persoonlijke\s+(?:informatie|gegevens)|données\s+personnelles|osobn[íé]\s+údaje|"
+    r"személyes\s+adatok|informații\s+personale|личная\s+информация)\s*[:：\-–]?\s*)",
     re.IGNORECASE,
 )
 # A label naming one part: a given name, or a surname (alone it gives half a name).
@@ -153,6 +156,7 @@ def find_name(
     offsets = layout.offsets()
     candidates = _candidates(layout, offsets, emails, sections or [], taxonomy)
     places = {fold(p.strip()) for p in re.split(r"[,;/|·]", location or "") if p.strip()}
+    places |= _postcode_places(layout)
     candidates = [c for c in candidates if fold(c.name) not in places]
     if not candidates:
         return None
@@ -177,6 +181,25 @@ def find_name(
         raw = min(raw, 0.65)  # chosen against the page's prominence: worth a look
     confidence = round(max(0.3, min(raw, 0.99)), 2)
     return Found(natural_case(top.name), confidence, _doubt(top, runner, lead, confidence))
+
+
+# A town after its postcode in an address ("65-001 Zielona Góra", "80331 München",
+# "1012 AB Amsterdam"): a place, wherever else it is printed. A year is not a postcode
+# ("© 2024 Anna Schmidt").
+_POSTCODE_TOWN = re.compile(
+    r"(?<![\w-])(?:\d{2}-\d{3}|\d{4}\s?[A-Z]{2}|(?:[A-Z]{1,2}-)?(?!(?:19|20)\d\d\b)\d{4,5})\s+"
+    r"([^\W\d_][^\W\d_'’.\-]*(?:[ \-][^\W\d_][^\W\d_'’.\-]*){0,3})"
+)
+
+
+def _postcode_places(layout: Layout) -> set[str]:
+    """Towns printed after a postcode near the top (folded), never a name."""
+    out: set[str] = set()
+    for i in _zone(layout):
+        text = layout.lines[i].text
+        if any(ch.isdigit() for ch in text):
+            out.update(fold(m.group(1)) for m in _POSTCODE_TOWN.finditer(text))
+    return out
 
 
 def _spelled_instead(top: Candidate, ranked: list[Candidate]) -> Candidate | None:

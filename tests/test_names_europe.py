@@ -110,3 +110,24 @@ def test_academic_titles_before_a_name_are_not_part_of_it(printed, name, parse):
 def test_a_short_name_that_is_also_a_title_word_is_kept_without_its_dot(parse):
     text = "Lic Wong\n+852 9123 4567 | lic.wong@example.hk\n\nEXPERIENCE\nAnalyst, HSBC\n"
     assert parse(text).name == "Lic Wong"
+
+
+@pytest.mark.parametrize(
+    "label", ["Informacje osobiste", "Angaben zur Person", "Persoonlijke gegevens", "Osobní údaje"]
+)
+def test_europass_personal_information_labels_in_more_languages(label, parse):
+    text = f"{label} Jan Kowalski\n+48 600 123 456\n\nDOŚWIADCZENIE ZAWODOWE\nKierownik, Budimex\n"
+    assert parse(text).name == "Jan Kowalski"
+
+
+def test_a_town_printed_after_its_postcode_is_never_the_name(parse):
+    text = (
+        "Zielona Góra\nJan Kowalski\nul. Kasztanowa 3, 65-001 Zielona Góra\n+48 600 123 456\n\n"
+        "DOŚWIADCZENIE ZAWODOWE\nKierownik, Budimex\n"
+    )
+    assert parse(text).name == "Jan Kowalski"
+    # Alone in the header, the town gives no name rather than a wrong one.
+    alone = (
+        "Jelenia Góra\nul. Kasztanowa 3, 58-500 Jelenia Góra | +48 600 123 456\n\nPRAKTYKI\nBiuro\n"
+    )
+    assert parse(alone).name is None
