@@ -242,8 +242,9 @@ def _valid_international(printed: str) -> bool:
 
 EMAIL_RE = re.compile(
     r"(?<![\w.+'’@-])[A-Za-z0-9][A-Za-z0-9._%+'’‘–-]{0,63}"  # the local part
-    r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"  # the first label of the domain
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w@])"
+    # The domain: its labels may hold any letter ("müller-bau.de"), its top level is ASCII.
+    r"@[^\W_](?:(?:[^\W_]|-){0,62}[^\W_])?"
+    r"(?:\.[^\W_](?:(?:[^\W_]|-){0,62}[^\W_])?)*\.[A-Za-z]{2,24}(?![\w@])"
 )
 # Addresses written to fool robots ("name [at] host.org", "name (at) host dot org",
 # "name{at}host[punkt]de") or spaced apart by the text layer ("name @ host.de",

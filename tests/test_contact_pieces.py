@@ -149,3 +149,8 @@ def test_addresses_spaced_apart_or_written_to_fool_robots():
     assert values("schreiben Sie an info@firma. die Firma antwortet") == []
     assert values("max.mustermann@web.de. Skills: Python") == ["max.mustermann@web.de"]
     assert values("I work at home dot com") == []
+
+
+def test_a_domain_with_letters_beyond_ascii_is_an_address():
+    found = find_emails("Kontakt: max@müller-bau.de · x@a_b.com", [], [])
+    assert [f.value for f in found] == ["max@müller-bau.de"]  # no "_" in a domain
