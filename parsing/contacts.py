@@ -109,6 +109,9 @@ def rejoin_wrapped(layout: Layout) -> Layout:
             del lines[i + 1]
         else:
             lines[i + 1] = rest
+        # An address broken twice ("konstantin.alexander." / "oberhauser@out" / "look.de"):
+        # its middle is whole now, so the line before may join it.
+        i = max(i - 1, 0)
     return Layout(lines, layout.body_size, layout.geometry, layout.link_text)
 
 

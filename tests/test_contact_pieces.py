@@ -154,3 +154,8 @@ def test_addresses_spaced_apart_or_written_to_fool_robots():
 def test_a_domain_with_letters_beyond_ascii_is_an_address():
     found = find_emails("Kontakt: max@müller-bau.de · x@a_b.com", [], [])
     assert [f.value for f in found] == ["max@müller-bau.de"]  # no "_" in a domain
+
+
+def test_an_address_broken_over_three_lines_is_joined_whole():
+    rows = (("konstantin.alexander.", True), ("oberhauser-schmidt@out", True), ("look.de", False))
+    assert _lines(*rows) == ["konstantin.alexander.oberhauser-schmidt@outlook.de"]
