@@ -134,10 +134,16 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
     piece = None
     m = _EMAIL_OPEN.search(head)
     rest = _EMAIL_REST.match(tail)
-    if m and "@" in m.group(1) and not rest and _TLD_CUT.search(m.group(1)):
-        # "jane@mail.example." / "com"; "jonas@t-online.d" / "e": no top-level domain has
-        # one letter, so the line stopped inside it.
-        rest = _BARE_TLD.match(tail)
+    tld_end = False  # the next line holds only the end of the top-level domain
+    if m and "@" in m.group(1) and not rest:
+        if _TLD_CUT.search(m.group(1)):
+            # "jane@mail.example." / "com"; "jonas@t-online.d" / "e": no top-level domain has
+            # one letter, so the line stopped inside it.
+            rest = _BARE_TLD.match(tail)
+        elif geometry and a.wraps and _tld_continues(m.group(1), tail):
+            # "anais@example.co" / "m" at a column's edge: ".co" is a domain too, but a line of
+            # nothing but the letters that make it ".com" is its end.
+            rest, tld_end = _BARE_TLD.match(tail), True
     if m and rest:
         fragment, continuation = m.group(1), rest.group(1)
         if "@" in fragment and not continuation.startswith("@"):
@@ -149,6 +155,7 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
                 or fragment[-1] in ".-"
                 or continuation.startswith(".")
                 or _TLD_CUT.search(fragment)
+                or tld_end
             ):
                 piece = continuation
         elif "@" not in fragment and continuation.startswith("@") and (a.wraps or not geometry):
@@ -187,6 +194,14 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
     return first, (replace(b, text=rest_text) if rest_text else None)
 
 
+def _tld_continues(fragment: str, tail: str) -> bool:
+    """Whether ``tail`` is only the last letters of the fragment's top-level domain."""
+    letters = tail.strip()
+    if not (letters.isascii() and letters.isalpha() and letters.islower() and len(letters) <= 4):
+        return False
+    return bool(_COMMON_TLD.fullmatch(fragment.rsplit(".", 1)[-1] + letters))
+
+
 def _broken_local(a: Line, b: Line, geometry: bool) -> str | None:
     """The start of line b that completes an address whose local part line a ends with.
 
@@ -210,8 +225,10 @@ def _broken_local(a: Line, b: Line, geometry: bool) -> str | None:
     if fold(fragment.strip(".-_")) in _LABEL_WORDS or heading_kind(a.text) is not None:
         return None
     local = continuation.split("@", 1)[0]
-    if fragment.isupper() and len(fragment) > 1 and not local.isupper():
-        return None  # "KONTAKTINFORMATION" over "anna@web.de": a heading, not half an address
+    if fragment.startswith("+") or not any(c.isalpha() for c in fragment):
+        return None  # a phone number over the address
+    if any(c.isupper() for c in fragment) and not any(c.isupper() for c in local):
+        return None  # "Braunschweig", "KONTAKT" over "anna@web.de": a word, not half an address
     return continuation
 
 

@@ -74,7 +74,7 @@ def test_only_a_fragment_alone_at_the_column_edge_starts_an_address():
         "E-Mail: anna.kowalska@wp.pl"
     ]
     # A sentence that ends before an address, a label, a heading: left alone.
-    for head in ("please write to", "E-Mail", "KONTAKTDATEN"):
+    for head in ("please write to", "E-Mail", "KONTAKTDATEN", "Braunschweig", "+4915123456789"):
         assert _lines((head, True), ("ann@gmail.com", False)) == [head, "ann@gmail.com"]
     # Short of the edge, or without a page to look at: no evidence of a break.
     assert _lines(("anna.kowal", False), ("ska@wp.pl", False)) == ["anna.kowal", "ska@wp.pl"]
@@ -159,3 +159,10 @@ def test_a_domain_with_letters_beyond_ascii_is_an_address():
 def test_an_address_broken_over_three_lines_is_joined_whole():
     rows = (("konstantin.alexander.", True), ("oberhauser-schmidt@out", True), ("look.de", False))
     assert _lines(*rows) == ["konstantin.alexander.oberhauser-schmidt@outlook.de"]
+
+
+def test_a_line_of_only_the_end_of_a_top_level_domain_completes_it():
+    assert _lines(("anais@example.co", True), ("m", False)) == ["anais@example.com"]
+    # ".co" is a domain of its own: without the page's edge, or before a word, it stays.
+    assert _lines(("anais@example.co", False), ("m", False)) == ["anais@example.co", "m"]
+    assert _lines(("anais@example.co", True), ("Mehr", False)) == ["anais@example.co", "Mehr"]
