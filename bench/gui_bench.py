@@ -1,6 +1,6 @@
 """Desktop app benchmark (offscreen): does the window keep answering while it ranks?
 
-    python bench/gui_bench.py [--people 10000] [--import-files 1000] [--starts 3]
+    python bench/gui_bench.py [--people 10000] [--import-files 1000] [--starts 3] [--only STEP...]
 
 The job on screen is the one match_bench calls *synonyms*: 40 skills, each with the
 synonyms a recruiter adds, and 5 phrase criteria, over ``--people`` applicants. A second
@@ -167,6 +167,9 @@ class Watch:
 
 def start_child(db: str) -> int:
     """Run as ``--child-start DB``: start as `make run` does and report on stdout."""
+    from app.gui import load_core
+
+    load_core()  # as run_gui does: the domain core before Qt's bindings
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
@@ -452,6 +455,9 @@ def failures_stop_the_bench(window) -> None:
     window.report_failure = report
 
 
+STEPS = ("start", "search", "switch", "edit", "gate", "import", "migrate")
+
+
 def main() -> int:
     sys.stdout.reconfigure(line_buffering=True)
     quiet_qt()
@@ -459,8 +465,15 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=10000)
     parser.add_argument("--import-files", type=int, default=1000)
     parser.add_argument("--starts", type=int, default=3)
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=STEPS,
+        help="run only these steps (default: all), e.g. --only import to time an import",
+    )
     parser.add_argument("--child-start")
     args = parser.parse_args()
+    only = set(args.only or STEPS)
     if args.child_start:
         return start_child(args.child_start)
 
@@ -468,7 +481,8 @@ def main() -> int:
     os.environ["SHORTLIST_CONFIG"] = str(work / "settings.json")
     db = prepare_db(args.people, work)
     print(f"GUI benchmark — offscreen, {args.people} people, {os.cpu_count()} cores")
-    measure_starts(db, args.starts)
+    if "start" in only:
+        measure_starts(db, args.starts)
 
     from PySide6.QtWidgets import QApplication
 
@@ -485,14 +499,20 @@ def main() -> int:
     watch.start()
     watch.until_shown(window)
     watch.longest()
-    search(watch, window)
-    switch_jobs(watch, window)
-    edit_criteria(watch, window)
-    redraft(watch, window)
-    import_files(watch, window, args.import_files)
+    if "search" in only:
+        search(watch, window)
+    if "switch" in only:
+        switch_jobs(watch, window)
+    if "edit" in only:
+        edit_criteria(watch, window)
+    if "gate" in only:
+        redraft(watch, window)
+    if "import" in only:
+        import_files(watch, window, args.import_files)
     window.close()
     store.close()
-    migrate(watch, db)
+    if "migrate" in only:
+        migrate(watch, db)
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -53,6 +53,11 @@ class WorkerLimits:
     ocr_time_limit: float = DEFAULT_OCR_TIME_LIMIT
     ocr_memory_limit: int = DEFAULT_OCR_MEMORY_LIMIT
     ocr_max_pages: int = DEFAULT_OCR_MAX_PAGES
+    # Workers run this much nicer than the process that starts them (POSIX nice; 0: the
+    # same). The window's imports set it: parsing takes every core, and the window's thread
+    # must still get one at once to paint and answer. On an otherwise idle machine the import
+    # is as fast; the workers only give way when something else wants a core.
+    niceness: int = 0
 
 
 @dataclass
@@ -94,6 +99,11 @@ def _worker_main(conn: Connection, lifeline: Connection, settings: WorkerLimits)
             resource.setrlimit(resource.RLIMIT_AS, (settings.memory_limit, hard))
         except (ImportError, ValueError, OSError):
             pass  # not on this platform: the time limit still bounds the work
+    if settings.niceness > 0 and hasattr(os, "nice"):
+        try:
+            os.nice(settings.niceness)
+        except OSError:
+            pass  # not allowed here: the workers keep the app's priority
     from parsing.atoms import payload
     from parsing.readers import OcrOptions
     from parsing.resume import parse_bytes

@@ -63,6 +63,9 @@ class ImportOptions:
     # False: leave people out of the term index until term_index.sync indexes them from their
     # stored text (bench/import_bench.py measures what the index costs an import this way).
     index_terms: bool = True
+    # How much the parsing workers give way to other work (parsing.batch.WorkerLimits): the
+    # window's imports set it so that the window answers while every core parses.
+    niceness: int = 0
 
     @classmethod
     def from_settings(
@@ -370,6 +373,7 @@ class Importer:
             opts.max_bytes,
             opts.today,
             index_terms=opts.index_terms,
+            niceness=opts.niceness,
         )
         workers = min(opts.workers or default_workers(), len(to_parse))
         # Bytes of the files in the workers' hands (a few at a time), kept

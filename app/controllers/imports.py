@@ -23,6 +23,9 @@ NEW_JOB_SPEC = {
 }
 
 
+WORKER_NICENESS = 5
+
+
 def run_import(report, cancelled, writer: Writer, paths: list[str], settings, job_id: int):
     """The import, on a background thread; each file is stored by the window's writer.
 
@@ -33,6 +36,9 @@ def run_import(report, cancelled, writer: Writer, paths: list[str], settings, jo
     from review.importer import Importer, ImportOptions
 
     options = ImportOptions.from_settings(settings, job_id=job_id)
+    # The workers give way to the window: without it a paint shared its core with a parser
+    # and took three times as long while files poured in (bench/gui_bench.py, step 6).
+    options.niceness = WORKER_NICENESS
     importer = Importer(None, options, write=writer.call)
     return importer.run(paths, progress=progress_reporter(report), cancelled=cancelled)
 

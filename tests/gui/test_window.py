@@ -73,6 +73,37 @@ def test_import_by_a_simulated_drop(make_window, qtbot, tmp_path):
     assert scores == sorted(scores, reverse=True) and scores[0] > 0
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "getpriority"), reason="POSIX priorities")
+def test_the_parsing_workers_give_way_to_the_window(make_window, qtbot, tmp_path, monkeypatch):
+    """The window's imports run their workers nicer than the app, so a paint never waits for a
+    core behind a parser; what they parse is the same."""
+    import os
+
+    import parsing.batch
+    import review.importer
+    from app.controllers.imports import WORKER_NICENESS
+
+    seen: list[int] = []
+
+    class WatchedPool(parsing.batch.Pool):
+        def run(self, jobs, cancelled=lambda: False):
+            for item in super().run(jobs, cancelled):
+                seen.extend(
+                    os.getpriority(os.PRIO_PROCESS, w.process.pid)
+                    for w in self._workers
+                    if w.process.is_alive()
+                )
+                yield item
+
+    monkeypatch.setattr(review.importer, "Pool", WatchedPool)
+    window = job_window(make_window, tmp_path)
+    write_resumes(tmp_path / "inbox", 4)
+    report = imported(qtbot, window, lambda: drop(window, [tmp_path / "inbox"]))
+    assert report.counts() == {"ok": 4}
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    assert seen and set(seen) == {min(19, ours + WORKER_NICENESS)}
+
+
 def test_cancel_mid_import_keeps_what_was_stored(make_window, qtbot, tmp_path):
     window = job_window(make_window, tmp_path)
     write_resumes(tmp_path / "many", 40, seed=9)
