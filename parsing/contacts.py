@@ -391,6 +391,10 @@ def find_emails(
         where = line_index is None or _contact_zone(
             starts[line_index], text, sections, layout, header_end
         )
+        if printed_own:
+            # The page prints an address of theirs; a different one behind a word ("Kontakt",
+            # a template's credit) is theirs only if it spells their name (person_emails).
+            where = False
         if line_index is None:
             found.append(_Email(address, 0.65, "only in a hidden link, not printed", where))
         else:

@@ -166,3 +166,30 @@ def test_a_line_of_only_the_end_of_a_top_level_domain_completes_it():
     # ".co" is a domain of its own: without the page's edge, or before a word, it stays.
     assert _lines(("anais@example.co", False), ("m", False)) == ["anais@example.co", "m"]
     assert _lines(("anais@example.co", True), ("Mehr", False)) == ["anais@example.co", "Mehr"]
+
+
+def test_a_link_behind_a_word_is_theirs_only_when_nothing_of_theirs_is_printed(parse):
+    def draw(c, width, height):
+        _text(c, 50, height - 60, "Sophie Brandt", 22, "Helvetica-Bold")
+        _text(c, 50, height - 90, "sophie.brandt@posteo.de", 10)
+        _text(c, 50, height - 104, "Website und Kontakt", 10)
+        c.linkURL(
+            "mailto:hallo@vorlagen-studio.de", (48, height - 108, 200, height - 94), relative=0
+        )
+        y = height - 130
+        for line in ["Berufserfahrung", *MAIN]:
+            _text(c, 50, y, line, 10)
+            y -= 14
+
+    assert parse(_pdf(draw), "cv.pdf").emails == ["sophie.brandt@posteo.de"]
+
+    def word_only(c, width, height):
+        _text(c, 50, height - 60, "Sophie Brandt", 22, "Helvetica-Bold")
+        _text(c, 50, height - 90, "E-Mail schreiben", 10)
+        c.linkURL("mailto:sophie.brandt@posteo.de", (48, height - 94, 200, height - 80), relative=0)
+        y = height - 130
+        for line in ["Berufserfahrung", *MAIN]:
+            _text(c, 50, y, line, 10)
+            y -= 14
+
+    assert parse(_pdf(word_only), "cv.pdf").emails == ["sophie.brandt@posteo.de"]
