@@ -122,6 +122,27 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 1
     load_core()
+    from app.head_start import fork_first_ranking
+    from review.db import default_db_path
+    from review.settings import Settings
+
+    settings, path, problem = None, None, None
+    try:
+        settings = Settings()
+        chosen = settings.get("database")
+        path = Path(db) if db else (Path(chosen) if chosen else default_db_path())
+    except ValueError as exc:  # review.settings.SettingError: the file, the key, the fix
+        problem = exc
+    # The first job ranked on another core while Qt loads and the window is built.
+    head = None if problem else fork_first_ranking(path)
+    try:
+        return _open_window(argv, settings, path, problem, head)
+    finally:
+        if head is not None:
+            head.close()  # taken by the window's first ranking, or never wanted
+
+
+def _open_window(argv, settings, path, problem, head) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -129,8 +150,7 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
     from app.errors import ErrorHandler, setup_logging, warn
     from app.main_window import MainWindow
     from app.open_database import open_database
-    from review.db import StoreError, default_db_path
-    from review.settings import Settings
+    from review.db import StoreError
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
@@ -138,13 +158,9 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Shortlist")
     app.setOrganizationName("Shortlist")
-    try:
-        settings = Settings()
-        chosen = settings.get("database")
-    except ValueError as exc:  # review.settings.SettingError: the file, the key, the fix
-        warn(None, "Shortlist", str(exc)).exec()
+    if problem is not None:
+        warn(None, "Shortlist", str(problem)).exec()
         return 1
-    path = Path(db) if db else (Path(chosen) if chosen else default_db_path())
     log_path = setup_logging(path.parent)
     errors = ErrorHandler(log_path, database=path)
     errors.install()
@@ -157,9 +173,9 @@ def run_gui(db: str | None = None, argv: list[str] | None = None) -> int:
         return 1
     if store is None:
         return 0
-    window = MainWindow(store, settings, errors)
+    window = MainWindow(store, settings, errors, head_start=head)
     window.show()
-    window.recover_outbox()
+    window.delivery.recover()  # half-sent messages found, due retries sent
     code = app.exec()
     errors.uninstall()
     store.close()

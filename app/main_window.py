@@ -70,7 +70,10 @@ class MainWindow(QMainWindow):
     ranked = Signal()
     message_delivered = Signal(object)  # review.outbox.Result
 
-    def __init__(self, store: Store, settings: Settings | None = None, errors=None):
+    def __init__(
+        self, store: Store, settings: Settings | None = None, errors=None, head_start=None
+    ):
+        """``head_start``: the first job's ranking, begun in another process (app.head_start)."""
         super().__init__()
         self.store = store
         self.settings = settings or Settings()
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self.job_actions = JobActions(self)
         self.decisions = Decisions(self)
         self.job_view = JobView(self)
+        self.job_view.head_start = head_start
         self.loop = Loop(self)
         self.their_data = TheirData(self)
         self.setWindowTitle("Shortlist")
@@ -483,6 +487,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.pane_timer.stop()
         window_table.save_layout(self)
+        if self.job_view.head_start is not None:  # closed before the first ranking was asked
+            self.job_view.head_start.close()
+            self.job_view.head_start = None
         owners = (self.job_view, self.imports, self.job_actions, self.gate, self.loop)
         for task in (*(t for owner in owners for t in owner.tasks()), *self.delivery.tasks):
             if task is not None and task.running:

@@ -53,6 +53,8 @@ class JobView(QObject):
         self.taxonomy = None  # known once the first ranking has loaded it
         self.dropped = 0  # rankings overtaken by a newer request (tests and the bench read it)
         self.editor_for: int | None = None  # the job the criteria panel holds
+        # The first ranking, begun before the window was built (app.head_start), if any.
+        self.head_start = None
 
     # --- the picker ---------------------------------------------------------------------
 
@@ -164,7 +166,14 @@ class JobView(QObject):
         w = self.window
         job = replace(w.job)  # the task keeps this one: later edits make new Job objects
         previous = self.rankings.get(job.id)
-        task = Task(_rank, str(w.store.path), job, previous, self.asked, name="rank", parent=self)
+        head, self.head_start = self.head_start, None
+        rank = _rank
+        if head is not None:
+            if head.answers(job, previous):
+                rank = head.receive  # the same ranking, well on its way in another process
+            else:
+                head.close()
+        task = Task(rank, str(w.store.path), job, previous, self.asked, name="rank", parent=self)
         task.done.connect(self._ranked)
         task.failed.connect(lambda exc, text: w.report_failure(exc, text, "Ranking"))
         task.finished.connect(self._rank_ended)

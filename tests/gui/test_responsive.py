@@ -319,3 +319,14 @@ def test_a_failed_database_update_is_explained_and_changes_nothing(qtbot, tmp_pa
     with Store(path, migrate=False) as after:
         assert after.schema_version == current
         assert not after.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'")
+
+
+def test_background_tasks_hand_the_interpreter_back_to_the_window_quickly(window):
+    """Once a Task runs beside it, the UI thread waits at most UI_SWITCH_INTERVAL for Python's
+    lock at each call into Python a paint makes (CPython's default is 5 ms)."""
+    import sys
+
+    from app import tasks
+
+    assert tasks.UI_SWITCH_INTERVAL < 0.005
+    assert sys.getswitchinterval() <= tasks.UI_SWITCH_INTERVAL
