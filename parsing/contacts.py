@@ -47,6 +47,7 @@ class Found:
 # Reasons a finding deserves a second look (shown beside it as "check this: …").
 WRAPPED = "wrapped over two lines"
 AUTOCORRECT = "repaired autocorrect"
+PIECES = "printed in pieces; its link has it whole"
 
 
 # --- wrapped addresses --------------------------------------------------------------
@@ -60,13 +61,33 @@ _EMAIL_REST = re.compile(
 _PHONE_OPEN = re.compile(r"(?:^|[\s:])((?:\+|00|\()[\d\s()\-./]{2,16}\d)$")
 _PHONE_REST = re.compile(r"^(\d[\d\s\-./]{0,14}\d)(?=$|\s)")
 _HAS_DOMAIN = re.compile(r"[\w-]\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
-_BARE_TLD = re.compile(r"^([A-Za-z]{2,24})(?=$|[\s,;|·•)])")
+_TLD_CUT = re.compile(r"@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]?$")
+_BARE_TLD = re.compile(r"^([A-Za-z]{1,24})(?=$|[\s,;|·•)])")
 _URL_OPEN = re.compile(
     r"(?:^|\s)((?:https?://|www\.|[\w-]+\.(?:com|net|org|io|dev|me|de|fr|es|pt|br|co|ch|at|nl|"
     r"eu)/)\S*)$",
     re.IGNORECASE,
 )
 _URL_REST = re.compile(r"^([\w\-./?=&%#~+:@]+)(?=$|\s)")
+# A line that ends inside the local part of an address ("maximilian.musterm" / "ann@gmail.com"):
+# browsers break a word too long for a narrow column anywhere (CSS overflow-wrap), and so do
+# text boxes in Word and Canva. What may stand before the fragment on its line: nothing, an
+# e-mail label or an icon.
+_LOCAL_OPEN = re.compile(r"([\w.+'’-]+)$")
+_LOCAL_REST = re.compile(
+    r"^([\w.+'’-]*@[A-Za-z0-9](?:[\w-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})"
+    r"(?=$|[\s,;|·•)])"
+)
+_BEFORE_LOCAL = re.compile(
+    r"^(?:\W*|.*?\b(?:e-?mail|mail|correo(?:\s+electr[oó]nico)?|courriel|e-?post|adres\s+e-?mail)"
+    r"\s*[:：]?\s*)$",
+    re.IGNORECASE,
+)
+# Words a narrow column prints alone on a line that are labels, not the start of an address.
+_LABEL_WORDS = frozenset(
+    "e mail email e-mail correo courriel contact contacts kontakt contacto contato contatti "
+    "kontaktdaten address adresse".split()
+)
 # The start of another address: a line beginning so is not the rest of the one above.
 _ADDRESS_START = re.compile(
     r"^(?:https?://|www\.|[\w-]+\.(?:com|net|org|io|dev|me)\b)", re.IGNORECASE
@@ -88,6 +109,9 @@ def rejoin_wrapped(layout: Layout) -> Layout:
             del lines[i + 1]
         else:
             lines[i + 1] = rest
+        # An address broken twice ("konstantin.alexander." / "oberhauser@out" / "look.de"):
+        # its middle is whole now, so the line before may join it.
+        i = max(i - 1, 0)
     return Layout(lines, layout.body_size, layout.geometry, layout.link_text)
 
 
@@ -110,18 +134,34 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
     piece = None
     m = _EMAIL_OPEN.search(head)
     rest = _EMAIL_REST.match(tail)
-    if m and m.group(1).endswith(".") and "@" in m.group(1) and not rest:
-        rest = _BARE_TLD.match(tail)  # "jane@mail.example." / "com"
+    tld_end = False  # the next line holds only the end of the top-level domain
+    if m and "@" in m.group(1) and not rest:
+        if _TLD_CUT.search(m.group(1)):
+            # "jane@mail.example." / "com"; "jonas@t-online.d" / "e": no top-level domain has
+            # one letter, so the line stopped inside it.
+            rest = _BARE_TLD.match(tail)
+        elif geometry and a.wraps and _tld_continues(m.group(1), tail):
+            # "anais@example.co" / "m" at a column's edge: ".co" is a domain too, but a line of
+            # nothing but the letters that make it ".com" is its end.
+            rest, tld_end = _BARE_TLD.match(tail), True
     if m and rest:
         fragment, continuation = m.group(1), rest.group(1)
         if "@" in fragment and not continuation.startswith("@"):
             domain = fragment.rsplit("@", 1)[1]
             # The fragment must be unfinished: no dot yet in its domain, a dangling dot or dash,
             # or the next line adds a top-level domain (".uk").
-            if "." not in domain or fragment[-1] in ".-" or continuation.startswith("."):
+            if (
+                "." not in domain
+                or fragment[-1] in ".-"
+                or continuation.startswith(".")
+                or _TLD_CUT.search(fragment)
+                or tld_end
+            ):
                 piece = continuation
         elif "@" not in fragment and continuation.startswith("@") and (a.wraps or not geometry):
             piece = continuation
+    if piece is None:
+        piece = _broken_local(a, b, geometry)
     if piece is None:
         m = _URL_OPEN.search(head)
         rest = _URL_REST.match(tail)
@@ -154,6 +194,44 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
     return first, (replace(b, text=rest_text) if rest_text else None)
 
 
+def _tld_continues(fragment: str, tail: str) -> bool:
+    """Whether ``tail`` is only the last letters of the fragment's top-level domain."""
+    letters = tail.strip()
+    if not (letters.isascii() and letters.isalpha() and letters.islower() and len(letters) <= 4):
+        return False
+    return bool(_COMMON_TLD.fullmatch(fragment.rsplit(".", 1)[-1] + letters))
+
+
+def _broken_local(a: Line, b: Line, geometry: bool) -> str | None:
+    """The start of line b that completes an address whose local part line a ends with.
+
+    Sure when a ``mailto:`` link over either line spells the joined address. Otherwise
+    only the page can tell: line a reaches its column's edge and holds nothing before the
+    fragment but an e-mail label or an icon (a word broken because it did not fit a line
+    of its own, not a sentence that happens to end before an address).
+    """
+    m = _LOCAL_OPEN.search(a.text)
+    rest = _LOCAL_REST.match(b.text)
+    if not (m and rest):
+        return None
+    fragment, continuation = m.group(1), rest.group(1)
+    joined = (fragment + continuation).lower()
+    for target in (*a.links, *b.links):
+        if target.lower().startswith("mailto:"):
+            if unquote(target[7:].split("?", 1)[0]).strip().lower() == joined:
+                return continuation
+    if not (geometry and a.wraps) or not _BEFORE_LOCAL.match(a.text[: m.start()]):
+        return None
+    if fold(fragment.strip(".-_")) in _LABEL_WORDS or heading_kind(a.text) is not None:
+        return None
+    local = continuation.split("@", 1)[0]
+    if fragment.startswith("+") or not any(c.isalpha() for c in fragment):
+        return None  # a phone number over the address
+    if any(c.isupper() for c in fragment) and not any(c.isupper() for c in local):
+        return None  # "Braunschweig", "KONTAKT" over "anna@web.de": a word, not half an address
+    return continuation
+
+
 def _join_phone(head: str, tail: str) -> str | None:
     """The start of ``tail`` that completes a number ``head`` ends with ("+49 (0)221" / "8727911"):
     too few digits to be a number alone, a valid international number together."""
@@ -184,15 +262,36 @@ def _valid_international(printed: str) -> bool:
 
 EMAIL_RE = re.compile(
     r"(?<![\w.+'’@-])[A-Za-z0-9][A-Za-z0-9._%+'’‘–-]{0,63}"  # the local part
-    r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"  # the first label of the domain
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w@])"
+    # The domain: its labels may hold any letter ("müller-bau.de"), its top level is ASCII.
+    r"@[^\W_](?:(?:[^\W_]|-){0,62}[^\W_])?"
+    r"(?:\.[^\W_](?:(?:[^\W_]|-){0,62}[^\W_])?)*\.[A-Za-z]{2,24}(?![\w@])"
 )
-# "name [at] host.org", "name (at) host dot org": printed that way to fool robots.
+# Addresses written to fool robots ("name [at] host.org", "name (at) host dot org",
+# "name{at}host[punkt]de") or spaced apart by the text layer ("name @ host.de",
+# "name@host. de"): the marks between the parts, in the languages we read.
+_AT_MARK = r"(?:at|@|ät|arroba|chez|małpa|malpa)"
+_DOT_MARK = r"(?:dot|punkt|kropka|point|punto|ponto)"
 _OBFUSCATED_RE = re.compile(
-    r"(?<![\w.+-])([A-Za-z0-9][\w.+-]{0,63})\s*[\[(]\s*at\s*[\])]\s*([A-Za-z0-9-]+(?:\s*(?:\.|"
-    r"[\[(]\s*dot\s*[\])])\s*[A-Za-z0-9-]+)+)",
+    rf"(?<![\w.+@-])([A-Za-z0-9][\w.+-]{{0,63}})"
+    rf"([ \t]*[\[({{<][ \t]*{_AT_MARK}[ \t]*[\])}}>][ \t]*|[ \t]*@[ \t]*)"
+    rf"([A-Za-z0-9-]+(?:(?:[ \t]*[\[({{<][ \t]*{_DOT_MARK}[ \t]*[\])}}>][ \t]*|"
+    rf"[ \t]*\.[ \t]*)[A-Za-z0-9-]+)+)(?![\w@])",
     re.IGNORECASE,
 )
+_DOT_RE = re.compile(rf"[ \t]*(?:\.|[\[({{<][ \t]*{_DOT_MARK}[ \t]*[\])}}>])[ \t]*", re.I)
+# A top-level domain after a dot the text layer spaced out: only the common ones, so that
+# "an info@firma. die" is not read as an address.
+_COMMON_TLD = re.compile(
+    r"(?:com|net|org|info|biz|edu|gov|io|dev|me|co|eu|de|at|ch|pl|cz|sk|fr|be|lu|es|it|pt|br|nl|"
+    r"uk|ie|dk|se|no|fi|ru|ua|tr|gr|ro|hu|us|ca|au|in|cn|jp)"
+)
+# A label glued to the address it introduces ("E-Mailanna@web.de", "EMAILanna@web.de"): two
+# elements of a page set without a space between them. "E-Mail" and its spellings with a
+# capital E before a lower-case local part are never the start of an address; a bare "Mail"
+# is, unless "E-" ends the line before it (the label broken at its hyphen).
+_GLUED_LABEL = re.compile(r"^(?:E-?[Mm]ail|E-?MAIL)(?=[a-z0-9])")
+_GLUED_TAIL = re.compile(r"^(?:Mail|MAIL)(?=[a-z0-9])")
+_LABEL_HEAD = re.compile(r"\b[Ee]-\s*$")
 # Autocorrect's typographic replacements inside an address.
 _AUTOCORRECT = str.maketrans({"’": "'", "‘": "'", "–": "-"})
 # A line that introduces a referee: their contacts follow on it and the next lines.
@@ -250,6 +349,7 @@ def find_emails(
         if _inside(referees, m.start()):
             continue
         local, domain = m.group().rsplit("@", 1)
+        local = _unglue_label(local, text[max(0, m.start() - 4) : m.start()], mailto)
         repaired = local.translate(_AUTOCORRECT)
         confidence, why = 1.0, ""
         if repaired != local:
@@ -257,6 +357,9 @@ def find_emails(
         elif wrapped(layout, m.start(), m.end(), starts):
             confidence, why = 0.65, WRAPPED
         address = f"{repaired.strip('.')}@{domain.lower()}"
+        whole = _whole_from_link(address, text, m.start(), mailto) if mailto else None
+        if whole is not None:
+            address, confidence, why = whole, 0.65, PIECES
         zone = _contact_zone(m.start(), text, sections, layout, header_end)
         if zone and _ROLE_ADDRESS.match(address) and header_end and m.start() >= header_end:
             zone = False  # "support@…" in a footer, "jobs@…" in the body: an organisation's
@@ -264,13 +367,11 @@ def find_emails(
         if layout is not None:
             printed_lines.add(layout.line_at(m.start(), starts))
     for m in _OBFUSCATED_RE.finditer(text):
-        if _inside(referees, m.start()):
+        address = _deobfuscated(m)
+        if address is None or _inside(referees, m.start()):
             continue
-        domain = re.sub(r"\s*(?:\.|[\[(]\s*dot\s*[\])])\s*", ".", m.group(2), flags=re.IGNORECASE)
-        address = f"{m.group(1)}@{domain.lower()}"
-        if EMAIL_RE.fullmatch(address):
-            zone = _contact_zone(m.start(), text, sections, layout, header_end)
-            found.append(_Email(address, 0.8, "written as “name at host”", zone))
+        zone = _contact_zone(m.start(), text, sections, layout, header_end)
+        found.append(_Email(address, 0.8, "written as “name at host”", zone))
     hidden = _placed_targets(layout, mailto, text, sections, referees)
     # The page prints an address of theirs: a different one hidden under an icon is not what
     # they show (often the template's own mailto:, or an old address). The printed wins.
@@ -290,11 +391,68 @@ def find_emails(
         where = line_index is None or _contact_zone(
             starts[line_index], text, sections, layout, header_end
         )
+        if printed_own:
+            # The page prints an address of theirs; a different one behind a word ("Kontakt",
+            # a template's credit) is theirs only if it spells their name (person_emails).
+            where = False
         if line_index is None:
             found.append(_Email(address, 0.65, "only in a hidden link, not printed", where))
         else:
             found.append(_Email(address, 0.85, "", where))
     return _unique_ci(found)
+
+
+def _deobfuscated(m: re.Match) -> str | None:
+    """The address an obfuscated or spaced-out match spells, or None when it is not one."""
+    local, at, host = m.group(1), m.group(2), m.group(3)
+    if at.strip() == "@" and "@" in at and not any(c.isspace() for c in at + host):
+        return None  # printed plainly: EMAIL_RE has it
+    spaced_dot = re.search(r"[ \t]\.|\.[ \t]", host) is not None
+    parts = _DOT_RE.split(host)
+    tld = parts[-1]
+    if at.strip() == "@":
+        # "Developer @ acme.com" is a job at a company, not an address.
+        if (
+            at.startswith((" ", "\t"))
+            and at.endswith((" ", "\t"))
+            and local.isalpha()
+            and not local.islower()
+        ):
+            return None
+    if (spaced_dot or at.strip() == "@") and not (tld.islower() and _COMMON_TLD.fullmatch(tld)):
+        return None
+    address = f"{local}@{'.'.join(parts).lower()}"
+    return address if EMAIL_RE.fullmatch(address) else None
+
+
+def _whole_from_link(address: str, text: str, start: int, mailto: list[str]) -> str | None:
+    """The address of a ``mailto:`` link when the page prints it in pieces and the printed
+    address is only its end: "maximilian.muster mann@gmail.com" (a space put between two
+    runs of glyphs), or a start on the line above that the wrap could not be told from."""
+    low = address.lower()
+    for target in mailto:
+        own = unquote(target.split(":", 1)[1].split("?", 1)[0]).strip()
+        if len(own) <= len(low) or not own.lower().endswith(low) or "@" not in own:
+            continue
+        missing = own[: len(own) - len(low)].lower()
+        before = "".join(text[max(0, start - len(missing) - 6) : start].split()).lower()
+        if before.endswith(missing) and EMAIL_RE.fullmatch(own):
+            local, domain = own.rsplit("@", 1)
+            return f"{local}@{domain.lower()}"
+    return None
+
+
+def _unglue_label(local: str, before: str, mailto: list[str]) -> str:
+    """A local part without the e-mail label glued to its front, if one is."""
+    label = _GLUED_LABEL.match(local) or (_LABEL_HEAD.search(before) and _GLUED_TAIL.match(local))
+    if not label:
+        return local
+    glued = local.lower()
+    for target in mailto:
+        own = unquote(target.split(":", 1)[1]).split("@", 1)[0].strip().lower()
+        if own == glued:
+            return local  # the address really starts so: its link says it
+    return local[label.end() :]
 
 
 def wrapped(layout: Layout | None, start: int, end: int, starts: list[int] | None = None) -> bool:

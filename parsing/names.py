@@ -37,14 +37,21 @@ THRESHOLD = 3.0
 # How far a winner must lead a different runner-up, unless its score is high anyway.
 MARGIN = 0.6
 SURE = 6.0
+# What an address that spells two words of a candidate adds (see _Context.email_match).
+STRONG_SPELLING = 1.8
 
+# Academic and courtesy titles before a name, one or more ("mgr inż.", "Prof. dr hab.",
+# "Dr. med.", "Bc.", "MUDr."): Central European resumes print them as a matter of course.
+# Short ones that are also names ("Lic", "Doc", "Eng") count only with their dot.
 _TITLE_PREFIX = re.compile(
-    r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Herr|Frau|Sr|Sra|Dott|Dott\.ssa|Ing|Mag|Dipl\.?-?\w*)\.?\s+",
+    r"^(?:(?:(?:dr|prof|mr|mrs|ms|mx|herr|frau|sr|sra|dott|dott\.ssa|ing|mag|mgr|inż|inz|hab|"
+    r"dipl\.?-?\w*)\.?|(?:lic|doc|bc|mudr|mddr|mvdr|judr|phdr|rndr|paedr|thdr|pharmdr|avv|arch|"
+    r"geom|rag|lcdo|lcda|eng|med|dent|phil|univ|rer\.\s?nat|h\.\s?c)\.)(?:\s+|(?<=\.)(?=[^\W\d_])))+",
     re.IGNORECASE,
 )
 _DEGREE_SUFFIX = re.compile(
     r",?\s+(?:M\.?\s?Sc\.?|B\.?\s?Sc\.?|Ph\.?\s?D\.?|MBA|M\.?A\.?|B\.?A\.?|M\.?D\.?|RN|CPA|PMP|"
-    r"Dipl\.-\w+\.?|"
+    r"Dipl\.-\w+\.?|CSc\.?|DrSc\.?|DiS\.?|"
     r"MEng|BEng|M\.?\s?Eng\.?|B\.?\s?Eng\.?|LL\.?M\.?|J\.?D\.?|CFA|ACCA|MSc|BSc)$",
     re.IGNORECASE,
 )
@@ -58,7 +65,7 @@ _NAME_WORD = (
     r"(?:(?:full|first|given|last|family)\s+)?names?|surnames?|nome(?:\s+completo)?|"
     r"nombres?(?:\s+completo)?|"
     r"apellidos?|nom(?:\s+complet)?|prénom|naam|vorname|nachname|vor-?\s*und\s+nachname|cognome|"
-    r"imię(?:\s+i\s+nazwisko)?|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名"
+    r"imi[ęe](?:\s+i\s+nazwisko)?|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名"
 )
 # A form's numbering ("3. Name:", "a) Nome:") may come first.
 _ENUMERATOR = r"(?:(?:\d{1,2}|[a-z])[.)]\s*)?"
@@ -68,7 +75,10 @@ _LABEL = re.compile(
     r"(?:(?:resume|résumé|cv|curriculum\s+vitae|lebenslauf|profile)\s+(?:of|von|de|di|van)\s+|"
     r"personal\s+information|informazioni\s+personali|persönliche\s+angaben|"
     r"informations\s+personnelles|"
-    r"información\s+personal|informações\s+pessoais|dati\s+personali)\s*[:：\-–]?\s*)",
+    r"información\s+personal|informações\s+pessoais|informação\s+pessoal|dati\s+personali|"
+    r"informacje\s+(?:osobiste|o\s+kandydacie)|angaben\s+zur\s+person|"
+    r"persoonlijke\s+(?:informatie|gegevens)|données\s+personnelles|osobn[íé]\s+údaje|"
+    r"személyes\s+adatok|informații\s+personale|личная\s+информация)\s*[:：\-–]?\s*)",
     re.IGNORECASE,
 )
 # A label naming one part: a given name, or a surname (alone it gives half a name).
@@ -124,6 +134,7 @@ class Candidate:
     line: int  # index of its (first) line
     score: float
     how: str  # whole, part, cell, label, two-line
+    spelled: float = 0.0  # how much of it the person's e-mail address or profile handle spells
 
 
 def find_name(
@@ -145,6 +156,7 @@ def find_name(
     offsets = layout.offsets()
     candidates = _candidates(layout, offsets, emails, sections or [], taxonomy)
     places = {fold(p.strip()) for p in re.split(r"[,;/|·]", location or "") if p.strip()}
+    places |= _postcode_places(layout)
     candidates = [c for c in candidates if fold(c.name) not in places]
     if not candidates:
         return None
@@ -157,11 +169,54 @@ def find_name(
     top = ranked[0]
     runner = next((c for c in ranked[1:] if not _overlaps(c.name, top.name)), None)
     lead = top.score - runner.score if runner else top.score
+    spelled = _spelled_instead(top, ranked)
+    if spelled is not None:
+        # Their address spells another candidate in full and none of the winner: a title or a
+        # place set large ("Przedstawiciel Handlowy" over "anna.nowak.k@o2.pl") gives way.
+        top, runner, lead = spelled, top, MARGIN
     if top.score < THRESHOLD or (lead < MARGIN and top.score < SURE):
         return None
     raw = 0.5 + 0.06 * (top.score - THRESHOLD) + 0.08 * min(lead, 4.0)
+    if spelled is not None:
+        raw = min(raw, 0.65)  # chosen against the page's prominence: worth a look
     confidence = round(max(0.3, min(raw, 0.99)), 2)
     return Found(natural_case(top.name), confidence, _doubt(top, runner, lead, confidence))
+
+
+# A town after its postcode in an address ("65-001 Zielona Góra", "80331 München",
+# "1012 AB Amsterdam"): a place, wherever else it is printed. A year is not a postcode
+# ("© 2024 Anna Schmidt").
+_POSTCODE_TOWN = re.compile(
+    r"(?<![\w-])(?:\d{2}-\d{3}|\d{4}\s?[A-Z]{2}|(?:[A-Z]{1,2}-)?(?!(?:19|20)\d\d\b)\d{4,5})\s+"
+    r"([^\W\d_][^\W\d_'’.\-]*(?:[ \-][^\W\d_][^\W\d_'’.\-]*){0,3})"
+)
+
+
+def _postcode_places(layout: Layout) -> set[str]:
+    """Towns printed after a postcode near the top (folded), never a name."""
+    out: set[str] = set()
+    for i in _zone(layout):
+        text = layout.lines[i].text
+        if any(ch.isdigit() for ch in text):
+            out.update(fold(m.group(1)) for m in _POSTCODE_TOWN.finditer(text))
+    return out
+
+
+def _spelled_instead(top: Candidate, ranked: list[Candidate]) -> Candidate | None:
+    """A candidate that the person's address spells (two of its words) when the winner shares
+    not a word with it, or None."""
+    if top.spelled > 0:
+        return None
+    return next(
+        (
+            c
+            for c in ranked
+            if c.spelled >= STRONG_SPELLING
+            and c.score >= THRESHOLD
+            and not _overlaps(c.name, top.name)
+        ),
+        None,
+    )
 
 
 def _doubt(top: Candidate, runner: Candidate | None, lead: float, confidence: float) -> str:
@@ -222,7 +277,9 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
     out: list[Candidate] = []
     for i, rank, readings in shaped_lines:
         for name, how, shaped in readings:
-            out.append(Candidate(name, i, shaped + context.score(i, rank, how, name), how))
+            spelled = context.email_match(name)
+            score = shaped + context.score(i, rank, how, name) + spelled
+            out.append(Candidate(name, i, score, how, spelled))
     return out
 
 
@@ -252,7 +309,11 @@ def _may_hold_name(line: Line) -> bool:
     m = _FIRST_LETTER.search(line.text)
     if m is None:
         return False
-    return not m.group().islower() or bool(_LABEL.match(line.text))
+    return (
+        not m.group().islower()
+        or bool(_LABEL.match(line.text))
+        or bool(_TITLE_PREFIX.match(line.text.lstrip()))
+    )
 
 
 def _readings(line: Line, nxt: Line | None, lines: list[Line], i: int) -> list[tuple[str, str]]:
@@ -587,12 +648,11 @@ class _Context:
             score -= 0.3 if len(line.text) < 60 else 0.6
         elif how == "whole" and (EMAIL_RE.search(line.text) or URL_RE.search(line.text)):
             score -= 2.0
-        score += self._email_match(name)
         if _all_caps(name):
             score += 0.2
         return score
 
-    def _email_match(self, name: str) -> float:
+    def email_match(self, name: str) -> float:
         parts = [p for p in re.split(r"[\s\-'’.]+", fold(name)) if len(p) > 1]
         parts = [unicodedata.normalize("NFKD", p) for p in parts]
         best = 0.0
@@ -603,7 +663,7 @@ class _Context:
                 or local.startswith(parts[-1] + parts[0][0])
             )
             if len(hits) >= 2:
-                best = max(best, 1.8)
+                best = max(best, STRONG_SPELLING)
             elif hits and len(hits[0]) >= 4:
                 best = max(best, 1.2)
             elif hits or initials:

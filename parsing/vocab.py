@@ -33,6 +33,28 @@ ROLE_WORDS = re.compile(
     r"programist(?:a|ka)|inżynier|kierownik|specjalist(?:a|ka)|analityk|dyrektor|asystent(?:ka)?|"
     r"konsultant(?:ka)?|projektant(?:ka)?|księgow[ay]|nauczyciel(?:ka)?|pielęgniar(?:ka|z)|"
     r"sprzedawc[ay]|handlowiec|praktykant(?:ka)?|stażyst(?:a|ka)|menedżer|koordynator(?:ka)?|"
+    # Polish roles a large title line carries, as nouns with their adjective ("Przedstawiciel
+    # Handlowy", "Doradca Klienta"); female forms. Surnames that are trades (Kowal, Kucharz,
+    # Kelner) are left out: the name is worth more than the role.
+    r"przedstawiciel(?:ka)?|kierowc[ay]|magazynier(?:ka)?|informaty(?:k|czka)|ekonomist(?:a|ka)|"
+    r"technik|mechanik|elektryk|grafik|architekt(?:ka)?|lekarz|fizjoterapeut(?:a|ka)|prawnik|"
+    r"adwokat|radc[ay]|doradc[ay]|opiekun(?:ka)?|pracownik|studentk[ai]|absolwent(?:ka)?|"
+    r"właściciel(?:ka)?|prezes|tester(?:ka)?|logisty(?:k|czka)|spedytor(?:ka)?|kelnerka|"
+    r"recepcjonist(?:a|ka)|kasjer(?:ka)?|fryzjerka|sekretarka|urzędni(?:k|czka)|pedagog|"
+    r"psycholog|tłumacz(?:ka)?|redaktor(?:ka)?|dziennikar(?:z|ka)|ratownik|farmaceut(?:a|ka)|"
+    r"rekruter(?:ka)?|menadżer(?:ka)?|specjalistka|inżynierka|kierowniczka|dyrektorka|"
+    r"analityczka|programistka|sprzedawczyni|nauczycielka|"
+    # Czech and Slovak, Hungarian, Romanian
+    r"vývojář(?:ka)?|programátor(?:ka)?|inženýr(?:ka)?|manažer(?:ka)?|ředitel(?:ka)?|"
+    r"učitel(?:ka)?|lékař(?:ka)?|specialist(?:a|ka)|analytik|fejlesztő|mérnök|tanár|könyvelő|"
+    r"elemző|inginer|dezvoltator|programator|contabil|"
+    # the Romance languages and German compounds ("Kundenberater", "Industriekauffrau")
+    r"rappresentante|commerciale|responsabile|addett[oa]|magazziniere|segretari[oa]|"
+    r"vendedor(?:a)?|representante|auxiliar|secretari[oa]|contable|"
+    r"abogad[oa]|advogad[oa]|atendente|motorista|comptable|vendeu(?:r|se)|conseill(?:er|ère)|"
+    r"secrétaire|magasinier|\w+(?:entwickler|berater|kauf(?:mann|frau)|mitarbeiter|informatiker|"
+    r"ingenieur|manager|leiter|techniker|pfleger|assistent|referent|elektroniker|"
+    r"mechatroniker|erzieher|verkäufer|sachbearbeiter)(?:in)?|"
     r"инженер|разработчик|программист|менеджер|руководитель|аналитик|директор|специалист|"
     r"консультант|дизайнер|mühendis\w*|geliştirici|yönetici|öğretmen|hemşire|stajyer)\b",
     re.IGNORECASE,
@@ -295,6 +317,76 @@ NOT_NAME_WORDS = {
     "care",
     "finance",
     "accounting",
+    # schools, institutions and address words in the other languages we read
+    "uniwersytet",
+    "politechnika",
+    "akademia",
+    "szkoła",
+    "liceum",
+    "technikum",
+    "instytut",
+    "wydział",
+    "ulica",
+    "ul",
+    "aleja",
+    "osiedle",
+    "spółka",
+    "firma",
+    "urząd",
+    "województwo",
+    "prawo",
+    "jazdy",
+    "język",
+    "obsługa",
+    "klienta",
+    "osobowe",
+    "kontaktowe",
+    "informacje",
+    "osobiste",
+    "imię",
+    "nazwisko",
+    "adres",
+    "urodzenia",
+    "obywatelstwo",
+    "hochschule",
+    "fachhochschule",
+    "gymnasium",
+    "realschule",
+    "berufsschule",
+    "ausbildung",
+    "schule",
+    "angaben",
+    "anschrift",
+    "geburtsdatum",
+    "école",
+    "lycée",
+    "boulevard",
+    "entreprise",
+    "société",
+    "scuola",
+    "liceo",
+    "istituto",
+    "politecnico",
+    "azienda",
+    "società",
+    "piazza",
+    "viale",
+    "escuela",
+    "colegio",
+    "instituto",
+    "facultad",
+    "empresa",
+    "avenida",
+    "faculdade",
+    "escola",
+    "hogeschool",
+    "universiteit",
+    "straat",
+    "gemeente",
+    "bedrijf",
+    "univerzita",
+    "egyetem",
+    "universitatea",
     # degrees
     "meng",
     "bs",

@@ -33,9 +33,9 @@ def _per_files(report: accuracy.Report, count: int) -> float:
 @pytest.mark.parametrize("half", ["test", "dev"])
 def test_emails(real, half):
     report = real.halves[half]
-    # Not yet the target (100 %, at most 1 false positive per 50 files).
-    assert report.emails.rate >= 0.96, report.emails.misses
-    assert _per_files(report, report.emails.false_positives) >= 25, report.emails.misses
+    # The target: every address found, at most 1 false positive per 50 files.
+    assert report.emails.rate == 1.0, report.emails.misses
+    assert _per_files(report, report.emails.false_positives) >= 50, report.emails.misses
 
 
 @pytest.mark.parametrize("half", ["test", "dev"])

@@ -16,6 +16,10 @@ column beside the name. These designs (drawn by :mod:`app.samples.render.designs
   "PERSONAL INFORMATION" on the row of the name;
 * ``titled``: "CURRICULUM VITAE" / "Lebenslauf" set large above the name.
 
+About a third of them are printed as a browser prints HTML: a long address is broken at
+any letter where the column ends ("maximilian.musterm" / "ann@gmail.com"), and the
+address carries no mailto: link that would tell how the pieces belong together.
+
 Everything random about a design is decided here, from the person's own stream,
 so the renderer draws no random number and the truth knows what was printed.
 """
@@ -50,6 +54,9 @@ class Design:
     filled: bool  # a coloured sidebar (white type) or a plain one
     sidebar_share: float  # the sidebar's share of the page width
     photo: bool  # a photo placeholder at the top of the sidebar
+    # Printed as a browser prints HTML: a word too long for a line is broken at whatever
+    # letter reaches the edge (CSS overflow-wrap), and e-mail addresses are plain text, not links.
+    browser: bool = False
 
     @property
     def spaced_name(self) -> bool:
@@ -73,6 +80,7 @@ def design_for(p: SamplePerson, design: str) -> Design:
         filled=rng.random() < 0.7,
         sidebar_share=rng.uniform(0.27, 0.33),
         photo=rng.random() < 0.5,
+        browser=rng.random() < 0.3,  # drawn last: the choices above stay as they were
     )
 
 

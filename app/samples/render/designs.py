@@ -57,6 +57,7 @@ class _Pen:
         self.base = max(8.0, min(p.style.base_size, 10.0))
         self.pages = 1
         self.on_new_page: list[Any] = []
+        self.browser = False  # break long words anywhere, no mailto: link areas (Design.browser)
 
     def width(self, text: str, font: str, size: float, spacing: float = 0.0) -> float:
         return stringWidth(text, font, size) + spacing * max(len(text) - 1, 0)
@@ -85,6 +86,8 @@ class _Pen:
         fit = 1
         while fit < len(word) and self.width(word[: fit + 1], font, size) <= width:
             fit += 1
+        if self.browser:
+            return fit  # CSS overflow-wrap: at the letter that reaches the edge
         # Break after a natural joint when one is near: a dot, a dash, a slash, the @.
         for n in range(fit, max(fit - 8, 1), -1):
             if word[n - 1] in "-./@_":
@@ -103,7 +106,7 @@ class _Pen:
         t.textOut(text)
         self.c.drawText(t)
         w = self.width(text, font, size, spacing)
-        if href:
+        if href and not (self.browser and href.startswith("mailto:")):
             self.c.linkURL(href, (x, y - 2, x + w, y + size), relative=0)
         return w
 
@@ -342,6 +345,7 @@ def render_design(p: SamplePerson, design: str) -> tuple[bytes, int]:
     """(PDF bytes, pages) of one person in one design."""
     d = design_for(p, design)
     pen = _Pen(p)
+    pen.browser = d.browser
     _DRAW[design](pen, d, colors.HexColor(p.style.accent))
     return pen.finish(), pen.pages
 
