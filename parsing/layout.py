@@ -95,6 +95,17 @@ def close_up(text: str) -> str:
     return " ".join(w.replace(" ", "") for w in words)
 
 
+def close_spaced_lines(raw: str) -> str:
+    """Text typed letter-spaced ("A N N A   N O W A K") closed up line by line, before cleaning
+    joins the wider spaces that tell its words apart."""
+    if "  " not in raw:
+        return raw
+    return "\n".join(
+        close_up(line) if "  " in line and _SPACED_LINE.match(line) else line
+        for line in raw.split("\n")
+    )
+
+
 def plain_lines(text: str) -> list[Line]:
     return [Line(t) for t in text.split("\n")]
 

@@ -23,13 +23,14 @@ humane message is worse than none. The score becomes the confidence.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from parsing.contacts import EMAIL_RE, PHONE_LABEL, URL_RE, Found
 from parsing.layout import Layout, Line, assemble, script_of
 from parsing.sections import CONTACT, PERSONAL, SUMMARY, Section, heading_kind, section_at
-from parsing.text import fold
+from parsing.text import ascii_spellings, fold
 from parsing.vocab import BUILDING_PARTS, NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
 
 # A score at or above this names a person; below, the name stays None.
@@ -157,7 +158,7 @@ def find_name(
     candidates = _candidates(layout, offsets, emails, sections or [], taxonomy)
     places = {fold(p.strip()) for p in re.split(r"[,;/|·]", location or "") if p.strip()}
     places |= _postcode_places(layout)
-    candidates = [c for c in candidates if fold(c.name) not in places]
+    candidates = [c for c in candidates if fold(c.name) not in places and not is_town(c.name)]
     if not candidates:
         return None
     best: dict[str, Candidate] = {}
@@ -179,6 +180,10 @@ def find_name(
     raw = 0.5 + 0.06 * (top.score - THRESHOLD) + 0.08 * min(lead, 4.0)
     if spelled is not None:
         raw = min(raw, 0.65)  # chosen against the page's prominence: worth a look
+    longer = _longer_on_two_lines(top, ranked, layout, taxonomy)
+    if longer is not None:
+        # Plain text: "Anna Maria" over "Nowak", or "Anna Nowak" over her town? Say so.
+        raw, runner, lead = min(raw, 0.6), longer, 0.0
     confidence = round(max(0.3, min(raw, 0.99)), 2)
     return Found(natural_case(top.name), confidence, _doubt(top, runner, lead, confidence))
 
@@ -192,6 +197,40 @@ _POSTCODE_TOWN = re.compile(
 )
 
 
+# What makes a town of two words, in the languages we read: a spa ("Bad Homburg"), a new
+# town ("Nowy Targ"), a saint ("São Carlos", "Sankt Ingbert"), a port or a fort, or a
+# region's adjective after the town ("Gorzów Wielkopolski", "Grodzisk Mazowiecki").
+# Words that are also names or surnames (Góra, Wola, Le, La) are left to towns.txt.
+_TOWN_SHAPE = re.compile(
+    r"^(?:bad|nowy|nowa|nowe|sankt|st\.?|san|santa|santo|são|sao|saint|ciudad|puerto|porto|"
+    r"fort|new|los|las|villa|vila)\s+[^\W\d_][\w'’\-]*$|"
+    r"^[^\W\d_][\w'’\-]*\s+(?:wielkopolski|wielkopolska|mazowiecki|mazowiecka|śląski|"
+    r"śląska|śląskie|zdrój|podlaski|podlaska|kujawski|lubelski|pomorski|pomorska|gdański|"
+    r"szczeciński|odrzański|trybunalski|świętokrzyski|city|springs|beach|heights)$",
+    re.IGNORECASE,
+)
+TOWNS_FILE = Path(__file__).resolve().parent.parent / "resources" / "towns.txt"
+
+
+@lru_cache(maxsize=1)
+def _towns() -> frozenset[str]:
+    """The places of ``resources/towns.txt``, folded, every spelling."""
+    out: set[str] = set()
+    for raw in TOWNS_FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        out.update(_town_key(p) for p in line.split("|") if p.strip())
+    return frozenset(out)
+
+
+def _town_key(text: str) -> str:
+    return " ".join(fold(text).replace("-", " ").replace(".", " ").split())
+
+
+def is_town(candidate: str) -> bool:
+    """Whether a name-shaped phrase is a place ("Zielona Góra", "Bad Homburg", "São Paulo")."""
+    return _town_key(candidate) in _towns() or bool(_TOWN_SHAPE.match(candidate.strip()))
+
+
 def _postcode_places(layout: Layout) -> set[str]:
     """Towns printed after a postcode near the top (folded), never a name."""
     out: set[str] = set()
@@ -200,6 +239,53 @@ def _postcode_places(layout: Layout) -> set[str]:
         if any(ch.isdigit() for ch in text):
             out.update(fold(m.group(1)) for m in _POSTCODE_TOWN.finditer(text))
     return out
+
+
+def _longer_on_two_lines(
+    top: Candidate, ranked: list[Candidate], layout: Layout, taxonomy
+) -> Candidate | None:
+    """In plain text, the same name with one more word from the line under it, when that line
+    could be a surname alone ("Anna Maria" over "Nowak") and the reading scored close: the
+    page cannot tell that from a name over a town. None otherwise."""
+    if top.how not in ("whole", "titled") or layout.lines[top.line].known:
+        return None
+    for cand in ranked:
+        if (
+            cand.how == "two-line"
+            and cand.line == top.line
+            and cand.name.startswith(top.name + " ")
+            and cand.score >= top.score - 1.0
+            and _surname_below(layout.lines, top.line, taxonomy)
+        ):
+            return cand
+    return None
+
+
+def _surname_below(lines: list[Line], i: int, taxonomy) -> bool:
+    """Whether the line under line i is one word that may be a surname, with contact details,
+    an address or a blank line under it. A word that is anything else (a role, a heading, a
+    skill, a document's title) is not."""
+    j = i + 1
+    if j >= len(lines):
+        return False
+    word = _strip_noise(lines[j].text)
+    if (
+        len(word.split()) != 1
+        or len(word) < 2
+        or not _TOKEN.match(word)
+        or not word[0].isupper()
+        or fold(word) in NOT_NAME_WORDS
+        or ROLE_WORDS.search(word)
+        or heading_kind(word)
+        or (taxonomy is not None and taxonomy.lookup(word) is not None)
+    ):
+        return False
+    if j + 1 >= len(lines) or not lines[j + 1].text.strip():
+        return True
+    under = lines[j + 1].text  # an address, a number, an e-mail: the header goes on
+    return bool(_CONTACT_HINT.search(under) or PHONE_LABEL.search(under + " ")) or any(
+        ch.isdigit() for ch in under
+    )
 
 
 def _spelled_instead(top: Candidate, ranked: list[Candidate]) -> Candidate | None:
@@ -648,21 +734,31 @@ class _Context:
             score -= 0.3 if len(line.text) < 60 else 0.6
         elif how == "whole" and (EMAIL_RE.search(line.text) or URL_RE.search(line.text)):
             score -= 2.0
+        elif how == "whole" and len(line.cells) > 1:
+            # Pieces far apart on one row ("Bad Homburg" in a sidebar beside the name): a
+            # name is printed in one piece, so each cell is read on its own.
+            score -= 1.0
         if _all_caps(name):
             score += 0.2
         return score
 
     def email_match(self, name: str) -> float:
-        parts = [p for p in re.split(r"[\s\-'’.]+", fold(name)) if len(p) > 1]
-        parts = [unicodedata.normalize("NFKD", p) for p in parts]
+        # Each word as an address may type it: "Michał" michal, "Müller" mueller, "Иван" ivan.
+        parts = [ascii_spellings(p) for p in re.split(r"[\s\-'’.]+", name) if len(p) > 1]
         best = 0.0
         for local in self.locals:
-            hits = [p for p in parts if len(p) > 2 and p in local]
-            initials = len(parts) >= 2 and (
-                local.startswith(parts[0][0] + parts[-1])
-                or local.startswith(parts[-1] + parts[0][0])
+            hits = [
+                next(f for f in forms if len(f) > 2 and f in local)
+                for forms in parts
+                if any(len(f) > 2 and f in local for f in forms)
+            ]
+            initials = len(parts) >= 2 and any(
+                local.startswith(first[0] + last) or local.startswith(last + first[0])
+                for first in parts[0]
+                for last in parts[-1]
             )
-            if len(hits) >= 2:
+            if len(hits) >= 2 or (initials and hits and len(hits[0]) >= 4):
+                # Two words, or an initial and a whole surname ("pdabrowski"): spelt out.
                 best = max(best, STRONG_SPELLING)
             elif hits and len(hits[0]) >= 4:
                 best = max(best, 1.2)

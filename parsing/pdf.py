@@ -153,9 +153,12 @@ def _close_up_glyphs(obj: LTTextLine) -> str | None:
     size = max(glyphs[0][0].size, 1.0)
     if typical < 0.05 * size:
         return None  # the letters touch: not letter-spaced after all
+    # Spaces typed between the letters ("K A T A R Z Y N A   N O W A K") are spacing, not
+    # word breaks: then only the wider gaps between the words count.
+    typed = sum(1 for _, real_space in glyphs[1:] if real_space) >= 0.8 * (len(glyphs) - 1)
     words = [glyphs[0][0].get_text()]
     for (ch, real_space), gap in zip(glyphs[1:], gaps, strict=True):
-        if real_space or gap > max(1.7 * typical, typical + 0.2 * size):
+        if (real_space and not typed) or gap > max(1.7 * typical, typical + 0.2 * size):
             words.append(ch.get_text())
         else:
             words[-1] += ch.get_text()

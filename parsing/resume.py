@@ -15,7 +15,7 @@ from parsing import fields as F
 from parsing import formats, readers
 from parsing.contacts import clean_target, rejoin_wrapped
 from parsing.errors import Outcome, ParseProblem, too_large_message
-from parsing.layout import Layout, Line, assemble, from_text
+from parsing.layout import Layout, Line, assemble, close_spaced_lines, from_text
 from parsing.listed import inline_skill_spans, listed_items, unlisted_skills
 from parsing.names import find_name
 from parsing.sections import LANGUAGES, SKILLS, Section, find_sections, section_at
@@ -245,7 +245,7 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     if lines is not None:
         text, layout = assemble(lines, body_size, geometry)
     else:
-        layout = from_text(clean_text(raw))
+        layout = from_text(clean_text(close_spaced_lines(raw)))
     layout = rejoin_wrapped(layout)
     text = "\n".join(line.text for line in layout.lines)
     result.text = text

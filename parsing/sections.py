@@ -980,6 +980,30 @@ _add(
     INTERESTS, "хобби", "интересы", "увлечения", "hobiler", "ilgi alanları", "兴趣爱好", "其他信息"
 )
 _add(OTHER, "дополнительная информация", "ek bilgiler", "其他")
+# Polish and German headings of everyday office CVs that the lists above lacked: a
+# heading the vocabulary lacks is name-shaped ("Cechy Osobowości", "Przebieg Pracy").
+_add(
+    SKILLS,
+    "cechy osobowości",
+    "cechy charakteru",
+    "cechy osobiste",
+    "kompetencje miękkie",
+    "kompetencje twarde",
+    "umiejętności twarde",
+    "umiejętności osobiste",
+    "persönliche stärken",
+    "sonstige kenntnisse",
+)
+_add(EXPERIENCE, "przebieg pracy", "auslandserfahrung")
+_add(
+    INTERESTS,
+    "pasje",
+    "zainteresowania i pasje",
+    "pasje i zainteresowania",
+    "hobby i zainteresowania",
+)
+_add(CERTIFICATIONS, "certyfikaty i kursy", "kursy", "szkolenia")
+_add(OTHER, "inne", "inne informacje", "prawo jazdy", "führerschein", "sonstiges")
 
 # "résumé" is a title in French, a summary heading only when nothing else is; keep it a title.
 _VOCABULARY[_norm("résumé")] = PERSONAL

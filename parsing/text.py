@@ -140,6 +140,53 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+# Letters that NFKD leaves whole, as an address or a file name types them in ASCII.
+_ASCII_LETTERS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "þ": "th", "œ": "oe", "ı": "i"}
+    | dict(zip("łøđðħŧ", "lodhht", strict=True))
+)
+# German umlauts are typed either way in an address: "müller" or "mueller".
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+# Cyrillic the three ways people transliterate their own names: "Юлия Щербакова" is
+# yuliya.shcherbakova, iuliia.shcherbakova (passports since 2014) or julija.scerbakova.
+_CYRILLIC_COMMON = dict(zip("абвгдезиклмнопрстуфыэ", "abvgdeziklmnoprstufye", strict=True)) | {
+    "ё": "e",
+    "ъ": "",
+    "ь": "",
+    "ч": "ch",
+    "ш": "sh",
+    "і": "i",
+    "ї": "yi",
+    "є": "ye",
+    "ґ": "g",
+}
+_CYRILLIC = tuple(
+    str.maketrans(_CYRILLIC_COMMON | dict(zip("йхцжщюя", forms, strict=True)))
+    for forms in (
+        ("y", "kh", "ts", "zh", "shch", "yu", "ya"),
+        ("i", "kh", "ts", "zh", "shch", "iu", "ia"),
+        ("j", "h", "c", "z", "sc", "ju", "ja"),
+    )
+)
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=20_000)
+def ascii_spellings(word: str) -> tuple[str, ...]:
+    """The ways ``word`` is typed in ASCII, lower case: an address or a file name spells
+    "Michał" michal, "Müller" muller or mueller, "Søren" soren, "Иван" ivan. The first is
+    the plainest; the others are the alternatives people use."""
+    low = unicodedata.normalize("NFC", word.lower())
+    out = [_strip_marks(low.translate(_ASCII_LETTERS)), _strip_marks(low.translate(_UMLAUTS))]
+    if any("\u0400" <= ch <= "\u04ff" for ch in low):
+        out += [_strip_marks(low.translate(table)) for table in _CYRILLIC]
+    return tuple(dict.fromkeys(s.translate(_ASCII_LETTERS) for s in out))
+
+
 # A word, the one definition every count of a person's words uses: the gate's note
 # checks, the message linter, and the word counts stored with each note that the
 # database's triggers check (review/schema.py). "Python/PostgreSQL" is two words,

@@ -131,3 +131,92 @@ def test_a_town_printed_after_its_postcode_is_never_the_name(parse):
         "Jelenia Góra\nul. Kasztanowa 3, 58-500 Jelenia Góra | +48 600 123 456\n\nPRAKTYKI\nBiuro\n"
     )
     assert parse(alone).name is None
+
+
+@pytest.mark.parametrize(
+    ("name", "email"),
+    [
+        ("Michał Wróbel", "michal.wrobel@o2.pl"),
+        ("Jürgen Müller", "juergen.mueller@web.de"),
+        ("Jürgen Müller", "jurgen.muller@web.de"),
+        ("Søren Østergaard", "soren.ostergaard@mail.dk"),
+        ("Gülşen Yılmaz", "gulsen.yilmaz@gmail.com"),
+        ("Иван Петров", "ivan.petrov@mail.ru"),
+        ("Юлия Щербакова", "iuliia.shcherbakova@yandex.ru"),
+        ("Paweł Dąbrowski", "pdabrowski@o2.pl"),
+    ],
+)
+def test_an_address_spells_a_name_in_ascii_however_its_letters_are_typed(name, email, taxonomy):
+    # "ł", "ø" and "ı" have no accent to strip, umlauts are typed "ue", Cyrillic is
+    # transliterated: the address still spells the name, and outweighs a large line.
+    found = _header("Brand Storyteller", name, email, taxonomy)
+    assert found is not None and found.value == name
+    assert found.confidence < 0.7  # chosen against the page's prominence: worth a look
+
+
+@pytest.mark.parametrize(
+    "town", ["Zielona Góra", "Nowy Targ", "Bad Homburg", "São Paulo", "Gorzów Wielkopolski"]
+)
+def test_a_town_without_its_postcode_is_never_the_name(town, taxonomy):
+    found = _header(town, "Anna Nowak-Kowalczyk", "kontakt.biuro@o2.pl", taxonomy)
+    assert found is not None and found.value == "Anna Nowak-Kowalczyk"
+
+
+def test_a_surname_that_is_also_a_place_word_stays_a_name():
+    from parsing.names import is_town
+
+    assert is_town("Zielona Góra") and is_town("St. Gallen") and is_town("Sankt-Augustin")
+    assert not is_town("Jan Góra") and not is_town("Le Van Thanh") and not is_town("Anna Wola")
+
+
+def test_pieces_far_apart_on_one_row_are_read_apart(taxonomy):
+    # A sidebar's town and the main column's name on one row of a page pdfminer did not
+    # split into columns: the row is "Bad Homburg Jürgen Schäfer", its cells the two pieces.
+    lines = [
+        Line(
+            "Bad Homburg Jürgen Schäfer",
+            size=14,
+            bold=True,
+            top=0.07,
+            left=0.05,
+            right=0.6,
+            cells=("Bad Homburg", "Jürgen Schäfer"),
+        ),
+        Line("0171 2345678 Bürokaufmann", size=10, top=0.1, left=0.05, right=0.6),
+        *(Line(t, size=10, top=0.15 + n * 0.02, left=0.3, right=0.8) for n, t in enumerate(MAIN)),
+    ]
+    found = find_name(Layout(lines, body_size=10, geometry=True), [], taxonomy=taxonomy)
+    assert found is not None and found.value == "Jürgen Schäfer"
+
+
+@pytest.mark.parametrize(
+    "heading", ["Cechy Osobowości", "Przebieg Pracy", "Persönliche Stärken", "Kompetencje Twarde"]
+)
+def test_headings_of_everyday_polish_and_german_cvs_are_not_names(heading, taxonomy):
+    from parsing.sections import heading_kind
+
+    assert heading_kind(heading) is not None
+    found = _header(heading, "Anna Nowak-Kowalczyk", "kontakt.biuro@o2.pl", taxonomy)
+    assert found is not None and found.value == "Anna Nowak-Kowalczyk"
+
+
+@pytest.mark.parametrize("gap", ["   ", "  "])
+def test_a_name_typed_letter_spaced_in_a_text_file_is_closed_up(gap, parse):
+    text = f"A N N A{gap}N O W A K\ntel. 601 234 567 | kontakt@wp.pl\n\nDOŚWIADCZENIE\nBiuro\n"
+    result = parse(text)
+    assert result.name == "Anna Nowak"
+    assert result.text.startswith("ANNA NOWAK\n")  # searchable as words
+
+
+def test_a_given_name_line_over_one_word_is_flagged_not_guessed(parse):
+    # Plain text cannot tell "Anna Maria" over her surname from "Anna Nowak" over her town:
+    # the name is given, marked for a look, with the longer reading named.
+    body = "\ntel. 601 234 567\n\nDOŚWIADCZENIE ZAWODOWE\nSpecjalista ds. sprzedaży\n"
+    two = parse("Anna Maria\nNowak" + body)
+    assert two.name == "Anna Maria" and two.confidence["name"] < 0.7
+    assert "Anna Maria Nowak" in two.doubts["name"]
+    town = parse("Anna Nowak\nWieliczka" + body)
+    assert town.name == "Anna Nowak" and "Anna Nowak Wieliczka" in town.doubts["name"]
+    # A role under the name is no surname: nothing to check.
+    role = parse("Anna Nowak\nKsięgowa" + body)
+    assert role.name == "Anna Nowak" and role.confidence["name"] >= 0.7

@@ -131,3 +131,19 @@ def test_gutter_crossings_count_what_the_definition_says():
         xs = range(int(width * 0.18), int(width * 0.82), 2)
         asked = [sum(1 for ln in lines if ln.x0 < x - 1 and ln.x1 > x + 1) for x in xs]
         assert _crossings(lines, xs) == asked
+
+
+def test_letters_spaced_with_typed_spaces_close_up_into_words():
+    # Spaces typed between the letters ("J O H A N N A   S C H M I D T") space the letters;
+    # only the wider gaps between the words part them.
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(60, 780, "J O H A N N A   S C H M I D T")
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 755, "Backend engineer, Berlin")
+    c.showPage()
+    c.save()
+    extracted = extract_pdf(buf.getvalue())
+    first = extracted.lines[0]
+    assert first.text == "JOHANNA SCHMIDT" and first.spaced

@@ -58,3 +58,13 @@ def test_plain_ascii_still_loses_its_breaks_controls_and_detached_accents():
     assert clean_text("Py\x00th\x07on\x1f SQL\x7f") == "Python SQL"
     assert clean_text("Jos`E (cid:12)Lima") == "JosÈ Lima"
     assert clean_text("  Data   engineer \n\n\n\n Berlin  ") == "Data engineer\n\nBerlin"
+
+
+def test_ascii_spellings_of_a_word_as_addresses_type_it():
+    from parsing.text import ascii_spellings
+
+    assert ascii_spellings("Michał") == ("michal",)
+    assert ascii_spellings("Müller") == ("muller", "mueller")
+    assert ascii_spellings("Søren") == ("soren",) and ascii_spellings("Yılmaz") == ("yilmaz",)
+    assert ascii_spellings("Straße") == ("strasse",)
+    assert {"yuliya", "iuliia", "julija"} <= set(ascii_spellings("Юлия"))
