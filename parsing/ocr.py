@@ -677,6 +677,21 @@ def ocr_pdf(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> OcrText:
     return _read_all(images, total)
 
 
+def ocr_pdf_head(data: bytes, share: float = 0.4) -> OcrText:
+    """The top ``share`` of a PDF's first page, rendered and read: for a page whose text layer
+    lacks what a picture there prints (a name set as an image). Lines keep their place on the
+    whole page (``top`` as a share of its height)."""
+    images, total = render_pdf(data, 1)
+    if not images:
+        raise ParseProblem("malformed", "the PDF has no pages")
+    page = images[0]
+    found = _read_all([page.crop((0, 0, page.width, max(1, int(page.height * share))))], total)
+    for line in found.lines:
+        if line.top >= 0:
+            line.top = round(line.top * share, 4)
+    return found
+
+
 # --- language -------------------------------------------------------------------------------
 
 _STOPWORDS = {

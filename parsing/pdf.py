@@ -69,6 +69,9 @@ class PdfText:
     lines: list[LayoutLine] = field(default_factory=list)  # reading order, with layout facts
     body_size: float = 0.0  # the commonest font size of the document
     link_text: list[tuple[str, str]] = field(default_factory=list)  # (target, text under its area)
+    # The largest picture at the top of page one that may print text (see _head_picture), as
+    # a share of the page's area: text printed in it (a name set as an image) is not in ``raw``.
+    head_picture: float = 0.0
 
 
 class _Fonts:
@@ -166,7 +169,7 @@ def _close_up_glyphs(obj: LTTextLine) -> str | None:
 
 
 def _collect_lines(
-    container, out: list[Line], images: list[bool], fonts: _Fonts, keep_chars: bool
+    container, out: list[Line], images: list, fonts: _Fonts, keep_chars: bool
 ) -> None:
     for obj in container:
         if isinstance(obj, LTTextLine):
@@ -181,6 +184,7 @@ def _collect_lines(
             _collect_lines(obj, out, images, fonts, keep_chars)
         elif type(obj).__name__ == "LTImage":
             images[0] = True
+            images.append(obj.bbox)
 
 
 def _rows(lines: list[Line]) -> list[list[Line]]:
@@ -473,7 +477,8 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
     link_text: list[tuple[str, str]] = []
     fonts = _Fonts()
     two_col = 0
-    images = [False]
+    images: list = [False]  # any picture at all; then the boxes of the page's pictures
+    head_picture = 0.0
     pages = 0
     try:
         for page in PDFPage.create_pages(document):
@@ -489,6 +494,9 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
             layout = device.get_result()
             lines: list[Line] = []
             _collect_lines(layout, lines, images, fonts, keep_chars=bool(links))
+            if pages == 1:
+                head_picture = _head_picture(images[1:], layout.width, layout.height)
+            del images[1:]
             under: dict[int, list[str]] = {}  # id(fragment) -> targets over it
             for link in links:
                 targets.append(link.target)
@@ -531,7 +539,24 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
         layout_lines,
         fonts.body_size(),
         link_text,
+        head_picture,
     )
+
+
+def _head_picture(boxes: list[tuple[float, float, float, float]], width: float, height: float):
+    """The share of the page covered by the largest picture at its top (reaching into the top
+    40 %) that may print text: a wide one (a banner, a name set as an image) or a large one
+    (a column exported as a picture). A headshot, square and small, does not count."""
+    area = max(width * height, 1.0)
+    best = 0.0
+    for x0, y0, x1, y1 in boxes:
+        w, h = min(x1, width) - max(x0, 0.0), min(y1, height) - max(y0, 0.0)
+        if y1 <= 0.6 * height or w <= 0 or h <= 0:
+            continue
+        share = w * h / area
+        if w >= 2.5 * h or share >= 0.1:
+            best = max(best, share)
+    return best
 
 
 def _dedupe(items: list[str]) -> list[str]:

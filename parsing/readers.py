@@ -107,7 +107,7 @@ def refuse_container(kind: str) -> ParseProblem:
     )
 
 
-def _run_ocr(read: Callable[[], object], ocr: OcrOptions):
+def run_ocr(read: Callable[[], object], ocr: OcrOptions):
     """Tell the worker OCR starts (its limits widen), then read; the OCR text and its size."""
     if ocr.before:
         ocr.before()
@@ -122,7 +122,7 @@ def _ocr_picture(data: bytes, ocr: OcrOptions, what: str) -> Extracted:
     from parsing import ocr as engine
 
     try:
-        found, visible = _run_ocr(lambda: engine.ocr_image(data, ocr.max_pages), ocr)
+        found, visible = run_ocr(lambda: engine.ocr_image(data, ocr.max_pages), ocr)
     except ParseProblem as problem:
         if problem.outcome == Outcome.MALFORMED:
             raise ParseProblem("malformed", f"{what}, but {problem.message}") from None
@@ -147,7 +147,7 @@ def ocr_instead(kind: str, data: bytes, problem: ParseProblem, ocr: OcrOptions) 
     from parsing import ocr as engine
 
     try:
-        found, visible = _run_ocr(lambda: engine.ocr_pdf(data, ocr.max_pages), ocr)
+        found, visible = run_ocr(lambda: engine.ocr_pdf(data, ocr.max_pages), ocr)
     except ParseProblem as failed:
         if failed.outcome == Outcome.MALFORMED:
             raise problem from None  # pdfium cannot draw what pdfminer could open: say what we know

@@ -20,7 +20,7 @@ from parsing.listed import inline_skill_spans, listed_items, unlisted_skills
 from parsing.names import find_name
 from parsing.sections import LANGUAGES, SKILLS, Section, find_sections, section_at
 from parsing.taxonomy import Hit, Taxonomy, load_taxonomy
-from parsing.text import CID_RE, cid_ratio, clean_text
+from parsing.text import CID_RE, cid_ratio, clean_text, fold
 
 # Defaults of the design; the batch layer passes the user's settings.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -54,6 +54,9 @@ MIN_TEXT_CHARS = 40
 CHECK_BELOW = 0.7
 # What a field read from pictures (OCR) is worth at most: below CHECK_BELOW, so "check this".
 OCR_CONFIDENCE = 0.6
+# A wide or large picture at the top of page one (parsing.pdf._head_picture) of at least this
+# share of the page may print the name: when the text layer gives none, the top is read by OCR.
+HEAD_PICTURE = 0.015
 # Share of (cid:N) placeholders above which the text is not worth reading.
 MAX_CID_RATIO = 0.25
 # Share of replacement characters or private-use glyphs that makes text garbage.
@@ -194,11 +197,13 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     exact: dict = {}
     lines: list[Line] | None = None  # with layout facts, from readers that know them
     body_size, geometry = 0.0, False
+    head_picture = 0.0
     if sniffed.kind == formats.PDF:
         from parsing.pdf import extract_pdf  # pdfminer is only loaded when a PDF comes
 
         pdf = extract_pdf(data)
         raw, targets, result.pages = pdf.raw, pdf.link_targets, pdf.pages
+        head_picture = pdf.head_picture
         lines, body_size, geometry = pdf.lines, pdf.body_size, True
     elif sniffed.kind == formats.DOCX:
         office = formats.extract_docx(data)
@@ -252,6 +257,33 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     result.text_chars = len(text)
     fill_fields(result, text, targets, taxonomy or load_taxonomy(), today, layout)
     readers.apply_exact(result, exact)
+    if result.name is None and not result.ocr and head_picture >= HEAD_PICTURE and ocr.enabled:
+        _name_from_picture(result, data, taxonomy or load_taxonomy(), ocr)
+
+
+def _name_from_picture(result: ParsedResume, data: bytes, taxonomy: Taxonomy, ocr) -> None:
+    """A name printed inside a picture at the top of page one (a designed header exported as
+    an image, the main column as one picture): the top of the page is read by OCR, and a name
+    found there that the text layer does not hold is taken, marked for a look. Anything going
+    wrong leaves the result as it was: the picture only adds."""
+    from parsing import ocr as engine
+
+    try:
+        found, _ = readers.run_ocr(lambda: engine.ocr_pdf_head(data), ocr)
+    except ParseProblem:
+        return
+    if not found.lines:
+        return
+    layout = assemble(found.lines, found.body_size, True)[1]
+    name = find_name(layout, result.emails, None, taxonomy)
+    if name is None:
+        return
+    printed = set(fold(result.text).split())
+    if any(fold(word) in printed for word in name.value.split() if len(word) > 2):
+        return  # the text layer has it, and did not take it: the picture adds nothing
+    result.name = name.value
+    result.confidence["name"] = min(name.confidence, OCR_CONFIDENCE)
+    result.doubts["name"] = "read by OCR from a picture at the top of page 1"
 
 
 def _unflatten(text: str) -> str:

@@ -212,3 +212,56 @@ def test_tesseract_reads_russian_where_the_os_has_it():
     expected = "tesseract" if "rus" in ocr.tesseract_languages() else "rapidocr"
     assert found.engine == expected
     assert "Кирилл" in found.raw or expected == "rapidocr"
+
+
+def _pdf_with_pictured_name(picture_box: tuple[int, int, int, int], name: str) -> bytes:
+    """A page whose name and main column are one picture, beside a sidebar of real text."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    fonts = "/usr/share/fonts/truetype/dejavu/"
+    img = Image.new("RGB", (1400, 1900), "white")
+    draw = ImageDraw.Draw(img)
+    draw.text((60, 60), name, font=ImageFont.truetype(fonts + "DejaVuSans-Bold.ttf", 70), fill=0)
+    small = ImageFont.truetype(fonts + "DejaVuSans.ttf", 28)
+    lines = ["Grafik komputerowy", "", "", "DOŚWIADCZENIE", "2019 – obecnie  Grafik, Studio Form"]
+    for n, text in enumerate(lines):
+        draw.text((60, 160 + 60 * n), text, font=small, fill=(40, 40, 40))
+    buf = io.BytesIO()
+    page = canvas.Canvas(buf, pagesize=A4)
+    _, height = A4
+    x, y, w, h = picture_box
+    page.drawImage(ImageReader(img), x, height - y - h, width=w, height=h)
+    page.setFont("Helvetica-Bold", 11)
+    page.drawString(30, height - 60, "KONTAKT")
+    page.setFont("Helvetica", 9)
+    sidebar = ["+48 601 234 567", "biuro.projekt@wp.pl", "Krakow", "", "SKILLS", "Photoshop"]
+    for n, text in enumerate(sidebar):
+        page.drawString(30, height - 80 - 14 * n, text)
+    page.showPage()
+    page.save()
+    return buf.getvalue()
+
+
+def test_a_name_printed_in_a_picture_at_the_top_is_read_and_marked(parse, monkeypatch):
+    # The text layer holds only the sidebar: the name is read from the picture by OCR, given
+    # with the low confidence that puts "check this" beside it.
+    result = parse(_pdf_with_pictured_name((190, 190, 380, 560), "Marta Kowalczyk"), "cv.pdf")
+    assert result.outcome == "ok" and not result.ocr  # the text layer was read as usual
+    assert result.name == "Marta Kowalczyk"
+    assert result.confidence["name"] < 0.7 and "picture" in result.doubts["name"]
+    assert result.emails == ["biuro.projekt@wp.pl"]
+
+
+def test_a_headshot_is_not_read_for_a_name(parse, monkeypatch):
+    # A small square picture is a photo: no OCR, the name stays unknown rather than guessed.
+    from parsing import ocr
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the top of the page was read for a headshot")
+
+    monkeypatch.setattr(ocr, "ocr_pdf_head", refuse)
+    result = parse(_pdf_with_pictured_name((450, 40, 100, 130), "Marta Kowalczyk"), "cv.pdf")
+    assert result.outcome == "ok" and result.name is None
