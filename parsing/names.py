@@ -33,6 +33,36 @@ from parsing.sections import CONTACT, PERSONAL, SUMMARY, Section, heading_kind, 
 from parsing.text import ascii_spellings, fold
 from parsing.vocab import BUILDING_PARTS, NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
 
+# The words that are never part of a name, as :func:`fold` leaves them: the vocabulary
+# writes "język" and "persönliche", and a word is looked up folded.
+_NOT_NAME = frozenset(fold(w) for w in NOT_NAME_WORDS) | frozenset(
+    map(
+        fold,
+        {
+            "grupa",
+            "biuro",
+            "agencja",
+            "hurtownia",
+            "centrum",
+            "zespół",
+            "polska",
+            "deutschland",
+            "españa",
+            "nederland",
+            "italia",
+            "россия",
+        },
+    )
+)
+# Endings of abstract nouns and of institutions' adjectives, in the languages we read, that no
+# name has: "Zarządzanie Projektami", "Hohe Belastbarkeit", "Biuro Rachunkowe", "Strong
+# Communication" are skills, headings or employers. Endings that names share are left out:
+# "-anie" (Melanie), "-ness" (Harkness), "-ção" (Conceição), "-ción" (Asunción).
+_NOT_NAME_ENDING = re.compile(
+    r"(?:ość|ości|wanie|dzanie|dzenie|czenie|szenie|rzenie|cenie|lenie|wienie|sanie|tanie|"
+    r"(?:r|k|t|z|w|l)acj[aie]|stwo|ctwo|owe|czne|heit|keit|schaft|ierung|zione|zioni|ité|ation|"
+    r"ship)$"
+)
 # A score at or above this names a person; below, the name stays None.
 THRESHOLD = 3.0
 # How far a winner must lead a different runner-up, unless its score is high anyway.
@@ -274,7 +304,7 @@ def _surname_below(lines: list[Line], i: int, taxonomy) -> bool:
         or len(word) < 2
         or not _TOKEN.match(word)
         or not word[0].isupper()
-        or fold(word) in NOT_NAME_WORDS
+        or fold(word) in _NOT_NAME
         or ROLE_WORDS.search(word)
         or heading_kind(word)
         or (taxonomy is not None and taxonomy.lookup(word) is not None)
@@ -531,7 +561,7 @@ def _ends_name(word: str, prefix: str) -> bool:
     bare = word.strip(".,")
     return (
         not _TOKEN.match(word)
-        or fold(bare) in NOT_NAME_WORDS
+        or fold(bare) in _NOT_NAME
         or bool(ROLE_WORDS.match(bare))
         or (len(bare) > 1 and bare.isupper() and not prefix.isupper())
     )
@@ -555,7 +585,7 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
         return None
     if single and len(plain) == 1:
         word = plain[0]
-        ok = len(word) > 1 and word[0].isupper() and fold(word) not in NOT_NAME_WORDS
+        ok = len(word) > 1 and word[0].isupper() and fold(word) not in _NOT_NAME
         return 0.5 if ok else None
     significant = [
         w
@@ -564,7 +594,9 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
     ]
     if len(significant) < 2 or sum(1 for w in significant if len(w.strip(".")) > 1) < 2:
         return None
-    if any(fold(part) in NOT_NAME_WORDS for w in significant for part in w.strip(".").split("-")):
+    if any(fold(part) in _NOT_NAME for w in significant for part in w.strip(".").split("-")):
+        return None
+    if any(len(w) >= 7 and _NOT_NAME_ENDING.search(w.lower()) for w in significant):
         return None
     if any(len(w) > 1 and not w.strip(".").lower().strip("x") for w in plain):
         return None  # "Xxxx": a placeholder

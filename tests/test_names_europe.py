@@ -220,3 +220,32 @@ def test_a_given_name_line_over_one_word_is_flagged_not_guessed(parse):
     # A role under the name is no surname: nothing to check.
     role = parse("Anna Nowak\nKsięgowa" + body)
     assert role.name == "Anna Nowak" and role.confidence["name"] >= 0.7
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Zarządzanie Projektami",
+        "Kierowanie Zespołem",
+        "Biuro Rachunkowe",
+        "Zespół Szkół Technicznych",
+        "Poczta Polska",
+        "Hohe Belastbarkeit",
+        "Strong Communication",
+        "Język Angielski",
+        "Persönliche Angaben",
+    ],
+)
+def test_skills_employers_and_headings_of_two_capitalised_words_are_not_names(phrase, taxonomy):
+    # "Język" and "persönliche" are in the vocabulary with their letters, and a word is
+    # looked up folded; abstract nouns and institutions' adjectives have endings no name has.
+    found = _header(phrase, "Anna Nowak-Kowalczyk", "kontakt.biuro@o2.pl", taxonomy)
+    assert found is not None and found.value == "Anna Nowak-Kowalczyk"
+
+
+@pytest.mark.parametrize(
+    "name", ["Melanie Kowalska", "Stephanie Harkness", "Maria Conceição", "Eugenie Asunción"]
+)
+def test_names_with_the_endings_of_nouns_stay_names(name, parse):
+    text = f"{name}\n+48 600 123 456 | kontakt@example.pl\n\nDOŚWIADCZENIE ZAWODOWE\nBiuro\n"
+    assert parse(text).name == name
