@@ -1004,6 +1004,51 @@ _add(
 )
 _add(CERTIFICATIONS, "certyfikaty i kursy", "kursy", "szkolenia")
 _add(OTHER, "inne", "inne informacje", "prawo jazdy", "führerschein", "sonstiges")
+# Referees under headings the lists lacked: their names and numbers are not the person's.
+_add(
+    REFERENCES,
+    "osoby polecające",
+    "rekomendacje",
+    "referencje na życzenie",
+    "referencje zawodowe",
+    "referencias laborales",
+    "referencias personales",
+    "recomendaciones",
+    "recomendações",
+    "referências pessoais",
+    "character references",
+    "personal references",
+    "empfehlungsschreiben",
+    "referenzen auf anfrage",
+)
+_add(
+    SKILLS,
+    "kompetencje komputerowe",
+    "kompetencje techniczne",
+    "kompetencje interpersonalne",
+    "kompetencje społeczne",
+    "kompetencje cyfrowe",
+    "kompetencje zawodowe",
+    "umiejętności analityczne",
+    "umiejętności organizacyjne",
+    "umiejętności zawodowe",
+    "umiejętności interpersonalne",
+    "znajomość programów",
+    "znajomość oprogramowania",
+    "obsługa programów",
+    "obsługa komputera",
+    "programy komputerowe",
+    "narzędzia",
+    "technologie",
+    "atuty",
+    "predyspozycje",
+    "dodatkowe kwalifikacje",
+)
+_add(LANGUAGES, "umiejętności językowe", "kompetencje językowe")
+_add(EXPERIENCE, "staże i praktyki", "przebieg kariery zawodowej")
+_add(EDUCATION, "wykształcenie i kursy")
+_add(CERTIFICATIONS, "szkolenia i certyfikaty", "uprawnienia", "uprawnienia i certyfikaty")
+_add(SUMMARY, "informacje o mnie")
 
 # "résumé" is a title in French, a summary heading only when nothing else is; keep it a title.
 _VOCABULARY[_norm("résumé")] = PERSONAL

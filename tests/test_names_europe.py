@@ -249,3 +249,17 @@ def test_skills_employers_and_headings_of_two_capitalised_words_are_not_names(ph
 def test_names_with_the_endings_of_nouns_stay_names(name, parse):
     text = f"{name}\n+48 600 123 456 | kontakt@example.pl\n\nDOŚWIADCZENIE ZAWODOWE\nBiuro\n"
     assert parse(text).name == name
+
+
+@pytest.mark.parametrize(
+    "heading", ["OSOBY POLECAJĄCE", "Rekomendacje", "Referencias laborales", "Recomendações"]
+)
+def test_referees_under_headings_of_more_languages_are_not_the_person(heading, parse):
+    text = (
+        "Ewa Zielińska\ntel. +48 601 222 333 | ewa.zielinska@o2.pl\n\n"
+        "DOŚWIADCZENIE ZAWODOWE\nKsięgowa, Biuro Rachunkowe Saldo, Poznań\n\n"
+        f"{heading}\nMarek Wójcik, Dyrektor Finansowy\ntel. +48 602 444 555\n"
+    )
+    result = parse(text)
+    assert result.name == "Ewa Zielińska"
+    assert result.phones == ["+48601222333"]
