@@ -124,6 +124,9 @@ _SURNAME_WORD = (
 )
 _FIRST_LABEL = re.compile(rf"^\W*(?:{_GIVEN_WORD})\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
 _LAST_LABEL = re.compile(rf"^\W*(?:{_SURNAME_WORD})\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
+# A form's table prints the label in one cell and the value in the next, without a colon.
+_FIRST_CELL = re.compile(rf"^\W*(?:{_GIVEN_WORD})\s*[:：]?$", re.IGNORECASE)
+_LAST_CELL = re.compile(rf"^\W*(?:{_SURNAME_WORD})\s*[:：]?$", re.IGNORECASE)
 # "Nazwisko i imię: Nowak Anna", "Surname, first name: ...": the surname is printed first.
 _SURNAME_FIRST = re.compile(
     rf"^\W*(?:{_SURNAME_WORD})\s*(?:,|/|&|and|und|et|e|y|i|и|ve)\s*(?:{_GIVEN_WORD})\b",
@@ -479,10 +482,12 @@ def _readings(line: Line, nxt: Line | None, lines: list[Line], i: int) -> list[t
         single = counts[0] == 1 or (line.known and nxt.known and counts[0] > 0)
         if len(words) + len(rest.split()) <= 5 and single and _alike(line, nxt):
             out.append((f"{text} {rest}", "two-line"))
-    # "First name: Anna" over "Last name: Nowak": one name from two labels.
+    # "First name: Anna" over "Last name: Nowak", or a table's rows "Nome | Giulia" over
+    # "Cognome | Bianchi": one name from two labels.
     if nxt is not None:
-        for given, surname in ((text, nxt.text), (nxt.text, text)):
-            first, last = _part_label(given, _FIRST_LABEL), _part_label(surname, _LAST_LABEL)
+        for given, surname in ((line, nxt), (nxt, line)):
+            first = _part_label(given.text, _FIRST_LABEL) or _cell_value(given, _FIRST_CELL)
+            last = _part_label(surname.text, _LAST_LABEL) or _cell_value(surname, _LAST_CELL)
             if first and last:
                 out.append((f"{first} {last}", "label"))
     return out
@@ -540,6 +545,14 @@ def _part_label(text: str, label: re.Pattern) -> str | None:
     if not m:
         return None
     value = _strip_noise(text.strip()[m.end() :])
+    return value if 1 <= len(value.split()) <= 3 else None
+
+
+def _cell_value(line: Line, label: re.Pattern) -> str | None:
+    """The value in the cell after a label's cell ("Cognome" | "Bianchi"), a word or two."""
+    if len(line.cells) != 2 or not label.match(line.cells[0].strip()):
+        return None
+    value = _strip_noise(line.cells[1])
     return value if 1 <= len(value.split()) <= 3 else None
 
 

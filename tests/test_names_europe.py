@@ -263,3 +263,28 @@ def test_referees_under_headings_of_more_languages_are_not_the_person(heading, p
     result = parse(text)
     assert result.name == "Ewa Zielińska"
     assert result.phones == ["+48601222333"]
+
+
+@pytest.mark.parametrize(
+    ("given", "surname"), [("Nome", "Cognome"), ("Imię", "Nazwisko"), ("Vorname", "Nachname")]
+)
+def test_given_name_and_surname_in_a_forms_table_make_one_name(given, surname, taxonomy):
+    # A table's rows, label cell then value cell, no colons: "Nome | Giulia", "Cognome | Bianchi".
+    rows = [(given, "Giulia"), (surname, "Bianchi"), ("Indirizzo", "Via Roma 12, 20121 Milano")]
+    lines = [Line("CURRICULUM VITAE", size=18, bold=True, top=0.05, left=0.3, right=0.7)]
+    for n, (label, value) in enumerate(rows):
+        lines.append(
+            Line(
+                f"{label} {value}",
+                size=10,
+                top=0.12 + 0.02 * n,
+                left=0.1,
+                right=0.6,
+                cells=(label, value),
+            )
+        )
+    lines += [
+        Line(t, size=10, top=0.25 + n * 0.02, left=0.1, right=0.8) for n, t in enumerate(MAIN)
+    ]
+    found = find_name(Layout(lines, body_size=10, geometry=True), [], taxonomy=taxonomy)
+    assert found is not None and found.value == "Giulia Bianchi"
