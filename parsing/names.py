@@ -231,15 +231,15 @@ _POSTCODE_TOWN = re.compile(
 
 
 # What makes a town of two words, in the languages we read: a spa ("Bad Homburg"), a new
-# town ("Nowy Targ"), a saint ("São Carlos", "Sankt Ingbert"), a port or a fort, or a
-# region's adjective after the town ("Gorzów Wielkopolski", "Grodzisk Mazowiecki").
-# Words that are also names or surnames (Góra, Wola, Le, La) are left to towns.txt.
+# town ("Nowy Targ"), "Sankt"/"São" and a saint, "Ciudad"/"Puerto" and a name, or a Polish
+# region's adjective after the town ("Gorzów Wielkopolski", "Grodzisk Mazowiecki"). Words
+# that are also names or surnames in some culture (San, Santa, Villa, New, Fort, Saint, Beach,
+# Góra, Wola, Le, La) are left to towns.txt, which lists whole places.
 _TOWN_SHAPE = re.compile(
-    r"^(?:bad|nowy|nowa|nowe|sankt|st\.?|san|santa|santo|são|sao|saint|ciudad|puerto|porto|"
-    r"fort|new|los|las|villa|vila)\s+[^\W\d_][\w'’\-]*$|"
+    r"^(?:bad|nowy|nowa|nowe|sankt|são|ciudad|puerto)\s+[^\W\d_][\w'’\-]*$|"
     r"^[^\W\d_][\w'’\-]*\s+(?:wielkopolski|wielkopolska|mazowiecki|mazowiecka|śląski|"
     r"śląska|śląskie|zdrój|podlaski|podlaska|kujawski|lubelski|pomorski|pomorska|gdański|"
-    r"szczeciński|odrzański|trybunalski|świętokrzyski|city|springs|beach|heights)$",
+    r"szczeciński|odrzański|trybunalski|świętokrzyski)$",
     re.IGNORECASE,
 )
 TOWNS_FILE = Path(__file__).resolve().parent.parent / "resources" / "towns.txt"

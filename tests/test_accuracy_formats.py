@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from parsing.ocr import tesseract_languages
 from tests import accuracy_formats as A
 
 
@@ -67,7 +68,11 @@ def test_photos_of_the_labelled_resumes(capsys):
         )
     assert report.ocr_flagged.rate == 1.0, report.ocr_flagged.misses
     assert report.emails.rate >= 0.90, report.emails.misses
-    assert report.names.rate >= NAMES_FLOOR, report.names.misses
+    floor = NAMES_FLOOR if "rus" in tesseract_languages() else NAMES_FLOOR_RAPIDOCR
+    assert report.names.rate >= floor, report.names.misses
 
 
-NAMES_FLOOR = 0.90  # measured on the test half: 22/24 = 91.7 % (the text layer: 95.8 %)
+# Measured on the test half: 22/24 = 91.7 % (the text layer: 95.8 %) with Tesseract's Russian
+# installed; without it the Russian photo gives no name (RapidOCR lacks Cyrillic): 21/24.
+NAMES_FLOOR = 0.90
+NAMES_FLOOR_RAPIDOCR = 0.85

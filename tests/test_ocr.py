@@ -208,10 +208,14 @@ def test_tesseract_reads_russian_where_the_os_has_it():
 
     pdf = (CORPUS / "resumes2" / "ru_jspdf_k1r1k1.pdf").read_bytes()
     found = ocr.ocr_image(FF.scan(pdf, dpi=200, quality=80), max_pages=1)
-    assert found.language == "ru"
     expected = "tesseract" if "rus" in ocr.tesseract_languages() else "rapidocr"
     assert found.engine == expected
-    assert "Кирилл" in found.raw or expected == "rapidocr"
+    if expected == "tesseract":
+        assert found.language == "ru" and "Кирилл" in found.raw
+    else:
+        # RapidOCR's model lacks Cyrillic: it reads the page's Latin (the e-mail address) and
+        # does not pretend to know the language of what it could not read.
+        assert "@" in found.raw and found.language in (None, "ru")
 
 
 def _pdf_with_pictured_name(picture_box: tuple[int, int, int, int], name: str) -> bytes:
