@@ -546,10 +546,11 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
 def _head_picture(boxes: list[tuple[float, float, float, float]], width: float, height: float):
     """The share of the page covered by the largest picture at its top (reaching into the top
     40 %) that may print text: a wide one (a banner, a name set as an image) or a large one
-    (a column exported as a picture). A headshot, square and small, does not count."""
+    (a column exported as a picture). A headshot, square and small, does not count. Pictures
+    that touch are one: browsers save a large image as strips or tiles."""
     area = max(width * height, 1.0)
     best = 0.0
-    for x0, y0, x1, y1 in boxes:
+    for x0, y0, x1, y1 in _touching_unions(boxes[:300]):
         w, h = min(x1, width) - max(x0, 0.0), min(y1, height) - max(y0, 0.0)
         if y1 <= 0.6 * height or w <= 0 or h <= 0:
             continue
@@ -557,6 +558,33 @@ def _head_picture(boxes: list[tuple[float, float, float, float]], width: float, 
         if w >= 2.5 * h or share >= 0.1:
             best = max(best, share)
     return best
+
+
+def _touching_unions(boxes: list[tuple[float, float, float, float]], slack: float = 1.5):
+    """Boxes that touch or overlap (within ``slack`` points), merged into their bounding boxes."""
+    merged: list[list[float]] = []
+    for box in sorted(boxes):
+        current = list(box)
+        changed = True
+        while changed:  # a merged box may now touch others merged before
+            changed = False
+            for other in merged[:]:
+                if (
+                    current[0] <= other[2] + slack
+                    and other[0] <= current[2] + slack
+                    and current[1] <= other[3] + slack
+                    and other[1] <= current[3] + slack
+                ):
+                    merged.remove(other)
+                    current = [
+                        min(current[0], other[0]),
+                        min(current[1], other[1]),
+                        max(current[2], other[2]),
+                        max(current[3], other[3]),
+                    ]
+                    changed = True
+        merged.append(current)
+    return [tuple(box) for box in merged]
 
 
 def _dedupe(items: list[str]) -> list[str]:

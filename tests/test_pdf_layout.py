@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -147,3 +148,21 @@ def test_letters_spaced_with_typed_spaces_close_up_into_words():
     extracted = extract_pdf(buf.getvalue())
     first = extracted.lines[0]
     assert first.text == "JOHANNA SCHMIDT" and first.spaced
+
+
+def test_a_picture_saved_as_touching_strips_counts_as_one():
+    from parsing.pdf import _head_picture
+
+    width, height = 595.0, 842.0
+    whole = [(190.0, 92.0, 570.0, 652.0)]  # a column-sized picture at the top of the page
+    strips = [(190.0 + 23.75 * i, 92.0, 190.0 + 23.75 * (i + 1), 652.0) for i in range(16)]
+    assert _head_picture(strips, width, height) == pytest.approx(
+        _head_picture(whole, width, height)
+    )
+    assert _head_picture(whole, width, height) > 0.4
+    headshot = [(450.0, 650.0, 550.0, 780.0)]  # square and small: a photo, not text
+    assert _head_picture(headshot, width, height) == 0.0
+    banner = [(40.0, 760.0, 555.0, 820.0)]  # wide: a name or a header set as an image
+    assert _head_picture(banner, width, height) > 0.05
+    low = [(40.0, 40.0, 555.0, 300.0)]  # at the foot of the page: not where a name is
+    assert _head_picture(low, width, height) == 0.0
