@@ -471,6 +471,8 @@ def _readings(line: Line, nxt: Line | None, lines: list[Line], i: int) -> list[t
     for size in range(min(len(words) - 1, 5), 1, -1):
         if fold(words[size].strip(".,")) in BUILDING_PARTS:
             continue
+        if _is_house_number(words, size):
+            continue  # "Adama Mickiewicza 12/4": a street named after someone, and its number
         if _ends_name(words[size], " ".join(words[:size])):
             out.append((" ".join(words[:size]), "part"))
     # Given name and surname on two lines, printed alike ("MARIE" / "DUPONT", "Anna Maria" /
@@ -491,6 +493,23 @@ def _readings(line: Line, nxt: Line | None, lines: list[Line], i: int) -> list[t
             if first and last:
                 out.append((f"{first} {last}", "label"))
     return out
+
+
+# A house number after a street ("12", "12/4", "7a", "15 m. 3"); a year is not one.
+_HOUSE_NUMBER = re.compile(r"^(?!(?:19|20)\d\d\b)\d{1,4}[a-zA-Z]?(?:/\d{1,4}[a-zA-Z]?)?[,;]?$")
+
+
+def _is_house_number(words: list[str], n: int) -> bool:
+    """Whether words[n] is the house number that ends a street: the line ends there, or a
+    comma follows, or a postcode ("12/4, 60-101 Poznań"). Digits in groups after it are a
+    telephone number ("Anna Nowak 601 234 567"); a word after it begins an address ("Hal
+    Doyle 123 Main St.")."""
+    if not _HOUSE_NUMBER.match(words[n]):
+        return False
+    if n + 1 >= len(words) or words[n].endswith((",", ";")):
+        return True
+    postcode = re.match(r"^(?:\d{2}-\d{3}|\d{4,5})[,;]?$", words[n + 1])
+    return bool(postcode) and (n + 2 >= len(words) or not words[n + 2][:1].isdigit())
 
 
 def _label_value(lines: list[Line], i: int) -> str | None:

@@ -288,3 +288,18 @@ def test_given_name_and_surname_in_a_forms_table_make_one_name(given, surname, t
     ]
     found = find_name(Layout(lines, body_size=10, geometry=True), [], taxonomy=taxonomy)
     assert found is not None and found.value == "Giulia Bianchi"
+
+
+@pytest.mark.parametrize(
+    "street",
+    ["Adama Mickiewicza 12/4, 60-101 Poznań", "Jana Kochanowskiego 7", "Marii Konopnickiej 5"],
+)
+def test_a_street_named_after_someone_is_not_the_name(street, parse):
+    # Polish streets are named after people and often printed without "ul.": the house number
+    # after the two words says it is an address.
+    body = "\n\nDOŚWIADCZENIE ZAWODOWE\nSpecjalistka ds. księgowości, Biuro Rachunkowe Saldo\n"
+    text = f"CURRICULUM VITAE\n{street}\nKatarzyna Wiśniewska\n601 234 567{body}"
+    assert parse(text).name == "Katarzyna Wiśniewska"
+    # A number in groups after a name is a telephone number, a word after a number an address.
+    assert parse(f"Anna Nowak 601 234 567{body}").name == "Anna Nowak"
+    assert parse(f"Hal Doyle    123 Main St.\nNew York, NY{body}").name == "Hal Doyle"
