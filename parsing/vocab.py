@@ -56,7 +56,23 @@ ROLE_WORDS = re.compile(
     r"ingenieur|manager|leiter|techniker|pfleger|assistent|referent|elektroniker|"
     r"mechatroniker|erzieher|verkäufer|sachbearbeiter)(?:in)?|"
     r"инженер|разработчик|программист|менеджер|руководитель|аналитик|директор|специалист|"
-    r"консультант|дизайнер|mühendis\w*|geliştirici|yönetici|öğretmen|hemşire|stajyer)\b",
+    r"консультант|дизайнер|mühendis\w*|geliştirici|yönetici|öğretmen|hemşire|stajyer|"
+    # everyday jobs of office-made CVs, in the forms that are nobody's surname (Kowal, Stolarz,
+    # Koch, Maurer, Bäcker, Kok are left out)
+    r"spawacz|monter(?:ka)?|hydraulik|sprzątacz(?:ka)?|ochroniarz|kosmetyczka|brygadzist(?:a|ka)|"
+    r"lakiernik|frezer|kurier|geodet(?:a|ka)|planist(?:a|ka)|audytor(?:ka)?|kontroler(?:ka)?|"
+    r"inspektor(?:ka)?|animator(?:ka)?|wychowaw(?:ca|czyni)|rzecznik|stylist(?:a|ka)|"
+    r"ekspedientka|pomoc\s+kuchenna|lagerist(?:in)?|fachkraft|kraftfahrer(?:in)?|"
+    r"elektriker(?:in)?|schweißer(?:in)?|reinigungskraft|hausmeister(?:in)?|friseur(?:in)?|"
+    r"kassierer(?:in)?|mitarbeiter(?:in)?|aushilfe|servicekraft|monteur(?:in)?|disponent(?:in)?|"
+    r"buchhalter(?:in)?|\w*mechaniker(?:in)?|serveu(?:r|se)|cuisini(?:er|ère)|"
+    r"aide-soignante?|employée?|caissi(?:er|ère)|hôtesse|gestionnaire|infographiste|juriste|"
+    r"animat(?:eur|rice)|éducat(?:eur|rice)|ouvri(?:er|ère)|opérat(?:eur|rice)|"
+    r"camarer[oa]|cociner[oa]|dependient[ea]|administrativ[oa]|operari[oa]|repartidor(?:a)?|"
+    r"limpiador(?:a)?|recepcionista|cajer[oa]|cuidador(?:a)?|electricista|fontaner[oa]|"
+    r"soldador(?:a)?|mecánic[oa]|garçom|garçonete|cozinheir[oa]|operador(?:a)?|eletricista|"
+    r"mecânic[oa]|camerier[ea]|commess[oa]|autista|elettricista|saldatore|meccanico|"
+    r"educat(?:ore|rice)|cassier[ea]|verkoper|schoonmaker|elektricien|\w*medewerker)\b",
     re.IGNORECASE,
 )
 

@@ -303,3 +303,26 @@ def test_a_street_named_after_someone_is_not_the_name(street, parse):
     # A number in groups after a name is a telephone number, a word after a number an address.
     assert parse(f"Anna Nowak 601 234 567{body}").name == "Anna Nowak"
     assert parse(f"Hal Doyle    123 Main St.\nNew York, NY{body}").name == "Hal Doyle"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Spawacz Monter",
+        "Pomoc Kuchenna",
+        "Lagerist Kraftfahrer",
+        "Aide-soignante Diplômée",
+        "Camarera Cajera",
+        "Operador Logístico",
+        "Kassamedewerker Albert",
+    ],
+)
+def test_everyday_jobs_set_large_are_not_the_name(title, taxonomy):
+    found = _header(title, "Anna Nowak-Kowalczyk", "kontakt.biuro@o2.pl", taxonomy)
+    assert found is not None and found.value == "Anna Nowak-Kowalczyk"
+
+
+@pytest.mark.parametrize("name", ["Anna Stolarz", "Hans Koch", "Jan Kowal", "Eva Maurer"])
+def test_surnames_that_are_trades_stay_names(name, parse):
+    text = f"{name}\n+48 600 123 456 | kontakt@example.pl\n\nDOŚWIADCZENIE ZAWODOWE\nBiuro\n"
+    assert parse(text).name == name
