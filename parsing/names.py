@@ -30,14 +30,14 @@ from pathlib import Path
 from parsing.contacts import EMAIL_RE, PHONE_LABEL, URL_RE, Found
 from parsing.layout import Layout, Line, assemble, script_of
 from parsing.sections import CONTACT, PERSONAL, SUMMARY, Section, heading_kind, section_at
-from parsing.text import ascii_spellings, fold
+from parsing.text import ascii_spellings, fold, loose_fold
 from parsing.vocab import BUILDING_PARTS, NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
 
-# The words that are never part of a name, as :func:`fold` leaves them: the vocabulary
-# writes "język" and "persönliche", and a word is looked up folded.
-_NOT_NAME = frozenset(fold(w) for w in NOT_NAME_WORDS) | frozenset(
+# The words that are never part of a name, as :func:`loose_fold` leaves them: the vocabulary
+# writes "język" and "persönliche", and a word is looked up folded (typed "jezyk" too).
+_NOT_NAME = frozenset(loose_fold(w) for w in NOT_NAME_WORDS) | frozenset(
     map(
-        fold,
+        loose_fold,
         {
             "grupa",
             "biuro",
@@ -256,7 +256,7 @@ def _towns() -> frozenset[str]:
 
 
 def _town_key(text: str) -> str:
-    return " ".join(fold(text).replace("-", " ").replace(".", " ").split())
+    return " ".join(loose_fold(text).replace("-", " ").replace(".", " ").split())
 
 
 def is_town(candidate: str) -> bool:
@@ -307,7 +307,7 @@ def _surname_below(lines: list[Line], i: int, taxonomy) -> bool:
         or len(word) < 2
         or not _TOKEN.match(word)
         or not word[0].isupper()
-        or fold(word) in _NOT_NAME
+        or loose_fold(word) in _NOT_NAME
         or ROLE_WORDS.search(word)
         or heading_kind(word)
         or (taxonomy is not None and taxonomy.lookup(word) is not None)
@@ -593,7 +593,7 @@ def _ends_name(word: str, prefix: str) -> bool:
     bare = word.strip(".,")
     return (
         not _TOKEN.match(word)
-        or fold(bare) in _NOT_NAME
+        or loose_fold(bare) in _NOT_NAME
         or bool(ROLE_WORDS.match(bare))
         or (len(bare) > 1 and bare.isupper() and not prefix.isupper())
     )
@@ -617,7 +617,7 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
         return None
     if single and len(plain) == 1:
         word = plain[0]
-        ok = len(word) > 1 and word[0].isupper() and fold(word) not in _NOT_NAME
+        ok = len(word) > 1 and word[0].isupper() and loose_fold(word) not in _NOT_NAME
         return 0.5 if ok else None
     significant = [
         w
@@ -626,7 +626,7 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
     ]
     if len(significant) < 2 or sum(1 for w in significant if len(w.strip(".")) > 1) < 2:
         return None
-    if any(fold(part) in _NOT_NAME for w in significant for part in w.strip(".").split("-")):
+    if any(loose_fold(part) in _NOT_NAME for w in significant for part in w.strip(".").split("-")):
         return None
     if any(len(w) >= 7 and _NOT_NAME_ENDING.search(w.lower()) for w in significant):
         return None

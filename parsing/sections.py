@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parsing.layout import Layout, Line
-from parsing.text import fold
+from parsing.text import fold, loose_fold
 
 SUMMARY, EXPERIENCE, EDUCATION, SKILLS, LANGUAGES = (
     "summary",
@@ -52,7 +52,7 @@ _HASHES = re.compile(r"^#+\s*")
 
 
 def _norm(line: str) -> str:
-    line = fold(line)
+    line = loose_fold(line)
     line = line.replace("&", " and ").replace("+", " and ")
     line = _NOT_WORD.sub(" ", line)
     line = _SLASH.sub(" / ", line)

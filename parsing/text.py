@@ -170,6 +170,13 @@ _CYRILLIC = tuple(
 )
 
 
+def loose_fold(text: str) -> str:
+    """:func:`fold`, and the letters NFKD leaves whole typed as ASCII ("Wykształcenie" and
+    "Wyksztalcenie" alike): for comparing words with a vocabulary, which some people type
+    without their letters."""
+    return fold(text).translate(_ASCII_LETTERS)
+
+
 def _strip_marks(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

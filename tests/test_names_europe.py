@@ -326,3 +326,18 @@ def test_everyday_jobs_set_large_are_not_the_name(title, taxonomy):
 def test_surnames_that_are_trades_stay_names(name, parse):
     text = f"{name}\n+48 600 123 456 | kontakt@example.pl\n\nDOŚWIADCZENIE ZAWODOWE\nBiuro\n"
     assert parse(text).name == name
+
+
+def test_polish_typed_without_its_letters_reads_the_same(parse):
+    # "Wykształcenie" typed on an English keyboard is "Wyksztalcenie": headings and the words
+    # that are never names are compared in that plain form too.
+    from parsing.sections import heading_kind
+
+    assert heading_kind("Wyksztalcenie") == heading_kind("WYKSZTAŁCENIE") == "education"
+    text = (
+        "Szkola Podstawowa\nAnna Nowak\ntel. 601 234 567\n\nDoswiadczenie zawodowe\n"
+        "Ksiegowa, Biuro Rachunkowe Saldo\n\nWyksztalcenie\nUniwersytet Ekonomiczny\n"
+    )
+    result = parse(text)
+    assert result.name == "Anna Nowak"
+    assert "Wyksztalcenie" in result.sections
