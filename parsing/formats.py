@@ -814,4 +814,17 @@ def decode_text(data: bytes) -> str:
         raise ParseProblem(
             "unreadable_text", "the text's character encoding could not be recognised"
         )
-    return data.decode(best.encoding, "replace")
+    text = data.decode(best.encoding, "replace")
+    if best.encoding in _CENTRAL_EUROPEAN and not _CENTRAL_LETTERS.search(text):
+        # Western text in Windows-1252 that the detector took for Central European (Icelandic
+        # "Guðrún" read as "Guđrún"): without a letter only that alphabet has, it is Western.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return text
+
+
+_CENTRAL_EUROPEAN = {"cp1250", "iso8859_2", "windows-1250", "iso-8859-2"}
+# Letters of Polish, Czech, Slovak, Hungarian and Croatian that Windows-1252 does not have.
+_CENTRAL_LETTERS = re.compile("[ąęśźżłńćřčšžťďůőűľĺŕĄĘŚŹŻŁŃĆŘČŠŽŤĎŮŐŰĽĹŔ]")

@@ -68,3 +68,12 @@ def test_ascii_spellings_of_a_word_as_addresses_type_it():
     assert ascii_spellings("Søren") == ("soren",) and ascii_spellings("Yılmaz") == ("yilmaz",)
     assert ascii_spellings("Straße") == ("strasse",)
     assert {"yuliya", "iuliia", "julija"} <= set(ascii_spellings("Юлия"))
+
+
+def test_western_text_in_windows_1252_is_not_read_as_central_european():
+    from parsing.formats import decode_text
+
+    icelandic = "Guðrún Einarsdóttir\nReykjavík, Ísland\nMarkaðsstjóri hjá Ölgerðinni\n"
+    assert decode_text(icelandic.encode("cp1252")) == icelandic
+    polish = "Małgorzata Żółkiewska\nul. Długa 5, Kraków\nKsięgowa w firmie Żabka\n"
+    assert decode_text(polish.encode("cp1250")) == polish
