@@ -803,6 +803,9 @@ def _e164(run: str, region: str | None) -> str | None:
         return None  # masked on purpose: do not invent digits
     candidate = re.sub(r"^\(\+(\d+)\)", r"+\1", run.strip())
     candidate = re.sub(r"^00(?=[1-9])", "+", candidate)
+    # "+48 (0) 601 …": the trunk zero people print by habit is never dialled after a country
+    # code, and countries without one (Poland, Spain, Italy…) would keep it as a digit.
+    candidate = re.sub(r"^(\+\d{1,3})[\s.\-]*\(0\)\s*", r"\1 ", candidate)
     try:
         number = phonenumbers.parse(candidate, None if candidate.startswith("+") else region)
     except phonenumbers.NumberParseException:

@@ -117,6 +117,8 @@ _COUNTRIES = {
     "sri lanka": "LK",
     "luxembourg": "LU",
 }
+# Looked up folded, as a location's parts are: "España", "Österreich", "Türkiye", "Perú".
+_COUNTRY_KEYS = {fold(name): code for name, code in _COUNTRIES.items()}
 _US_STATES = set(
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split()
@@ -159,8 +161,8 @@ def region_of(location: str | None, emails: list[str], phones_text: str = "") ->
     if location:
         parts = [fold(p.strip()) for p in re.split(r"[,\-–|/()]", location) if p.strip()]
         for part in reversed(parts):
-            if part in _COUNTRIES:
-                return _COUNTRIES[part]
+            if part in _COUNTRY_KEYS:
+                return _COUNTRY_KEYS[part]
         last = location.split(",")[-1].strip()
         if last in _US_STATES:
             return "US"
@@ -226,7 +228,7 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
             m = _CITY_COUNTRY.search(segment)
             if m:
                 country = fold(m.group(2).strip())
-                if country in _COUNTRIES:
+                if country in _COUNTRY_KEYS:
                     return _trim_location(m.group(0)), 0.75
             m = _POSTCODE_ADDRESS.search(segment)
             if m:

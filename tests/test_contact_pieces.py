@@ -9,6 +9,8 @@ one. Each test draws the case and checks what a recruiter would see.
 
 from __future__ import annotations
 
+import pytest
+
 from parsing.contacts import PIECES, WRAPPED, find_emails, rejoin_wrapped
 from parsing.layout import Layout, Line
 from tests.test_reading_people import MAIN, _pdf, _text
@@ -193,3 +195,24 @@ def test_a_link_behind_a_word_is_theirs_only_when_nothing_of_theirs_is_printed(p
             y -= 14
 
     assert parse(_pdf(word_only), "cv.pdf").emails == ["sophie.brandt@posteo.de"]
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "e164"),
+    [
+        ("+48 (0) 601 234 567", "Kraków, Polska", "+48601234567"),
+        ("+39 (0) 333 123 4567", "Milano, Italia", "+393331234567"),
+        ("Móvil: 612 34 56 78", "Madrid, España", "+34612345678"),
+        ("Mobil: 0664 1234567", "Wien, Österreich", "+436641234567"),
+    ],
+)
+def test_phones_with_a_habitual_trunk_zero_or_a_country_written_with_its_letters(
+    line, place, e164, parse
+):
+    # The "(0)" after a country code is never dialled; "España" and "Österreich" name the
+    # country whose national numbers the header prints (they were looked up unfolded).
+    text = (
+        f"Anna Nowak\n{place}\n{line}\nanna.nowak@example.com\n\nEXPERIENCE\n"
+        "2019 - 2023 Analyst, ACME\n2015 – 2019 Clerk, Beta\n"
+    )
+    assert parse(text).phones == [e164]
