@@ -839,7 +839,21 @@ URL_RE = _URL_RE
 _BARE_DOMAIN_RE = re.compile(
     r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|io|dev|me|de|fr|es|pt|br|"
     r"uk|co|ch|at|nl|eu|info|app|tech|site|online|page|xyz|ai|it|pl|ru|tr|cn|ca|au|"
-    r"in)(?:/[\w\-./~%?=&#]*)?)(?![\w@])",
+    r"in)(?:/[\w\-./~%?=&#@+:]*)?)(?![\w@])",
+    re.IGNORECASE,
+)
+# What ends a file's name, not a site's ("Portfolio: works.pdf").
+_FILE_SUFFIXES = frozenset(
+    "pdf doc docx odt rtf txt zip rar jpg jpeg png gif ppt pptx xls xlsx".split()
+)
+# A site's label with its colon, and after it any top-level domain ("Web: annanowak.design").
+_LINK_LABEL_LEAD = re.compile(
+    r"\b(?:website|web|site|homepage|home page|blog|portfolio|webseite|sitio web|página|"
+    r"site web|sítio|homepagina|strona(?: www)?|www)\s*:",
+    re.IGNORECASE,
+)
+_LABELLED_DOMAIN_RE = re.compile(
+    r"^\s*((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,18}(?:/[\w\-./~%?=&#@+:]*)?)(?![\w@])",
     re.IGNORECASE,
 )
 _LINK_LABEL_RE = re.compile(
@@ -854,7 +868,7 @@ _HANDLE_RE = re.compile(
     r"kaggle|"
     r"leetcode|xing|researchgate|facebook|youtube|codepen|bitbucket)(?:-square|-alt)?\s*(?::\s*//|"
     r":)?\s+@?"
-    r"([A-Za-z0-9][\w\-.]{1,38})\b",
+    r"(?:/?in/)?([A-Za-z0-9][\w\-.]{1,38})\b",
     re.IGNORECASE,
 )
 _HANDLE_URL = {
@@ -1014,6 +1028,19 @@ def find_links(
         )
         if labelled or in_contact:
             found.append(Found(normalise_url(m.group(1)), 0.8))
+    for m in _LINK_LABEL_LEAD.finditer(text):
+        line_end = text.find("\n", m.end())
+        rest = text[m.end() : line_end if line_end >= 0 else len(text)]
+        domain = _LABELLED_DOMAIN_RE.match(rest)
+        if domain and not _inside(referees, m.start()) and not inside_email(m.end()):
+            name = domain.group(1)
+            tld = name.split("/", 1)[0].rsplit(".", 1)[-1].lower()
+            if (
+                name.lower() not in _NOT_DOMAINS
+                and tld not in _FILE_SUFFIXES
+                and not EMAIL_RE.search(rest[: domain.end() + 1])
+            ):
+                found.append(Found(normalise_url(name), 0.8))
     for m in _HANDLE_RE.finditer(text):
         site, handle = m.group(1).lower(), m.group(2).rstrip(".")
         if site in _HANDLE_URL and (

@@ -216,3 +216,24 @@ def test_phones_with_a_habitual_trunk_zero_or_a_country_written_with_its_letters
         "2019 - 2023 Analyst, ACME\n2015 – 2019 Clerk, Beta\n"
     )
     assert parse(text).phones == [e164]
+
+
+@pytest.mark.parametrize(
+    ("line", "links"),
+    [
+        ("Web: annanowak.design", ["https://annanowak.design"]),
+        ("Strona www: kowalski.photography", ["https://kowalski.photography"]),
+        ("LinkedIn: /in/anna-nowak", ["https://www.linkedin.com/in/anna-nowak"]),
+        ("Blog: medium.com/@annanowak", ["https://medium.com/@annanowak"]),
+        ("Portfolio: works.pdf", []),
+        ("Web: Python, SQL", []),
+    ],
+)
+def test_sites_after_a_label_with_any_top_level_domain(line, links, parse):
+    # A label says a site follows: new top-level domains count there, a file's name does not,
+    # and a path with "@" (medium.com/@name) stays whole instead of leaving a bare domain.
+    text = (
+        f"Anna Nowak\n{line}\nanna.nowak@example.com | +48 601 234 567\n\nEXPERIENCE\n"
+        "2019 - 2023 Analyst, ACME Corp.\nWorked on reporting.\n"
+    )
+    assert parse(text).links == links
