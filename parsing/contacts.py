@@ -327,6 +327,20 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return any(a <= offset < b for a, b in spans)
 
 
+# What ends a file's name, never an address's domain: "logo@2x.png", "icon@3x.svg".
+_FILE_DOMAIN = re.compile(
+    r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|pdf|docx?|xlsx?|pptx?|zip|css|js)$", re.IGNORECASE
+)
+
+
+def _not_an_address(found: str, text: str, end: int) -> bool:
+    """Shaped like an address but something else: a picture's name ("logo@2x.png") or a
+    repository's SSH remote ("git@github.com:acme/reports.git")."""
+    if _FILE_DOMAIN.search(found):
+        return True
+    return text[end : end + 1] == ":" and bool(re.match(r":[\w~]", text[end : end + 2]))
+
+
 def find_emails(
     text: str,
     sections: list[Section],
@@ -346,7 +360,7 @@ def find_emails(
     printed_lines: set[int] = set()
     starts = layout.offsets() if layout is not None else None
     for m in EMAIL_RE.finditer(text):
-        if _inside(referees, m.start()):
+        if _inside(referees, m.start()) or _not_an_address(m.group(), text, m.end()):
             continue
         local, domain = m.group().rsplit("@", 1)
         local = _unglue_label(local, text[max(0, m.start() - 4) : m.start()], mailto)

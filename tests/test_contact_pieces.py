@@ -237,3 +237,12 @@ def test_sites_after_a_label_with_any_top_level_domain(line, links, parse):
         "2019 - 2023 Analyst, ACME Corp.\nWorked on reporting.\n"
     )
     assert parse(text).links == links
+
+
+def test_a_pictures_name_and_an_ssh_remote_are_not_addresses(parse):
+    text = (
+        "Anna Nowak\nanna.nowak@gmail.com | +48 601 234 567\n\nEXPERIENCE\n"
+        "2019 - 2023 Analyst, ACME Corp.\nPushed to git@github.com:acme/reports.git; drew "
+        "logo@2x.png and icon@3x.svg for the app.\nE-mail: anna.nowak@gmail.com: preferred\n"
+    )
+    assert parse(text).emails == ["anna.nowak@gmail.com"]
