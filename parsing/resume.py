@@ -270,7 +270,9 @@ def _name_from_picture(result: ParsedResume, data: bytes, taxonomy: Taxonomy, oc
 
     try:
         found, _ = readers.run_ocr(lambda: engine.ocr_pdf_head(data), ocr)
-    except ParseProblem:
+    except MemoryError:
+        raise
+    except Exception:  # a page pdfium cannot draw, an engine that fails to load: no name
         return
     if not found.lines:
         return
