@@ -72,6 +72,8 @@ class PdfText:
     # The largest picture at the top of page one that may print text (see _head_picture), as
     # a share of the page's area: text printed in it (a name set as an image) is not in ``raw``.
     head_picture: float = 0.0
+    # Every picture of page one as (left, top, right, bottom) shares of the page.
+    pictures: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 class _Fonts:
@@ -479,6 +481,7 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
     two_col = 0
     images: list = [False]  # any picture at all; then the boxes of the page's pictures
     head_picture = 0.0
+    pictures: list[tuple[float, float, float, float]] = []
     pages = 0
     try:
         for page in PDFPage.create_pages(document):
@@ -496,6 +499,10 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
             _collect_lines(layout, lines, images, fonts, keep_chars=bool(links))
             if pages == 1:
                 head_picture = _head_picture(images[1:], layout.width, layout.height)
+                w, h = max(layout.width, 1.0), max(layout.height, 1.0)
+                pictures = [
+                    (x0 / w, 1 - y1 / h, x1 / w, 1 - y0 / h) for x0, y0, x1, y1 in images[1:]
+                ]
             del images[1:]
             under: dict[int, list[str]] = {}  # id(fragment) -> targets over it
             for link in links:
@@ -540,6 +547,7 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
         fonts.body_size(),
         link_text,
         head_picture,
+        pictures[:300],
     )
 
 

@@ -57,6 +57,10 @@ OCR_CONFIDENCE = 0.6
 # A wide or large picture at the top of page one (parsing.pdf._head_picture) of at least this
 # share of the page may print the name: when the text layer gives none, the top is read by OCR.
 HEAD_PICTURE = 0.015
+# Or when this share of the top of page one is ink that no text line covers: a name drawn as
+# outlines or as a pattern, no picture object for pdfminer to see (a 30-point name covers
+# about 1 % of the top; a page of text alone 0-0.4 %).
+UNTEXTED_INK = 0.005
 # Share of (cid:N) placeholders above which the text is not worth reading.
 MAX_CID_RATIO = 0.25
 # Share of replacement characters or private-use glyphs that makes text garbage.
@@ -197,13 +201,13 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     exact: dict = {}
     lines: list[Line] | None = None  # with layout facts, from readers that know them
     body_size, geometry = 0.0, False
-    head_picture = 0.0
+    head_picture, pictures = 0.0, []
     if sniffed.kind == formats.PDF:
         from parsing.pdf import extract_pdf  # pdfminer is only loaded when a PDF comes
 
         pdf = extract_pdf(data)
         raw, targets, result.pages = pdf.raw, pdf.link_targets, pdf.pages
-        head_picture = pdf.head_picture
+        head_picture, pictures = pdf.head_picture, pdf.pictures
         lines, body_size, geometry = pdf.lines, pdf.body_size, True
     elif sniffed.kind == formats.DOCX:
         office = formats.extract_docx(data)
@@ -257,8 +261,33 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     result.text_chars = len(text)
     fill_fields(result, text, targets, taxonomy or load_taxonomy(), today, layout)
     readers.apply_exact(result, exact)
-    if result.name is None and not result.ocr and head_picture >= HEAD_PICTURE and ocr.enabled:
+    if (
+        result.name is None
+        and not result.ocr
+        and ocr.enabled
+        and sniffed.kind == formats.PDF
+        and (head_picture >= HEAD_PICTURE or _untexted_ink(data, layout, pictures) >= UNTEXTED_INK)
+    ):
         _name_from_picture(result, data, taxonomy or load_taxonomy(), ocr)
+
+
+def _untexted_ink(data: bytes, layout: Layout, pictures: list) -> float:
+    """Ink at the top of page one that neither its text lines nor its pictures explain (see
+    :func:`parsing.ocr.untexted_ink`; a picture is judged by its shape, a headshot is not
+    text); 0.0 when the page cannot be drawn."""
+    from parsing import ocr as engine
+
+    boxes = [
+        (line.left, line.top, line.right, line.top + line.size * 1.3 / 842)
+        for line in layout.lines
+        if line.page == 0 and line.top >= 0 and line.text.strip()
+    ] + list(pictures)
+    try:
+        return engine.untexted_ink(data, boxes)
+    except MemoryError:
+        raise
+    except Exception:  # a page pdfium cannot draw: nothing to say about it
+        return 0.0
 
 
 def _name_from_picture(result: ParsedResume, data: bytes, taxonomy: Taxonomy, ocr) -> None:
@@ -285,7 +314,7 @@ def _name_from_picture(result: ParsedResume, data: bytes, taxonomy: Taxonomy, oc
         return  # the text layer has it, and did not take it: the picture adds nothing
     result.name = name.value
     result.confidence["name"] = min(name.confidence, OCR_CONFIDENCE)
-    result.doubts["name"] = "read by OCR from a picture at the top of page 1"
+    result.doubts["name"] = "read by OCR from the top of page 1, drawn there, not typed"
 
 
 def _unflatten(text: str) -> str:

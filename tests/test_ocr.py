@@ -218,7 +218,9 @@ def test_tesseract_reads_russian_where_the_os_has_it():
         assert "@" in found.raw and found.language in (None, "ru")
 
 
-def _pdf_with_pictured_name(picture_box: tuple[int, int, int, int], name: str) -> bytes:
+def _pdf_with_pictured_name(
+    picture_box: tuple[int, int, int, int], name: str, background="white"
+) -> bytes:
     """A page whose name and main column are one picture, beside a sidebar of real text."""
     from PIL import Image, ImageDraw, ImageFont
     from reportlab.lib.pagesizes import A4
@@ -226,7 +228,7 @@ def _pdf_with_pictured_name(picture_box: tuple[int, int, int, int], name: str) -
     from reportlab.pdfgen import canvas
 
     fonts = "/usr/share/fonts/truetype/dejavu/"
-    img = Image.new("RGB", (1400, 1900), "white")
+    img = Image.new("RGB", (1400, 1900), background)
     draw = ImageDraw.Draw(img)
     draw.text((60, 60), name, font=ImageFont.truetype(fonts + "DejaVuSans-Bold.ttf", 70), fill=0)
     small = ImageFont.truetype(fonts + "DejaVuSans.ttf", 28)
@@ -255,17 +257,58 @@ def test_a_name_printed_in_a_picture_at_the_top_is_read_and_marked(parse, monkey
     result = parse(_pdf_with_pictured_name((190, 190, 380, 560), "Marta Kowalczyk"), "cv.pdf")
     assert result.outcome == "ok" and not result.ocr  # the text layer was read as usual
     assert result.name == "Marta Kowalczyk"
-    assert result.confidence["name"] < 0.7 and "picture" in result.doubts["name"]
+    assert result.confidence["name"] < 0.7 and "drawn" in result.doubts["name"]
     assert result.emails == ["biuro.projekt@wp.pl"]
 
 
 def test_a_headshot_is_not_read_for_a_name(parse, monkeypatch):
-    # A small square picture is a photo: no OCR, the name stays unknown rather than guessed.
+    # A small square picture is a photo, dark as photos are: no OCR, and the name stays
+    # unknown rather than guessed.
     from parsing import ocr
 
-    def refuse(*_args, **_kwargs):
-        raise AssertionError("the top of the page was read for a headshot")
-
-    monkeypatch.setattr(ocr, "ocr_pdf_head", refuse)
-    result = parse(_pdf_with_pictured_name((450, 40, 100, 130), "Marta Kowalczyk"), "cv.pdf")
+    reads = []
+    monkeypatch.setattr(ocr, "ocr_pdf_head", lambda *args, **kwargs: reads.append(args))
+    photo = _pdf_with_pictured_name((450, 40, 100, 130), "Marta Kowalczyk", (70, 60, 55))
+    result = parse(photo, "cv.pdf")
     assert result.outcome == "ok" and result.name is None
+    assert reads == []  # the top of the page was not read for a headshot
+
+
+def test_a_name_drawn_as_outlines_is_read_from_the_page(parse):
+    # Design tools export fancy type as outlines: no text and no picture object, only ink
+    # that no text line explains. The top of the page is read instead.
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 40)
+    glyphs = Image.new("1", (520, 56), 1)
+    ImageDraw.Draw(glyphs).text((2, 2), "Lena Hoffmann", font=font, fill=0)
+    buf = io.BytesIO()
+    page = canvas.Canvas(buf, pagesize=A4)
+    _, height = A4
+    path, pixels = page.beginPath(), glyphs.load()
+    for y in range(glyphs.height):  # each run of dark pixels a filled rectangle: outlines
+        x = 0
+        while x < glyphs.width:
+            start = x
+            while x < glyphs.width and pixels[x, y] == 0:
+                x += 1
+            if x > start:
+                path.rect(40 + start * 0.75, height - 60 - y * 0.75, (x - start) * 0.75, 0.75)
+            x += 1
+    page.drawPath(path, stroke=0, fill=1)
+    page.setFont("Helvetica", 10)
+    body = [
+        "Industriekauffrau | Hamburg | 0171 2345678 | kontakt@web.de",
+        "BERUFSERFAHRUNG",
+        "2018 - heute  Sachbearbeiterin Einkauf, Mueller GmbH",
+        "AUSBILDUNG",
+        "Industriekauffrau, IHK Hamburg",
+    ]
+    for n, text in enumerate(body):
+        page.drawString(40, height - 120 - 16 * n, text)
+    page.showPage()
+    page.save()
+    result = parse(buf.getvalue(), "cv.pdf")
+    assert result.name == "Lena Hoffmann" and "drawn" in result.doubts["name"]
