@@ -191,7 +191,13 @@ def find_name(
     candidates = _candidates(layout, offsets, emails, sections or [], taxonomy)
     places = {fold(p.strip()) for p in re.split(r"[,;/|·]", location or "") if p.strip()}
     places |= _postcode_places(layout)
-    candidates = [c for c in candidates if fold(c.name) not in places and not is_town(c.name)]
+    candidates = [
+        c
+        for c in candidates
+        if fold(c.name) not in places
+        and not is_town(c.name)
+        and not (c.how == "two-line" and _ends_in_place(c.name, places))
+    ]
     if not candidates:
         return None
     best: dict[str, Candidate] = {}
@@ -262,6 +268,28 @@ def _town_key(text: str) -> str:
 def is_town(candidate: str) -> bool:
     """Whether a name-shaped phrase is a place ("Zielona Góra", "Bad Homburg", "São Paulo")."""
     return _town_key(candidate) in _towns() or bool(_TOWN_SHAPE.match(candidate.strip()))
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    """Cities and countries of ``resources/places.txt`` (the job ads' list), folded."""
+    from parsing.jobad import places as ad_places
+
+    return frozenset(
+        loose_fold(spelling)
+        for place in ad_places()[0]
+        for spelling in (place.name, *place.aliases)
+    )
+
+
+def _ends_in_place(name: str, places: set[str]) -> bool:
+    """Whether a name read from two lines ends in a place ("Jane Doe" over "Hamburg"), when the
+    first line is a name by itself (two words or more): a surname alone is not a town."""
+    words = name.split()
+    if len(words) < 3:
+        return False  # "Jack" over "London": the second line is needed, and is the surname
+    last, last_two = loose_fold(words[-1]), " ".join(words[-2:])
+    return last in places or last in _known_places() or is_town(last_two)
 
 
 def _postcode_places(layout: Layout) -> set[str]:
@@ -382,7 +410,7 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
             rank += 1
             continue
         readings = []
-        for name, how in _readings(line, _next_text(lines, i), lines, i):
+        for name, how in _readings(line, _next_text(lines, i), lines, i, taxonomy):
             name = _clean(name)
             key = (name, how in ("label", "label-part"))
             if key not in shapes:
@@ -435,7 +463,9 @@ def _may_hold_name(line: Line) -> bool:
     )
 
 
-def _readings(line: Line, nxt: Line | None, lines: list[Line], i: int) -> list[tuple[str, str]]:
+def _readings(
+    line: Line, nxt: Line | None, lines: list[Line], i: int, taxonomy=None
+) -> list[tuple[str, str]]:
     """The ways a line may hold a name."""
     text = _strip_noise(line.text)
     out: list[tuple[str, str]] = []
@@ -482,7 +512,10 @@ def _readings(line: Line, nxt: Line | None, lines: list[Line], i: int) -> list[t
         rest = _strip_noise(nxt.text)
         counts = sorted((_name_words(text), _name_words(rest)))
         single = counts[0] == 1 or (line.known and nxt.known and counts[0] > 0)
-        if len(words) + len(rest.split()) <= 5 and single and _alike(line, nxt):
+        skill = taxonomy is not None and any(
+            taxonomy.lookup(part) is not None for part in (text, rest)
+        )  # "Protocol Buffers" over "Jane Doe": a skill and a name
+        if len(words) + len(rest.split()) <= 5 and single and _alike(line, nxt) and not skill:
             out.append((f"{text} {rest}", "two-line"))
     # "First name: Anna" over "Last name: Nowak", or a table's rows "Nome | Giulia" over
     # "Cognome | Bianchi": one name from two labels.
@@ -791,9 +824,18 @@ class _Context:
             score += 1.0  # half a name: never ahead of a whole one
         elif how == "two-line":
             # "MARIE" over "DUPONT", set alike: one name. Without a page to look at, a guess.
+            # A name of three or four words split in two ("Anna Maria" / "NOWAK", "María José"
+            # / "García López") is one too: the first line alone would be part of it, a wrong
+            # name. Two lines of two words each are less sure ("Protocol Buffers" / "Jane Doe").
             nxt = _next_text(lines, i)
             alike = nxt is not None and line.known and nxt.known and line.bold == nxt.bold
-            score += 0.5 if alike and len(line.text.split()) == 1 else -0.4
+            first, second = len(line.text.split()), len(nxt.text.split()) if nxt else 0
+            if alike and (first == 1 or second == 1):
+                score += 0.5
+            elif alike and first == second == 2:
+                score += 0.3
+            else:
+                score -= 0.4
         elif how in ("part", "cell"):
             score -= 0.3 if len(line.text) < 60 else 0.6
         elif how == "whole" and (EMAIL_RE.search(line.text) or URL_RE.search(line.text)):

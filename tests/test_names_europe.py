@@ -341,3 +341,37 @@ def test_polish_typed_without_its_letters_reads_the_same(parse):
     result = parse(text)
     assert result.name == "Anna Nowak"
     assert "Wyksztalcenie" in result.sections
+
+
+def _two_lines(first: str, second: str, taxonomy, size=26):
+    lines = [
+        Line(first, size=size, bold=True, top=0.05, left=0.1, right=0.5),
+        Line(second, size=size, bold=True, top=0.09, left=0.1, right=0.5),
+        Line("Kraków · 601 234 567 · kontakt@wp.pl", size=10, top=0.13, left=0.1, right=0.7),
+        *(Line(t, size=10, top=0.18 + n * 0.02, left=0.1, right=0.8) for n, t in enumerate(MAIN)),
+    ]
+    return find_name(Layout(lines, body_size=10, geometry=True), [], taxonomy=taxonomy)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name"),
+    [
+        ("Anna Maria", "Nowak", "Anna Maria Nowak"),
+        ("ANNA MARIA", "NOWAK", "Anna Maria Nowak"),
+        ("María José", "García López", "María José García López"),
+        ("Jan", "Kowalski-Nowak", "Jan Kowalski-Nowak"),
+    ],
+)
+def test_a_name_split_over_two_lines_set_alike_is_read_whole(first, second, name, taxonomy):
+    # The first line alone would be part of the name: a wrong name, not a shorter right one.
+    found = _two_lines(first, second, taxonomy)
+    assert found is not None and found.value == name
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name"),
+    [("Protocol Buffers", "Jane Doe", "Jane Doe"), ("Jane Doe", "Hamburg", "Jane Doe")],
+)
+def test_a_skill_over_a_name_or_a_town_under_it_is_not_joined_to_it(first, second, name, taxonomy):
+    found = _two_lines(first, second, taxonomy)
+    assert found is not None and found.value == name
