@@ -88,7 +88,10 @@ _DEGREE_SUFFIX = re.compile(
 )
 # One word of a name: letters of any cased script with inner apostrophes and hyphens, or an initial.
 _TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*\.?$")
-_NICKNAME = re.compile(r"^\([^\W\d_][^\W\d_'’\-. ]*\)$")
+# A nickname in parentheses or quotes: "Mary (Molly)", 'Aleksandra "Ola"', "„Ola”", "«Sasha»".
+_NICKNAME = re.compile(
+    r"^(?:\([^\W\d_][^\W\d_'’\-. ]*\)|[\"“„«‹'‘][^\W\d_][^\W\d_'’\-. ]*[\"”“»›'’])$"
+)
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]{2,4}$")
 _SEPARATORS = re.compile(r"\s*(?:[|·•,;:]|\s{2,}|\s[–—-]\s|[^\w\s'’.\-&()])\s*")
 # "Name: X", "NOME X", Europass's label column: a label, then the value.
@@ -700,9 +703,18 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
     return score
 
 
+# Courtesy titles that are also names or surnames elsewhere ("Pan" is a Chinese surname):
+# taken off only when a whole name of two words or more follows.
+_COURTESY = re.compile(
+    r"^(?:pan|pani|mme|mlle|madame|monsieur|señora?|señorita|senhora?|signora?|sig\.ra|"
+    r"mevrouw|meneer|dhr\.|mevr\.)\s+(?=\S+\s+\S)",
+    re.IGNORECASE,
+)
+
+
 def _clean(candidate: str) -> str:
     name = " ".join(candidate.split()).strip(" .,-–:")
-    name = _TITLE_PREFIX.sub("", name)
+    name = _COURTESY.sub("", _TITLE_PREFIX.sub("", name))
     previous = None
     while previous != name:
         previous = name

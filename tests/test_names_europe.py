@@ -375,3 +375,21 @@ def test_a_name_split_over_two_lines_set_alike_is_read_whole(first, second, name
 def test_a_skill_over_a_name_or_a_town_under_it_is_not_joined_to_it(first, second, name, taxonomy):
     found = _two_lines(first, second, taxonomy)
     assert found is not None and found.value == name
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ('Aleksandra "Ola" Nowak', 'Aleksandra "Ola" Nowak'),
+        ("Aleksandra „Ola” Nowak", "Aleksandra „Ola” Nowak"),
+        ("Robert 'Bob' Smith", "Robert 'Bob' Smith"),
+        ("Pani Anna Nowak", "Anna Nowak"),
+        ("Madame Claire Dubois", "Claire Dubois"),
+        ("Pan Wei", "Pan Wei"),
+    ],
+)
+def test_quoted_nicknames_and_courtesy_titles(printed, name, parse):
+    # A nickname in quotes is part of the name as printed, like one in parentheses; a courtesy
+    # title is not, unless what follows is not a whole name ("Pan" is a Chinese surname).
+    text = f"{printed}\n+48 600 123 456 | kontakt@example.pl\n\nDOŚWIADCZENIE ZAWODOWE\nBiuro\n"
+    assert parse(text).name == name
