@@ -852,9 +852,10 @@ class _Context:
             score -= 0.3 if len(line.text) < 60 else 0.6
         elif how == "whole" and (EMAIL_RE.search(line.text) or URL_RE.search(line.text)):
             score -= 2.0
-        elif how == "whole" and len(line.cells) > 1:
-            # Pieces far apart on one row ("Bad Homburg" in a sidebar beside the name): a
-            # name is printed in one piece, so each cell is read on its own.
+        elif how == "whole" and len(line.cells) > 1 and any(len(c.split()) > 1 for c in line.cells):
+            # Pieces far apart on one row ("Bad Homburg" in a sidebar beside the name): a name
+            # is printed in one piece, so each cell is read on its own. A name whose words are
+            # the pieces ("ANNA" | "NOWAK", spaced wide) stays whole.
             score -= 1.0
         if _all_caps(name):
             score += 0.2

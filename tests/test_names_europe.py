@@ -393,3 +393,16 @@ def test_quoted_nicknames_and_courtesy_titles(printed, name, parse):
     # title is not, unless what follows is not a whole name ("Pan" is a Chinese surname).
     text = f"{printed}\n+48 600 123 456 | kontakt@example.pl\n\nDOŚWIADCZENIE ZAWODOWE\nBiuro\n"
     assert parse(text).name == name
+
+
+def test_a_name_whose_words_are_far_apart_pieces_stays_whole(taxonomy):
+    lines = [
+        Line(
+            "ANNA NOWAK", size=24, bold=True, top=0.05, left=0.1, right=0.8, cells=("ANNA", "NOWAK")
+        ),
+        Line("Przedstawiciel Handlowy", size=14, top=0.09, left=0.1, right=0.5),
+        Line("Kraków · 601 234 567 · kontakt@wp.pl", size=10, top=0.12, left=0.1, right=0.7),
+        *(Line(t, size=10, top=0.18 + n * 0.02, left=0.1, right=0.8) for n, t in enumerate(MAIN)),
+    ]
+    found = find_name(Layout(lines, body_size=10, geometry=True), [], taxonomy=taxonomy)
+    assert found is not None and found.value == "Anna Nowak"
