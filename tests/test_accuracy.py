@@ -48,8 +48,10 @@ def test_phones(real, half):
 @pytest.mark.parametrize("half", ["test", "dev"])
 def test_names(real, half):
     report = real.halves[half]
-    # Not yet the target (95 % right, at most 2 % wrong).
-    assert report.names.rate >= 0.93, report.names.misses
+    # Right: the target (95 %) on the test half (33/34); the development half's two misses are
+    # template placeholders left null (31/33). Wrong: not yet the target (at most 2 %; one of
+    # 34 is 2.9 %).
+    assert report.names.rate >= (0.95 if half == "test" else 0.93), report.names.misses
     assert report.names.wrong / report.names.total <= 0.035, report.names.misses
 
 
