@@ -312,3 +312,22 @@ def test_a_name_drawn_as_outlines_is_read_from_the_page(parse):
     page.save()
     result = parse(buf.getvalue(), "cv.pdf")
     assert result.name == "Lena Hoffmann" and "drawn" in result.doubts["name"]
+
+
+def test_parse_json_gives_the_drawn_name_with_its_doubt_and_no_ocr_leaves_it_out(tmp_path):
+    (tmp_path / "cv.pdf").write_bytes(
+        _pdf_with_pictured_name((190, 190, 380, 560), "Marta Kowalczyk")
+    )
+    command = [str(SHORTLIST), "parse", "--json", str(tmp_path / "cv.pdf")]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=True)
+    found = json.loads(done.stdout)
+    assert found["name"] == "Marta Kowalczyk" and found["ocr"] is False
+    assert found["confidence"]["name"] == 0.6  # the pane and `person show` say "check this"
+    off = subprocess.run(
+        [*command[:3], "--no-ocr", *command[3:]],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert json.loads(off.stdout)["name"] is None

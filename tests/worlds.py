@@ -83,7 +83,7 @@ Kubernetes, Terraform, Python, Prometheus, Grafana
 
 
 def make_people(
-    tmp_path: Path, monkeypatch, resumes: dict[str, str] = PEOPLE_RESUMES, job: dict = JOB
+    tmp_path: Path, monkeypatch, resumes: dict[str, str | bytes] = PEOPLE_RESUMES, job: dict = JOB
 ):
     """A store with a job, the resumes imported into it, and settings for the gate. Returns (store,
     job_id, {file: person_id}, settings)."""
@@ -103,7 +103,10 @@ def make_people(
     folder = tmp_path / "resumes"
     folder.mkdir(exist_ok=True)
     for name, text in resumes.items():
-        (folder / name).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            (folder / name).write_bytes(text)
+        else:
+            (folder / name).write_text(text, encoding="utf-8")
     store = Store(tmp_path / "shortlist.db")
     job_id = create_job(store, job["title"], "", spec_from_toml(dict(job), "job"))
     Importer(store, ImportOptions(workers=1, job_id=job_id)).run([folder])

@@ -112,3 +112,26 @@ def test_blind_review_offers_no_correction(make_window, tmp_path, monkeypatch, q
     assert "@" not in window.pane.contact_tab.contact_text()
     window.act_blind.trigger()
     settle(qtbot, window)
+
+
+def test_a_name_read_from_a_drawing_is_marked_in_the_pane(
+    make_window, tmp_path, monkeypatch, qtbot
+):
+    # Imported through the worker pool like any file: the name drawn at the top of page one is
+    # read by OCR, and the pane says to check it, with why.
+    from tests.test_ocr import _pdf_with_pictured_name
+
+    drawn = _pdf_with_pictured_name((190, 190, 380, 560), "Marta Kowalczyk")
+    store, job_id, ids, _settings = make_people(
+        tmp_path, monkeypatch, {**PEOPLE_RESUMES, "marta.pdf": drawn}
+    )
+    window = make_window(store)
+    window.load_jobs(select=job_id)
+    job_shown(window)
+    window.select_row(window.model.row_of_person(ids["marta.pdf"]))
+    settle(qtbot, window)
+    contact = window.pane.contact_tab
+    assert window.pane.person_id == ids["marta.pdf"]
+    assert "Marta Kowalczyk" in contact.contact_text()
+    assert "check this: read by OCR from the top of page 1" in contact.contact_text()
+    assert "name" in contact.fields.to_check()
