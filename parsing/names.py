@@ -60,7 +60,7 @@ _NOT_NAME = frozenset(loose_fold(w) for w in NOT_NAME_WORDS) | frozenset(
 # "-anie" (Melanie), "-ness" (Harkness), "-ção" (Conceição), "-ción" (Asunción).
 _NOT_NAME_ENDING = re.compile(
     r"(?:ość|ości|wanie|dzanie|dzenie|czenie|szenie|rzenie|cenie|lenie|wienie|sanie|tanie|"
-    r"(?:r|k|t|z|w|l)acj[aie]|stwo|ctwo|owe|czne|heit|keit|schaft|ierung|zione|zioni|ité|ation|"
+    r"(?:r|k|t|z|w|l)acj[aie]|stwo|ctwo|czne|heit|keit|schaft|ierung|zione|zioni|ité|ation|"
     r"ship)$"
 )
 # A score at or above this names a person; below, the name stays None.

@@ -244,7 +244,14 @@ def test_skills_employers_and_headings_of_two_capitalised_words_are_not_names(ph
 
 
 @pytest.mark.parametrize(
-    "name", ["Melanie Kowalska", "Stephanie Harkness", "Maria Conceição", "Eugenie Asunción"]
+    "name",
+    [
+        "Melanie Kowalska",
+        "Stephanie Harkness",
+        "Maria Conceição",
+        "Eugenie Asunción",
+        "Christopher Marlowe",
+    ],
 )
 def test_names_with_the_endings_of_nouns_stay_names(name, parse):
     text = f"{name}\n+48 600 123 456 | kontakt@example.pl\n\nDOŚWIADCZENIE ZAWODOWE\nBiuro\n"
