@@ -681,26 +681,22 @@ def untexted_ink(data: bytes, boxes: list[tuple[float, float, float, float]], sh
     """How much of the top ``share`` of a PDF's first page is ink that no box covers, as a
     share of that area: a name drawn as outlines or as a pattern leaves ink the text layer
     does not explain. ``boxes`` are the text lines and pictures of page one as (left, top,
-    right, bottom) shares of the page. The page is drawn small (40 dpi): a tenth of a second."""
+    right, bottom) shares of the page. The page is drawn small (40 dpi): about 0.01 s."""
+    from PIL import ImageDraw
+
     images, _ = render_pdf(data, 1, dpi=40)
     if not images:
         return 0.0
     page = images[0].convert("L")
     width, height = page.size
-    head = max(1, int(height * share))
-    pixels = page.crop((0, 0, width, head)).load()
-    covered = [[False] * width for _ in range(head)]
-    for left, top, right, bottom in boxes:
-        x0, x1 = max(0, int(left * width) - 1), min(width, int(right * width) + 2)
-        y0, y1 = max(0, int(top * height) - 1), min(head, int(bottom * height) + 2)
-        for y in range(y0, y1):
-            row = covered[y]
-            for x in range(x0, x1):
-                row[x] = True
-    ink = sum(
-        1 for y in range(head) for x in range(width) if pixels[x, y] < 128 and not covered[y][x]
-    )
-    return ink / (width * head)
+    head = page.crop((0, 0, width, max(1, int(height * share))))
+    draw = ImageDraw.Draw(head)
+    for left, top, right, bottom in boxes:  # what the boxes explain is painted out
+        x0, x1 = sorted((int(left * width) - 1, int(right * width) + 1))
+        y0, y1 = sorted((int(top * height) - 1, int(bottom * height) + 1))
+        draw.rectangle((x0, y0, x1, y1), fill=255)
+    histogram = head.histogram()
+    return sum(histogram[:128]) / max(sum(histogram), 1)
 
 
 def ocr_pdf_head(data: bytes, share: float = 0.4) -> OcrText:
