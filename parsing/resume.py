@@ -57,9 +57,10 @@ OCR_CONFIDENCE = 0.6
 # A wide or large picture at the top of page one (parsing.pdf._head_picture) of at least this
 # share of the page may print the name: when the text layer gives none, the top is read by OCR.
 HEAD_PICTURE = 0.015
-# Or when this share of the top of page one is ink that no text line covers: a name drawn as
-# outlines or as a pattern, no picture object for pdfminer to see (a 30-point name covers
-# about 1 % of the top; a page of text alone 0-0.4 %).
+# Or when this share of the top of page one is ink that no text line or picture covers: a name
+# drawn as outlines or as a pattern, no object for pdfminer to see (a 30-point name covers
+# about 1 % of the top; a plain page's rules and bullets 0-1 %, a design's colour blocks more:
+# those only cost the OCR of a page whose text gave no name).
 UNTEXTED_INK = 0.005
 # Share of (cid:N) placeholders above which the text is not worth reading.
 MAX_CID_RATIO = 0.25
