@@ -826,5 +826,5 @@ def decode_text(data: bytes) -> str:
 
 
 _CENTRAL_EUROPEAN = {"cp1250", "iso8859_2", "windows-1250", "iso-8859-2"}
-# Letters of Polish, Czech, Slovak, Hungarian and Croatian that Windows-1252 does not have.
-_CENTRAL_LETTERS = re.compile("[ąęśźżłńćřčšžťďůőűľĺŕĄĘŚŹŻŁŃĆŘČŠŽŤĎŮŐŰĽĹŔ]")
+# Letters of Polish, Czech, Slovak, Hungarian, Romanian and Croatian that Windows-1252 lacks.
+_CENTRAL_LETTERS = re.compile("[ąęśźżłńćřčšžťďůőűľĺŕăşţșțěňĄĘŚŹŻŁŃĆŘČŠŽŤĎŮŐŰĽĹŔĂŞŢȘȚĚŇ]")

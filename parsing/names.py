@@ -47,9 +47,7 @@ _NOT_NAME = frozenset(loose_fold(w) for w in NOT_NAME_WORDS) | frozenset(
             "zespół",
             "polska",
             "deutschland",
-            "españa",
             "nederland",
-            "italia",
             "россия",
         },
     )
@@ -222,6 +220,10 @@ def find_name(
     raw = 0.5 + 0.06 * (top.score - THRESHOLD) + 0.08 * min(lead, 4.0)
     if spelled is not None:
         raw = min(raw, 0.65)  # chosen against the page's prominence: worth a look
+    shorter = _city_after_name(top, ranked)
+    if shorter is not None:
+        # "Ana Paula" over "LIMA": a surname, or the town she lives in? Say so.
+        raw, runner, lead = min(raw, 0.6), shorter, 0.0
     longer = _longer_on_two_lines(top, ranked, layout, taxonomy)
     if longer is not None:
         # Plain text: "Anna Maria" over "Nowak", or "Anna Nowak" over her town? Say so.
@@ -240,16 +242,12 @@ _POSTCODE_TOWN = re.compile(
 
 
 # What makes a town of two words, in the languages we read: a spa ("Bad Homburg"), a new
-# town ("Nowy Targ"), "Sankt"/"São" and a saint, "Ciudad"/"Puerto" and a name, or a Polish
-# region's adjective after the town ("Gorzów Wielkopolski", "Grodzisk Mazowiecki"). Words
-# that are also names or surnames in some culture (San, Santa, Villa, New, Fort, Saint, Beach,
-# Góra, Wola, Le, La) are left to towns.txt, which lists whole places.
+# town ("Nowy Targ"), "Sankt"/"São" and a saint, "Ciudad"/"Puerto" and a name. Words that are
+# also names or surnames in some culture (San, Santa, Villa, New, Fort, Saint, Beach, Góra,
+# Wola, Le, La, and the Polish regions' adjectives: Mazowiecki, Pomorska, Śląski are surnames)
+# are left to towns.txt, which lists whole places.
 _TOWN_SHAPE = re.compile(
-    r"^(?:bad|nowy|nowa|nowe|sankt|são|ciudad|puerto)\s+[^\W\d_][\w'’\-]*$|"
-    r"^[^\W\d_][\w'’\-]*\s+(?:wielkopolski|wielkopolska|mazowiecki|mazowiecka|śląski|"
-    r"śląska|śląskie|zdrój|podlaski|podlaska|kujawski|lubelski|pomorski|pomorska|gdański|"
-    r"szczeciński|odrzański|trybunalski|świętokrzyski)$",
-    re.IGNORECASE,
+    r"^(?:bad|nowy|nowa|nowe|sankt|são|ciudad|puerto)\s+[^\W\d_][\w'’\-]*$", re.IGNORECASE
 )
 TOWNS_FILE = Path(__file__).resolve().parent.parent / "resources" / "towns.txt"
 
@@ -285,14 +283,23 @@ def _known_places() -> frozenset[str]:
     )
 
 
+def _city_after_name(top: Candidate, ranked: list[Candidate]) -> Candidate | None:
+    """The first line's name alone, when the winner was read from two lines and its last word
+    is also a city ("Ana Paula" over "Lima", "Jane Doe" over "Hamburg"): None otherwise."""
+    words = top.name.split()
+    if top.how != "two-line" or len(words) < 3 or loose_fold(words[-1]) not in _known_places():
+        return None
+    head = " ".join(words[:-1])
+    return next((c for c in ranked if c.name == head and c.line == top.line), None)
+
+
 def _ends_in_place(name: str, places: set[str]) -> bool:
-    """Whether a name read from two lines ends in a place ("Jane Doe" over "Hamburg"), when the
-    first line is a name by itself (two words or more): a surname alone is not a town."""
+    """Whether a name read from two lines ends in the place the header gives or in a town of
+    two words ("Jane Doe" over "New York"), when the first line is a name by itself."""
     words = name.split()
     if len(words) < 3:
         return False  # "Jack" over "London": the second line is needed, and is the surname
-    last, last_two = loose_fold(words[-1]), " ".join(words[-2:])
-    return last in places or last in _known_places() or is_town(last_two)
+    return loose_fold(words[-1]) in places or is_town(" ".join(words[-2:]))
 
 
 def _postcode_places(layout: Layout) -> set[str]:
@@ -373,10 +380,10 @@ def _doubt(top: Candidate, runner: Candidate | None, lead: float, confidence: fl
     """What a recruiter should check about the chosen name, if anything."""
     if confidence >= 0.7:
         return ""
-    if top.how == "two-line":
-        return "read from two lines"
     if runner is not None and lead < 1.5:
         return f"could also be “{natural_case(runner.name)}”"
+    if top.how == "two-line":
+        return "read from two lines"
     return "not set apart from the text around it"
 
 
@@ -703,10 +710,10 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
     return score
 
 
-# Courtesy titles that are also names or surnames elsewhere ("Pan" is a Chinese surname):
-# taken off only when a whole name of two words or more follows.
+# Courtesy titles, taken off only when a whole name of two words or more follows. "Pan" (a
+# Polish "Mr") is left: it is a Chinese surname ("Pan Wei Ming").
 _COURTESY = re.compile(
-    r"^(?:pan|pani|mme|mlle|madame|monsieur|señora?|señorita|senhora?|signora?|sig\.ra|"
+    r"^(?:pani|mme|mlle|madame|monsieur|señora?|señorita|senhora?|signora?|sig\.ra|"
     r"mevrouw|meneer|dhr\.|mevr\.)\s+(?=\S+\s+\S)",
     re.IGNORECASE,
 )

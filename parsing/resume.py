@@ -285,9 +285,7 @@ def _untexted_ink(data: bytes, layout: Layout, pictures: list) -> float:
     ] + list(pictures)
     try:
         return engine.untexted_ink(data, boxes)
-    except MemoryError:
-        raise
-    except Exception:  # a page pdfium cannot draw: nothing to say about it
+    except (Exception, MemoryError):  # a page pdfium cannot draw: nothing to say about it
         return 0.0
 
 
@@ -300,10 +298,8 @@ def _name_from_picture(result: ParsedResume, data: bytes, taxonomy: Taxonomy, oc
 
     try:
         found, _ = readers.run_ocr(lambda: engine.ocr_pdf_head(data), ocr)
-    except MemoryError:
-        raise
-    except Exception:  # a page pdfium cannot draw, an engine that fails to load: no name
-        return
+    except (Exception, MemoryError):  # a page pdfium cannot draw, an engine that cannot load
+        return  # or runs out of memory: the text layer's reading stands
     if not found.lines:
         return
     layout = assemble(found.lines, found.body_size, True)[1]

@@ -58,21 +58,22 @@ ROLE_WORDS = re.compile(
     r"инженер|разработчик|программист|менеджер|руководитель|аналитик|директор|специалист|"
     r"консультант|дизайнер|mühendis\w*|geliştirici|yönetici|öğretmen|hemşire|stajyer|"
     # everyday jobs of office-made CVs, in the forms that are nobody's surname (Kowal, Stolarz,
-    # Koch, Maurer, Bäcker, Kok are left out)
-    r"spawacz|monter(?:ka)?|hydraulik|sprzątacz(?:ka)?|ochroniarz|kosmetyczka|brygadzist(?:a|ka)|"
-    r"lakiernik|frezer|kurier|geodet(?:a|ka)|planist(?:a|ka)|audytor(?:ka)?|kontroler(?:ka)?|"
-    r"inspektor(?:ka)?|animator(?:ka)?|wychowaw(?:ca|czyni)|rzecznik|stylist(?:a|ka)|"
+    # Koch, Maurer, Bäcker, Kok, Camarero, Cocinero, Rzecznik, Lakiernik, Monter, Kurier,
+    # Cuisinier, Buchhalter, Schoonmaker are left out)
+    r"spawacz|hydraulik|sprzątacz(?:ka)?|ochroniarz|kosmetyczka|brygadzist(?:a|ka)|"
+    r"frezer|geodet(?:a|ka)|planist(?:a|ka)|audytor(?:ka)?|kontroler(?:ka)?|"
+    r"inspektor(?:ka)?|animator(?:ka)?|wychowaw(?:ca|czyni)|stylist(?:a|ka)|"
     r"ekspedientka|pomoc\s+kuchenna|lagerist(?:in)?|fachkraft|kraftfahrer(?:in)?|"
     r"elektriker(?:in)?|schweißer(?:in)?|reinigungskraft|hausmeister(?:in)?|friseur(?:in)?|"
     r"kassierer(?:in)?|mitarbeiter(?:in)?|aushilfe|servicekraft|monteur(?:in)?|disponent(?:in)?|"
-    r"buchhalter(?:in)?|\w*mechaniker(?:in)?|serveu(?:r|se)|cuisini(?:er|ère)|"
+    r"\w*mechaniker(?:in)?|serveu(?:r|se)|"
     r"aide-soignante?|employée?|caissi(?:er|ère)|hôtesse|gestionnaire|infographiste|juriste|"
     r"animat(?:eur|rice)|éducat(?:eur|rice)|ouvri(?:er|ère)|opérat(?:eur|rice)|"
-    r"camarer[oa]|cociner[oa]|dependient[ea]|administrativ[oa]|operari[oa]|repartidor(?:a)?|"
+    r"dependient[ea]|administrativ[oa]|operari[oa]|repartidor(?:a)?|"
     r"limpiador(?:a)?|recepcionista|cajer[oa]|cuidador(?:a)?|electricista|fontaner[oa]|"
     r"soldador(?:a)?|mecánic[oa]|garçom|garçonete|cozinheir[oa]|operador(?:a)?|eletricista|"
     r"mecânic[oa]|camerier[ea]|commess[oa]|autista|elettricista|saldatore|meccanico|"
-    r"educat(?:ore|rice)|cassier[ea]|verkoper|schoonmaker|elektricien|\w*medewerker)\b",
+    r"educat(?:ore|rice)|cassier[ea]|verkoper|elektricien|\w*medewerker)\b",
     re.IGNORECASE,
 )
 

@@ -375,13 +375,26 @@ def test_a_name_split_over_two_lines_set_alike_is_read_whole(first, second, name
     assert found is not None and found.value == name
 
 
+def test_a_skill_over_a_name_is_not_joined_to_it(taxonomy):
+    found = _two_lines("Protocol Buffers", "Jane Doe", taxonomy)
+    assert found is not None and found.value == "Jane Doe"
+
+
 @pytest.mark.parametrize(
-    ("first", "second", "name"),
-    [("Protocol Buffers", "Jane Doe", "Jane Doe"), ("Jane Doe", "Hamburg", "Jane Doe")],
+    ("first", "second", "name", "alone"),
+    [
+        ("ANA PAULA", "LIMA", "Ana Paula Lima", "Ana Paula"),
+        ("Jane Doe", "Hamburg", "Jane Doe Hamburg", "Jane Doe"),
+    ],
 )
-def test_a_skill_over_a_name_or_a_town_under_it_is_not_joined_to_it(first, second, name, taxonomy):
+def test_a_city_under_a_name_set_alike_is_read_as_a_surname_and_flagged(
+    first, second, name, alone, taxonomy
+):
+    # Lima, Paris, Valencia are surnames as well as cities: set like the name, the second line
+    # is read as its surname, and marked for a look with the shorter reading named.
     found = _two_lines(first, second, taxonomy)
     assert found is not None and found.value == name
+    assert found.confidence < 0.7 and alone in found.why
 
 
 @pytest.mark.parametrize(
@@ -413,3 +426,20 @@ def test_a_name_whose_words_are_far_apart_pieces_stays_whole(taxonomy):
     ]
     found = find_name(Layout(lines, body_size=10, geometry=True), [], taxonomy=taxonomy)
     assert found is not None and found.value == "Anna Nowak"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Tadeusz Mazowiecki",
+        "Krystyna Pomorska",
+        "Luis Camarero",
+        "Jan Rzecznik",
+        "Carlos España",
+        "Italia Rossi",
+        "Pan Wei Ming",
+    ],
+)
+def test_surnames_that_are_regions_jobs_or_countries_stay_names(name, parse):
+    text = f"{name}\nanna@example.com\n+48 601 234 567\n\nDOŚWIADCZENIE ZAWODOWE\nBiuro\n"
+    assert parse(text).name == name

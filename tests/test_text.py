@@ -77,3 +77,12 @@ def test_western_text_in_windows_1252_is_not_read_as_central_european():
     assert decode_text(icelandic.encode("cp1252")) == icelandic
     polish = "Małgorzata Żółkiewska\nul. Długa 5, Kraków\nKsięgowa w firmie Żabka\n"
     assert decode_text(polish.encode("cp1250")) == polish
+
+
+def test_romanian_text_in_windows_1250_stays_central_european():
+    from parsing.formats import decode_text
+
+    romanian = (
+        "Nume: Ana Ţurcanu\nAdresă: Timişoara, Str. Ştefan cel Mare 3\nExperienţă în vânzări\n"
+    )
+    assert decode_text(romanian.encode("cp1250")) == romanian
