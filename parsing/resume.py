@@ -311,7 +311,7 @@ def _name_from_picture(result: ParsedResume, data: bytes, taxonomy: Taxonomy, oc
         return  # the text layer has it, and did not take it: the picture adds nothing
     result.name = name.value
     result.confidence["name"] = min(name.confidence, OCR_CONFIDENCE)
-    result.doubts["name"] = "read by OCR from the top of page 1, drawn there, not typed"
+    result.doubts["name"] = "drawn at the top of page 1, read by OCR"
 
 
 def _unflatten(text: str) -> str:

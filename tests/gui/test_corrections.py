@@ -133,5 +133,5 @@ def test_a_name_read_from_a_drawing_is_marked_in_the_pane(
     contact = window.pane.contact_tab
     assert window.pane.person_id == ids["marta.pdf"]
     assert "Marta Kowalczyk" in contact.contact_text()
-    assert "check this: read by OCR from the top of page 1" in contact.contact_text()
+    assert "check this: drawn at the top of page 1, read by OCR" in contact.contact_text()
     assert "name" in contact.fields.to_check()
