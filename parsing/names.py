@@ -53,9 +53,9 @@ _NOT_NAME = frozenset(loose_fold(w) for w in NOT_NAME_WORDS) | frozenset(
     )
 )
 # Endings of abstract nouns and of institutions' adjectives, in the languages we read, that no
-# name has: "Zarządzanie Projektami", "Hohe Belastbarkeit", "Biuro Rachunkowe", "Strong
+# name has: "Zarządzanie Projektami", "Hohe Belastbarkeit", "Księgowość Budżetowa", "Strong
 # Communication" are skills, headings or employers. Endings that names share are left out:
-# "-anie" (Melanie), "-ness" (Harkness), "-ção" (Conceição), "-ción" (Asunción).
+# "-anie" (Melanie), "-owe" (Marlowe), "-ness" (Harkness), "-ção" (Conceição), "-ción" (Asunción).
 _NOT_NAME_ENDING = re.compile(
     r"(?:ość|ości|wanie|dzanie|dzenie|czenie|szenie|rzenie|cenie|lenie|wienie|sanie|tanie|"
     r"(?:r|k|t|z|w|l)acj[aie]|stwo|ctwo|czne|heit|keit|schaft|ierung|zione|zioni|ité|ation|"
