@@ -49,6 +49,34 @@ _NOT_NAME = frozenset(loose_fold(w) for w in NOT_NAME_WORDS) | frozenset(
             "deutschland",
             "nederland",
             "россия",
+            # a cover letter's title and its salutation, when the letter comes first
+            "motywacyjny",
+            "przewodni",
+            "anschreiben",
+            "bewerbungsschreiben",
+            "motivationsschreiben",
+            "lettre",
+            "motivazionale",
+            "presentazione",
+            "presentación",
+            "motivación",
+            "apresentação",
+            "motivação",
+            "motivatiebrief",
+            "sollicitatiebrief",
+            "szanowny",
+            "szanowna",
+            "szanowni",
+            "geehrte",
+            "geehrter",
+            "estimado",
+            "estimada",
+            "prezado",
+            "prezada",
+            "gentile",
+            "egregio",
+            "geachte",
+            "dear",
         },
     )
 )
@@ -710,6 +738,9 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
     return score
 
 
+# A form of address before a name: a cover letter's addressee, whom nobody writes before their
+# own name on their resume ("Pan Tomasz Zieliński", "Frau Dr. Anna Weber").
+_ADDRESSEE = re.compile(r"^(?:pan|pani|herr|frau)\s+(?:[^\W\d_]+\.\s+)*[^\W\d_]", re.IGNORECASE)
 # Courtesy titles, taken off only when a whole name of two words or more follows. "Pan" (a
 # Polish "Mr") is left: it is a Chinese surname ("Pan Wei Ming").
 _COURTESY = re.compile(
@@ -866,6 +897,8 @@ class _Context:
             score -= 1.0
         if _all_caps(name):
             score += 0.2
+        if how != "label" and _ADDRESSEE.match(line.text.strip()):
+            score -= 1.5  # "Pan Tomasz Zieliński", "Frau Dr. Weber": a letter's addressee
         return score
 
     def email_match(self, name: str) -> float:

@@ -443,3 +443,20 @@ def test_a_name_whose_words_are_far_apart_pieces_stays_whole(taxonomy):
 def test_surnames_that_are_regions_jobs_or_countries_stay_names(name, parse):
     text = f"{name}\nanna@example.com\n+48 601 234 567\n\nDOŚWIADCZENIE ZAWODOWE\nBiuro\n"
     assert parse(text).name == name
+
+
+def test_a_cover_letter_first_gives_the_senders_name_not_its_title_or_addressee(taxonomy):
+    # The letter's title ("LIST MOTYWACYJNY") and salutation are never a name; the addressee
+    # ("Pan Tomasz Zieliński", set bold) is someone else.
+    lines = [
+        Line("Katarzyna Wiśniewska", size=11, top=0.06, left=0.1, right=0.35),
+        Line("ul. Długa 15/3, 31-147 Kraków", size=11, top=0.08, left=0.1, right=0.4),
+        Line("tel. 601 234 567", size=11, top=0.1, left=0.1, right=0.3),
+        Line("Pan Tomasz Zieliński", size=11, bold=True, top=0.16, left=0.6, right=0.85),
+        Line("Dyrektor ds. Personalnych", size=11, top=0.18, left=0.6, right=0.9),
+        Line("LIST MOTYWACYJNY", size=14, bold=True, top=0.25, left=0.37, right=0.63),
+        Line("Szanowny Panie Dyrektorze,", size=11, top=0.29, left=0.1, right=0.4),
+        Line("w odpowiedzi na ogłoszenie zgłaszam swoją kandydaturę.", size=11, top=0.31, left=0.1),
+    ]
+    found = find_name(Layout(lines, body_size=11, geometry=True), [], taxonomy=taxonomy)
+    assert found is not None and found.value == "Katarzyna Wiśniewska"
