@@ -327,10 +327,13 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return any(a <= offset < b for a, b in spans)
 
 
-# What ends a file's name, never an address's domain: "logo@2x.png", "icon@3x.svg".
-_FILE_DOMAIN = re.compile(
-    r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|pdf|docx?|xlsx?|pptx?|zip|css|js)$", re.IGNORECASE
+# What ends a file's name, never an address's domain ("logo@2x.png", "icon@3x.svg") nor a
+# site's ("Portfolio: works.pdf").
+_FILE_SUFFIXES = frozenset(
+    "pdf doc docx odt rtf txt zip rar jpg jpeg png gif svg webp bmp tif tiff ppt pptx xls xlsx "
+    "css js".split()
 )
+_FILE_DOMAIN = re.compile(r"\.(?:" + "|".join(sorted(_FILE_SUFFIXES)) + r")$", re.IGNORECASE)
 
 
 def _not_an_address(found: str, text: str, end: int) -> bool:
@@ -856,25 +859,17 @@ _BARE_DOMAIN_RE = re.compile(
     r"in)(?:/[\w\-./~%?=&#@+:]*)?)(?![\w@])",
     re.IGNORECASE,
 )
-# What ends a file's name, not a site's ("Portfolio: works.pdf").
-_FILE_SUFFIXES = frozenset(
-    "pdf doc docx odt rtf txt zip rar jpg jpeg png gif ppt pptx xls xlsx".split()
-)
 # A site's label with its colon, and after it any top-level domain ("Web: annanowak.design").
-_LINK_LABEL_LEAD = re.compile(
-    r"\b(?:website|web|site|homepage|home page|blog|portfolio|webseite|sitio web|página|"
-    r"site web|sítio|homepagina|strona(?: www)?|www)\s*:",
-    re.IGNORECASE,
+_SITE_LABELS = (
+    "website|web|site|homepage|home page|blog|portfolio|webseite|sitio web|página|site web|"
+    "sítio|homepagina|strona"
 )
+_LINK_LABEL_LEAD = re.compile(rf"\b(?:{_SITE_LABELS}|strona www|www)\s*:", re.IGNORECASE)
 _LABELLED_DOMAIN_RE = re.compile(
     r"^\s*((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,18}(?:/[\w\-./~%?=&#@+:]*)?)(?![\w@])",
     re.IGNORECASE,
 )
-_LINK_LABEL_RE = re.compile(
-    r"\b(website|web|site|homepage|home page|blog|portfolio|url|webseite|sitio web|página|site web|"
-    r"sítio|homepagina|strona)\s*:?\s*$",
-    re.IGNORECASE,
-)
+_LINK_LABEL_RE = re.compile(rf"\b({_SITE_LABELS}|url)\s*:?\s*$", re.IGNORECASE)
 # Handles behind an icon or a label: "GITHUB-SQUARE posquit0", "Github:// deedydas",
 # "LinkedIn: jane-doe", "github: handle".
 _HANDLE_RE = re.compile(

@@ -382,9 +382,12 @@ def _surname_below(lines: list[Line], i: int, taxonomy) -> bool:
     if j + 1 >= len(lines) or not lines[j + 1].text.strip():
         return True
     under = lines[j + 1].text  # an address, a number, an e-mail: the header goes on
-    return bool(_CONTACT_HINT.search(under) or PHONE_LABEL.search(under + " ")) or any(
-        ch.isdigit() for ch in under
-    )
+    return _holds_contact(under) or any(ch.isdigit() for ch in under)
+
+
+def _holds_contact(text: str) -> bool:
+    """Whether a line holds contact details (an address, a number, a profile)."""
+    return bool(_CONTACT_HINT.search(text) or PHONE_LABEL.search(text + " "))
 
 
 def _spelled_instead(top: Candidate, ranked: list[Candidate]) -> Candidate | None:
@@ -785,10 +788,7 @@ class _Context:
         """Whether line j holds contact details (an address, a number, a profile)."""
         known = self._contacts.get(j)
         if known is None:
-            text = self.layout.lines[j].text
-            known = self._contacts[j] = bool(
-                _CONTACT_HINT.search(text) or PHONE_LABEL.search(text + " ")
-            )
+            known = self._contacts[j] = _holds_contact(self.layout.lines[j].text)
         return known
 
     def score(self, i: int, rank: int, how: str, name: str) -> float:
