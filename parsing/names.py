@@ -191,6 +191,13 @@ _PROFILE_HANDLE = re.compile(
 _CONTACT_HINT = re.compile(r"@|https?://|www\.|linkedin|github|\+?\d[\d\s().\-]{6,}\d")
 
 
+@dataclass(frozen=True)
+class FoundName(Found):
+    """A name, and its given names when it is printed surname first ("Nowak Anna": "Anna")."""
+
+    given: str = ""
+
+
 @dataclass
 class Candidate:
     name: str
@@ -207,8 +214,8 @@ def find_name(
     taxonomy=None,
     text: str | None = None,
     location: str | None = None,
-) -> Found | None:
-    """The person's name with a confidence, or None when no candidate convinces.
+) -> FoundName | None:
+    """The person's name as printed, with a confidence, or None when no candidate convinces.
 
     ``location``: where the header says they live; a place is never their name.
     """
@@ -257,7 +264,10 @@ def find_name(
         # Plain text: "Anna Maria" over "Nowak", or "Anna Nowak" over her town? Say so.
         raw, runner, lead = min(raw, 0.6), longer, 0.0
     confidence = round(max(0.3, min(raw, 0.99)), 2)
-    return Found(natural_case(top.name), confidence, _doubt(top, runner, lead, confidence))
+    given = natural_case(_given_names(top, lines))
+    return FoundName(
+        natural_case(top.name), confidence, _doubt(top, runner, lead, confidence), given
+    )
 
 
 # A town after its postcode in an address ("65-001 Zielona Góra", "80331 München",
@@ -520,8 +530,6 @@ def _readings(
     elif labelled and nxt is not None and nxt.text.strip():
         value = _strip_noise(nxt.text)  # "PERSONAL INFORMATION" over the name
     if value is not None:
-        if _SURNAME_FIRST.match(text):
-            value = _given_first(value)
         # A label that names one part ("Imię: Anna") gives half a name: the parts together
         # (below) make the candidate, not the half.
         part = _FIRST_LABEL.match(text) or _LAST_LABEL.match(text)
@@ -614,17 +622,26 @@ def _label_value(lines: list[Line], i: int) -> str | None:
     return None
 
 
-def _given_first(value: str) -> str:
-    """A name printed surname first, given names first: "Nowak Anna" -> "Anna Nowak",
-    "DUPONT Marie Claire" -> "Marie Claire DUPONT" (a surname in capitals says where it ends)."""
-    words = value.split()
-    caps = [w.isupper() and len(w) > 1 for w in words]
-    if 1 <= sum(caps) < len(words) and caps[0]:
-        n = caps.index(False)
-        return " ".join(words[n:] + words[:n])
-    if len(words) == 2:
-        return f"{words[1]} {words[0]}"
-    return value
+def _given_names(top: Candidate, lines: list[Line]) -> str:
+    """The given names of a name printed surname first, as printed, or "" when it is printed
+    given names first or nothing says which is which.
+
+    A label says so ("Nazwisko i imię: Nowak Anna", "Apellidos y nombre: García López Ana"),
+    as does a surname in capitals before the rest ("MARTIN Claire", "DE LA CRUZ Ana"). Their
+    address cannot: "nowak.anna@" and "anna.nowak@" are both common. The name itself stays
+    as printed; this is how a message greets them."""
+    words = top.name.split()
+    if len(words) < 2:
+        return ""
+    caps = [len(w.strip(".")) > 1 and w.isupper() for w in words]
+    if caps[0] and not all(caps):
+        return " ".join(words[caps.index(False) :])
+    label = _SURNAME_FIRST.match(_strip_noise(lines[top.line].text)) if top.how == "label" else None
+    if label:
+        # A Spanish form's "Apellidos" are two; elsewhere a surname is one word (or hyphenated).
+        surnames = 2 if re.search(r"apellidos", label.group(), re.IGNORECASE) else 1
+        return " ".join(words[surnames:])
+    return ""
 
 
 def _name_words(text: str) -> int:

@@ -75,7 +75,10 @@ class ParsedResume:
     error: str | None = None
     kind: str | None = None  # pdf, docx, odt, rtf, text
     text: str = ""
-    name: str | None = None
+    name: str | None = None  # as printed: "Nowak Anna" stays so
+    # Of a name printed surname first, its given names ("Anna"), for greeting them; "" when
+    # the name starts with them or nothing says. Not in the CLI's JSON.
+    given_name: str = ""
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
@@ -309,7 +312,7 @@ def _name_from_picture(result: ParsedResume, data: bytes, taxonomy: Taxonomy, oc
     printed = set(fold(result.text).split())
     if any(fold(word) in printed for word in name.value.split() if len(word) > 2):
         return  # the text layer has it, and did not take it: the picture adds nothing
-    result.name = name.value
+    result.name, result.given_name = name.value, name.given
     result.confidence["name"] = min(name.confidence, OCR_CONFIDENCE)
     result.doubts["name"] = "drawn at the top of page 1, read by OCR"
 
@@ -404,6 +407,7 @@ def fill_fields(
     place = result.location if location_confidence >= CHECK_BELOW else None  # never a name
     name = find_name(layout, addresses, sections, taxonomy, text, place)
     result.name = name.value if name else None
+    result.given_name = name.given if name else ""
     emails = C.person_emails(found_emails, result.name)
     result.emails = [e.value for e in emails]
     region = F.region_of(result.location, result.emails)

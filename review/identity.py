@@ -276,7 +276,10 @@ def write_field(conn: sqlite3.Connection, person_id: int, name: str, value) -> N
         (stored, now_iso(), person_id),
     )
     if name == "name":
-        conn.execute("UPDATE people SET name_key = ? WHERE id = ?", (name_key(value), person_id))
+        conn.execute(
+            "UPDATE people SET name_key = ? WHERE id = ?",
+            (name_key(value, _given_name(conn, person_id)), person_id),
+        )
     if name in ("emails", "phones"):
         kind = name[:-1]
         keys = [v.lower() for v in value or []] if kind == "email" else phone_keys(value or [])
@@ -292,6 +295,11 @@ def write_field(conn: sqlite3.Connection, person_id: int, name: str, value) -> N
         and conn.execute("SELECT 1 FROM people_fts WHERE rowid = ?", (person_id,)).fetchone()
     ):
         conn.execute(f"UPDATE people_fts SET {name} = ? WHERE rowid = ?", (value or "", person_id))
+
+
+def _given_name(conn: sqlite3.Connection, person_id: int) -> str | None:
+    row = conn.execute("SELECT given_name FROM people WHERE id = ?", (person_id,)).fetchone()
+    return row[0] if row else None
 
 
 def carry_corrections(conn: sqlite3.Connection, person_id: int, identity) -> list[str]:
@@ -359,11 +367,15 @@ def identity_of(conn: sqlite3.Connection, person_id: int) -> SimpleNamespace:
 # --- the same person twice ------------------------------------------------------------
 
 
-def name_key(name: str | None) -> str | None:
+def name_key(name: str | None, given: str | None = None) -> str | None:
+    """The folded surname's last word, what a name is looked up by for duplicates: "Anna Nowak"
+    and "Nowak Anna" (given "Anna") both give "nowak"."""
     if not name:
         return None
     parts = fold(name).replace("-", " ").split()
-    return parts[-1] if parts else None
+    others = set(fold(given or "").replace("-", " ").split())
+    surname = [p for p in parts if p not in others]
+    return (surname or parts)[-1] if parts else None
 
 
 def phone_key(phone: str) -> str:
@@ -424,7 +436,7 @@ def find_possible_duplicates(conn, person_id: int, person) -> list[tuple[int, st
         ):
             found.setdefault(other, f"same phone {phone}")
     name = person.name
-    key = name_key(name)
+    key = name_key(name, getattr(person, "given_name", None))
     if key:
         rows = conn.execute(
             "SELECT id, name, location, title, links FROM people WHERE name_key = ? AND id <> ?",
@@ -433,7 +445,8 @@ def find_possible_duplicates(conn, person_id: int, person) -> list[tuple[int, st
         for other, other_name, location, title, links in rows:
             if other in found or not other_name:
                 continue
-            similarity = fuzz.ratio(fold(name), fold(other_name))
+            # in either order: "Nowak Anna" printed surname first is "Anna Nowak"
+            similarity = fuzz.token_sort_ratio(fold(name), fold(other_name))
             if similarity < 90:
                 continue
             also = _another_matching_field(person, location, title, links)

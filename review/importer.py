@@ -559,7 +559,7 @@ class Importer:
         cur = conn.execute(
             "INSERT INTO people (document_id, name, emails, phones, links, location, title, "
             "years_experience, skills, education, name_key, created_at, updated_at, confidence, "
-            "doubts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "doubts, given_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 document_id,
                 name,
@@ -571,11 +571,12 @@ class Importer:
                 parsed.years_experience,
                 json.dumps(parsed.skills or [], ensure_ascii=False),
                 json.dumps(parsed.education or [], ensure_ascii=False),
-                name_key(name),
+                name_key(name, parsed.given_name),
                 stamp,
                 stamp,
                 json.dumps(parsed.confidence or {}),
                 json.dumps(parsed.doubts or {}, ensure_ascii=False),
+                parsed.given_name or None,
             ),
         )
         person_id = cur.lastrowid

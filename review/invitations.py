@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from review import audit, outbox
 from review.db import Store, now_iso
 from review.messages import blocking, lint_message, sign_off
-from review.people import load_person
+from review.people import first_name_of, load_person
 from review.relationship import contact_preference
 from review.settings import Settings
 from review.status import LABELS, ON_THE_LIST
@@ -234,14 +234,13 @@ def current(store: Store, application_id: int) -> Interview | None:
 
 def _facts(store: Store, application_id: int) -> tuple[str, str]:
     row = store.one(
-        "SELECT p.name, j.title FROM applications a JOIN people p ON p.id = a.person_id "
-        "JOIN jobs j ON j.id = a.job_id WHERE a.id = ?",
+        "SELECT p.name, p.given_name, j.title FROM applications a "
+        "JOIN people p ON p.id = a.person_id JOIN jobs j ON j.id = a.job_id WHERE a.id = ?",
         (application_id,),
     )
     if row is None:
         raise InvitationRefused([f"no application {application_id}"])
-    first = (row["name"] or "").split()[0] if row["name"] else "there"
-    return first, row["title"]
+    return first_name_of(row["name"], row["given_name"]) or "there", row["title"]
 
 
 def draft(

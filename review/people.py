@@ -18,6 +18,17 @@ JSON_LISTS = ("emails", "phones", "links", "skills", "education")
 JSON_OBJECTS = ("confidence", "doubts")
 
 
+def first_name_of(name: str | None, given: str | None = None) -> str:
+    """The first given name of ``name``: its first word, unless the parser read it surname
+    first ("Nowak Anna", given "Anna"). A recruiter's correction that no longer holds the
+    given name ("Anna" corrected to "Ania Nowak") greets by its own first word."""
+    words = (name or "").split()
+    given_words = (given or "").split()
+    if given_words and given_words[0] in words:
+        return given_words[0]
+    return words[0] if words else ""
+
+
 def decoded(row: dict) -> dict:
     """A people row with its JSON columns as lists and dicts (those the row has)."""
     for key in JSON_LISTS:
@@ -43,11 +54,12 @@ class Person:
     years_experience: float | None = None
     skills: list[str] = field(default_factory=list)
     education: list[dict] = field(default_factory=list)
+    given_name: str | None = None  # of a name printed surname first ("Nowak Anna": "Anna")
 
     @property
     def first_name(self) -> str:
-        parts = (self.name or "").split()
-        return parts[0] if parts else ""
+        """What a message greets them by: the first given name."""
+        return first_name_of(self.name, self.given_name)
 
     @classmethod
     def from_row(cls, row: dict) -> Person:

@@ -936,6 +936,13 @@ CREATE TABLE mailbox_messages (
 """
 
 
+# Of a name printed surname first ("Nowak Anna", "MARTIN Claire"), the given names the parser
+# read, so that a message greets "Anna", not "Nowak". NULL: the name starts with them.
+V15 = """
+ALTER TABLE people ADD COLUMN given_name TEXT;
+"""
+
+
 MIGRATIONS: list[tuple[int, object]] = [
     (1, V1),
     (2, V2),
@@ -951,4 +958,5 @@ MIGRATIONS: list[tuple[int, object]] = [
     (12, V12),
     (13, _v13_keep_when_asked),
     (14, V14),
+    (15, V15),
 ]

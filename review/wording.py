@@ -242,8 +242,10 @@ def known_about(store, person_id: int) -> Known:
     earlier person-first notes, from any job)."""
     import json
 
+    from review.people import first_name_of
+
     row = store.one(
-        "SELECT p.name, p.title, p.skills, d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id "
+        "SELECT p.name, p.given_name, p.title, p.skills, d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id "
         "WHERE p.id = ?",
         (person_id,),
     )
@@ -260,7 +262,7 @@ def known_about(store, person_id: int) -> Known:
     ]
     name = row["name"] or ""
     return Known(
-        first_name=name.split()[0] if name.split() else "",
+        first_name=first_name_of(name, row["given_name"]),
         full_name=name,
         resume=row["text"] or "",
         sections=fields.get("section_spans") or [],

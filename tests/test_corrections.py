@@ -271,3 +271,33 @@ def test_erasing_a_person_erases_their_corrections(world):
     identity.correct(store, dana, "name", ["Daniela O'Rourke"], "Robin Reviewer")
     erase_person(store, dana, "Robin Reviewer", settings=settings)
     assert store.scalar("SELECT count(*) FROM corrections") == 0
+
+
+def test_a_name_printed_surname_first_is_still_a_possible_duplicate(world, tmp_path):
+    """ "Nazwisko i imię: NOWAK Anna" keeps its printed order ("Nowak Anna"); her earlier
+    resume, printed "Anna Nowak" with another address, is still suggested as her."""
+    from review import people as P
+
+    store, job_id, _ids, _settings = world
+    folder = tmp_path / "nowak"
+    folder.mkdir()
+    body = "Backend Developer\n{contact}\n\nDoświadczenie zawodowe\n2019 – 2024 Allegro\n"
+    (folder / "a.txt").write_text(
+        "Anna Nowak\n" + body.format(contact="anna.nowak@example.pl"), "utf-8"
+    )
+    (folder / "b.txt").write_text(
+        "Nazwisko i imię: NOWAK Anna\n" + body.format(contact="E-mail: ania.n@example.com"),
+        "utf-8",
+    )
+    Importer(store, ImportOptions(workers=1, job_id=job_id)).run([folder / "a.txt"])
+    Importer(store, ImportOptions(workers=1, job_id=job_id)).run([folder / "b.txt"])
+    first, second = (
+        store.one(
+            "SELECT p.id, p.name, p.given_name FROM people p JOIN documents d "
+            "ON d.id = p.document_id WHERE d.original_name = ?",
+            (name,),
+        )
+        for name in ("a.txt", "b.txt")
+    )
+    assert (second["name"], second["given_name"]) == ("Nowak Anna", "Anna")
+    assert [d["other"] for d in P.duplicates(store, second["id"])] == [first["id"]]

@@ -273,3 +273,52 @@ def test_a_move_to_interviewing_on_the_command_line_points_to_the_invitation(wor
     assert code == 0 and "To review → Interviewing" in out
     assert f"shortlist invite 'Ana Lima' --job {world.jobs['backend']} --at" in out
     assert not world.store.scalar("SELECT count(*) FROM messages")  # offered, not sent
+
+
+def test_someone_whose_name_is_printed_surname_first_is_greeted_by_their_given_name(
+    world, capsys, tmp_path
+):
+    # Imported through the command line as a recruiter would; the name stays as printed.
+    resume = tmp_path / "nowak.txt"
+    resume.write_text(
+        "Nazwisko i imię: NOWAK Anna\nanna.nowak@example.pl\n+48 601 234 567\n\n"
+        "Doświadczenie zawodowe\n2019 – 2024 Backend developer, Kafka and Python at Allegro\n",
+        encoding="utf-8",
+    )
+    db = str(world.store.path)
+    assert main(["import", str(resume), "--job", "Backend Engineer", "--db", db]) == 0
+    capsys.readouterr()
+    code, out, err = invite(
+        world,
+        capsys,
+        "Nowak Anna",
+        "--job",
+        "Backend Engineer",
+        "--at",
+        "2030-03-05 09:00",
+        "--where",
+        "Room 4",
+        "--tz",
+        "Europe/Warsaw",
+        "--preview",
+    )
+    assert code == 0, err
+    assert "\nHi Anna," in out and "Hi Nowak" not in out
+    # A recruiter who corrects the name keeps the greeting right; one who renames them
+    # entirely is greeted by the new name's first word.
+    assert main(["person", "set", "Nowak Anna", "name", "Ania Nowak", "--db", db]) == 0
+    capsys.readouterr()
+    code, out, err = invite(
+        world,
+        capsys,
+        "Ania Nowak",
+        "--job",
+        "Backend Engineer",
+        "--at",
+        "2030-03-05 09:00",
+        "--where",
+        "Room 4",
+        "--preview",
+    )
+    assert code == 0, err
+    assert "\nHi Ania," in out

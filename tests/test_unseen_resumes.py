@@ -144,16 +144,54 @@ def test_a_site_named_in_prose_is_not_a_handle():
             "Nachname: Schmidt\nVorname: Lena\nlena@example.de\n\nBerufserfahrung\n2019",
             "Lena Schmidt",
         ),
-        # a label that says the surname comes first
-        ("Nazwisko i imię: Nowak Anna\nTelefon: 600 100 200\n\nWykształcenie\n2015", "Anna Nowak"),
+        # a label that says the surname comes first: the name as printed (see below)
+        ("Nazwisko i imię: Nowak Anna\nTelefon: 600 100 200\n\nWykształcenie\n2015", "Nowak Anna"),
         (
             "Nom et prénom : DUPONT Marie Claire\nmarie@example.fr\n\nExpérience\n2019",
-            "Marie Claire Dupont",
+            "Dupont Marie Claire",
         ),
     ],
 )
 def test_names_from_labels_and_lines_that_belong_together(text, name):
     assert parse_text(text).name == name
+
+
+@pytest.mark.parametrize(
+    "text, name, given",
+    [
+        # The name stays as printed (labels2.json writes "Steccanella Luca" so); what greets
+        # them is read from a surname-first label or a surname in capitals.
+        (
+            "Nazwisko i imię: Nowak Anna\nTelefon: 600 100 200\n\nWykształcenie\n2015",
+            "Nowak Anna",
+            "Anna",
+        ),
+        (
+            "Apellidos y nombre: García López Ana\nana@example.es\n\nExperiencia\n2019",
+            "García López Ana",
+            "Ana",
+        ),
+        ("MARTIN Claire\nclaire@example.fr\n\nExpérience\n2019", "Martin Claire", "Claire"),
+        ("DE LA CRUZ Ana\nana@example.es\n\nExperiencia\n2019", "De la Cruz Ana", "Ana"),
+        # an address is spelt either way round, so it tells nothing
+        (
+            "Steccanella Luca\nluca.steccanella@example.it\n\nEsperienza\n2019",
+            "Steccanella Luca",
+            "",
+        ),
+        # printed given name first: nothing to say
+        ("Marie DUPONT\nmarie.dupont@example.fr\n\nExpérience\n2019", "Marie Dupont", ""),
+        ("Anna Nowak\nnowak.anna@example.pl\n\nDoświadczenie\n2019", "Anna Nowak", ""),
+        (
+            "Luca Steccanella\nluca.steccanella@example.it\n\nEsperienza\n2019",
+            "Luca Steccanella",
+            "",
+        ),
+    ],
+)
+def test_a_name_printed_surname_first_keeps_its_order_and_knows_its_given_name(text, name, given):
+    parsed = parse_text(text)
+    assert (parsed.name, parsed.given_name) == (name, given)
 
 
 @pytest.mark.parametrize(
