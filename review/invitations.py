@@ -24,10 +24,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from review import audit, outbox
 from review.db import Store, now_iso
 from review.messages import blocking, lint_message, sign_off
-from review.people import first_name_of, load_person
+from review.people import load_person
 from review.relationship import contact_preference
 from review.settings import Settings
 from review.status import LABELS, ON_THE_LIST
+from review.wording import first_name_of
 
 ICS_NAME = "invite.ics"
 MIN_MINUTES, MAX_MINUTES = 5, 8 * 60

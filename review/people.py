@@ -11,22 +11,12 @@ from review import audit
 from review.db import Store, now_iso
 from review.hidden import Hidden, Redactor
 from review.identity import corrections_of
+from review.wording import first_name_of
 
 # The people columns that hold JSON, decoded in one place (:func:`decoded`): lists, and
 # objects (field -> the parser's confidence, field -> why it was not surer).
 JSON_LISTS = ("emails", "phones", "links", "skills", "education")
 JSON_OBJECTS = ("confidence", "doubts")
-
-
-def first_name_of(name: str | None, given: str | None = None) -> str:
-    """The first given name of ``name``: its first word, unless the parser read it surname
-    first ("Nowak Anna", given "Anna"). A recruiter's correction that no longer holds the
-    given name ("Anna" corrected to "Ania Nowak") greets by its own first word."""
-    words = (name or "").split()
-    given_words = (given or "").split()
-    if given_words and given_words[0] in words:
-        return given_words[0]
-    return words[0] if words else ""
 
 
 def decoded(row: dict) -> dict:

@@ -236,13 +236,22 @@ class Known:
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
 
+def first_name_of(name: str | None, given: str | None = None) -> str:
+    """The first given name of ``name``: its first word, unless the parser read it surname
+    first ("Nowak Anna", given "Anna"). A recruiter's correction that no longer holds the
+    given name ("Anna" corrected to "Ania Nowak") greets by its own first word."""
+    words = (name or "").split()
+    given_words = (given or "").split()
+    if given_words and given_words[0] in words:
+        return given_words[0]
+    return words[0] if words else ""
+
+
 def known_about(store, person_id: int) -> Known:
     """What the store knows of a person, for :func:`note_specificity`: their resume and its
     sections, skills and title, and the notes written about them before (relationship notes and
     earlier person-first notes, from any job)."""
     import json
-
-    from review.people import first_name_of
 
     row = store.one(
         "SELECT p.name, p.given_name, p.title, p.skills, d.text, d.fields FROM people p JOIN documents d ON d.id = p.document_id "
