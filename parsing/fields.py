@@ -178,22 +178,33 @@ def region_of(location: str | None, emails: list[str], phones_text: str = "") ->
 # --- location ---------------------------------------------------------------
 
 _LOCATION_LABEL = re.compile(
-    r"\b(?:location|address|adresse|anschrift|wohnort|dirección|direccion|endereço|endereco|"
-    r"localização|ubicación|based in|city)\s*:\s*(.+)$",
+    r"\b(?:location|address|home\s+address|adresse|anschrift|wohnort|wohnhaft(?:\s+in)?|"
+    r"dirección|direccion|domicilio|residencia|ciudad|endereço|endereco|morada|residência|"
+    r"localização|localidade|cidade|ubicación|based in|lives in|city|indirizzo(?:\s+di\s+residenza)?|"
+    r"residenza|città|domicile|ville|woonplaats|adres(?:\s+zamieszkania)?|"
+    r"miejsce\s+zamieszkania|miasto|адрес|город|проживает|местоположение)\s*:\s*(.+)$",
     re.IGNORECASE,
 )
+# A capital letter of the Latin and Cyrillic alphabets we read ("Łódź", "Śrem", "Žilina",
+# "Санкт-Петербург"); the Latin Extended-A range holds small letters too, which is harmless
+# after a postcode.
+_UP = "A-ZÀ-ÝĀ-ŽА-ЯЁ"
 # State codes that are also degrees printed after a name (MS, MA, MD, PA).
 _DEGREE_CODES = {"MS", "MA", "MD", "PA"}
 _CITY_STATE = re.compile(r"\b([A-Z][\w.'’\-]+(?:\s[A-Z][\w.'’\-]+){0,3}),\s?([A-Z]{2})\b(?!\w)")
 _CITY_COUNTRY = re.compile(
-    r"([A-ZÀ-Ý][\w.'’\-]+(?:[\s-][A-ZÀ-Ý][\w.'’\-]+){0,3}(?:,\s?[A-ZÀ-Ý][\w.'’\- ]+?){0,2})"
-    r",\s?([A-ZÀ-Ý][\w.\s]+?)(?=$|\s*[|·•;(]|\s{2})"
+    rf"([{_UP}][\w.'’\-]+(?:[\s-][{_UP}][\w.'’\-]+){{0,3}}(?:,\s?[{_UP}][\w.'’\- ]+?){{0,2}})"
+    rf",\s?([{_UP}][\w.\s]+?)(?=$|\s*[|·•;(]|\s{{2}})"
 )
+# A postcode: four or five digits, not a year ("2019 Firma" is a job), or the Polish
+# "30-001", the Portuguese "1000-001" and the Brazilian "89010-000".
+_POSTCODE = r"(?:\d{2}-\d{3}|\d{4,5}-\d{3}|(?!(?:19|20)\d\d\b)\d{4,5})"
 _POSTCODE_ADDRESS = re.compile(
-    r"([A-ZÀ-Ý][\w.'’\- ]*\d+[a-z]?\s*[,\-–]\s*\d{4,5}\s+[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)?)"
+    rf"((?:(?:ul|al|pl|os|str|av|avda|c)[./]\s*)?[{_UP}][\w.'’\- ]*\d+[a-z]?(?:/\d+)?\s*[,\-–]\s*{_POSTCODE}\s+[{_UP}][\w\-]+"
+    rf"(?:\s[{_UP}][\w\-]+)?)"
 )
 _POSTCODE_CITY = re.compile(
-    r"(?<![\d-])(\d{4,5}\s+[A-ZÀ-Ý][a-zà-ÿ\-]+(?:\s[A-ZÀ-Ý][a-zà-ÿ\-]+)?)\b"
+    rf"(?<![\d-])({_POSTCODE}\s+[{_UP}][^\W\d_]+(?:-[^\W\d_]+)*(?:\s[{_UP}][^\W\d_\-]+)?)\b"
 )
 
 

@@ -294,6 +294,31 @@ def test_location_in_a_contact_line(parse):
     assert r.location == "Bremen, Germany"
 
 
+@pytest.mark.parametrize(
+    "line, place",
+    [
+        # labels in the languages we read
+        ("Adres zamieszkania: ul. Długa 5/3, 30-001 Kraków", "ul. Długa 5/3, 30-001 Kraków"),
+        ("Проживает: Санкт-Петербург", "Санкт-Петербург"),
+        ("Indirizzo di residenza: Via Roma 1, Milano", "Via Roma 1, Milano"),
+        ("Woonplaats: Utrecht", "Utrecht"),
+        ("Domicilio: Calle Mayor 3, Zaragoza", "Calle Mayor 3, Zaragoza"),
+        # postcodes of Poland and Portugal, towns that start with a letter beyond Latin-1
+        ("ul. Piotrkowska 12, 90-001 Łódź", "ul. Piotrkowska 12, 90-001 Łódź"),
+        ("+48 601 234 567 | 93-005 Łódź", "93-005 Łódź"),
+        ("Śrem, Polska", "Śrem, Polska"),
+    ],
+)
+def test_where_they_live_in_more_languages_and_postcodes(line, place, parse):
+    r = parse(f"Anna Nowak\nanna@example.pl\n{line}\n\nDoświadczenie zawodowe\nx")
+    assert r.location == place
+
+
+def test_a_year_and_a_word_are_not_a_postcode_and_a_town(parse):
+    r = parse("Anna Nowak\nanna@example.de\n2019 Firma GmbH\n\nBerufserfahrung\nx")
+    assert r.location is None
+
+
 def test_date_ranges_beside_commas_brackets_and_bullets_and_across_lines():
     from datetime import date
 
