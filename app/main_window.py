@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._build_actions()
         window_table.restore_layout(self)
+        self.column_fitter = window_table.ColumnFitter(self)
         self.load_jobs()
         self.update_state()
         self.writer.start()
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
             "Files that could not be read: open them, or ask the sender for another copy",
         )
         self.views.currentChanged.connect(self._view_changed)
+        self.views.currentChanged.connect(lambda _index: window_table.fit_columns(self))
         layout.addWidget(self.views)
         self.stack = QStackedWidget()
         self.welcome = Welcome()

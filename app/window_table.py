@@ -3,12 +3,12 @@ fields, the row's and the header's menus, the remembered layout, the waiting ban
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu
 
 from app.icons import icon
-from app.people_model import COL_NAME
+from app.people_model import COL_NAME, COL_STATUS, COL_TOP, COL_WAIT, COL_YEARS
 from review.settings import config_path
 from review.status import VIEWS
 
@@ -125,19 +125,92 @@ def row_menu(w, pos) -> None:
 
 
 def header_menu(w, pos) -> None:
-    """Show or hide columns (remembered with their widths and order)."""
+    """Show or hide columns (remembered with their widths and order). A column the window
+    put away for lack of room says so; choosing it here keeps it, whatever the width."""
     from app.people_model import COLUMNS
 
     menu = QMenu(w)
     for col, title in enumerate(COLUMNS):
         if col == COL_NAME:
             continue
-        action = menu.addAction(title or "#")
+        squeezed = col in w.squeezed_columns
+        action = menu.addAction((title or "#") + (" (put away: no room)" if squeezed else ""))
         action.setCheckable(True)
         action.setChecked(not w.table.isColumnHidden(col))
-        action.toggled.connect(lambda on, c=col: w.table.setColumnHidden(c, not on))
+        action.toggled.connect(lambda on, c=col: _chosen(w, c, on))
     menu.popup(w.table.horizontalHeader().mapToGlobal(pos))
     w.header_menu = menu
+
+
+def _chosen(w, col: int, shown: bool) -> None:
+    w.squeezed_columns.pop(col, None)
+    w.chosen_columns.add(col)  # the recruiter's choice wins over the room left
+    w.table.setColumnHidden(col, not shown)
+
+
+# What gives way first when the list is too narrow for every column (a small laptop, the
+# pane dragged wide): how long they have waited, then their years, then the status in a
+# view whose tab already says it (To review, Waiting for a message). Name, score, advice
+# and top matches stay; top matches keeps at least this much room.
+SQUEEZE_ORDER = (COL_WAIT, COL_YEARS, COL_STATUS)
+TOP_MATCHES_ROOM = 150
+
+
+def _may_squeeze(w, col: int) -> bool:
+    if col != COL_STATUS:
+        return True
+    index = w.views.currentIndex()
+    statuses = VIEWS[index][1] if 0 <= index < len(VIEWS) else None
+    return statuses is not None and len(statuses) == 1
+
+
+def fit_columns(w) -> None:
+    """Put away the least needed columns while the list has no room for them, and bring them
+    back when it has: rather than a list that scrolls sideways to its status."""
+    if not hasattr(w, "squeezed_columns"):
+        return  # the window is still being built
+    table = w.table
+    header = table.horizontalHeader()
+    room = table.viewport().width()
+    if room <= 0:
+        return
+
+    def width(col: int) -> int:  # a hidden column's size reads 0: its own, as last shown
+        return w.squeezed_columns.get(col) or header.sectionSize(col)
+
+    shown = [
+        c for c in range(header.count()) if not table.isColumnHidden(c) or c in w.squeezed_columns
+    ]
+    needed = sum(width(c) for c in shown if c != COL_TOP) + TOP_MATCHES_ROOM
+    away: dict[int, int] = {}
+    for col in SQUEEZE_ORDER:
+        if needed <= room:
+            break
+        if col in shown and col not in w.chosen_columns and _may_squeeze(w, col):
+            away[col] = width(col)
+            needed -= away[col]
+    for col in w.squeezed_columns.keys() - away.keys():
+        table.setColumnHidden(col, False)
+    for col in away.keys() - w.squeezed_columns.keys():
+        table.setColumnHidden(col, True)
+    w.squeezed_columns = away
+
+
+class ColumnFitter(QObject):
+    """Fits the list's columns whenever the list changes width (window, splitter, pane)."""
+
+    def __init__(self, w) -> None:
+        super().__init__(w)
+        self.w = w
+        w.squeezed_columns = {}  # column -> its width, while put away for lack of room
+        w.chosen_columns = set()
+        # The viewport's own resize: the table's comes before its viewport is laid out.
+        w.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Resize:
+            fit_columns(self.w)
+        return False
 
 
 def restore_layout(w) -> None:
@@ -152,7 +225,13 @@ def restore_layout(w) -> None:
 
 def save_layout(w) -> None:
     state = window_state()
+    # Columns put away for lack of room are not the recruiter's choice: saved as shown.
+    squeezed = list(getattr(w, "squeezed_columns", {}))
+    for col in squeezed:
+        w.table.setColumnHidden(col, False)
     state.setValue("table/header", w.table.horizontalHeader().saveState())
+    for col in squeezed:
+        w.table.setColumnHidden(col, True)
     state.setValue("window/splitter", w.splitter.saveState())
     state.sync()
 

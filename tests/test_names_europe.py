@@ -266,9 +266,7 @@ def test_skills_employers_and_headings_of_two_capitalised_words_are_not_names(ph
         "Warehouse Operative",
     ],
 )
-def test_personal_data_schools_levels_and_employers_of_office_cvs_are_not_names(
-    phrase, taxonomy
-):
+def test_personal_data_schools_levels_and_employers_of_office_cvs_are_not_names(phrase, taxonomy):
     # What the header of an office-made CV prints beside the name, in each language we read.
     found = _header(phrase, "Anna Nowak-Kowalczyk", "kontakt.biuro@o2.pl", taxonomy)
     assert found is not None and found.value == "Anna Nowak-Kowalczyk"

@@ -637,3 +637,57 @@ def test_an_empty_list_says_why_and_what_to_do(make_window, tmp_path, monkeypatc
     assert note.text() == "Nobody here matches “zzqxv”. Escape clears the search."
     qtbot.keyClick(window.search, Qt.Key_Escape)
     qtbot.waitUntil(lambda: not note.isVisible(), timeout=5000)
+
+
+def test_the_list_fits_at_1024_px_by_putting_away_waiting_and_years(
+    make_window, tmp_path, monkeypatch, qtbot
+):
+    """At 1024 px the list used to scroll sideways to its Status. Now Waiting, then Years,
+    then the Status of a view whose tab says it give way while there is no room, come back
+    when there is, and the recruiter's own choice in the header's menu wins; the choice saved
+    is theirs, not the squeeze."""
+    from app import window_table
+    from app.people_model import COL_STATUS, COL_TOP, COL_WAIT, COL_YEARS
+    from tests.gui.conftest import job_shown
+    from tests.worlds import make_people
+
+    store, job_id, _ids, _settings = make_people(tmp_path, monkeypatch)
+    window = make_window(store)
+    window.load_jobs(select=job_id)
+    job_shown(window)
+    table, header = window.table, window.table.horizontalHeader()
+    window.resize(1366, 768)  # the pane keeps its share as the window narrows
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    assert not any(table.isColumnHidden(c) for c in (COL_WAIT, COL_YEARS, COL_STATUS))
+    assert table.horizontalScrollBar().maximum() == 0
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    # To review: everyone's status is the tab's; top matches keeps its room.
+    qtbot.waitUntil(lambda: table.isColumnHidden(COL_WAIT))
+    assert table.isColumnHidden(COL_YEARS) and table.isColumnHidden(COL_STATUS)
+    assert header.sectionSize(COL_TOP) >= window_table.TOP_MATCHES_ROOM
+    assert table.horizontalScrollBar().maximum() == 0  # nothing off to the side
+    # All: the status is what tells them apart, so it is shown.
+    window.views.setCurrentIndex(4)
+    assert not table.isColumnHidden(COL_STATUS) and table.isColumnHidden(COL_WAIT)
+    assert table.horizontalScrollBar().maximum() == 0
+    window.views.setCurrentIndex(0)
+    assert table.isColumnHidden(COL_STATUS)
+    # The recruiter asks for Waiting in the header's menu: it stays, whatever the width.
+    window_table.header_menu(window, header.rect().center())
+    [action] = [a for a in window.header_menu.actions() if a.text().startswith("Waiting")]
+    assert action.text() == "Waiting (put away: no room)" and not action.isChecked()
+    action.setChecked(True)
+    window.header_menu.close()
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: window.width() == 1000)
+    assert not table.isColumnHidden(COL_WAIT)
+    # What is saved is their choice: columns put away for room are saved as shown.
+    squeezed = set(window.squeezed_columns)
+    assert squeezed == {COL_YEARS, COL_STATUS}
+    window_table.save_layout(window)
+    assert all(table.isColumnHidden(c) for c in squeezed)  # still put away on screen
+    header.restoreState(window_table.window_state().value("table/header"))
+    assert not any(table.isColumnHidden(c) for c in squeezed)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(COL_YEARS))
