@@ -180,8 +180,8 @@ def region_of(location: str | None, emails: list[str], phones_text: str = "") ->
 _LOCATION_LABEL = re.compile(
     r"\b(?:location|address|home\s+address|adresse|anschrift|wohnort|wohnhaft(?:\s+in)?|"
     r"dirección|direccion|domicilio|residencia|ciudad|endereço|endereco|morada|residência|"
-    r"localização|localidade|cidade|ubicación|based in|lives in|city|indirizzo(?:\s+di\s+residenza)?|"
-    r"residenza|città|domicile|ville|woonplaats|adres(?:\s+zamieszkania)?|"
+    r"localização|localidade|cidade|ubicación|based in|lives in|city|"
+    r"indirizzo(?:\s+di\s+residenza)?|residenza|città|domicile|ville|woonplaats|adres(?:\s+zamieszkania)?|"
     r"miejsce\s+zamieszkania|miasto|адрес|город|проживает|местоположение)\s*:\s*(.+)$",
     re.IGNORECASE,
 )
@@ -200,8 +200,8 @@ _CITY_COUNTRY = re.compile(
 # "30-001", the Portuguese "1000-001" and the Brazilian "89010-000".
 _POSTCODE = r"(?:\d{2}-\d{3}|\d{4,5}-\d{3}|(?!(?:19|20)\d\d\b)\d{4,5})"
 _POSTCODE_ADDRESS = re.compile(
-    rf"((?:(?:ul|al|pl|os|str|av|avda|c)[./]\s*)?[{_UP}][\w.'’\- ]*\d+[a-z]?(?:/\d+)?\s*[,\-–]\s*{_POSTCODE}\s+[{_UP}][\w\-]+"
-    rf"(?:\s[{_UP}][\w\-]+)?)"
+    rf"((?:(?:ul|al|pl|os|str|av|avda|c)[./]\s*)?[{_UP}][\w.'’\- ]*\d+[a-z]?(?:/\d+)?"
+    rf"\s*[,\-–]\s*{_POSTCODE}\s+[{_UP}][\w\-]+(?:\s[{_UP}][\w\-]+)?)"
 )
 _POSTCODE_CITY = re.compile(
     rf"(?<![\d-])({_POSTCODE}\s+[{_UP}][^\W\d_]+(?:-[^\W\d_]+)*(?:\s[{_UP}][^\W\d_\-]+)?)\b"
