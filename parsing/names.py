@@ -468,6 +468,13 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
                 shapes[key] = _shape(name, taxonomy, single=key[1])
             if shapes[key] is not None:
                 readings.append((name, how, shapes[key]))
+            elif _in_small_letters(name) and context.email_match(name) >= STRONG_SPELLING:
+                # A design that sets the name in small letters ("anna nowak"): a name only
+                # when their address spells it, and then written with its capitals.
+                capitalised = _capitalised(name)
+                shaped = _shape(capitalised, taxonomy)
+                if shaped is not None:
+                    readings.append((capitalised, how, shaped))
         if readings:
             shaped_lines.append((i, rank, readings))
         rank += 1
@@ -501,7 +508,8 @@ def _next_text(lines: list[Line], i: int) -> Line | None:
 
 
 def _may_hold_name(line: Line) -> bool:
-    """A cheap first look: a name starts with a capital (or an uncased letter), or a label."""
+    """A cheap first look: a name starts with a capital (or an uncased letter), or a label,
+    or it is a few words in small letters alone on their line (a design's "anna nowak")."""
     if line.top > 0.8:
         return False  # the foot of the page
     m = _FIRST_LETTER.search(line.text)
@@ -511,6 +519,7 @@ def _may_hold_name(line: Line) -> bool:
         not m.group().islower()
         or bool(_LABEL.match(line.text))
         or bool(_TITLE_PREFIX.match(line.text.lstrip()))
+        or (len(line.text) < 48 and _in_small_letters(line.text.strip()))
     )
 
 
@@ -941,6 +950,24 @@ class _Context:
             elif hits or initials:
                 best = max(best, 0.8)
         return best
+
+
+# Two to four words in small letters ("anna nowak", "jan van dijk", "michał dąbrowski").
+_LOWER_WORDS = re.compile(r"^[^\W\d_]{2,}(?:[ \-][^\W\d_]+){1,3}$")
+
+
+def _in_small_letters(text: str) -> bool:
+    return text.islower() and _LOWER_WORDS.match(text) is not None
+
+
+def _capitalised(name: str) -> str:
+    """A name typed in small letters, with its capitals: "anna nowak-kowalska" ->
+    "Anna Nowak-Kowalska", "jan van dijk" -> "Jan van Dijk" (a particle inside stays small)."""
+    words = name.split()
+    return " ".join(
+        w if 0 < n < len(words) - 1 and w in PARTICLES else "-".join(_cap(p) for p in w.split("-"))
+        for n, w in enumerate(words)
+    )
 
 
 def natural_case(name: str) -> str:

@@ -489,3 +489,29 @@ def test_a_cover_letter_first_gives_the_senders_name_not_its_title_or_addressee(
     ]
     found = find_name(Layout(lines, body_size=11, geometry=True), [], taxonomy=taxonomy)
     assert found is not None and found.value == "Katarzyna Wiśniewska"
+
+
+@pytest.mark.parametrize(
+    "printed, email, name",
+    [
+        ("anna nowak", "anna.nowak@example.com", "Anna Nowak"),
+        ("michał dąbrowski", "michal.dabrowski@example.pl", "Michał Dąbrowski"),
+        ("jan van dijk", "jan.vandijk@example.nl", "Jan van Dijk"),
+        ("anna nowak-kowalska", "a.nowak.kowalska@example.pl", "Anna Nowak-Kowalska"),
+        # nothing spells it: small letters are not enough to call it a name
+        ("anna nowak", "kontakt@example.com", None),
+        ("python developer", "python.developer@example.com", None),
+    ],
+)
+def test_a_name_set_in_small_letters_is_read_when_the_address_spells_it(
+    printed, email, name, taxonomy
+):
+    """Designs that set the name in small letters ("anna nowak" large at the top): the
+    address must spell it, and the name is given with its capitals."""
+    lines = [
+        Line(printed, size=24, top=0.04, left=0.08, right=0.5),
+        Line(f"{email} | +48 601 234 567", size=10, top=0.08, left=0.08, right=0.7),
+        *(Line(t, size=10, top=0.15 + n * 0.02, left=0.08, right=0.8) for n, t in enumerate(MAIN)),
+    ]
+    found = find_name(Layout(lines, body_size=10, geometry=True), [email], taxonomy=taxonomy)
+    assert (found.value if found else None) == name
