@@ -714,6 +714,37 @@ def ocr_pdf_head(data: bytes, share: float = 0.4) -> OcrText:
     return found
 
 
+def ocr_pdf_regions(
+    data: bytes, regions: list[tuple[int, float, float, float, float]]
+) -> list[tuple[int, OcrText]]:
+    """Parts of a PDF's pages, rendered and read: pictures that stand where a column of text
+    would (``regions``: page, left, top, right, bottom as shares of the page). Lines keep their
+    place on the whole page, so they fall into the page's reading order where they stand."""
+    if not regions:
+        return []
+    images, total = render_pdf(data, max(page for page, *_ in regions) + 1)
+    out = []
+    for page, left, top, right, bottom in regions:
+        if page >= len(images):
+            continue
+        image = images[page]
+        box = (
+            int(image.width * left),
+            int(image.height * top),
+            max(int(image.width * right), int(image.width * left) + 1),
+            max(int(image.height * bottom), int(image.height * top) + 1),
+        )
+        found = _read_all([image.crop(box)], total)
+        for line in found.lines:
+            line.page = page
+            if line.top >= 0:
+                line.top = round(top + line.top * (bottom - top), 4)
+                line.left = round(left + line.left * (right - left), 4)
+                line.right = round(left + line.right * (right - left), 4)
+        out.append((page, found))
+    return out
+
+
 # --- language -------------------------------------------------------------------------------
 
 _STOPWORDS = {

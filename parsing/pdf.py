@@ -74,6 +74,9 @@ class PdfText:
     head_picture: float = 0.0
     # Every picture of page one as (left, top, right, bottom) shares of the page.
     pictures: list[tuple[float, float, float, float]] = field(default_factory=list)
+    # Pictures that stand where a column of text would, with no typed text over them (a CV
+    # whose main column was exported as an image): (page, left, top, right, bottom) shares.
+    column_pictures: list[tuple[int, float, float, float, float]] = field(default_factory=list)
 
 
 class _Fonts:
@@ -482,6 +485,7 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
     images: list = [False]  # any picture at all; then the boxes of the page's pictures
     head_picture = 0.0
     pictures: list[tuple[float, float, float, float]] = []
+    column_pictures: list[tuple[int, float, float, float, float]] = []
     pages = 0
     try:
         for page in PDFPage.create_pages(document):
@@ -503,6 +507,7 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
                 pictures = [
                     (x0 / w, 1 - y1 / h, x1 / w, 1 - y0 / h) for x0, y0, x1, y1 in images[1:]
                 ]
+            columns = _column_boxes(images[1:], layout.width, layout.height)
             del images[1:]
             under: dict[int, list[str]] = {}  # id(fragment) -> targets over it
             for link in links:
@@ -520,6 +525,9 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
                     if item is not None:
                         found = [t for ln in item[0] for t in under.get(id(ln), ())]
                         line.links = tuple(dict.fromkeys(found))
+            column_pictures += [
+                (len(page_texts), *box) for box in columns if _column_beside_text(box, page_lines)
+            ]
             page_texts.append("\n".join(line.text for line in page_lines))
             if layout_lines:
                 layout_lines.append(LayoutLine("", len(page_texts) - 1))  # a page break
@@ -548,7 +556,50 @@ def extract_pdf(data: bytes, max_pages: int = 50) -> PdfText:
         link_text,
         head_picture,
         pictures[:300],
+        column_pictures,
     )
+
+
+# A picture that may be a column of text: at least this share of the page, this tall, and
+# narrower than the page (a full-page background is not a column).
+COLUMN_PICTURE_AREA = 0.2
+COLUMN_PICTURE_HEIGHT = 0.4
+COLUMN_PICTURE_WIDTH = 0.85
+
+
+def _column_boxes(
+    boxes: list[tuple[float, float, float, float]], width: float, height: float
+) -> list[tuple[float, float, float, float]]:
+    """Pictures (strips that touch are one) shaped like a column of the page, as (left, top,
+    right, bottom) shares of it."""
+    w, h = max(width, 1.0), max(height, 1.0)
+    out = []
+    for x0, y0, x1, y1 in _touching_unions(boxes[:300]):
+        left, right = max(x0, 0.0) / w, min(x1, w) / w
+        top, bottom = 1 - min(y1, h) / h, 1 - max(y0, 0.0) / h
+        if (
+            (right - left) * (bottom - top) >= COLUMN_PICTURE_AREA
+            and bottom - top >= COLUMN_PICTURE_HEIGHT
+            and right - left <= COLUMN_PICTURE_WIDTH
+        ):
+            out.append((round(left, 4), round(top, 4), round(right, 4), round(bottom, 4)))
+    return out
+
+
+def _column_beside_text(box: tuple[float, float, float, float], lines: list[LayoutLine]) -> bool:
+    """The picture stands where a column would: typed lines run beside it (a sidebar, three
+    lines or more) and hardly any over it (not a background under the text). A scanned
+    certificate appended on a page of its own has nothing beside it."""
+    left, top, right, bottom = box
+    over = beside = 0
+    for line in lines:
+        if not line.text.strip() or line.top < 0:
+            continue
+        middle = (line.left + line.right) / 2
+        within = top <= line.top <= bottom
+        over += within and left <= middle <= right
+        beside += within and (line.right <= left + 0.02 or line.left >= right - 0.02)
+    return over <= 2 and beside >= 3
 
 
 def _head_picture(boxes: list[tuple[float, float, float, float]], width: float, height: float):

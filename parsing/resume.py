@@ -6,9 +6,10 @@ import re
 import time
 import unicodedata
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import PurePath
+from types import SimpleNamespace
 
 from parsing import contacts as C
 from parsing import fields as F
@@ -205,13 +206,14 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     exact: dict = {}
     lines: list[Line] | None = None  # with layout facts, from readers that know them
     body_size, geometry = 0.0, False
-    head_picture, pictures = 0.0, []
+    head_picture, pictures, column_pictures = 0.0, [], []
     if sniffed.kind == formats.PDF:
         from parsing.pdf import extract_pdf  # pdfminer is only loaded when a PDF comes
 
         pdf = extract_pdf(data)
         raw, targets, result.pages = pdf.raw, pdf.link_targets, pdf.pages
         head_picture, pictures = pdf.head_picture, pdf.pictures
+        column_pictures = pdf.column_pictures
         lines, body_size, geometry = pdf.lines, pdf.body_size, True
     elif sniffed.kind == formats.DOCX:
         office = formats.extract_docx(data)
@@ -255,6 +257,10 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         lines, body_size, geometry = extracted.lines, extracted.body_size, extracted.geometry
     if sniffed.kind == formats.PDF:
         exact = readers.pdf_exact(data, today)
+    pictured, typed = "", ""  # what pictures standing for columns printed, read by OCR
+    if column_pictures and lines is not None and not result.ocr and ocr.enabled:
+        typed = "\n".join(line.text for line in lines)
+        lines, pictured = _with_picture_columns(data, lines, column_pictures, ocr)
     if lines is not None:
         text, layout = assemble(lines, body_size, geometry)
     else:
@@ -265,6 +271,8 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
     result.text_chars = len(text)
     fill_fields(result, text, targets, taxonomy or load_taxonomy(), today, layout)
     readers.apply_exact(result, exact)
+    if pictured:
+        _doubt_pictured(result, pictured, typed)
     if (
         result.name is None
         and not result.ocr
@@ -273,6 +281,70 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         and (head_picture >= HEAD_PICTURE or _untexted_ink(data, layout, pictures) >= UNTEXTED_INK)
     ):
         _name_from_picture(result, data, taxonomy or load_taxonomy(), ocr)
+
+
+# Column pictures read per file, at most: each costs an OCR pass of a few seconds.
+MAX_COLUMN_PICTURES = 3
+PICTURED = "read by OCR from a picture on the page"
+
+
+def _with_picture_columns(
+    data: bytes, lines: list[Line], regions: list, ocr
+) -> tuple[list[Line], str]:
+    """The PDF's lines with the text of pictures that stand where a column would (a CV whose
+    main column was exported as an image), each read by OCR and put in the page's reading
+    order as a column of its own: after the page's typed text when it stands to the right,
+    before it when to the left. The typed lines beside it become the other column, so that a
+    sidebar's section ends where the picture begins. Anything going wrong leaves the lines as
+    they were: the pictures only add."""
+    from parsing import ocr as engine
+
+    def read() -> SimpleNamespace:  # what run_ocr measures: the text read, as .raw
+        regions_read = engine.ocr_pdf_regions(data, regions[:MAX_COLUMN_PICTURES])
+        return SimpleNamespace(raw="\n".join(t.raw for _, t in regions_read), each=regions_read)
+
+    try:
+        found = readers.run_ocr(read, ocr)[0].each
+    except (Exception, MemoryError):  # a page pdfium cannot draw, an engine that cannot load
+        return lines, ""
+    out = list(lines)
+    read: list[str] = []
+    for (page, left, _top, right, _bottom), (_, text) in zip(regions, found, strict=False):
+        pictured = [line for line in text.lines if line.text.strip()]
+        if not pictured:
+            continue
+        first = left < 1 - right  # the picture is the page's left column
+        mine, other = (1, 2) if first else (2, 1)
+        at = [i for i, line in enumerate(out) if line.page == page and line.text.strip()]
+        for i in at:
+            line = out[i]
+            beside = line.left >= right - 0.02 if first else line.right <= left + 0.02
+            if line.column == 0 and line.top >= 0 and beside:
+                out[i] = replace(line, column=other)
+        block = [replace(line, column=mine) for line in text.lines]
+        if first:
+            where = at[0] if at else len(out)
+            out[where:where] = [*block, Line("", page=page)]
+        else:
+            where = at[-1] + 1 if at else len(out)
+            out[where:where] = [Line("", page=page), *block]
+        read.append("\n".join(line.text for line in pictured))
+    return out, "\n".join(read)
+
+
+def _doubt_pictured(result: ParsedResume, pictured: str, typed: str) -> None:
+    """Fields read from a picture's text, not from the typed text, deserve a second look."""
+    ours, typed = fold(pictured), fold(typed)
+    for key in ("name", "title", "location", "emails", "phones", "links"):
+        value = getattr(result, key)
+        values = value if isinstance(value, list) else [value] if value else []
+        if any(fold(v) in ours and fold(v) not in typed for v in values):
+            result.confidence[key] = min(result.confidence.get(key, 0.0), OCR_CONFIDENCE)
+            result.doubts[key] = PICTURED
+    for key in ("skills", "years_experience", "education"):
+        if result.confidence.get(key):
+            result.confidence[key] = min(result.confidence[key], OCR_CONFIDENCE)
+            result.doubts.setdefault(key, "partly " + PICTURED)
 
 
 def _untexted_ink(data: bytes, layout: Layout, pictures: list) -> float:

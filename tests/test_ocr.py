@@ -331,3 +331,88 @@ def test_parse_json_gives_the_drawn_name_with_its_doubt_and_no_ocr_leaves_it_out
         check=True,
     )
     assert json.loads(off.stdout)["name"] is None
+
+
+def _pdf_with_pictured_column(side: str) -> bytes:
+    """A CV whose main column (name, a summary, experience, education) is one picture on the
+    ``side`` given, beside a typed sidebar (contact, skills) on the other."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    fonts = "/usr/share/fonts/truetype/dejavu/"
+    img = Image.new("RGB", (1300, 2300), "white")
+    draw = ImageDraw.Draw(img)
+    large = ImageFont.truetype(fonts + "DejaVuSans-Bold.ttf", 72)
+    heading = ImageFont.truetype(fonts + "DejaVuSans-Bold.ttf", 36)
+    small = ImageFont.truetype(fonts + "DejaVuSans.ttf", 28)
+    draw.text((60, 60), "Marta Kowalczyk", font=large, fill=0)
+    rows = [
+        ("Graphic designer with eight years in print and digital", small),
+        ("work for brands and publishers.", small),
+        ("", small),
+        ("EXPERIENCE", heading),
+        ("2019 – 2024  Senior Designer, Studio Form, Kraków", small),
+        ("Led brand identities in Figma and InDesign", small),
+        ("for 40 clients; mentored three juniors.", small),
+        ("", small),
+        ("EDUCATION", heading),
+        ("2011 – 2015  BA Graphic Design, Academy of Fine Arts", small),
+    ]
+    for n, (text, font) in enumerate(rows):
+        draw.text((60, 180 + 52 * n), text, font=font, fill=(30, 30, 30))
+    buf = io.BytesIO()
+    page = canvas.Canvas(buf, pagesize=A4)
+    _, height = A4
+    picture_x, sidebar_x = (200, 30) if side == "right" else (20, 420)
+    page.drawImage(ImageReader(img), picture_x, 40, width=375, height=height - 80)
+    sidebar = ["CONTACT", "+48 601 234 567", "marta.kowalczyk@wp.pl", "Krakow, Poland", ""]
+    sidebar += ["SKILLS", "Photoshop", "Illustrator", "Typography"]
+    for n, text in enumerate(sidebar):
+        page.setFont(
+            "Helvetica-Bold" if text.isupper() else "Helvetica", 11 if text.isupper() else 9
+        )
+        page.drawString(sidebar_x, height - 60 - 16 * n, text)
+    page.showPage()
+    page.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_a_main_column_exported_as_a_picture_is_read_in_its_place(side, tmp_path):
+    """The main column is one picture beside a typed sidebar: its experience and skills are
+    read by OCR and put where the column stands, so the sidebar's Skills section ends where
+    the picture begins. Through `shortlist parse --json`, as an import reads it; --no-ocr
+    reads the sidebar alone."""
+    (tmp_path / "cv.pdf").write_bytes(_pdf_with_pictured_column(side))
+    command = [str(SHORTLIST), "parse", "--json", str(tmp_path / "cv.pdf")]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=True)
+    found = json.loads(done.stdout)
+    assert found["outcome"] == "ok" and found["name"] == "Marta Kowalczyk"
+    assert {"Figma", "Adobe InDesign", "Adobe Photoshop"} <= set(found["skills"])
+    assert {"EXPERIENCE", "SKILLS"} <= {s.upper() for s in found["sections"]}
+    # The summary at the top of the picture is not an item of the sidebar's skills.
+    assert not any("designer" in item.lower() for item in found["skills_not_in_taxonomy"])
+    assert found["emails"] == ["marta.kowalczyk@wp.pl"] and found["years_experience"]
+    assert found["confidence"]["name"] <= 0.6 and found["confidence"]["skills"] <= 0.6
+    off = subprocess.run(
+        [*command[:3], "--no-ocr", *command[3:]],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    alone = json.loads(off.stdout)
+    assert "Figma" not in alone["skills"] and "Adobe Photoshop" in alone["skills"]
+
+
+def test_a_picture_with_nothing_typed_beside_it_is_not_a_column(parse, monkeypatch):
+    """A scanned certificate on a page of its own, a background under the text, a headshot:
+    none stands where a column would, and none is read."""
+    from parsing import ocr
+
+    reads = []
+    monkeypatch.setattr(ocr, "ocr_pdf_regions", lambda *args, **kwargs: reads.append(args))
+    result = parse(_pdf_with_pictured_name((110, 150, 380, 560), "Marta Kowalczyk"), "cv.pdf")
+    assert result.outcome == "ok" and reads == []
