@@ -112,8 +112,7 @@ class MainWindow(QMainWindow):
         self.model.stale_days = int(self.settings.get("review.stale_days"))
         self._build_ui()
         self._build_actions()
-        window_table.restore_layout(self)
-        self.column_fitter = window_table.ColumnFitter(self)
+        window_table.restore_layout(self)  # and fits the columns from then on
         self.load_jobs()
         self.update_state()
         self.writer.start()
@@ -226,7 +225,6 @@ class MainWindow(QMainWindow):
             "Files that could not be read: open them, or ask the sender for another copy",
         )
         self.views.currentChanged.connect(self._view_changed)
-        self.views.currentChanged.connect(lambda _index: window_table.fit_columns(self))
         layout.addWidget(self.views)
         self.stack = QStackedWidget()
         self.welcome = Welcome()

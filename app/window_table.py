@@ -206,6 +206,8 @@ class ColumnFitter(QObject):
         w.chosen_columns = set()
         # The viewport's own resize: the table's comes before its viewport is laid out.
         w.table.viewport().installEventFilter(self)
+        # Another view may say the status in its tab, or not.
+        w.views.currentChanged.connect(lambda _index: fit_columns(w))
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Resize:
@@ -221,6 +223,7 @@ def restore_layout(w) -> None:
     splitter = state.value("window/splitter")
     if splitter is not None:
         w.splitter.restoreState(splitter)
+    w.column_fitter = ColumnFitter(w)  # the list's width decides, from now on
 
 
 def save_layout(w) -> None:
