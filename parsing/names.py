@@ -259,6 +259,11 @@ def find_name(
     if shorter is not None:
         # "Ana Paula" over "LIMA": a surname, or the town she lives in? Say so.
         raw, runner, lead = min(raw, 0.6), shorter, 0.0
+    glued = _place_glued(top, emails)
+    if glued is not None:
+        # "Anna Nowak Kraków" on one line: a town glued on, or a surname that is also a town
+        # ("Ana Paula Lima")? An address that leaves the surname out cannot tell: say so.
+        raw, runner, lead = min(raw, 0.6), Candidate(glued, top.line, 0.0, "part"), 0.0
     longer = _longer_on_two_lines(top, ranked, layout, taxonomy)
     if longer is not None:
         # Plain text: "Anna Maria" over "Nowak", or "Anna Nowak" over her town? Say so.
@@ -329,6 +334,22 @@ def _city_after_name(top: Candidate, ranked: list[Candidate]) -> Candidate | Non
         return None
     head = " ".join(words[:-1])
     return next((c for c in ranked if c.name == head and c.line == top.line), None)
+
+
+def _place_glued(top: Candidate, emails) -> str | None:
+    """The name without the city its last word may be ("Anna Nowak Kraków", "Lena Schmidt
+    Berlin"); None when the last word is no city we know, the rest is no name of two words,
+    or their address spells the city with the rest ("maria.garcia.sevilla@": a surname)."""
+    words = top.name.split()
+    if len(words) < 3 or top.how == "two-line" or loose_fold(words[-1]) not in _known_places():
+        return None
+    head = " ".join(words[:-1])
+    if _shape(head, None) is None:
+        return None
+    place = loose_fold(words[-1])
+    if any(place in loose_fold(e.split("@")[0]) for e in emails):
+        return None
+    return head
 
 
 def _ends_in_place(name: str, places: set[str]) -> bool:

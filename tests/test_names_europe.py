@@ -515,3 +515,23 @@ def test_a_name_set_in_small_letters_is_read_when_the_address_spells_it(
     ]
     found = find_name(Layout(lines, body_size=10, geometry=True), [email], taxonomy=taxonomy)
     assert (found.value if found else None) == name
+
+
+@pytest.mark.parametrize(
+    "line, email, shorter",
+    [
+        ("Anna Nowak Kraków", "anna.nowak@example.pl", "Anna Nowak"),
+        ("Lena Schmidt Berlin", "lena.schmidt@example.de", "Lena Schmidt"),
+        # a surname that is also a city: the address leaving it out cannot tell
+        ("Ana Paula Lima", "anapaula@example.com.br", "Ana Paula"),
+    ],
+)
+def test_a_city_glued_after_a_name_is_flagged_not_guessed(line, email, shorter, parse):
+    result = parse(f"{line}\n{email} | +48 601 234 567\n\nExperience\n2019 Allegro\n")
+    assert result.name == line and result.confidence["name"] <= 0.6
+    assert result.doubts["name"] == f"could also be “{shorter}”"
+
+
+def test_a_surname_that_is_a_city_spelt_by_the_address_is_not_flagged(parse):
+    result = parse("María García Sevilla\nmaria.garcia.sevilla@example.es\n\nExperiencia\n2019\n")
+    assert result.name == "María García Sevilla" and "name" not in result.doubts
