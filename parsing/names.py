@@ -326,6 +326,11 @@ def _known_places() -> frozenset[str]:
     )
 
 
+def known_place(text: str) -> bool:
+    """A city or country of the job ads' list, or a town of ``resources/towns.txt``."""
+    return loose_fold(text) in _known_places() or is_town(text)
+
+
 def _city_after_name(top: Candidate, ranked: list[Candidate]) -> Candidate | None:
     """The first line's name alone, when the winner was read from two lines and its last word
     is also a city ("Ana Paula" over "Lima", "Jane Doe" over "Hamburg"): None otherwise."""
@@ -665,12 +670,18 @@ def _given_names(top: Candidate, lines: list[Line]) -> str:
         return ""
     caps = [len(w.strip(".")) > 1 and w.isupper() for w in words]
     if caps[0] and not all(caps):
-        return " ".join(words[caps.index(False) :])
+        rest = words[caps.index(False) :]
+        # "MARTIN Claire": a surname of three letters or more in capitals, then given names
+        # written as names are ("AJ Smith", "JOHN SMITH Jr.", "JOHN McDonald" say nothing).
+        plain = all(len(w) > 1 and w[0].isupper() and w[1:].islower() for w in rest)
+        surname = any(len(w) > 2 for w in words[: caps.index(False)])
+        suffix = any(w.strip(".").lower() in ("jr", "sr", "jnr", "snr") for w in rest)
+        return " ".join(rest) if plain and surname and not suffix else ""
     label = _SURNAME_FIRST.match(_strip_noise(lines[top.line].text)) if top.how == "label" else None
     if label:
         # A Spanish form's "Apellidos" are two; elsewhere a surname is one word (or hyphenated).
         surnames = 2 if re.search(r"apellidos", label.group(), re.IGNORECASE) else 1
-        return " ".join(words[surnames:])
+        return " ".join(words[min(surnames, len(words) - 1) :])
     return ""
 
 

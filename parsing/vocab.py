@@ -520,7 +520,9 @@ NOT_NAME_WORDS = {
     # its personal data ("Stato Civile", "Fecha de Nacimiento", "Miejsce Zamieszkania"), the
     # schools ("Laurea Magistrale", "Ensino Médio", "Studia Podyplomowe"), a language level
     # ("Angielski Zaawansowany"), employers ("Szpital Miejski", "Crédit Agricole"). Words that
-    # are also surnames (Italiano, Dobry, Worker, Wojewódzki) are left out.
+    # are also surnames or given names (Italiano, Dobry, Worker, Wojewódzki, Lugar, Ledig,
+    # Matura, Carné, Kawaler, Grado, Banco, Staat, Panna) are left out: the other word of the
+    # phrase is enough ("Lugar de Nacimiento", "Familienstand Ledig", "Burgerlijke Staat").
     # it
     "luogo",
     "nascita",
@@ -542,7 +544,6 @@ NOT_NAME_WORDS = {
     "geboortedatum",
     "nationaliteit",
     "burgerlijke",
-    "staat",
     "woonplaats",
     # es
     "estado",
@@ -551,18 +552,14 @@ NOT_NAME_WORDS = {
     "española",
     "fecha",
     "nacimiento",
-    "lugar",
-    "carné",
     "conducir",
     "vehículo",
     "propio",
-    "grado",
     "universitario",
     "ciclo",
     "formativo",
     "bachillerato",
     "ciencias",
-    "banco",
     # pt
     "nacionalidade",
     "portuguesa",
@@ -579,7 +576,6 @@ NOT_NAME_WORDS = {
     "allgemeine",
     "hochschulreife",
     "familienstand",
-    "ledig",
     "verheiratet",
     "staatsangehörigkeit",
     "geburtsort",
@@ -599,7 +595,6 @@ NOT_NAME_WORDS = {
     "magisterskie",
     "licencjackie",
     "podyplomowe",
-    "matura",
     "rozszerzona",
     "kierunek",
     "katedra",
@@ -613,8 +608,6 @@ NOT_NAME_WORDS = {
     "docelowe",
     "miejsce",
     "zamieszkania",
-    "panna",
-    "kawaler",
     "cywilny",
     "cywilna",
     "angielski",

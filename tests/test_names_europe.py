@@ -535,3 +535,12 @@ def test_a_city_glued_after_a_name_is_flagged_not_guessed(line, email, shorter, 
 def test_a_surname_that_is_a_city_spelt_by_the_address_is_not_flagged(parse):
     result = parse("María García Sevilla\nmaria.garcia.sevilla@example.es\n\nExperiencia\n2019\n")
     assert result.name == "María García Sevilla" and "name" not in result.doubts
+
+
+@pytest.mark.parametrize(
+    "name", ["Richard Lugar", "Gert Ledig", "Anna Matura", "Marcel Carné", "Jan Kawaler"]
+)
+def test_surnames_that_are_also_words_of_personal_data_stay_names(name, parse):
+    first, last = name.lower().split()
+    text = f"{name}\n{first}.{last}@example.com\n\nExperience\n2019 Allegro\n"
+    assert parse(text).name == name

@@ -179,6 +179,13 @@ def test_names_from_labels_and_lines_that_belong_together(text, name):
             "Steccanella Luca",
             "",
         ),
+        (
+            "Apellidos y nombre: García Ana\nana@example.es\n\nExperiencia\n2019",
+            "García Ana",
+            "Ana",
+        ),
+        # initials and suffixes in capitals are no surname first
+        ("JOHN SMITH Jr.\njohn.smith@example.com\n\nExperience\n2019", "John Smith Jr", ""),
         # printed given name first: nothing to say
         ("Marie DUPONT\nmarie.dupont@example.fr\n\nExpérience\n2019", "Marie Dupont", ""),
         ("Anna Nowak\nnowak.anna@example.pl\n\nDoświadczenie\n2019", "Anna Nowak", ""),
@@ -192,6 +199,11 @@ def test_names_from_labels_and_lines_that_belong_together(text, name):
 def test_a_name_printed_surname_first_keeps_its_order_and_knows_its_given_name(text, name, given):
     parsed = parse_text(text)
     assert (parsed.name, parsed.given_name) == (name, given)
+
+
+def test_initials_in_capitals_are_no_surname_first():
+    # "AJ Smith" is greeted "AJ", not "Smith", and found by "smith" among duplicates.
+    assert parse_text("AJ Smith\naj.smith@example.com\n\nExperience\n2019").given_name == ""
 
 
 @pytest.mark.parametrize(
