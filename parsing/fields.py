@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from parsing.contacts import EMAIL_RE, KNOWN_SITE_RE, URL_RE
+from parsing.names import known_place
 from parsing.sections import EDUCATION, EXPERIENCE, Section, heading_kind
 from parsing.text import fold
 from parsing.vocab import ROLE_WORDS as _ROLE_WORDS
@@ -186,9 +187,9 @@ _LOCATION_LABEL = re.compile(
     re.IGNORECASE,
 )
 # A capital letter of the Latin and Cyrillic alphabets we read ("Łódź", "Śrem", "Žilina",
-# "Санкт-Петербург"); the Latin Extended-A range holds small letters too, which is harmless
-# after a postcode.
-_UP = "A-ZÀ-ÝĀ-ŽА-ЯЁ"
+# "Санкт-Петербург"): Latin Extended-A mixes capitals and small letters, so its capitals are
+# listed one by one.
+_UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper()) + "А-ЯЁ"
 # State codes that are also degrees printed after a name (MS, MA, MD, PA).
 _DEGREE_CODES = {"MS", "MA", "MD", "PA"}
 _CITY_STATE = re.compile(r"\b([A-Z][\w.'’\-]+(?:\s[A-Z][\w.'’\-]+){0,3}),\s?([A-Z]{2})\b(?!\w)")
@@ -196,9 +197,9 @@ _CITY_COUNTRY = re.compile(
     rf"([{_UP}][\w.'’\-]+(?:[\s-][{_UP}][\w.'’\-]+){{0,3}}(?:,\s?[{_UP}][\w.'’\- ]+?){{0,2}})"
     rf",\s?([{_UP}][\w.\s]+?)(?=$|\s*[|·•;(]|\s{{2}})"
 )
-# A postcode: four or five digits, not a year ("2019 Firma" is a job), or the Polish
-# "30-001", the Portuguese "1000-001" and the Brazilian "89010-000".
-_POSTCODE = r"(?:\d{2}-\d{3}|\d{4,5}-\d{3}|(?!(?:19|20)\d\d\b)\d{4,5})"
+# A postcode: four or five digits, the Polish "30-001", the Portuguese "1000-001" and the
+# Brazilian "89010-000".
+_POSTCODE = r"(?:\d{2}-\d{3}|\d{4,5}-\d{3}|\d{4,5})"
 _POSTCODE_ADDRESS = re.compile(
     rf"((?:(?:ul|al|pl|os|str|av|avda|c)[./]\s*)?[{_UP}][\w.'’\- ]*\d+[a-z]?(?:/\d+)?"
     rf"\s*[,\-–]\s*{_POSTCODE}\s+[{_UP}][\w\-]+(?:\s[{_UP}][\w\-]+)?)"
@@ -218,7 +219,7 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
     fallback: tuple[str, float] | None = None
     for line in header_lines:
         m = _LOCATION_LABEL.search(line)
-        if m:
+        if m and not re.search(r"@|https?:|www\.", m.group(1)):  # "E-mail adres: …" is none
             return _trim_location(m.group(1)), 0.8
     for line in header_lines:
         # Contact details and icon glyphs share the line: take them out first.
@@ -228,8 +229,8 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
         line = re.sub(r"\+?\(?\d[\d\s().\-]{6,}\d", " | ", line)
         for segment in re.split(r"\s*(?:[|·•;*#@]|\s,\s)\s*|\s{2,}", line):
             segment = segment.strip(" ,")
-            if not segment:
-                continue
+            if not segment or len(segment) > 120:
+                continue  # a place is short; long runs are prose (and slow to try)
             for m in _CITY_STATE.finditer(segment):
                 if m.group(2) in _DEGREE_CODES:
                     # "Hal Schmeler, MS": a degree after a name, or Mississippi: look further
@@ -245,11 +246,15 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
             if m:
                 return _trim_location(m.group(1)), 0.7
     for line in header_lines:
-        m = _POSTCODE_CITY.search(line)
-        if m and not re.search(r"\d{4}\s*[-–]\s*\d{4}", line):
-            return m.group(
-                1
-            ), 0.55  # a number and a word: a postcode and a town, or a year and a firm
+        if re.search(r"\d{4}\s*[-–]\s*\d{4}", line):
+            continue  # years from and to: a job's line
+        for m in _POSTCODE_CITY.finditer(line):
+            # A number and a word: a postcode and a town, or a year and a firm ("2019
+            # Firma"). A number that may be a year counts only before a place we know.
+            number, town = m.group(1).split(None, 1)
+            if number.isdigit() and 1950 <= int(number) <= 2039 and not known_place(town):
+                continue
+            return m.group(1), 0.55
     return fallback or (None, 0.0)
 
 

@@ -307,6 +307,9 @@ def test_location_in_a_contact_line(parse):
         ("ul. Piotrkowska 12, 90-001 Łódź", "ul. Piotrkowska 12, 90-001 Łódź"),
         ("+48 601 234 567 | 93-005 Łódź", "93-005 Łódź"),
         ("Śrem, Polska", "Śrem, Polska"),
+        # a number that may be a year is a postcode after a street, or before a known city
+        ("Meir 12, 2000 Antwerpen", "Meir 12, 2000 Antwerpen"),
+        ("+32 470 12 34 56 | 2000 Antwerpen", "2000 Antwerpen"),
     ],
 )
 def test_where_they_live_in_more_languages_and_postcodes(line, place, parse):
@@ -314,8 +317,16 @@ def test_where_they_live_in_more_languages_and_postcodes(line, place, parse):
     assert r.location == place
 
 
-def test_a_year_and_a_word_are_not_a_postcode_and_a_town(parse):
-    r = parse("Anna Nowak\nanna@example.de\n2019 Firma GmbH\n\nBerufserfahrung\nx")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2019 Firma GmbH",  # a year and a firm
+        "E-mail adres: jan@example.nl",  # an address label that names the e-mail
+        "Doświadczenie w branży, Polska",  # small Polish letters are no town's capital
+    ],
+)
+def test_what_is_not_where_they_live(line, parse):
+    r = parse(f"Anna Nowak\nanna@example.de\n{line}\n\nBerufserfahrung\nx")
     assert r.location is None
 
 
