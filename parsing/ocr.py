@@ -716,7 +716,7 @@ def ocr_pdf_head(data: bytes, share: float = 0.4) -> OcrText:
 
 def ocr_pdf_regions(
     data: bytes, regions: list[tuple[int, float, float, float, float]]
-) -> list[tuple[int, OcrText]]:
+) -> list[tuple[tuple[int, float, float, float, float], OcrText]]:
     """Parts of a PDF's pages, rendered and read: pictures that stand where a column of text
     would (``regions``: page, left, top, right, bottom as shares of the page). Lines keep their
     place on the whole page, so they fall into the page's reading order where they stand."""
@@ -741,7 +741,7 @@ def ocr_pdf_regions(
                 line.top = round(top + line.top * (bottom - top), 4)
                 line.left = round(left + line.left * (right - left), 4)
                 line.right = round(left + line.right * (right - left), 4)
-        out.append((page, found))
+        out.append(((page, left, top, right, bottom), found))
     return out
 
 

@@ -283,8 +283,9 @@ def _parse_into(result: ParsedResume, data: bytes, max_bytes: int, taxonomy, tod
         _name_from_picture(result, data, taxonomy or load_taxonomy(), ocr)
 
 
-# Column pictures read per file, at most: each costs an OCR pass of a few seconds.
-MAX_COLUMN_PICTURES = 3
+# Column pictures are read on the first pages only: each costs a page drawn and an OCR pass
+# of a few seconds (a long file's appendix of scans is not its main column).
+COLUMN_PICTURE_PAGES = 3
 PICTURED = "read by OCR from a picture on the page"
 
 
@@ -299,8 +300,12 @@ def _with_picture_columns(
     they were: the pictures only add."""
     from parsing import ocr as engine
 
+    regions = [r for r in regions if r[0] < COLUMN_PICTURE_PAGES][:COLUMN_PICTURE_PAGES]
+    if not regions:
+        return lines, ""
+
     def read() -> SimpleNamespace:  # what run_ocr measures: the text read, as .raw
-        regions_read = engine.ocr_pdf_regions(data, regions[:MAX_COLUMN_PICTURES])
+        regions_read = engine.ocr_pdf_regions(data, regions)
         return SimpleNamespace(raw="\n".join(t.raw for _, t in regions_read), each=regions_read)
 
     try:
@@ -309,7 +314,7 @@ def _with_picture_columns(
         return lines, ""
     out = list(lines)
     read: list[str] = []
-    for (page, left, _top, right, _bottom), (_, text) in zip(regions, found, strict=False):
+    for (page, left, top, right, _bottom), text in found:
         pictured = [line for line in text.lines if line.text.strip()]
         if not pictured:
             continue
@@ -323,7 +328,10 @@ def _with_picture_columns(
                 out[i] = replace(line, column=other)
         block = [replace(line, column=mine) for line in text.lines]
         if first:
-            where = at[0] if at else len(out)
+            # before the column's first typed line beside it: a header across the page above
+            # the picture ("Marta Kowalczyk / Graphic Designer") stays first
+            below = [i for i in at if out[i].top >= top - 0.01]
+            where = below[0] if below else (at[-1] + 1 if at else len(out))
             out[where:where] = [*block, Line("", page=page)]
         else:
             where = at[-1] + 1 if at else len(out)

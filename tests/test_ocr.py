@@ -333,9 +333,10 @@ def test_parse_json_gives_the_drawn_name_with_its_doubt_and_no_ocr_leaves_it_out
     assert json.loads(off.stdout)["name"] is None
 
 
-def _pdf_with_pictured_column(side: str) -> bytes:
+def _pdf_with_pictured_column(side: str, header: bool = False) -> bytes:
     """A CV whose main column (name, a summary, experience, education) is one picture on the
-    ``side`` given, beside a typed sidebar (contact, skills) on the other."""
+    ``side`` given, beside a typed sidebar (contact, skills) on the other. ``header``: the name
+    and title are typed across the page above both instead."""
     from PIL import Image, ImageDraw, ImageFont
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
@@ -347,7 +348,8 @@ def _pdf_with_pictured_column(side: str) -> bytes:
     large = ImageFont.truetype(fonts + "DejaVuSans-Bold.ttf", 72)
     heading = ImageFont.truetype(fonts + "DejaVuSans-Bold.ttf", 36)
     small = ImageFont.truetype(fonts + "DejaVuSans.ttf", 28)
-    draw.text((60, 60), "Marta Kowalczyk", font=large, fill=0)
+    if not header:
+        draw.text((60, 60), "Marta Kowalczyk", font=large, fill=0)
     rows = [
         ("Graphic designer with eight years in print and digital", small),
         ("work for brands and publishers.", small),
@@ -366,14 +368,20 @@ def _pdf_with_pictured_column(side: str) -> bytes:
     page = canvas.Canvas(buf, pagesize=A4)
     _, height = A4
     picture_x, sidebar_x = (200, 30) if side == "right" else (20, 420)
-    page.drawImage(ImageReader(img), picture_x, 40, width=375, height=height - 80)
+    top = 130 if header else 40  # points kept free above the picture and the sidebar
+    page.drawImage(ImageReader(img), picture_x, 40, width=375, height=height - 40 - top)
+    if header:
+        page.setFont("Helvetica-Bold", 24)
+        page.drawString(30, height - 60, "Marta Kowalczyk")
+        page.setFont("Helvetica", 12)
+        page.drawString(30, height - 85, "Graphic Designer")
     sidebar = ["CONTACT", "+48 601 234 567", "marta.kowalczyk@wp.pl", "Krakow, Poland", ""]
     sidebar += ["SKILLS", "Photoshop", "Illustrator", "Typography"]
     for n, text in enumerate(sidebar):
         page.setFont(
             "Helvetica-Bold" if text.isupper() else "Helvetica", 11 if text.isupper() else 9
         )
-        page.drawString(sidebar_x, height - 60 - 16 * n, text)
+        page.drawString(sidebar_x, height - top - 20 - 16 * n, text)
     page.showPage()
     page.save()
     return buf.getvalue()
@@ -405,6 +413,13 @@ def test_a_main_column_exported_as_a_picture_is_read_in_its_place(side, tmp_path
     )
     alone = json.loads(off.stdout)
     assert "Figma" not in alone["skills"] and "Adobe Photoshop" in alone["skills"]
+
+
+def test_a_header_typed_above_a_left_picture_column_stays_first(parse):
+    result = parse(_pdf_with_pictured_column("left", header=True), "cv.pdf")
+    assert result.name == "Marta Kowalczyk" and result.title == "Graphic Designer"
+    assert result.text.startswith("Marta Kowalczyk\nGraphic Designer")
+    assert "Figma" in result.skills and "name" not in result.doubts  # typed: no doubt
 
 
 def test_a_picture_with_nothing_typed_beside_it_is_not_a_column(parse, monkeypatch):
