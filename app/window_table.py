@@ -146,6 +146,7 @@ def _chosen(w, col: int, shown: bool) -> None:
     w.squeezed_columns.pop(col, None)
     w.chosen_columns.add(col)  # the recruiter's choice wins over the room left
     w.table.setColumnHidden(col, not shown)
+    fit_columns(w)  # hiding one may make room for those put away
 
 
 # What gives way first when the list is too narrow for every column (a small laptop, the
@@ -181,7 +182,8 @@ def fit_columns(w) -> None:
     shown = [
         c for c in range(header.count()) if not table.isColumnHidden(c) or c in w.squeezed_columns
     ]
-    needed = sum(width(c) for c in shown if c != COL_TOP) + TOP_MATCHES_ROOM
+    needed = sum(width(c) for c in shown if c != COL_TOP)
+    needed += TOP_MATCHES_ROOM if COL_TOP in shown else 0
     away: dict[int, int] = {}
     for col in SQUEEZE_ORDER:
         if needed <= room:

@@ -691,3 +691,12 @@ def test_the_list_fits_at_1024_px_by_putting_away_waiting_and_years(
     assert not any(table.isColumnHidden(c) for c in squeezed)
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: not table.isColumnHidden(COL_YEARS))
+    # Narrow again: hiding Top matches in the menu makes room, and Status returns.
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    qtbot.waitUntil(lambda: table.isColumnHidden(COL_STATUS))
+    window_table.header_menu(window, header.rect().center())
+    [top] = [a for a in window.header_menu.actions() if a.text() == "Top matches"]
+    top.setChecked(False)
+    window.header_menu.close()
+    assert not table.isColumnHidden(COL_STATUS) and table.horizontalScrollBar().maximum() == 0
