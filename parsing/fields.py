@@ -125,6 +125,11 @@ _US_STATES = set(
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split()
 )
 _CA_PROVINCES = set("AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
+# Brazil's states, written after the city with a slash or a dash ("Blumenau / SC",
+# "São Paulo - SP"); after a comma the code is read as a US state first.
+_BR_STATES = set(
+    "AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO".split()
+)
 _TLD_REGION = {
     "de": "DE",
     "at": "AT",
@@ -193,6 +198,10 @@ _UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.is
 # State codes that are also degrees printed after a name (MS, MA, MD, PA).
 _DEGREE_CODES = {"MS", "MA", "MD", "PA"}
 _CITY_STATE = re.compile(r"\b([A-Z][\w.'’\-]+(?:\s[A-Z][\w.'’\-]+){0,3}),\s?([A-Z]{2})\b(?!\w)")
+_CITY_UF = re.compile(
+    rf"([{_UP}][\w.'’\-]+(?:\s(?:d[aeo]s?\s)?[{_UP}][\w.'’\-]+){{0,3}})\s*(?:/|\s[-–]\s)\s*"
+    r"([A-Z]{2})\s*$"
+)
 _CITY_COUNTRY = re.compile(
     rf"([{_UP}][\w.'’\-]+(?:[\s-][{_UP}][\w.'’\-]+){{0,3}}(?:,\s?[{_UP}][\w.'’\- ]+?){{0,2}})"
     rf",\s?([{_UP}][\w.\s]+?)(?=$|\s*[|·•;(]|\s{{2}})"
@@ -237,6 +246,9 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
                     fallback = fallback or (f"{m.group(1)}, {m.group(2)}", 0.6)
                 elif m.group(2) in _US_STATES | _CA_PROVINCES:
                     return f"{m.group(1)}, {m.group(2)}", 0.8
+            m = _CITY_UF.search(segment)
+            if m and m.group(2) in _BR_STATES and not _ROLE_WORDS.search(m.group(1)):
+                return m.group(0).strip(), 0.75
             m = _CITY_COUNTRY.search(segment)
             if m:
                 country = fold(m.group(2).strip())
