@@ -271,7 +271,17 @@ class Tally:
         return out
 
 
-FIELDS = ("emails", "phones", "names", "links", "skills", "headings", "years", "flagged")
+FIELDS = (
+    "emails",
+    "phones",
+    "names",
+    "links",
+    "skills",
+    "headings",
+    "years",
+    "places",
+    "flagged",
+)
 
 
 @dataclass
@@ -283,6 +293,7 @@ class Report:
     skills: Tally = field(default_factory=Tally)
     headings: Tally = field(default_factory=Tally)
     years: Tally = field(default_factory=Tally)
+    places: Tally = field(default_factory=Tally)  # where they live (not one of the targets)
     flagged: Tally = field(default_factory=Tally)
     files: int = 0  # files whose fields were measured
     unread: list[str] = field(default_factory=list)  # formats this build does not read
@@ -380,7 +391,26 @@ def score_file(sample: Sample, result: ParsedResume, taxonomy: Taxonomy) -> Repo
             report.years.misses.append(
                 f"{name}: {result.years_experience} vs {label['years_experience']}"
             )
+    place = label.get("location")
+    if place:
+        report.places.total += 1
+        if same_place(place, result.location):
+            report.places.found += 1
+        else:
+            report.places.misses.append(f"{name}: {result.location!r} vs {place!r}")
+    elif result.location:
+        report.places.false_positives += 1
+        report.places.misses.append(f"{name}: false positive {result.location!r}")
     return report
+
+
+def same_place(label: str, ours: str | None) -> bool:
+    """Ours names the labelled place: the same text, a part of it ("Toronto, Canada" of "ON
+    M6J 1H4, Toronto, Canada"), or its first part ("Kraków" of "Kraków, Poland")."""
+    if not ours:
+        return False
+    want, got = fold(label), fold(ours)
+    return got in want or want in got or fold(label.split(",")[0]) in got
 
 
 @dataclass
