@@ -213,6 +213,15 @@ _POSTCODE_ADDRESS = re.compile(
     rf"((?:(?:ul|al|pl|os|str|av|avda|c)[./]\s*)?[{_UP}][\w.'’\- ]*\d+[a-z]?(?:/\d+)?"
     rf"\s*[,\-–]\s*{_POSTCODE}\s+[{_UP}][\w\-]+(?:\s[{_UP}][\w\-]+)?)"
 )
+# A street with its house number, then the town, without a postcode ("Apianstr. 7,
+# Unterföhring", "ul. Długa 5, Kraków", "Rua Augusta 10, Lisboa", "Via Roma 1, Milano").
+_STREET_TOWN = re.compile(
+    rf"((?:[{_UP}][\w.'’\-]*(?:str\.|straße|strasse|weg|gasse|platz|allee|damm|straat|laan|"
+    rf"plein|gracht)|(?:ul\.|al\.|rua|calle|c/|via|viale|avenida|av\.|rue|avenue)\s+"
+    rf"[\w.'’\- ]{{2,40}}?)\s*\d{{1,4}}[a-z]?(?:/\d{{1,4}})?\s*,\s*"
+    rf"[{_UP}][^\W\d_]+(?:[\s-][{_UP}][^\W\d_]+)?)\s*$",
+    re.IGNORECASE,
+)
 _POSTCODE_CITY = re.compile(
     rf"(?<![\d-])({_POSTCODE}\s+[{_UP}][^\W\d_]+(?:-[^\W\d_]+)*(?:\s[{_UP}][^\W\d_\-]+)?)\b"
 )
@@ -257,6 +266,9 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
             m = _POSTCODE_ADDRESS.search(segment)
             if m:
                 return _trim_location(m.group(1)), 0.7
+            m = _STREET_TOWN.search(segment)
+            if m:
+                fallback = fallback or (m.group(1), 0.65)
     for line in header_lines:
         if re.search(r"\d{4}\s*[-–]\s*\d{4}", line):
             continue  # years from and to: a job's line

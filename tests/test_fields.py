@@ -310,6 +310,9 @@ def test_location_in_a_contact_line(parse):
         # a number that may be a year is a postcode after a street, or before a known city
         ("Meir 12, 2000 Antwerpen", "Meir 12, 2000 Antwerpen"),
         ("+32 470 12 34 56 | 2000 Antwerpen", "2000 Antwerpen"),
+        # a street and its number, then the town, without a postcode
+        ("Apianstr. 7, Unterföhring", "Apianstr. 7, Unterföhring"),
+        ("Via Roma 1, Milano | +39 333 123 4567", "Via Roma 1, Milano"),
         # a Brazilian city and its state
         ("Blumenau / SC", "Blumenau / SC"),
         ("São Paulo - SP | +55 11 91234-5678", "São Paulo - SP"),
@@ -328,6 +331,7 @@ def test_where_they_live_in_more_languages_and_postcodes(line, place, parse):
         "Doświadczenie w branży, Polska",  # small Polish letters are no town's capital
         "Engenheiro de Software - SP",  # a role before a state
         "Front-end / PR reviews",
+        "Python 3, Django",
     ],
 )
 def test_what_is_not_where_they_live(line, parse):
