@@ -380,45 +380,111 @@ _MONTHS = {
     "out": 10,
     "novembro": 11,
     "dezembro": 12,
+    # it
+    "gennaio": 1,
+    "gen": 1,
+    "febbraio": 2,
+    "aprile": 4,
+    "maggio": 5,
+    "mag": 5,
+    "giugno": 6,
+    "giu": 6,
+    "luglio": 7,
+    "lug": 7,
+    "settembre": 9,
+    "ottobre": 10,
+    "ott": 10,
+    "dicembre": 12,
+    # nl
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "mrt": 3,
+    "mei": 5,
+    "augustus": 8,
+    # pl (the name and the form after a day or 'od': styczeń, stycznia)
+    "styczeń": 1,
+    "stycznia": 1,
+    "sty": 1,
+    "luty": 2,
+    "lutego": 2,
+    "lut": 2,
+    "marzec": 3,
+    "marca": 3,
+    "kwiecień": 4,
+    "kwietnia": 4,
+    "kwi": 4,
+    "maj": 5,
+    "maja": 5,
+    "czerwiec": 6,
+    "czerwca": 6,
+    "cze": 6,
+    "lipiec": 7,
+    "lipca": 7,
+    "lip": 7,
+    "sierpień": 8,
+    "sierpnia": 8,
+    "sie": 8,
+    "wrzesień": 9,
+    "września": 9,
+    "wrz": 9,
+    "październik": 10,
+    "października": 10,
+    "paź": 10,
+    "listopad": 11,
+    "listopada": 11,
+    "lis": 11,
+    "grudzień": 12,
+    "grudnia": 12,
+    "gru": 12,
 }
 _PRESENT = (
     r"present|current|currently|now|today|ongoing|date|heute|jetzt|aktuell|derzeit|laufend|"
     r"actualidad|actual|presente|hoy|la fecha|aujourd'hui|aujourd’hui|ce jour|à ce jour|"
-    r"a ce jour|en cours|actuel|atual|atualmente|o momento|hoje|至今|现在"
+    r"a ce jour|en cours|actuel|atual|atualmente|o momento|hoje|至今|现在|"
+    # it, nl, pl
+    r"oggi|in corso|attuale|heden|nu|huidig|obecnie|nadal|teraz|dziś|dzisiaj|"
+    r"(?:do\s+)?chwili obecnej|(?:do\s+)?dnia dzisiejszego"
 )
 _MONTH_NAMES = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _POINT = (
-    rf"(?:(?:{_MONTH_NAMES})\.?\s*(?:de\s+)?(?:19|20)\d\d"  # Jan 2019, Mar. 2010, enero de 2019
+    rf"(?:(?<![^\W\d_])(?:{_MONTH_NAMES})\.?\s*(?:de\s+)?(?:19|20)\d\d"  # Jan 2019, enero de 2019
     r"|\d{1,2}\s*[/.]\s*(?:19|20)\d\d"  # 03/2015, 05.2019
     r"|(?:19|20)\d\d\s*[/.]\s*\d{1,2}(?!\d)"  # 2015/07, 2015 / 07
     r"|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月"  # 2015 年 3 月
     r"|(?:19|20)\d\d)"  # 2019
 )
 _RANGE_RE = re.compile(
-    rf"(?P<start>{_POINT})\s*(?:-|–|—|to|bis|à|a|al|até|au|–\s*|~)\s*"
+    rf"(?P<start>{_POINT})\s*(?:-|–|—|to|bis|à|a|al|até|au|tot|do|–\s*|~)\s*"
     rf"(?P<end>{_POINT}|(?:{_PRESENT})\b)",
     re.IGNORECASE,
 )
 _ONGOING = re.compile(
-    rf"(?:-|–|—|to|bis|à|a|al|até|au|~|since|seit|desde|depuis)\s*(?:{_PRESENT})\b", re.IGNORECASE
+    rf"(?:-|–|—|to|bis|à|a|al|até|au|tot|do|~|since|seit|desde|depuis|sinds|od)\s*"
+    rf"(?:{_PRESENT})\b",
+    re.IGNORECASE,
 )
 _SINCE_RE = re.compile(
-    rf"\b(?:since|seit|desde|depuis|dès|a partir de|from)\s+(?P<start>{_POINT})"
+    rf"\b(?:since|seit|desde|depuis|dès|a partir de|from|sinds|dal|od)\s+(?P<start>{_POINT})"
     r"(?!\s*(?:-|–|—|to|bis)\s*\d)",
     re.IGNORECASE,
 )
 _EXPLICIT_YEARS_RE = re.compile(
     r"(?:(?:over|more than|nearly|almost|about|around|mehr als|über|plus de|más de|mais de)\s+)?"
-    r"(?P<n>\d{1,2}(?:[.,]5)?)\s*\+?\s*(?:years?|yrs?\.?|jahre[n]?|ans|años|anos)\s*"
-    r"(?:of\s+|de\s+|an\s+)?(?:[\w\-]+\s+){0,4}?"
+    r"(?P<n>\d{1,2}(?:[.,]5)?)\s*\+?\s*(?:years?|yrs?\.?|jahre[n]?|ans|años|anos|anni|"
+    r"jaar|jaren|lat|lata)\s*"
+    r"(?:of\s+|de\s+|an\s+|di\s+)?(?:[\w\-]+\s+){0,4}?"
     r"(?:experience|expertise|berufserfahrung|erfahrung|expérience|experiencia|experiência|"
+    r"esperienza|ervaring|doświadczenia|doświadczeniem|"
     r"in the industry|in industry|in the field)",
     re.IGNORECASE,
 )
 
 # What every match of _EXPLICIT_YEARS_RE holds: the number's last digit and the word for years.
 # It starts with a digit, so the search skips ahead fast; most resumes have none.
-_YEARS_AFTER_NUMBER = re.compile(r"\d\s*\+?\s*(?:years?|yrs?|jahre|ans|años|anos)", re.IGNORECASE)
+_YEARS_AFTER_NUMBER = re.compile(
+    r"\d\s*\+?\s*(?:years?|yrs?|jahre|ans|años|anos|anni|jaar|jaren|lat|lata)", re.IGNORECASE
+)
 
 
 def _parse_point(text: str, is_end: bool) -> tuple[int, int] | None:

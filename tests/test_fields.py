@@ -199,6 +199,9 @@ def test_explicit_years():
     assert F.explicit_years("over 10 years of experience in sales")[0] == 10
     assert F.explicit_years("mehr als 8 Jahre Berufserfahrung")[0] == 8
     assert F.explicit_years("Python 5+ yrs") is None  # a skill bar, not a total
+    assert F.explicit_years("Posiadam 7 lat doświadczenia w księgowości")[0] == 7
+    assert F.explicit_years("Ho 5 anni di esperienza nel settore")[0] == 5
+    assert F.explicit_years("Meer dan 10 jaar ervaring")[0] == 10
 
 
 def test_years_from_ranges_overlaps_merged_and_present_words():
@@ -214,11 +217,45 @@ def test_years_from_ranges_overlaps_merged_and_present_words():
 
 
 @pytest.mark.parametrize(
-    "word", ["present", "Present", "current", "heute", "actualidad", "atual", "aujourd'hui", "now"]
+    "word",
+    [
+        "present",
+        "Present",
+        "current",
+        "heute",
+        "actualidad",
+        "atual",
+        "aujourd'hui",
+        "now",
+        "oggi",
+        "heden",
+        "obecnie",
+        "do chwili obecnej",
+    ],
 )
 def test_present_words(word):
     periods = F.find_periods(f"Jan 2020 - {word}", TODAY)
     assert periods and periods[0].end == (2026, 11) and periods[0].ongoing
+
+
+@pytest.mark.parametrize(
+    "printed, start, end",
+    [
+        ("styczeń 2019 – grudzień 2021", (2019, 1), (2021, 12)),
+        ("od marca 2019 do października 2021", (2019, 3), (2021, 10)),
+        ("gennaio 2018 – giugno 2020", (2018, 1), (2020, 6)),
+        ("maart 2017 tot mei 2019", (2017, 3), (2019, 5)),
+    ],
+)
+def test_month_names_of_polish_italian_and_dutch(printed, start, end):
+    [period] = F.find_periods(printed, TODAY)
+    assert (period.start, period.end) == (start, end)
+
+
+def test_a_month_name_inside_a_word_is_not_a_month():
+    # "Emag 2019": not "mag" (Italian May) 2019
+    [period] = F.find_periods("Emag 2019 – 2021", TODAY)
+    assert period.start == (2019, 1)
 
 
 @pytest.mark.parametrize(
