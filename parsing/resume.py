@@ -19,7 +19,15 @@ from parsing.errors import Outcome, ParseProblem, too_large_message
 from parsing.layout import Layout, Line, assemble, close_spaced_lines, from_text
 from parsing.listed import inline_skill_spans, listed_items, unlisted_skills
 from parsing.names import find_name
-from parsing.sections import LANGUAGES, SKILLS, Section, find_sections, section_at
+from parsing.sections import (
+    CONTACT,
+    LANGUAGES,
+    PERSONAL,
+    SKILLS,
+    Section,
+    find_sections,
+    section_at,
+)
 from parsing.taxonomy import Hit, Taxonomy, load_taxonomy
 from parsing.text import CID_RE, cid_ratio, clean_text, fold
 
@@ -482,7 +490,15 @@ def fill_fields(
         {"heading": s.heading, "kind": s.kind, "start": s.start, "end": s.end} for s in sections
     ]
     found_emails = C.find_emails(text, sections, mailto, layout, header_end)
-    result.location, location_confidence = F.locate(header_lines)
+    # Where they live is in the header, or under a Contact or Personal details heading (a
+    # sidebar's "CONTACT DETAILS" / "Address: …", Europass's personal information).
+    place_lines = header_lines + [
+        line
+        for s in sections
+        if s.kind in (CONTACT, PERSONAL)
+        for line in text[s.body_start : s.end].split("\n")[:12]
+    ]
+    result.location, location_confidence = F.locate(place_lines)
     addresses = [e.value for e in found_emails]
     place = result.location if location_confidence >= CHECK_BELOW else None  # never a name
     name = find_name(layout, addresses, sections, taxonomy, text, place)

@@ -396,3 +396,15 @@ def test_date_ranges_beside_commas_brackets_and_bullets_and_across_lines():
         ((2015, 1), (2017, 12), "2015\n–\n2"),
         ((2012, 1), (2024, 6), "seit 201"),
     ]
+
+
+def test_where_they_live_under_a_contact_heading(parse):
+    # The demo's layout: the name, a title, then "CONTACT DETAILS" holding the address.
+    r = parse(
+        "Thomas Taylor\nSenior Software Engineer\nCONTACT DETAILS\n"
+        "Address: 187 Pine St, Los Angeles, CA 90088\nEmail thomas_taylor@example.com\n"
+        "SKILLS\nMongoDB\n"
+    )
+    assert r.location == "187 Pine St, Los Angeles, CA 90088"
+    r = parse("Anna Nowak\nanna@example.pl\n\nDane osobowe\nData urodzenia: 1990\nAdres: Łódź\n")
+    assert r.location == "Łódź"
