@@ -288,37 +288,14 @@ def test_someone_whose_name_is_printed_surname_first_is_greeted_by_their_given_n
     db = str(world.store.path)
     assert main(["import", str(resume), "--job", "Backend Engineer", "--db", db]) == 0
     capsys.readouterr()
-    code, out, err = invite(
-        world,
-        capsys,
-        "Nowak Anna",
-        "--job",
-        "Backend Engineer",
-        "--at",
-        "2030-03-05 09:00",
-        "--where",
-        "Room 4",
-        "--tz",
-        "Europe/Warsaw",
-        "--preview",
-    )
+    when = ("--job", "Backend Engineer", "--at", "2030-03-05 09:00", "--where", "Room 4")
+    code, out, err = invite(world, capsys, "Nowak Anna", *when, "--preview")
     assert code == 0, err
     assert "\nHi Anna," in out and "Hi Nowak" not in out
     # A recruiter who corrects the name keeps the greeting right; one who renames them
     # entirely is greeted by the new name's first word.
     assert main(["person", "set", "Nowak Anna", "name", "Ania Nowak", "--db", db]) == 0
     capsys.readouterr()
-    code, out, err = invite(
-        world,
-        capsys,
-        "Ania Nowak",
-        "--job",
-        "Backend Engineer",
-        "--at",
-        "2030-03-05 09:00",
-        "--where",
-        "Room 4",
-        "--preview",
-    )
+    code, out, err = invite(world, capsys, "Ania Nowak", *when, "--preview")
     assert code == 0, err
     assert "\nHi Ania," in out

@@ -218,6 +218,13 @@ def test_tesseract_reads_russian_where_the_os_has_it():
         assert "@" in found.raw and found.language in (None, "ru")
 
 
+def _parse_json(path: Path, *flags: str) -> dict:
+    """What `shortlist parse --json [flags] PATH` prints, as a recruiter's tools read it."""
+    command = [str(SHORTLIST), "parse", "--json", *flags, str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=True)
+    return json.loads(done.stdout)
+
+
 def _pdf_with_pictured_name(
     picture_box: tuple[int, int, int, int], name: str, background="white"
 ) -> bytes:
@@ -318,19 +325,10 @@ def test_parse_json_gives_the_drawn_name_with_its_doubt_and_no_ocr_leaves_it_out
     (tmp_path / "cv.pdf").write_bytes(
         _pdf_with_pictured_name((190, 190, 380, 560), "Marta Kowalczyk")
     )
-    command = [str(SHORTLIST), "parse", "--json", str(tmp_path / "cv.pdf")]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=True)
-    found = json.loads(done.stdout)
+    found = _parse_json(tmp_path / "cv.pdf")
     assert found["name"] == "Marta Kowalczyk" and found["ocr"] is False
     assert found["confidence"]["name"] == 0.6  # the pane and `person show` say "check this"
-    off = subprocess.run(
-        [*command[:3], "--no-ocr", *command[3:]],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    assert json.loads(off.stdout)["name"] is None
+    assert _parse_json(tmp_path / "cv.pdf", "--no-ocr")["name"] is None
 
 
 def _pdf_with_pictured_column(side: str, header: bool = False) -> bytes:
@@ -394,9 +392,7 @@ def test_a_main_column_exported_as_a_picture_is_read_in_its_place(side, tmp_path
     the picture begins. Through `shortlist parse --json`, as an import reads it; --no-ocr
     reads the sidebar alone."""
     (tmp_path / "cv.pdf").write_bytes(_pdf_with_pictured_column(side))
-    command = [str(SHORTLIST), "parse", "--json", str(tmp_path / "cv.pdf")]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=True)
-    found = json.loads(done.stdout)
+    found = _parse_json(tmp_path / "cv.pdf")
     assert found["outcome"] == "ok" and found["name"] == "Marta Kowalczyk"
     assert {"Figma", "Adobe InDesign", "Adobe Photoshop"} <= set(found["skills"])
     assert {"EXPERIENCE", "SKILLS"} <= {s.upper() for s in found["sections"]}
@@ -404,14 +400,7 @@ def test_a_main_column_exported_as_a_picture_is_read_in_its_place(side, tmp_path
     assert not any("designer" in item.lower() for item in found["skills_not_in_taxonomy"])
     assert found["emails"] == ["marta.kowalczyk@wp.pl"] and found["years_experience"]
     assert found["confidence"]["name"] <= 0.6 and found["confidence"]["skills"] <= 0.6
-    off = subprocess.run(
-        [*command[:3], "--no-ocr", *command[3:]],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    alone = json.loads(off.stdout)
+    alone = _parse_json(tmp_path / "cv.pdf", "--no-ocr")
     assert "Figma" not in alone["skills"] and "Adobe Photoshop" in alone["skills"]
 
 
