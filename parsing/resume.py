@@ -321,7 +321,7 @@ def _with_picture_columns(
     except (Exception, MemoryError):  # a page pdfium cannot draw, an engine that cannot load
         return lines, ""
     out = list(lines)
-    read: list[str] = []
+    texts: list[str] = []
     for (page, left, top, right, _bottom), text in found:
         pictured = [line for line in text.lines if line.text.strip()]
         if not pictured:
@@ -344,8 +344,8 @@ def _with_picture_columns(
         else:
             where = at[-1] + 1 if at else len(out)
             out[where:where] = [Line("", page=page), *block]
-        read.append("\n".join(line.text for line in pictured))
-    return out, "\n".join(read)
+        texts.append("\n".join(line.text for line in pictured))
+    return out, "\n".join(texts)
 
 
 def _doubt_pictured(result: ParsedResume, pictured: str, typed: str) -> None:
