@@ -235,6 +235,14 @@ def find_location(header_lines: list[str]) -> str | None:
 def locate(header_lines: list[str]) -> tuple[str | None, float]:
     """Where the person lives, and how sure the way it was found makes us (0..1)."""
     fallback: tuple[str, float] | None = None
+    # A narrow header wraps "Gdansk," / "Poland": a line that ends in a comma goes on.
+    joined: list[str] = []
+    for line in header_lines:
+        if joined and joined[-1].rstrip().endswith(","):
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+    header_lines = joined
     for line in header_lines:
         m = _LOCATION_LABEL.search(line)
         if m and not re.search(r"@|https?:|www\.", m.group(1)):  # "E-mail adres: …" is none
@@ -245,7 +253,7 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
         line = URL_RE.sub(" | ", line)
         line = KNOWN_SITE_RE.sub(" | ", line)
         line = re.sub(r"\+?\(?\d[\d\s().\-]{6,}\d", " | ", line)
-        for segment in re.split(r"\s*(?:[|·•;*#@]|\s,\s)\s*|\s{2,}", line):
+        for segment in re.split(r"\s*(?:[|·•;*#@]|\s,\s|\s[–—]\s)\s*|\s{2,}", line):
             segment = segment.strip(" ,")
             if not segment or len(segment) > 120:
                 continue  # a place is short; long runs are prose (and slow to try)

@@ -350,6 +350,9 @@ def test_location_in_a_contact_line(parse):
         # a street and its number, then the town, without a postcode
         ("Apianstr. 7, Unterföhring", "Apianstr. 7, Unterföhring"),
         ("Via Roma 1, Milano | +39 333 123 4567", "Via Roma 1, Milano"),
+        # between spaced dashes, and wrapped after its comma by a narrow header
+        ("Leipzig, Germany – Email zoe@example.net – Mob. +49 151 9195 3098", "Leipzig, Germany"),
+        ("+48 884 423 040 · www.example.com · Gdansk,\nPoland", "Gdansk, Poland"),
         # a Brazilian city and its state
         ("Blumenau / SC", "Blumenau / SC"),
         ("São Paulo - SP | +55 11 91234-5678", "São Paulo - SP"),
