@@ -703,23 +703,26 @@ def ocr_pdf_head(data: bytes, share: float = 0.4) -> OcrText:
     """The top ``share`` of a PDF's first page, rendered and read: for a page whose text layer
     lacks what a picture there prints (a name set as an image). Lines keep their place on the
     whole page (``top`` as a share of its height)."""
-    images, total = render_pdf(data, 1)
-    if not images:
+    found = _read_regions(data, [(0, 0.0, 0.0, 1.0, share)])
+    if not found:
         raise ParseProblem("malformed", "the PDF has no pages")
-    page = images[0]
-    found = _read_all([page.crop((0, 0, page.width, max(1, int(page.height * share))))], total)
-    for line in found.lines:
-        if line.top >= 0:
-            line.top = round(line.top * share, 4)
-    return found
+    return found[0][1]
 
 
 def ocr_pdf_regions(
     data: bytes, regions: list[tuple[int, float, float, float, float]]
 ) -> list[tuple[tuple[int, float, float, float, float], OcrText]]:
-    """Parts of a PDF's pages, rendered and read: pictures that stand where a column of text
-    would (``regions``: page, left, top, right, bottom as shares of the page). Lines keep their
-    place on the whole page, so they fall into the page's reading order where they stand."""
+    """Pictures that stand where a column of text would (``regions``: page, left, top, right,
+    bottom as shares of the page), rendered and read. Lines keep their place on the whole page,
+    so they fall into the page's reading order where they stand."""
+    return _read_regions(data, regions)
+
+
+def _read_regions(
+    data: bytes, regions: list[tuple[int, float, float, float, float]]
+) -> list[tuple[tuple[int, float, float, float, float], OcrText]]:
+    """Parts of a PDF's pages, rendered (only the pages needed) and read, each line placed on
+    its whole page: a picture's column, or the top of page one (:func:`ocr_pdf_head`)."""
     if not regions:
         return []
     images, total = render_pdf(data, max(page for page, *_ in regions) + 1)
