@@ -197,6 +197,8 @@ _LOCATION_LABEL = re.compile(
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper()) + "А-ЯЁ"
 # State codes that are also degrees printed after a name (MS, MA, MD, PA).
 _DEGREE_CODES = {"MS", "MA", "MD", "PA"}
+# A word after the state's code, other than the country, says the code was a word's start.
+_STATE_GOES_ON = re.compile(r"\s*[A-Za-z](?!SA?\b|nited\s+States|anada)", re.IGNORECASE)
 _CITY_STATE = re.compile(r"\b([A-Z][\w.'’\-]+(?:\s[A-Z][\w.'’\-]+){0,3}),\s?([A-Z]{2})\b(?!\w)")
 _CITY_UF = re.compile(
     rf"([{_UP}][\w.'’\-]+(?:\s(?:d[aeo]s?\s)?[{_UP}][\w.'’\-]+){{0,3}})\s*(?:/|\s[-–]\s)\s*"
@@ -258,6 +260,8 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
             if not segment or len(segment) > 120:
                 continue  # a place is short; long runs are prose (and slow to try)
             for m in _CITY_STATE.finditer(segment):
+                if _STATE_GOES_ON.match(segment, m.end()):
+                    continue  # "AutoCAD, MS Office", "Finance, PA Consulting": no state
                 if m.group(2) in _DEGREE_CODES:
                     # "Hal Schmeler, MS": a degree after a name, or Mississippi: look further
                     fallback = fallback or (f"{m.group(1)}, {m.group(2)}", 0.6)

@@ -329,6 +329,9 @@ def test_location_in_a_contact_line(parse):
         "Jan Küster\n* Bremen, Germany # info@example.com H +49 170 123 456 789\n\nSummary\nx"
     )
     assert r.location == "Bremen, Germany"
+    # The code of a state, then the country or the ZIP code.
+    for line, place in (("Austin, TX USA", "Austin, TX"), ("Toronto, ON Canada", "Toronto, ON")):
+        assert parse(f"John Doe\njohn@example.com\n{line}\n\nSummary\nx").location == place
 
 
 @pytest.mark.parametrize(
@@ -372,6 +375,8 @@ def test_where_they_live_in_more_languages_and_postcodes(line, place, parse):
         "Engenheiro de Software - SP",  # a role before a state
         "Front-end / PR reviews",
         "Python 3, Django",
+        "AutoCAD, MS Office, prawo jazdy kat. B",  # a state's code that starts a word
+        "Corporate Finance, PA Consulting Group",
     ],
 )
 def test_what_is_not_where_they_live(line, parse):
