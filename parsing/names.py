@@ -31,7 +31,7 @@ from parsing.contacts import EMAIL_RE, PHONE_LABEL, URL_RE, Found
 from parsing.layout import Layout, Line, assemble, script_of
 from parsing.sections import CONTACT, PERSONAL, SUMMARY, Section, heading_kind, section_at
 from parsing.text import ascii_spellings, fold, loose_fold
-from parsing.vocab import BUILDING_PARTS, NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
+from parsing.vocab import BUILDING_PARTS, INSTITUTIONS, NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
 
 # The words that are never part of a name, as :func:`loose_fold` leaves them: the vocabulary
 # writes "język" and "persönliche", and a word is looked up folded (typed "jezyk" too).
@@ -129,9 +129,10 @@ _NAME_WORD = (
 )
 # A form's numbering ("3. Name:", "a) Nome:") may come first.
 _ENUMERATOR = r"(?:(?:\d{1,2}|[a-z])[.)]\s*)?"
+# The old Europass form's plural in parentheses: "Surname(s)", "Nazwisko(-a)", "Imię(-ona)".
+_PLURAL = r"(?:\s?\(-?[^\W\d_]{1,4}\))?"
 _LABEL = re.compile(
-    rf"^\W*{_ENUMERATOR}(?:(?:{_NAME_WORD})(?:(?:\s*[,/&]|\s+(?:and|und|et|e|y|i|и|ve))\s*(?:{_NAME_WORD}))*\s*(?:[:：\-–]\s*|$)|"
-    rf"(?:{_NAME_WORD})\s+(?=\w)|"
+    rf"^\W*{_ENUMERATOR}(?:(?:{_NAME_WORD}){_PLURAL}(?:(?:\s*[,/&]|\s+(?:and|und|et|e|y|i|и|ve))\s*(?:{_NAME_WORD}){_PLURAL})*(?:\s*[:：\-–]\s*|\s*$|\s+(?=\w))|"
     r"(?:(?:resume|résumé|cv|curriculum\s+vitae|lebenslauf|profile)\s+(?:of|von|de|di|van)\s+|"
     r"personal\s+information|informazioni\s+personali|persönliche\s+angaben|"
     r"informations\s+personnelles|"
@@ -151,21 +152,31 @@ _SURNAME_WORD = (
     r"(?:last|family)\s*names?|surnames?|nachname|familienname|nom(?:\s+de\s+famille)?|nazwisko|"
     r"apellidos?|cognome|sobrenome|achternaam|фамилия|soyad(?:ı)?"
 )
-_FIRST_LABEL = re.compile(rf"^\W*(?:{_GIVEN_WORD})\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
-_LAST_LABEL = re.compile(rf"^\W*(?:{_SURNAME_WORD})\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
+_FIRST_LABEL = re.compile(rf"^\W*(?:{_GIVEN_WORD}){_PLURAL}\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
+_LAST_LABEL = re.compile(rf"^\W*(?:{_SURNAME_WORD}){_PLURAL}\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
 # A form's table prints the label in one cell and the value in the next, without a colon.
-_FIRST_CELL = re.compile(rf"^\W*(?:{_GIVEN_WORD})\s*[:：]?$", re.IGNORECASE)
-_LAST_CELL = re.compile(rf"^\W*(?:{_SURNAME_WORD})\s*[:：]?$", re.IGNORECASE)
-# "Nazwisko i imię: Nowak Anna", "Surname, first name: ...": the surname is printed first.
+_FIRST_CELL = re.compile(rf"^\W*(?:{_GIVEN_WORD}){_PLURAL}\s*[:：]?$", re.IGNORECASE)
+_LAST_CELL = re.compile(rf"^\W*(?:{_SURNAME_WORD}){_PLURAL}\s*[:：]?$", re.IGNORECASE)
+# "Nazwisko i imię: Nowak Anna", "Surname(s) / First name(s)": the surname is printed first.
 _SURNAME_FIRST = re.compile(
-    rf"^\W*(?:{_SURNAME_WORD})\s*(?:,|/|&|and|und|et|e|y|i|и|ve)\s*(?:{_GIVEN_WORD})\b",
+    rf"^\W*(?:{_SURNAME_WORD}){_PLURAL}\s*(?:,|/|&|and|und|et|e|y|i|и|ve)\s*"
+    rf"(?:{_GIVEN_WORD}){_PLURAL}(?!\w)",
     re.IGNORECASE,
 )
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 # "Name", "3. Name:" alone on a line: the value is on a later line, if this is a label.
-_NAME_ALONE = re.compile(rf"^\W*{_ENUMERATOR}(?:{_NAME_WORD})\s*[:：]?$", re.IGNORECASE)
+_NAME_ALONE = re.compile(
+    rf"^\W*{_ENUMERATOR}(?:{_NAME_WORD}){_PLURAL}(?:\s*/\s*(?:{_NAME_WORD}){_PLURAL})?\s*[:：]?$",
+    re.IGNORECASE,
+)
 # A form's label without its value: "Birth:", "Personal Status:".
 _BARE_LABEL = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?[^\W\d_][\w .'’/\-]{0,30}[:：]$")
+# A line that ends as a sentence does: a word of five letters or more, then a full stop.
+_SENTENCE_END = re.compile(r"[^\W\d_]{5,}\.\s*$")
+# A label, then items separated by commas: "Loves: Global Game Jam, Sci-Fi series, …".
+_LISTED = re.compile(r"^[^\W\d_][\w ]{1,24}[:：]\s*[^,]+,[^,]+")
+# Abbreviated street types that end an address, never a name: "Pearl St", "Volkerts Rd".
+_STREET_END = frozenset({"st", "rd", "ave", "blvd", "ln", "hwy", "pkwy", "ul", "str"})
 _EDGE_NOISE = re.compile(r"^[^\w(]+|[^\w.)]+$")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _RANK_SCORE = (2.0, 1.6, 1.3, 1.0, 0.8, 0.6, 0.4, 0.4)
@@ -556,6 +567,8 @@ def _readings(
     text = _strip_noise(line.text)
     out: list[tuple[str, str]] = []
     labelled = _LABEL.match(line.text.strip()) or _LABEL.match(text)
+    if not labelled and _SENTENCE_END.search(line.text):
+        return out  # "Netzwerksüchtiger Katzenliebhaber.": a sentence, not a name
     value = None
     if labelled and labelled.end() < len(labelled.string):
         value = labelled.string[labelled.end() :]
@@ -575,13 +588,18 @@ def _readings(
         out.append((text[titled.end() :], "titled"))
     for cell in line.cells:
         out.append((_strip_noise(cell), "cell"))
+    # "Loves: Global Game Jam, Sci-Fi series": a label, then a list; its items are things.
+    listed = _LISTED.match(text) and not labelled
     parts = [p for p in _SEPARATORS.split(text) if p.strip()]
-    if len(parts) > 1:
+    if len(parts) > 1 and not listed:
         for part in parts[:2]:
             out.append((part, "part"))
     # A name followed by its title on one line: "Allen King ESB Developer". Before a room
-    # or a suite ("Lucina Hall Room 220") the words name a building.
+    # or a suite ("Lucina Hall Room 220") the words name a building; a line that ends in an
+    # institution names it ("Campbell Family Mental Health Research Institute").
     words = text.split()
+    if words and loose_fold(words[-1].strip(".,")) in INSTITUTIONS:
+        words = []
     for size in range(min(len(words) - 1, 5), 1, -1):
         if fold(words[size].strip(".,")) in BUILDING_PARTS:
             continue
@@ -680,7 +698,7 @@ def _given_names(top: Candidate, lines: list[Line]) -> str:
     label = _SURNAME_FIRST.match(_strip_noise(lines[top.line].text)) if top.how == "label" else None
     if label:
         # A Spanish form's "Apellidos" are two; elsewhere a surname is one word (or hyphenated).
-        surnames = 2 if re.search(r"apellidos", label.group(), re.IGNORECASE) else 1
+        surnames = 2 if re.search(r"apellidos|apellido\(s\)", label.group(), re.I) else 1
         return " ".join(words[min(surnames, len(words) - 1) :])
     return ""
 
@@ -764,6 +782,8 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
         return None
     if any(len(w) > 1 and not w.strip(".").lower().strip("x") for w in plain):
         return None  # "Xxxx": a placeholder
+    if loose_fold(plain[-1].strip(".")) in _STREET_END:
+        return None  # "Decker St": a street
     cased = name.isascii() or script_of(name) in (
         "latin",
         "cyrillic",

@@ -544,3 +544,47 @@ def test_surnames_that_are_also_words_of_personal_data_stay_names(name, parse):
     first, last = name.lower().split()
     text = f"{name}\n{first}.{last}@example.com\n\nExperience\n2019 Allegro\n"
     assert parse(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "given"),
+    [
+        ("Nazwisko(-a) / Imię(-ona)", "Wiśniewska Katarzyna", "Katarzyna"),
+        ("Surname(s) / First name(s)", "Ferreira Santos João", "Santos João"),
+        ("Nachname(n) / Vorname(n)", "Müller Max", "Max"),
+        ("Cognome(i) / Nome(i)", "Bianchi Luca", "Luca"),
+        ("Apellido(s) / Nombre(s)", "García López Ana", "Ana"),
+    ],
+)
+def test_the_old_europass_forms_surname_first_label_with_its_plurals(label, value, given, parse):
+    # The 2004 Europass form prints "Surname(s) / First name(s)" in its label column, the
+    # value beside it without a colon, the surname first.
+    text = (
+        f"Europass\nCurriculum Vitae\n\nInformacje osobiste\n{label}     {value}\n"
+        "Adres(-y)     ul. Kwiatowa 3, 60-101 Poznań (Polska)\nTelefon(-y)   +48 61 111 22 33\n"
+        "\nDoświadczenie zawodowe\nDaty   01/2015 - obecnie\n"
+    )
+    found = parse(text)
+    assert (found.name, found.given_name) == (value, given)
+
+
+def test_the_old_europass_label_in_a_cell_of_its_own_row(taxonomy):
+    # A PDF of the form: the label right-aligned in one cell, the value in the next.
+    rows = [("Nazwisko(-a) / Imię(-ona)", "Nowak Anna"), ("E-mail", "kontakt@example.pl")]
+    lines = [Line("Curriculum Vitae", size=9, top=0.05, left=0.1, right=0.3)]
+    for n, (label, value) in enumerate(rows):
+        lines.append(
+            Line(
+                f"{label} {value}",
+                size=10,
+                top=0.1 + 0.02 * n,
+                left=0.05,
+                right=0.6,
+                cells=(label, value),
+            )
+        )
+    lines += [
+        Line(t, size=10, top=0.25 + n * 0.02, left=0.1, right=0.8) for n, t in enumerate(MAIN)
+    ]
+    found = find_name(Layout(lines, body_size=10, geometry=True), [], taxonomy=taxonomy)
+    assert found is not None and (found.value, found.given) == ("Nowak Anna", "Anna")

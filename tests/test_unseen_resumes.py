@@ -214,6 +214,18 @@ def test_initials_in_capitals_are_no_surname_first():
         # headings the vocabulary lacks, around a word that is a heading by itself
         "Besondere Fachkenntnisse\nSAP, Excel\nlena@example.de\n\nBerufserfahrung\n2019",
         "Podsumowanie Zawodowe\nDoświadczony kierownik.\nbudowa@example.pl\n\nDoświadczenie\n2019",
+        # What is left when the name is not in the text (a picture, a header the reader
+        # missed): the development half's files with their names taken out gave these.
+        "Campbell Family Mental Health Research Institute\nResearch Assistant\njo@example.org",
+        "Loves: Global Game Jam, Sci-Fi series, Stack Overflow\nme@example.com",
+        "Netzwerksüchtiger Katzenliebhaber.\nkontakt@example.de\n\nBerufserfahrung\n2019",
+        "Home\nPearl St\nBoulder, CO 80302\nme@example.com\n\nExperience\n2019",
+        "Violet Apartments, Kochi\n+91 98470 12345\nme@example.in\n\nExperience\n2019",
+        "Lucknow\nUttar Pradesh\nme@example.in\n\nExperience\n2019",
+        "617-225-8899 Cambridge, MA USA\nme@example.com\n\nExperience\n2019",
+        "Secretary General\nModel United Nations 2018\nme@example.com\n\nExperience\n2019",
+        "Cisco Certified Internetwork Expert\nme@example.com\n\nExperience\n2019",
+        "Major Incident Management\nme@example.com\n\nExperience\n2019",
     ],
 )
 def test_a_place_a_role_or_a_heading_is_never_the_name(text):
