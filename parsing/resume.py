@@ -400,6 +400,11 @@ def _name_from_picture(result: ParsedResume, data: bytes, taxonomy: Taxonomy, oc
     printed = set(fold(result.text).split())
     if any(fold(word) in printed for word in name.value.split() if len(word) > 2):
         return  # the text layer has it, and did not take it: the picture adds nothing
+    # Letters spaced out in the picture come back in pieces ("C O N T A C T" read as "Con
+    # T Ac T"): a typed line with the same letters is the same thing.
+    letters = "".join(fold(name.value).split())
+    if any("".join(line.split()) == letters for line in fold(result.text).split("\n")):
+        return
     result.name, result.given_name = name.value, name.given
     result.confidence["name"] = min(name.confidence, OCR_CONFIDENCE)
     result.doubts["name"] = "drawn at the top of page 1, read by OCR"

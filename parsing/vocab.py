@@ -73,7 +73,17 @@ ROLE_WORDS = re.compile(
     r"limpiador(?:a)?|recepcionista|cajer[oa]|cuidador(?:a)?|electricista|fontaner[oa]|"
     r"soldador(?:a)?|mecánic[oa]|garçom|garçonete|cozinheir[oa]|operador(?:a)?|eletricista|"
     r"mecânic[oa]|camerier[ea]|commess[oa]|autista|elettricista|saldatore|meccanico|"
-    r"educat(?:ore|rice)|cassier[ea]|verkoper|elektricien|\w*medewerker)\b",
+    r"educat(?:ore|rice)|cassier[ea]|verkoper|elektricien|\w*medewerker|"
+    # English trades and professions that are nobody's surname (Baker, Butcher, Porter,
+    # Mason, Painter, Gardener, Teller are surnames and left out)
+    r"machinist|fabricator|labou?rer|storekeeper|cleaner|janitor|nanny|babysitter|"
+    r"instructor|surveyor|estimator|inspector|dispatcher|hairdresser|stylist|beautician|"
+    r"waiter|waitress|firefighter|lawyer|attorney|solicitor|paralegal|translator|"
+    r"interpreter|journalist|photographer|videographer|illustrator|dentist|surgeon|midwife|"
+    r"optician|radiographer|veterinarian|dietitian|nutritionist|psychologist|counsell?or|"
+    r"librarian|archivist|chemist|biologist|physicist|geologist|economist|statistician|"
+    r"mathematician|actuary|bookkeeper|underwriter|realtor|salesperson|merchandiser|"
+    r"concierge)\b",
     re.IGNORECASE,
 )
 
@@ -365,6 +375,8 @@ NOT_NAME_WORDS = {
     "physical",
     "global",
     "united",
+    "staff",
+    "tp",  # Vietnamese "thành phố", a city: "TP. Hồ Chí Minh"
     "avenue",
     "city",
     "rua",

@@ -281,6 +281,24 @@ def test_a_headshot_is_not_read_for_a_name(parse, monkeypatch):
     assert reads == []  # the top of the page was not read for a headshot
 
 
+def test_a_letter_spaced_heading_read_back_in_pieces_is_not_a_name(parse, monkeypatch):
+    # A heading set letter-spaced ("K O N T A K T") at the top of a page whose name is a
+    # picture: the OCR engine may read the spaced capitals back as words ("KON T AK T"). The
+    # text layer has that line, so it is not a name the picture adds; the name stays unknown.
+    from parsing import ocr
+    from parsing.layout import Line
+
+    def read_head(data, share=0.4):
+        lines = [Line("KON T AK T", size=14, top=0.06, left=0.05, right=0.3)]
+        lines += [Line("Krakow", size=9, top=0.12, left=0.05, right=0.2)]
+        return ocr.OcrText("KON T AK T\nKrakow", 1, 1, "rapidocr", None, lines, 9)
+
+    monkeypatch.setattr(ocr, "ocr_pdf_head", read_head)
+    result = parse(_pdf_with_pictured_name((190, 190, 380, 560), ""), "cv.pdf")
+    assert result.text.startswith("KONTAKT")
+    assert result.name is None
+
+
 def test_a_name_drawn_as_outlines_is_read_from_the_page(parse):
     # Design tools export fancy type as outlines: no text and no picture object, only ink
     # that no text line explains. The top of the page is read instead.

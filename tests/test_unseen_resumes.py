@@ -226,6 +226,10 @@ def test_initials_in_capitals_are_no_surname_first():
         "Secretary General\nModel United Nations 2018\nme@example.com\n\nExperience\n2019",
         "Cisco Certified Internetwork Expert\nme@example.com\n\nExperience\n2019",
         "Major Incident Management\nme@example.com\n\nExperience\n2019",
+        # a trade under a name that is missing, and a Vietnamese city ("thành phố")
+        "CNC Machinist\nContact\nE-mail: t.dejong@example.org\n\nExperience\n2019",
+        "Bar Staff\nme@example.com\n\nExperience\n2019",
+        "TP. Hồ Chí Minh, Vietnam\nh.le@example.org\n\nExperience\n2019",
     ],
 )
 def test_a_place_a_role_or_a_heading_is_never_the_name(text):
