@@ -87,6 +87,9 @@ _NOT_NAME = frozenset(loose_fold(w) for w in NOT_NAME_WORDS) | frozenset(
 _NOT_NAME_ENDING = re.compile(
     r"(?:ość|ości|wanie|dzanie|dzenie|czenie|szenie|rzenie|cenie|lenie|wienie|sanie|tanie|"
     r"(?:r|k|t|z|w|l)acj[aie]|stwo|ctwo|czne|heit|keit|schaft|ierung|zione|zioni|ité|ation|"
+    # Polish adjectives no surname ends like ("Medyczna", "Rejonowy", "Państwowe", "Polskie"),
+    # and the genitive a patron is named in ("im. Tadeusza Kościuszki", "Skłodowskiej")
+    r"[iy]czn[aey]|owy|(?:s|c|dz)kie|(?:s|c|dz)kiego|(?:s|c|dz)kiej|"
     r"ship)$"
 )
 # A score at or above this names a person; below, the name stays None.
@@ -125,7 +128,7 @@ _NAME_WORD = (
     r"(?:(?:full|first|given|last|family)\s+)?names?|surnames?|nome(?:\s+completo)?|"
     r"nombres?(?:\s+completo)?|"
     r"apellidos?|nom(?:\s+complet)?|prénom|naam|vorname|nachname|vor-?\s*und\s+nachname|cognome|"
-    r"imi[ęe](?:\s+i\s+nazwisko)?|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名"
+    r"imi[ęe](?:\s+i\s+nazwisko)?|imiona|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名"
 )
 # A form's numbering ("3. Name:", "a) Nome:") may come first.
 _ENUMERATOR = r"(?:(?:\d{1,2}|[a-z])[.)]\s*)?"
@@ -144,7 +147,7 @@ _LABEL = re.compile(
 )
 # A label naming one part: a given name, or a surname (alone it gives half a name).
 _GIVEN_WORD = (
-    r"(?:first|given|fore)\s*names?|vorname[n]?|prénoms?|prenoms?|imię|imie|nombres?|"
+    r"(?:first|given|fore)\s*names?|vorname[n]?|prénoms?|prenoms?|imię|imie|imiona|nombres?|"
     r"primeiro\s+nome|"
     r"nome\s+próprio|voornaam|имя|ad|nome"
 )
@@ -173,6 +176,13 @@ _NAME_ALONE = re.compile(
 _BARE_LABEL = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?[^\W\d_][\w .'’/\-]{0,30}[:：]$")
 # A line that ends as a sentence does: a word of five letters or more, then a full stop.
 _SENTENCE_END = re.compile(r"[^\W\d_]{5,}\.\s*$")
+# Labels that name a part of a name in one form and the whole name in another.
+_WHOLE_OR_PART = frozenset({"nome", "nombre", "nombres", "nom", "ad"})
+# What comes between a married name and the name someone was born with: "Anna Nowak z d.
+# Kowalska", "Eva Roth geb. Weber", "Marie Martin née Dupont", "épouse", "verh.".
+_MAIDEN_MARKS = frozenset({"z", "geb", "geborene", "née", "nee", "épouse", "ép", "verh"})
+# A line that ends where a school's patron ("im.", named after) or a street ("ul.") begins.
+_WRAPPED_AFTER = re.compile(r"(?<!\w)(?:im|ul|al|pl|os)\.\s*$", re.IGNORECASE)
 # A label, then items separated by commas: "Loves: Global Game Jam, Sci-Fi series, …".
 _LISTED = re.compile(r"^[^\W\d_][\w ]{1,24}[:：]\s*[^,]+,[^,]+")
 # Abbreviated street types that end an address, never a name: "Pearl St", "Volkerts Rd".
@@ -263,6 +273,8 @@ def find_name(
         top, runner, lead = spelled, top, MARGIN
     if top.score < THRESHOLD or (lead < MARGIN and top.score < SURE):
         return None
+    if top.how == "label-part":
+        return None  # "Nazwisko: Nowak" with no given name beside it: half a name is wrong
     raw = 0.5 + 0.06 * (top.score - THRESHOLD) + 0.08 * min(lead, 4.0)
     if spelled is not None:
         raw = min(raw, 0.65)  # chosen against the page's prominence: worth a look
@@ -323,6 +335,28 @@ def _town_key(text: str) -> str:
 def is_town(candidate: str) -> bool:
     """Whether a name-shaped phrase is a place ("Zielona Góra", "Bad Homburg", "São Paulo")."""
     return _town_key(candidate) in _towns() or bool(_TOWN_SHAPE.match(candidate.strip()))
+
+
+FIRMS_FILE = Path(__file__).resolve().parent.parent / "resources" / "firms.txt"
+
+
+@lru_cache(maxsize=1)
+def _firms() -> frozenset[str]:
+    """The employers of ``resources/firms.txt``, folded, every spelling, "&" and "+" left out."""
+    out: set[str] = set()
+    for raw in FIRMS_FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        out.update(_firm_key(p) for p in line.split("|") if p.strip())
+    return frozenset(out)
+
+
+def _firm_key(text: str) -> str:
+    return _town_key(re.sub(r"\s*[&+]\s*", " ", text))
+
+
+def is_firm(candidate: str) -> bool:
+    """Whether a name-shaped phrase is an employer named after people ("Leroy Merlin")."""
+    return _firm_key(candidate) in _firms()
 
 
 @lru_cache(maxsize=1)
@@ -520,6 +554,8 @@ def _candidates(layout: Layout, offsets: list[int], emails, sections, taxonomy) 
     for i, rank, readings in shaped_lines:
         for name, how, shaped in readings:
             spelled = context.email_match(name)
+            if spelled < STRONG_SPELLING and is_firm(name):
+                continue  # "Leroy Merlin", "Morgan Stanley": an employer, unless it is theirs
             score = shaped + context.score(i, rank, how, name) + spelled
             out.append(Candidate(name, i, score, how, spelled))
     return out
@@ -569,6 +605,8 @@ def _readings(
     labelled = _LABEL.match(line.text.strip()) or _LABEL.match(text)
     if not labelled and _SENTENCE_END.search(line.text):
         return out  # "Netzwerksüchtiger Katzenliebhaber.": a sentence, not a name
+    if i > 0 and _WRAPPED_AFTER.search(lines[i - 1].text):
+        return out  # "Liceum im." / "Tadeusza Kościuszki": a patron; "ul." / a street
     value = None
     if labelled and labelled.end() < len(labelled.string):
         value = labelled.string[labelled.end() :]
@@ -581,7 +619,11 @@ def _readings(
         # A label that names one part ("Imię: Anna") gives half a name: the parts together
         # (below) make the candidate, not the half.
         part = _FIRST_LABEL.match(text) or _LAST_LABEL.match(text)
-        out.append((value, "label-part" if part and len(value.split()) == 1 else "label"))
+        # "Imiona: Anna Maria" is half a name in two words; "Nome: João Silva" and "Nom:
+        # Marie Dupont" are whole ones, as Portuguese, Spanish and French forms use the label.
+        whole = part is not None and fold(part.group()).strip(" :-–") in _WHOLE_OR_PART
+        half = part and (len(value.split()) == 1 or not whole)
+        out.append((value, "label-part" if half else "label"))
     out.append((text, "whole"))
     titled = _TITLE_LEAD.match(text)
     if titled:
@@ -742,7 +784,8 @@ def _ends_name(word: str, prefix: str) -> bool:
     """Whether ``word`` cannot continue the name ``prefix`` (a role, an acronym, a lower word)."""
     bare = word.strip(".,")
     return (
-        not _TOKEN.match(word)
+        bare.lower() in _MAIDEN_MARKS
+        or not _TOKEN.match(word)
         or loose_fold(bare) in _NOT_NAME
         or bool(ROLE_WORDS.match(bare))
         or (len(bare) > 1 and bare.isupper() and not prefix.isupper())

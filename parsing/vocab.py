@@ -377,6 +377,22 @@ NOT_NAME_WORDS = {
     "united",
     "staff",
     "tp",  # Vietnamese "thành phố", a city: "TP. Hồ Chí Minh"
+    # the words before a role that make it one ("Key Account Manager", "Customer Service
+    # Representative"); Key, Field and Store are surnames and left out
+    "account",
+    "customer",
+    "service",
+    "project",
+    "product",
+    "office",
+    "operations",
+    "quality",
+    "technical",
+    "support",
+    "regional",
+    "retail",
+    "production",
+    "deputy",
     "avenue",
     "city",
     "rua",

@@ -588,3 +588,27 @@ def test_the_old_europass_label_in_a_cell_of_its_own_row(taxonomy):
     ]
     found = find_name(Layout(lines, body_size=10, geometry=True), [], taxonomy=taxonomy)
     assert found is not None and (found.value, found.given) == ("Nowak Anna", "Anna")
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        # the name someone was born with, after their married name
+        ("Anna Nowak z d. Kowalska", "Anna Nowak"),
+        ("Eva Roth geb. Weber", "Eva Roth"),
+        ("Marie Martin née Dupont", "Marie Martin"),
+        # a form's given names in two words, with the surname on the next line or the one before
+        ("Imiona: Anna Maria\nNazwisko: Nowak", "Anna Maria Nowak"),
+        ("Nazwisko: Nowak\nImiona: Anna Maria", "Anna Maria Nowak"),
+        ("Vorname: Anna Maria\nNachname: Schmidt", "Anna Maria Schmidt"),
+        # labels that hold the whole name in Portuguese, French and Spanish forms
+        ("Nome: João Silva", "João Silva"),
+        ("Nom : Marie Dupont", "Marie Dupont"),
+        # half a name, with no other half beside it, is no name
+        ("Nazwisko: Nowak\nData urodzenia: 14.02.1992", None),
+        ("Imiona: Anna Maria\nData urodzenia: 14.02.1992", None),
+    ],
+)
+def test_married_names_and_forms_that_give_a_name_in_parts(printed, name, parse):
+    text = f"{printed}\nkontakt@example.pl\n\nDOŚWIADCZENIE ZAWODOWE\nKierownik, Budimex\n"
+    assert parse(text).name == name

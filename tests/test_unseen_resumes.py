@@ -230,10 +230,25 @@ def test_initials_in_capitals_are_no_surname_first():
         "CNC Machinist\nContact\nE-mail: t.dejong@example.org\n\nExperience\n2019",
         "Bar Staff\nme@example.com\n\nExperience\n2019",
         "TP. Hồ Chí Minh, Vietnam\nh.le@example.org\n\nExperience\n2019",
+        # employers named after people, Polish adjectives and a school's patron, a role's words
+        "LEROY MERLIN\nDoradca Klienta\nkontakt@example.pl\n\nDoświadczenie\n2019",
+        "Morgan Stanley\nAnalyst Intern\nme@example.com\n\nExperience\n2019",
+        "Sąd Rejonowy\nWody Polskie\nkontakt@example.pl\n\nDoświadczenie\n2019",
+        "Higienistka Stomatologiczna\nkontakt@example.pl\n\nDoświadczenie\n2019",
+        "Liceum Ogólnokształcące im.\nTadeusza Kościuszki\nkontakt@example.pl\n\nSzkoły\n2009",
+        "Key Account Manager\nme@example.com\n\nExperience\n2019",
     ],
 )
 def test_a_place_a_role_or_a_heading_is_never_the_name(text):
     assert parse_text(text).name is None
+
+
+def test_a_person_named_like_a_firm_is_named_when_their_address_says_so():
+    assert parse_text("Robert Walters\nrobert.walters@example.com\n\nExperience\n2019").name == (
+        "Robert Walters"
+    )
+    # Without the address, "Robert Walters" is the recruitment firm: no name rather than a guess.
+    assert parse_text("Robert Walters\nKey Account Manager\n\nExperience\n2019").name is None
 
 
 # --- e-mail addresses that are not theirs -----------------------------------------------
