@@ -46,6 +46,31 @@ _NOT_NAME = frozenset(loose_fold(w) for w in NOT_NAME_WORDS) | frozenset(
             "centrum",
             "zespół",
             "polska",
+            # Polish skills, hobbies, payroll and administrative words printed as two
+            # capitalised words ("Kadry Płace", "Jazda Konna", "Powiat Bielski")
+            "kadry",
+            "płace",
+            "logistyka",
+            "transport",
+            "mleczarnia",
+            "paliwa",
+            "podróże",
+            "fotografia",
+            "piłka",
+            "jazda",
+            "sztuki",
+            "nauka",
+            "języków",
+            "zus",
+            "pomorze",
+            "powiat",
+            "gmina",
+            "województwo",
+            "lider",
+            "liderka",
+            "pomoc",
+            "kultura",
+            "zespołu",
             "deutschland",
             "nederland",
             "россия",
@@ -86,7 +111,7 @@ _NOT_NAME = frozenset(loose_fold(w) for w in NOT_NAME_WORDS) | frozenset(
 # "-anie" (Melanie), "-owe" (Marlowe), "-ness" (Harkness), "-ção" (Conceição), "-ción" (Asunción).
 _NOT_NAME_ENDING = re.compile(
     r"(?:ość|ości|wanie|dzanie|dzenie|czenie|szenie|rzenie|cenie|lenie|wienie|sanie|tanie|"
-    r"(?:r|k|t|z|w|l)acj[aie]|stwo|ctwo|czne|heit|keit|schaft|ierung|zione|zioni|ité|ation|"
+    r"(?:r|k|t|z|w|l)acj[aie]|[uk]cj[aie]|stwo|ctwo|czne|heit|keit|schaft|ierung|zione|zioni|ité|ation|"
     # Polish adjectives no surname ends like ("Medyczna", "Rejonowy", "Państwowe", "Polskie"),
     # and the genitive a patron is named in ("im. Tadeusza Kościuszki", "Skłodowskiej")
     r"[iy]czn[aey]|owy|(?:s|c|dz)kie|(?:s|c|dz)kiego|(?:s|c|dz)kiej|"

@@ -264,6 +264,16 @@ def test_skills_employers_and_headings_of_two_capitalised_words_are_not_names(ph
         "Szpital Miejski",
         "Klauzula Zgody",
         "Warehouse Operative",
+        # skills, hobbies, payroll words, regions and employers of Polish CVs
+        "Kadry Płace",
+        "Jazda Konna",
+        "Nauka Języków",
+        "Lider Zespołu",
+        "Powiat Bielski",
+        "Dolny Śląsk",
+        "Tauron Dystrybucja",
+        "Sąd Rejonowy",
+        "Leroy Merlin",
     ],
 )
 def test_personal_data_schools_levels_and_employers_of_office_cvs_are_not_names(phrase, taxonomy):
