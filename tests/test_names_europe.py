@@ -274,6 +274,13 @@ def test_skills_employers_and_headings_of_two_capitalised_words_are_not_names(ph
         "Tauron Dystrybucja",
         "Sąd Rejonowy",
         "Leroy Merlin",
+        # the same in German, Italian, Portuguese and Dutch CVs
+        "Deutsch Muttersprache",
+        "Sparkasse Köln",
+        "Fraunhofer Institut",
+        "Poste Italiane",
+        "Magazine Luiza",
+        "Albert Heijn",
     ],
 )
 def test_personal_data_schools_levels_and_employers_of_office_cvs_are_not_names(phrase, taxonomy):
