@@ -371,14 +371,20 @@ _TOWN_SHAPE = re.compile(
 TOWNS_FILE = Path(__file__).resolve().parent.parent / "resources" / "towns.txt"
 
 
+def _listed(path: Path, key) -> frozenset[str]:
+    """The entries of a word list in ``resources/`` (one a line, other spellings after " | ",
+    "#" comments), each spelling as ``key`` makes it."""
+    out: set[str] = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        out.update(key(p) for p in line.split("|") if p.strip())
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1)
 def _towns() -> frozenset[str]:
     """The places of ``resources/towns.txt``, folded, every spelling."""
-    out: set[str] = set()
-    for raw in TOWNS_FILE.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        out.update(_town_key(p) for p in line.split("|") if p.strip())
-    return frozenset(out)
+    return _listed(TOWNS_FILE, _town_key)
 
 
 def _town_key(text: str) -> str:
@@ -396,11 +402,7 @@ FIRMS_FILE = Path(__file__).resolve().parent.parent / "resources" / "firms.txt"
 @lru_cache(maxsize=1)
 def _firms() -> frozenset[str]:
     """The employers of ``resources/firms.txt``, folded, every spelling, "&" and "+" left out."""
-    out: set[str] = set()
-    for raw in FIRMS_FILE.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        out.update(_firm_key(p) for p in line.split("|") if p.strip())
-    return frozenset(out)
+    return _listed(FIRMS_FILE, _firm_key)
 
 
 def _firm_key(text: str) -> str:

@@ -324,23 +324,24 @@ def test_referees_under_headings_of_more_languages_are_not_the_person(heading, p
 def test_given_name_and_surname_in_a_forms_table_make_one_name(given, surname, taxonomy):
     # A table's rows, label cell then value cell, no colons: "Nome | Giulia", "Cognome | Bianchi".
     rows = [(given, "Giulia"), (surname, "Bianchi"), ("Indirizzo", "Via Roma 12, 20121 Milano")]
-    lines = [Line("CURRICULUM VITAE", size=18, bold=True, top=0.05, left=0.3, right=0.7)]
+    title = Line("CURRICULUM VITAE", size=18, bold=True, top=0.05, left=0.3, right=0.7)
+    found = _form_table(title, rows, taxonomy)
+    assert found is not None and found.value == "Giulia Bianchi"
+
+
+def _form_table(title: Line, rows: list[tuple[str, str]], taxonomy):
+    """The name found on a page of a title, then a form's rows (a label cell and a value
+    cell, no colons), then text."""
+    lines = [title]
     for n, (label, value) in enumerate(rows):
+        top = 0.12 + 0.02 * n
         lines.append(
-            Line(
-                f"{label} {value}",
-                size=10,
-                top=0.12 + 0.02 * n,
-                left=0.1,
-                right=0.6,
-                cells=(label, value),
-            )
+            Line(f"{label} {value}", size=10, top=top, left=0.1, right=0.6, cells=(label, value))
         )
     lines += [
         Line(t, size=10, top=0.25 + n * 0.02, left=0.1, right=0.8) for n, t in enumerate(MAIN)
     ]
-    found = find_name(Layout(lines, body_size=10, geometry=True), [], taxonomy=taxonomy)
-    assert found is not None and found.value == "Giulia Bianchi"
+    return find_name(Layout(lines, body_size=10, geometry=True), [], taxonomy=taxonomy)
 
 
 @pytest.mark.parametrize(
@@ -588,22 +589,8 @@ def test_the_old_europass_forms_surname_first_label_with_its_plurals(label, valu
 def test_the_old_europass_label_in_a_cell_of_its_own_row(taxonomy):
     # A PDF of the form: the label right-aligned in one cell, the value in the next.
     rows = [("Nazwisko(-a) / Imię(-ona)", "Nowak Anna"), ("E-mail", "kontakt@example.pl")]
-    lines = [Line("Curriculum Vitae", size=9, top=0.05, left=0.1, right=0.3)]
-    for n, (label, value) in enumerate(rows):
-        lines.append(
-            Line(
-                f"{label} {value}",
-                size=10,
-                top=0.1 + 0.02 * n,
-                left=0.05,
-                right=0.6,
-                cells=(label, value),
-            )
-        )
-    lines += [
-        Line(t, size=10, top=0.25 + n * 0.02, left=0.1, right=0.8) for n, t in enumerate(MAIN)
-    ]
-    found = find_name(Layout(lines, body_size=10, geometry=True), [], taxonomy=taxonomy)
+    title = Line("Curriculum Vitae", size=9, top=0.05, left=0.1, right=0.3)
+    found = _form_table(title, rows, taxonomy)
     assert found is not None and (found.value, found.given) == ("Nowak Anna", "Anna")
 
 
