@@ -37,7 +37,8 @@ NEGATED = 0x04
 # A negation can only govern an atom within 60 characters after one of these words
 # (see parsing.taxonomy._negated, which decides); most atoms are never checked.
 _NEGATION_CUES = frozenset(
-    "no not never without lack lacking zero keine ohne sans aucune sin ninguna sem nenhuma".split()
+    "no not never without lack lacking zero keine ohne sans aucune sin ninguna sem nenhuma "
+    "brak bez senza nessuna geen zonder".split()
 )
 _NEGATION_REACH = 60
 

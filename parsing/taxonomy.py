@@ -80,7 +80,10 @@ _NEGATION_RE = re.compile(
     r"|\b(?:keine|ohne)\s+(?:\w+\s+){0,2}(?:kenntnisse|erfahrung)\b[^.;\n]*$"
     r"|\b(?:sans|aucune)\s+(?:\w+\s+){0,2}(?:expérience|connaissance)s?\b[^.;\n]*$"
     r"|\b(?:sin|ninguna)\s+(?:\w+\s+){0,2}(?:experiencia|conocimientos?)\b[^.;\n]*$"
-    r"|\b(?:sem|nenhuma)\s+(?:\w+\s+){0,2}(?:experiência|conhecimentos?)\b[^.;\n]*$",
+    r"|\b(?:sem|nenhuma)\s+(?:\w+\s+){0,2}(?:experiência|conhecimentos?)\b[^.;\n]*$"
+    r"|\b(?:brak|bez)\s+(?:\w+\s+){0,2}(?:doświadczenia|znajomości|wiedzy)\b[^.;\n]*$"
+    r"|\b(?:senza|nessuna)\s+(?:\w+\s+){0,2}(?:esperienza|conoscenza)\b[^.;\n]*$"
+    r"|\b(?:geen|zonder)\s+(?:\w+\s+){0,2}(?:ervaring|kennis)\b[^.;\n]*$",
     re.IGNORECASE,
 )
 

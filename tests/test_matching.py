@@ -241,6 +241,19 @@ def test_web_addresses_are_not_skills(parse):
     assert "HTTP" not in r.skills and "Git" not in r.skills and set(r.skills) >= {"Python", "SQL"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Do rozwoju: brak doświadczenia z Kubernetes.",
+        "Ancora senza esperienza con Kubernetes.",
+        "Nog geen ervaring met Kubernetes.",
+        "Entwicklungsfeld: bisher keine Erfahrung mit Kubernetes.",
+    ],
+)
+def test_negation_in_polish_italian_dutch_and_german(sentence, taxonomy):
+    assert [h.flag for h in taxonomy.find(sentence) if h.skill == "Kubernetes"] == ["negated"]
+
+
 def test_negation_across_a_wrapped_line(taxonomy):
     hits = taxonomy.find(
         "Curious and quick to learn, though I have no\nexperience with Kubernetes yet."
