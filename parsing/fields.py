@@ -256,7 +256,7 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
         line = KNOWN_SITE_RE.sub(" | ", line)
         line = re.sub(r"\+?\(?\d[\d\s().\-]{6,}\d", " | ", line)
         for segment in re.split(r"\s*(?:[|·•;*#@]|\s,\s|\s[–—]\s)\s*|\s{2,}", line):
-            segment = segment.strip(" ,")
+            segment = segment.strip(" ,–—")  # a separator left at a wrapped line's end
             if not segment or len(segment) > 120:
                 continue  # a place is short; long runs are prose (and slow to try)
             for m in _CITY_STATE.finditer(segment):

@@ -474,6 +474,25 @@ def _header_end(text: str, sections: list[Section]) -> int:
     return limit
 
 
+# A number with its country code: a person's contact line, not a date range or an amount.
+_INTERNATIONAL = re.compile(r"\+\d[\d\s().\-]{7,}\d")
+
+
+def _contact_lines(text: str, sections: list[Section], addresses: list[str]) -> list[str]:
+    """Lines outside the header that hold one of their e-mail addresses or an international
+    number, except under headings of jobs, schools or referees."""
+    out, offset = [], 0
+    wanted = [a.lower() for a in addresses]
+    for line in text.split("\n"):
+        section = section_at(sections, offset)
+        offset += len(line) + 1
+        if section is not None and section.kind not in (SKILLS, LANGUAGES, CONTACT, PERSONAL):
+            continue
+        if any(a in line.lower() for a in wanted) or _INTERNATIONAL.search(line):
+            out.append(line)
+    return out
+
+
 def fill_fields(
     result: ParsedResume,
     text: str,
@@ -505,6 +524,10 @@ def fill_fields(
     ]
     result.location, location_confidence = F.locate(place_lines)
     addresses = [e.value for e in found_emails]
+    if result.location is None:
+        # A banner's or a sidebar's contact row read after other sections ("✆ +48 71 … ✉
+        # Wrocław, Polska" under the languages): the lines that hold their address or number.
+        result.location, location_confidence = F.locate(_contact_lines(text, sections, addresses))
     place = result.location if location_confidence >= CHECK_BELOW else None  # never a name
     name = find_name(layout, addresses, sections, taxonomy, text, place)
     result.name = name.value if name else None

@@ -356,6 +356,7 @@ def test_location_in_a_contact_line(parse):
         # between spaced dashes, and wrapped after its comma by a narrow header
         ("Leipzig, Germany – Email zoe@example.net – Mob. +49 151 9195 3098", "Leipzig, Germany"),
         ("+48 884 423 040 · www.example.com · Gdansk,\nPoland", "Gdansk, Poland"),
+        ("anna@example.pl – 609 272 722 – Warszawa, Polska –\nwww.example.pl", "Warszawa, Polska"),
         # a Brazilian city and its state
         ("Blumenau / SC", "Blumenau / SC"),
         ("São Paulo - SP | +55 11 91234-5678", "São Paulo - SP"),
@@ -416,3 +417,19 @@ def test_where_they_live_under_a_contact_heading(parse):
     assert r.location == "187 Pine St, Los Angeles, CA 90088"
     r = parse("Anna Nowak\nanna@example.pl\n\nDane osobowe\nData urodzenia: 1990\nAdres: Łódź\n")
     assert r.location == "Łódź"
+
+
+def test_where_they_live_on_a_contact_row_read_after_the_sidebar(parse):
+    # A banner's second row of contact items ("+48 … · Wrocław, Polska") read after the
+    # sidebar's sections: the line with their number tells where they live.
+    skills = "\n".join(("Excel", "SAP FI", "Płatnik", "Symfonia", "Optima", "Enova") * 2)
+    r = parse(
+        f"Anna Nowak\nKsięgowa\n\nUmiejętności\n{skills}\n\nJęzyki obce\nAngielski: dobry\n"
+        "+48 714 395 861 · Wrocław, Polska\n\nDoświadczenie zawodowe\nKsięgowa, Firma\n"
+    )
+    assert r.location == "Wrocław, Polska"
+    # An employer's number and town under Experience are the employer's.
+    r = parse(
+        "Anna Nowak\n\nDoświadczenie zawodowe\nFirma X, Kraków, Polska, tel. +48 12 345 67 89\n"
+    )
+    assert r.location is None
