@@ -69,4 +69,6 @@ def weighted(rng: random.Random, weights: dict[str, float]) -> str:
 def thousands(n: int, lang: str) -> str:
     """12000 -> '12,000' (en), '12.000' (de/es/pt), '12 000' with a no-break space (fr)."""
     s = f"{n:,}"
-    return {"en": s, "fr": s.replace(",", "\u00a0")}.get(lang, s.replace(",", "."))
+    return {"en": s, "fr": s.replace(",", "\u00a0"), "pl": s.replace(",", "\u00a0")}.get(
+        lang, s.replace(",", ".")
+    )

@@ -37,7 +37,13 @@ from app.samples.skills import (
 )
 from app.samples.traps import add_traps
 
-_LANGUAGE_OF = {"de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese"}
+_LANGUAGE_OF = {
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "pl": "Polish",
+}
 _ENGLISH_COUNTRIES = frozenset({"US", "GB", "IE", "AU", "CA", "NG", "IN"})
 
 

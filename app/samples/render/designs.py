@@ -30,6 +30,7 @@ _TITLES = {
     "fr": "Curriculum Vitae",
     "es": "Currículum Vitae",
     "pt": "Currículo",
+    "pl": "Życiorys",
 }
 _PERSONAL = {
     "en": "PERSONAL INFORMATION",
@@ -37,6 +38,7 @@ _PERSONAL = {
     "fr": "INFORMATIONS PERSONNELLES",
     "es": "INFORMACIÓN PERSONAL",
     "pt": "INFORMAÇÕES PESSOAIS",
+    "pl": "DANE OSOBOWE",
 }
 _ICONS = {"email": ")", "phone": "(", "location": "H", "link": "+"}
 _DARK = colors.HexColor("#222222")
