@@ -31,7 +31,18 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 from parsing.layout import Layout, Line
-from parsing.sections import CONTACT, PERSONAL, REFERENCES, Section, heading_kind, section_at
+from parsing.sections import (
+    CONTACT,
+    EDUCATION,
+    EXPERIENCE,
+    LANGUAGES,
+    PERSONAL,
+    REFERENCES,
+    SKILLS,
+    Section,
+    heading_kind,
+    section_at,
+)
 from parsing.text import fold
 
 
@@ -63,6 +74,8 @@ _PHONE_REST = re.compile(r"^(\d[\d\s\-./]{0,14}\d)(?=$|\s)")
 _HAS_DOMAIN = re.compile(r"[\w-]\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
 _TLD_CUT = re.compile(r"@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]?$")
 _BARE_TLD = re.compile(r"^([A-Za-z]{1,24})(?=$|[\s,;|·•)])")
+# The rest of a domain a line broke inside one of its labels: "mple.com", "ample.co.uk".
+_DOMAIN_REST = re.compile(r"^([a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,24})(?=$|[\s,;|·•)])")
 _URL_OPEN = re.compile(
     r"(?:^|\s)((?:https?://|www\.|[\w-]+\.(?:com|net|org|io|dev|me|de|fr|es|pt|br|co|ch|at|nl|"
     r"eu)/)\S*)$",
@@ -135,6 +148,20 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
     m = _EMAIL_OPEN.search(head)
     rest = _EMAIL_REST.match(tail)
     tld_end = False  # the next line holds only the end of the top-level domain
+    # "anna@mail.exa" / "mple.com": the line stopped inside a label of the domain, and the next
+    # begins with the rest of it, ending in a top-level domain people use.
+    domain_cut = False
+    if m and "@" in m.group(1) and geometry and a.wraps:
+        domain = m.group(1).rsplit("@", 1)[1]
+        last = domain.rsplit(".", 1)[-1] if "." in domain else ""
+        cont = _DOMAIN_REST.match(tail)
+        domain_cut = bool(
+            last
+            and not _COMMON_TLD.fullmatch(last)
+            and cont
+            and _COMMON_TLD.fullmatch(cont.group(1).rsplit(".", 1)[-1])
+        )
+        rest = rest or (cont if domain_cut else None)
     if m and "@" in m.group(1) and not rest:
         if _TLD_CUT.search(m.group(1)):
             # "jane@mail.example." / "com"; "jonas@t-online.d" / "e": no top-level domain has
@@ -156,6 +183,7 @@ def _join(a: Line, b: Line, geometry: bool) -> tuple[Line, Line | None] | None:
                 or continuation.startswith(".")
                 or _TLD_CUT.search(fragment)
                 or tld_end
+                or domain_cut
             ):
                 piece = continuation
         elif "@" not in fragment and continuation.startswith("@") and (a.wraps or not geometry):
@@ -677,7 +705,12 @@ def find_phones(
     referees = referee_spans(text, sections)
     phones: list[Phone] = []
     taken: list[tuple[int, int]] = []
-    for m in _PHONE_RUN.finditer(scan):
+    pos = 0
+    while (m := _PHONE_RUN.search(scan, pos)) is not None:
+        pos = m.end()
+        first = re.split(r"\s[-–—]\s", m.group())[0]
+        if len(first) < len(m.group()) and len(re.sub(r"\D", "", first)) >= 7:
+            pos = m.start() + len(first)  # "379 450 4152 – 02 2458 0559": read on after the first
         if _inside(referees, m.start()):
             continue
         run = _trim_run(m.group())
@@ -700,6 +733,24 @@ def find_phones(
             # a contact line anywhere (a footer, a sidebar, a banner's row of icons)
             or EMAIL_RE.search(line) is not None
             or _PROFILE.search(line) is not None
+            # their street address on the same line, outside jobs and schools
+            or (
+                _POSTAL.search(line) is not None
+                and (section is None or section.kind not in (EXPERIENCE, EDUCATION))
+            )
+            # a number alone on its line (an icon's glyph before it at most) in a block of
+            # contact details, or in a sidebar's section a banner's second row falls into
+            or (
+                not re.search(r"[^\W\d_]{2}", line)
+                and (
+                    section is None
+                    or section.kind in (SKILLS, LANGUAGES)
+                    or any(
+                        EMAIL_RE.search(other) or _PROFILE.search(other)
+                        for other in _neighbours(text, m.start())
+                    )
+                )
+            )
         )
         if "/" in run and not labelled and not (in_contact and _AREA_SLASH.fullmatch(run)):
             continue
@@ -807,6 +858,22 @@ def _valid(e164: str | None) -> bool:
         return phonenumbers.is_valid_number(phonenumbers.parse(e164))
     except phonenumbers.NumberParseException:
         return False
+
+
+# A house number, then a postcode and a town: "Via Roma 70, 10157 Torino", "ul. Długa 5/3,
+# 31-147 Kraków", "Stationsweg 199, 3531 ZX Utrecht".
+_POSTAL = re.compile(
+    r"\b\d{1,4}[a-z]?(?:/\d{1,4})?,\s*(?:\d{2}-\d{3}|\d{4,5}(?:-\d{3})?|\d{4}\s?[A-Z]{2})\s+[^\W\d_]"
+)
+
+
+def _neighbours(text: str, pos: int) -> tuple[str, str]:
+    """The lines before and after the line at ``pos`` ("" at either end of the text)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    before = _line_at(text, start - 1) if start > 0 else ""
+    after = _line_at(text, end + 1) if end >= 0 else ""
+    return before, after
 
 
 def _line_at(text: str, pos: int) -> str:

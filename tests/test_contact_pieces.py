@@ -170,6 +170,17 @@ def test_a_line_of_only_the_end_of_a_top_level_domain_completes_it():
     assert _lines(("anais@example.co", True), ("Mehr", False)) == ["anais@example.co", "Mehr"]
 
 
+def test_a_line_that_stops_inside_a_label_of_the_domain_is_continued():
+    rows = (("magdalenakowalczyk@mail.exa", True), ("mple.com", False))
+    assert _lines(*rows) == ["magdalenakowalczyk@mail.example.com"]
+    # A whole address (a top-level domain people use) at the edge, a site on the next line.
+    rows = (("anna@example.de", True), ("github.io", False))
+    assert _lines(*rows) == ["anna@example.de", "github.io"]
+    # Without the page's edge nothing says the line was cut.
+    rows = (("anna@mail.exa", False), ("mple.com", False))
+    assert _lines(*rows) == ["anna@mail.exa", "mple.com"]
+
+
 def test_a_link_behind_a_word_is_theirs_only_when_nothing_of_theirs_is_printed(parse):
     def draw(c, width, height):
         _text(c, 50, height - 60, "Sophie Brandt", 22, "Helvetica-Bold")
