@@ -204,13 +204,15 @@ _CITY_UF = re.compile(
     rf"([{_UP}][\w.'’\-]+(?:\s(?:d[aeo]s?\s)?[{_UP}][\w.'’\-]+){{0,3}})\s*(?:/|\s[-–]\s)\s*"
     r"([A-Z]{2})\s*$"
 )
+# A city and its country; a Dutch postcode's letters ("1015 DB Amsterdam") are not the city.
 _CITY_COUNTRY = re.compile(
+    rf"(?!(?<=\d\s)[A-Z]{{2}}\s)"
     rf"([{_UP}][\w.'’\-]+(?:[\s-][{_UP}][\w.'’\-]+){{0,3}}(?:,\s?[{_UP}][\w.'’\- ]+?){{0,2}})"
     rf",\s?([{_UP}][\w.\s]+?)(?=$|\s*[|·•;(]|\s{{2}})"
 )
-# A postcode: four or five digits, the Polish "30-001", the Portuguese "1000-001" and the
-# Brazilian "89010-000".
-_POSTCODE = r"(?:\d{2}-\d{3}|\d{4,5}-\d{3}|\d{4,5})"
+# A postcode: four or five digits, the Polish "30-001", the Portuguese "1000-001", the
+# Brazilian "89010-000" and the Dutch "2521 TQ".
+_POSTCODE = r"(?:\d{2}-\d{3}|\d{4,5}-\d{3}|\d{4}\s?[A-Z]{2}(?![\w])|\d{4,5})"
 _POSTCODE_ADDRESS = re.compile(
     rf"((?:(?:ul|al|pl|os|str|av|avda|c)[./]\s*)?[{_UP}][\w.'’\- ]*\d+[a-z]?(?:/\d+)?"
     rf"\s*[,\-–]\s*{_POSTCODE}\s+[{_UP}][\w\-]+(?:\s[{_UP}][\w\-]+)?)"
@@ -229,6 +231,11 @@ _POSTCODE_CITY = re.compile(
 )
 
 
+def postal_address(line: str) -> bool:
+    """Whether a line holds a street and number with a postcode and town."""
+    return _POSTCODE_ADDRESS.search(line) is not None
+
+
 def find_location(header_lines: list[str]) -> str | None:
     """Where the person lives, from the header or a labelled line."""
     return locate(header_lines)[0]
@@ -239,8 +246,23 @@ def locate(header_lines: list[str]) -> tuple[str | None, float]:
     fallback: tuple[str, float] | None = None
     # A narrow header wraps "Gdansk," / "Poland": a line that ends in a comma goes on.
     joined: list[str] = []
+    # A narrow sidebar wraps a labelled street before its number and postcode ("Woonplaats:
+    # Stationsweg" / "199, 3531 ZX Utrecht", "Indirizzo: Corso Vittorio" / "Emanuele 127,
+    # 10137 Torino").
     for line in header_lines:
-        if joined and joined[-1].rstrip().endswith(","):
+        street = (
+            joined
+            and _LOCATION_LABEL.search(joined[-1])
+            and not re.search(r"\d", joined[-1])
+            and re.search(rf"(?<![\d-]){_POSTCODE}(?![\d-])", line)
+            and not re.search(r"[:@+]|\d{4}\s*[-–]\s*(?:\d|present|now|heute)", line, re.I)
+        )
+        # "Corso Vittorio Emanuele 237, 20147" / "Milano": the town after a postcode that ends
+        # a line
+        postcode_end = joined and re.search(
+            rf"\d[a-z]?,\s*(?!(?:19|20)\d\d\s*$){_POSTCODE}\s*$", joined[-1]
+        )  # a year is no postcode: "December 31, 2024" / "Name …" is a date
+        if joined and (joined[-1].rstrip().endswith(",") or street or postcode_end):
             joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
         else:
             joined.append(line)
@@ -487,7 +509,7 @@ _EXPLICIT_YEARS_RE = re.compile(
     r"jaar|jaren|lat|lata)\s*"
     r"(?:of\s+|de\s+|an\s+|di\s+)?(?:[\w\-]+\s+){0,4}?"
     r"(?:experience|expertise|berufserfahrung|erfahrung|expérience|experiencia|experiência|"
-    r"esperienza|ervaring|doświadczenia|doświadczeniem|"
+    r"esperienza|ervaring|werkervaring|doświadczenia|doświadczeniem|stażu|"
     r"in the industry|in industry|in the field)",
     re.IGNORECASE,
 )

@@ -479,8 +479,9 @@ _INTERNATIONAL = re.compile(r"\+\d[\d\s().\-]{7,}\d")
 
 
 def _contact_lines(text: str, sections: list[Section], addresses: list[str]) -> list[str]:
-    """Lines outside the header that hold one of their e-mail addresses or an international
-    number, except under headings of jobs, schools or referees."""
+    """Lines outside the header that hold one of their e-mail addresses, an international
+    number or a street address with its postcode, except under headings of jobs, schools or
+    referees."""
     out, offset = [], 0
     wanted = [a.lower() for a in addresses]
     for line in text.split("\n"):
@@ -489,6 +490,8 @@ def _contact_lines(text: str, sections: list[Section], addresses: list[str]) -> 
         if section is not None and section.kind not in (SKILLS, LANGUAGES, CONTACT, PERSONAL):
             continue
         if any(a in line.lower() for a in wanted) or _INTERNATIONAL.search(line):
+            out.append(line)
+        elif F.postal_address(line):
             out.append(line)
     return out
 

@@ -1222,12 +1222,20 @@ def find_sections(text: str, layout: Layout | None = None) -> list[Section]:
     body_size = layout.body_size if layout is not None else 0.0
     found: list[tuple[int, int, str, str]] = []  # (line index, offset, printed, kind)
     known_dress: dict[tuple, int] = {}
+    broken: set[int] = set()
     for idx, (off, raw) in enumerate(lines):
-        if not raw.strip():
+        if not raw.strip() or idx in broken:
             continue
         kind = heading_kind(raw)
         if kind and _printed(raw)[:1].islower():
             kind = None  # "writing" at the start of a wrapped line is prose
+        rest = lines[idx + 1][1].strip() if idx + 1 < len(lines) else ""
+        if not kind and raw.strip().isupper() and rest.isupper() and len(rest) <= 4:
+            # A narrow column breaks a heading inside its word ("CONTACTGEGEVE" / "NS").
+            kind = heading_kind(raw.strip() + rest)
+            if kind:
+                broken.add(idx + 1)
+                raw = raw.strip() + rest
         if kind:
             found.append((idx, off, _printed(raw), kind))
             sig = _signature(facts[idx], body_size) if facts else None
@@ -1245,7 +1253,7 @@ def find_sections(text: str, layout: Layout | None = None) -> list[Section]:
             found.append((idx, off, _printed(raw), keyword_kind(raw)))
     if facts:
         # Headings the vocabulary lacks, told by their dress.
-        taken = {item[0] for item in found}
+        taken = {item[0] for item in found} | broken
         for idx, (off, raw) in enumerate(lines):
             if idx in taken or not raw.strip() or not _looks_like_heading_text(raw):
                 continue

@@ -202,6 +202,8 @@ def test_explicit_years():
     assert F.explicit_years("Posiadam 7 lat doświadczenia w księgowości")[0] == 7
     assert F.explicit_years("Ho 5 anni di esperienza nel settore")[0] == 5
     assert F.explicit_years("Meer dan 10 jaar ervaring")[0] == 10
+    assert F.explicit_years("Analist met 7+ jaar werkervaring.")[0] == 7
+    assert F.explicit_years("Ponad 7 lat stażu pracy w księgowości")[0] == 7
 
 
 def test_years_from_ranges_overlaps_merged_and_present_words():
@@ -349,6 +351,17 @@ def test_location_in_a_contact_line(parse):
         ("Śrem, Polska", "Śrem, Polska"),
         # a number that may be a year is a postcode after a street, or before a known city
         ("Meir 12, 2000 Antwerpen", "Meir 12, 2000 Antwerpen"),
+        # a Dutch postcode's letters are not the town
+        ("Kerkstraat 90, 2521 TQ Den Haag", "Kerkstraat 90, 2521 TQ Den Haag"),
+        # a labelled street that a narrow sidebar wraps before its number and postcode
+        ("Woonplaats: Stationsweg\n199, 3531 ZX Utrecht", "Stationsweg 199, 3531 ZX Utrecht"),
+        (
+            "Indirizzo: Corso Vittorio\nEmanuele 127, 10137 Torino",
+            "Corso Vittorio Emanuele 127, 10137 Torino",
+        ),
+        # the town on the line after the postcode; a Dutch postcode's letters before the town
+        ("Corso Vittorio Emanuele 237, 20147\nMilano", "Corso Vittorio Emanuele 237, 20147 Milano"),
+        ("Stationsweg 14, 1015 DB\nAmsterdam, Nederland", "Amsterdam, Nederland"),
         ("+32 470 12 34 56 | 2000 Antwerpen", "2000 Antwerpen"),
         # a street and its number, then the town, without a postcode
         ("Apianstr. 7, Unterföhring", "Apianstr. 7, Unterföhring"),
@@ -377,6 +390,7 @@ def test_where_they_live_in_more_languages_and_postcodes(line, place, parse):
         "Front-end / PR reviews",
         "Python 3, Django",
         "AutoCAD, MS Office, prawo jazdy kat. B",  # a state's code that starts a word
+        "Last updated December 31, 2024\nName of the program",  # a date, then a line
         "Corporate Finance, PA Consulting Group",
     ],
 )
@@ -433,3 +447,40 @@ def test_where_they_live_on_a_contact_row_read_after_the_sidebar(parse):
         "Anna Nowak\n\nDoświadczenie zawodowe\nFirma X, Kraków, Polska, tel. +48 12 345 67 89\n"
     )
     assert r.location is None
+
+
+def test_two_numbers_on_a_contact_line_between_spaced_dashes(parse):
+    # A mobile and a landline in one row of contact items: both are theirs.
+    r = parse(
+        "Giulia Romano\ngiulia.romano@example.org – 379 450 4152 – 02 2458 0559 – Milano, "
+        "Italia\n\nEsperienza professionale\nx\n"
+    )
+    assert r.phones == ["+393794504152", "+390224580559"]
+
+
+def test_a_number_alone_on_its_line_in_a_block_of_contact_details(parse):
+    # A label column read before the body leaves the contact block under its last heading:
+    # the number below the address is still theirs.
+    r = parse(
+        "INFORMAZIONI PERSONALI\nCHI SONO\nESPERIENZA\nPROFESSIONALE\nISTRUZIONE\nPROGETTI\n"
+        "CERTIFICAZIONI\nREFERENZE\nINTERESSI\nCOMPETENZE\nLINGUE\n\n"
+        "RICCARDO MARINO\nRoma, Italia\nrmarino@example.it\n06 7315 6339\n"
+        "linkedin.com/in/riccardo-marino\nInfermiere di terapia intensiva.\n"
+    )
+    assert r.phones == ["+390673156339"]
+
+
+def test_a_number_alone_on_its_line_below_a_sidebars_sections(parse):
+    # A banner's second row of contact items read after the sidebar: the number alone on its
+    # line (an icon's glyph before it) is theirs; the address on a line is theirs too.
+    languages = "\n".join(["Nederlands (moedertaal)", "Engels (B2)"] * 5)
+    r = parse(
+        "FEMKE VAN DEN BERG\nONDERHOUDSLEIDER\nn femke@example.nl\nn Rotterdam, Nederland\n"
+        f"TALENKENNIS\n{languages}\n\nn 06 51250521\n\nSAMENVATTING\nx\n"
+    )
+    assert r.phones == ["+31651250521"]
+    r = parse(
+        "ALESSIA GRECO\nDEVOPS ENGINEER\nn alessia@example.it\nCOMPETENZE\n"
+        f"{languages}\nn 387 422 6501 n Via Roma 70, 10157 Torino, Italia\nSOMMARIO\nx\n"
+    )
+    assert r.phones == ["+393874226501"]
