@@ -213,7 +213,7 @@ def test_only_the_real_phones_look_like_phones(people: list[samples.SamplePerson
 
 def test_resume_languages_share(people: list[samples.SamplePerson]) -> None:
     langs = Counter(p.language for p in people)
-    assert set(langs) == {"en", "de", "fr", "es", "pt", "pl"}
+    assert set(langs) == {"en", "de", "fr", "es", "pt", "pl", "it", "nl"}
     assert 0.08 <= 1 - langs["en"] / len(people) <= 0.24
 
 

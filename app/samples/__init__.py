@@ -28,7 +28,8 @@ Ground truth (``<file>.truth.json`` beside each file, UTF-8):
 ``file, format`` (pdf|docx|txt), ``producer`` (reportlab|qt|designs|docx|txt|markdown),
 ``layout`` (one_column|two_column), ``design`` and ``name_form`` (producer ``designs``
 only: which of :data:`app.samples.designs.DESIGNS`, how the name was printed; their
-``name`` is the name as printed, read back), ``language`` (en|de|fr|es|pt|pl: headings and prose);
+``name`` is the name as printed, read back), ``language`` (en|de|fr|es|pt|pl|it|nl:
+headings and prose);
 ``name``; ``emails``; ``phones`` (E.164) and ``phones_printed`` (national forms parse
 with ``country``, ISO 3166 alpha-2, as the region); ``links`` (full https URLs) and
 ``links_printed``; ``location`` ("City, Country" or "City, ST"; when ``address`` is

@@ -73,7 +73,7 @@ class Country:
     iso: str
     name_en: str
     name_local: str
-    lang: str | None  # resume language when not English (de/fr/es/pt/pl), else None
+    lang: str | None  # resume language when not English (de/fr/es/pt/pl/it/nl), else None
     cities: tuple[City, ...]
     mobile: tuple[str, ...]
     legal: tuple[str, ...]  # company suffixes

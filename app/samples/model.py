@@ -65,7 +65,7 @@ class Style:
     in every format, and so a renderer never has to draw random numbers.
     """
 
-    language: str  # en, de, fr, es, pt, pl
+    language: str  # en, de, fr, es, pt, pl, it, nl
     headings: dict[str, str]  # section kind -> heading exactly as printed
     order: tuple[str, ...]  # one-column order of sections after the header
     summary_heading: bool  # False: the summary sits under the header without a heading

@@ -43,6 +43,8 @@ _LANGUAGE_OF = {
     "es": "Spanish",
     "pt": "Portuguese",
     "pl": "Polish",
+    "it": "Italian",
+    "nl": "Dutch",
 }
 _ENGLISH_COUNTRIES = frozenset({"US", "GB", "IE", "AU", "CA", "NG", "IN"})
 

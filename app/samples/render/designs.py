@@ -31,6 +31,8 @@ _TITLES = {
     "es": "Currículum Vitae",
     "pt": "Currículo",
     "pl": "Życiorys",
+    "it": "Curriculum Vitae",
+    "nl": "Curriculum Vitae",
 }
 _PERSONAL = {
     "en": "PERSONAL INFORMATION",
@@ -39,6 +41,8 @@ _PERSONAL = {
     "es": "INFORMACIÓN PERSONAL",
     "pt": "INFORMAÇÕES PESSOAIS",
     "pl": "DANE OSOBOWE",
+    "it": "INFORMAZIONI PERSONALI",
+    "nl": "PERSOONLIJKE GEGEVENS",
 }
 _ICONS = {"email": ")", "phone": "(", "location": "H", "link": "+"}
 _DARK = colors.HexColor("#222222")
