@@ -866,7 +866,7 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
     if single and len(plain) == 1:
         word = plain[0]
         ok = len(word) > 1 and word[0].isupper() and loose_fold(word) not in _NOT_NAME
-        return 0.5 if ok else None
+        return 0.5 if ok and not heading_kind(word) else None  # "Sommario" under a label
     significant = [
         w
         for w in plain

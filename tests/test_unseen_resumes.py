@@ -237,6 +237,8 @@ def test_initials_in_capitals_are_no_surname_first():
         "Higienistka Stomatologiczna\nkontakt@example.pl\n\nDoświadczenie\n2019",
         "Liceum Ogólnokształcące im.\nTadeusza Kościuszki\nkontakt@example.pl\n\nSzkoły\n2009",
         "Key Account Manager\nme@example.com\n\nExperience\n2019",
+        # a label whose name is a picture, and a heading under it
+        "INFORMAZIONI PERSONALI\nSommario\nme@example.it\n\nEsperienza\n2019",
     ],
 )
 def test_a_place_a_role_or_a_heading_is_never_the_name(text):
