@@ -489,9 +489,8 @@ def _contact_lines(text: str, sections: list[Section], addresses: list[str]) -> 
         offset += len(line) + 1
         if section is not None and section.kind not in (SKILLS, LANGUAGES, CONTACT, PERSONAL):
             continue
-        if any(a in line.lower() for a in wanted) or _INTERNATIONAL.search(line):
-            out.append(line)
-        elif F.postal_address(line):
+        lower = line.lower()
+        if any(a in lower for a in wanted) or _INTERNATIONAL.search(line) or F.postal_address(line):
             out.append(line)
     return out
 
