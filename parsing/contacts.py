@@ -329,7 +329,12 @@ REFEREE_LABEL = re.compile(
     r"recommend\w*|empfehlung\w*|contact\s+person|ansprechpartner(?:in)?|kontaktperson|"
     r"personne\s+(?:de\s+contact|à\s+contacter)|persona\s+(?:de\s+contacto|di\s+(?:contatto|"
     r"riferimento))|"
-    r"pessoa\s+de\s+conta(?:c)?to|contactpersoon|osoba\s+kontaktowa)\b\s*(?:\d+\s*)?[:\-–]",
+    r"pessoa\s+de\s+conta(?:c)?to|contactpersoon|osoba\s+kontaktowa)\b\s*(?:\d+\s*)?[:\-–]|"
+    # an agency's profile of its candidate: the consultant's own contacts, after a colon
+    # ("Consultant email:", "Prepared by:"), since "Recruiter – Google" is someone's job
+    r"^\W*(?:(?:recruitment|your)\s+)?(?:consultant|recruiter)(?:'s)?"
+    r"(?:\s+(?:e-?mail|phone|tel\w*|mobile|name|contact|details))?\s*:|"
+    r"^\W*(?:prepared|presented|submitted|represented)\s+by\s*:",
     re.IGNORECASE,
 )
 
@@ -641,7 +646,10 @@ _ID_LABEL = re.compile(
     r"código postal|codigo postal|"
     r"cp|c\.p\.|bp|p\.?o\.? box|box|apartado|caixa postal|cx\.? postal|inscri\w*|registro|register|"
     r"reg\.?|certificate|certificado|credential|lot|serial|order|invoice|account|konto|"
-    r"conta)\.?\s*[:#]?\s*$",
+    r"conta|"
+    # Brazilian professional councils' registrations: "CREA-SP 5061234567", "OAB/RJ 123456"
+    r"(?:crea|cau|crm|oab|coren|crc|crp|cro|crf|crn|crmv|crefito)(?:[-/ ]?[a-z]{2})?)"
+    r"\.?\s*[:#]?\s*$",
     re.IGNORECASE,
 )
 # A German-style area code before a slash: "089/51168102", "(0 30) / 123 45 67".
@@ -844,6 +852,9 @@ def _plausible_run(run: str) -> bool:
         return False
     # "78 – 31907-647": a house number and a postcode, an address.
     if any(p.fullmatch(part) for part in re.split(r"\s[-–—]\s|\s", run) for p in _POSTCODES):
+        return False
+    # "Via Garibaldi 22 – 00185 Roma": a house number, a dash, a postcode.
+    if re.fullmatch(r"[1-9]\d{0,3}[a-z]?\s[-–—]\s\d{4,5}", run):
         return False
     # Decimal numbers ("3.66", "9.15/10.0") are scores, not phones.
     if re.search(r"\d\.\d{1,2}(?:\D|$)", run) and not re.fullmatch(r"[\d.\s+()]+", run):

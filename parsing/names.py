@@ -31,7 +31,15 @@ from parsing.contacts import EMAIL_RE, PHONE_LABEL, URL_RE, Found
 from parsing.layout import Layout, Line, assemble, script_of
 from parsing.sections import CONTACT, PERSONAL, SUMMARY, Section, heading_kind, section_at
 from parsing.text import ascii_spellings, fold, loose_fold
-from parsing.vocab import BUILDING_PARTS, INSTITUTIONS, NOT_NAME_WORDS, PARTICLES, ROLE_WORDS
+from parsing.vocab import (
+    BUILDING_PARTS,
+    INSTITUTIONS,
+    LEGAL_FORMS,
+    LEGAL_FORMS_CAPITALS,
+    NOT_NAME_WORDS,
+    PARTICLES,
+    ROLE_WORDS,
+)
 
 # The words that are never part of a name, as :func:`loose_fold` leaves them: the vocabulary
 # writes "język" and "persönliche", and a word is looked up folded (typed "jezyk" too).
@@ -189,6 +197,7 @@ _ENUMERATOR = r"(?:(?:\d{1,2}|[a-z])[.)]\s*)?"
 _PLURAL = r"(?:\s?\(-?[^\W\d_]{1,4}\))?"
 _LABEL = re.compile(
     rf"^\W*{_ENUMERATOR}(?:(?:{_NAME_WORD}){_PLURAL}(?:(?:\s*[,/&]|\s+(?:and|und|et|e|y|i|и|ve))\s*(?:{_NAME_WORD}){_PLURAL})*(?:\s*[:：\-–]\s*|\s*$|\s+(?=\w))|"
+    r"candidate(?:'s)?(?:\s+name)?\s*[:：]\s*|"
     r"(?:(?:resume|résumé|cv|curriculum\s+vitae|lebenslauf|profile)\s+(?:of|von|de|di|van)\s+|"
     r"personal\s+information|informazioni\s+personali|persönliche\s+angaben|"
     r"informations\s+personnelles|"
@@ -209,6 +218,9 @@ _SURNAME_WORD = (
     r"apellidos?|cognome|sobrenome|achternaam|фамилия|soyad(?:ı)?"
 )
 _FIRST_LABEL = re.compile(rf"^\W*(?:{_GIVEN_WORD}){_PLURAL}\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
+# "Name: Mustermann" over "Vorname: Max": beside a given-name label, a plain "Name" is the
+# surname (German and English forms print it so).
+_PLAIN_LABEL = re.compile(r"^\W*(?:name|naam)\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
 _LAST_LABEL = re.compile(rf"^\W*(?:{_SURNAME_WORD}){_PLURAL}\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
 # A form's table prints the label in one cell and the value in the next, without a colon.
 _FIRST_CELL = re.compile(rf"^\W*(?:{_GIVEN_WORD}){_PLURAL}\s*[:：]?$", re.IGNORECASE)
@@ -678,6 +690,7 @@ def _readings(
         # Marie Dupont" are whole ones, as Portuguese, Spanish and French forms use the label.
         whole = part is not None and fold(part.group()).strip(" :-–") in _WHOLE_OR_PART
         half = part and (len(value.split()) == 1 or not whole)
+        half = half or (_PLAIN_LABEL.match(text) and _beside_given(lines, i))
         out.append((value, "label-part" if half else "label"))
     out.append((text, "whole"))
     titled = _TITLE_LEAD.match(text)
@@ -697,6 +710,8 @@ def _readings(
     words = text.split()
     if words and loose_fold(words[-1].strip(".,")) in INSTITUTIONS:
         words = []
+    if any(_legal_form(word) for word in words[2:]):
+        words = []  # "Mariusz Nowak Transport Sp. z o.o.": a firm named after its owner
     for size in range(min(len(words) - 1, 5), 1, -1):
         if fold(words[size].strip(".,")) in BUILDING_PARTS:
             continue
@@ -721,7 +736,11 @@ def _readings(
     if nxt is not None:
         for given, surname in ((line, nxt), (nxt, line)):
             first = _part_label(given.text, _FIRST_LABEL) or _cell_value(given, _FIRST_CELL)
-            last = _part_label(surname.text, _LAST_LABEL) or _cell_value(surname, _LAST_CELL)
+            last = (
+                _part_label(surname.text, _LAST_LABEL)
+                or _cell_value(surname, _LAST_CELL)
+                or _part_label(surname.text, _PLAIN_LABEL)
+            )
             if first and last:
                 out.append((f"{first} {last}", "label"))
     return out
@@ -812,6 +831,19 @@ def _part_label(text: str, label: re.Pattern) -> str | None:
         return None
     value = _strip_noise(text.strip()[m.end() :])
     return value if 1 <= len(value.split()) <= 3 else None
+
+
+def _legal_form(word: str) -> bool:
+    """Whether a word is a company's legal form ("Sp.", "GmbH", "S.A.", "AG")."""
+    bare = word.strip(".,;()").replace(".", "")
+    return loose_fold(bare) in LEGAL_FORMS or bare in LEGAL_FORMS_CAPITALS
+
+
+def _beside_given(lines: list[Line], i: int) -> bool:
+    """Whether the line before or after line i holds a given-name label ("Vorname: Max")."""
+    return any(
+        0 <= j < len(lines) and _FIRST_LABEL.match(lines[j].text.strip()) for j in (i - 1, i + 1)
+    )
 
 
 def _cell_value(line: Line, label: re.Pattern) -> str | None:

@@ -187,6 +187,12 @@ INSTITUTIONS = {
     "sp",
 }
 
+# A company's legal form after its name: "Nowak Transport Sp. z o.o.", "Weber GmbH",
+# "Rossi S.r.l.". Written without dots; the short ones count only in capitals ("S.A.", "AG"),
+# as a name's own word may be spelt alike.
+LEGAL_FORMS = {"sp", "gmbh", "mbh", "ltd", "llc", "inc", "plc", "srl", "sarl", "lda", "ltda"}
+LEGAL_FORMS_CAPITALS = {"SA", "AG", "KG", "BV", "NV", "SL", "AB", "AS", "SAS", "SRO", "KFT", "SpA"}
+
 # Words that show a line is not a person's name: document titles, labels,
 # headings, degrees, places and organisations, roles, common nouns that
 # resume designs print large.

@@ -37,6 +37,19 @@ def test_dates_years_and_postcodes_are_not_phones(parse):
     assert r.phones == []
 
 
+def test_a_house_number_dashed_to_its_postcode_is_not_a_phone(parse):
+    text = "Francesco De Luca\nVia Garibaldi 22 – 00185 Roma\nCell. +39 333 9876543\n\nProfilo\nX"
+    assert parse(text).phones == ["+393339876543"]
+
+
+def test_a_professional_registration_is_not_a_phone(parse):
+    text = (
+        "Carlos Pereira\nEngenheiro Civil | CREA-SP 5061234567\n"
+        "Celular: +55 11 91234-5678 | carlos@example.com.br\n\nResumo\nX"
+    )
+    assert parse(text).phones == ["+5511912345678"]
+
+
 def test_phone_after_a_label_anywhere(parse):
     r = parse("Jo Park\n\nProfile\nNurse\n\nContact\nMobile: 0151 2345 6789\n")
     assert len(r.phones) == 1

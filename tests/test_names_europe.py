@@ -605,6 +605,10 @@ def test_the_old_europass_label_in_a_cell_of_its_own_row(taxonomy):
         ("Imiona: Anna Maria\nNazwisko: Nowak", "Anna Maria Nowak"),
         ("Nazwisko: Nowak\nImiona: Anna Maria", "Anna Maria Nowak"),
         ("Vorname: Anna Maria\nNachname: Schmidt", "Anna Maria Schmidt"),
+        # beside a given-name label, a plain "Name" is the surname, as German forms print it
+        ("Name: Mustermann\nVorname: Max", "Max Mustermann"),
+        ("Vorname: Max\nName: Mustermann", "Max Mustermann"),
+        ("Name: Mustermann\nVorname: Max Paul\nGeburtsdatum: 01.01.1985", "Max Paul Mustermann"),
         # labels that hold the whole name in Portuguese, French and Spanish forms
         ("Nome: João Silva", "João Silva"),
         ("Nom : Marie Dupont", "Marie Dupont"),

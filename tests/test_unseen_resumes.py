@@ -239,6 +239,9 @@ def test_initials_in_capitals_are_no_surname_first():
         "Key Account Manager\nme@example.com\n\nExperience\n2019",
         # a label whose name is a picture, and a heading under it
         "INFORMAZIONI PERSONALI\nSommario\nme@example.it\n\nEsperienza\n2019",
+        # a firm named after its owner, with its legal form
+        "Mariusz Pudzianowski Transport Sp. z o.o.\nKierowca kat. C\nkierowca@example.pl",
+        "Franz Huber Bau GmbH\nMaurer\nmaurer@example.de",
     ],
 )
 def test_a_place_a_role_or_a_heading_is_never_the_name(text):
@@ -254,6 +257,22 @@ def test_a_person_named_like_a_firm_is_named_when_their_address_says_so():
 
 
 # --- e-mail addresses that are not theirs -----------------------------------------------
+
+
+def test_an_agencys_profile_names_its_candidate_not_its_consultant():
+    result = parse_text(
+        "Hays Recruitment\nCandidate Profile\n\nCandidate: Daniel Hughes\n"
+        "Position: Senior Accountant\nConsultant: Sarah Mitchell\n"
+        "Consultant email: sarah.mitchell@hays.example\nConsultant phone: 020 7123 4567\n\n"
+        "Career History\n2016 – present  Senior Accountant, BP plc, London\n"
+    )
+    assert result.name == "Daniel Hughes"
+    assert (result.emails, result.phones) == ([], [])  # the consultant's, not his
+    # "Recruiter – Google" under a name is their job: their contacts stay theirs
+    result = parse_text(
+        "Ana Lopez\nRecruiter – Google\nana.lopez@example.com · +1 415 555 0142\n\nExperience\n2019"
+    )
+    assert (result.emails, result.phones) == (["ana.lopez@example.com"], ["+14155550142"])
 
 
 def test_an_organisations_address_in_the_body_or_a_footer_is_not_theirs():
