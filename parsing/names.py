@@ -165,8 +165,9 @@ STRONG_SPELLING = 1.8
 # "Dr. med.", "Bc.", "MUDr."): Central European resumes print them as a matter of course.
 # Short ones that are also names ("Lic", "Doc", "Eng") count only with their dot.
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:(?:dr|prof|mr|mrs|ms|mx|herr|frau|sr|sra|dott|dott\.ssa|ing|mag|mgr|inż|inz|hab|"
+    r"^(?:(?:(?:dr|prof|mr|mrs|ms|mx|herr|frau|sr|sra|dott\.ssa|dott|ing|mag|mgr|inż|inz|hab|"
     r"dipl\.?-?\w*)\.?|(?:lic|doc|bc|mudr|mddr|mvdr|judr|phdr|rndr|paedr|thdr|pharmdr|avv|arch|"
+    r"ir|drs|dra|"
     r"geom|rag|lcdo|lcda|eng|med|dent|phil|univ|rer\.\s?nat|h\.\s?c)\.)(?:\s+|(?<=\.)(?=[^\W\d_])))+",
     re.IGNORECASE,
 )
@@ -255,6 +256,18 @@ _STREET_END = frozenset({"st", "rd", "ave", "blvd", "ln", "hwy", "pkwy", "ul", "
 _EDGE_NOISE = re.compile(r"^[^\w(]+|[^\w.)]+$")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _RANK_SCORE = (2.0, 1.6, 1.3, 1.0, 0.8, 0.6, 0.4, 0.4)
+# A letter's closing: the signature under it is the writer's name (a cover letter's is the
+# person's), and the closing itself never is part of one ("Sincerely," over "Tom Baker").
+_CLOSING = re.compile(
+    r"^\W*(?:(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?|"
+    r"(?:with\s+)?(?:(?:best|kind|warm|warmest)\s+)?regards|thank\s+you|"
+    r"(?:mit\s+)?(?:freundlichen|besten|herzlichen|beste|freundliche|viele)\s+gr(?:ü|ue|u)(?:ß|ss)(?:en|e)|"
+    r"z\s+(?:wyrazami\s+szacunku|poważaniem|powazaniem)|(?:serdecznie\s+)?pozdrawiam"
+    r"(?:\s+serdecznie)?|(?:bien\s+)?cordialement|(?:distinti|cordiali)\s+saluti|atentamente|"
+    r"atenciosamente|cordialmente|saludos(?:\s+cordiales)?|"
+    r"met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?|hoogachtend|с\s+уважением)\W*$",
+    re.IGNORECASE,
+)
 _TITLE_LINE = re.compile(
     r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|curriculum|"
     r"hoja\s+de\s+vida|życiorys|zyciorys|levensloop|životopis|резюме|özgeçmiş|ozgecmis|简历|"
@@ -669,6 +682,8 @@ def _readings(
     """The ways a line may hold a name."""
     text = _strip_noise(line.text)
     out: list[tuple[str, str]] = []
+    if _CLOSING.match(line.text):
+        return out
     labelled = _LABEL.match(line.text.strip()) or _LABEL.match(text)
     if not labelled and _SENTENCE_END.search(line.text):
         return out  # "Netzwerksüchtiger Katzenliebhaber.": a sentence, not a name
@@ -1042,6 +1057,8 @@ class _Context:
                 score += 0.5
         if i > 0 and _TITLE_LINE.match(lines[i - 1].text):
             score += 0.8  # right under "RESUME", "Curriculum Vitae"
+        if i > 0 and _CLOSING.match(lines[i - 1].text):
+            score += 1.0  # the signature under a cover letter's "Sincerely,"
         # where in the document
         section = section_at(self.sections, self.offsets[i])
         if section is not None and section.kind not in (CONTACT, PERSONAL, SUMMARY):

@@ -97,6 +97,10 @@ def test_the_polish_name_label_typed_with_or_without_its_letters(label, parse):
         ("Dr. med. Eva Roth", "Eva Roth"),
         ("Dott. Ing. Marco Rossi", "Marco Rossi"),
         ("Lic. Ana García", "Ana García"),
+        ("Dott.ssa Maria Bianchi", "Maria Bianchi"),
+        ("ir. Pieter de Graaf", "Pieter de Graaf"),
+        ("drs. Sanne Bakker", "Sanne Bakker"),
+        ("Dra. Lucía Torres", "Lucía Torres"),
     ],
 )
 def test_academic_titles_before_a_name_are_not_part_of_it(printed, name, parse):

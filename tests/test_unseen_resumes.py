@@ -256,6 +256,22 @@ def test_a_person_named_like_a_firm_is_named_when_their_address_says_so():
     assert parse_text("Robert Walters\nKey Account Manager\n\nExperience\n2019").name is None
 
 
+@pytest.mark.parametrize(
+    "letter",
+    [
+        "Ms. Jane Holloway\nHiring Manager\nAcme Corporation\n500 Market Street\n"
+        "San Francisco, CA 94105\n\nDear Ms. Holloway,\n\nI am writing to apply.\n\n"
+        "Sincerely,\nTom Baker\ntom.baker@example.com\n\nEXPERIENCE\nData Analyst, 2019",
+        "Szanowna Pani\nAnna Malinowska\nDział Kadr\nPKO Bank Polski S.A.\n\n"
+        "Szanowna Pani,\nprzesyłam swoją kandydaturę.\n\nZ poważaniem\nTom Baker\n"
+        "tom.baker@example.com\n\nDOŚWIADCZENIE ZAWODOWE\nKasjer, 2018",
+    ],
+)
+def test_a_cover_letter_before_the_resume_is_signed_by_the_person(letter):
+    # The addressee heads the page; the person signs under the closing, which is no name.
+    assert parse_text(letter).name == "Tom Baker"
+
+
 # --- e-mail addresses that are not theirs -----------------------------------------------
 
 
