@@ -744,7 +744,14 @@ def _readings(
         skill = taxonomy is not None and any(
             taxonomy.lookup(part) is not None for part in (text, rest)
         )  # "Protocol Buffers" over "Jane Doe": a skill and a name
-        if len(words) + len(rest.split()) <= 5 and single and _alike(line, nxt) and not skill:
+        heading = heading_kind(text) or heading_kind(rest)  # "Poznań" over "O MNIE"
+        if (
+            len(words) + len(rest.split()) <= 5
+            and single
+            and _alike(line, nxt)
+            and not skill
+            and not heading
+        ):
             out.append((f"{text} {rest}", "two-line"))
     # "First name: Anna" over "Last name: Nowak", or a table's rows "Nome | Giulia" over
     # "Cognome | Bianchi": one name from two labels.
@@ -1057,8 +1064,11 @@ class _Context:
                 score += 0.5
         if i > 0 and _TITLE_LINE.match(lines[i - 1].text):
             score += 0.8  # right under "RESUME", "Curriculum Vitae"
-        if i > 0 and _CLOSING.match(lines[i - 1].text):
-            score += 1.0  # the signature under a cover letter's "Sincerely,"
+        before_sections = self.first_section is None or self.offsets[i] < self.first_section
+        if i > 0 and _CLOSING.match(lines[i - 1].text) and before_sections:
+            # the signature under the "Sincerely," of a cover letter before the resume (a
+            # referee's letter after it is signed by someone else)
+            score += 1.0
         # where in the document
         section = section_at(self.sections, self.offsets[i])
         if section is not None and section.kind not in (CONTACT, PERSONAL, SUMMARY):

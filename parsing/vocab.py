@@ -66,7 +66,7 @@ ROLE_WORDS = re.compile(
     r"ekspedientka|pomoc\s+kuchenna|lagerist(?:in)?|fachkraft|kraftfahrer(?:in)?|"
     r"elektriker(?:in)?|schweißer(?:in)?|reinigungskraft|hausmeister(?:in)?|friseur(?:in)?|"
     r"kassierer(?:in)?|mitarbeiter(?:in)?|aushilfe|servicekraft|monteur(?:in)?|disponent(?:in)?|"
-    r"\w*mechaniker(?:in)?|serveu(?:r|se)|"
+    r"\w*mechaniker(?:in)?|serveu(?:r|se)|\w*angestellte[rn]?|\w+fachkraft|\w+helfer(?:in)?|"
     r"aide-soignante?|employée?|caissi(?:er|ère)|hôtesse|gestionnaire|infographiste|juriste|"
     r"animat(?:eur|rice)|éducat(?:eur|rice)|ouvri(?:er|ère)|opérat(?:eur|rice)|"
     r"dependient[ea]|administrativ[oa]|operari[oa]|repartidor(?:a)?|"

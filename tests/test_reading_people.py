@@ -204,6 +204,20 @@ def test_a_title_word_set_largest_is_not_the_name(parse):
     assert parse(_pdf(draw), "cv.pdf").name == "Anna Schmidt"
 
 
+def test_a_referees_letter_on_the_page_does_not_sign_for_the_person(parse):
+    # No name is printed (a picture); a referee's letter follows the resume on the same page.
+    lines = ["Sales Manager", "contact.sales.pro@example.com", "+44 7700 900123", "",
+             "EXPERIENCE", "Sales Manager, Tesco, 2015 – present", "",
+             "To whom it may concern,", "I have worked with the candidate for five years.", "",
+             "Kind regards,", "Robert Jenkins"]  # fmt: skip
+
+    def draw(c, width, height):
+        for n, line in enumerate(lines):
+            _text(c, 50, height - 60 - 14 * n, line, 10)
+
+    assert parse(_pdf(draw), "cv.pdf").name is None
+
+
 def test_null_beats_wrong(parse):
     result = parse(
         "Skills\nProtocol Buffers\nMachine Learning\n\nExperience\nBuilt things\n", "x.txt"

@@ -239,6 +239,10 @@ def test_initials_in_capitals_are_no_surname_first():
         "Key Account Manager\nme@example.com\n\nExperience\n2019",
         # a label whose name is a picture, and a heading under it
         "INFORMAZIONI PERSONALI\nSommario\nme@example.it\n\nEsperienza\n2019",
+        # a town over a heading, a name over a German compound trade
+        "Asystentka zarządu\nkontakt@example.pl\n+48 789 123 456\nPoznań\nO MNIE\n"
+        "Zorganizowana.\n\nDOŚWIADCZENIE\n2019",
+        "Steuerfachangestellte\nkontakt@example.de\n\nBerufserfahrung\n2019",
         # a firm named after its owner, with its legal form
         "Mariusz Pudzianowski Transport Sp. z o.o.\nKierowca kat. C\nkierowca@example.pl",
         "Franz Huber Bau GmbH\nMaurer\nmaurer@example.de",
@@ -270,6 +274,15 @@ def test_a_person_named_like_a_firm_is_named_when_their_address_says_so():
 def test_a_cover_letter_before_the_resume_is_signed_by_the_person(letter):
     # The addressee heads the page; the person signs under the closing, which is no name.
     assert parse_text(letter).name == "Tom Baker"
+
+
+def test_a_referees_letter_after_the_resume_is_not_signed_by_the_person():
+    text = (
+        "Sales Manager\ncontact.sales.pro@example.com\n+44 7700 900123\n\nEXPERIENCE\n"
+        "Sales Manager, Tesco, 2015 – present\n\nTo whom it may concern,\nI have worked with "
+        "the candidate for five years.\n\nKind regards,\nRobert Jenkins\n"
+    )
+    assert parse_text(text).name is None
 
 
 # --- e-mail addresses that are not theirs -----------------------------------------------
