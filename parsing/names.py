@@ -713,6 +713,13 @@ def _readings(
         out.append((text[titled.end() :], "titled"))
     for cell in line.cells:
         out.append((_strip_noise(cell), "cell"))
+        out += _cell_readings(cell.strip(), lines, i)
+    if len(line.cells) > 1:
+        # "Imię: Jakub" | "Nazwisko: Nowicki" side by side on one row: one name
+        firsts = [v for v in (_part_label(c, _FIRST_LABEL) for c in line.cells) if v]
+        lasts = [v for v in (_part_label(c, _LAST_LABEL) for c in line.cells) if v]
+        if len(firsts) == len(lasts) == 1:
+            out.append((f"{firsts[0]} {lasts[0]}", "label"))
     # "Loves: Global Game Jam, Sci-Fi series": a label, then a list; its items are things.
     listed = _LISTED.match(text) and not labelled
     parts = [p for p in _SEPARATORS.split(text) if p.strip()]
@@ -723,6 +730,10 @@ def _readings(
     # or a suite ("Lucina Hall Room 220") the words name a building; a line that ends in an
     # institution names it ("Campbell Family Mental Health Research Institute").
     words = text.split()
+    if len(line.cells) > 1:
+        # pieces far apart on the row ("Olena Kovalenko" … "QA Engineer"): a name's words
+        # are in one of them, never across ("Olena Kovalenko QA")
+        words = _strip_noise(line.cells[0]).split()
     if words and loose_fold(words[-1].strip(".,")) in INSTITUTIONS:
         words = []
     if any(_legal_form(word) for word in words[2:]):
@@ -765,6 +776,22 @@ def _readings(
             )
             if first and last:
                 out.append((f"{first} {last}", "label"))
+    return out
+
+
+def _cell_readings(cell: str, lines: list[Line], i: int) -> list[tuple[str, str]]:
+    """A piece of a row read as a line of its own: "Resume of Emily Chen" or "CV – Jan
+    Kowalski" beside the contact details printed at the right of the same row."""
+    out = []
+    labelled = _LABEL.match(cell)
+    part = _FIRST_LABEL.match(cell) or _LAST_LABEL.match(cell)
+    if labelled and labelled.end() < len(cell) and not part:
+        value = _strip_noise(cell[labelled.end() :])
+        half = _PLAIN_LABEL.match(cell) and _beside_given(lines, i)
+        out.append((value, "label-part" if half else "label"))
+    titled = _TITLE_LEAD.match(cell)
+    if titled:
+        out.append((_strip_noise(cell[titled.end() :]), "titled"))
     return out
 
 

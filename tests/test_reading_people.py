@@ -204,6 +204,28 @@ def test_a_title_word_set_largest_is_not_the_name(parse):
     assert parse(_pdf(draw), "cv.pdf").name == "Anna Schmidt"
 
 
+@pytest.mark.parametrize(
+    ("left", "right", "name"),
+    [
+        ("Olena Kovalenko", "QA Engineer", "Olena Kovalenko"),
+        ("CV – Jan Kowalski", "tel. 600 100 200", "Jan Kowalski"),
+        ("Resume of Emily Chen", "415-555-0142", "Emily Chen"),
+        ("Imie: Jakub", "Nazwisko: Nowicki", "Jakub Nowicki"),  # Helvetica has no "ę"
+    ],
+)
+def test_a_name_beside_other_things_on_its_row(left, right, name, parse):
+    # The name at the left of the page's first row, something else set apart at its right.
+    def draw(c, width, height):
+        _text(c, 50, height - 60, left, 20, "Helvetica-Bold")
+        _text(c, 400, height - 60, right, 10)
+        y = height - 100
+        for line in ["kontakt.praca@example.com", "Experience", *MAIN]:
+            _text(c, 50, y, line, 10)
+            y -= 14
+
+    assert parse(_pdf(draw), "cv.pdf").name == name
+
+
 def test_a_referees_letter_on_the_page_does_not_sign_for_the_person(parse):
     # No name is printed (a picture); a referee's letter follows the resume on the same page.
     lines = ["Sales Manager", "contact.sales.pro@example.com", "+44 7700 900123", "",
