@@ -56,7 +56,8 @@ ROLE_WORDS = re.compile(
     r"ingenieur|manager|leiter|techniker|pfleger|assistent|referent|elektroniker|"
     r"mechatroniker|erzieher|verkäufer|sachbearbeiter)(?:in)?|"
     r"инженер|разработчик|программист|менеджер|руководитель|аналитик|директор|специалист|"
-    r"консультант|дизайнер|mühendis\w*|geliştirici|yönetici|öğretmen|hemşire|stajyer|"
+    r"консультант|дизайнер|mühendis\w*|geliştirici|yönetici|öğretmen\w*|hemşire|stajyer|"
+    r"tekniker\w*|teknisyen\w*|uzman\w*|müdür\w*|sorumlusu|şefi|operatör\w*|temsilcisi|"
     # everyday jobs of office-made CVs, in the forms that are nobody's surname (Kowal, Stolarz,
     # Koch, Maurer, Bäcker, Kok, Camarero, Cocinero, Rzecznik, Lakiernik, Monter, Kurier,
     # Cuisinier, Buchhalter, Schoonmaker are left out)

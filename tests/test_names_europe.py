@@ -159,7 +159,15 @@ def test_an_address_spells_a_name_in_ascii_however_its_letters_are_typed(name, e
 
 
 @pytest.mark.parametrize(
-    "town", ["Zielona Góra", "Nowy Targ", "Bad Homburg", "São Paulo", "Gorzów Wielkopolski"]
+    "town",
+    [
+        "Zielona Góra",
+        "Nowy Targ",
+        "Bad Homburg",
+        "São Paulo",
+        "Gorzów Wielkopolski",
+        "Sulthan Bathery",
+    ],
 )
 def test_a_town_without_its_postcode_is_never_the_name(town, taxonomy):
     found = _header(town, "Anna Nowak-Kowalczyk", "kontakt.biuro@o2.pl", taxonomy)

@@ -243,6 +243,7 @@ def test_initials_in_capitals_are_no_surname_first():
         "Asystentka zarządu\nkontakt@example.pl\n+48 789 123 456\nPoznań\nO MNIE\n"
         "Zorganizowana.\n\nDOŚWIADCZENIE\n2019",
         "Steuerfachangestellte\nkontakt@example.de\n\nBerufserfahrung\n2019",
+        "Harita Teknikeri\nkontakt@example.com.tr\n\nİş Deneyimi\n2019",
         # a firm named after its owner, with its legal form
         "Mariusz Pudzianowski Transport Sp. z o.o.\nKierowca kat. C\nkierowca@example.pl",
         "Franz Huber Bau GmbH\nMaurer\nmaurer@example.de",
