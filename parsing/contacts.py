@@ -646,7 +646,7 @@ _ID_LABEL = re.compile(
     r"código postal|codigo postal|"
     r"cp|c\.p\.|bp|p\.?o\.? box|box|apartado|caixa postal|cx\.? postal|inscri\w*|registro|register|"
     r"reg\.?|certificate|certificado|credential|lot|serial|order|invoice|account|konto|"
-    r"conta|"
+    r"conta|pwz|zawodu(?:\s+[^\W\d_]+)?|c[ée]dula(?:\s+profesional)?|colegiad[oa]|matr[íi]cula|"
     # Brazilian professional councils' registrations: "CREA-SP 5061234567", "OAB/RJ 123456"
     r"(?:crea|cau|crm|oab|coren|crc|crp|cro|crf|crn|crmv|crefito)(?:[-/ ]?[a-z]{2})?)"
     r"\.?\s*[:#]?\s*$",
@@ -728,6 +728,8 @@ def find_phones(
         after = scan[m.end() : m.end() + 2]
         if (
             after[:1] in ("%", "€", "$", "£")
+            # "2603456P", "12345678Z": a capital glued on ends an identifier, not a number
+            or re.match(r"[A-Z](?:\s|$|[,.;)])", scan[m.end() : m.end() + 2] or " ")
             or re.search(r"[$€£]\s*$", before)
             or _ID_LABEL.search(before)
         ):

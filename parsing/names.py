@@ -148,6 +148,8 @@ _NOT_NAME = frozenset(loose_fold(w) for w in NOT_NAME_WORDS) | frozenset(
 _NOT_NAME_ENDING = re.compile(
     r"(?:ość|ości|wanie|dzanie|dzenie|czenie|szenie|rzenie|cenie|lenie|wienie|sanie|tanie|"
     r"(?:r|k|t|z|w|l)acj[aie]|[uk]cj[aie]|stwo|ctwo|czne|heit|keit|schaft|ierung|zione|zioni|ité|ation|"
+    # German and English nouns of "-tion", "-sion", "-ität" ("Konstruktion", "Production")
+    r"[kc]tion|ssion|ität|"
     # Polish adjectives no surname ends like ("Medyczna", "Rejonowy", "Państwowe", "Polskie"),
     # and the genitive a patron is named in ("im. Tadeusza Kościuszki", "Skłodowskiej")
     r"[iy]czn[aey]|owy|(?:s|c|dz)kie|(?:s|c|dz)kiego|(?:s|c|dz)kiej|"
@@ -734,8 +736,11 @@ def _readings(
         # pieces far apart on the row ("Olena Kovalenko" … "QA Engineer"): a name's words
         # are in one of them, never across ("Olena Kovalenko QA")
         words = _strip_noise(line.cells[0]).split()
-    if words and loose_fold(words[-1].strip(".,")) in INSTITUTIONS:
-        words = []
+    before_comma = text.split(",")[0].split()
+    if words and any(
+        loose_fold(w[-1].strip(".,")) in INSTITUTIONS for w in (words, before_comma) if w
+    ):
+        words = []  # "Queen Elizabeth's Grammar School, Blackburn": named after someone
     if any(_legal_form(word) for word in words[2:]):
         words = []  # "Mariusz Nowak Transport Sp. z o.o.": a firm named after its owner
     for size in range(min(len(words) - 1, 5), 1, -1):

@@ -186,6 +186,9 @@ INSTITUTIONS = {
     "llc",
     "gmbh",
     "sp",
+    "arena",
+    "stadion",
+    "stadium",
 }
 
 # A company's legal form after its name: "Nowak Transport Sp. z o.o.", "Weber GmbH",
@@ -748,4 +751,32 @@ NOT_NAME_WORDS = {
     "licence",
     "attention",
     "detail",
+    # factories, works and agencies: an employer's line under a job ("Spawacz – Fabryka Maszyn
+    # Bumar"), a recruitment agency's letterhead ("Hays Recruitment")
+    "fabryka",
+    "zakłady",
+    "przedsiębiorstwo",
+    "spółdzielnia",
+    "hurtownia",
+    "fabrik",
+    "werke",
+    "fabbrica",
+    "fábrica",
+    "usine",
+    "fabriek",
+    "recruitment",
+    "recruiting",
+    "staffing",
+    "personalvermittlung",
+    "personaldienstleistungen",
+    # venues and schools named after people ("Johan Cruijff ArenA", "… Grammar School"), a
+    # degree's focus ("Maschinenbau, Schwerpunkt Konstruktion")
+    "arena",
+    "stadion",
+    "stadium",
+    "grammar",
+    "schwerpunkt",
+    "fachrichtung",
+    "studiengang",
+    "vertiefung",
 }

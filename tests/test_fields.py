@@ -50,6 +50,19 @@ def test_a_professional_registration_is_not_a_phone(parse):
     assert parse(text).phones == ["+5511912345678"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Prawo wykonywania zawodu pielęgniarki: 2603456P",
+        "cédula profesional 9876543",
+        "DNI 12345678Z",
+    ],
+)
+def test_a_licence_or_an_identity_number_is_not_a_phone(line, parse):
+    text = f"Ewa Maj\n{line}\newa.maj@example.pl · +48 600 100 200\n\nDoświadczenie\n2019"
+    assert parse(text).phones == ["+48600100200"]
+
+
 def test_phone_after_a_label_anywhere(parse):
     r = parse("Jo Park\n\nProfile\nNurse\n\nContact\nMobile: 0151 2345 6789\n")
     assert len(r.phones) == 1

@@ -4,6 +4,7 @@ or joined from two unrelated lines, places and document titles taken for names."
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -244,6 +245,13 @@ def test_initials_in_capitals_are_no_surname_first():
         "Zorganizowana.\n\nDOŚWIADCZENIE\n2019",
         "Steuerfachangestellte\nkontakt@example.de\n\nBerufserfahrung\n2019",
         "Harita Teknikeri\nkontakt@example.com.tr\n\nİş Deneyimi\n2019",
+        # a venue and a school named after people, a degree's focus
+        "Johan Cruijff ArenA\nStewardcoördinator, 2018 – heden\n\nsollicitatie@example.nl\n"
+        "Amsterdam\n\nEerdere ervaring\nAlbert Heijn – vakkenvuller (2014 – 2018)",
+        "Duke of Edinburgh Gold Award\nQueen Elizabeth's Grammar School, Blackburn\n\n"
+        "Customer Service Advisor\nMarks & Spencer, London (2019 – present)\njobs@example.com",
+        "Otto-Hahn-Straße 12\n53117 Bonn\nbewerbung2024@example.de\n\nStaatlich geprüfter "
+        "Techniker\nMaschinenbau, Schwerpunkt Konstruktion\n\nBerufserfahrung\n2019",
         # a firm named after its owner, with its legal form
         "Mariusz Pudzianowski Transport Sp. z o.o.\nKierowca kat. C\nkierowca@example.pl",
         "Franz Huber Bau GmbH\nMaurer\nmaurer@example.de",
@@ -284,6 +292,44 @@ def test_a_referees_letter_after_the_resume_is_not_signed_by_the_person():
         "the candidate for five years.\n\nKind regards,\nRobert Jenkins\n"
     )
     assert parse_text(text).name is None
+
+
+def _word_file(title: str, paragraphs: list[str]) -> bytes:
+    import docx  # python-docx, a test dependency: a file as Word itself styles it
+
+    document = docx.Document()
+    if title:
+        document.add_heading(title, level=0)  # Word's "Title" style
+    for text in paragraphs:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs", "name"),
+    [
+        # an agency's letterhead set in Word's Title style, over its candidate's label
+        (
+            "Hays Recruitment",
+            ["Candidate Profile", "Candidate: Daniel Hughes", "Position: Senior Accountant",
+             "Career History", "2016 – present  Senior Accountant, BP plc, London"],
+            "Daniel Hughes",
+        ),
+        # a name that is a picture; a factory under the welder's job
+        (
+            "",
+            ["Dane osobowe", "Data urodzenia: 12.12.1990", "E-mail: kontakt.praca90@wp.pl", "",
+             "Doświadczenie zawodowe", "Spawacz – Fabryka Maszyn Bumar, Łabędy",
+             "Operator wózka widłowego – Lidl Polska, Wrocław"],
+            None,
+        ),
+    ],
+)  # fmt: skip
+def test_word_files_name_the_person_not_an_agency_or_a_factory(title, paragraphs, name):
+    result = parse_bytes(_word_file(title, paragraphs), "cv.docx")
+    assert result.name == name
 
 
 # --- e-mail addresses that are not theirs -----------------------------------------------
