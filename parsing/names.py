@@ -1231,4 +1231,8 @@ def natural_case(name: str) -> str:
 def _cap(part: str) -> str:
     # "O'NEIL" -> "O'Neil", "D'ANGELO" -> "D'Angelo"
     pieces = re.split(r"(['’])", part.lower())
-    return "".join(p[:1].upper() + p[1:] if p not in ("'", "’") else p for p in pieces)
+    out = "".join(p[:1].upper() + p[1:] if p not in ("'", "’") else p for p in pieces)
+    if re.match(r"^Mc[^\W\d_]{2}", out):
+        # "MCDONALD" -> "McDonald": a capital always follows Mc ("Mac" not: Mack, Macy)
+        out = "Mc" + out[2].upper() + out[3:]
+    return out

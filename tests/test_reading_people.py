@@ -170,6 +170,8 @@ def test_link_targets_lose_tracking_and_redirect_wrappers():
         (["PERSONAL INFORMATION Steccanella Luca", "Via Roma 1"], "Steccanella Luca"),
         (["J O H N   S M I T H", "john@example.com"], "John Smith"),
         (["Hendrik van der Berg", "Amsterdam"], "Hendrik van der Berg"),
+        (["SARAH JANE MCDONALD", "sarah@example.com"], "Sarah Jane McDonald"),
+        (["SEAN O'CONNOR", "sean@example.ie"], "Sean O'Connor"),
         (["Кирилл Меркулов", "Минск, Беларусь"], "Кирилл Меркулов"),
         (["Γιώργος Παπαδόπουλος", "Αθήνα"], "Γιώργος Παπαδόπουλος"),
         (["王鹏", "北京"], "王鹏"),
