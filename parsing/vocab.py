@@ -776,6 +776,10 @@ NOT_NAME_WORDS = {
     "stadium",
     "grammar",
     "schwerpunkt",
+    # a design's call to get in touch ("Let's Connect")
+    "let's",
+    "let’s",
+    "connect",
     "fachrichtung",
     "studiengang",
     "vertiefung",

@@ -294,6 +294,23 @@ def test_a_referees_letter_after_the_resume_is_not_signed_by_the_person():
     assert parse_text(text).name is None
 
 
+@pytest.mark.parametrize(
+    ("greeting", "name"),
+    [
+        ("Hi, I'm Anna Nowak", "Anna Nowak"),
+        ("My name is John Smith", "John Smith"),
+        ("Cześć, jestem Anna Nowak", "Anna Nowak"),
+        ("Hoi, ik ben Sanne de Vries", "Sanne de Vries"),
+        ("Hallo, ich bin Anna Schmidt", "Anna Schmidt"),
+        ("Let's Connect", None),
+        ("Hello!", None),
+    ],
+)
+def test_a_designs_greeting_gives_the_name_after_it(greeting, name):
+    text = f"{greeting}\nkontakt.praca@example.com\n+48 600 100 200\n\nExperience\n2019"
+    assert parse_text(text).name == name
+
+
 def _word_file(title: str, paragraphs: list[str]) -> bytes:
     import docx  # python-docx, a test dependency: a file as Word itself styles it
 
