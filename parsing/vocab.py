@@ -84,7 +84,9 @@ ROLE_WORDS = re.compile(
     r"optician|radiographer|veterinarian|dietitian|nutritionist|psychologist|counsell?or|"
     r"librarian|archivist|chemist|biologist|physicist|geologist|economist|statistician|"
     r"mathematician|actuary|bookkeeper|underwriter|realtor|salesperson|merchandiser|"
-    r"concierge)\b",
+    r"concierge|"
+    # what a design sets large instead of a name: a role of the social-media age, a team's lead
+    r"leader|ambassador|creator|influencer|entrepreneur|mentor|tutor)\b",
     re.IGNORECASE,
 )
 
@@ -776,6 +778,15 @@ NOT_NAME_WORDS = {
     "stadium",
     "grammar",
     "schwerpunkt",
+    # honours and fields a design sets large ("Summa Cum Laude", "Gold Medal", "Real Estate")
+    "laude",
+    "summa",
+    "magna",
+    "medal",
+    "award",
+    "prix",
+    "estate",
+    "mater",
     # a design's call to get in touch ("Let's Connect")
     "let's",
     "let’s",

@@ -245,6 +245,11 @@ def test_initials_in_capitals_are_no_surname_first():
         "Zorganizowana.\n\nDOŚWIADCZENIE\n2019",
         "Steuerfachangestellte\nkontakt@example.de\n\nBerufserfahrung\n2019",
         "Harita Teknikeri\nkontakt@example.com.tr\n\nİş Deneyimi\n2019",
+        # what a design sets large when the name is a picture: a role, an honour, a field
+        "Shift Leader\nkontakt@example.com\n\nExperience\n2019",
+        "Brand Ambassador\nkontakt@example.com\n\nExperience\n2019",
+        "Summa Cum Laude\nkontakt@example.com\n\nExperience\n2019",
+        "Real Estate\nkontakt@example.com\n\nExperience\n2019",
         # a venue and a school named after people, a degree's focus
         "Johan Cruijff ArenA\nStewardcoördinator, 2018 – heden\n\nsollicitatie@example.nl\n"
         "Amsterdam\n\nEerdere ervaring\nAlbert Heijn – vakkenvuller (2014 – 2018)",
