@@ -37,6 +37,7 @@ from parsing.sections import (
     EXPERIENCE,
     LANGUAGES,
     PERSONAL,
+    PUBLICATIONS,
     REFERENCES,
     SKILLS,
     Section,
@@ -518,7 +519,10 @@ def wrapped(layout: Layout | None, start: int, end: int, starts: list[int] | Non
 _ROLE_ADDRESS = re.compile(
     r"^(?:info|support|help|contact|kontakt|hello|hallo|office|admin|team|sales|service|jobs|"
     r"careers?|karriere|hr|recruiting|bewerbung|noreply|no-reply|donotreply|webmaster|privacy|"
-    r"datenschutz|press|presse|billing|feedback|mail|post|secretariat|sekretariat)@",
+    r"datenschutz|press|presse|billing|feedback|mail|post|secretariat|sekretariat|"
+    # a firm's front desk in the languages we read
+    r"biuro|recepcja|rezerwacje?|kancelaria|zentrale|empfang|reception|booking|reservations?|"
+    r"contatti|segreteria|amministrazione|geral|atendimento|contacto|accueil|receptie)@",
     re.IGNORECASE,
 )
 
@@ -620,8 +624,8 @@ _DATE_LIKE = [
     re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d$"),  # 01.01.1980, 3/4/21
     re.compile(r"^(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}$"),  # 2021-03-04
     re.compile(
-        r"^\d{1,2}\s*/\s*(?:19|20)\d\d(?:\s*[-–]\s*\d{1,2}\s*/\s*(?:19|20)\d\d)?$"
-    ),  # 08/2015 - 05/2019
+        r"^\d{1,2}\s*[/.]\s*(?:19|20)\d\d(?:\s*[-–]\s*\d{1,2}\s*[/.]\s*(?:19|20)\d\d)?$"
+    ),  # 08/2015 - 05/2019, 07.2017 – 03.2018
     re.compile(
         r"^(?:19|20)\d\d\s*/\s*\d{1,2}(?:\s*[-–]\s*(?:19|20)\d\d\s*/\s*\d{1,2})?$"
     ),  # 2015 / 07
@@ -647,6 +651,12 @@ _ID_LABEL = re.compile(
     r"cp|c\.p\.|bp|p\.?o\.? box|box|apartado|caixa postal|cx\.? postal|inscri\w*|registro|register|"
     r"reg\.?|certificate|certificado|credential|lot|serial|order|invoice|account|konto|"
     r"conta|pwz|zawodu(?:\s+[^\W\d_]+)?|c[ée]dula(?:\s+profesional)?|colegiad[oa]|matr[íi]cula|"
+    # registers, social security, tax and licence numbers of the countries we read; the
+    # acronyms that are also words ("ein", "nas", "big") only in capitals
+    r"(?-i:KRS|LANR|SIRET|SIREN|RPPS|NAS|BSN|BIG|KvK|KVK|CNH|PIS|NISS|CUIL|CUIT|UAN|EIN)|"
+    r"big-registratie|sozialversicherungs\w*|s[ée]curit[ée]\s+sociale|p\.?\s?iva|partita\s+iva|"
+    r"ondernemingsnummer|rijbewijs\w*|cart[ãa]o\s+de\s+cidad[ãa]o(?:\s+n\.?[ºo°]?)?|"
+    r"grant(?:\s+n\.?)?|"
     # Brazilian professional councils' registrations: "CREA-SP 5061234567", "OAB/RJ 123456"
     r"(?:crea|cau|crm|oab|coren|crc|crp|cro|crf|crn|crmv|crefito)(?:[-/ ]?[a-z]{2})?)"
     r"\.?\s*[:#]?\s*$",
@@ -661,6 +671,21 @@ _SEPARATOR_DOT = re.compile(r"(?<=\d)()[·•∙]()(?=\d)")
 _DASHES = str.maketrans(
     {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"}
 )
+# A bank account: "NL91 ABNA 0417 1643 00", "PL61 1090 1014 0000 0712 1981 2874".
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b")
+# An amount's unit after it: "12 400 000 zł", "1.200.000 €", "120 000 000 EUR".
+_CURRENCY_AFTER = re.compile(
+    r"[ \t\u00a0]?(?:%|€|\$|£|zł|pln|eur|euro|usd|chf|gbp|brl|r\$|złotych|mln|mio|tys)(?!\w)",
+    re.IGNORECASE,
+)
+# Sections whose numbers are never the person's: a citation's pages and volume.
+_NOT_THEIRS = (REFERENCES, PUBLICATIONS)
+# A line that cites a paper ("Galli M. et al., Phys. Rev. Lett. 124, 121801 (2020)").
+_CITATION = re.compile(r"\bet\s+al\.|\bvol\.\s*\d|\bpp\.\s*\d", re.IGNORECASE)
+# "Fax:" before a number: a machine, not where the person answers.
+_FAX = re.compile(r"\bfax\b\.?\s*[:：]?\s*$", re.IGNORECASE)
+# A US state's code before a ZIP+4 code: "Chicago, IL 60614-1234".
+_ZIP4 = re.compile(r"\b[A-Z]{2}\s*$")
 _URL_MASK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
 
 
@@ -689,6 +714,7 @@ def phone_scan_text(text: str) -> str:
     blank = lambda m: " " * len(m.group())  # noqa: E731 - a one-line mask
     scan = EMAIL_RE.sub(blank, scan)
     scan = _URL_MASK_RE.sub(blank, scan)
+    scan = _IBAN.sub(blank, scan)
     return scan
 
 
@@ -713,12 +739,14 @@ def find_phones(
     referees = referee_spans(text, sections)
     phones: list[Phone] = []
     taken: list[tuple[int, int]] = []
+    at_work: list[bool] = []  # printed under a job or a school: an employer's switchboard
     pos = 0
     while (m := _PHONE_RUN.search(scan, pos)) is not None:
         pos = m.end()
-        first = re.split(r"\s[-–—]\s", m.group())[0]
+        first = re.split(r"\s[-–—/]\s", m.group())[0]
         if len(first) < len(m.group()) and len(re.sub(r"\D", "", first)) >= 7:
-            pos = m.start() + len(first)  # "379 450 4152 – 02 2458 0559": read on after the first
+            # "379 450 4152 – 02 2458 0559", "915 678 123 / 620 456 789": read on after the first
+            pos = m.start() + len(first)
         if _inside(referees, m.start()):
             continue
         run = _trim_run(m.group())
@@ -727,14 +755,22 @@ def find_phones(
         before = scan[scan.rfind("\n", 0, m.start()) + 1 : m.start()]
         after = scan[m.end() : m.end() + 2]
         if (
-            after[:1] in ("%", "€", "$", "£")
+            _CURRENCY_AFTER.match(scan, m.end())
             # "2603456P", "12345678Z": a capital glued on ends an identifier, not a number
-            or re.match(r"[A-Z](?:\s|$|[,.;)])", scan[m.end() : m.end() + 2] or " ")
-            or re.search(r"[$€£]\s*$", before)
+            or re.match(r"[A-Z](?:\s|$|[,.;)])", after or " ")
+            # "RN #041-123456": a number after a word and "#"; an icon font's "#" alone before
+            # a number on its line is a glyph
+            or re.search(r"[$€£]\s*$|\w\s*#\s*$", before)
             or _ID_LABEL.search(before)
+            or _FAX.search(before[-12:])
+            or (re.fullmatch(r"\d{5}-\d{4}", run) and _ZIP4.search(before))
         ):
             continue
         section = section_at(sections, m.start())
+        if (section is not None and section.kind in _NOT_THEIRS) or _CITATION.search(
+            _line_at(text, m.start())
+        ):
+            continue
         labelled = bool(PHONE_LABEL.search(before[-28:]))
         line = _line_at(text, m.start())
         in_contact = (
@@ -780,6 +816,7 @@ def find_phones(
             continue  # a short number nobody labelled and no country can read
         phones.append(Phone(run, e164, confidence, why))
         taken.append((m.start(), m.end()))
+        at_work.append(section is not None and section.kind in (EXPERIENCE, EDUCATION))
     # The body: numbers libphonenumber finds valid, printed the way phone numbers are
     # (a country code, area-code parentheses, a label). Only lines that have such a
     # sign are handed to the matcher: most lines of a resume hold no number at all.
@@ -795,10 +832,18 @@ def find_phones(
             if _ID_LABEL.search(before) or not _plausible_run(raw):
                 continue
             labelled = bool(PHONE_LABEL.search(before[-28:]))
-            if not (labelled or raw.startswith(("+", "(", "00"))):
+            if not (labelled or raw.startswith(("+", "(", "00"))) or _FAX.search(before[-12:]):
+                continue
+            section = section_at(sections, a0)
+            if section is not None and section.kind in _NOT_THEIRS:
                 continue
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             phones.append(Phone(text[a0:b0].strip(), e164, 0.85))
+            at_work.append(section is not None and section.kind in (EXPERIENCE, EDUCATION))
+    if not all(at_work):
+        # Their own number is printed in the header or a contact block: a number under a
+        # job ("Siemens AG, Tel. 089 636-00") or a school is the employer's, not theirs.
+        phones = [p for p, work in zip(phones, at_work, strict=True) if not work]
     for target in tel_links:
         number = unquote(target.split(":", 1)[1]).strip()
         e164 = _e164(number, region)
@@ -831,8 +876,9 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 
 
 def _trim_run(raw: str) -> str | None:
-    # "628-578-8552 – 74 Cedar Lane": a spaced dash after a whole number starts something else.
-    parts = re.split(r"\s[-–—]\s", raw)
+    # "628-578-8552 – 74 Cedar Lane": a spaced dash after a whole number starts something else;
+    # so does a spaced slash ("915 678 123 / 620 456 789": two numbers).
+    parts = re.split(r"\s[-–—/]\s", raw)
     if len(parts) > 1 and len(re.sub(r"\D", "", parts[0])) >= 7:
         raw = parts[0]
     run = raw.strip(" -.(/")

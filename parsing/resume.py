@@ -467,10 +467,11 @@ def _header_end(text: str, sections: list[Section]) -> int:
     for _ in range(12):
         nxt = text.find("\n", limit + 1)
         if nxt < 0:
-            return len(text)
+            limit = len(text)  # a short resume: its first section still ends the header
+            break
         limit = nxt
-    if sections:
-        return min(sections[0].start, max(limit, 0)) if sections[0].start > 0 else limit
+    if sections and sections[0].start > 0:
+        return min(sections[0].start, limit)
     return limit
 
 

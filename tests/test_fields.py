@@ -63,6 +63,46 @@ def test_a_licence_or_an_identity_number_is_not_a_phone(line, parse):
     assert parse(text).phones == ["+48600100200"]
 
 
+def test_an_employers_switchboard_and_front_desk_under_a_job_are_not_theirs(parse):
+    text = (
+        "Natalia Wróbel\nTel: +48 668-123-456 • natalia.wrobel@example.com\n\nDoświadczenie\n"
+        "06/2017 – 09/2022  Recepcjonistka, Hotel Monopol, Wrocław\n"
+        "rezerwacje: +48 71 772 37 77, recepcja@hotel.example.pl\n"
+        "2014 – 2017  Siemens AG, Werner-von-Siemens-Str. 1, Tel. 089 636-00\n"
+    )
+    result = parse(text)
+    assert result.phones == ["+48668123456"]
+    assert result.emails == ["natalia.wrobel@example.com"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fax: (42) 655 20 11",
+        "KRS 0000123456",
+        "P.IVA 09876543210",
+        "SIRET : 812 345 678 00024",
+        "BSN: 123456782",
+        "IBAN NL91 ABNA 0417 1643 00",
+        "Cartão de Cidadão n.º 12345678 9 ZZ1",
+        "License: Illinois RN #041-123456",
+        "Budżet projektu 12 400 000 zł",
+        "Budgetverantwortung 1.200.000 €",
+        "Energa S.A. | 07.2017 – 03.2018",
+        "Chicago, IL 60614-1234",
+        "Galli M. et al., Phys. Rev. Lett. 124, 121801 (2020)",
+    ],
+)
+def test_identifiers_amounts_ranges_and_citations_are_not_phones(line, parse):
+    text = f"Ewa Maj\newa.maj@example.com · +48 600 100 200\n{line}\n\nExperience\n2019"
+    assert parse(text).phones == ["+48600100200"]
+
+
+def test_two_numbers_on_one_line_apart_by_a_slash_are_both_theirs(parse):
+    text = "Ana Ruiz\nTeléfono: 915 678 123 / 620 456 789\nana@example.es\n\nExperiencia\n2019"
+    assert [p[-9:] for p in parse(text).phones] == ["915678123", "620456789"]
+
+
 def test_phone_after_a_label_anywhere(parse):
     r = parse("Jo Park\n\nProfile\nNurse\n\nContact\nMobile: 0151 2345 6789\n")
     assert len(r.phones) == 1
