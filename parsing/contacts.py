@@ -683,7 +683,8 @@ _NOT_THEIRS = (REFERENCES, PUBLICATIONS)
 # A line that cites a paper ("Galli M. et al., Phys. Rev. Lett. 124, 121801 (2020)").
 _CITATION = re.compile(r"\bet\s+al\.|\bvol\.\s*\d|\bpp\.\s*\d", re.IGNORECASE)
 # "Fax:" before a number: a machine, not where the person answers.
-_FAX = re.compile(r"\bfax\b\.?\s*[:：]?\s*$", re.IGNORECASE)
+# "Tel./Fax:" is a number for both, theirs.
+_FAX = re.compile(r"(?<![/&]\s)(?<![/&])\bfax\b\.?\s*[:：]?\s*$", re.IGNORECASE)
 # A US state's code before a ZIP+4 code: "Chicago, IL 60614-1234".
 _ZIP4 = re.compile(r"\b[A-Z]{2}\s*$")
 _URL_MASK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
@@ -761,7 +762,8 @@ def find_phones(
             # "RN #041-123456": a number after a word and "#"; an icon font's "#" alone before
             # a number on its line is a glyph
             or re.search(r"[$€£]\s*$|\w\s*#\s*$", before)
-            or _ID_LABEL.search(before)
+            # "Passport No.: …" names an identifier, "Mobile No.: …" a number
+            or (_ID_LABEL.search(before) and not PHONE_LABEL.search(before[-28:]))
             or _FAX.search(before[-12:])
             or (re.fullmatch(r"\d{5}-\d{4}", run) and _ZIP4.search(before))
         ):

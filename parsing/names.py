@@ -372,6 +372,15 @@ def find_name(
         # "Anna Nowak Kraków" on one line: a town glued on, or a surname that is also a town
         # ("Ana Paula Lima")? An address that leaves the surname out cannot tell: say so.
         raw, runner, lead = min(raw, 0.6), Candidate(glued, top.line, 0.0, "part"), 0.0
+    inverted = _inverted_name(top, lines, emails)
+    if inverted is not None:
+        spelled_out, whole = inverted
+        if spelled_out:
+            # "SÁNCHEZ PÉREZ, Carlos" and carlos.sanchez@…: surnames, a comma, the given name
+            top = Candidate(whole, top.line, top.score, "whole")
+        else:
+            # "HANS MÜLLER, Wolfsburg" or "SÁNCHEZ PÉREZ, Carlos": a town, or the given name?
+            raw, runner, lead = min(raw, 0.6), Candidate(whole, top.line, 0.0, "whole"), 0.0
     longer = _longer_on_two_lines(top, ranked, layout, taxonomy)
     if longer is not None:
         # Plain text: "Anna Maria" over "Nowak", or "Anna Nowak" over her town? Say so.
@@ -487,6 +496,29 @@ def _place_glued(top: Candidate, emails) -> str | None:
     if any(place in loose_fold(e.split("@")[0]) for e in emails):
         return None
     return head
+
+
+def _inverted_name(top: Candidate, lines: list[Line], emails) -> tuple[bool, str] | None:
+    """When the winner is the part before a comma in capitals and one or two capitalised words
+    follow ("SÁNCHEZ PÉREZ, Carlos"): whether the address spells those words, and the whole
+    as printed. A role, a known place or a heading after the comma is not a given name."""
+    if top.how != "part":
+        return None
+    m = _SURNAME_COMMA.match(_strip_noise(lines[top.line].text))
+    if not m or not m.group(1).isupper() or m.group(2).isupper():
+        return None
+    given = m.group(2)
+    if fold(m.group(1)) != fold(top.name) or ROLE_WORDS.search(given) or known_place(given):
+        return None
+    if any(loose_fold(w) in _NOT_NAME for w in given.split()):
+        return None
+    locals_ = [fold(e.split("@")[0]) for e in emails]
+    spelled = any(
+        any(len(f) > 2 and f in local for f in ascii_spellings(word))
+        for word in given.split()
+        for local in locals_
+    )
+    return spelled, f"{m.group(1)} {given}"
 
 
 def _ends_in_place(name: str, places: set[str]) -> bool:
@@ -803,6 +835,12 @@ def _cell_readings(cell: str, lines: list[Line], i: int) -> list[tuple[str, str]
     if titled:
         out.append((_strip_noise(cell[titled.end() :]), "titled"))
     return out
+
+
+_SURNAME_COMMA = re.compile(
+    r"^([^\W\d_][^\W\d_'’\-]+(?:[ \-][^\W\d_][^\W\d_'’\-]+){0,2}),\s*"
+    r"([^\W\d_][^\W\d_'’\-]+(?:[ \-][^\W\d_][^\W\d_'’\-]+){0,2})$"
+)
 
 
 # A house number after a street ("12", "12/4", "7a", "15 m. 3"); a year is not one.

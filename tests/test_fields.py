@@ -98,6 +98,14 @@ def test_identifiers_amounts_ranges_and_citations_are_not_phones(line, parse):
     assert parse(text).phones == ["+48600100200"]
 
 
+@pytest.mark.parametrize(
+    "line", ["Mobile No.: 98765 43210", "Contact No.: 9876543210", "Tel./Fax: 98765 43210"]
+)
+def test_a_phone_label_with_no_or_fax_still_gives_their_number(line, parse):
+    text = f"Rahul Verma\n{line}\nrahul@example.in\n\nExperience\n2019"
+    assert parse(text).phones == ["+919876543210"]
+
+
 def test_two_numbers_on_one_line_apart_by_a_slash_are_both_theirs(parse):
     text = "Ana Ruiz\nTeléfono: 915 678 123 / 620 456 789\nana@example.es\n\nExperiencia\n2019"
     assert [p[-9:] for p in parse(text).phones] == ["915678123", "620456789"]

@@ -316,6 +316,15 @@ def test_a_designs_greeting_gives_the_name_after_it(greeting, name):
     assert parse_text(text).name == name
 
 
+def test_surnames_in_capitals_a_comma_and_the_given_name():
+    # The address spells the given name: the whole, as printed, greeted by the given name.
+    result = parse_text("SÁNCHEZ PÉREZ, Carlos\ncarlos.sanchez@example.es\n\nExperiencia\n2016")
+    assert (result.name, result.given_name) == ("Sánchez Pérez Carlos", "Carlos")
+    # Nothing tells a given name from a town after the comma: the name without it, to check.
+    result = parse_text("HANS MÜLLER, Wolfsburg\nkontakt@example.de\n\nBerufserfahrung\n2016")
+    assert result.name == "Hans Müller" and result.confidence["name"] <= 0.6
+
+
 def _word_file(title: str, paragraphs: list[str]) -> bytes:
     import docx  # python-docx, a test dependency: a file as Word itself styles it
 
