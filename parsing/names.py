@@ -917,8 +917,14 @@ def _given_names(top: Candidate, lines: list[Line]) -> str:
 
 
 def _name_words(text: str) -> int:
-    """Words of a name, leaving out particles ("van", "de la")."""
-    return sum(1 for w in text.split() if w.lower() not in PARTICLES)
+    """Words of a name, leaving out particles ("van", "de la") in small letters, and also
+    capitalised inside a name; a capitalised first word counts ("Ben Jerry" is two words,
+    "de la Cruz" one)."""
+    return sum(
+        1
+        for n, w in enumerate(text.split())
+        if w.lower() not in PARTICLES or (n == 0 and w[:1].isupper())
+    )
 
 
 def _part_label(text: str, label: re.Pattern) -> str | None:

@@ -316,6 +316,13 @@ def test_a_designs_greeting_gives_the_name_after_it(greeting, name):
     assert parse_text(text).name == name
 
 
+def test_a_capitalised_first_word_that_is_also_a_particle_counts_as_a_word():
+    # "Ben" (a particle in "Mohamed ben Ali") opens a two-word line: two lines of two words
+    # each are two things, never one name of four.
+    text = "Ben Jerry\nAnna Nowak\nanna.nowak@example.com\n+48 600 100 200\n\nExperience\n2019"
+    assert parse_text(text).name == "Anna Nowak"
+
+
 def test_surnames_in_capitals_a_comma_and_the_given_name():
     # The address spells the given name: the whole, as printed, greeted by the given name.
     result = parse_text("SÁNCHEZ PÉREZ, Carlos\ncarlos.sanchez@example.es\n\nExperiencia\n2016")
