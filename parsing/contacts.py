@@ -671,6 +671,9 @@ _SEPARATOR_DOT = re.compile(r"(?<=\d)()[·•∙]()(?=\d)")
 _DASHES = str.maketrans(
     {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"}
 )
+# A spaced dash or slash after a whole number starts something else: "628-578-8552 – 74 Cedar
+# Lane", "915 678 123 / 620 456 789".
+_SPACED_BREAK = re.compile(r"\s[-–—/]\s")
 # A bank account: "NL91 ABNA 0417 1643 00", "PL61 1090 1014 0000 0712 1981 2874".
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b")
 # An amount's unit after it: "12 400 000 zł", "1.200.000 €", "120 000 000 EUR".
@@ -678,7 +681,7 @@ _CURRENCY_AFTER = re.compile(
     r"[ \t\u00a0]?(?:%|€|\$|£|zł|pln|eur|euro|usd|chf|gbp|brl|r\$|złotych|mln|mio|tys)(?!\w)",
     re.IGNORECASE,
 )
-# Sections whose numbers are never the person's: a citation's pages and volume.
+# Sections whose numbers are never the person's: a referee's, a citation's pages and volume.
 _NOT_THEIRS = (REFERENCES, PUBLICATIONS)
 # A line that cites a paper ("Galli M. et al., Phys. Rev. Lett. 124, 121801 (2020)").
 _CITATION = re.compile(r"\bet\s+al\.|\bvol\.\s*\d|\bpp\.\s*\d", re.IGNORECASE)
@@ -744,7 +747,7 @@ def find_phones(
     pos = 0
     while (m := _PHONE_RUN.search(scan, pos)) is not None:
         pos = m.end()
-        first = re.split(r"\s[-–—/]\s", m.group())[0]
+        first = _SPACED_BREAK.split(m.group())[0]
         if len(first) < len(m.group()) and len(re.sub(r"\D", "", first)) >= 7:
             # "379 450 4152 – 02 2458 0559", "915 678 123 / 620 456 789": read on after the first
             pos = m.start() + len(first)
@@ -769,9 +772,7 @@ def find_phones(
         ):
             continue
         section = section_at(sections, m.start())
-        if (section is not None and section.kind in _NOT_THEIRS) or _CITATION.search(
-            _line_at(text, m.start())
-        ):
+        if _never_theirs(section, text, m.start()):
             continue
         labelled = bool(PHONE_LABEL.search(before[-28:]))
         line = _line_at(text, m.start())
@@ -818,7 +819,7 @@ def find_phones(
             continue  # a short number nobody labelled and no country can read
         phones.append(Phone(run, e164, confidence, why))
         taken.append((m.start(), m.end()))
-        at_work.append(section is not None and section.kind in (EXPERIENCE, EDUCATION))
+        at_work.append(_at_work(section))
     # The body: numbers libphonenumber finds valid, printed the way phone numbers are
     # (a country code, area-code parentheses, a label). Only lines that have such a
     # sign are handed to the matcher: most lines of a resume hold no number at all.
@@ -837,11 +838,11 @@ def find_phones(
             if not (labelled or raw.startswith(("+", "(", "00"))) or _FAX.search(before[-12:]):
                 continue
             section = section_at(sections, a0)
-            if section is not None and section.kind in _NOT_THEIRS:
+            if _never_theirs(section, text, a0):
                 continue
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             phones.append(Phone(text[a0:b0].strip(), e164, 0.85))
-            at_work.append(section is not None and section.kind in (EXPERIENCE, EDUCATION))
+            at_work.append(_at_work(section))
     if not all(at_work):
         # Their own number is printed in the header or a contact block: a number under a
         # job ("Siemens AG, Tel. 089 636-00") or a school is the employer's, not theirs.
@@ -869,6 +870,18 @@ _NOT_VALID = "not a valid number for its country"
 _PHONE_SIGN = re.compile(r"[+(]\s*\d|\b00\d|tel|phone|mob|cell|fon|☎|📞|📱", re.IGNORECASE)
 
 
+def _never_theirs(section: Section | None, text: str, offset: int) -> bool:
+    """A number under References or Publications, or on a line that cites a paper."""
+    if section is not None and section.kind in _NOT_THEIRS:
+        return True
+    return _CITATION.search(_line_at(text, offset)) is not None
+
+
+def _at_work(section: Section | None) -> bool:
+    """Printed under a job or a school: an employer's number unless nothing else is theirs."""
+    return section is not None and section.kind in (EXPERIENCE, EDUCATION)
+
+
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
     out, pos = [], 0
     for line in text.split("\n"):
@@ -880,7 +893,7 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 def _trim_run(raw: str) -> str | None:
     # "628-578-8552 – 74 Cedar Lane": a spaced dash after a whole number starts something else;
     # so does a spaced slash ("915 678 123 / 620 456 789": two numbers).
-    parts = re.split(r"\s[-–—/]\s", raw)
+    parts = _SPACED_BREAK.split(raw)
     if len(parts) > 1 and len(re.sub(r"\D", "", parts[0])) >= 7:
         raw = parts[0]
     run = raw.strip(" -.(/")

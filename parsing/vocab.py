@@ -759,7 +759,6 @@ NOT_NAME_WORDS = {
     "zakłady",
     "przedsiębiorstwo",
     "spółdzielnia",
-    "hurtownia",
     "fabrik",
     "werke",
     "fabbrica",
