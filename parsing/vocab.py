@@ -389,6 +389,21 @@ NOT_NAME_WORDS = {
     "united",
     "staff",
     "tp",  # Vietnamese "thành phố", a city: "TP. Hồ Chí Minh"
+    # hotels and restaurants, named after people ("Hotel Raphael", "Ristorante Alfredo")
+    "hotel",
+    "hotels",
+    "hostel",
+    "motel",
+    "restaurant",
+    "ristorante",
+    "restaurante",
+    "restauracja",
+    "trattoria",
+    "pizzeria",
+    "osteria",
+    "brasserie",
+    "gasthof",
+    "gasthaus",
     # the words before a role that make it one ("Key Account Manager", "Customer Service
     # Representative"); Key, Field and Store are surnames and left out
     "account",
