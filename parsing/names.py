@@ -385,11 +385,13 @@ def find_name(
     if longer is not None:
         # Plain text: "Anna Maria" over "Nowak", or "Anna Nowak" over her town? Say so.
         raw, runner, lead = min(raw, 0.6), longer, 0.0
+    unvouched = _unvouched(top)
+    if unvouched:
+        raw = min(raw, 0.65)  # "Think Different" set where a name goes: worth a look
     confidence = round(max(0.3, min(raw, 0.99)), 2)
     given = natural_case(_given_names(top, lines))
-    return FoundName(
-        natural_case(top.name), confidence, _doubt(top, runner, lead, confidence), given
-    )
+    doubt = _doubt(top, runner, lead, confidence, unvouched)
+    return FoundName(natural_case(top.name), confidence, doubt, given)
 
 
 # A town after its postcode in an address ("65-001 Zielona Góra", "80331 München",
@@ -448,6 +450,52 @@ def _firms() -> frozenset[str]:
 
 def _firm_key(text: str) -> str:
     return _town_key(re.sub(r"\s*[&+]\s*", " ", text))
+
+
+GIVEN_FILE = Path(__file__).resolve().parent.parent / "resources" / "given_names.txt"
+
+
+@lru_cache(maxsize=1)
+def _given() -> frozenset[str]:
+    """The given names of ``resources/given_names.txt``, folded."""
+    return _listed(GIVEN_FILE, loose_fold)
+
+
+def has_given_name(candidate: str) -> bool:
+    """Whether a word of a name-shaped phrase is a given name we know ("Anna", "Jean" of
+    "Jean-Pierre", "Mehmet"), wherever it stands: surnames come first in some names."""
+    known = _given()
+    for word in candidate.split():
+        folded = loose_fold(word.strip("."))
+        if folded in known or any(part in known for part in folded.split("-")):
+            return True
+    return False
+
+
+SURNAMES_FILE = Path(__file__).resolve().parent.parent / "resources" / "surnames.txt"
+# Polish surnames by their ending ("Kowalski", "Zielińska", "Sienkiewicz"), however rare.
+_POLISH_SURNAME = re.compile(r"^[^\W\d_]{3,}(?:[sc]k[ia]|dzk[ia]|wicz)$")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """The family names of ``resources/surnames.txt``, folded."""
+    return _listed(SURNAMES_FILE, loose_fold)
+
+
+def _is_surname(word: str) -> bool:
+    """Whether a word is a family name we know, or one part of a double-barrelled one is
+    ("Nowak-Kowalska")."""
+    parts = loose_fold(word.strip(".")).split("-")
+    return any(p in _surnames() or _POLISH_SURNAME.match(p) for p in parts)
+
+
+def _is_given(word: str) -> bool:
+    """Whether one word of a name is a given name we know: "Anna", "Jean-Pierre", "Anna-Maria"
+    (every part of it known); "Nowak-Kowalska" is not."""
+    known = _given()
+    folded = loose_fold(word.strip("."))
+    return folded in known or all(part in known for part in folded.split("-"))
 
 
 def is_firm(candidate: str) -> bool:
@@ -607,7 +655,20 @@ def _spelled_instead(top: Candidate, ranked: list[Candidate]) -> Candidate | Non
     )
 
 
-def _doubt(top: Candidate, runner: Candidate | None, lead: float, confidence: float) -> str:
+def _unvouched(top: Candidate) -> bool:
+    """Whether nothing but the page vouches for a name: no label, no address spelling any of
+    it, and no given name we know in a name of the Latin script ("Think Different" over
+    kontakt.praca@…)."""
+    if top.how == "label" or top.spelled > 0:
+        return False
+    if not top.name.isascii() and script_of(top.name) != "latin":
+        return False
+    return not has_given_name(top.name)
+
+
+def _doubt(
+    top: Candidate, runner: Candidate | None, lead: float, confidence: float, unvouched: bool
+) -> str:
     """What a recruiter should check about the chosen name, if anything."""
     if confidence >= 0.7:
         return ""
@@ -615,6 +676,8 @@ def _doubt(top: Candidate, runner: Candidate | None, lead: float, confidence: fl
         return f"could also be “{natural_case(runner.name)}”"
     if top.how == "two-line":
         return "read from two lines"
+    if unvouched:
+        return "no given name we know, and the e-mail address does not spell it"
     return "not set apart from the text around it"
 
 
@@ -913,7 +976,16 @@ def _given_names(top: Candidate, lines: list[Line]) -> str:
         # A Spanish form's "Apellidos" are two; elsewhere a surname is one word (or hyphenated).
         surnames = 2 if re.search(r"apellidos|apellido\(s\)", label.group(), re.I) else 1
         return " ".join(words[min(surnames, len(words) - 1) :])
-    return ""
+    # "Nowak Anna Maria", "Nagy Péter", "Wang Wei": a surname we know that is no given name,
+    # then given names we know to the end. ("Anna Nowak" says nothing, nor "Maximo Graham":
+    # a given name we do not know, before a surname that is a given name too.)
+    known = [_is_given(w) for w in words]
+    if known[0] or not known[-1] or not _is_surname(words[0]):
+        return ""
+    start = len(words) - 1
+    while known[start - 1]:
+        start -= 1
+    return " ".join(words[start:])
 
 
 def _name_words(text: str) -> int:
