@@ -10,9 +10,6 @@ Driven through the command line, as a recruiter would.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,9 +17,8 @@ import pytest
 from app.cli import main
 from parsing.names import find_name
 from review import people as P
+from tests.test_corrections import run
 from tests.worlds import make_people
-
-SHORTLIST = Path(sys.executable).with_name("shortlist")
 
 BODY = (
     "\n{email}\n+48 600 100 200\n\nExperience\n2019 – 2023 Backend developer, Python at Allegro\n"
@@ -30,15 +26,7 @@ BODY = (
 
 
 def show(tmp_path: Path, db, person_id: int) -> str:
-    env = {**os.environ, "SHORTLIST_CONFIG": str(tmp_path / "settings.json")}
-    done = subprocess.run(
-        [str(SHORTLIST), "person", "show", str(person_id), "--db", str(db)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    done = run(tmp_path, db, "person", "show", str(person_id))
     assert done.returncode == 0, done.stderr
     return done.stdout
 
