@@ -461,7 +461,7 @@ def _given() -> frozenset[str]:
     return _listed(GIVEN_FILE, loose_fold)
 
 
-def has_given_name(candidate: str) -> bool:
+def _has_given_name(candidate: str) -> bool:
     """Whether a word of a name-shaped phrase is a given name we know ("Anna", "Jean" of
     "Jean-Pierre", "Mehmet"), wherever it stands: surnames come first in some names."""
     known = _given()
@@ -663,7 +663,7 @@ def _unvouched(top: Candidate) -> bool:
         return False
     if not top.name.isascii() and script_of(top.name) != "latin":
         return False
-    return not has_given_name(top.name)
+    return not _has_given_name(top.name)
 
 
 def _doubt(
