@@ -810,6 +810,9 @@ def _readings(
         half = half or (_PLAIN_LABEL.match(text) and _beside_given(lines, i))
         out.append((value, "label-part" if half else "label"))
     out.append((text, "whole"))
+    inverted = _comma_inverted(text)
+    if inverted:
+        out.append((inverted, "inverted"))
     titled = _TITLE_LEAD.match(text)
     if titled:
         out.append((text[titled.end() :], "titled"))
@@ -882,6 +885,20 @@ def _readings(
             if first and last:
                 out.append((f"{first} {last}", "label"))
     return out
+
+
+def _comma_inverted(text: str) -> str | None:
+    """ "Weber, Thomas", "Bakker, Pieter Jan": a surname, a comma and given names we know, as
+    one name in its printed order; None for anything else ("Anna Nowak, Kraków")."""
+    m = _SURNAME_COMMA.match(text)
+    if not m:
+        return None
+    surname, given = m.groups()
+    if _is_given(surname.split()[0]) or known_place(surname):
+        return None
+    if not all(_is_given(word) for word in given.split()):
+        return None
+    return f"{surname} {given}"
 
 
 def _cell_readings(cell: str, lines: list[Line], i: int) -> list[tuple[str, str]]:
@@ -962,6 +979,8 @@ def _given_names(top: Candidate, lines: list[Line]) -> str:
     words = top.name.split()
     if len(words) < 2:
         return ""
+    if top.how == "inverted":
+        return _SURNAME_COMMA.match(_strip_noise(lines[top.line].text)).group(2)
     caps = [len(w.strip(".")) > 1 and w.isupper() for w in words]
     if caps[0] and not all(caps):
         rest = words[caps.index(False) :]

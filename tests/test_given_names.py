@@ -104,3 +104,23 @@ def test_a_surname_that_is_also_a_given_name_does_not_turn_the_name_round():
     # "Maximo" is no given name we know, "Graham" is one: nothing says Graham is given.
     found = find_name(["Maximo Graham", "mg@example.com", "", "Experience", "Firma"])
     assert found is not None and found.value == "Maximo Graham" and found.given == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "given"),
+    [
+        ("Weber, Thomas", "Weber Thomas", "Thomas"),  # a German form's order
+        ("Bakker, Pieter Jan", "Bakker Pieter Jan", "Pieter Jan"),
+        ("SÁNCHEZ PÉREZ, Carlos", "Sánchez Pérez Carlos", "Carlos"),  # read whole, not flagged
+    ],
+)
+def test_a_surname_a_comma_and_given_names_we_know_are_one_name(line, name, given, parse):
+    result = parse(f"LEBENSLAUF\n\n{line}\nkontakt@example.com\n\nBerufserfahrung\nFirma\n")
+    assert result.name == name and result.given_name == given
+    assert result.confidence["name"] >= 0.7
+
+
+@pytest.mark.parametrize("line", ["HANS MÜLLER, Wolfsburg", "Anna Nowak, Kraków"])
+def test_a_town_after_the_comma_is_no_given_name(line, parse):
+    result = parse(f"{line}\nkontakt@example.com\n\nBerufserfahrung\nFirma\n")
+    assert result.name in ("Hans Müller", "Anna Nowak") and result.given_name == ""
