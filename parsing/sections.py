@@ -1050,6 +1050,51 @@ _add(EDUCATION, "wykształcenie i kursy")
 _add(CERTIFICATIONS, "szkolenia i certyfikaty", "uprawnienia", "uprawnienia i certyfikaty")
 _add(SUMMARY, "informacje o mnie")
 
+# Hungarian, Czech and Slovak: neighbours' resumes, whose headings are otherwise name-shaped
+# lines at the top of an anonymised CV ("Szakmai Tapasztalat", "Pracovní Zkušenosti").
+_add(SUMMARY, "bemutatkozás", "szakmai összefoglaló", "magamról", "rólam", "o mně", "o mne")
+_add(
+    EXPERIENCE,
+    "szakmai tapasztalat",
+    "munkatapasztalat",
+    "munkahelyek",
+    "korábbi munkahelyek",
+    "tapasztalat",
+    "pracovní zkušenosti",
+    "pracovní zkušenost",
+    "praxe",
+    "pracovné skúsenosti",
+    "prax",
+)
+_add(
+    EDUCATION,
+    "tanulmányok",
+    "végzettség",
+    "iskolai végzettség",
+    "képzettség",
+    "vzdělání",
+    "vzdelanie",
+)
+_add(
+    SKILLS,
+    "készségek",
+    "képességek",
+    "kompetenciák",
+    "számítógépes ismeretek",
+    "informatikai ismeretek",
+    "dovednosti",
+    "počítačové dovednosti",
+    "zručnosti",
+    "počítačové zručnosti",
+)
+_add(LANGUAGES, "nyelvismeret", "nyelvtudás", "idegen nyelvek", "jazykové znalosti", "jazyky")
+_add(CERTIFICATIONS, "tanfolyamok", "képesítések", "továbbképzések", "kurzy", "certifikáty")
+_add(INTERESTS, "érdeklődési kör", "hobbik", "zájmy", "záujmy", "koníčky")
+_add(PERSONAL, "személyes adatok", "osobní údaje", "osobné údaje")
+_add(CONTACT, "elérhetőség", "elérhetőségek")
+_add(REFERENCES, "referenciák", "reference")
+_add(OTHER, "egyéb", "egyéb információk", "ostatní", "iné")
+
 # "résumé" is a title in French, a summary heading only when nothing else is; keep it a title.
 _VOCABULARY[_norm("résumé")] = PERSONAL
 

@@ -389,6 +389,17 @@ NOT_NAME_WORDS = {
     "united",
     "staff",
     "tp",  # Vietnamese "thành phố", a city: "TP. Hồ Chí Minh"
+    # a region before its name ("Regio Rotterdam", "Provincia di Torino", "Bezirk Mitte")
+    "region",
+    "regio",
+    "regione",
+    "región",
+    "região",
+    "provincia",
+    "province",
+    "provinz",
+    "bezirk",
+    "kanton",
     # hotels and restaurants, named after people ("Hotel Raphael", "Ristorante Alfredo")
     "hotel",
     "hotels",

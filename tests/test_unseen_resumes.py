@@ -260,6 +260,10 @@ def test_initials_in_capitals_are_no_surname_first():
         # a firm named after its owner, with its legal form
         "Mariusz Pudzianowski Transport Sp. z o.o.\nKierowca kat. C\nkierowca@example.pl",
         "Franz Huber Bau GmbH\nMaurer\nmaurer@example.de",
+        # an anonymised CV: a Hungarian or Czech heading on top, a region before a city
+        "Szakmai Tapasztalat\n2018 – 2024 Raktárvezető\nallas.jelentkezes@example.hu",
+        "Pracovní Zkušenosti\n2018 – 2024 Skladník\nprace.nabidka@example.cz",
+        "Regio Rotterdam\nsollicitatie@example.nl\n\nWerkervaring\n2019",
     ],
 )
 def test_a_place_a_role_or_a_heading_is_never_the_name(text):
