@@ -483,6 +483,14 @@ def _surnames() -> frozenset[str]:
     return _listed(SURNAMES_FILE, loose_fold)
 
 
+# The commonest Vietnamese family names, folded: a Vietnamese name is printed surname first and
+# its bearer is called by its last word ("Nguyễn Văn Minh" is "Minh"). Ho and Ly, Chinese
+# surnames too ("Ho Chi Wai"), are left out.
+_VIETNAMESE_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong dinh truong".split()
+)
+
+
 def _is_surname(word: str) -> bool:
     """Whether a word is a family name we know, or one part of a double-barrelled one is
     ("Nowak-Kowalska")."""
@@ -1001,6 +1009,8 @@ def _given_names(top: Candidate, lines: list[Line]) -> str:
     known = [_is_given(w) for w in words]
     if known[0] or not known[-1] or not _is_surname(words[0]):
         return ""
+    if loose_fold(words[0]) in _VIETNAMESE_SURNAMES:
+        return words[-1]  # "Pham Duc Huy" is Mr Huy: the last name is the one people use
     start = len(words) - 1
     while known[start - 1]:
         start -= 1

@@ -55,6 +55,7 @@ def test_a_slogan_where_the_name_goes_is_marked_for_a_look(tmp_path, monkeypatch
         ("Nagy Péter", "Péter"),  # a Hungarian surname we know
         ("Kowalska Anna Maria", "Anna"),  # both given names after the surname
         ("Nguyen Thi Lan", "Lan"),  # a Vietnamese middle name is not what greets
+        ("Pham Duc Huy", "Huy"),  # nor the first of two given names: the last one is used
         ("Elisse Jean-Pierre", "Elisse"),  # an unknown given name before one we know: as printed
         ("Anna Nowak", "Anna"),
     ],
