@@ -164,12 +164,13 @@ SURE = 6.0
 STRONG_SPELLING = 1.8
 
 # Academic and courtesy titles before a name, one or more ("mgr inż.", "Prof. dr hab.",
-# "Dr. med.", "Bc.", "MUDr."): Central European resumes print them as a matter of course.
+# "Dr. med.", "Bc.", "MUDr.", Polish physicians' "lek. med." and "dr n. med."): Central European
+# resumes print them as a matter of course.
 # Short ones that are also names ("Lic", "Doc", "Eng") count only with their dot.
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:(?:dr|prof|mr|mrs|ms|mx|herr|frau|sr|sra|dott\.ssa|dott|ing|mag|mgr|inż|inz|hab|"
-    r"dipl\.?-?\w*)\.?|(?:lic|doc|bc|mudr|mddr|mvdr|judr|phdr|rndr|paedr|thdr|pharmdr|avv|arch|"
-    r"ir|drs|dra|"
+    r"dipl\.?-?\w*|dr\.-[^\W\d_]+)\.?|(?:lic|doc|bc|mudr|mddr|mvdr|judr|phdr|rndr|paedr|thdr|"
+    r"pharmdr|avv|arch|ir|drs|dra|δρ|lek|farm|wet|n\.\s?[^\W\d_]{2,6}|"
     r"geom|rag|lcdo|lcda|eng|med|dent|phil|univ|rer\.\s?nat|h\.\s?c)\.)(?:\s+|(?<=\.)(?=[^\W\d_])))+",
     re.IGNORECASE,
 )

@@ -101,6 +101,12 @@ def test_the_polish_name_label_typed_with_or_without_its_letters(label, parse):
         ("ir. Pieter de Graaf", "Pieter de Graaf"),
         ("drs. Sanne Bakker", "Sanne Bakker"),
         ("Dra. Lucía Torres", "Lucía Torres"),
+        ("lek. med. Magdalena Wójcik", "Magdalena Wójcik"),
+        ("lek. dent. Karolina Nowak", "Karolina Nowak"),
+        ("dr n. med. Paweł Kamiński", "Paweł Kamiński"),
+        ("mgr farm. Ewa Lis", "Ewa Lis"),
+        ("Prof. Dr.-Ing. Klaus Wagner", "Klaus Wagner"),
+        ("Δρ. Γιώργος Παπαδόπουλος", "Γιώργος Παπαδόπουλος"),
     ],
 )
 def test_academic_titles_before_a_name_are_not_part_of_it(printed, name, parse):
