@@ -278,18 +278,51 @@ class _WordStyles:
 def _docx_lines(root: Element, styles: _WordStyles, rels: dict[str, str]) -> list[Line]:
     lines: list[Line] = []
 
-    def walk(node: Element) -> None:
+    def walk(node: Element, out: list[Line]) -> None:
         for child in node:
             tag = child.tag
             if tag == _MC_FALLBACK:
                 continue  # the same content again, for old readers
             if tag == f"{_W}p":
-                _DocxParagraph(child, styles, rels, lines).read()
+                _DocxParagraph(child, styles, rels, out).read()
+            elif tag == f"{_W}tr":
+                cells: list[list[Line]] = []
+                for cell in child.iter(f"{_W}tc"):
+                    cells.append([])
+                    walk(cell, cells[-1])
+                out.extend(_table_row(cells))
             else:
-                walk(child)
+                walk(child, out)
 
-    walk(root)
+    walk(root, lines)
     return lines
+
+
+def _table_row(cells: list[list[Line]]) -> list[Line]:
+    """The lines of one table row. A form's row ("Imię:" | "Michał Jan", "Telefon" | "600 …")
+    holds a line or none in each cell: it is one line with its cells, as a PDF's row is
+    read, so the label and its value stay together. A row of longer cells (a layout table's
+    sidebar beside the main text) keeps its lines, cell after cell."""
+    filled = [[ln for ln in cell if ln.text.strip()] for cell in cells]
+    parts = [cell[0] for cell in filled if cell]
+    if (
+        len(parts) < 2
+        or any(len(cell) > 1 for cell in filled)
+        or any("\n" in ln.text for ln in parts)
+    ):
+        return [ln for cell in cells for ln in cell]
+    texts = tuple(ln.text.strip() for ln in parts)
+    main = max(parts, key=lambda ln: len(ln.text.strip()))
+    return [
+        Line(
+            " ".join(texts),
+            style=main.style,
+            size=max(ln.size for ln in parts),
+            bold=all(ln.bold for ln in parts) or main.bold,
+            links=tuple(dict.fromkeys(t for ln in parts for t in ln.links)),
+            cells=texts,
+        )
+    ]
 
 
 class _DocxParagraph:

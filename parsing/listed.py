@@ -54,22 +54,39 @@ def listed_items(
     sections: list[Section],
     taxonomy: Taxonomy,
     inline: list[tuple[int, int]] | None = None,
+    cells: list[tuple[str, ...]] | None = None,
 ) -> list[str]:
     """Items of the skills sections as printed, compounds split, in order (known skills too).
 
     A skills list printed inline ("Technical skills: Python - SQL - Figma", wrapped over
     the next lines) counts as a section of its own (``inline``: its spans, when the caller
-    has found them already).
+    has found them already). ``cells``: each line's parts far apart on its row (a table's
+    cells, a PDF's columns of words), which are items of their own: "Apex" | "Javascript".
     """
     out: list[str] = []
-    bodies = [text[s.body_start : s.end] for s in sections if s.kind == SKILLS]
+    spans = [(s.body_start, s.end) for s in sections if s.kind == SKILLS]
     if inline is None:
         inline = inline_skill_spans(text)
-    bodies += [text[a:b] for a, b in inline]
+    bodies = [_with_cells(text, a, b, cells) for a, b in spans + list(inline)]
     for body in bodies:
         for raw in _logical_lines(body):
             out.extend(_line_items(raw, taxonomy))
     return list(dict.fromkeys(out))
+
+
+def _with_cells(text: str, start: int, end: int, cells: list[tuple[str, ...]] | None) -> str:
+    """``text[start:end]``, each line whose row has cells written with a separator between
+    them (the text itself has only a space there)."""
+    body = text[start:end]
+    if not cells:
+        return body
+    first = text.count("\n", 0, start)
+    lines = body.split("\n")
+    for k, line in enumerate(lines):
+        row = cells[first + k] if first + k < len(cells) else ()
+        if len(row) > 1 and " ".join(" ".join(row).split()) == " ".join(line.split()):
+            lines[k] = " | ".join(row)
+    return "\n".join(lines)
 
 
 _INLINE_LABEL = re.compile(r"^\W{0,3}([^:：\n]{2,40}?)\s*[:：]\s+\S")

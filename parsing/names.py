@@ -193,14 +193,18 @@ _NAME_WORD = (
     r"(?:(?:full|first|given|last|family)\s+)?names?|surnames?|nome(?:\s+completo)?|"
     r"nombres?(?:\s+completo)?|"
     r"apellidos?|nom(?:\s+complet)?|prénom|naam|vorname|nachname|vor-?\s*und\s+nachname|cognome|"
-    r"imi[ęe](?:\s+i\s+nazwisko)?|imiona|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名"
+    r"imi[ęe](?:\s+i\s+nazwisko)?|imiona|nazwisko|ad(?:ı)?\s+soyad(?:ı)?|имя|фамилия|фио|姓名|"
+    # Czech, Slovak, Hungarian, Romanian, Greek and Ukrainian forms
+    r"jm[ée]no(?:\s+a\s+p[řr][íi]jmen[íi])?|p[řr][íi]jmen[íi]|meno(?:\s+a\s+priezvisko)?|"
+    r"priezvisko|n[ée]v|vezet[ée]kn[ée]v|kereszt ?n[ée]v|nume|prenume|"
+    r"ονοματεπώνυμο|όνομα|ονομα|επώνυμο|επωνυμο|піб|ім['’]я|прізвище"
 )
 # A form's numbering ("3. Name:", "a) Nome:") may come first.
 _ENUMERATOR = r"(?:(?:\d{1,2}|[a-z])[.)]\s*)?"
 # The old Europass form's plural in parentheses: "Surname(s)", "Nazwisko(-a)", "Imię(-ona)".
 _PLURAL = r"(?:\s?\(-?[^\W\d_]{1,4}\))?"
 _LABEL = re.compile(
-    rf"^\W*{_ENUMERATOR}(?:(?:{_NAME_WORD}){_PLURAL}(?:(?:\s*[,/&]|\s+(?:and|und|et|e|y|i|и|ve))\s*(?:{_NAME_WORD}){_PLURAL})*(?:\s*[:：\-–]\s*|\s*$|\s+(?=\w))|"
+    rf"^\W*{_ENUMERATOR}(?:(?:{_NAME_WORD}){_PLURAL}(?:(?:\s*[,/&]|\s+(?:and|und|et|e|y|i|и|ve|și|si|a))\s*(?:{_NAME_WORD}){_PLURAL})*(?:\s*[:：\-–]\s*|\s*$|\s+(?=\w))|"
     r"candidate(?:'s)?(?:\s+name)?\s*[:：]\s*|"
     # a design's greeting: "Hi, I'm Anna Nowak", "Nazywam się Jan Kowalski", "Ik ben Sanne"
     r"(?:(?:hi|hello|hey|hallo|cześć|czesc|hoi|ciao|hola|olá|ola|bonjour|salut)\s*[,!.]?\s*)?"
@@ -220,11 +224,13 @@ _LABEL = re.compile(
 _GIVEN_WORD = (
     r"(?:first|given|fore)\s*names?|vorname[n]?|prénoms?|prenoms?|imię|imie|imiona|nombres?|"
     r"primeiro\s+nome|"
-    r"nome\s+próprio|voornaam|имя|ad|nome"
+    r"nome\s+próprio|voornaam|имя|ad|nome|jm[ée]no|k[řr]estn[íi]\s+jm[ée]no|meno|"
+    r"kereszt ?n[ée]v|utón[ée]v|prenume|όνομα|ονομα|ім['’]я"
 )
 _SURNAME_WORD = (
     r"(?:last|family)\s*names?|surnames?|nachname|familienname|nom(?:\s+de\s+famille)?|nazwisko|"
-    r"apellidos?|cognome|sobrenome|achternaam|фамилия|soyad(?:ı)?"
+    r"apellidos?|cognome|sobrenome|achternaam|фамилия|soyad(?:ı)?|p[řr][íi]jmen[íi]|priezvisko|"
+    r"vezet[ée]kn[ée]v|csal[áa]dn[ée]v|nume|επώνυμο|επωνυμο|прізвище"
 )
 _FIRST_LABEL = re.compile(rf"^\W*(?:{_GIVEN_WORD}){_PLURAL}\s*[:：\-–]\s*(?=\w)", re.IGNORECASE)
 # "Name: Mustermann" over "Vorname: Max": beside a given-name label, a plain "Name" is the
@@ -236,10 +242,12 @@ _FIRST_CELL = re.compile(rf"^\W*(?:{_GIVEN_WORD}){_PLURAL}\s*[:：]?$", re.IGNOR
 _LAST_CELL = re.compile(rf"^\W*(?:{_SURNAME_WORD}){_PLURAL}\s*[:：]?$", re.IGNORECASE)
 # "Nazwisko i imię: Nowak Anna", "Surname(s) / First name(s)": the surname is printed first.
 _SURNAME_FIRST = re.compile(
-    rf"^\W*(?:{_SURNAME_WORD}){_PLURAL}\s*(?:,|/|&|and|und|et|e|y|i|и|ve)\s*"
+    rf"^\W*(?:{_SURNAME_WORD}){_PLURAL}\s*(?:,|/|&|and|und|et|e|y|i|и|ve|și|si|a)\s*"
     rf"(?:{_GIVEN_WORD}){_PLURAL}(?!\w)",
     re.IGNORECASE,
 )
+# Russian "ФИО" and Ukrainian "ПІБ" (surname, given name, patronymic): printed in that order.
+_FULL_NAME_RU = re.compile(r"^\W*(?:фио|ф\.и\.о\.|піб|п\.і\.б\.)\s*[:：\-–]?\s", re.IGNORECASE)
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 # "Name", "3. Name:" alone on a line: the value is on a later line, if this is a label.
 _NAME_ALONE = re.compile(
@@ -251,7 +259,9 @@ _BARE_LABEL = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?[^\W\d_][\w .'’/\-]{0,30}[:�
 # A line that ends as a sentence does: a word of five letters or more, then a full stop.
 _SENTENCE_END = re.compile(r"[^\W\d_]{5,}\.\s*$")
 # Labels that name a part of a name in one form and the whole name in another.
-_WHOLE_OR_PART = frozenset({"nome", "nombre", "nombres", "nom", "ad"})
+_WHOLE_OR_PART = frozenset(
+    {"nome", "nombre", "nombres", "nom", "ad", "nume", "jmeno", "meno", "ονομα"}
+)
 # What comes between a married name and the name someone was born with: "Anna Nowak z d.
 # Kowalska", "Eva Roth geb. Weber", "Marie Martin née Dupont", "épouse", "verh.".
 _MAIDEN_MARKS = frozenset({"z", "geb", "geborene", "née", "nee", "épouse", "ép", "verh"})
@@ -279,6 +289,7 @@ _CLOSING = re.compile(
 _TITLE_LINE = re.compile(
     r"^\W*(?:resume|résumé|cv|curriculum\s+vit(?:ae|æ)|lebenslauf|currículo|curriculo|curriculum|"
     r"hoja\s+de\s+vida|życiorys|zyciorys|levensloop|životopis|резюме|özgeçmiş|ozgecmis|简历|"
+    r"önéletrajz|βιογραφικό(?:\s+σημείωμα)?|βιογραφικο(?:\s+σημειωμα)?|"
     r"个人简历|個人簡歷|履歴書|이력서)\W*$",
     re.IGNORECASE,
 )
@@ -999,7 +1010,12 @@ def _given_names(top: Candidate, lines: list[Line]) -> str:
         surname = any(len(w) > 2 for w in words[: caps.index(False)])
         suffix = any(w.strip(".").lower() in ("jr", "sr", "jnr", "snr") for w in rest)
         return " ".join(rest) if plain and surname and not suffix else ""
-    label = _SURNAME_FIRST.match(_strip_noise(lines[top.line].text)) if top.how == "label" else None
+    printed = _strip_noise(lines[top.line].text)
+    label = _SURNAME_FIRST.match(printed) if top.how == "label" else None
+    if top.how == "label" and _FULL_NAME_RU.match(printed) and len(words) in (2, 3):
+        # "ФИО: Смирнов Дмитрий Алексеевич": surname, given name, patronymic. The given name
+        # and the patronymic together are how one addresses a person politely.
+        return " ".join(words[1:])
     if label:
         # A Spanish form's "Apellidos" are two; elsewhere a surname is one word (or hyphenated).
         surnames = 2 if re.search(r"apellidos|apellido\(s\)", label.group(), re.I) else 1
@@ -1096,7 +1112,10 @@ def _shape(candidate: str, taxonomy, single: bool = False) -> float | None:
         return 1.5
     words = name.split()
     plain = [w for w in words if not _NICKNAME.match(w)]
-    if not (1 if single else 2) <= len(plain) <= 5 or len(words) - len(plain) > 1:
+    # Five words at most, not counting particles: "Juan Carlos Hernández de la Cruz" is one.
+    if not (1 if single else 2) <= len(plain) <= 7 or len(words) - len(plain) > 1:
+        return None
+    if _name_words(" ".join(plain)) > 5:
         return None
     if not all(_TOKEN.match(w) for w in plain):
         return None

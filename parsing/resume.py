@@ -578,7 +578,7 @@ def fill_fields(
         for h in hits
     ]
     known = list(dict.fromkeys(h.skill for h in hits if h.counts))
-    listed = listed_items(text, sections, taxonomy, inline)
+    listed = listed_items(text, sections, taxonomy, inline, [ln.cells for ln in layout.lines])
     unlisted = unlisted_skills(listed, known, taxonomy)
     result.skills = known + unlisted
     result.skills_not_in_taxonomy = unlisted

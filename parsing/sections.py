@@ -1095,6 +1095,70 @@ _add(CONTACT, "elérhetőség", "elérhetőségek")
 _add(REFERENCES, "referenciák", "reference")
 _add(OTHER, "egyéb", "egyéb információk", "ostatní", "iné")
 
+# Romanian (Europass's own words), Greek and Ukrainian.
+_add(
+    EXPERIENCE,
+    "experiență profesională",
+    "experiența profesională",
+    "experiență",
+    "experiență de muncă",
+    "εμπειρία",
+    "επαγγελματική εμπειρία",
+    "εργασιακή εμπειρία",
+    "досвід роботи",
+    "досвід",
+    "професійний досвід",
+)
+_add(
+    EDUCATION,
+    "educație și formare",
+    "educație",
+    "studii",
+    "εκπαίδευση",
+    "σπουδές",
+    "εκπαίδευση και κατάρτιση",
+    "освіта",
+)
+_add(
+    SKILLS,
+    "competențe",
+    "competențe personale",
+    "competențe digitale",
+    "aptitudini",
+    "abilități",
+    "δεξιότητες",
+    "ικανότητες",
+    "ψηφιακές δεξιότητες",
+    "навички",
+    "ключові навички",
+    "професійні навички",
+)
+_add(
+    LANGUAGES,
+    "limbi străine",
+    "limbi cunoscute",
+    "limba maternă",
+    "ξένες γλώσσες",
+    "γλώσσες",
+    "мови",
+    "знання мов",
+    "іноземні мови",
+)
+_add(
+    PERSONAL,
+    "informații personale",
+    "date personale",
+    "προσωπικές πληροφορίες",
+    "προσωπικά στοιχεία",
+    "особисті дані",
+    "особиста інформація",
+)
+_add(CERTIFICATIONS, "cursuri", "certificări", "πιστοποιήσεις", "σεμινάρια", "курси", "сертифікати")
+_add(SUMMARY, "despre mine", "profil profesional", "προφίλ", "σχετικά με εμένα", "про мене")
+_add(INTERESTS, "hobby-uri", "interese", "ενδιαφέροντα", "χόμπι", "хобі", "інтереси")
+_add(CONTACT, "date de contact", "στοιχεία επικοινωνίας", "επικοινωνία", "контакти")
+_add(REFERENCES, "referințe", "συστάσεις", "рекомендації")
+
 # "résumé" is a title in French, a summary heading only when nothing else is; keep it a title.
 _VOCABULARY[_norm("résumé")] = PERSONAL
 

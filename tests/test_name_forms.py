@@ -1,0 +1,168 @@
+"""Names in forms: a Word table with the label in one cell and the value in the next, in the
+languages of Central and Eastern Europe, and long names with particles.
+
+A CV made in Word often holds its personal data in a table ("Imię:" | "Michał Jan",
+"Nazwisko:" | "Szczepański"). Each cell is a paragraph of its own, so the label and its
+value must be read as one row, as a PDF's row is. Driven through ``shortlist parse --json``
+and ``shortlist invite --preview``, as a recruiter would.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from app.cli import main
+from parsing.resume import parse_bytes
+from tests.test_given_names import BODY
+from tests.worlds import make_people
+
+
+def _form(title: str, rows: list[tuple[str, str]], after: list[str]) -> bytes:
+    import docx  # python-docx, a test dependency: a table as Word itself writes it
+
+    document = docx.Document()
+    document.add_heading(title, level=0)
+    table = document.add_table(rows=0, cols=2)
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    for text in after:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+FORMS = [
+    (  # Polish: given names and surname in rows of their own
+        "CURRICULUM VITAE",
+        [("Imię:", "Michał Jan"), ("Nazwisko:", "Szczepański"), ("Telefon:", "+48 505 606 707")],
+        "Michał Jan Szczepański",
+    ),
+    (  # Czech: a title's row first, whose value is no name
+        "ŽIVOTOPIS",
+        [("Titul:", "Mgr."), ("Jméno:", "Petra"), ("Příjmení:", "Dvořáková")],
+        "Petra Dvořáková",
+    ),
+    (  # Romanian Europass: surname first, as the label says
+        "CURRICULUM VITAE",
+        [("Nume și prenume", "Ionescu Andrei-Mihai"), ("Telefon", "0744 567 890")],
+        "Ionescu Andrei-Mihai",
+    ),
+    (  # Ukrainian: surname, given name, patronymic
+        "РЕЗЮМЕ",
+        [("ПІБ:", "Коваленко Ірина Василівна"), ("Телефон:", "+380 67 123 4567")],
+        "Коваленко Ірина Василівна",
+    ),
+    (  # Greek: the document's title is printed larger than anything else
+        "ΒΙΟΓΡΑΦΙΚΟ ΣΗΜΕΙΩΜΑ",
+        [("Ονοματεπώνυμο:", "Μαρία Κωνσταντινίδου"), ("Τηλέφωνο:", "697 123 4567")],
+        "Μαρία Κωνσταντινίδου",
+    ),
+    (
+        "ÖZGEÇMİŞ",
+        [("Ad Soyad", "Mehmet Emre Öztürk"), ("Telefon", "0532 123 45 67")],
+        "Mehmet Emre Öztürk",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "rows", "name"), FORMS)
+def test_a_word_forms_label_cell_and_value_cell_give_the_name(title, rows, name, tmp_path, capsys):
+    path = tmp_path / "cv.docx"
+    path.write_bytes(_form(title, rows, ["Doświadczenie zawodowe", "2019 – 2023 Kierownik"]))
+    assert main(["parse", "--json", str(path)]) == 0
+    parsed = json.loads(capsys.readouterr().out)
+    assert parsed["name"] == name
+    assert parsed["confidence"]["name"] >= 0.7
+
+
+def test_a_layout_tables_long_cells_keep_their_lines():
+    # A sidebar cell beside the main text: its paragraphs are not glued to the other cell's.
+    import docx
+
+    document = docx.Document()
+    row = document.add_table(rows=1, cols=2).rows[0]
+    row.cells[0].text = "Anna Nowak"
+    row.cells[0].add_paragraph("anna.nowak@example.pl")
+    row.cells[1].text = "Doświadczenie zawodowe"
+    row.cells[1].add_paragraph("2019 – 2023 Kierownik budowy, Budimex")
+    out = io.BytesIO()
+    document.save(out)
+    result = parse_bytes(out.getvalue(), "cv.docx")
+    assert result.name == "Anna Nowak"
+    assert result.emails == ["anna.nowak@example.pl"]
+
+
+def test_romanian_greek_and_ukrainian_headings_are_sections():
+    result = parse_bytes(
+        _form(
+            "CURRICULUM VITAE",
+            [("Nume și prenume", "Ionescu Andrei")],
+            ["EXPERIENȚĂ PROFESIONALĂ", "Inginer software, Bitdefender", "COMPETENȚE", "Python"],
+        ),
+        "cv.docx",
+    )
+    assert "EXPERIENȚĂ PROFESIONALĂ" in result.sections and "COMPETENȚE" in result.sections
+    assert "Python" in result.skills
+    assert "Inginer software" not in " ".join(result.skills)
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "JUAN CARLOS HERNÁNDEZ DE LA CRUZ",
+        "Ana Maria da Silva Pereira Santos",
+    ],
+)
+def test_a_long_name_with_particles_is_one_name(printed):
+    text = printed + BODY.format(email="contacto@example.com")
+    result = parse_bytes(text.encode(), "cv.txt")
+    assert result.name is not None
+    assert result.name.casefold() == printed.casefold()
+
+
+def test_a_russian_form_greets_by_given_name_and_patronymic(tmp_path, monkeypatch, capsys):
+    text = "Резюме\nФИО: Смирнов Дмитрий Алексеевич" + BODY.format(email="d.smirnov@example.ru")
+    store, job_id, _ids, _settings = make_people(tmp_path, monkeypatch, {"cv.txt": text})
+    code = main(
+        [
+            "invite",
+            "Смирнов Дмитрий Алексеевич",
+            "--job",
+            str(job_id),
+            "--at",
+            "2030-03-05 09:00",
+            "--where",
+            "Room 4",
+            "--preview",
+            "--db",
+            str(store.path),
+        ]
+    )
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "\nHi Дмитрий" in out and "Hi Смирнов" not in out
+
+
+def test_a_skills_tables_cells_are_items_of_their_own():
+    # Read as one row, "Apex" | "Javascript" must still be two items, not "Apex Javascript".
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Anna Nowak", level=0)
+    document.add_paragraph("anna.nowak@example.pl")
+    document.add_paragraph("Skills")
+    table = document.add_table(rows=0, cols=3)
+    for row in (("Apex", "Javascript", ""), ("RTDB", "MongoDB", "Firestore")):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    result = parse_bytes(out.getvalue(), "cv.docx")
+    assert {"Apex", "RTDB"} <= set(result.skills_not_in_taxonomy)
+    assert not [s for s in result.skills if " " in s and s.split()[0] in ("Apex", "RTDB")]
