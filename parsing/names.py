@@ -217,7 +217,10 @@ _LABEL = re.compile(
     r"información\s+personal|informações\s+pessoais|informação\s+pessoal|dati\s+personali|"
     r"informacje\s+(?:osobiste|o\s+kandydacie)|angaben\s+zur\s+person|"
     r"persoonlijke\s+(?:informatie|gegevens)|données\s+personnelles|osobn[íé]\s+údaje|"
-    r"személyes\s+adatok|informații\s+personale|личная\s+информация)\s*[:：\-–]?\s*)",
+    r"személyes\s+adatok|informații\s+personale|личная\s+информация|"
+    r"persönliche\s+(?:informationen|daten)|kişisel\s+bilgiler|"
+    r"προσωπικ[έε]ς\s+πληροφορ[ίι]ες|προσωπικ[άα]\s+στοιχε[ίι]α|особиста\s+інформація|"
+    r"особист[іи]\s+дан[іи])\s*[:：\-–]?\s*)",
     re.IGNORECASE,
 )
 # A label naming one part: a given name, or a surname (alone it gives half a name).
@@ -782,6 +785,44 @@ def _next_text(lines: list[Line], i: int) -> Line | None:
     return None
 
 
+def _below(lines: list[Line], i: int) -> Line | None:
+    """The line under line i in its block: the next line with text, or, on a page, the next
+    that starts where it starts, passing over a block printed beside it on the same rows
+    (the contact details at the right of a name set in two lines)."""
+    line = lines[i]
+    if line.top < 0 or line.left < 0:
+        return _next_text(lines, i)
+    for j in range(i + 1, min(i + 5, len(lines))):
+        other = lines[j]
+        if not other.text.strip():
+            continue
+        if other.page != line.page or not 0 <= other.top - line.top < 0.08:
+            return None
+        if abs(other.left - line.left) <= 0.03:
+            return other
+        if other.left < line.left + 0.25:
+            return None  # something else starts under it: the block goes on elsewhere
+    return None
+
+
+def _first_cell(line: Line) -> str:
+    """A line's text, or its first piece when pieces of it are far apart on the row."""
+    return line.cells[0] if len(line.cells) > 1 else line.text
+
+
+def _given_over_surname(head: str, line: Line, below: Line) -> bool:
+    """ "Katarzyna" in a light face over "DĄBROWSKA" in bold, larger: a design's name in two
+    lines set unalike. The first line holds given names we know and nothing else; the second
+    is as large or at most a third smaller, and both are set larger than text is."""
+    words = _TITLE_PREFIX.sub("", head).split()
+    if not 1 <= len(words) <= 2 or not all(_is_given(w) for w in words):
+        return False
+    if not (line.known and below.known) or line.column != below.column:
+        return False
+    small, large = sorted((line.size, below.size))
+    return small >= 14 and small >= 0.6 * large
+
+
 def _may_hold_name(line: Line) -> bool:
     """A cheap first look: a name starts with a capital (or an uncased letter), or a label,
     or it is a few words in small letters alone on their line (a design's "anna nowak")."""
@@ -876,22 +917,24 @@ def _readings(
     # Given name and surname on two lines, printed alike ("MARIE" / "DUPONT", "Anna Maria" /
     # "SCHMIDT"). One of the two is a single word: two lines of two words each are two
     # things ("Protocol Buffers" over "Jane Doe"), unless the page shows them set as one.
-    if nxt is not None and nxt.text.strip() and 1 <= len(words) <= 3:
-        rest = _strip_noise(nxt.text)
-        counts = sorted((_name_words(text), _name_words(rest)))
-        single = counts[0] == 1 or (line.known and nxt.known and counts[0] > 0)
+    below = _below(lines, i)
+    if below is not None and 1 <= len(words) <= 3:
+        head = " ".join(words)
+        rest = _strip_noise(_first_cell(below))
+        counts = sorted((_name_words(head), _name_words(rest)))
+        single = counts[0] == 1 or (line.known and below.known and counts[0] > 0)
         skill = taxonomy is not None and any(
-            taxonomy.lookup(part) is not None for part in (text, rest)
+            taxonomy.lookup(part) is not None for part in (head, rest)
         )  # "Protocol Buffers" over "Jane Doe": a skill and a name
-        heading = heading_kind(text) or heading_kind(rest)  # "Poznań" over "O MNIE"
+        heading = heading_kind(head) or heading_kind(rest)  # "Poznań" over "O MNIE"
         if (
             len(words) + len(rest.split()) <= 5
             and single
-            and _alike(line, nxt)
+            and (_alike(line, below) or _given_over_surname(head, line, below))
             and not skill
             and not heading
         ):
-            out.append((f"{text} {rest}", "two-line"))
+            out.append((f"{head} {rest}", "two-line"))
     # "First name: Anna" over "Last name: Nowak", or a table's rows "Nome | Giulia" over
     # "Cognome | Bianchi": one name from two labels.
     if nxt is not None:
@@ -1216,6 +1259,15 @@ class _Context:
         self.first_shaped: int | None = None  # the first line that holds a name-shaped phrase
         self._contacts: dict[int, bool] = {}
 
+    def _under_given(self, i: int) -> bool:
+        """Whether line i is the second half of a name set in two lines unalike: a line of
+        given names we know sits above it (see _given_over_surname)."""
+        lines = self.layout.lines
+        for k in range(i - 1, max(i - 5, -1), -1):
+            if _below(lines, k) is lines[i]:
+                return _given_over_surname(_first_cell(lines[k]), lines[k], lines[i])
+        return False
+
     def _contact(self, j: int) -> bool:
         """Whether line j holds contact details (an address, a number, a profile)."""
         known = self._contacts.get(j)
@@ -1314,10 +1366,14 @@ class _Context:
             # A name of three or four words split in two ("Anna Maria" / "NOWAK", "María José"
             # / "García López") is one too: the first line alone would be part of it, a wrong
             # name. Two lines of two words each are less sure ("Protocol Buffers" / "Jane Doe").
-            nxt = _next_text(lines, i)
+            nxt = _below(lines, i)
             alike = nxt is not None and line.known and nxt.known and line.bold == nxt.bold
-            first, second = len(line.text.split()), len(nxt.text.split()) if nxt else 0
-            if alike and (first == 1 or second == 1):
+            paired = nxt is not None and _given_over_surname(_first_cell(line), line, nxt)
+            first = len(_first_cell(line).split())
+            second = len(_first_cell(nxt).split()) if nxt else 0
+            if paired:
+                score += 1.2  # given names we know over the rest: the surname alone is half
+            elif alike and (first == 1 or second == 1):
                 score += 0.5
             elif alike and first == second == 2:
                 score += 0.3
@@ -1325,6 +1381,8 @@ class _Context:
                 score -= 0.4
         elif how in ("part", "cell"):
             score -= 0.3 if len(line.text) < 60 else 0.6
+        if how in ("whole", "cell") and self._under_given(i):
+            score -= 0.8  # "DELLA VALLE" under "MARCO": the surname half of a name
         elif how == "whole" and (EMAIL_RE.search(line.text) or URL_RE.search(line.text)):
             score -= 2.0
         elif how == "whole" and len(line.cells) > 1 and any(len(c.split()) > 1 for c in line.cells):

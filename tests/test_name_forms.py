@@ -17,6 +17,7 @@ import pytest
 from app.cli import main
 from parsing.resume import parse_bytes
 from tests.test_given_names import BODY
+from tests.test_reading_people import MAIN, _pdf, _text
 from tests.worlds import make_people
 
 
@@ -166,3 +167,68 @@ def test_a_skills_tables_cells_are_items_of_their_own():
     result = parse_bytes(out.getvalue(), "cv.docx")
     assert {"Apex", "RTDB"} <= set(result.skills_not_in_taxonomy)
     assert not [s for s in result.skills if " " in s and s.split()[0] in ("Apex", "RTDB")]
+
+
+# --- A name set in two lines unalike, and Europass's label column, in PDFs ----------------
+
+
+@pytest.mark.parametrize(
+    ("given", "surname", "beside"),
+    [
+        (("Marco", 26, "Helvetica"), ("DELLA VALLE", 30, "Helvetica-Bold"), None),
+        (("Katarzyna", 30, "Helvetica"), ("NOWAK", 32, "Helvetica-Bold"), None),
+        # the contact details at the right, on the given name's row and the one under it
+        (("Mgr. Lubomir", 20, "Helvetica"), ("DURCANSKY", 30, "Helvetica-Bold"), "0911 234 567"),
+    ],
+)
+def test_a_light_given_name_over_a_bold_surname_is_one_name(given, surname, beside, tmp_path):
+    (first, first_size, first_font), (last, last_size, last_font) = given, surname
+
+    def draw(c, width, height):
+        _text(c, 50, height - 60, first, first_size, first_font)
+        if beside:
+            _text(c, 430, height - 58, "kontakt.praca@example.com", 9)
+            _text(c, 460, height - 70, beside, 9)
+        _text(c, 50, height - 60 - last_size * 1.1, last, last_size, last_font)
+        _text(c, 50, height - 120, "Architect", 12)
+        y = height - 150
+        for line in ["kontakt.praca@example.com", "Experience", *MAIN]:
+            _text(c, 50, y, line, 10)
+            y -= 14
+
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(_pdf(draw))
+    expected = f"{first.removeprefix('Mgr. ')} {last}"
+    parsed = parse_bytes(path.read_bytes(), "cv.pdf")
+    assert parsed.name is not None and parsed.name.casefold() == expected.casefold()
+
+
+def test_a_large_name_over_a_smaller_role_is_not_joined_to_it():
+    def draw(c, width, height):
+        _text(c, 50, height - 60, "Anna", 28, "Helvetica-Bold")
+        _text(c, 50, height - 86, "Nowak", 28, "Helvetica-Bold")
+        _text(c, 50, height - 110, "Projektantka", 18)
+        y = height - 140
+        for line in ["anna.nowak@example.pl", "Experience", *MAIN]:
+            _text(c, 50, y, line, 10)
+            y -= 14
+
+    assert parse_bytes(_pdf(draw), "cv.pdf").name == "Anna Nowak"
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [("PERSÖNLICHE INFORMATIONEN", "Matthias von Känel"), ("KISISEL BILGILER", "Emre Yilmaz")],
+)
+def test_europass_personal_information_in_a_label_column(label, name):
+    # The label small in the left column, the name larger on the same row at the right.
+    def draw(c, width, height):
+        _text(c, 60, height - 70, label, 8.5)
+        _text(c, 210, height - 70, name, 16)
+        y = height - 100
+        for line in ["Bahnhofstrasse 21, 3011 Bern", "+41 79 412 36 58", "kontakt@example.ch",
+                     "BERUFSERFAHRUNG", *MAIN]:  # fmt: skip
+            _text(c, 210, y, line, 9.5)
+            y -= 14
+
+    assert parse_bytes(_pdf(draw), "cv.pdf").name == name
