@@ -31,6 +31,13 @@ def show(tmp_path: Path, db, person_id: int) -> str:
     return done.stdout
 
 
+def preview_invite(person: str, job_id: int, db, capsys) -> tuple[int, str]:
+    """``shortlist invite PERSON … --preview``: its exit code and the message it shows."""
+    args = ["invite", person, "--job", str(job_id), "--at", "2030-03-05 09:00"]
+    code = main([*args, "--where", "Room 4", "--preview", "--db", str(db)])
+    return code, capsys.readouterr().out
+
+
 def test_a_slogan_where_the_name_goes_is_marked_for_a_look(tmp_path, monkeypatch):
     resumes = {
         "slogan.txt": "Think Different" + BODY.format(email="kontakt.praca@example.com"),
@@ -69,22 +76,7 @@ def test_a_name_printed_surname_first_greets_by_the_given_name(
     )
     row = P.person(store, ids["cv.txt"])
     assert row["name"] == printed  # the name stays as printed
-    code = main(
-        [
-            "invite",
-            printed,
-            "--job",
-            str(job_id),
-            "--at",
-            "2030-03-05 09:00",
-            "--where",
-            "Room 4",
-            "--preview",
-            "--db",
-            str(store.path),
-        ]
-    )
-    out = capsys.readouterr().out
+    code, out = preview_invite(printed, job_id, store.path, capsys)
     assert code == 0
     assert f"\nHi {greeting}," in out
 

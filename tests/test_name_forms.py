@@ -16,7 +16,7 @@ import pytest
 
 from app.cli import main
 from parsing.resume import parse_bytes
-from tests.test_given_names import BODY
+from tests.test_given_names import BODY, preview_invite
 from tests.test_reading_people import MAIN, _pdf, _text
 from tests.worlds import make_people
 
@@ -129,23 +129,8 @@ def test_a_long_name_with_particles_is_one_name(printed):
 def test_a_russian_form_greets_by_given_name_and_patronymic(tmp_path, monkeypatch, capsys):
     text = "Резюме\nФИО: Смирнов Дмитрий Алексеевич" + BODY.format(email="d.smirnov@example.ru")
     store, job_id, _ids, _settings = make_people(tmp_path, monkeypatch, {"cv.txt": text})
-    code = main(
-        [
-            "invite",
-            "Смирнов Дмитрий Алексеевич",
-            "--job",
-            str(job_id),
-            "--at",
-            "2030-03-05 09:00",
-            "--where",
-            "Room 4",
-            "--preview",
-            "--db",
-            str(store.path),
-        ]
-    )
+    code, out = preview_invite("Смирнов Дмитрий Алексеевич", job_id, store.path, capsys)
     assert code == 0
-    out = capsys.readouterr().out
     assert "\nHi Дмитрий" in out and "Hi Смирнов" not in out
 
 
