@@ -787,8 +787,8 @@ def _next_text(lines: list[Line], i: int) -> Line | None:
 
 def _below(lines: list[Line], i: int) -> Line | None:
     """The line under line i in its block: the next line with text, or, on a page, the next
-    that starts where it starts, passing over a block printed beside it on the same rows
-    (the contact details at the right of a name set in two lines)."""
+    that starts, ends or is centred where it is, passing over a block printed beside it on
+    the same rows (the contact details at the right of a name set in two lines)."""
     line = lines[i]
     if line.top < 0 or line.left < 0:
         return _next_text(lines, i)
@@ -798,11 +798,23 @@ def _below(lines: list[Line], i: int) -> Line | None:
             continue
         if other.page != line.page or not 0 <= other.top - line.top < 0.08:
             return None
-        if abs(other.left - line.left) <= 0.03:
+        if _aligned(line, other):
             return other
         if other.left < line.left + 0.25:
             return None  # something else starts under it: the block goes on elsewhere
     return None
+
+
+def _aligned(a: Line, b: Line) -> bool:
+    """Whether two lines start, end or are centred at the same place on the page. A row of
+    pieces far apart ends where its last piece does: only its start counts."""
+    if a.right < 0 or b.right < 0 or a.cells or b.cells:
+        return abs(a.left - b.left) <= 0.03
+    return (
+        abs(a.left - b.left) <= 0.03
+        or abs(a.right - b.right) <= 0.03
+        or abs(a.left + a.right - b.left - b.right) <= 0.06
+    )
 
 
 def _first_cell(line: Line) -> str:
@@ -858,8 +870,9 @@ def _readings(
         value = _strip_noise(re.split(r"\s{2,}|\s*[|•·;]\s*|\s+\w+\s*:", value)[0])
     elif labelled and _NAME_ALONE.match(line.text.strip()):
         value = _label_value(lines, i)
-    elif labelled and nxt is not None and nxt.text.strip():
-        value = _strip_noise(nxt.text)  # "PERSONAL INFORMATION" over the name
+    elif labelled and nxt is not None and nxt.text.strip() and not _LABEL.match(nxt.text.strip()):
+        # "PERSONAL INFORMATION" over the name; over "Name: …", that line reads itself
+        value = _strip_noise(nxt.text)
     if value is not None:
         # A label that names one part ("Imię: Anna") gives half a name: the parts together
         # (below) make the candidate, not the half.
@@ -1381,8 +1394,6 @@ class _Context:
                 score -= 0.4
         elif how in ("part", "cell"):
             score -= 0.3 if len(line.text) < 60 else 0.6
-        if how in ("whole", "cell") and self._under_given(i):
-            score -= 0.8  # "DELLA VALLE" under "MARCO": the surname half of a name
         elif how == "whole" and (EMAIL_RE.search(line.text) or URL_RE.search(line.text)):
             score -= 2.0
         elif how == "whole" and len(line.cells) > 1 and any(len(c.split()) > 1 for c in line.cells):
@@ -1390,6 +1401,8 @@ class _Context:
             # is printed in one piece, so each cell is read on its own. A name whose words are
             # the pieces ("ANNA" | "NOWAK", spaced wide) stays whole.
             score -= 1.0
+        if how in ("whole", "cell") and self._under_given(i):
+            score -= 0.8  # "DELLA VALLE" under "MARCO": the surname half of a name
         if _all_caps(name):
             score += 0.2
         if how != "label" and _ADDRESSEE.match(line.text.strip()):

@@ -217,3 +217,33 @@ def test_europass_personal_information_in_a_label_column(label, name):
             y -= 14
 
     assert parse_bytes(_pdf(draw), "cv.pdf").name == name
+
+
+@pytest.mark.parametrize("align", ["centre", "right"])
+def test_a_name_in_two_lines_centred_or_set_right_is_one_name(align):
+    # The two lines differ in width, so they start at different places.
+    def draw(c, width, height):
+        for text, y, size in (("Anna", 60, 24), ("SCHNEIDER-BRANDT", 90, 24)):
+            font = "Helvetica-Bold"
+            w = c.stringWidth(text, font, size)
+            x = (width - w) / 2 if align == "centre" else width - 50 - w
+            _text(c, x, height - y, text, size, font)
+        y = height - 130
+        for line in ["kontakt.praca@example.com", "Experience", *MAIN]:
+            _text(c, 50, y, line, 10)
+            y -= 14
+
+    assert parse_bytes(_pdf(draw), "cv.pdf").name == "Anna Schneider-Brandt"
+
+
+@pytest.mark.parametrize(
+    ("heading", "row"),
+    [
+        ("KİŞİSEL BİLGİLER", "Ad Soyad Mehmet Emre Öztürk"),
+        ("PERSONAL INFORMATION", "Full name: Mehmet Emre Öztürk"),
+    ],
+)
+def test_a_personal_information_heading_over_a_labelled_name(heading, row):
+    # The heading's value is not the next line whole: that line has a label of its own.
+    text = f"ÖZGEÇMİŞ\n{heading}\n{row}\nTelefon: 0532 123 45 67\nE-posta: meo@example.com\n"
+    assert parse_bytes(text.encode(), "cv.txt").name == "Mehmet Emre Öztürk"
