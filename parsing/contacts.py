@@ -654,6 +654,8 @@ _ID_LABEL = re.compile(
     # registers, social security, tax and licence numbers of the countries we read; the
     # acronyms that are also words ("ein", "nas", "big") only in capitals
     r"(?-i:KRS|LANR|SIRET|SIREN|RPPS|NAS|BSN|BIG|KvK|KVK|CNH|PIS|NISS|CUIL|CUIT|UAN|EIN)|"
+    # Latin American identity and tax numbers: Colombia's "C.C. 1.036.642.118", Chile's RUT
+    r"c\.\s?c|c\.\s?i|t\.\s?i|(?-i:CC|RUT|RUN|CURP|RFC|NIT|DPI)|"
     r"big-registratie|sozialversicherungs\w*|s[ée]curit[ée]\s+sociale|p\.?\s?iva|partita\s+iva|"
     r"ondernemingsnummer|rijbewijs\w*|cart[ãa]o\s+de\s+cidad[ãa]o(?:\s+n\.?[ºo°]?)?|"
     r"grant(?:\s+n\.?)?|"

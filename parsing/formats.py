@@ -302,14 +302,18 @@ def _table_row(cells: list[list[Line]]) -> list[Line]:
     """The lines of one table row. A form's row ("Imię:" | "Michał Jan", "Telefon" | "600 …")
     holds a line or none in each cell: it is one line with its cells, as a PDF's row is
     read, so the label and its value stay together. A row of longer cells (a layout table's
-    sidebar beside the main text) keeps its lines, cell after cell."""
+    sidebar beside the main text) keeps its lines, cell after cell, each cell a column."""
     filled = [[ln for ln in cell if ln.text.strip()] for cell in cells]
     parts = [cell[0] for cell in filled if cell]
-    if (
-        len(parts) < 2
-        or any(len(cell) > 1 for cell in filled)
-        or any("\n" in ln.text for ln in parts)
-    ):
+    if len(parts) < 2:
+        return [ln for cell in cells for ln in cell]
+    if any(len(cell) > 1 for cell in filled) or any("\n" in ln.text for ln in parts):
+        # A layout table: its first cell with text is the left column, the rest the right
+        # one, so a sidebar's section ends where its cell does.
+        first = next(k for k, cell in enumerate(filled) if cell)
+        for k, cell in enumerate(cells):
+            for ln in cell:
+                ln.column = 1 if k == first else 2
         return [ln for cell in cells for ln in cell]
     texts = tuple(ln.text.strip() for ln in parts)
     main = max(parts, key=lambda ln: len(ln.text.strip()))

@@ -181,7 +181,8 @@ _DEGREE_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 # One word of a name: letters of any cased script with inner apostrophes and hyphens, or an initial.
-_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*\.?$")
+# Dutch "'t" ("Ruud 't Hooft", short for "het") is a particle that starts with its apostrophe.
+_TOKEN = re.compile(r"^(?:[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*\.?|['’][tT])$")
 # A nickname in parentheses or quotes: "Mary (Molly)", 'Aleksandra "Ola"', "„Ola”", "«Sasha»".
 _NICKNAME = re.compile(
     r"^(?:\([^\W\d_][^\W\d_'’\-. ]*\)|[\"“„«‹'‘][^\W\d_][^\W\d_'’\-. ]*[\"”“»›'’])$"
@@ -275,6 +276,8 @@ _LISTED = re.compile(r"^[^\W\d_][\w ]{1,24}[:：]\s*[^,]+,[^,]+")
 # Abbreviated street types that end an address, never a name: "Pearl St", "Volkerts Rd".
 _STREET_END = frozenset({"st", "rd", "ave", "blvd", "ln", "hwy", "pkwy", "ul", "str"})
 _EDGE_NOISE = re.compile(r"^[^\w(]+|[^\w.)]+$")
+# A nickname in quotes that ends a line, and whatever follows its closing quote.
+_LAST_NICKNAME = re.compile(r"\s([\"“„«‹'‘][^\W\d_][^\W\d_'’\-. ]*[\"”“»›'’])[^\w(]*$")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _RANK_SCORE = (2.0, 1.6, 1.3, 1.0, 0.8, 0.6, 0.4, 0.4)
 # A letter's closing: the signature under it is the writer's name (a cover letter's is the
@@ -826,7 +829,7 @@ def _given_over_surname(head: str, line: Line, below: Line) -> bool:
     """ "Katarzyna" in a light face over "DĄBROWSKA" in bold, larger: a design's name in two
     lines set unalike. The first line holds given names we know and nothing else; the second
     is as large or at most a third smaller, and both are set larger than text is."""
-    words = _TITLE_PREFIX.sub("", head).split()
+    words = [w for w in _TITLE_PREFIX.sub("", head).split() if not _NICKNAME.match(w)]
     if not 1 <= len(words) <= 2 or not all(_is_given(w) for w in words):
         return False
     if not (line.known and below.known) or line.column != below.column:
@@ -1029,8 +1032,9 @@ def _label_value(lines: list[Line], i: int) -> str | None:
     colon = re.search(r"[:：]\s*$", lines[i].text) is not None
     for j in range(i + 1, min(i + 10, len(lines))):
         text = lines[j].text.strip()
-        if lines[i].known and (lines[j].page, lines[j].column) != (lines[i].page, lines[i].column):
-            return None  # another column or page: not this label's value
+        here, there = lines[i], lines[j]
+        if here.top >= 0 and (there.page, there.column) != (here.page, here.column):
+            return None  # another column or page: not this label's value (on a page we see)
         if not _FIRST_LETTER.search(text):
             colon = colon or text in (":", "：")
             continue
@@ -1140,7 +1144,12 @@ def _alike(a: Line, b: Line) -> bool:
 
 
 def _strip_noise(text: str) -> str:
-    text = _EDGE_NOISE.sub("", text.strip())
+    text = text.strip()
+    nickname = _LAST_NICKNAME.search(text)
+    if nickname:  # 'IFEOMA “IFY”': the closing quote stays with the nickname it closes
+        text = _EDGE_NOISE.sub("", text[: nickname.end(1)]) + nickname.group(1)[-1]
+    else:
+        text = _EDGE_NOISE.sub("", text)
     return text.strip(" .")
 
 
@@ -1458,7 +1467,12 @@ def natural_case(name: str) -> str:
     whole_caps = _all_caps(name)
     out = []
     for n, word in enumerate(words):
-        if _NICKNAME.match(word) or len(word.strip(".")) == 1:
+        if _NICKNAME.match(word):
+            inner = word[1:-1]  # '“IFY”' -> '“Ify”'; '"Ola"' as it is
+            out.append(
+                word[0] + _cap(inner) + word[-1] if len(inner) > 1 and inner.isupper() else word
+            )
+        elif len(word.strip(".")) == 1:
             out.append(word)
         elif not (whole_caps or (word.isupper() and len(word) > 1 and script_of(word) != "other")):
             out.append(word)

@@ -119,6 +119,8 @@ PARTICLES = {
     "zu",
     "vom",
     "het",
+    "'t",
+    "’t",
     "d'",
     "dei",
     "degli",

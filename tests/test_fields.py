@@ -76,6 +76,8 @@ def test_an_employers_switchboard_and_front_desk_under_a_job_are_not_theirs(pars
         "Prawo wykonywania zawodu pielęgniarki: 2603456P",
         "cédula profesional 9876543",
         "DNI 12345678Z",
+        "C.C. 1.036.642.118 de Medellín",
+        "RUT 12.345.678-5",
         "Budżet projektu 12 400 000 zł",
         "Budgetverantwortung 1.200.000 €",
         "Energa S.A. | 07.2017 – 03.2018",

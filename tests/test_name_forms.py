@@ -247,3 +247,48 @@ def test_a_personal_information_heading_over_a_labelled_name(heading, row):
     # The heading's value is not the next line whole: that line has a label of its own.
     text = f"ÖZGEÇMİŞ\n{heading}\n{row}\nTelefon: 0532 123 45 67\nE-posta: meo@example.com\n"
     assert parse_bytes(text.encode(), "cv.txt").name == "Mehmet Emre Öztürk"
+
+
+def test_a_word_sidebar_cell_read_first_does_not_swallow_the_name():
+    # A two-cell layout table: contact and skills in the left cell, the name on top of the
+    # right one. The sidebar's "KEY SKILLS" section ends where its cell does.
+    import docx
+
+    document = docx.Document()
+    row = document.add_table(rows=1, cols=2).rows[0]
+    row.cells[0].text = "CONTACT"
+    for text in ("07700 900417", "shiv.oc@example.com", "KEY SKILLS", "Acute care", "Triage"):
+        row.cells[0].add_paragraph(text)
+    title = row.cells[1].paragraphs[0]
+    title.add_run("Siobhán O’Callaghan").font.size = docx.shared.Pt(24)
+    for text in ("Staff Nurse", "EXPERIENCE", "2019 – now Staff Nurse, Southmead Hospital"):
+        row.cells[1].add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    assert parse_bytes(out.getvalue(), "cv.docx").name == "Siobhán O’Callaghan"
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("Ruud 't Hooft", "Ruud 't Hooft"),  # a Dutch particle that starts with its apostrophe
+        ("RUUD 'T HOOFT", "Ruud 't Hooft"),
+    ],
+)
+def test_the_dutch_particle_t(printed, name):
+    text = printed + BODY.format(email="planner@example.nl")
+    assert parse_bytes(text.encode(), "cv.txt").name == name
+
+
+def test_a_nickname_in_quotes_ends_the_given_name_line():
+    # 'IFEOMA “IFY”' light over 'OKONKWO-BELLO' bold: the closing quote is not noise.
+    def draw(c, width, height):
+        _text(c, 50, height - 60, "IFEOMA \u201cIFY\u201d", 22)
+        _text(c, 50, height - 90, "OKONKWO-BELLO", 28, "Helvetica-Bold")
+        _text(c, 50, height - 115, "Petroleum Engineer", 12)
+        y = height - 140
+        for line in ["contact.ng@example.com", "Experience", *MAIN]:
+            _text(c, 50, y, line, 10)
+            y -= 14
+
+    assert parse_bytes(_pdf(draw), "cv.pdf").name == "Ifeoma \u201cIfy\u201d Okonkwo-Bello"
