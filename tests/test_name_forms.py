@@ -157,6 +157,12 @@ def test_a_skills_tables_cells_are_items_of_their_own():
 # --- A name set in two lines unalike, and Europass's label column, in PDFs ----------------
 
 
+def _body(c, top: float, first: list[str], x: float = 50, size: float = 10) -> None:
+    """The rest of a page: its first lines (an address, a heading), then work done."""
+    for n, line in enumerate([*first, *MAIN]):
+        _text(c, x, top - 14 * n, line, size)
+
+
 @pytest.mark.parametrize(
     ("given", "surname", "beside"),
     [
@@ -176,10 +182,7 @@ def test_a_light_given_name_over_a_bold_surname_is_one_name(given, surname, besi
             _text(c, 460, height - 70, beside, 9)
         _text(c, 50, height - 60 - last_size * 1.1, last, last_size, last_font)
         _text(c, 50, height - 120, "Architect", 12)
-        y = height - 150
-        for line in ["kontakt.praca@example.com", "Experience", *MAIN]:
-            _text(c, 50, y, line, 10)
-            y -= 14
+        _body(c, height - 150, ["kontakt.praca@example.com", "Experience"])
 
     path = tmp_path / "cv.pdf"
     path.write_bytes(_pdf(draw))
@@ -193,10 +196,7 @@ def test_a_large_name_over_a_smaller_role_is_not_joined_to_it():
         _text(c, 50, height - 60, "Anna", 28, "Helvetica-Bold")
         _text(c, 50, height - 86, "Nowak", 28, "Helvetica-Bold")
         _text(c, 50, height - 110, "Projektantka", 18)
-        y = height - 140
-        for line in ["anna.nowak@example.pl", "Experience", *MAIN]:
-            _text(c, 50, y, line, 10)
-            y -= 14
+        _body(c, height - 140, ["anna.nowak@example.pl", "Experience"])
 
     assert parse_bytes(_pdf(draw), "cv.pdf").name == "Anna Nowak"
 
@@ -210,11 +210,18 @@ def test_europass_personal_information_in_a_label_column(label, name):
     def draw(c, width, height):
         _text(c, 60, height - 70, label, 8.5)
         _text(c, 210, height - 70, name, 16)
-        y = height - 100
-        for line in ["Bahnhofstrasse 21, 3011 Bern", "+41 79 412 36 58", "kontakt@example.ch",
-                     "BERUFSERFAHRUNG", *MAIN]:  # fmt: skip
-            _text(c, 210, y, line, 9.5)
-            y -= 14
+        _body(
+            c,
+            height - 100,
+            [
+                "Bahnhofstrasse 21, 3011 Bern",
+                "+41 79 412 36 58",
+                "kontakt@example.ch",
+                "BERUFSERFAHRUNG",
+            ],
+            x=210,
+            size=9.5,
+        )
 
     assert parse_bytes(_pdf(draw), "cv.pdf").name == name
 
@@ -228,10 +235,7 @@ def test_a_name_in_two_lines_centred_or_set_right_is_one_name(align):
             w = c.stringWidth(text, font, size)
             x = (width - w) / 2 if align == "centre" else width - 50 - w
             _text(c, x, height - y, text, size, font)
-        y = height - 130
-        for line in ["kontakt.praca@example.com", "Experience", *MAIN]:
-            _text(c, 50, y, line, 10)
-            y -= 14
+        _body(c, height - 130, ["kontakt.praca@example.com", "Experience"])
 
     assert parse_bytes(_pdf(draw), "cv.pdf").name == "Anna Schneider-Brandt"
 
@@ -286,9 +290,6 @@ def test_a_nickname_in_quotes_ends_the_given_name_line():
         _text(c, 50, height - 60, "IFEOMA \u201cIFY\u201d", 22)
         _text(c, 50, height - 90, "OKONKWO-BELLO", 28, "Helvetica-Bold")
         _text(c, 50, height - 115, "Petroleum Engineer", 12)
-        y = height - 140
-        for line in ["contact.ng@example.com", "Experience", *MAIN]:
-            _text(c, 50, y, line, 10)
-            y -= 14
+        _body(c, height - 140, ["contact.ng@example.com", "Experience"])
 
     assert parse_bytes(_pdf(draw), "cv.pdf").name == "Ifeoma \u201cIfy\u201d Okonkwo-Bello"
