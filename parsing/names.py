@@ -1461,6 +1461,11 @@ def _capitalised(name: str) -> str:
     )
 
 
+# Italian surnames keep the capital of their particle ("Della Valle", "Di Maio", "Degli
+# Esposti"), where Dutch, German, French and Spanish ones do not ("van Dijk", "de la Cruz").
+_ITALIAN_PARTICLES = frozenset({"della", "degli", "dei", "di", "dello", "delle"})
+
+
 def natural_case(name: str) -> str:
     """A name as a person writes it: capitals where they belong ("Marie DUPONT" -> Dupont)."""
     words = name.split()
@@ -1476,7 +1481,7 @@ def natural_case(name: str) -> str:
             out.append(word)
         elif not (whole_caps or (word.isupper() and len(word) > 1 and script_of(word) != "other")):
             out.append(word)
-        elif word.lower() in PARTICLES and 0 < n < len(words) - 1:
+        elif word.lower() in PARTICLES - _ITALIAN_PARTICLES and 0 < n < len(words) - 1:
             out.append(word.lower())
         else:
             out.append("-".join(_cap(p) for p in word.split("-")))

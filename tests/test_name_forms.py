@@ -293,3 +293,17 @@ def test_a_nickname_in_quotes_ends_the_given_name_line():
         _body(c, height - 140, ["contact.ng@example.com", "Experience"])
 
     assert parse_bytes(_pdf(draw), "cv.pdf").name == "Ifeoma \u201cIfy\u201d Okonkwo-Bello"
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("MARCO DELLA VALLE", "Marco Della Valle"),  # Italian particles keep their capital
+        ("LUIGI DI MAIO", "Luigi Di Maio"),
+        ("JAN VAN DIJK", "Jan van Dijk"),  # Dutch, French and Spanish ones do not
+        ("JUAN DE LA CRUZ", "Juan de la Cruz"),
+    ],
+)
+def test_a_name_in_capitals_is_written_as_its_language_writes_it(printed, name):
+    text = printed + BODY.format(email="kontakt@example.com")
+    assert parse_bytes(text.encode(), "cv.txt").name == name
