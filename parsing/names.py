@@ -1074,7 +1074,7 @@ def _given_names(top: Candidate, lines: list[Line]) -> str:
     label = _SURNAME_FIRST.match(printed) if top.how == "label" else None
     if top.how == "label" and _FULL_NAME_RU.match(printed) and len(words) in (2, 3):
         # "ФИО: Смирнов Дмитрий Алексеевич": surname, given name, patronymic. The given name
-        # and the patronymic together are how one addresses a person politely.
+        # and the patronymic together are the polite form of address; "Hi …," takes the first.
         return " ".join(words[1:])
     if label:
         # A Spanish form's "Apellidos" are two; elsewhere a surname is one word (or hyphenated).
