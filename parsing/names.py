@@ -184,9 +184,8 @@ _DEGREE_SUFFIX = re.compile(
 # Dutch "'t" ("Ruud 't Hooft", short for "het") is a particle that starts with its apostrophe.
 _TOKEN = re.compile(r"^(?:[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*\.?|['’][tT])$")
 # A nickname in parentheses or quotes: "Mary (Molly)", 'Aleksandra "Ola"', "„Ola”", "«Sasha»".
-_NICKNAME = re.compile(
-    r"^(?:\([^\W\d_][^\W\d_'’\-. ]*\)|[\"“„«‹'‘][^\W\d_][^\W\d_'’\-. ]*[\"”“»›'’])$"
-)
+_QUOTED = r"[\"“„«‹'‘][^\W\d_][^\W\d_'’\-. ]*[\"”“»›'’]"
+_NICKNAME = re.compile(rf"^(?:\([^\W\d_][^\W\d_'’\-. ]*\)|{_QUOTED})$")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af]{2,4}$")
 _SEPARATORS = re.compile(r"\s*(?:[|·•,;:]|\s{2,}|\s[–—-]\s|[^\w\s'’.\-&()])\s*")
 # "Name: X", "NOME X", Europass's label column: a label, then the value.
@@ -277,7 +276,7 @@ _LISTED = re.compile(r"^[^\W\d_][\w ]{1,24}[:：]\s*[^,]+,[^,]+")
 _STREET_END = frozenset({"st", "rd", "ave", "blvd", "ln", "hwy", "pkwy", "ul", "str"})
 _EDGE_NOISE = re.compile(r"^[^\w(]+|[^\w.)]+$")
 # A nickname in quotes that ends a line, and whatever follows its closing quote.
-_LAST_NICKNAME = re.compile(r"\s([\"“„«‹'‘][^\W\d_][^\W\d_'’\-. ]*[\"”“»›'’])[^\w(]*$")
+_LAST_NICKNAME = re.compile(rf"\s({_QUOTED})[^\w(]*$")
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _RANK_SCORE = (2.0, 1.6, 1.3, 1.0, 0.8, 0.6, 0.4, 0.4)
 # A letter's closing: the signature under it is the writer's name (a cover letter's is the
@@ -1280,15 +1279,18 @@ class _Context:
         self.first_section = sections[0].start if sections else None
         self.first_shaped: int | None = None  # the first line that holds a name-shaped phrase
         self._contacts: dict[int, bool] = {}
+        self._under: dict[int, bool] = {}
 
     def _under_given(self, i: int) -> bool:
         """Whether line i is the second half of a name set in two lines unalike: a line of
         given names we know sits above it (see _given_over_surname)."""
-        lines = self.layout.lines
-        for k in range(i - 1, max(i - 5, -1), -1):
-            if _below(lines, k) is lines[i]:
-                return _given_over_surname(_first_cell(lines[k]), lines[k], lines[i])
-        return False
+        if i not in self._under:
+            lines, self._under[i] = self.layout.lines, False
+            for k in range(i - 1, max(i - 5, -1), -1):
+                if _below(lines, k) is lines[i]:
+                    self._under[i] = _given_over_surname(_first_cell(lines[k]), lines[k], lines[i])
+                    break
+        return self._under[i]
 
     def _contact(self, j: int) -> bool:
         """Whether line j holds contact details (an address, a number, a profile)."""
@@ -1463,7 +1465,7 @@ def _capitalised(name: str) -> str:
 
 # Italian surnames keep the capital of their particle ("Della Valle", "Di Maio", "Degli
 # Esposti"), where Dutch, German, French and Spanish ones do not ("van Dijk", "de la Cruz").
-_ITALIAN_PARTICLES = frozenset({"della", "degli", "dei", "di", "dello", "delle"})
+_SMALL_PARTICLES = frozenset(PARTICLES) - {"della", "degli", "dei", "di", "dello", "delle"}
 
 
 def natural_case(name: str) -> str:
@@ -1481,7 +1483,7 @@ def natural_case(name: str) -> str:
             out.append(word)
         elif not (whole_caps or (word.isupper() and len(word) > 1 and script_of(word) != "other")):
             out.append(word)
-        elif word.lower() in PARTICLES - _ITALIAN_PARTICLES and 0 < n < len(words) - 1:
+        elif word.lower() in _SMALL_PARTICLES and 0 < n < len(words) - 1:
             out.append(word.lower())
         else:
             out.append("-".join(_cap(p) for p in word.split("-")))
